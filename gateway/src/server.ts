@@ -1,0 +1,54 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '../../subgraphs/platform/src';
+import { createGateway } from './gateway';
+import type { Supergraph } from './supergraph';
+
+export interface GatewayServerOptions {
+  supergraph: Supergraph;
+  subgraphUrls: Record<string, string>;
+  timeoutMs: number;
+  logger: Logger;
+  /** Serve Apollo Sandbox on GET /graphql (development only). */
+  landingPage: boolean;
+}
+
+/**
+ * The gateway's HTTP server, not yet listening: the supergraph on /graphql, `/health/live`,
+ * and `/health/ready`, which is ready only while every subgraph reports ready.
+ */
+export async function createGatewayServer(options: GatewayServerOptions): Promise<HttpService> {
+  const { gateway, urls } = createGateway(options);
+  const app = express();
+  app.disable('x-powered-by');
+  const service = httpService(app, () => apollo.stop());
+  const apollo = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
+    formatError: createErrorFormatter(options.logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
+      options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const checks = Object.fromEntries(
+    [...urls].map(([name, url]) => [
+      name,
+      async () => {
+        const response = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      },
+    ]),
+  );
+  app.use(healthRouter(checks));
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+  return service;
+}

@@ -1,0 +1,2 @@
+/** The PostgreSQL schema this subgraph owns. */
+export const SCHEMA = 'customers';

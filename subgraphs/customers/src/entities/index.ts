@@ -1,0 +1,5 @@
+import { Customer } from './customer.entity';
+
+export { Customer };
+
+export const entities = [Customer];

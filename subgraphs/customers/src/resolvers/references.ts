@@ -1,0 +1,7 @@
+import type { CustomersContext } from '../context';
+import { findCustomer } from '../services/customer-query.service';
+
+/** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
+export const references = {
+  Customer: { __resolveReference: (ref: { id: string }, ctx: CustomersContext) => findCustomer(ctx, ref.id) },
+};

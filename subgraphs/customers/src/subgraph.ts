@@ -1,0 +1,12 @@
+import type { SubgraphInfo } from '../../platform/src';
+import { SCHEMA } from './constants';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+/** What the scripts (migrate, seed, compose) need to know about this subgraph. */
+export const customersSubgraph = {
+  name: SCHEMA,
+  defaultPort: 4004,
+  entities,
+  migrations,
+} satisfies SubgraphInfo;

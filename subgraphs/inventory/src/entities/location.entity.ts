@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Embedded, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Address } from '../../../platform/src';
+import { LocationType } from './location-type';
+
+/** A place that holds stock: a store, a warehouse or a fulfilment centre. */
+@ObjectType({ description: 'A place that holds stock: a store, a warehouse or a fulfilment centre.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'location' })
+export class Location {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  @Unique()
+  name!: string;
+
+  @Field(() => LocationType)
+  @Enum({ items: () => LocationType })
+  type!: LocationType;
+
+  @Field(() => Address)
+  @Embedded(() => Address, { prefix: 'address_' })
+  address!: Address;
+
+  @Property({ type: 'double', nullable: true })
+  latitude: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude: number | null = null;
+
+  @Field(() => Boolean, { description: 'Customers can collect orders here.' })
+  @Property({ type: 'boolean', default: false })
+  pickupEnabled = false;
+
+  @Field(() => Boolean, { description: 'Stock here can be shipped to online customers.' })
+  @Property({ type: 'boolean', default: true })
+  fulfillsOnlineOrders = true;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,6 @@
+import { Cart } from './cart.entity';
+import { Order } from './order.entity';
+
+export { Cart, Order };
+
+export const entities = [Order, Cart];

@@ -1,0 +1,8 @@
+import type { OrdersContext } from '../context';
+import { findCart, findOrder } from '../services/order-query.service';
+
+/** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
+export const references = {
+  Order: { __resolveReference: (ref: { id: string }, ctx: OrdersContext) => findOrder(ctx, ref.id) },
+  Cart: { __resolveReference: (ref: { id: string }, ctx: OrdersContext) => findCart(ctx, ref.id) },
+};

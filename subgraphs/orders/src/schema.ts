@@ -1,0 +1,13 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema, RoleAuthChecker } from '../../platform/src';
+import { OrderResolver } from './resolvers/order.resolver';
+import { references } from './resolvers/references';
+
+/** The orders subgraph schema. */
+export function buildOrdersSchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
+  return buildSubgraphSchema({
+    resolvers: [OrderResolver],
+    references: references as never,
+    authChecker: new RoleAuthChecker(options.enforceAuth) as never,
+  });
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../logging/logger';
+import type { Viewer } from '../auth/viewer';
+
+/**
+ * What every service method receives first: the caller, this request's own EntityManager fork
+ * (never a shared one), and a logger tagged with the request.
+ */
+export interface RequestContext {
+  em: EntityManager;
+  viewer: Viewer;
+  logger: Logger;
+  requestId: string;
+}

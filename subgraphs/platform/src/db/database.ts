@@ -1,0 +1,57 @@
+import { MikroORM, type EntityClass, type MigrationObject } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from '../logging/logger';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+
+export interface DatabaseOptions {
+  /** The PostgreSQL schema the subgraph owns; nothing else writes to it. */
+  schema: string;
+  clientUrl: string;
+  entities: EntityClass<unknown>[];
+  migrations: MigrationObject[];
+  poolMax?: number;
+  logger?: Logger;
+  debug?: boolean;
+  /** Where new migrations are written; only the migration generator needs it. */
+  migrationsPath?: string;
+}
+
+/**
+ * Opens the subgraph's MikroORM instance. Entities live in the subgraph's own schema, and so
+ * does its migration table, so subgraphs can share one database or each have their own.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
+  return MikroORM.init<PostgreSqlDriver>({
+    driver: PostgreSqlDriver,
+    clientUrl: options.clientUrl,
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    validateRequired: true,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: false },
+    debug: options.debug ? ['query', 'query-params'] : false,
+    logger: (message) => options.logger?.debug(message),
+    migrations: {
+      tableName: `${options.schema}.mikro_orm_migrations`,
+      migrationsList: options.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      path: options.migrationsPath,
+      pathTs: options.migrationsPath,
+    },
+  });
+}
+
+/** Applies every pending migration in one transaction; returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  await orm.em.getConnection().execute(`create schema if not exists "${orm.config.get('schema')}"`);
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

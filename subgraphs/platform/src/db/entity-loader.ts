@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * A per-request DataLoader that fetches entities by one unique column, all keys of a tick in
+ * one `where column in (…)` statement. Missing keys resolve to null.
+ */
+export function entityLoader<E extends object, K extends keyof E & string>(
+  em: EntityManager,
+  entity: new () => E,
+  column: K,
+): DataLoader<string, E | null> {
+  return new DataLoader<string, E | null>(async (values) => {
+    const rows = await em.find(entity, { [column]: { $in: [...values] } } as never);
+    const found = new Map(rows.map((row) => [String(row[column]), row]));
+    return values.map((value) => found.get(value) ?? null);
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row, so callers answer it without a query. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,89 @@
+import { Embeddable, Property } from '@mikro-orm/core';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { Directive, Field, Float, InputType, ObjectType } from 'type-graphql';
+import { NotBlank } from './validators';
+
+/**
+ * A postal address. Shared by locations and customers, so it is declared once here and is
+ * @shareable in every subgraph; stored as embedded columns (`address_city`…).
+ */
+@ObjectType({ description: 'A postal address.' })
+@Directive('@shareable')
+@Embeddable()
+export class Address {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  address1!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  address2: string | null = null;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  city!: string;
+
+  @Field(() => String, { nullable: true, description: 'State, province or region.' })
+  @Property({ type: 'text', nullable: true })
+  province: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  postalCode: string | null = null;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code, e.g. "DE".' })
+  @Property({ type: 'text', length: 2 })
+  countryCode!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  phone: string | null = null;
+}
+
+@InputType({ description: 'A postal address.' })
+export class AddressInput {
+  @Field(() => String)
+  @NotBlank()
+  @MaxLength(255)
+  address1!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  address2?: string | null;
+
+  @Field(() => String)
+  @NotBlank()
+  @MaxLength(255)
+  city!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  province?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(32)
+  postalCode?: string | null;
+
+  @Field(() => String)
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as "DE"' })
+  countryCode!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(32)
+  phone?: string | null;
+}
+
+/** A point on the earth, WGS 84. */
+@ObjectType({ description: 'A point on the earth (WGS 84 degrees).' })
+@Directive('@shareable')
+export class Coordinates {
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+}

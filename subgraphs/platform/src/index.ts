@@ -1,0 +1,41 @@
+/** The kit every subgraph builds on. Nothing here knows about any one subgraph's domain. */
+export { ConfigError, loadConfig, positiveInt } from './config/config';
+export { loadSubgraphConfig, LOG_LEVELS, type SubgraphConfig } from './config/common';
+export { createLogger, type Logger } from './logging/logger';
+export { openDatabase, migrate, type Orm, type DatabaseOptions } from './db/database';
+export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './db/admin';
+export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './db/embedded-postgres';
+export { Role, STAFF_ROLES, MANAGER_ROLES, ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
+export { RoleAuthChecker } from './auth/auth-checker';
+export type { RequestContext } from './context/request-context';
+export { buildSubgraphSchema, FEDERATION_VERSION } from './graphql/build-subgraph-schema';
+export {
+  Connection,
+  ConnectionArgs,
+  PageInfo,
+  pageRequest,
+  toConnection,
+  encodeCursor,
+  decodeCursor,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type PageRequest,
+  type ConnectionShape,
+} from './graphql/connection';
+export { CurrencyCode, CURRENCY_EXPONENTS, isCurrencyCode } from './graphql/currency';
+export { Money, MoneyInput, MoneyFormatError, parseMinorUnits, formatMinorUnits } from './graphql/money';
+export { DateTimeScalar, DecimalScalar } from './graphql/scalars';
+export { SalesChannel } from './graphql/sales-channel';
+export { UserError, UserErrorCode, UserErrorsException } from './graphql/user-error';
+export { validateInput } from './graphql/validate-input';
+export { badUserInput, ErrorCode, createErrorFormatter } from './graphql/errors';
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server/subgraph-server';
+export { httpService, type HttpService } from './server/http-server';
+export { healthRouter } from './server/health';
+export { NotBlank } from './graphql/validators';
+export { runMutation, type MutationOutcome } from './db/run-mutation';
+export { MutationPayload, toPayload } from './graphql/payload';
+export { runService, type RunningService } from './server/run-service';
+export { buildSubgraphServer, runSubgraphProcess, type SubgraphInfo, type SubgraphServerConfig } from './server/subgraph-process';
+export { entityLoader, isUuid } from './db/entity-loader';
+export { Address, AddressInput, Coordinates } from './graphql/address';

@@ -1,0 +1,68 @@
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import { loadSubgraphConfig, type SubgraphConfig } from '../config/common';
+import type { RequestContext } from '../context/request-context';
+import { openDatabase } from '../db/database';
+import { createLogger, type Logger } from '../logging/logger';
+import { runService } from './run-service';
+import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
+
+/** What scripts and servers need to know about a subgraph, without starting anything. */
+export interface SubgraphInfo {
+  name: string;
+  defaultPort: number;
+  entities: readonly EntityClass<unknown>[];
+  migrations: readonly MigrationObject[];
+}
+
+export interface SubgraphServerConfig {
+  databaseUrl: string;
+  logger: Logger;
+  poolMax?: number;
+  debugSql?: boolean;
+}
+
+/** Opens the subgraph's database and builds its server, not yet listening. */
+export async function buildSubgraphServer<C extends RequestContext>(
+  info: SubgraphInfo,
+  config: SubgraphServerConfig,
+  schema: GraphQLSchema,
+  extendContext: (base: RequestContext) => C,
+): Promise<SubgraphServer> {
+  const orm = await openDatabase({
+    schema: info.name,
+    clientUrl: config.databaseUrl,
+    entities: [...info.entities],
+    migrations: [...info.migrations],
+    poolMax: config.poolMax,
+    logger: config.logger,
+    debug: config.debugSql,
+  });
+  try {
+    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext });
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+/**
+ * The body of a subgraph's `index.ts`: reads its configuration, builds the server, listens,
+ * and stops cleanly on a signal.
+ */
+export function runSubgraphProcess(
+  info: SubgraphInfo,
+  build: (config: SubgraphServerConfig, env: SubgraphConfig) => Promise<SubgraphServer>,
+): void {
+  runService(info.name, async () => {
+    const env = loadSubgraphConfig(info.name, info.defaultPort);
+    const logger = createLogger(info.name, env.logLevel);
+    const server = await build(
+      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger },
+      env,
+    );
+    const url = await server.listen(env.port, env.host);
+    logger.info({ url: `${url}/graphql` }, `${info.name} subgraph ready`);
+    return { logger, close: () => server.close() };
+  });
+}

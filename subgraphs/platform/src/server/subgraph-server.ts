@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { ANONYMOUS_VIEWER } from '../auth/viewer';
+import type { RequestContext } from '../context/request-context';
+import type { Orm } from '../db/database';
+import { createErrorFormatter } from '../graphql/errors';
+import type { Logger } from '../logging/logger';
+import { healthRouter } from './health';
+import { httpService, type HttpService } from './http-server';
+
+export interface SubgraphServerOptions<C extends RequestContext> {
+  name: string;
+  schema: GraphQLSchema;
+  orm: Orm;
+  logger: Logger;
+  /** Adds the subgraph's own per-request parts (DataLoaders…) to the base context. */
+  extendContext: (base: RequestContext) => C;
+}
+
+export interface SubgraphServer extends HttpService {
+  apollo: ApolloServer<RequestContext>;
+}
+
+/**
+ * Builds a subgraph's HTTP server without listening: GraphQL on POST /graphql and the health
+ * endpoints. Each request gets its own EntityManager fork and DataLoaders; the ORM stays open
+ * until `close()`, which drains requests in flight first.
+ */
+export async function createSubgraphServer<C extends RequestContext>(
+  options: SubgraphServerOptions<C>,
+): Promise<SubgraphServer> {
+  const { orm, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const service = httpService(app, async () => {
+    await apollo.stop();
+    await orm.close();
+  });
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Inline traces only feed Apollo Studio; without it they are per-request overhead.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRouter({ database: async () => void (await orm.em.getConnection().execute('select 1')) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.get('x-request-id') ?? randomUUID();
+        return options.extendContext({
+          em: orm.em.fork(),
+          viewer: ANONYMOUS_VIEWER,
+          logger: logger.child({ requestId }),
+          requestId,
+        });
+      },
+    }),
+  );
+  return { ...service, apollo };
+}

@@ -1,0 +1,9 @@
+import { Category } from './category.entity';
+import { Product } from './product.entity';
+import { ProductVariant } from './product-variant.entity';
+
+export { Category, Product, ProductVariant };
+export { ProductStatus } from './product-status';
+export { ProductOption, SelectedOption, Image } from './product-values';
+
+export const entities = [Category, Product, ProductVariant];

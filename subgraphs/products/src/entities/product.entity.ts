@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, BigIntType, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { SalesChannel } from '../../../platform/src';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Category } from './category.entity';
+import { ProductStatus } from './product-status';
+import { Image, ProductOption } from './product-values';
+
+/** A thing the retailer sells; what is bought is one of its variants. */
+@ObjectType({ description: 'A thing the retailer sells; what is bought is one of its variants.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'product' })
+@Index({ name: 'product_search_text_trgm', expression: 'create index "product_search_text_trgm" on "products"."product" using gin ("search_text" gin_trgm_ops)' })
+@Index({ name: 'product_tags_gin', expression: 'create index "product_tags_gin" on "products"."product" using gin ("tags")' })
+@Index({ properties: ['title', 'id'] })
+@Index({ properties: ['createdAt', 'id'] })
+@Index({ properties: ['updatedAt', 'id'] })
+@Index({ properties: ['minPriceAmount', 'id'] })
+export class Product {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: 'URL-safe unique name, e.g. "trail-hardtail-29".' })
+  @Property({ type: 'text' })
+  @Unique()
+  handle!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text', default: '' })
+  description: string = '';
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  vendor: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  productType: string | null = null;
+
+  @Field(() => [String])
+  @Property({ type: ArrayType, default: '{}' })
+  tags: string[] = [];
+
+  @ManyToOne(() => Category, { mapToPk: true, nullable: true, fieldName: 'category_id', deleteRule: 'set null' })
+  @Index()
+  categoryId: string | null = null;
+
+  @Field(() => ProductStatus)
+  @Enum({ items: () => ProductStatus, default: ProductStatus.DRAFT })
+  status: ProductStatus = ProductStatus.DRAFT;
+
+  @Field(() => [SalesChannel], { description: 'The channels the product is published to.' })
+  @Property({ type: ArrayType, default: '{}' })
+  channels: SalesChannel[] = [];
+
+  @Field(() => [ProductOption])
+  @Property({ type: JsonType, default: '[]' })
+  options: ProductOption[] = [];
+
+  @Field(() => [Image])
+  @Property({ type: JsonType, default: '[]' })
+  images: Image[] = [];
+
+  /** Cheapest and dearest variant, kept with the variants so price sorts need no join. */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  minPriceAmount = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  maxPriceAmount = 0;
+
+  @Property({ type: 'text', length: 3 })
+  currencyCode!: string;
+
+  /** Lower-cased title, vendor, type, tags, SKUs, barcodes and description, for text search. */
+  @Property({ type: 'text', default: '', lazy: true })
+  searchText = '';
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+}

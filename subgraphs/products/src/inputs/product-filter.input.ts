@@ -1,0 +1,41 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { DecimalScalar, SalesChannel } from '../../../platform/src';
+import { ProductStatus } from '../entities';
+
+export enum ProductSortKey {
+  TITLE = 'TITLE',
+  PRICE = 'PRICE',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  ID = 'ID',
+  RELEVANCE = 'RELEVANCE',
+}
+
+registerEnumType(ProductSortKey, {
+  name: 'ProductSortKey',
+  description: 'PRICE sorts by the cheapest variant; RELEVANCE (the default with a query) by how well the text matches.',
+});
+
+@InputType({ description: 'Narrows a product list; every given condition must hold.' })
+export class ProductFilter {
+  @Field(() => ID, { nullable: true, description: 'In this category or any category below it.' })
+  categoryId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tag?: string | null;
+
+  @Field(() => SalesChannel, { nullable: true, description: 'Published to this channel.' })
+  channel?: SalesChannel | null;
+
+  @Field(() => ProductStatus, { nullable: true, description: 'Defaults to ACTIVE for shoppers.' })
+  status?: ProductStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact vendor name, case-insensitive.' })
+  vendor?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Some variant costs at least this much.' })
+  minPrice?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Some variant costs at most this much.' })
+  maxPrice?: string | null;
+}

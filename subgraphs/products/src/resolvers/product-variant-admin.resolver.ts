@@ -1,0 +1,25 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { MANAGER_ROLES, toPayload } from '../../../platform/src';
+import type { ProductsContext } from '../context';
+import { ProductVariantCreateInput, ProductVariantUpdateInput } from '../inputs/product-variant.input';
+import { ProductVariantsCreatePayload, ProductVariantUpdatePayload } from '../payloads';
+import { createVariants, updateVariant } from '../services/product-variant.service';
+
+@Resolver()
+export class ProductVariantAdminResolver {
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => ProductVariantsCreatePayload, { description: 'Adds variants to a product; new option values join its options.' })
+  async productVariantsCreate(
+    @Ctx() ctx: ProductsContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('variants', () => [ProductVariantCreateInput]) variants: ProductVariantCreateInput[],
+  ) {
+    return toPayload(await createVariants(ctx, productId, variants), (v) => ({ product: v.product, productVariants: v.variants }));
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => ProductVariantUpdatePayload, { description: 'Changes a variant: SKU, barcode, price, options, title.' })
+  async productVariantUpdate(@Ctx() ctx: ProductsContext, @Arg('input', () => ProductVariantUpdateInput) input: ProductVariantUpdateInput) {
+    return toPayload(await updateVariant(ctx, input), (productVariant) => ({ productVariant }));
+  }
+}

@@ -1,0 +1,45 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, Money } from '../../../platform/src';
+import type { ProductsContext } from '../context';
+import { Category, Product } from '../entities';
+import { ProductsArgs } from '../inputs/products.args';
+import { findProduct, money, variantsOfProduct } from '../services/catalog-lookup.service';
+import { categoryOfProduct } from '../services/category-query.service';
+import { searchProducts } from '../services/product-search.service';
+import { ProductConnection, ProductVariantConnection } from '../types/connections';
+import { PriceRange } from '../types/price-range.type';
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'A product by id or handle, whatever its status.' })
+  product(
+    @Ctx() ctx: ProductsContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('handle', () => String, { nullable: true }) handle?: string,
+  ): Promise<Product | null> {
+    return findProduct(ctx, { id, handle });
+  }
+
+  @Query(() => ProductConnection, { description: 'Products matching a text query and filters; ACTIVE only unless filtered by status.' })
+  products(@Ctx() ctx: ProductsContext, @Args(() => ProductsArgs) args: ProductsArgs) {
+    return searchProducts(ctx, args);
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  category(@Root() product: Product, @Ctx() ctx: ProductsContext): Promise<Category | null> {
+    return categoryOfProduct(ctx, product);
+  }
+
+  @FieldResolver(() => ProductVariantConnection)
+  variants(@Root() product: Product, @Ctx() ctx: ProductsContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    return variantsOfProduct(ctx, product, args);
+  }
+
+  @FieldResolver(() => PriceRange)
+  priceRange(@Root() product: Product): PriceRange {
+    return {
+      minVariantPrice: money(product.minPriceAmount, product.currencyCode),
+      maxVariantPrice: money(product.maxPriceAmount, product.currencyCode),
+    } satisfies { minVariantPrice: Money; maxVariantPrice: Money };
+  }
+}

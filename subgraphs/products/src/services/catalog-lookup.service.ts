@@ -1,0 +1,52 @@
+import { badUserInput, Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '../../../platform/src';
+import type { ProductsContext } from '../context';
+import type { Category, Product, ProductVariant } from '../entities';
+
+export { isUuid as isId } from '../../../platform/src';
+import { isUuid as isId } from '../../../platform/src';
+
+/** A product by id or handle, whatever its status: a direct link keeps working after archiving. */
+export async function findProduct(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Product | null> {
+  if ((by.id == null) === (by.handle == null)) throw badUserInput('Give exactly one of "id" or "handle"');
+  if (by.id != null) return isId(by.id) ? ctx.loaders.productById.load(by.id) : null;
+  return ctx.loaders.productByHandle.load(by.handle as string);
+}
+
+export async function findVariant(ctx: ProductsContext, by: { id?: string | null; sku?: string | null }): Promise<ProductVariant | null> {
+  if ((by.id == null) === (by.sku == null)) throw badUserInput('Give exactly one of "id" or "sku"');
+  if (by.id != null) return isId(by.id) ? ctx.loaders.variantById.load(by.id) : null;
+  return ctx.loaders.variantBySku.load(by.sku as string);
+}
+
+export async function findCategory(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Category | null> {
+  if ((by.id == null) === (by.handle == null)) throw badUserInput('Give exactly one of "id" or "handle"');
+  if (by.id != null) return isId(by.id) ? ctx.loaders.categoryById.load(by.id) : null;
+  return ctx.loaders.categoryByHandle.load(by.handle as string);
+}
+
+export async function productOfVariant(ctx: ProductsContext, variant: ProductVariant): Promise<Product> {
+  const product = await ctx.loaders.productById.load(variant.productId);
+  if (!product) throw new Error(`variant ${variant.id} has no product ${variant.productId}`);
+  return product;
+}
+
+/** A product's variants in position order, paged in memory: one batched query per request. */
+export async function variantsOfProduct(
+  ctx: ProductsContext,
+  product: Product,
+  args: ConnectionArgs,
+): Promise<ConnectionShape<ProductVariant>> {
+  const page = pageRequest(args);
+  let variants = await ctx.loaders.variantsByProductId.load(product.id);
+  if (page.after) {
+    const [position, id] = page.after;
+    const index = variants.findIndex((v) => v.position === position && v.id === id);
+    if (index < 0) throw badUserInput('"after" is not a cursor of this list', 'after');
+    variants = variants.slice(index + 1);
+  }
+  return toConnection(variants.slice(0, page.limit), page, (v) => [v.position, v.id]);
+}
+
+export function money(amount: number, currencyCode: string): Money {
+  return Money.fromMinor(amount, currencyCode as CurrencyCode);
+}

@@ -1,0 +1,132 @@
+import { LockMode } from '@mikro-orm/core';
+import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import { SCHEMA } from '../constants';
+import type { ProductsContext } from '../context';
+import { Category, Product, ProductStatus, ProductVariant } from '../entities';
+import type { ProductCreateInput, ProductUpdateInput } from '../inputs/product.input';
+import { isId } from './catalog-lookup.service';
+import { refreshDerived } from './rules/derived';
+import { slugify, uniqueHandle } from './rules/handle';
+import { normaliseOptions, normaliseTags, unique } from './rules/options';
+import { buildVariants, uniqueViolationError } from './rules/variant-builder';
+
+type ProductOutcome = MutationOutcome<Product>;
+
+/** Creates a product with its variants, all or nothing. */
+export async function createProduct(ctx: ProductsContext, input: ProductCreateInput): Promise<ProductOutcome> {
+  const errors = await validateInput(input, ['input']);
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return runMutation(
+    ctx.em,
+    async (em) => {
+      const product = new Product();
+      product.title = input.title.trim();
+      product.description = input.description?.trim() ?? '';
+      product.vendor = input.vendor?.trim() || null;
+      product.productType = input.productType?.trim() || null;
+      product.tags = normaliseTags(input.tags ?? []);
+      product.status = input.status ?? ProductStatus.DRAFT;
+      product.channels = unique(input.channels ?? []);
+      product.images = (input.images ?? []).map((i) => ({ url: i.url.trim(), altText: i.altText?.trim() || null }));
+      product.currencyCode = ctx.currencyCode;
+      product.options = normaliseOptions(input.options ?? [], ['input', 'options'], errors);
+      product.categoryId = await checkCategory(em, input.categoryId, errors);
+      product.handle = input.handle ?? (await uniqueHandle(em, `${SCHEMA}.product`, slugify(product.title)));
+      if (input.handle && (await em.count(Product, { handle: input.handle }))) {
+        errors.push(new UserError(['input', 'handle'], `Handle "${input.handle}" is already used by another product`, UserErrorCode.TAKEN));
+      }
+      const variants = await buildVariants(em, product, [], input.variants, ['input', 'variants'], ctx.currencyCode, errors);
+      if (errors.length) throw new UserErrorsException(errors);
+
+      refreshDerived(product, variants);
+      product.createdAt = product.updatedAt;
+      em.persist(product);
+      em.persist(variants);
+      await em.flush();
+      return product;
+    },
+    (constraint) => uniqueViolationError(constraint, constraint.includes('handle') ? ['input'] : ['input', 'variants']),
+  );
+}
+
+/** Changes a product's own fields; variants change through their own mutations. */
+export async function updateProduct(ctx: ProductsContext, id: string, input: ProductUpdateInput): Promise<ProductOutcome> {
+  const errors = await validateInput(input, ['input']);
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return runMutation(
+    ctx.em,
+    async (em) => {
+      const product = await lockProduct(em, id);
+      if (input.title !== undefined) product.title = input.title.trim();
+      if (input.description !== undefined) product.description = input.description?.trim() ?? '';
+      if (input.vendor !== undefined) product.vendor = input.vendor?.trim() || null;
+      if (input.productType !== undefined) product.productType = input.productType?.trim() || null;
+      if (input.tags !== undefined) product.tags = normaliseTags(input.tags ?? []);
+      if (input.status != null) product.status = input.status;
+      if (input.images !== undefined) product.images = (input.images ?? []).map((i) => ({ url: i.url.trim(), altText: i.altText?.trim() || null }));
+      if (input.categoryId !== undefined) product.categoryId = await checkCategory(em, input.categoryId, errors);
+      if (input.handle !== undefined && input.handle !== product.handle) {
+        if (await em.count(Product, { handle: input.handle, id: { $ne: product.id } })) {
+          errors.push(new UserError(['input', 'handle'], `Handle "${input.handle}" is already used by another product`, UserErrorCode.TAKEN));
+        }
+        product.handle = input.handle;
+      }
+      if (errors.length) throw new UserErrorsException(errors);
+      refreshDerived(product, await em.find(ProductVariant, { productId: product.id }));
+      await em.flush();
+      return product;
+    },
+    (constraint) => uniqueViolationError(constraint, ['input']),
+  );
+}
+
+/** Archives a product: it leaves every list but still resolves for order history. */
+export async function archiveProduct(ctx: ProductsContext, id: string): Promise<ProductOutcome> {
+  return runMutation(ctx.em, async (em) => {
+    const product = await lockProduct(em, id);
+    if (product.status !== ProductStatus.ARCHIVED) {
+      product.status = ProductStatus.ARCHIVED;
+      product.updatedAt = new Date();
+      await em.flush();
+    }
+    return product;
+  });
+}
+
+/** Adds (`publish`) or removes channels the product is sold on. */
+export async function setProductChannels(
+  ctx: ProductsContext,
+  id: string,
+  channels: SalesChannel[],
+  publish: boolean,
+): Promise<ProductOutcome> {
+  if (channels.length === 0) {
+    return { ok: false, userErrors: [new UserError(['channels'], 'Name at least one channel', UserErrorCode.BLANK)] };
+  }
+  return runMutation(ctx.em, async (em) => {
+    const product = await lockProduct(em, id);
+    const next = publish ? unique([...product.channels, ...channels]) : product.channels.filter((c) => !channels.includes(c));
+    if (next.length !== product.channels.length) {
+      product.channels = next;
+      product.updatedAt = new Date();
+      await em.flush();
+    }
+    return product;
+  });
+}
+
+/** Loads a product for change, locking its row so concurrent edits apply one after the other. */
+export async function lockProduct(em: ProductsContext['em'], id: string): Promise<Product> {
+  const product = isId(id) ? await em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!product) throw new UserErrorsException([new UserError(['id'], `No product with id "${id}"`, UserErrorCode.NOT_FOUND)]);
+  return product;
+}
+
+async function checkCategory(em: ProductsContext['em'], categoryId: string | null | undefined, errors: UserError[]): Promise<string | null> {
+  if (categoryId == null) return null;
+  const found = isId(categoryId) ? await em.count(Category, { id: categoryId }) : 0;
+  if (!found) errors.push(new UserError(['input', 'categoryId'], `No category with id "${categoryId}"`, UserErrorCode.NOT_FOUND));
+  return categoryId;
+}

@@ -1,0 +1,7 @@
+import type { PromotionsContext } from '../context';
+import { findDiscount } from '../services/discount-query.service';
+
+/** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
+export const references = {
+  Discount: { __resolveReference: (ref: { id: string }, ctx: PromotionsContext) => findDiscount(ctx, ref.id) },
+};

@@ -1,0 +1,13 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema, RoleAuthChecker } from '../../platform/src';
+import { DiscountResolver } from './resolvers/discount.resolver';
+import { references } from './resolvers/references';
+
+/** The promotions subgraph schema. */
+export function buildPromotionsSchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
+  return buildSubgraphSchema({
+    resolvers: [DiscountResolver],
+    references: references as never,
+    authChecker: new RoleAuthChecker(options.enforceAuth) as never,
+  });
+}
