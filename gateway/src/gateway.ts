@@ -1,4 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { Logger } from '../../subgraphs/platform/src';
 import type { Supergraph } from './supergraph';
 
@@ -24,7 +25,16 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource({
         url: urls.get(name),
-        fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as RequestInit) as never,
+        fetcher: async (input, init) => {
+          try {
+            return (await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as RequestInit)) as never;
+          } catch (error) {
+            options.logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
+            throw new GraphQLError(`The ${name} service is unavailable; try again shortly`, {
+              extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name },
+            });
+          }
+        },
       }),
   });
   return { gateway, urls };

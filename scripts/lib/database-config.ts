@@ -12,7 +12,8 @@ export function loadScriptConfig(env = process.env) {
       EMBEDDED_POSTGRES_PORT: port({ default: 54329 }),
       SHOP_CURRENCY: str({ default: 'EUR' }),
     },
-    env,
+    // An empty DATABASE_URL (as compose files often leave it) means "not set".
+    { ...env, DATABASE_URL: env.DATABASE_URL || undefined },
   );
   if (!isCurrencyCode(raw.SHOP_CURRENCY)) {
     throw new ConfigError(`Invalid configuration:\n  SHOP_CURRENCY: "${raw.SHOP_CURRENCY}" is not a supported ISO 4217 code`);

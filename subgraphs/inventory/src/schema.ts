@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSubgraphSchema, RoleAuthChecker } from '../../platform/src';
+import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
 import { LocationResolver } from './resolvers/location.resolver';
 import { references } from './resolvers/references';
 
@@ -8,6 +8,6 @@ export function buildInventorySchema(options: { enforceAuth: boolean }): Promise
   return buildSubgraphSchema({
     resolvers: [LocationResolver],
     references: references as never,
-    authChecker: new RoleAuthChecker(options.enforceAuth) as never,
+    authChecker: roleAuthChecker(options.enforceAuth) as never,
   });
 }

@@ -6,7 +6,7 @@ export { openDatabase, migrate, type Orm, type DatabaseOptions } from './db/data
 export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './db/admin';
 export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './db/embedded-postgres';
 export { Role, STAFF_ROLES, MANAGER_ROLES, ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
-export { RoleAuthChecker } from './auth/auth-checker';
+export { roleAuthChecker } from './auth/auth-checker';
 export type { RequestContext } from './context/request-context';
 export { buildSubgraphSchema, FEDERATION_VERSION } from './graphql/build-subgraph-schema';
 export {

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSubgraphSchema, RoleAuthChecker } from '../../platform/src';
+import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
 import { CategoryAdminResolver } from './resolvers/category-admin.resolver';
 import { CategoryResolver } from './resolvers/category.resolver';
 import { ProductAdminResolver } from './resolvers/product-admin.resolver';
@@ -13,6 +13,6 @@ export function buildProductsSchema(options: { enforceAuth: boolean }): Promise<
   return buildSubgraphSchema({
     resolvers: [ProductResolver, ProductVariantResolver, CategoryResolver, ProductAdminResolver, ProductVariantAdminResolver, CategoryAdminResolver],
     references: references as never,
-    authChecker: new RoleAuthChecker(options.enforceAuth) as never,
+    authChecker: roleAuthChecker(options.enforceAuth) as never,
   });
 }

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type AuthChecker, type AuthCheckerInterface, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
@@ -17,7 +17,7 @@ export interface SubgraphSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name, for federation. */
   references?: Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
-  authChecker?: AuthChecker<never> | (new (...args: never[]) => AuthCheckerInterface<never>) | AuthCheckerInterface<never>;
+  authChecker?: AuthChecker<never, never>;
 }
 
 /**

@@ -27,6 +27,8 @@ const CLIENT_SAFE_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway could not reach a subgraph: the rest of the response still stands.
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 /**

@@ -24,6 +24,7 @@ export interface SubgraphServerOptions<C extends RequestContext> {
 
 export interface SubgraphServer extends HttpService {
   apollo: ApolloServer<RequestContext>;
+  orm: Orm;
 }
 
 /**
@@ -72,5 +73,5 @@ export async function createSubgraphServer<C extends RequestContext>(
       },
     }),
   );
-  return { ...service, apollo };
+  return { ...service, apollo, orm };
 }

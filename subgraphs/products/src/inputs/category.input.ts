@@ -1,9 +1,7 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { NotBlank } from '../../../platform/src';
-import { HANDLE_PATTERN, LIMITS } from './limits';
-
-const HANDLE_MESSAGE = 'handle may hold only lower-case letters, digits and single hyphens';
+import { HANDLE_MESSAGE, HANDLE_PATTERN, LIMITS } from './limits';
 
 @InputType({ description: 'A new category; without a parent it is a root of the tree.' })
 export class CategoryCreateInput {

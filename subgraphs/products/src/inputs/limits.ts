@@ -15,6 +15,7 @@ export const LIMITS = {
 
 /** Lower-case words joined by single hyphens: "trail-hardtail-29". */
 export const HANDLE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const HANDLE_MESSAGE = 'handle may hold only lower-case letters, digits and single hyphens';
 /** Letters, digits and . _ - / ; no spaces, so a SKU survives barcode labels and URLs. */
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 export const BARCODE_PATTERN = /^[A-Za-z0-9-]+$/;

@@ -2,11 +2,9 @@ import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Matches, MaxLength, ValidateNe
 import { Field, ID, InputType } from 'type-graphql';
 import { NotBlank, SalesChannel } from '../../../platform/src';
 import { ProductStatus } from '../entities';
-import { HANDLE_PATTERN, LIMITS } from './limits';
+import { HANDLE_MESSAGE, HANDLE_PATTERN, LIMITS } from './limits';
 import { ImageInput, ProductOptionInput } from './product-option.input';
 import { ProductVariantCreateInput } from './product-variant.input';
-
-const HANDLE_MESSAGE = 'handle may hold only lower-case letters, digits and single hyphens';
 
 @InputType({ description: 'A new product with its variants.' })
 export class ProductCreateInput {

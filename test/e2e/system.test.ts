@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../scripts/lib/free-port';
+import { repoRoot } from '../../scripts/lib/paths';
+import { gql, gqlData } from '../support/graphql-client';
+import { startSystem } from '../support/system';
+
+/**
+ * The README's first command, for real: embedded PostgreSQL, migrations, the demo business,
+ * five subgraph processes and the gateway; queried over HTTP through the gateway; stopped with
+ * Ctrl-C; started again with every change kept.
+ */
+describe('npm start', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'commerce-e2e-'));
+    await chmod(dataDir, 0o755);
+    env = { DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), DATABASE_URL: '' };
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('serves the catalog through the gateway, stops cleanly and keeps its data across a restart', async () => {
+    const first = await startSystem(env);
+    let handle: string;
+    try {
+      expect(first.output()).toMatch(/seeded \d+ categories, \d+ products, \d+ variants/);
+      const health = await fetch(first.gatewayUrl.replace('/graphql', '/health/ready'));
+      expect(await health.json()).toEqual({
+        status: 'ok',
+        checks: { products: 'ok', inventory: 'ok', orders: 'ok', customers: 'ok', promotions: 'ok' },
+      });
+
+      const catalog = await gqlData(first.gatewayUrl, `{
+        products(first: 5, filter: { channel: WEB }, sortKey: PRICE) { nodes { title priceRange { minVariantPrice { amount currencyCode } } variants(first: 1) { nodes { sku } } } }
+        categories(first: 3) { nodes { name } }
+        locations(first: 5) { nodes { id } }
+      }`);
+      expect(catalog.products.nodes).toHaveLength(5);
+      const sku = catalog.products.nodes[0].variants.nodes[0].sku;
+      const variant = await gqlData(first.gatewayUrl, `query($sku: String) { productVariant(sku: $sku) { sku product { title } } }`, { sku });
+      expect(variant.productVariant.product.title).toBe(catalog.products.nodes[0].title);
+
+      const created = await gqlData(first.gatewayUrl, `mutation { productCreate(input: { title: "Restart Proof Pump", status: ACTIVE, variants: [{ sku: "E2E-PUMP", price: { amount: "24.95" } }] }) { product { handle } userErrors { message } } }`);
+      expect(created.productCreate.userErrors).toEqual([]);
+      handle = created.productCreate.product.handle;
+
+      const sandbox = await fetch(first.gatewayUrl, { headers: { accept: 'text/html' } });
+      expect(sandbox.headers.get('content-type')).toMatch(/text\/html/);
+
+      const invalid = await gql(first.gatewayUrl, `{ products(first: 1000) { nodes { id } } }`);
+      expect(invalid.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    expect(first.output()).toMatch(/stopped cleanly/);
+
+    const second = await startSystem(env);
+    try {
+      expect(second.output()).toMatch(/catalog already has products/);
+      const kept = await gqlData(second.gatewayUrl, `query($h: String) { product(handle: $h) { variants(first: 1) { nodes { sku price { amount } } } } }`, { h: handle! });
+      expect(kept.product.variants.nodes).toEqual([{ sku: 'E2E-PUMP', price: { amount: '24.95' } }]);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+});
+
+describe('a subgraph process', () => {
+  it('refuses a bad configuration with a clear message and exit code 2', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'subgraphs', 'products', 'src', 'index.js')], {
+      env: { ...process.env, DATABASE_URL: 'not a url', PRODUCTS_PORT: 'eighty', SHOP_CURRENCY: 'EUR' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/PRODUCTS_PORT/);
+    expect(result.stderr).toMatch(/PRODUCTS_DATABASE_URL/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,43 @@
+import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createProductsServer } from '../../subgraphs/products/src/server';
+import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface ProductsHarness {
+  db: TestDatabase;
+  server: SubgraphServer;
+  /** The subgraph's GraphQL endpoint on a port of its own. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A products subgraph on a fresh database, optionally with the demo catalog, listening on a free port. */
+export async function startProducts(options: { seed?: boolean } = {}): Promise<ProductsHarness> {
+  const db = await createTestDatabase();
+  const server = await createProductsServer({ databaseUrl: db.url, logger: createLogger('products-test', 'silent'), currencyCode: 'EUR' });
+  if (options.seed) await seedDemoCatalog(server.orm.em.fork(), 'EUR');
+  const base = await server.listen(0);
+  return {
+    db,
+    server,
+    url: `${base}/graphql`,
+    close: async () => {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Counts the SQL statements an ORM sends while `work` runs. */
+export async function countStatements(server: SubgraphServer, work: () => Promise<unknown>): Promise<number> {
+  const knex = server.orm.em.getConnection().getKnex();
+  let count = 0;
+  const listener = () => (count += 1);
+  knex.on('query', listener);
+  try {
+    await work();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return count;
+}
