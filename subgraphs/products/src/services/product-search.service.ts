@@ -39,7 +39,9 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
   const sort = sortSpec(sortKey, terms, Boolean(args.reverse));
 
   const knex = ctx.em.getKnex();
-  const qb = knex(`${SCHEMA}.product as p`).select('p.*');
+  // Every column but search_text, which only the WHERE clause needs.
+  const columns = ctx.em.getMetadata().get(Product.name).props.filter((prop) => !prop.lazy && prop.fieldNames).flatMap((prop) => prop.fieldNames.map((f) => `p.${f}`));
+  const qb = knex(`${SCHEMA}.product as p`).select(columns);
   applyFilter(knex, qb, args.filter ?? {}, ctx.currencyCode);
   for (const term of terms) qb.where('p.search_text', 'like', `%${escapeLike(term)}%`);
 

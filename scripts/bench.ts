@@ -1,0 +1,22 @@
+/**
+ * `npm run bench [-- suite…]`: benchmarks that print their figures. Each suite runs on a
+ * scratch database (DATABASE_URL's server if set, else a throwaway embedded PostgreSQL).
+ */
+import { cpus, totalmem } from 'node:os';
+import { catalogBench } from './bench/catalog.bench';
+import { runMain } from './lib/main';
+import { withScratchDatabase } from './lib/scratch-database';
+
+const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
+  catalog: catalogBench,
+};
+
+runMain(async () => {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !suites[n]);
+  if (unknown.length) throw new Error(`Unknown bench suite(s) ${unknown.join(', ')}; choose from ${Object.keys(suites).join(', ')}`);
+  console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  for (const name of names.length ? names : Object.keys(suites)) {
+    await withScratchDatabase((url) => suites[name](url));
+  }
+});
