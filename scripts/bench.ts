@@ -4,11 +4,13 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { catalogBench } from './bench/catalog.bench';
+import { reservationsBench } from './bench/reservations.bench';
 import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
 
 const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   catalog: catalogBench,
+  reservations: reservationsBench,
 };
 
 runMain(async () => {

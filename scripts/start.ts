@@ -52,18 +52,21 @@ runMain(async () => {
     await migrateAll(database.url, log);
     await seedDemoBusiness(database.url, config.currency, log);
 
-    const baseEnv = { ...process.env, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency };
-    const subgraphUrls: Record<string, string> = {};
+    const urls = Object.fromEntries(
+      subgraphs.map((s) => [s.name, `http://${local}:${ports[`${s.name.toUpperCase()}_PORT`]}`]),
+    );
+    // Every process learns every subgraph's URL: the gateway routes to them, and a subgraph
+    // that asks another (inventory checks SKUs with products) finds it.
+    const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]));
+    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency };
     await Promise.all(
       subgraphs.map((subgraph) => {
         const key = subgraph.name.toUpperCase();
-        const url = `http://${local}:${ports[`${key}_PORT`]}`;
-        subgraphUrls[`${key}_URL`] = `${url}/graphql`;
         return supervisor.start({
           name: subgraph.name,
           script: join(repoRoot, 'dist', 'subgraphs', subgraph.name, 'src', 'index.js'),
           env: { ...baseEnv, [`${key}_PORT`]: String(ports[`${key}_PORT`]) },
-          readyUrl: `${url}/health/ready`,
+          readyUrl: `${urls[subgraph.name]}/health/ready`,
         });
       }),
     );
@@ -71,7 +74,7 @@ runMain(async () => {
     await supervisor.start({
       name: 'gateway',
       script: join(repoRoot, 'dist', 'gateway', 'src', 'index.js'),
-      env: { ...baseEnv, ...subgraphUrls, GATEWAY_PORT: String(ports.GATEWAY_PORT) },
+      env: { ...baseEnv, GATEWAY_PORT: String(ports.GATEWAY_PORT) },
       readyUrl: `${gatewayUrl}/health/ready`,
     });
     log('');

@@ -1,26 +1,41 @@
+import type { CurrencyCode } from '../../subgraphs/platform/src';
 import { openDatabase } from '../../subgraphs/platform/src';
-import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
+import { inventorySubgraph } from '../../subgraphs/inventory/src/subgraph';
+import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { productsSubgraph } from '../../subgraphs/products/src/subgraph';
 import { databaseUrlFor } from './migrate-all';
-import type { CurrencyCode } from '../../subgraphs/platform/src';
+import type { SubgraphModule } from './subgraphs';
 
-/** Seeds the demo business into every subgraph that is still empty. */
-export async function seedDemoBusiness(sharedUrl: string, currency: CurrencyCode, log: (line: string) => void = console.log): Promise<void> {
+type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
+
+async function withOrm<T>(info: Info, sharedUrl: string, work: (em: import('@mikro-orm/postgresql').EntityManager) => Promise<T>): Promise<T> {
   const orm = await openDatabase({
-    schema: productsSubgraph.name,
-    clientUrl: databaseUrlFor(productsSubgraph.name, sharedUrl),
-    entities: [...productsSubgraph.entities],
-    migrations: [...productsSubgraph.migrations],
+    schema: info.name,
+    clientUrl: databaseUrlFor(info.name, sharedUrl),
+    entities: [...info.entities],
+    migrations: [...info.migrations],
     poolMax: 2,
   });
   try {
-    const counts = await seedDemoCatalog(orm.em.fork(), currency);
-    log(
-      counts
-        ? `products: seeded ${counts.categories} categories, ${counts.products} products, ${counts.variants} variants`
-        : 'products: catalog already has products; demo catalog not seeded',
-    );
+    return await work(orm.em.fork());
   } finally {
     await orm.close();
   }
+}
+
+/**
+ * Seeds the demo business into every subgraph that is still empty. Each subgraph is seeded
+ * through its own schema; inventory learns the SKUs from the demo catalog's data, not by
+ * reading the products schema.
+ */
+export async function seedDemoBusiness(sharedUrl: string, currency: CurrencyCode, log: (line: string) => void = console.log): Promise<void> {
+  const catalog = await withOrm(productsSubgraph, sharedUrl, (em) => seedDemoCatalog(em, currency));
+  log(
+    catalog
+      ? `products: seeded ${catalog.categories} categories, ${catalog.products} products, ${catalog.variants} variants`
+      : 'products: catalog already has products; demo catalog not seeded',
+  );
+  const stock = await withOrm(inventorySubgraph, sharedUrl, (em) => seedDemoStock(em, demoSkus()));
+  log(stock ? `inventory: seeded ${stock.locations} locations, ${stock.levels} stock levels` : 'inventory: locations exist; demo stock not seeded');
 }

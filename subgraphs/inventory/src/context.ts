@@ -1,15 +1,17 @@
-import { entityLoader, type RequestContext } from '../../platform/src';
-import { Location } from './entities';
+import type { RequestContext } from '../../platform/src';
+import { createInventoryLoaders, type InventoryLoaders } from './loaders/inventory.loaders';
+import type { CatalogClient } from './services/catalog-client';
 
-/** The inventory subgraph's request context: the platform's, plus its DataLoaders. */
-export interface InventoryContext extends RequestContext {
-  loaders: ReturnType<typeof createInventoryLoaders>;
+export interface InventorySettings {
+  /** Checks SKUs against the product catalog before stock is first recorded for them. */
+  catalog: CatalogClient;
 }
 
-function createInventoryLoaders(em: RequestContext['em']) {
-  return { locationById: entityLoader(em, Location, 'id') };
+/** The inventory subgraph's request context: the platform's, plus its settings and DataLoaders. */
+export interface InventoryContext extends RequestContext, InventorySettings {
+  loaders: InventoryLoaders;
 }
 
-export function createInventoryContext(base: RequestContext): InventoryContext {
-  return { ...base, loaders: createInventoryLoaders(base.em) };
+export function createInventoryContext(base: RequestContext, settings: InventorySettings): InventoryContext {
+  return { ...base, ...settings, loaders: createInventoryLoaders(base.em) };
 }

@@ -1,6 +1,13 @@
-import { runSubgraphProcess } from '../../platform/src';
+import { url } from 'envalid';
+import { loadConfig, positiveInt, runSubgraphProcess } from '../../platform/src';
 import { createInventoryServer } from './server';
 import { inventorySubgraph } from './subgraph';
 
 /** The inventory subgraph process: the only file that reads the environment and listens. */
-runSubgraphProcess(inventorySubgraph, (config) => createInventoryServer(config));
+runSubgraphProcess(inventorySubgraph, (config) => {
+  const env = loadConfig({
+    PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
+    RESERVATION_SWEEP_MS: positiveInt({ default: 5_000 }),
+  });
+  return createInventoryServer({ ...config, productsUrl: env.PRODUCTS_URL, reservationSweepMs: env.RESERVATION_SWEEP_MS });
+});

@@ -1,12 +1,33 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
+import { InventoryLevelResolver, StockMovementResolver } from './resolvers/inventory-level.resolver';
 import { LocationResolver } from './resolvers/location.resolver';
 import { references } from './resolvers/references';
+import { InventoryItemResolver } from './resolvers/inventory-item.resolver';
+import { PurchaseOrderResolver } from './resolvers/purchase-order.resolver';
+import { ReplenishmentResolver } from './resolvers/replenishment.resolver';
+import { InventoryTransferResolver } from './resolvers/transfer.resolver';
+import { ReservationResolver } from './resolvers/reservation.resolver';
+import { ProductStockResolver, VariantStockResolver } from './resolvers/variant-stock.resolver';
+import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
 export function buildInventorySchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
-    resolvers: [LocationResolver],
+    resolvers: [
+      LocationResolver,
+      InventoryLevelResolver,
+      StockMovementResolver,
+      ReservationResolver,
+      VariantStockResolver,
+      ProductStockResolver,
+      InventoryTransferResolver,
+      PurchaseOrderResolver,
+      ReplenishmentResolver,
+      InventoryItemResolver,
+    ],
+    // Reached only through federation, so not from any query: name them.
+    orphanedTypes: [VariantStock, ProductStock],
     references: references as never,
     authChecker: roleAuthChecker(options.enforceAuth) as never,
   });

@@ -1,6 +1,16 @@
+import { IdempotencyRecord, OutboxEvent } from '../../../platform/src';
+import { InventoryLevel } from './inventory-level.entity';
 import { Location } from './location.entity';
+import { InventoryItem, PurchaseOrder } from './purchase-order.entity';
+import { Reservation } from './reservation.entity';
+import { StockMovement } from './stock-movement.entity';
+import { InventoryTransfer } from './transfer.entity';
 
-export { Location };
+export { InventoryItem, InventoryLevel, InventoryTransfer, Location, PurchaseOrder, Reservation, StockMovement };
 export { LocationType } from './location-type';
+export { PurchaseOrderStatus, ReservationStatus, StockMovementReason, TransferStatus } from './stock-enums';
+export { PurchaseOrderLine } from './purchase-order.entity';
+export { ReservationLine } from './reservation.entity';
+export { TransferLine } from './transfer.entity';
 
-export const entities = [Location];
+export const entities = [Location, InventoryLevel, StockMovement, InventoryTransfer, PurchaseOrder, InventoryItem, Reservation, OutboxEvent, IdempotencyRecord];

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261123051653 } from './Migration20261123051653';
+import { Migration20261123060113 } from './Migration20261123060113';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261123051653', class: Migration20261123051653 },
+  { name: 'Migration20261123060113', class: Migration20261123060113 },
 ];

@@ -1,11 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConnectionArgs, Coordinates } from '../../../platform/src';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, Coordinates, MANAGER_ROLES, toPayload } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
+import { LocationCreateInput, LocationUpdateInput } from '../inputs/location.input';
+import { LocationCreatePayload, LocationUpdatePayload } from '../payloads';
+import { createLocation, updateLocation } from '../services/location.service';
 import { findLocation, listLocations } from '../services/location-query.service';
-
-@ObjectType({ description: 'A page of locations.' })
-export class LocationConnection extends Connection(Location) {}
+import { LocationConnection } from '../types/stock.types';
 
 @Resolver(() => Location)
 export class LocationResolver {
@@ -23,5 +24,21 @@ export class LocationResolver {
   coordinates(@Root() location: Location): Coordinates | null {
     if (location.latitude === null || location.longitude === null) return null;
     return { latitude: location.latitude, longitude: location.longitude };
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => LocationCreatePayload, { description: 'Adds a store, warehouse or fulfilment centre.' })
+  async locationCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => LocationCreateInput) input: LocationCreateInput) {
+    return toPayload(await createLocation(ctx, input), (location) => ({ location }));
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => LocationUpdatePayload, { description: 'Changes a location.' })
+  async locationUpdate(
+    @Ctx() ctx: InventoryContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => LocationUpdateInput) input: LocationUpdateInput,
+  ) {
+    return toPayload(await updateLocation(ctx, id, input), (location) => ({ location }));
   }
 }

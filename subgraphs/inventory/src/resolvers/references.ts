@@ -4,4 +4,7 @@ import { findLocation } from '../services/location-query.service';
 /** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
 export const references = {
   Location: { __resolveReference: (ref: { id: string }, ctx: InventoryContext) => findLocation(ctx, ref.id) },
+  // Stock hangs off the SKU (and a product's SKUs); the fields resolve through batched loaders.
+  ProductVariant: { __resolveReference: (ref: { sku: string }) => ({ sku: ref.sku }) },
+  Product: { __resolveReference: (ref: { id: string; variantSkus?: string[] }) => ({ id: ref.id, variantSkus: ref.variantSkus ?? [] }) },
 };

@@ -56,7 +56,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await mkdir(dirname(dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing useful when postgres exits at once (port taken, stale lock).
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} with data in ${dataDir}: ${error instanceof Error ? error.message : 'it exited at once'}. ` +
+        'Is another server using that port or that data directory? Set EMBEDDED_POSTGRES_PORT or DATA_DIR, or stop the other server.',
+    );
+  }
 
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;

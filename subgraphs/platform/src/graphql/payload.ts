@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import type { MutationOutcome } from '../db/run-mutation';
 import { UserError } from './user-error';
 
@@ -8,8 +8,12 @@ type TypeThunk = () => unknown;
  * Declares a mutation payload type: the changed objects (null when the mutation failed) and
  * `userErrors`. `MutationPayload('ProductCreatePayload', { product: () => Product })`.
  */
-export function MutationPayload<K extends string>(name: string, fields: Record<K, TypeThunk>, description?: string) {
-  @ObjectType(name, { description: description ?? `The result of ${name.replace(/Payload$/, '')}.` })
+export function MutationPayload<K extends string>(
+  name: string,
+  fields: Record<K, TypeThunk>,
+  options: { description?: string; internal?: boolean } = {},
+) {
+  @ObjectType(name, { description: options.description ?? `The result of ${name.replace(/Payload$/, '')}.` })
   class Payload {
     @Field(() => [UserError], { description: 'Why the mutation did not apply; empty on success.' })
     userErrors!: UserError[];
@@ -17,6 +21,8 @@ export function MutationPayload<K extends string>(name: string, fields: Record<K
   for (const [key, type] of Object.entries<TypeThunk>(fields)) {
     Field(type as never, { nullable: true })(Payload.prototype, key);
   }
+  // Payloads of internal (service-to-service) mutations stay out of the public API.
+  if (options.internal) Directive('@inaccessible')(Payload);
   return Payload as unknown as new () => { userErrors: UserError[] } & { [P in K]?: unknown };
 }
 

@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, Money } from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import { Category, Product } from '../entities';
 import { ProductsArgs } from '../inputs/products.args';
-import { findProduct, money, variantsOfProduct } from '../services/catalog-lookup.service';
+import { findProduct, money, skusOfProduct, variantsOfProduct } from '../services/catalog-lookup.service';
 import { categoryOfProduct } from '../services/category-query.service';
 import { searchProducts } from '../services/product-search.service';
 import { ProductConnection, ProductVariantConnection } from '../types/connections';
@@ -33,6 +33,12 @@ export class ProductResolver {
   @FieldResolver(() => ProductVariantConnection)
   variants(@Root() product: Product, @Ctx() ctx: ProductsContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     return variantsOfProduct(ctx, product, args);
+  }
+
+  @FieldResolver(() => [String], { description: 'Every variant SKU; other subgraphs join stock and sales on it.' })
+  @Directive('@inaccessible')
+  variantSkus(@Root() product: Product, @Ctx() ctx: ProductsContext): Promise<string[]> {
+    return skusOfProduct(ctx, product);
   }
 
   @FieldResolver(() => PriceRange)

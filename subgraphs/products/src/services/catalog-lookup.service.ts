@@ -47,6 +47,10 @@ export async function variantsOfProduct(
   return toConnection(variants.slice(0, page.limit), page, (v) => [v.position, v.id]);
 }
 
+export async function skusOfProduct(ctx: ProductsContext, product: Product): Promise<string[]> {
+  return (await ctx.loaders.variantsByProductId.load(product.id)).map((v) => v.sku);
+}
+
 export function money(amount: number, currencyCode: string): Money {
   return Money.fromMinor(amount, currencyCode as CurrencyCode);
 }

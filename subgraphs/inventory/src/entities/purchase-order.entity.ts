@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { BigIntType, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Location } from './location.entity';
+import { PurchaseOrderStatus } from './stock-enums';
+
+@ObjectType({ description: 'A line of a purchase order: ordered and received so far.' })
+export class PurchaseOrderLine {
+  @Field(() => String)
+  sku!: string;
+
+  @Field(() => Int)
+  quantityOrdered!: number;
+
+  @Field(() => Int)
+  quantityReceived!: number;
+}
+
+/** Replenishment from a supplier into one location. */
+@ObjectType({ description: 'Replenishment from a supplier into one location.' })
+@Entity({ tableName: 'purchase_order' })
+@Index({ properties: ['status', 'createdAt'] })
+@Index({ properties: ['createdAt', 'id'] })
+@Index({ properties: ['locationId', 'status'] })
+export class PurchaseOrder {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: 'Human-readable number, e.g. "PO-4HX2MA".' })
+  @Property({ type: 'text' })
+  @Unique()
+  number!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  supplier!: string;
+
+  @ManyToOne(() => Location, { mapToPk: true, fieldName: 'location_id', deleteRule: 'restrict' })
+  locationId!: string;
+
+  @Field(() => PurchaseOrderStatus)
+  @Enum({ items: () => PurchaseOrderStatus })
+  status: PurchaseOrderStatus = PurchaseOrderStatus.DRAFT;
+
+  @Field(() => [PurchaseOrderLine])
+  @Property({ type: JsonType })
+  lines: PurchaseOrderLine[] = [];
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  expectedAt: Date | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  submittedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  receivedAt: Date | null = null;
+}
+
+/** Purchasing facts about a SKU: who supplies it and how many come in a case. */
+@Entity({ tableName: 'inventory_item' })
+export class InventoryItem {
+  @PrimaryKey({ type: 'text' })
+  sku!: string;
+
+  @Property({ type: 'text', nullable: true })
+  supplier: string | null = null;
+
+  /** Orders are rounded up to whole cases. */
+  @Property({ type: 'integer', default: 1 })
+  caseSize = 1;
+
+  @Property({ type: new BigIntType('number'), nullable: true })
+  unitCostAmount: number | null = null;
+}

@@ -1,0 +1,24 @@
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { StockLineInput } from './stock-line.input';
+import { MAX_DOCUMENT_LINES } from '../services/stock-document';
+
+@InputType({ description: 'A new transfer of stock from one location to another, created as a draft.' })
+export class InventoryTransferCreateInput {
+  @Field(() => ID, { description: 'Where the stock leaves from when the transfer ships.' })
+  fromLocationId!: string;
+
+  @Field(() => ID, { description: 'Where the stock arrives; it shows there as incoming while in transit.' })
+  toLocationId!: string;
+
+  @Field(() => [StockLineInput], { description: `One line per SKU, at most ${MAX_DOCUMENT_LINES}.` })
+  @ArrayNotEmpty({ message: 'transfer at least one line' })
+  @ArrayMaxSize(MAX_DOCUMENT_LINES)
+  @ValidateNested({ each: true })
+  lines!: StockLineInput[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1_000)
+  note?: string | null;
+}

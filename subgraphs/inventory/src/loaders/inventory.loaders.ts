@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { entityLoader } from '../../../platform/src';
+import { InventoryLevel, Location } from '../entities';
+
+/** Batches every lookup a request makes, so list length never multiplies SQL statements. */
+export function createInventoryLoaders(em: EntityManager) {
+  return {
+    locationById: entityLoader(em, Location, 'id'),
+    /** Every level of each SKU, across all locations. */
+    levelsBySku: new DataLoader<string, InventoryLevel[]>(async (skus) => {
+      const rows = await em.find(InventoryLevel, { sku: { $in: [...skus] } }, { orderBy: { sku: 'asc', locationId: 'asc' } });
+      const groups = new Map<string, InventoryLevel[]>(skus.map((sku) => [sku, []]));
+      for (const row of rows) groups.get(row.sku)?.push(row);
+      return skus.map((sku) => groups.get(sku) ?? []);
+    }),
+    /** Every location, for distance ordering; loaded once per request. */
+    allLocations: new DataLoader<'all', Location[]>(async (keys) => {
+      const rows = await em.find(Location, {}, { orderBy: { name: 'asc' } });
+      return keys.map(() => rows);
+    }),
+  };
+}
+
+export type InventoryLoaders = ReturnType<typeof createInventoryLoaders>;

@@ -1,0 +1,9 @@
+import { MutationPayload } from '../../../platform/src';
+import { PurchaseOrder } from '../entities';
+
+const purchaseOrder = { purchaseOrder: () => PurchaseOrder };
+
+export const PurchaseOrderCreatePayload = MutationPayload('PurchaseOrderCreatePayload', purchaseOrder);
+export const PurchaseOrderSubmitPayload = MutationPayload('PurchaseOrderSubmitPayload', purchaseOrder);
+export const PurchaseOrderReceivePayload = MutationPayload('PurchaseOrderReceivePayload', purchaseOrder);
+export const PurchaseOrderCancelPayload = MutationPayload('PurchaseOrderCancelPayload', purchaseOrder);

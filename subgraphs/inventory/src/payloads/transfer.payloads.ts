@@ -1,0 +1,9 @@
+import { MutationPayload } from '../../../platform/src';
+import { InventoryTransfer } from '../entities';
+
+const transfer = { inventoryTransfer: () => InventoryTransfer };
+
+export const InventoryTransferCreatePayload = MutationPayload('InventoryTransferCreatePayload', transfer);
+export const InventoryTransferShipPayload = MutationPayload('InventoryTransferShipPayload', transfer);
+export const InventoryTransferReceivePayload = MutationPayload('InventoryTransferReceivePayload', transfer);
+export const InventoryTransferCancelPayload = MutationPayload('InventoryTransferCancelPayload', transfer);

@@ -1,0 +1,80 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, SalesChannel, STAFF_ROLES, toPayload } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { InventoryLevel, Location, StockMovement, StockMovementReason } from '../entities';
+import { InventoryAdjustInput, InventoryCountInput, LowStockThresholdInput } from '../inputs/inventory-adjust.input';
+import { InventoryAdjustPayload, InventoryCountPayload, LowStockThresholdSetPayload } from '../payloads';
+import { adjustInventory, countInventory } from '../services/inventory-adjust.service';
+import { listLevels, listMovements } from '../services/stock-query.service';
+import { setLowStockThreshold } from '../services/threshold.service';
+import { InventoryLevelConnection, StockMovementConnection } from '../types/stock.types';
+
+@Resolver(() => InventoryLevel)
+export class InventoryLevelResolver {
+  @Query(() => InventoryLevelConnection, { description: 'Stock levels by SKU; one location\'s, or only the low ones.' })
+  inventoryLevels(
+    @Ctx() ctx: InventoryContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('locationId', () => ID, { nullable: true }) locationId?: string,
+    @Arg('sku', () => String, { nullable: true }) sku?: string,
+    @Arg('lowStockOnly', () => Boolean, { nullable: true }) lowStockOnly?: boolean,
+  ) {
+    return listLevels(ctx, { ...args, locationId, sku, lowStockOnly });
+  }
+
+  @FieldResolver(() => Location)
+  location(@Root() level: InventoryLevel, @Ctx() ctx: InventoryContext) {
+    return ctx.loaders.locationById.load(level.locationId);
+  }
+
+  @FieldResolver(() => Int, { description: 'onHand - reserved: what can be sold now.' })
+  available(@Root() level: InventoryLevel): number {
+    return level.onHand - level.reserved;
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryAdjustPayload, { description: 'Changes stock at a location by a delta, with a reason.' })
+  async inventoryAdjust(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryAdjustInput) input: InventoryAdjustInput,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+  ) {
+    return toPayload(await adjustInventory(ctx, input, idempotencyKey), (inventoryLevel) => ({ inventoryLevel }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryCountPayload, { description: 'Records counted quantities; differences become COUNT_CORRECTION movements.' })
+  async inventoryCount(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryCountInput) input: InventoryCountInput,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+  ) {
+    return toPayload(await countInventory(ctx, input, idempotencyKey), (inventoryLevels) => ({ inventoryLevels }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => LowStockThresholdSetPayload, { description: 'Sets (or clears) the low-stock threshold of a SKU at a location.' })
+  async lowStockThresholdSet(@Ctx() ctx: InventoryContext, @Arg('input', () => LowStockThresholdInput) input: LowStockThresholdInput) {
+    return toPayload(await setLowStockThreshold(ctx, input), (inventoryLevel) => ({ inventoryLevel }));
+  }
+}
+
+@Resolver(() => StockMovement)
+export class StockMovementResolver {
+  @Query(() => StockMovementConnection, { description: 'The stock ledger, newest first: when, why and through which channel stock moved.' })
+  stockMovements(
+    @Ctx() ctx: InventoryContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('sku', () => String, { nullable: true }) sku?: string,
+    @Arg('locationId', () => ID, { nullable: true }) locationId?: string,
+    @Arg('reason', () => StockMovementReason, { nullable: true }) reason?: StockMovementReason,
+    @Arg('channel', () => SalesChannel, { nullable: true }) channel?: SalesChannel,
+  ) {
+    return listMovements(ctx, { ...args, sku, locationId, reason, channel });
+  }
+
+  @FieldResolver(() => Location)
+  location(@Root() movement: StockMovement, @Ctx() ctx: InventoryContext) {
+    return ctx.loaders.locationById.load(movement.locationId);
+  }
+}

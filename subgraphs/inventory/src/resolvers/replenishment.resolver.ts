@@ -1,0 +1,29 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { STAFF_ROLES, toPayload } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { Location } from '../entities';
+import { ReplenishmentPurchaseOrdersCreatePayload } from '../payloads/replenishment.payloads';
+import { locationOf } from '../services/location-of';
+import { createReplenishmentOrders, suggestReplenishment } from '../services/replenishment.service';
+import { ReplenishmentSuggestion } from '../types/replenishment.types';
+
+/** What to reorder, and turning it into purchase orders. */
+@Resolver(() => ReplenishmentSuggestion)
+export class ReplenishmentResolver {
+  @Authorized(STAFF_ROLES)
+  @Query(() => [ReplenishmentSuggestion], { description: 'Low levels and how much to order, for one location or all.' })
+  replenishmentSuggestions(@Ctx() ctx: InventoryContext, @Arg('locationId', () => ID, { nullable: true }) locationId?: string | null) {
+    return suggestReplenishment(ctx, locationId);
+  }
+
+  @FieldResolver(() => Location)
+  location(@Root() suggestion: ReplenishmentSuggestion, @Ctx() ctx: InventoryContext) {
+    return locationOf(ctx, suggestion.locationId);
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => ReplenishmentPurchaseOrdersCreatePayload, { description: 'Drafts one purchase order per supplier from a location\'s replenishment suggestions.' })
+  async replenishmentPurchaseOrdersCreate(@Ctx() ctx: InventoryContext, @Arg('locationId', () => ID) locationId: string) {
+    return toPayload(await createReplenishmentOrders(ctx, locationId), (purchaseOrders) => ({ purchaseOrders }));
+  }
+}

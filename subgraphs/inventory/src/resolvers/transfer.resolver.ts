@@ -1,0 +1,79 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, STAFF_ROLES, toPayload } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { InventoryTransfer, Location, TransferStatus } from '../entities';
+import { InventoryTransferCreateInput } from '../inputs/transfer.input';
+import { StockLineInput } from '../inputs/stock-line.input';
+import {
+  InventoryTransferCancelPayload,
+  InventoryTransferCreatePayload,
+  InventoryTransferReceivePayload,
+  InventoryTransferShipPayload,
+} from '../payloads/transfer.payloads';
+import { locationOf } from '../services/location-of';
+import { findTransfer, listTransfers } from '../services/transfer-query.service';
+import { cancelTransfer, createTransfer, receiveTransfer, shipTransfer } from '../services/transfer.service';
+import { InventoryTransferConnection } from '../types/stock-document.types';
+
+/** Stock moving between locations: staff draft, ship and receive transfers. */
+@Resolver(() => InventoryTransfer)
+export class InventoryTransferResolver {
+  @Authorized(STAFF_ROLES)
+  @Query(() => InventoryTransfer, { nullable: true, description: 'A transfer by id.' })
+  inventoryTransfer(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+    return findTransfer(ctx, id);
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Query(() => InventoryTransferConnection, { description: 'Transfers newest first, optionally of one status.' })
+  inventoryTransfers(
+    @Ctx() ctx: InventoryContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('status', () => TransferStatus, { nullable: true }) status?: TransferStatus | null,
+  ) {
+    return listTransfers(ctx, { ...args, status });
+  }
+
+  @FieldResolver(() => Location, { description: 'Where the stock leaves from.' })
+  fromLocation(@Root() transfer: InventoryTransfer, @Ctx() ctx: InventoryContext) {
+    return locationOf(ctx, transfer.fromLocationId);
+  }
+
+  @FieldResolver(() => Location, { description: 'Where the stock arrives.' })
+  toLocation(@Root() transfer: InventoryTransfer, @Ctx() ctx: InventoryContext) {
+    return locationOf(ctx, transfer.toLocationId);
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryTransferCreatePayload, { description: 'Drafts a transfer between two locations; no stock moves until it ships.' })
+  async inventoryTransferCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => InventoryTransferCreateInput) input: InventoryTransferCreateInput) {
+    return toPayload(await createTransfer(ctx, input), (inventoryTransfer) => ({ inventoryTransfer }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryTransferShipPayload, { description: 'Ships a draft: stock leaves the source and is incoming at the destination, all lines or none.' })
+  async inventoryTransferShip(
+    @Ctx() ctx: InventoryContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of shipping twice.' }) idempotencyKey?: string | null,
+  ) {
+    return toPayload(await shipTransfer(ctx, id, idempotencyKey), (inventoryTransfer) => ({ inventoryTransfer }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryTransferReceivePayload, { description: 'Receives shipped units at the destination, all or part of what is in transit.' })
+  async inventoryTransferReceive(
+    @Ctx() ctx: InventoryContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('lines', () => [StockLineInput]) lines: StockLineInput[],
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' }) idempotencyKey?: string | null,
+  ) {
+    return toPayload(await receiveTransfer(ctx, id, lines, idempotencyKey), (inventoryTransfer) => ({ inventoryTransfer }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryTransferCancelPayload, { description: 'Cancels a draft transfer; a shipped one must be received.' })
+  async inventoryTransferCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+    return toPayload(await cancelTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
+  }
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { InventoryContext } from '../context';
+import { CoordinatesInput } from '../inputs/reservation.input';
+import { isAvailableForSale, storeAvailability, totalAvailable, variantSummary } from '../services/stock-query.service';
+import { InventorySummary, ProductStock, StoreAvailability, VariantStock } from '../types/stock.types';
+
+/** Stock fields on the catalog's ProductVariant, joined by SKU. */
+@Resolver(() => VariantStock)
+export class VariantStockResolver {
+  @FieldResolver(() => InventorySummary, { description: 'Stock of this variant over every location.' })
+  inventory(@Root() variant: VariantStock, @Ctx() ctx: InventoryContext) {
+    return variantSummary(ctx, variant.sku);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Some location that sells to customers has a unit available.' })
+  availableForSale(@Root() variant: VariantStock, @Ctx() ctx: InventoryContext) {
+    return isAvailableForSale(ctx, [variant.sku]);
+  }
+
+  @FieldResolver(() => [StoreAvailability], { description: 'Pickup locations with the variant in stock, nearest first.' })
+  storeAvailability(
+    @Root() variant: VariantStock,
+    @Ctx() ctx: InventoryContext,
+    @Arg('near', () => CoordinatesInput, { nullable: true }) near?: CoordinatesInput,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number,
+    @Arg('pickupOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'false: every location holding it.' }) pickupOnly?: boolean,
+  ) {
+    return storeAvailability(ctx, variant.sku, { near, first, pickupOnly });
+  }
+}
+
+/** Stock totals on the catalog's Product, from the SKUs the products subgraph supplies. */
+@Resolver(() => ProductStock)
+export class ProductStockResolver {
+  @FieldResolver(() => Int, { description: 'Units available to sell, over every variant and location.' })
+  @Directive('@requires(fields: "variantSkus")')
+  totalInventory(@Root() product: ProductStock, @Ctx() ctx: InventoryContext) {
+    return totalAvailable(ctx, product.variantSkus ?? []);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Some variant is available to sell somewhere.' })
+  @Directive('@requires(fields: "variantSkus")')
+  availableForSale(@Root() product: ProductStock, @Ctx() ctx: InventoryContext) {
+    return isAvailableForSale(ctx, product.variantSkus ?? []);
+  }
+}

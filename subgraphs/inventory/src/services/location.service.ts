@@ -1,0 +1,63 @@
+import { Address, runMutation, UserError, UserErrorCode, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { Location } from '../entities';
+import type { LocationCreateInput, LocationUpdateInput } from '../inputs/location.input';
+import { requireLocations } from './location-lookup';
+
+const nameTaken = (name: string) => new UserError(['input', 'name'], `A location is already called "${name}"`, UserErrorCode.TAKEN);
+
+export async function createLocation(ctx: InventoryContext, input: LocationCreateInput): Promise<MutationOutcome<Location>> {
+  const errors = await validateInput(input, ['input']);
+  if (errors.length) return { ok: false, userErrors: errors };
+  return runMutation(
+    ctx.em,
+    async (em) => {
+      const location = new Location();
+      location.name = input.name.trim();
+      location.type = input.type;
+      location.address = toAddress(input.address);
+      location.latitude = input.coordinates?.latitude ?? null;
+      location.longitude = input.coordinates?.longitude ?? null;
+      location.pickupEnabled = input.pickupEnabled ?? false;
+      location.fulfillsOnlineOrders = input.fulfillsOnlineOrders ?? true;
+      await em.persistAndFlush(location);
+      return location;
+    },
+    (constraint) => (constraint.includes('name') ? nameTaken(input.name.trim()) : undefined),
+  );
+}
+
+export async function updateLocation(ctx: InventoryContext, id: string, input: LocationUpdateInput): Promise<MutationOutcome<Location>> {
+  const errors = await validateInput(input, ['input']);
+  if (errors.length) return { ok: false, userErrors: errors };
+  return runMutation(
+    ctx.em,
+    async (em) => {
+      const location = (await requireLocations(em, [{ id, path: ['id'] }])).get(id) as Location;
+      if (input.name !== undefined) location.name = input.name.trim();
+      if (input.address) location.address = toAddress(input.address);
+      if (input.coordinates !== undefined) {
+        location.latitude = input.coordinates?.latitude ?? null;
+        location.longitude = input.coordinates?.longitude ?? null;
+      }
+      if (input.pickupEnabled != null) location.pickupEnabled = input.pickupEnabled;
+      if (input.fulfillsOnlineOrders != null) location.fulfillsOnlineOrders = input.fulfillsOnlineOrders;
+      location.updatedAt = new Date();
+      await em.flush();
+      return location;
+    },
+    (constraint) => (constraint.includes('name') ? nameTaken(input.name?.trim() ?? '') : undefined),
+  );
+}
+
+function toAddress(input: AddressInput): Address {
+  return Object.assign(new Address(), {
+    address1: input.address1.trim(),
+    address2: input.address2?.trim() || null,
+    city: input.city.trim(),
+    province: input.province?.trim() || null,
+    postalCode: input.postalCode?.trim() || null,
+    countryCode: input.countryCode,
+    phone: input.phone?.trim() || null,
+  });
+}

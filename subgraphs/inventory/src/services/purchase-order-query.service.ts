@@ -1,0 +1,17 @@
+import { isUuid, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { PurchaseOrder, type PurchaseOrderStatus } from '../entities';
+import { newestFirstCursor, olderThanCursor } from './stock-document';
+
+/** A purchase order by id; null for an unknown or malformed id. */
+export function findPurchaseOrder(ctx: InventoryContext, id: string): Promise<PurchaseOrder | null> {
+  return isUuid(id) ? ctx.em.findOne(PurchaseOrder, { id }) : Promise.resolve(null);
+}
+
+/** Purchase orders newest first, optionally of one status. */
+export async function listPurchaseOrders(ctx: InventoryContext, args: ConnectionArgs & { status?: PurchaseOrderStatus | null }): Promise<ConnectionShape<PurchaseOrder>> {
+  const page = pageRequest(args);
+  const where = { ...(args.status ? { status: args.status } : {}), ...olderThanCursor(page) };
+  const rows = await ctx.em.find(PurchaseOrder, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
+  return toConnection(rows, page, newestFirstCursor);
+}

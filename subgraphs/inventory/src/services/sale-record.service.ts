@@ -1,0 +1,49 @@
+import { idempotent, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { SCHEMA } from '../constants';
+import type { InventoryContext } from '../context';
+import { InventoryLevel, StockMovementReason } from '../entities';
+import type { InventorySaleRecordInput } from '../inputs/reservation.input';
+import { requireLocations } from './location-lookup';
+import { ReservationErrorCode } from './reservation.service';
+import { applyStockChanges, InsufficientStockError } from './stock-ledger';
+
+/**
+ * Records a sale made at a till. Online it must find the stock (like any sale); made offline,
+ * the till already handed the goods over, so it is recorded whatever the system shows, and a
+ * level taken below zero is flagged for reconciliation instead of the sale being lost.
+ */
+export async function recordSale(ctx: InventoryContext, input: InventorySaleRecordInput): Promise<MutationOutcome<InventoryLevel[]>> {
+  const errors = await validateInput(input, ['input']);
+  const skus = input.lines.map((l) => l.sku);
+  if (new Set(skus).size !== skus.length) errors.push(new UserError(['input', 'lines'], 'List each SKU once', UserErrorCode.TAKEN));
+  if (input.occurredAt && input.occurredAt.getTime() > Date.now() + 5 * 60_000) {
+    errors.push(new UserError(['input', 'occurredAt'], 'A sale cannot have happened in the future', UserErrorCode.INVALID));
+  }
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return runMutation(ctx.em, async (em) => {
+    const { idempotencyKey, ...request } = input;
+    await idempotent(em, SCHEMA, 'inventorySaleRecord', idempotencyKey, request, async () => {
+      await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
+      try {
+        await applyStockChanges(em, input.lines.map((line) => ({
+          sku: line.sku,
+          locationId: input.locationId,
+          onHand: -line.quantity,
+          reason: StockMovementReason.SALE,
+          guard: input.offline ? ('none' as const) : ('available' as const),
+          channel: input.channel,
+          reference: input.reference ?? null,
+          actor: ctx.viewer.subject,
+          occurredAt: input.occurredAt ?? undefined,
+        })));
+      } catch (error) {
+        if (!(error instanceof InsufficientStockError)) throw error;
+        const index = input.lines.findIndex((l) => l.sku === error.sku);
+        throw new UserErrorsException([new UserError(['input', 'lines', String(index), 'quantity'], error.message, ReservationErrorCode.INSUFFICIENT_STOCK)]);
+      }
+      return null;
+    });
+    return em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
+  });
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { publishEvents, sql, type EventInput, type SalesChannel } from '../../../platform/src';
+import { SCHEMA, Topics } from '../constants';
+import type { StockMovementReason } from '../entities';
+
+/**
+ * `available`: the change may not take available (onHand - reserved) below zero: reservations,
+ * online sales, shipments, adjustments. `none`: record what happened even if it goes negative,
+ * and flag the level for reconciliation: offline POS sales and stock counts.
+ */
+export type StockGuard = 'available' | 'none';
+
+export interface StockChange {
+  sku: string;
+  locationId: string;
+  onHand?: number;
+  reserved?: number;
+  incoming?: number;
+  reason: StockMovementReason;
+  guard: StockGuard;
+  channel?: SalesChannel | null;
+  reference?: string | null;
+  actor?: string | null;
+  occurredAt?: Date;
+}
+
+export interface LevelRow {
+  id: string;
+  sku: string;
+  location_id: string;
+  on_hand: number;
+  reserved: number;
+  incoming: number;
+  low_stock_threshold: number | null;
+  version: number;
+  needs_reconciliation: boolean;
+  updated_at: Date;
+}
+
+/** A change refused because it would take available stock below zero. */
+export class InsufficientStockError extends Error {
+  override readonly name = 'InsufficientStockError';
+  constructor(
+    readonly sku: string,
+    readonly locationId: string,
+    readonly available: number,
+    readonly requested: number,
+  ) {
+    super(`Only ${Math.max(0, available)} of ${sku} available at this location; ${requested} requested`);
+  }
+}
+
+const GUARDS: Record<StockGuard, string> = {
+  available: '(on_hand + ?) - (reserved + ?) >= 0',
+  none: 'true',
+};
+
+/**
+ * The one writer of stock. Each change is a conditional UPDATE under the row lock (so two
+ * concurrent sales of the last unit cannot both succeed), a ledger row with the level after
+ * it, and an outbox event, all in the caller's transaction. Changes are applied in (sku,
+ * location) order so transactions touching the same levels cannot deadlock.
+ */
+export async function applyStockChanges(em: EntityManager, changes: StockChange[]): Promise<LevelRow[]> {
+  const key = (c: StockChange) => `${c.sku}\u0000${c.locationId}`;
+  // Stable for equal keys, so several changes to one level apply in the order given.
+  const ordered = [...changes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const results = new Map<StockChange, LevelRow>();
+  const events: EventInput[] = [];
+  const recordedAt = new Date();
+  for (const change of ordered) {
+    const dOn = change.onHand ?? 0;
+    const dRes = change.reserved ?? 0;
+    const dInc = change.incoming ?? 0;
+    const level = await updateLevel(em, change, dOn, dRes, dInc);
+    const available = level.on_hand - level.reserved;
+    await sql(
+      em,
+      `insert into ${SCHEMA}.stock_movement (sku, location_id, reason, quantity, reserved_delta, incoming_delta, on_hand_after,
+         available_after, version, channel, reference, actor, occurred_at, recorded_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [change.sku, change.locationId, change.reason, dOn, dRes, dInc, level.on_hand, available, level.version,
+        change.channel ?? null, change.reference ?? null, change.actor ?? null, change.occurredAt ?? recordedAt, recordedAt],
+    );
+    const payload = {
+      sku: level.sku, locationId: level.location_id, version: level.version, onHand: level.on_hand, reserved: level.reserved,
+      available, incoming: level.incoming, delta: dOn, reservedDelta: dRes, reason: change.reason, channel: change.channel ?? null,
+      occurredAt: (change.occurredAt ?? recordedAt).toISOString(),
+    };
+    const key = `${level.sku}@${level.location_id}`;
+    events.push({ topic: Topics.LEVEL_CHANGED, key, payload });
+    const threshold = level.low_stock_threshold;
+    const before = available - (dOn - dRes);
+    if (threshold !== null && available <= threshold && before > threshold) {
+      events.push({ topic: Topics.LEVEL_LOW, key, payload: { ...payload, lowStockThreshold: threshold } });
+    }
+    results.set(change, level);
+  }
+  await publishEvents(em, SCHEMA, events);
+  return changes.map((c) => results.get(c) as LevelRow);
+}
+
+async function updateLevel(em: EntityManager, change: StockChange, dOn: number, dRes: number, dInc: number): Promise<LevelRow> {
+  const run = () =>
+    sql<LevelRow>(
+      em,
+      `update ${SCHEMA}.inventory_level
+         set on_hand = on_hand + ?, reserved = reserved + ?, incoming = incoming + ?, version = version + 1, updated_at = now(),
+             needs_reconciliation = needs_reconciliation or (on_hand + ?) < 0 or (on_hand + ?) - (reserved + ?) < 0
+       where sku = ? and location_id = ? and reserved + ? >= 0 and incoming + ? >= 0 and ${GUARDS[change.guard]}
+       returning *`,
+      [dOn, dRes, dInc, dOn, dOn, dRes, change.sku, change.locationId, dRes, dInc, ...(change.guard === 'available' ? [dOn, dRes] : [])],
+    );
+  let [level] = await run();
+  if (level) return level;
+  const [current] = await sql<LevelRow>(em, `select * from ${SCHEMA}.inventory_level where sku = ? and location_id = ?`, [change.sku, change.locationId]);
+  if (current) throw new InsufficientStockError(change.sku, change.locationId, current.on_hand - current.reserved, -(dOn - dRes));
+  // First stock of this SKU here: create the level, then apply the change to it.
+  await sql(
+    em,
+    `insert into ${SCHEMA}.inventory_level (id, sku, location_id, on_hand, reserved, incoming, version, needs_reconciliation, updated_at)
+     values (?, ?, ?, 0, 0, 0, 0, false, now()) on conflict (sku, location_id) do nothing`,
+    [randomUUID(), change.sku, change.locationId],
+  );
+  [level] = await run();
+  if (!level) throw new InsufficientStockError(change.sku, change.locationId, 0, -(dOn - dRes));
+  return level;
+}

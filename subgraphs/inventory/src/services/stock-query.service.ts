@@ -1,0 +1,97 @@
+import { badUserInput, isUuid, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
+import type { InventorySummary, StoreAvailability } from '../types/stock.types';
+import { byDistance } from './geo';
+
+/** Levels by SKU then location; optionally one location's, or only those at or below their threshold. */
+export async function listLevels(
+  ctx: InventoryContext,
+  args: ConnectionArgs & { locationId?: string | null; sku?: string | null; lowStockOnly?: boolean | null },
+): Promise<ConnectionShape<InventoryLevel>> {
+  const page = pageRequest(args);
+  if (args.locationId && !isUuid(args.locationId)) return toConnection([], page, () => []);
+  const qb = ctx.em.createQueryBuilder(InventoryLevel, 'l').select('*').orderBy({ sku: 'asc', locationId: 'asc' }).limit(page.limit);
+  if (args.locationId) qb.andWhere({ locationId: args.locationId });
+  if (args.sku) qb.andWhere({ sku: args.sku });
+  if (args.lowStockOnly) qb.andWhere('l.low_stock_threshold is not null and l.on_hand - l.reserved <= l.low_stock_threshold');
+  if (page.after) {
+    const [sku, locationId] = page.after;
+    if (typeof sku !== 'string' || typeof locationId !== 'string' || !isUuid(locationId)) throw badUserInput('"after" is not a cursor of this list', 'after');
+    qb.andWhere('(l.sku, l.location_id) > (?, ?)', [sku, locationId]);
+  }
+  return toConnection(await qb.getResultList(), page, (l) => [l.sku, l.locationId]);
+}
+
+/** The ledger, newest first: when, why and through which channel each unit moved. */
+export async function listMovements(
+  ctx: InventoryContext,
+  args: ConnectionArgs & { sku?: string | null; locationId?: string | null; reason?: StockMovementReason | null; channel?: SalesChannel | null },
+): Promise<ConnectionShape<StockMovement>> {
+  const page = pageRequest(args);
+  if (args.locationId && !isUuid(args.locationId)) return toConnection([], page, () => []);
+  const where: Record<string, unknown> = {};
+  if (args.sku) where.sku = args.sku;
+  if (args.locationId) where.locationId = args.locationId;
+  if (args.reason) where.reason = args.reason;
+  if (args.channel) where.channel = args.channel;
+  if (page.after) {
+    const [id] = page.after;
+    if (typeof id !== 'string' || !/^\d+$/.test(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
+    where.id = { $lt: id };
+  }
+  const rows = await ctx.em.find(StockMovement, where, { orderBy: { id: 'desc' }, limit: page.limit });
+  return toConnection(rows, page, (m) => [m.id]);
+}
+
+export async function variantSummary(ctx: InventoryContext, sku: string): Promise<InventorySummary> {
+  const levels = await ctx.loaders.levelsBySku.load(sku);
+  return summarise(levels);
+}
+
+export function summarise(levels: InventoryLevel[]): InventorySummary {
+  const sum = (pick: (l: InventoryLevel) => number) => levels.reduce((total, l) => total + pick(l), 0);
+  return {
+    onHand: sum((l) => l.onHand),
+    reserved: sum((l) => l.reserved),
+    available: sum((l) => Math.max(0, l.onHand - l.reserved)),
+    incoming: sum((l) => l.incoming),
+    levels,
+  };
+}
+
+/** Whether any location that sells online has a unit of the SKU to sell. */
+export async function isAvailableForSale(ctx: InventoryContext, skus: string[]): Promise<boolean> {
+  const [levels, locations] = await Promise.all([ctx.loaders.levelsBySku.loadMany(skus), ctx.loaders.allLocations.load('all')]);
+  const selling = new Set(locations.filter((l) => l.fulfillsOnlineOrders || l.pickupEnabled).map((l) => l.id));
+  return levels.some((list) => !(list instanceof Error) && list.some((l) => selling.has(l.locationId) && l.onHand - l.reserved > 0));
+}
+
+/** Units available to sell across all locations, for a product's variants. */
+export async function totalAvailable(ctx: InventoryContext, skus: string[]): Promise<number> {
+  const levels = await ctx.loaders.levelsBySku.loadMany(skus);
+  return levels.flatMap((list) => (list instanceof Error ? [] : list)).reduce((total, l) => total + Math.max(0, l.onHand - l.reserved), 0);
+}
+
+/**
+ * Locations where the variant can be picked up now, nearest first when a point is given.
+ * Batched: all SKUs' levels come from one query, all locations from another.
+ */
+export async function storeAvailability(
+  ctx: InventoryContext,
+  sku: string,
+  args: { near?: { latitude: number; longitude: number } | null; first?: number | null; pickupOnly?: boolean | null },
+): Promise<StoreAvailability[]> {
+  const first = args.first ?? 10;
+  if (!Number.isInteger(first) || first < 0 || first > 250) throw badUserInput('"first" must be between 0 and 250', 'first');
+  const [levels, locations] = await Promise.all([ctx.loaders.levelsBySku.load(sku), ctx.loaders.allLocations.load('all')]);
+  const availableAt = new Map(levels.map((l) => [l.locationId, l.onHand - l.reserved]));
+  const eligible = locations.filter((l) => (availableAt.get(l.id) ?? 0) > 0 && (args.pickupOnly === false || l.pickupEnabled));
+  return byDistance(eligible, args.near)
+    .slice(0, first)
+    .map(({ location, distanceKm }) => ({
+      location,
+      available: availableAt.get(location.id) ?? 0,
+      distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+    }));
+}

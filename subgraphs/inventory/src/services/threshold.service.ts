@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { publishEvents, runMutation, sql, validateInput, type MutationOutcome } from '../../../platform/src';
+import { SCHEMA, Topics } from '../constants';
+import type { InventoryContext } from '../context';
+import { InventoryLevel } from '../entities';
+import type { LowStockThresholdInput } from '../inputs/inventory-adjust.input';
+import { requireLocations } from './location-lookup';
+import { assertSkusKnown } from './sku-check';
+import type { LevelRow } from './stock-ledger';
+
+/**
+ * Sets when a level counts as low. Stock does not change, so neither does the version; but a
+ * level that is already at or below its new threshold raises the low-stock alert now.
+ */
+export async function setLowStockThreshold(ctx: InventoryContext, input: LowStockThresholdInput): Promise<MutationOutcome<InventoryLevel>> {
+  const errors = await validateInput(input, ['input']);
+  if (errors.length) return { ok: false, userErrors: errors };
+  return runMutation(ctx.em, async (em) => {
+    await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
+    await assertSkusKnown(ctx, [{ sku: input.sku, path: ['input', 'sku'] }]);
+    const threshold = input.threshold ?? null;
+    const [level] = await sql<LevelRow>(
+      em,
+      `insert into ${SCHEMA}.inventory_level (id, sku, location_id, on_hand, reserved, incoming, low_stock_threshold, version, needs_reconciliation, updated_at)
+       values (?, ?, ?, 0, 0, 0, ?, 0, false, now())
+       on conflict (sku, location_id) do update set low_stock_threshold = excluded.low_stock_threshold
+       returning *`,
+      [randomUUID(), input.sku, input.locationId, threshold],
+    );
+    const available = level.on_hand - level.reserved;
+    if (threshold !== null && available <= threshold) {
+      await publishEvents(em, SCHEMA, [{
+        topic: Topics.LEVEL_LOW,
+        key: `${level.sku}@${level.location_id}`,
+        payload: { sku: level.sku, locationId: level.location_id, version: level.version, onHand: level.on_hand, reserved: level.reserved, available, incoming: level.incoming, lowStockThreshold: threshold },
+      }]);
+    }
+    return em.findOneOrFail(InventoryLevel, { id: level.id }, { refresh: true });
+  });
+}

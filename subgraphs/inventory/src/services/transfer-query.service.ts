@@ -1,0 +1,17 @@
+import { isUuid, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+import { InventoryTransfer, type TransferStatus } from '../entities';
+import { newestFirstCursor, olderThanCursor } from './stock-document';
+
+/** A transfer by id; null for an unknown or malformed id. */
+export function findTransfer(ctx: InventoryContext, id: string): Promise<InventoryTransfer | null> {
+  return isUuid(id) ? ctx.em.findOne(InventoryTransfer, { id }) : Promise.resolve(null);
+}
+
+/** Transfers newest first, optionally of one status. */
+export async function listTransfers(ctx: InventoryContext, args: ConnectionArgs & { status?: TransferStatus | null }): Promise<ConnectionShape<InventoryTransfer>> {
+  const page = pageRequest(args);
+  const where = { ...(args.status ? { status: args.status } : {}), ...olderThanCursor(page) };
+  const rows = await ctx.em.find(InventoryTransfer, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
+  return toConnection(rows, page, newestFirstCursor);
+}

@@ -1,0 +1,168 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { idempotent, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { SCHEMA } from '../constants';
+import type { InventoryContext } from '../context';
+import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus } from '../entities';
+import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
+import type { StockLineInput } from '../inputs/stock-line.input';
+import { requireLocations } from './location-lookup';
+import { assertSkusKnown } from './sku-check';
+import { applyStockChanges, InsufficientStockError } from './stock-ledger';
+import {
+  assertStatus,
+  DocumentErrorCode,
+  duplicateSkus,
+  freeNumber,
+  lockDocument,
+  numberTaken,
+  validateLines,
+} from './stock-document';
+
+const LABEL = 'transfer';
+const reference = (transfer: InventoryTransfer) => `transfer:${transfer.id}`;
+
+/** Drafts a transfer: nothing moves until it ships. */
+export async function createTransfer(ctx: InventoryContext, input: InventoryTransferCreateInput): Promise<MutationOutcome<InventoryTransfer>> {
+  const errors = await validateInput(input, ['input']);
+  errors.push(...duplicateSkus(input.lines, ['input', 'lines']));
+  if (input.fromLocationId === input.toLocationId) {
+    errors.push(new UserError(['input', 'toLocationId'], 'A transfer needs two different locations', DocumentErrorCode.SAME_LOCATION));
+  }
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return runMutation(
+    ctx.em,
+    async (em) => {
+      await requireLocations(em, [
+        { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
+        { id: input.toLocationId, path: ['input', 'toLocationId'] },
+      ]);
+      await assertSkusKnown(ctx, input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })));
+      const transfer = Object.assign(new InventoryTransfer(), {
+        number: await freeNumber(em, InventoryTransfer, 'TR'),
+        fromLocationId: input.fromLocationId,
+        toLocationId: input.toLocationId,
+        lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, quantityReceived: 0 })),
+        note: input.note?.trim() || null,
+      });
+      await em.persistAndFlush(transfer);
+      return transfer;
+    },
+    numberTaken,
+  );
+}
+
+/**
+ * Ships a draft: every line leaves the source (TRANSFER_OUT, never below available) and shows
+ * at the destination as incoming. All lines or none; a retry under the same key replays.
+ */
+export async function shipTransfer(ctx: InventoryContext, id: string, idempotencyKey?: string | null): Promise<MutationOutcome<InventoryTransfer>> {
+  return runMutation(ctx.em, async (em) => {
+    const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
+      const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
+      assertStatus(transfer.status, [TransferStatus.DRAFT], 'shipped', LABEL);
+      await assertSourceHasStock(em, transfer);
+      const common = { reference: reference(transfer), actor: ctx.viewer.subject };
+      try {
+        await applyStockChanges(em, transfer.lines.flatMap((line) => [
+          { sku: line.sku, locationId: transfer.fromLocationId, onHand: -line.quantity, reason: StockMovementReason.TRANSFER_OUT, guard: 'available' as const, ...common },
+          { sku: line.sku, locationId: transfer.toLocationId, incoming: line.quantity, reason: StockMovementReason.INCOMING, guard: 'none' as const, ...common },
+        ]));
+      } catch (error) {
+        // Stock sold between the check above and the guarded update.
+        if (error instanceof InsufficientStockError) throw new UserErrorsException([shortLine(transfer, error.sku, error.available)]);
+        throw error;
+      }
+      transfer.status = TransferStatus.IN_TRANSIT;
+      transfer.shippedAt = new Date();
+      await em.flush();
+      return { transferId: transfer.id };
+    });
+    return em.findOneOrFail(InventoryTransfer, { id: result.transferId }, { refresh: true });
+  });
+}
+
+/** Names every line the source cannot cover, not only the first the ledger would refuse. */
+async function assertSourceHasStock(em: EntityManager, transfer: InventoryTransfer): Promise<void> {
+  const levels = await em.find(InventoryLevel, { locationId: transfer.fromLocationId, sku: { $in: transfer.lines.map((l) => l.sku) } }, { refresh: true });
+  const available = new Map(levels.map((level) => [level.sku, level.onHand - level.reserved]));
+  const short = transfer.lines.filter((line) => line.quantity > (available.get(line.sku) ?? 0));
+  if (short.length) throw new UserErrorsException(short.map((line) => shortLine(transfer, line.sku, available.get(line.sku) ?? 0)));
+}
+
+function shortLine(transfer: InventoryTransfer, sku: string, available: number): UserError {
+  const index = transfer.lines.findIndex((line) => line.sku === sku);
+  const line = transfer.lines[index];
+  return new UserError(
+    ['lines', String(index), 'quantity'],
+    `Line ${index + 1} (${sku}): ${line.quantity} to ship but only ${Math.max(0, available)} available at the source; nothing was shipped`,
+    DocumentErrorCode.INSUFFICIENT_STOCK,
+  );
+}
+
+/**
+ * Receives shipped units at the destination, all at once or in parts: each line moves from
+ * incoming to onHand (TRANSFER_IN). More than is still in transit is refused.
+ */
+export async function receiveTransfer(
+  ctx: InventoryContext,
+  id: string,
+  lines: StockLineInput[],
+  idempotencyKey?: string | null,
+): Promise<MutationOutcome<InventoryTransfer>> {
+  const errors = await validateLines(lines, ['lines']);
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return runMutation(ctx.em, async (em) => {
+    const request = { id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) };
+    const { result } = await idempotent(em, SCHEMA, 'inventoryTransferReceive', idempotencyKey, request, async () => {
+      const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
+      assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'received', LABEL);
+      const received = receiptsFor(transfer, lines);
+      await applyStockChanges(em, lines.map((line) => ({
+        sku: line.sku,
+        locationId: transfer.toLocationId,
+        onHand: line.quantity,
+        incoming: -line.quantity,
+        reason: StockMovementReason.TRANSFER_IN,
+        guard: 'none' as const,
+        reference: reference(transfer),
+        actor: ctx.viewer.subject,
+      })));
+      transfer.lines = transfer.lines.map((line) => ({ ...line, quantityReceived: line.quantityReceived + (received.get(line.sku) ?? 0) }));
+      const complete = transfer.lines.every((line) => line.quantityReceived >= line.quantity);
+      transfer.status = complete ? TransferStatus.RECEIVED : TransferStatus.PARTIALLY_RECEIVED;
+      if (complete) transfer.receivedAt = new Date();
+      await em.flush();
+      return { transferId: transfer.id };
+    });
+    return em.findOneOrFail(InventoryTransfer, { id: result.transferId }, { refresh: true });
+  });
+}
+
+/** Matches receipt lines to transfer lines; a SKU not shipped or more than in transit is refused. */
+function receiptsFor(transfer: InventoryTransfer, lines: StockLineInput[]): Map<string, number> {
+  const bySku = new Map(transfer.lines.map((line) => [line.sku, line]));
+  const errors = lines.flatMap((receipt, i) => {
+    const line = bySku.get(receipt.sku);
+    if (!line) return [new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on transfer ${transfer.number}`, UserErrorCode.NOT_FOUND)];
+    const inTransit = line.quantity - line.quantityReceived;
+    return receipt.quantity > inTransit
+      ? [new UserError(['lines', String(i), 'quantity'], `Only ${inTransit} of ${receipt.sku} remain in transit; ${receipt.quantity} cannot be received`, DocumentErrorCode.OVER_RECEIPT)]
+      : [];
+  });
+  if (errors.length) throw new UserErrorsException(errors);
+  return new Map(lines.map((line) => [line.sku, line.quantity]));
+}
+
+/** Cancels a draft; once shipped, stock is on the road and must be received. Cancelling twice is harmless. */
+export async function cancelTransfer(ctx: InventoryContext, id: string): Promise<MutationOutcome<InventoryTransfer>> {
+  return runMutation(ctx.em, async (em) => {
+    const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
+    if (transfer.status === TransferStatus.CANCELLED) return transfer;
+    assertStatus(transfer.status, [TransferStatus.DRAFT], 'cancelled', LABEL);
+    transfer.status = TransferStatus.CANCELLED;
+    await em.flush();
+    return transfer;
+  });
+}

@@ -1,0 +1,176 @@
+import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
+import { gql, gqlData } from '../../../test/support/graphql-client';
+import { inventoryRows, ledgerMismatches, levelOf, seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
+
+let inv: InventoryHarness;
+let loc: Record<string, string>;
+let berlin: string;
+const [SKU, SKU2, SKU3] = demoSkus();
+
+beforeAll(async () => {
+  inv = await startInventory();
+  loc = await seedStock(inv);
+  berlin = loc['Velocity Cycles Berlin Mitte'];
+});
+afterAll(() => inv.close());
+
+const ADJUST = `mutation($input: InventoryAdjustInput!, $key: String) { inventoryAdjust(input: $input, idempotencyKey: $key) {
+  inventoryLevel { sku onHand reserved available version location { name } } userErrors { field message code } } }`;
+
+async function snapshot() {
+  return {
+    movements: await inventoryRows(inv, 'stock_movement'),
+    events: await inventoryRows(inv, 'outbox_event'),
+    level: await levelOf(inv, SKU, berlin),
+  };
+}
+
+describe('inventoryAdjust', () => {
+  it('changes stock with a reason, bumps the version, writes the ledger and an event', async () => {
+    const before = await snapshot();
+    const result = (await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: berlin, delta: 5, reason: 'RECEIVED', reference: 'delivery-77' } })).inventoryAdjust;
+    expect(result.userErrors).toEqual([]);
+    expect(result.inventoryLevel).toMatchObject({ sku: SKU, onHand: before.level!.onHand + 5, version: before.level!.version + 1, location: { name: 'Velocity Cycles Berlin Mitte' } });
+    const after = await snapshot();
+    expect(after.movements).toBe(before.movements + 1);
+    expect(after.events).toBeGreaterThan(before.events);
+    const ledger = await gqlData(inv.url, `query($sku: String, $loc: ID) { stockMovements(sku: $sku, locationId: $loc, first: 1) { nodes { reason quantity onHandAfter reference version } } }`, { sku: SKU, loc: berlin });
+    expect(ledger.stockMovements.nodes[0]).toEqual({ reason: 'RECEIVED', quantity: 5, onHandAfter: before.level!.onHand + 5, reference: 'delivery-77', version: before.level!.version + 1 });
+  });
+
+  it.each([
+    ['an unknown SKU', { sku: 'NO-SUCH-SKU', delta: 1, reason: 'RECEIVED' }, ['input', 'sku'], 'UNKNOWN_SKU'],
+    ['an unknown location', { locationId: '00000000-0000-4000-8000-000000000000', delta: 1, reason: 'RECEIVED' }, ['input', 'locationId'], 'NOT_FOUND'],
+    ['a zero delta', { delta: 0, reason: 'CORRECTION' }, ['input', 'delta'], 'INVALID'],
+    ['damage that adds stock', { delta: 3, reason: 'DAMAGED' }, ['input', 'delta'], 'INVALID'],
+    ['a reason only the system records', { delta: 3, reason: 'TRANSFER_IN' }, ['input', 'reason'], 'INVALID'],
+    ['a stale expected quantity', { delta: -1, reason: 'LOST', expectedOnHand: 99_999 }, ['input', 'expectedOnHand'], 'STALE_QUANTITY'],
+    ['removing more than is available', { delta: -1_000_000, reason: 'LOST' }, ['input', 'delta'], 'INSUFFICIENT_STOCK'],
+  ])('refuses %s with a clear user error and changes nothing', async (_label, change, field, code) => {
+    const before = await snapshot();
+    const result = (await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: berlin, ...change } })).inventoryAdjust;
+    expect(result.inventoryLevel).toBeNull();
+    expect(result.userErrors).toContainEqual(expect.objectContaining({ field, code }));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('applies with the right expected quantity', async () => {
+    const before = await levelOf(inv, SKU, berlin);
+    const result = (await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: berlin, delta: -1, reason: 'DAMAGED', expectedOnHand: before!.onHand } })).inventoryAdjust;
+    expect(result.inventoryLevel.onHand).toBe(before!.onHand - 1);
+  });
+
+  it('replays a retry under the same idempotency key and refuses the key for another request', async () => {
+    const input = { sku: SKU2, locationId: berlin, delta: 2, reason: 'RETURN' };
+    const before = await snapshot();
+    const first = (await gqlData(inv.url, ADJUST, { input, key: 'adj-1' })).inventoryAdjust;
+    const again = (await gqlData(inv.url, ADJUST, { input, key: 'adj-1' })).inventoryAdjust;
+    expect(again).toEqual(first);
+    expect(await inventoryRows(inv, 'stock_movement')).toBe(before.movements + 1);
+    const reused = (await gqlData(inv.url, ADJUST, { input: { ...input, delta: 3 }, key: 'adj-1' })).inventoryAdjust;
+    expect(reused.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(await inventoryRows(inv, 'stock_movement')).toBe(before.movements + 1);
+  });
+
+  it('applies concurrent retries under one key exactly once', async () => {
+    const input = { sku: SKU3, locationId: berlin, delta: 4, reason: 'RECEIVED' };
+    const before = await levelOf(inv, SKU3, berlin);
+    const results = await Promise.all(Array.from({ length: 6 }, () => gqlData(inv.url, ADJUST, { input, key: 'adj-concurrent' })));
+    expect(new Set(results.map((r) => r.inventoryAdjust.inventoryLevel.version)).size).toBe(1);
+    expect((await levelOf(inv, SKU3, berlin))!.onHand).toBe(before!.onHand + 4);
+  });
+});
+
+describe('inventoryCount', () => {
+  const COUNT = `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { inventoryLevels { sku onHand needsReconciliation } userErrors { field code } } }`;
+
+  it('turns differences into COUNT_CORRECTION movements and leaves matching SKUs alone', async () => {
+    const hamburg = loc['Velocity Cycles Hamburg Altona'];
+    const a = await levelOf(inv, SKU, hamburg);
+    const b = await levelOf(inv, SKU2, hamburg);
+    const movements = await inventoryRows(inv, 'stock_movement');
+    const result = (await gqlData(inv.url, COUNT, { input: { locationId: hamburg, reference: 'count-2026-11', counts: [{ sku: SKU, counted: a!.onHand + 3 }, { sku: SKU2, counted: b!.onHand, expectedOnHand: b!.onHand }] } })).inventoryCount;
+    expect(result.userErrors).toEqual([]);
+    expect(result.inventoryLevels).toEqual(expect.arrayContaining([expect.objectContaining({ sku: SKU, onHand: a!.onHand + 3 }), expect.objectContaining({ sku: SKU2, onHand: b!.onHand })]));
+    expect(await inventoryRows(inv, 'stock_movement')).toBe(movements + 1);
+    const last = await gqlData(inv.url, `query($sku: String, $loc: ID) { stockMovements(sku: $sku, locationId: $loc, first: 1) { nodes { reason quantity reference } } }`, { sku: SKU, loc: hamburg });
+    expect(last.stockMovements.nodes[0]).toEqual({ reason: 'COUNT_CORRECTION', quantity: 3, reference: 'count-2026-11' });
+  });
+
+  it('refuses duplicates, stale expectations, negative counts and unknown SKUs, changing nothing', async () => {
+    const hamburg = loc['Velocity Cycles Hamburg Altona'];
+    const movements = await inventoryRows(inv, 'stock_movement');
+    const cases: [unknown[], string][] = [
+      [[{ sku: SKU, counted: 1 }, { sku: SKU, counted: 2 }], 'TAKEN'],
+      [[{ sku: SKU, counted: 1, expectedOnHand: 123_456 }], 'STALE_QUANTITY'],
+      [[{ sku: SKU, counted: -1 }], 'GREATER_THAN_OR_EQUAL_TO'],
+      [[{ sku: 'GHOST-SKU', counted: 4 }], 'UNKNOWN_SKU'],
+    ];
+    for (const [counts, code] of cases) {
+      const result = (await gqlData(inv.url, COUNT, { input: { locationId: hamburg, counts } })).inventoryCount;
+      expect(result.userErrors.map((e: { code: string }) => e.code)).toContain(code);
+    }
+    expect(await inventoryRows(inv, 'stock_movement')).toBe(movements);
+  });
+});
+
+describe('low stock', () => {
+  it('lists levels at or below their threshold and raises an event when one crosses it', async () => {
+    const leipzig = loc['Central Warehouse Leipzig'];
+    const level = await levelOf(inv, SKU, leipzig);
+    await gqlData(inv.url, `mutation($input: LowStockThresholdInput!) { lowStockThresholdSet(input: $input) { userErrors { code } } }`, { input: { sku: SKU, locationId: leipzig, threshold: level!.available - 2 } });
+    const lowEvents = async () => Number((await inv.server.orm.em.getConnection().getKnex()('inventory.outbox_event').where({ topic: 'inventory.level.low', key: `${SKU}@${leipzig}` }).count({ n: '*' }).first())?.n);
+    const before = await lowEvents();
+    const LOW = `query($loc: ID) { inventoryLevels(locationId: $loc, lowStockOnly: true, first: 250) { nodes { sku available lowStockThreshold } } }`;
+    expect((await gqlData(inv.url, LOW, { loc: leipzig })).inventoryLevels.nodes.map((n: { sku: string }) => n.sku)).not.toContain(SKU);
+    await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: leipzig, delta: -2, reason: 'SALE' } });
+    expect((await gqlData(inv.url, LOW, { loc: leipzig })).inventoryLevels.nodes.map((n: { sku: string }) => n.sku)).toContain(SKU);
+    expect(await lowEvents()).toBe(before + 1);
+    const all = (await gqlData(inv.url, LOW, { loc: leipzig })).inventoryLevels.nodes as { available: number; lowStockThreshold: number }[];
+    expect(all.every((n) => n.available <= n.lowStockThreshold)).toBe(true);
+  });
+
+  it('refuses a negative threshold', async () => {
+    const result = await gqlData(inv.url, `mutation { lowStockThresholdSet(input: { sku: "${SKU}", locationId: "${berlin}", threshold: -1 }) { userErrors { field code } } }`);
+    expect(result.lowStockThresholdSet.userErrors).toEqual([{ field: ['input', 'threshold'], code: 'GREATER_THAN_OR_EQUAL_TO' }]);
+  });
+});
+
+describe('the ledger', () => {
+  it('sums to onHand and reserved for every level after all of the above', async () => {
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+
+  it('answers "when and through which channel was this sold", newest first, page by page', async () => {
+    await gqlData(inv.url, ADJUST, { input: { sku: SKU2, locationId: berlin, delta: -1, reason: 'SALE', reference: 'till-receipt-9' } });
+    const sales = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { reason quantity occurredAt reference location { name } } } }`, { sku: SKU2 });
+    expect(sales.stockMovements.nodes[0]).toMatchObject({ reason: 'SALE', quantity: -1, reference: 'till-receipt-9', location: { name: 'Velocity Cycles Berlin Mitte' } });
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Record<string, any> = await gqlData(inv.url, `query($after: String, $loc: ID) { stockMovements(locationId: $loc, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after, loc: berlin });
+      ids.push(...page.stockMovements.nodes.map((n: { id: string }) => n.id));
+      after = page.stockMovements.pageInfo.hasNextPage ? page.stockMovements.pageInfo.endCursor : null;
+    } while (after);
+    expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('locations', () => {
+  const CREATE = `mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { id name type pickupEnabled coordinates { latitude } address { city countryCode } } userErrors { field code } } }`;
+  const address = { address1: 'Hafenstraße 1', city: 'Bremen', countryCode: 'DE' };
+
+  it('creates and updates a location, refusing a taken name and a bad country code', async () => {
+    const created = (await gqlData(inv.url, CREATE, { input: { name: 'Velocity Cycles Bremen', type: 'STORE', address, coordinates: { latitude: 53.08, longitude: 8.8 }, pickupEnabled: true } })).locationCreate;
+    expect(created).toMatchObject({ userErrors: [], location: { type: 'STORE', pickupEnabled: true, coordinates: { latitude: 53.08 }, address: { city: 'Bremen', countryCode: 'DE' } } });
+    const taken = (await gqlData(inv.url, CREATE, { input: { name: 'Velocity Cycles Bremen', type: 'STORE', address } })).locationCreate;
+    expect(taken.userErrors).toEqual([{ field: ['input', 'name'], code: 'TAKEN' }]);
+    const country = (await gqlData(inv.url, CREATE, { input: { name: 'Elsewhere', type: 'WAREHOUSE', address: { ...address, countryCode: 'Germany' } } })).locationCreate;
+    expect(country.userErrors).toEqual([{ field: ['input', 'address', 'countryCode'], code: 'INVALID' }]);
+    const latitude = await gql(inv.url, CREATE, { input: { name: 'Nowhere', type: 'WAREHOUSE', address, coordinates: { latitude: 91, longitude: 0 } } });
+    expect(latitude.data?.locationCreate.userErrors).toEqual([{ field: ['input', 'coordinates', 'latitude'], code: 'LESS_THAN_OR_EQUAL_TO' }]);
+    const updated = await gqlData(inv.url, `mutation($id: ID!) { locationUpdate(id: $id, input: { pickupEnabled: false, name: "Velocity Cycles Bremen Hafen" }) { location { name pickupEnabled } userErrors { code } } }`, { id: created.location.id });
+    expect(updated.locationUpdate).toEqual({ location: { name: 'Velocity Cycles Bremen Hafen', pickupEnabled: false }, userErrors: [] });
+  });
+});

@@ -1,0 +1,194 @@
+import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
+import { sweepExpiredReservations } from '../src/services/reservation-sweeper';
+import { gqlData } from '../../../test/support/graphql-client';
+import { inventoryRows, ledgerMismatches, levelOf, seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
+
+/**
+ * Reservations are internal (@inaccessible) commands the checkout calls on the inventory
+ * subgraph directly, so these tests call the subgraph, not the gateway.
+ */
+let inv: InventoryHarness;
+let loc: Record<string, string>;
+const skus = demoSkus();
+
+beforeAll(async () => {
+  inv = await startInventory();
+  loc = await seedStock(inv);
+});
+afterAll(() => inv.close());
+
+const RESERVE = `mutation($input: InventoryReserveInput!) { inventoryReserve(input: $input) {
+  reservation { id key status expiresAt lines { sku locationId quantity } } userErrors { field message code } } }`;
+const COMMIT = `mutation($id: ID!) { inventoryReservationCommit(id: $id) { reservation { id status } userErrors { field code } } }`;
+const RELEASE = `mutation($id: ID!) { inventoryReservationRelease(id: $id) { reservation { id status } userErrors { field code } } }`;
+
+async function reserve(input: Record<string, unknown>) {
+  return (await gqlData(inv.url, RESERVE, { input })).inventoryReserve;
+}
+
+/** Sets a level to exactly `onHand` units with nothing reserved, through a stock count. */
+async function setStock(sku: string, locationId: string, onHand: number) {
+  const result = await gqlData(inv.url, `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`, { input: { locationId, counts: [{ sku, counted: onHand }] } });
+  expect(result.inventoryCount.userErrors).toEqual([]);
+}
+
+describe('a hot SKU under concurrent checkouts', () => {
+  it('gives exactly 10 of 100 concurrent one-unit reservations against 10 available', async () => {
+    const sku = skus[10];
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(sku, berlin, 10);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => reserve({ key: `hot-${i}`, locationId: berlin, lines: [{ sku, quantity: 1 }], channel: 'WEB' })),
+    );
+    const won = results.filter((r) => r.reservation);
+    const lost = results.filter((r) => !r.reservation);
+    expect(won).toHaveLength(10);
+    expect(lost).toHaveLength(90);
+    for (const r of lost) expect(r.userErrors[0]).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: ['input', 'lines', '0', 'quantity'] });
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+});
+
+describe('reserve, commit, release', () => {
+  it('holds stock at the given location, then sells it on commit, once', async () => {
+    const sku = skus[11];
+    const hamburg = loc['Velocity Cycles Hamburg Altona'];
+    await setStock(sku, hamburg, 5);
+    const held = await reserve({ key: 'cart-1', locationId: hamburg, lines: [{ sku, quantity: 2 }], channel: 'APP', reference: 'cart:1' });
+    expect(held.reservation).toMatchObject({ key: 'cart-1', status: 'PENDING', lines: [{ sku, locationId: hamburg, quantity: 2 }] });
+    expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
+
+    const committed = (await gqlData(inv.url, COMMIT, { id: held.reservation.id })).inventoryReservationCommit;
+    expect(committed.reservation.status).toBe('COMMITTED');
+    expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+    const again = (await gqlData(inv.url, COMMIT, { id: 'cart-1' })).inventoryReservationCommit;
+    expect(again.reservation.status).toBe('COMMITTED');
+    expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 3 });
+    const release = (await gqlData(inv.url, RELEASE, { id: held.reservation.id })).inventoryReservationRelease;
+    expect(release.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_NOT_PENDING' }]);
+
+    const sale = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, first: 1) { nodes { reason quantity channel reference } } }`, { sku });
+    expect(sale.stockMovements.nodes[0]).toEqual({ reason: 'SALE', quantity: -2, channel: 'APP', reference: 'cart:1' });
+  });
+
+  it('gives held stock back on release, and releasing twice is harmless', async () => {
+    const sku = skus[12];
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(sku, berlin, 4);
+    const held = await reserve({ key: 'cart-2', locationId: berlin, lines: [{ sku, quantity: 4 }] });
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
+    for (let i = 0; i < 2; i += 1) {
+      expect((await gqlData(inv.url, RELEASE, { id: held.reservation.id })).inventoryReservationRelease.reservation.status).toBe('RELEASED');
+    }
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 4, reserved: 0 });
+    const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id })).inventoryReservationCommit;
+    expect(commit.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_NOT_PENDING' }]);
+  });
+
+  it('is idempotent under its key and refuses the key for other lines', async () => {
+    const sku = skus[13];
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(sku, berlin, 6);
+    const input = { key: 'cart-3', locationId: berlin, lines: [{ sku, quantity: 1 }] };
+    const [a, b] = await Promise.all([reserve(input), reserve(input)]);
+    expect(a.reservation.id).toBe(b.reservation.id);
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ reserved: 1 });
+    const other = await reserve({ ...input, lines: [{ sku, quantity: 2 }] });
+    expect(other.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })]);
+  });
+
+  it('refuses bad lines and unknown locations, holding nothing', async () => {
+    const movements = await inventoryRows(inv, 'stock_movement');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ lines: [{ sku: skus[0], quantity: 0 }] }, 'GREATER_THAN_OR_EQUAL_TO'],
+      [{ lines: [] }, 'BLANK'],
+      [{ lines: [{ sku: skus[0], quantity: 1 }, { sku: skus[0], quantity: 1 }] }, 'TAKEN'],
+      [{ lines: [{ sku: skus[0], quantity: 1 }], locationId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND'],
+      [{ lines: [{ sku: skus[0], quantity: 1 }], ttlSeconds: 0 }, 'GREATER_THAN_OR_EQUAL_TO'],
+      [{ lines: [{ sku: 'NOT-STOCKED', quantity: 1 }] }, 'INSUFFICIENT_STOCK'],
+      [{ lines: [{ sku: skus[0], quantity: 100_000 }] }, 'INSUFFICIENT_STOCK'],
+    ];
+    for (const [change, code] of cases) {
+      const result = await reserve({ key: `bad-${code}-${Math.random()}`, ...change });
+      expect(result.reservation).toBeNull();
+      expect(result.userErrors.map((e: { code: string }) => e.code)).toContain(code);
+    }
+    expect(await inventoryRows(inv, 'stock_movement')).toBe(movements);
+  });
+});
+
+describe('choosing where to hold stock', () => {
+  const sku = () => skus[20];
+
+  beforeAll(async () => {
+    await setStock(sku(), loc['Velocity Cycles Berlin Mitte'], 2);
+    await setStock(sku(), loc['Velocity Cycles Hamburg Altona'], 5);
+    await setStock(sku(), loc['Central Warehouse Leipzig'], 3);
+    await setStock(sku(), loc['MarketHub Fulfilment Erfurt'], 0);
+  });
+
+  it('takes everything from the nearest location that has it all', async () => {
+    const nearBerlin = { latitude: 52.52, longitude: 13.4 };
+    const result = await reserve({ key: 'near-1', lines: [{ sku: sku(), quantity: 2 }], near: nearBerlin, ttlSeconds: 60 });
+    expect(result.reservation.lines).toEqual([{ sku: sku(), locationId: loc['Velocity Cycles Berlin Mitte'], quantity: 2 }]);
+    const larger = await reserve({ key: 'near-2', lines: [{ sku: sku(), quantity: 3 }], near: nearBerlin, ttlSeconds: 60 });
+    // Berlin has none left; Leipzig (about 150 km) is nearer than Hamburg (about 255 km).
+    expect(larger.reservation.lines).toEqual([{ sku: sku(), locationId: loc['Central Warehouse Leipzig'], quantity: 3 }]);
+  });
+
+  it('splits across the nearest locations when none has everything, or refuses if told not to split', async () => {
+    await gqlData(inv.url, RELEASE, { id: 'near-1' });
+    await gqlData(inv.url, RELEASE, { id: 'near-2' });
+    const nearLeipzig = { latitude: 51.34, longitude: 12.37 };
+    const whole = await reserve({ key: 'split-0', lines: [{ sku: sku(), quantity: 9 }], near: nearLeipzig, allowSplit: false });
+    expect(whole.userErrors).toEqual([expect.objectContaining({ code: 'INSUFFICIENT_STOCK' })]);
+    const split = await reserve({ key: 'split-1', lines: [{ sku: sku(), quantity: 9 }], near: nearLeipzig });
+    expect(split.reservation.lines).toEqual([
+      { sku: sku(), locationId: loc['Central Warehouse Leipzig'], quantity: 3 },
+      { sku: sku(), locationId: loc['Velocity Cycles Berlin Mitte'], quantity: 2 },
+      { sku: sku(), locationId: loc['Velocity Cycles Hamburg Altona'], quantity: 4 },
+    ]);
+    const none = await reserve({ key: 'split-2', lines: [{ sku: sku(), quantity: 2 }] });
+    expect(none.userErrors).toEqual([expect.objectContaining({ code: 'INSUFFICIENT_STOCK' })]);
+  });
+});
+
+describe('expiry', () => {
+  it('releases a reservation whose time ran out, so a crashed checkout strands nothing', async () => {
+    const sku = skus[30];
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(sku, berlin, 3);
+    const held = await reserve({ key: 'crashed-checkout', locationId: berlin, lines: [{ sku, quantity: 3 }], ttlSeconds: 1 });
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id })).inventoryReservationCommit;
+    expect(commit.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_EXPIRED' }]);
+    expect(await sweepExpiredReservations(inv.server.orm)).toBeGreaterThanOrEqual(1);
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+    const status = await inv.server.orm.em.getConnection().getKnex()('inventory.reservation').where({ id: held.reservation.id }).first();
+    expect(status.status).toBe('EXPIRED');
+    expect(await sweepExpiredReservations(inv.server.orm)).toBe(0);
+  });
+});
+
+describe('till sales', () => {
+  const RECORD = `mutation($input: InventorySaleRecordInput!) { inventorySaleRecord(input: $input) { inventoryLevels { sku onHand needsReconciliation } userErrors { field code } } }`;
+
+  it('refuses an online sale without stock but records an offline one, flagging the level', async () => {
+    const sku = skus[40];
+    const hamburg = loc['Velocity Cycles Hamburg Altona'];
+    await setStock(sku, hamburg, 1);
+    const lines = [{ sku, quantity: 3 }];
+    const online = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-1', locationId: hamburg, channel: 'POS', lines, offline: false } })).inventorySaleRecord;
+    expect(online.userErrors).toEqual([{ field: ['input', 'lines', '0', 'quantity'], code: 'INSUFFICIENT_STOCK' }]);
+    const soldAt = new Date(Date.now() - 3_600_000).toISOString();
+    const offline = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } })).inventorySaleRecord;
+    expect(offline.inventoryLevels).toEqual([{ sku, onHand: -2, needsReconciliation: true }]);
+    const replay = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } })).inventorySaleRecord;
+    expect(replay.inventoryLevels).toEqual([{ sku, onHand: -2, needsReconciliation: true }]);
+    const movement = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { quantity channel occurredAt reference } } }`, { sku });
+    expect(movement.stockMovements.nodes).toEqual([{ quantity: -3, channel: 'POS', occurredAt: soldAt, reference: 'receipt-42' }]);
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+});
