@@ -3,7 +3,9 @@
  * set), migrations, the demo business on first run, the five subgraphs and the gateway as
  * child processes. Ctrl-C stops them in order and then the database, losing nothing.
  */
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { port, str } from 'envalid';
 import { loadConfig } from '../subgraphs/platform/src';
 import { loadScriptConfig } from './lib/database-config';
@@ -16,6 +18,16 @@ import { subgraphs } from './lib/subgraphs';
 import { Supervisor } from './lib/supervisor';
 
 const log = (line: string) => console.log(line);
+
+/** The token-signing secret, generated on first start and kept with the data. */
+async function readOrCreateSecret(file: string): Promise<string> {
+  const existing = await readFile(file, 'utf8').then((s) => s.trim(), () => '');
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 runMain(async () => {
   const config = loadScriptConfig();
@@ -58,7 +70,8 @@ runMain(async () => {
     // Every process learns every subgraph's URL: the gateway routes to them, and a subgraph
     // that asks another (inventory checks SKUs with products) finds it.
     const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]));
-    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency };
+    const jwtSecret = process.env.JWT_SECRET || (await readOrCreateSecret(join(config.dataDir, 'jwt-secret')));
+    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency, JWT_SECRET: jwtSecret };
     await Promise.all(
       subgraphs.map((subgraph) => {
         const key = subgraph.name.toUpperCase();

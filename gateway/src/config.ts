@@ -1,4 +1,4 @@
-import { port, str } from 'envalid';
+import { port, str, url } from 'envalid';
 import { LOG_LEVELS, loadConfig, positiveInt } from '../../subgraphs/platform/src';
 
 /** The gateway's settings; `<NAME>_URL` (PRODUCTS_URL…) overrides a subgraph's routing URL. */
@@ -11,13 +11,27 @@ export function loadGatewayConfig(env = process.env) {
       GATEWAY_PORT: port({ default: 4000 }),
       SUPERGRAPH_PATH: str({ default: '' }),
       SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 10_000 }),
+      EVENT_BUS: str({ choices: ['postgres', 'redis', 'none'], default: 'postgres' }),
+      EVENTS_DATABASE_URL: url({ default: undefined }),
+      REDIS_URL: url({ default: undefined }),
+      EVENT_POLL_MS: positiveInt({ default: 1_000 }),
+      JWT_SECRET: str({ default: '' }),
+      HYDRATION_TIMEOUT_MS: positiveInt({ default: 1_500 }),
+      SUBSCRIBER_QUEUE_LIMIT: positiveInt({ default: 10_000 }),
+      WS_KEEPALIVE_MS: positiveInt({ default: 12_000 }),
     },
-    env,
+    { ...env, EVENTS_DATABASE_URL: env.EVENTS_DATABASE_URL || env.INVENTORY_DATABASE_URL || env.DATABASE_URL || undefined },
   );
+  if (raw.EVENT_BUS !== 'none' && !raw.EVENTS_DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_URL: live stock reads the inventory outbox; set DATABASE_URL (or EVENTS_DATABASE_URL), or EVENT_BUS=none');
+  }
+  if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) {
+    throw new Error('Invalid configuration:\n  REDIS_URL: EVENT_BUS=redis needs REDIS_URL');
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const match = /^([A-Z]+)_URL$/.exec(key);
-    if (match && value && key !== 'DATABASE_URL' && key !== 'REDIS_URL') {
+    if (match && value && !['DATABASE_URL', 'REDIS_URL'].includes(key) && !key.endsWith('_DATABASE_URL')) {
       try {
         new URL(value);
       } catch {
@@ -34,6 +48,14 @@ export function loadGatewayConfig(env = process.env) {
     supergraphPath: raw.SUPERGRAPH_PATH || undefined,
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     subgraphUrls,
+    eventBus: raw.EVENT_BUS as 'postgres' | 'redis' | 'none',
+    eventsDatabaseUrl: raw.EVENTS_DATABASE_URL as string | undefined,
+    redisUrl: raw.REDIS_URL as string | undefined,
+    eventPollMs: raw.EVENT_POLL_MS,
+    jwtSecret: raw.JWT_SECRET ? new TextEncoder().encode(raw.JWT_SECRET) : null,
+    hydrationTimeoutMs: raw.HYDRATION_TIMEOUT_MS,
+    subscriberQueueLimit: raw.SUBSCRIBER_QUEUE_LIMIT,
+    wsKeepAliveMs: raw.WS_KEEPALIVE_MS,
   };
 }
 

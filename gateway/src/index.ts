@@ -1,5 +1,6 @@
 import { createLogger, runService } from '../../subgraphs/platform/src';
 import { loadGatewayConfig } from './config';
+import { createEventBus } from './live/event-bus-factory';
 import { createGatewayServer } from './server';
 import { loadSupergraph } from './supergraph';
 
@@ -8,14 +9,31 @@ runService('gateway', async () => {
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', config.logLevel);
   const supergraph = await loadSupergraph(config.supergraphPath);
+  const bus = createEventBus(config, logger);
+  await bus?.start();
   const server = await createGatewayServer({
     supergraph,
     subgraphUrls: config.subgraphUrls,
     timeoutMs: config.subgraphTimeoutMs,
     logger,
     landingPage: config.nodeEnv === 'development',
+    live: bus
+      ? {
+          bus,
+          jwtSecret: config.jwtSecret,
+          hydrationTimeoutMs: config.hydrationTimeoutMs,
+          limits: { coalesceAbove: 256, maxQueued: config.subscriberQueueLimit },
+          keepAliveMs: config.wsKeepAliveMs,
+        }
+      : undefined,
   });
   const url = await server.listen(config.port, config.host);
-  logger.info({ url: `${url}/graphql` }, 'gateway ready');
-  return { logger, close: () => server.close() };
+  logger.info({ url: `${url}/graphql`, live: bus ? config.eventBus : 'off' }, 'gateway ready');
+  return {
+    logger,
+    close: async () => {
+      await server.close();
+      await bus?.stop();
+    },
+  };
 });

@@ -6,6 +6,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '../../subgraphs/platform/src';
 import { createGateway } from './gateway';
+import { apolloExecutor } from './live/gateway-executor';
+import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import type { Supergraph } from './supergraph';
 
 export interface GatewayServerOptions {
@@ -15,18 +17,29 @@ export interface GatewayServerOptions {
   logger: Logger;
   /** Serve Apollo Sandbox on GET /graphql (development only). */
   landingPage: boolean;
+  /** Live stock over graphql-ws on the same port and path; off without an event bus. */
+  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraphSdl' | 'execute' | 'logger'>;
+}
+
+export interface GatewayServer extends HttpService {
+  live: LiveServer | null;
 }
 
 /**
  * The gateway's HTTP server, not yet listening: the supergraph on /graphql, `/health/live`,
  * and `/health/ready`, which is ready only while every subgraph reports ready.
  */
-export async function createGatewayServer(options: GatewayServerOptions): Promise<HttpService> {
+export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { gateway, urls } = createGateway(options);
   const app = express();
   app.disable('x-powered-by');
-  const service = httpService(app, () => apollo.stop());
-  const apollo = new ApolloServer({
+  let live: LiveServer | null = null;
+  const service = httpService(app, async () => {
+    // Subscribers first, with a close code that tells them to reconnect and resume.
+    await live?.close();
+    await apollo.stop();
+  });
+  const apollo = new ApolloServer<{ authorization: string | null }>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
@@ -49,6 +62,19 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ]),
   );
   app.use(healthRouter(checks));
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
-  return service;
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.get('authorization') ?? null }) }),
+  );
+  if (options.live) {
+    live = startLiveServer({
+      ...options.live,
+      httpServer: service.httpServer,
+      supergraphSdl: options.supergraph.sdl,
+      execute: apolloExecutor(apollo),
+      logger: options.logger,
+    });
+  }
+  return { ...service, live };
 }

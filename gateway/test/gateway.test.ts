@@ -1,13 +1,12 @@
-import type { HttpService } from '../../subgraphs/platform/src';
 import { freePort } from '../../scripts/lib/free-port';
-import { startGateway } from '../../test/support/gateway';
+import { startGateway, type GatewayHarness } from '../../test/support/gateway';
 import { gql } from '../../test/support/graphql-client';
 import { startProducts, type ProductsHarness } from '../../test/support/products';
 
 /** The gateway over the committed supergraph, with products up and every other subgraph down. */
 let products: ProductsHarness;
-let gateway: { url: string; server: HttpService };
-let sandboxGateway: { url: string; server: HttpService };
+let gateway: GatewayHarness;
+let sandboxGateway: GatewayHarness;
 
 beforeAll(async () => {
   products = await startProducts({ seed: true });
@@ -17,8 +16,8 @@ beforeAll(async () => {
   sandboxGateway = await startGateway(urls, { landingPage: true });
 });
 afterAll(async () => {
-  await gateway.server.close();
-  await sandboxGateway.server.close();
+  await gateway.close();
+  await sandboxGateway.close();
   await products.close();
 });
 

@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, printSchema } from 'graphql';
+import { buildSubscriptionSchema } from '../../gateway/src/live/subscription-schema';
 import { subgraphs } from './subgraphs';
 
 /** Placeholder routing URLs written into the supergraph; the gateway overrides them from env. */
@@ -32,6 +33,7 @@ export async function composeSupergraph(): Promise<ComposedSchemas> {
     throw new Error(`The subgraphs do not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
   files['supergraph.graphql'] = `${result.supergraphSdl.trim()}\n`;
-  files['api.graphql'] = `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trim()}\n`;
+  // What clients see: the supergraph's API schema plus the subscriptions the gateway serves itself.
+  files['api.graphql'] = `${printSchema(buildSubscriptionSchema(result.supergraphSdl)).trim()}\n`;
   return { files, hints: result.hints.map((h) => h.toString()) };
 }

@@ -1,16 +1,52 @@
-import { createLogger, type HttpService } from '../../subgraphs/platform/src';
-import { createGatewayServer } from '../../gateway/src/server';
+import { createLogger, PostgresEventBus, type EventBus } from '../../subgraphs/platform/src';
+import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 
+export interface GatewayHarness {
+  url: string;
+  wsUrl: string;
+  server: GatewayServer;
+  bus: EventBus | null;
+  close(): Promise<void>;
+}
+
+export interface GatewayTestOptions {
+  landingPage?: boolean;
+  /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
+  live?: { databaseUrl?: string; bus?: EventBus; jwtSecret?: string; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number };
+}
+
 /** The real gateway over the committed supergraph, in this process, on a free port. */
-export async function startGateway(subgraphUrls: Record<string, string>, options: { landingPage?: boolean } = {}): Promise<{ url: string; server: HttpService }> {
+export async function startGateway(subgraphUrls: Record<string, string>, options: GatewayTestOptions = {}): Promise<GatewayHarness> {
+  const logger = createLogger('gateway-test', 'silent');
+  const live = options.live;
+  const bus = live ? (live.bus ?? new PostgresEventBus({ databaseUrl: live.databaseUrl as string, schemas: ['inventory'], logger, pollMs: 200 })) : null;
+  await bus?.start();
   const server = await createGatewayServer({
     supergraph: await loadSupergraph(),
     subgraphUrls,
     timeoutMs: 5_000,
-    logger: createLogger('gateway-test', 'silent'),
+    logger,
     landingPage: options.landingPage ?? false,
+    live: bus
+      ? {
+          bus,
+          jwtSecret: live?.jwtSecret ? new TextEncoder().encode(live.jwtSecret) : null,
+          hydrationTimeoutMs: live?.hydrationTimeoutMs ?? 1_500,
+          limits: { coalesceAbove: live?.coalesceAbove ?? 256, maxQueued: live?.maxQueued ?? 10_000 },
+          keepAliveMs: 12_000,
+        }
+      : undefined,
   });
   const base = await server.listen(0);
-  return { url: `${base}/graphql`, server };
+  return {
+    url: `${base}/graphql`,
+    wsUrl: `${base.replace('http', 'ws')}/graphql`,
+    server,
+    bus,
+    close: async () => {
+      await server.close();
+      await bus?.stop();
+    },
+  };
 }

@@ -1,14 +1,13 @@
 import { Client } from 'pg';
-import type { HttpService } from '../../platform/src';
 import { EVENTS_CHANNEL } from '../../platform/src';
-import { startGateway } from '../../../test/support/gateway';
+import { startGateway, type GatewayHarness } from '../../../test/support/gateway';
 import { gqlData } from '../../../test/support/graphql-client';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
 import { countStatements } from '../../../test/support/products';
 
 /** Stock joined onto the catalog through the gateway, as a storefront queries it. */
 let inv: InventoryHarness;
-let gateway: { url: string; server: HttpService };
+let gateway: GatewayHarness;
 let loc: Record<string, string>;
 
 beforeAll(async () => {
@@ -17,7 +16,7 @@ beforeAll(async () => {
   gateway = await startGateway({ products: inv.products.url, inventory: inv.url });
 });
 afterAll(async () => {
-  await gateway.server.close();
+  await gateway.close();
   await inv.close();
 });
 

@@ -44,3 +44,8 @@ export { OutboxEvent } from './events/outbox-event.entity';
 export { publishEvents, EVENTS_CHANNEL, type EventInput } from './events/outbox';
 export { IdempotencyRecord } from './db/idempotency-record.entity';
 export { idempotent, requestHash, IDEMPOTENCY_KEY_REUSED } from './db/idempotency';
+export type { BusEvent, BusHandler, EventBus } from './events/event-bus';
+export { OutboxReader } from './events/outbox-reader';
+export { PostgresEventBus } from './events/postgres-event-bus';
+export { RedisEventBus } from './events/redis-event-bus';
+export { verifyBearer, InvalidTokenError } from './auth/token';

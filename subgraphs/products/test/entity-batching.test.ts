@@ -1,5 +1,4 @@
-import type { HttpService } from '../../platform/src';
-import { startGateway } from '../../../test/support/gateway';
+import { startGateway, type GatewayHarness } from '../../../test/support/gateway';
 import { gqlData } from '../../../test/support/graphql-client';
 import { countStatements, startProducts, type ProductsHarness } from '../../../test/support/products';
 
@@ -8,7 +7,7 @@ import { countStatements, startProducts, type ProductsHarness } from '../../../t
  * runs the same operation for 10 and for 100 items and compares the statement counts.
  */
 let products: ProductsHarness;
-let gateway: { url: string; server: HttpService };
+let gateway: GatewayHarness;
 let variants: { id: string; sku: string }[];
 
 beforeAll(async () => {
@@ -19,7 +18,7 @@ beforeAll(async () => {
   expect(variants.length).toBeGreaterThanOrEqual(100);
 });
 afterAll(async () => {
-  await gateway.server.close();
+  await gateway.close();
   await products.close();
 });
 

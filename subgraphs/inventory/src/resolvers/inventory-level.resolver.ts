@@ -5,7 +5,8 @@ import { InventoryLevel, Location, StockMovement, StockMovementReason } from '..
 import { InventoryAdjustInput, InventoryCountInput, LowStockThresholdInput } from '../inputs/inventory-adjust.input';
 import { InventoryAdjustPayload, InventoryCountPayload, LowStockThresholdSetPayload } from '../payloads';
 import { adjustInventory, countInventory } from '../services/inventory-adjust.service';
-import { listLevels, listMovements } from '../services/stock-query.service';
+import { changesSince, listLevels, listMovements } from '../services/stock-query.service';
+import { StockCursorInput } from '../inputs/stock-cursor.input';
 import { setLowStockThreshold } from '../services/threshold.service';
 import { InventoryLevelConnection, StockMovementConnection } from '../types/stock.types';
 
@@ -18,8 +19,10 @@ export class InventoryLevelResolver {
     @Arg('locationId', () => ID, { nullable: true }) locationId?: string,
     @Arg('sku', () => String, { nullable: true }) sku?: string,
     @Arg('lowStockOnly', () => Boolean, { nullable: true }) lowStockOnly?: boolean,
+    @Arg('skus', () => [String], { nullable: true, description: 'Any of these SKUs.' }) skus?: string[],
+    @Arg('locationIds', () => [ID], { nullable: true, description: 'At any of these locations.' }) locationIds?: string[],
   ) {
-    return listLevels(ctx, { ...args, locationId, sku, lowStockOnly });
+    return listLevels(ctx, { ...args, locationId, sku, lowStockOnly, skus, locationIds });
   }
 
   @FieldResolver(() => Location)
@@ -71,6 +74,20 @@ export class StockMovementResolver {
     @Arg('channel', () => SalesChannel, { nullable: true }) channel?: SalesChannel,
   ) {
     return listMovements(ctx, { ...args, sku, locationId, reason, channel });
+  }
+
+  @Query(() => [StockMovement], { description: 'Changes after the versions given, oldest first per level: how live stock resumes.' })
+  stockChanges(
+    @Ctx() ctx: InventoryContext,
+    @Arg('since', () => [StockCursorInput]) since: StockCursorInput[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: 1000 }) first: number,
+  ) {
+    return changesSince(ctx, since, first);
+  }
+
+  @FieldResolver(() => Int, { description: 'reserved after this movement.' })
+  reservedAfter(@Root() movement: StockMovement): number {
+    return movement.onHandAfter - movement.availableAfter;
   }
 
   @FieldResolver(() => Location)

@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '../../../platform/src';
+import { badUserInput, isUuid, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
 import type { InventorySummary, StoreAvailability } from '../types/stock.types';
@@ -7,13 +7,22 @@ import { byDistance } from './geo';
 /** Levels by SKU then location; optionally one location's, or only those at or below their threshold. */
 export async function listLevels(
   ctx: InventoryContext,
-  args: ConnectionArgs & { locationId?: string | null; sku?: string | null; lowStockOnly?: boolean | null },
+  args: ConnectionArgs & {
+    locationId?: string | null;
+    sku?: string | null;
+    skus?: string[] | null;
+    locationIds?: string[] | null;
+    lowStockOnly?: boolean | null;
+  },
 ): Promise<ConnectionShape<InventoryLevel>> {
   const page = pageRequest(args);
-  if (args.locationId && !isUuid(args.locationId)) return toConnection([], page, () => []);
+  const locationIds = [...(args.locationId ? [args.locationId] : []), ...(args.locationIds ?? [])];
+  const skus = [...(args.sku ? [args.sku] : []), ...(args.skus ?? [])];
+  const validLocations = locationIds.filter(isUuid);
+  if (locationIds.length && !validLocations.length) return toConnection([], page, () => []);
   const qb = ctx.em.createQueryBuilder(InventoryLevel, 'l').select('*').orderBy({ sku: 'asc', locationId: 'asc' }).limit(page.limit);
-  if (args.locationId) qb.andWhere({ locationId: args.locationId });
-  if (args.sku) qb.andWhere({ sku: args.sku });
+  if (validLocations.length) qb.andWhere({ locationId: { $in: validLocations } });
+  if (skus.length) qb.andWhere({ sku: { $in: skus } });
   if (args.lowStockOnly) qb.andWhere('l.low_stock_threshold is not null and l.on_hand - l.reserved <= l.low_stock_threshold');
   if (page.after) {
     const [sku, locationId] = page.after;
@@ -21,6 +30,29 @@ export async function listLevels(
     qb.andWhere('(l.sku, l.location_id) > (?, ?)', [sku, locationId]);
   }
   return toConnection(await qb.getResultList(), page, (l) => [l.sku, l.locationId]);
+}
+
+/**
+ * What changed after the versions a client last saw, oldest first per level: how live stock
+ * resumes after a dropped connection. The ledger keeps every version, so nothing is lost.
+ */
+export async function changesSince(
+  ctx: InventoryContext,
+  since: { sku: string; locationId: string; version: number }[],
+  first: number,
+): Promise<StockMovement[]> {
+  if (!Number.isInteger(first) || first < 1 || first > 10_000) throw badUserInput('"first" must be between 1 and 10000', 'first');
+  const cursors = since.filter((c) => isUuid(c.locationId));
+  if (cursors.length === 0) return [];
+  const rows = await sql(
+    ctx.em,
+    `select m.* from inventory.stock_movement m
+     join unnest(?::text[], ?::uuid[], ?::int[]) as c(sku, location_id, version)
+       on m.sku = c.sku and m.location_id = c.location_id and m.version > c.version
+     order by m.sku, m.location_id, m.version limit ?`,
+    [cursors.map((c) => c.sku), cursors.map((c) => c.locationId), cursors.map((c) => c.version), first],
+  );
+  return rows.map((row) => ctx.em.map(StockMovement, row));
 }
 
 /** The ledger, newest first: when, why and through which channel each unit moved. */

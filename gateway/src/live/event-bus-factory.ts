@@ -1,0 +1,11 @@
+import { PostgresEventBus, RedisEventBus, type EventBus, type Logger } from '../../../subgraphs/platform/src';
+import type { GatewayConfig } from '../config';
+
+/** The schemas whose outboxes feed live subscriptions. */
+export const LIVE_SCHEMAS = ['inventory'];
+
+export function createEventBus(config: GatewayConfig, logger: Logger): EventBus | null {
+  if (config.eventBus === 'none' || !config.eventsDatabaseUrl) return null;
+  const common = { databaseUrl: config.eventsDatabaseUrl, schemas: LIVE_SCHEMAS, logger, pollMs: config.eventPollMs };
+  return config.eventBus === 'redis' ? new RedisEventBus({ ...common, redisUrl: config.redisUrl as string }) : new PostgresEventBus(common);
+}

@@ -1,0 +1,147 @@
+import type { Server } from 'node:http';
+import { execute, GraphQLError, GraphQLObjectType, parse, subscribe, getOperationAST } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { InvalidTokenError, Role, verifyBearer, type EventBus, type Logger, type Viewer } from '../../../subgraphs/platform/src';
+import type { GatewayExecutor } from './gateway-executor';
+import { Hydrator } from './hydrator';
+import { LowStockStream } from './low-stock-stream';
+import { StockFeed } from './stock-feed';
+import type { LowStockItem, StockItem } from './stock-item';
+import { StockSource } from './stock-source';
+import { StockStream, type StreamLimits } from './stock-stream';
+import { buildSubscriptionSchema, liveFieldResolver } from './subscription-schema';
+
+/** Close code sent on shutdown: a graphql-ws client reconnects, and resumes with `since`. */
+export const CLOSE_SERVICE_RESTART = 1012;
+
+export interface LiveServerOptions {
+  httpServer: Server;
+  supergraphSdl: string;
+  bus: EventBus;
+  execute: GatewayExecutor;
+  logger: Logger;
+  jwtSecret: Uint8Array | null;
+  hydrationTimeoutMs: number;
+  limits: StreamLimits;
+  keepAliveMs: number;
+}
+
+interface LiveContext {
+  viewer: Viewer;
+  authorization: string | null;
+  /** Subscribers with the same scope may share hydrated data. */
+  scope: string;
+}
+
+export interface LiveServer {
+  hydrator: Hydrator;
+  feed: StockFeed;
+  clients(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * graphql-ws on the gateway's own port and path (/graphql), beside HTTP. Tokens come in
+ * connectionParams; a bad one closes the socket with 4403. Subscription roots read from the
+ * event bus; everything else a subscriber selects resolves through the gateway.
+ */
+export function startLiveServer(options: LiveServerOptions): LiveServer {
+  const schema = buildSubscriptionSchema(options.supergraphSdl);
+  const feed = new StockFeed(options.bus);
+  const hydrator = new Hydrator(options.execute, options.hydrationTimeoutMs);
+  const source = new StockSource(options.execute);
+
+  const subscriptionFields = (schema.getSubscriptionType() as GraphQLObjectType).getFields();
+  Object.assign(subscriptionFields.stockChanged, {
+    subscribe: async (_root: unknown, args: { skus?: string[] | null; locationIds?: string[] | null; since?: { sku: string; locationId: string; version: number }[] | null }, ctx: LiveContext) => {
+      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
+      const stream: StockStream = new StockStream(
+        source,
+        { skus: args.skus ? new Set(args.skus) : null, locationIds: locationIds ? new Set(locationIds) : null },
+        ctx.authorization,
+        options.limits,
+        () => remove(),
+      );
+      const remove = feed.add(stream);
+      try {
+        await stream.begin(args.since ?? []);
+      } catch (error) {
+        await stream.return();
+        throw error;
+      }
+      return stream;
+    },
+    resolve: (item: StockItem) => item,
+  });
+  Object.assign(subscriptionFields.lowStockAlert, {
+    subscribe: (_root: unknown, args: { locationIds?: string[] | null }, ctx: LiveContext) => {
+      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
+      const stream: LowStockStream = new LowStockStream(locationIds ? new Set(locationIds) : null, options.limits.maxQueued, () => remove());
+      const remove = feed.add(stream);
+      return stream;
+    },
+    resolve: (item: LowStockItem) => item,
+  });
+  for (const typeName of ['StockChange', 'LowStockAlert']) {
+    const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
+    fields.location.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
+      hydrator.hydrate('location', item.locationId, item.eventKey, info, ctx.authorization, ctx.scope);
+    fields.variant.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
+      hydrator.hydrate('variant', item.sku, item.eventKey, info, ctx.authorization, ctx.scope);
+  }
+
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const disposable = useServer<Record<string, unknown>, { viewer: Viewer; authorization: string | null }>(
+    {
+      schema,
+      execute: (args) => execute({ ...args, fieldResolver: liveFieldResolver }),
+      subscribe: (args) => subscribe({ ...args, fieldResolver: liveFieldResolver }),
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = (params.authorization ?? params.Authorization ?? null) as string | null;
+        try {
+          ctx.extra.viewer = await verifyBearer(authorization, options.jwtSecret);
+          ctx.extra.authorization = authorization;
+          return true;
+        } catch (error) {
+          if (error instanceof InvalidTokenError) return false; // graphql-ws closes with 4403 Forbidden
+          throw error;
+        }
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        const operation = getOperationAST(parse(payload.query), payload.operationName);
+        if (operation && operation.operation !== 'subscription') {
+          return [new GraphQLError('Send queries and mutations as HTTP POST to /graphql; this socket serves subscriptions', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+      },
+      context: (ctx): LiveContext => {
+        const viewer = ctx.extra.viewer as Viewer;
+        return { viewer, authorization: ctx.extra.authorization as string | null, scope: `${viewer.role}:${viewer.subject ?? ''}:${viewer.locationId ?? ''}` };
+      },
+    },
+    wss,
+    options.keepAliveMs,
+  );
+
+  return {
+    hydrator,
+    feed,
+    clients: () => wss.clients.size,
+    close: async () => {
+      for (const socket of wss.clients) socket.close(CLOSE_SERVICE_RESTART, 'Server restarting: reconnect and resume with since');
+      await disposable.dispose();
+      feed.close();
+    },
+  };
+}
+
+/** Kiosks see their own location only; everyone else sees what they asked for. */
+function scopedLocations(viewer: Viewer, requested: string[] | null | undefined): string[] | null {
+  if (viewer.role !== Role.KIOSK) return requested ?? null;
+  if (!viewer.locationId) throw new GraphQLError('This kiosk token names no location', { extensions: { code: 'FORBIDDEN' } });
+  if (requested?.some((id) => id !== viewer.locationId)) {
+    throw new GraphQLError('A kiosk sees the stock of its own location only', { extensions: { code: 'FORBIDDEN' } });
+  }
+  return [viewer.locationId];
+}

@@ -1,0 +1,220 @@
+import { GraphQLError } from 'graphql';
+import type { BusEvent } from '../../../subgraphs/platform/src';
+import { levelKey, type StockItem } from './stock-item';
+import type { StockSource } from './stock-source';
+
+export const LEVEL_CHANGED = 'inventory.level.changed';
+
+export interface StockFilter {
+  skus: Set<string> | null;
+  locationIds: Set<string> | null;
+}
+
+export interface StreamLimits {
+  /** Above this many queued items, a new item replaces the queued one of its level (latest wins). */
+  coalesceAbove: number;
+  /** Above this many queued levels even after coalescing, the subscriber is too slow and is ended. */
+  maxQueued: number;
+}
+
+/**
+ * One subscriber's live stock: SNAPSHOT items for the state when it started (or replayed
+ * changes after the versions it resumed from), then CHANGE items as they commit, each level's
+ * versions strictly increasing. Events are taken from the bus from before the snapshot is
+ * read, so a change committed in between is not lost; anything at or below a version already
+ * queued is dropped; a gap (a lost event) is filled from the ledger before going on.
+ */
+export class StockStream implements AsyncIterableIterator<StockItem> {
+  private readonly queue: StockItem[] = [];
+  private readonly last = new Map<string, number>();
+  private readonly repairing = new Map<string, BusEvent[]>();
+  private early: BusEvent[] | null = [];
+  private waiting: { resolve: (result: IteratorResult<StockItem>) => void; reject: (error: Error) => void } | null = null;
+  private failure: Error | null = null;
+  private done = false;
+
+  constructor(
+    private readonly source: StockSource,
+    private readonly filter: StockFilter,
+    private readonly authorization: string | null,
+    private readonly limits: StreamLimits,
+    private readonly onEnd: () => void,
+  ) {}
+
+  /** Reads the starting state; call after the stream receives bus events. */
+  async begin(since: { sku: string; locationId: string; version: number }[]): Promise<void> {
+    const levels = await this.source.levels({ skus: this.list(this.filter.skus), locationIds: this.list(this.filter.locationIds) }, this.authorization);
+    const resumeFrom = new Map(since.filter((c) => this.matches(c.sku, c.locationId)).map((c) => [levelKey(c.sku, c.locationId), c.version]));
+    const replay: { sku: string; locationId: string; version: number }[] = [];
+    const snapshot: StockItem[] = [];
+    for (const level of levels) {
+      const seen = resumeFrom.get(levelKey(level.sku, level.locationId));
+      if (seen !== undefined && seen < level.version) replay.push({ sku: level.sku, locationId: level.locationId, version: seen });
+      else if (seen === undefined || seen > level.version) snapshot.push(level);
+      else this.last.set(levelKey(level.sku, level.locationId), level.version);
+    }
+    for (const item of snapshot) this.enqueue(item);
+    if (replay.length) {
+      const changes = await this.source.changesSince(replay, this.authorization);
+      for (const cursor of replay) {
+        const key = levelKey(cursor.sku, cursor.locationId);
+        this.last.set(key, cursor.version);
+        const missed = changes.filter((c) => c.sku === cursor.sku && c.locationId === cursor.locationId);
+        if (missed[0]?.version === cursor.version + 1) missed.forEach((c) => this.offer(c));
+        else this.enqueue(levels.find((l) => levelKey(l.sku, l.locationId) === key) as StockItem);
+      }
+    }
+    const early = this.early ?? [];
+    this.early = null;
+    this.receive(early);
+  }
+
+  /** Bus events; before `begin` finishes they wait, so the snapshot and the feed meet exactly. */
+  receive(events: BusEvent[]): void {
+    if (this.done) return;
+    for (const event of events) {
+      if (event.topic !== LEVEL_CHANGED) continue;
+      const p = event.payload as Record<string, unknown>;
+      if (!this.matches(String(p.sku), String(p.locationId))) continue;
+      if (this.early) this.early.push(event);
+      else this.handle(event);
+    }
+  }
+
+  private handle(event: BusEvent): void {
+    const item = toItem(event);
+    const key = levelKey(item.sku, item.locationId);
+    const held = this.repairing.get(key);
+    if (held) {
+      held.push(event);
+      return;
+    }
+    const last = this.last.get(key);
+    if (last !== undefined && item.version > last + 1) {
+      this.repairing.set(key, [event]);
+      void this.repair(key, item.sku, item.locationId, last);
+      return;
+    }
+    this.offer(item);
+  }
+
+  /** A version went missing on the bus: fetch what the ledger has, then carry on. */
+  private async repair(key: string, sku: string, locationId: string, after: number): Promise<void> {
+    try {
+      for (const item of await this.source.changesSince([{ sku, locationId, version: after }], this.authorization)) this.offer(item);
+    } catch (error) {
+      this.fail(new GraphQLError(`Live stock lost track of ${sku}; resubscribe with since to resume (${(error as Error).message})`));
+      return;
+    }
+    const held = this.repairing.get(key) ?? [];
+    this.repairing.delete(key);
+    for (const event of held) this.offer(toItem(event));
+  }
+
+  /** Queues an item unless its version was already queued for that level. */
+  private offer(item: StockItem): void {
+    const key = levelKey(item.sku, item.locationId);
+    const last = this.last.get(key);
+    if (last !== undefined && item.version <= last) return;
+    this.last.set(key, item.version);
+    this.enqueue(item);
+  }
+
+  private enqueue(item: StockItem): void {
+    if (this.done) return;
+    const key = levelKey(item.sku, item.locationId);
+    this.last.set(key, Math.max(this.last.get(key) ?? 0, item.version));
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve({ value: item, done: false });
+      return;
+    }
+    if (this.queue.length >= this.limits.coalesceAbove) {
+      const index = this.queue.findIndex((queued) => queued.sku === item.sku && queued.locationId === item.locationId);
+      if (index >= 0) {
+        this.queue[index] = item;
+        return;
+      }
+      if (this.queue.length >= this.limits.maxQueued) {
+        this.fail(new GraphQLError('This subscriber reads too slowly to keep up; resubscribe with since to resume', { extensions: { code: 'TOO_SLOW' } }));
+        return;
+      }
+    }
+    this.queue.push(item);
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  next(): Promise<IteratorResult<StockItem>> {
+    if (this.failure) {
+      const failure = this.failure;
+      this.failure = null;
+      return Promise.reject(failure);
+    }
+    const item = this.queue.shift();
+    if (item) return Promise.resolve({ value: item, done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<StockItem>> {
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** Ends the stream with an error the subscriber receives. */
+  private fail(error: Error): void {
+    this.queue.length = 0;
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      reject(error);
+    } else {
+      this.failure = error;
+    }
+    this.end();
+  }
+
+  private end(): void {
+    if (this.done) return;
+    this.done = true;
+    this.onEnd();
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve({ value: undefined, done: true });
+    }
+  }
+
+  private matches(sku: string, locationId: string): boolean {
+    return (!this.filter.skus || this.filter.skus.has(sku)) && (!this.filter.locationIds || this.filter.locationIds.has(locationId));
+  }
+
+  private list(set: Set<string> | null): string[] | null {
+    return set ? [...set] : null;
+  }
+}
+
+function toItem(event: BusEvent): StockItem {
+  const p = event.payload as Record<string, number | string | null>;
+  return {
+    kind: 'CHANGE',
+    sku: String(p.sku),
+    locationId: String(p.locationId),
+    onHand: Number(p.onHand),
+    reserved: Number(p.reserved),
+    available: Number(p.available),
+    delta: p.delta === null || p.delta === undefined ? null : Number(p.delta),
+    reason: p.reason === null || p.reason === undefined ? null : String(p.reason),
+    version: Number(p.version),
+    occurredAt: String(p.occurredAt),
+    eventKey: `event:${event.schema}:${event.id}`,
+  };
+}

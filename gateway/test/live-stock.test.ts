@@ -1,0 +1,156 @@
+import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { startGateway, type GatewayHarness } from '../../test/support/gateway';
+import { gqlData } from '../../test/support/graphql-client';
+import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
+import { subscribeLive } from '../../test/support/live';
+
+let inv: InventoryHarness;
+let gateway: GatewayHarness;
+let loc: Record<string, string>;
+const skus = demoSkus();
+
+beforeAll(async () => {
+  inv = await startInventory();
+  loc = await seedStock(inv);
+  gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { live: { databaseUrl: inv.products.db.url } });
+});
+afterAll(async () => {
+  await gateway?.close();
+  await inv?.close();
+});
+
+const STOCK = `subscription($skus: [String!], $locationIds: [ID!], $since: [StockCursorInput!]) {
+  stockChanged(skus: $skus, locationIds: $locationIds, since: $since) {
+    kind sku onHand reserved available delta reason version occurredAt
+    location { id name }
+    variant { sku title price { amount } product { title } }
+  } }`;
+
+type Item = { kind: string; sku: string; onHand: number; available: number; delta: number | null; reason: string | null; version: number; location: { id: string; name: string }; variant: { sku: string; title: string; product: { title: string } } | null };
+
+async function adjust(sku: string, locationId: string, delta: number) {
+  const result = await gqlData(gateway.url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version onHand } userErrors { code message } } }`, { input: { sku, locationId, delta, reason: delta > 0 ? 'RECEIVED' : 'SALE' } });
+  expect(result.inventoryAdjust.userErrors).toEqual([]);
+  return result.inventoryAdjust.inventoryLevel as { version: number; onHand: number };
+}
+
+it('sends a snapshot of what was asked for, then each change as it commits, with the variant from the catalog', async () => {
+  const berlin = loc['Velocity Cycles Berlin Mitte'];
+  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [skus[0], skus[1]], locationIds: [berlin] });
+  try {
+    const snapshot = await sub.waitFor((items) => items.length >= 2);
+    expect(snapshot.map((i) => i.kind)).toEqual(['SNAPSHOT', 'SNAPSHOT']);
+    expect(snapshot.map((i) => i.sku).sort()).toEqual([skus[0], skus[1]].sort());
+    expect(snapshot[0].location).toEqual({ id: berlin, name: 'Velocity Cycles Berlin Mitte' });
+    expect(snapshot[0].variant?.product.title).toBeTruthy();
+
+    const before = snapshot.find((i) => i.sku === skus[0]) as Item;
+    const level = await adjust(skus[0], berlin, -1);
+    await adjust(skus[2], berlin, 1); // not asked for
+    await adjust(skus[0], loc['Velocity Cycles Hamburg Altona'], 1); // another location
+    const items = await sub.waitFor((received) => received.length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sub.items).toHaveLength(3);
+    expect(items[2]).toMatchObject({ kind: 'CHANGE', sku: skus[0], onHand: before.onHand - 1, delta: -1, reason: 'SALE', version: level.version, location: { id: berlin } });
+    expect(items[2].variant?.sku).toBe(skus[0]);
+    expect(sub.errors).toEqual([]);
+  } finally {
+    await sub.dispose();
+  }
+});
+
+it('loses nothing committed while the snapshot is read, and repeats nothing', async () => {
+  const hamburg = loc['Velocity Cycles Hamburg Altona'];
+  const sku = skus[5];
+  const writer = (async () => {
+    for (let i = 0; i < 15; i += 1) await adjust(sku, hamburg, 1);
+  })();
+  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [hamburg] });
+  try {
+    await writer;
+    const final = (await gqlData(gateway.url, `{ inventoryLevels(sku: "${sku}", locationId: "${hamburg}") { nodes { version } } }`)).inventoryLevels.nodes[0].version;
+    const items = await sub.waitFor((received) => received.at(-1)?.version === final);
+    const versions = items.map((i) => i.version);
+    expect(items[0].kind).toBe('SNAPSHOT');
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.slice(1)).toEqual(Array.from({ length: final - versions[0] }, (_, i) => versions[0] + 1 + i));
+  } finally {
+    await sub.dispose();
+  }
+});
+
+it('never sends a change that rolled back', async () => {
+  const berlin = loc['Velocity Cycles Berlin Mitte'];
+  const sku = skus[6];
+  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [berlin] });
+  try {
+    await sub.waitFor((items) => items.length === 1);
+    const refused = await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: -100000, reason: LOST }) { userErrors { code } } }`);
+    expect(refused.inventoryAdjust.userErrors[0].code).toBe('INSUFFICIENT_STOCK');
+    const level = await adjust(sku, berlin, 2);
+    const items = await sub.waitFor((received) => received.length === 2);
+    expect(items[1]).toMatchObject({ kind: 'CHANGE', delta: 2, version: level.version });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sub.items).toHaveLength(2);
+  } finally {
+    await sub.dispose();
+  }
+});
+
+it('resumes after a dropped connection with every change it missed', async () => {
+  const leipzig = loc['Central Warehouse Leipzig'];
+  const [a, b] = [skus[7], skus[8]];
+  const first = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [a, b], locationIds: [leipzig] });
+  const seen = await first.waitFor((items) => items.length === 2);
+  await first.dispose();
+  const missedA = [await adjust(a, leipzig, 1), await adjust(a, leipzig, 1), await adjust(a, leipzig, -1)];
+  const since = seen.map((i) => ({ sku: i.sku, locationId: leipzig, version: i.version }));
+  const second = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [a, b], locationIds: [leipzig], since });
+  try {
+    const items = await second.waitFor((received) => received.length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second.items.map((i) => [i.kind, i.sku, i.version])).toEqual(missedA.map((l) => ['CHANGE', a, l.version]));
+    expect(items.map((i) => i.delta)).toEqual([1, 1, -1]);
+    const live = await adjust(b, leipzig, 3);
+    await second.waitFor((received) => received.some((i) => i.sku === b && i.version === live.version));
+  } finally {
+    await second.dispose();
+  }
+});
+
+it('sends a fresh snapshot when the version to resume from is unknown', async () => {
+  const erfurt = loc['MarketHub Fulfilment Erfurt'];
+  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [skus[9]], locationIds: [erfurt], since: [{ sku: skus[9], locationId: erfurt, version: 999_999 }] });
+  try {
+    const items = await sub.waitFor((received) => received.length === 1);
+    expect(items[0].kind).toBe('SNAPSHOT');
+  } finally {
+    await sub.dispose();
+  }
+});
+
+it('hydrates each event once per distinct selection, not once per subscriber', async () => {
+  const berlin = loc['Velocity Cycles Berlin Mitte'];
+  const sku = skus[14];
+  const subs = Array.from({ length: 20 }, () => subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [berlin] }));
+  try {
+    await Promise.all(subs.map((s) => s.waitFor((items) => items.length === 1)));
+    const before = gateway.server.live!.hydrator.executed;
+    await adjust(sku, berlin, 1);
+    await Promise.all(subs.map((s) => s.waitFor((items) => items.length === 2)));
+    // one variant query and one location query for the event, shared by all 20 subscribers
+    expect(gateway.server.live!.hydrator.executed - before).toBe(2);
+  } finally {
+    await Promise.all(subs.map((s) => s.dispose()));
+  }
+});
+
+it('refuses queries over the socket and closes a connection with a bad token with 4403', async () => {
+  const sub = subscribeLive(gateway.wsUrl, STOCK, {}, { authorization: 'Bearer not-a-token' });
+  try {
+    expect(await sub.closeCode()).toBe(4403);
+  } finally {
+    await sub.dispose();
+  }
+});

@@ -1,0 +1,166 @@
+import { Client } from 'pg';
+import type { Logger } from '../logging/logger';
+import type { BusEvent } from './event-bus';
+import { EVENTS_CHANNEL } from './outbox';
+
+export interface OutboxReaderOptions {
+  databaseUrl: string;
+  schemas: string[];
+  logger: Logger;
+  /** Poll even without a notification, to cover a lost NOTIFY or a dead listening connection. */
+  pollMs?: number;
+  /** How long an id skipped by a slower transaction is looked for before it is given up. */
+  holeTtlMs?: number;
+  /** Start after this id instead of at the current end of the outbox. */
+  after?: Record<string, number>;
+}
+
+interface Hole {
+  id: number;
+  since: number;
+}
+
+/**
+ * Reads committed outbox rows in id order, woken by LISTEN and by a periodic poll. Ids are
+ * taken at insert but visible at commit, so a row can appear after a higher id was already read:
+ * the ids skipped over are remembered as holes and looked for again until they expire (a
+ * rolled-back transaction leaves a hole for ever).
+ */
+export class OutboxReader {
+  private listener: Client | null = null;
+  private reader: Client | null = null;
+  private readonly last = new Map<string, number>();
+  private readonly holes = new Map<string, Hole[]>();
+  private timer: NodeJS.Timeout | null = null;
+  private reading: Promise<void> = Promise.resolve();
+  private pending = false;
+  private stopped = false;
+
+  constructor(
+    private readonly options: OutboxReaderOptions,
+    private readonly deliver: (events: BusEvent[]) => void | Promise<void>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.reader = await this.connect();
+    for (const schema of this.options.schemas) {
+      const start = this.options.after?.[schema];
+      if (start !== undefined) {
+        this.last.set(schema, start);
+        continue;
+      }
+      const { rows } = await this.reader.query(`select coalesce(max(id), 0) as id from "${schema}".outbox_event`);
+      this.last.set(schema, Number(rows[0].id));
+    }
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  /** The last id delivered per schema, for a successor to continue from. */
+  position(): Record<string, number> {
+    return Object.fromEntries(this.last);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.reading.catch(() => {});
+    await Promise.all([this.listener?.end().catch(() => {}), this.reader?.end().catch(() => {})]);
+  }
+
+  /** Reads soon; reads already running are followed by exactly one more. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.pending) return;
+    this.pending = true;
+    this.reading = this.reading.then(async () => {
+      this.pending = false;
+      try {
+        await this.read();
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'outbox read failed; retrying on the next poll');
+        await this.reconnectReader();
+      }
+    });
+  }
+
+  private async read(): Promise<void> {
+    for (const schema of this.options.schemas) {
+      for (;;) {
+        const after = this.last.get(schema) ?? 0;
+        const holes = this.expireHoles(schema);
+        const { rows } = await (this.reader as Client).query(
+          `select id, topic, key, payload, created_at from "${schema}".outbox_event
+           where id > $1 or id = any($2::bigint[]) order by id limit 1000`,
+          [after, holes.map((h) => h.id)],
+        );
+        if (rows.length === 0) break;
+        const events: BusEvent[] = rows.map((r) => ({
+          id: Number(r.id),
+          schema,
+          topic: r.topic,
+          key: r.key,
+          payload: r.payload,
+          createdAt: new Date(r.created_at).toISOString(),
+        }));
+        this.trackHoles(schema, after, events.map((e) => e.id));
+        await this.deliver(events);
+        if (rows.length < 1000) break;
+      }
+    }
+  }
+
+  private trackHoles(schema: string, after: number, ids: number[]): void {
+    const found = new Set(ids);
+    const now = Date.now();
+    const holes = (this.holes.get(schema) ?? []).filter((h) => !found.has(h.id));
+    let previous = after;
+    for (const id of ids.filter((i) => i > after)) {
+      for (let missing = previous + 1; missing < id && missing - previous < 10_000; missing += 1) holes.push({ id: missing, since: now });
+      previous = Math.max(previous, id);
+    }
+    this.holes.set(schema, holes);
+    this.last.set(schema, previous);
+  }
+
+  private expireHoles(schema: string): Hole[] {
+    const ttl = this.options.holeTtlMs ?? 30_000;
+    const alive = (this.holes.get(schema) ?? []).filter((h) => Date.now() - h.since < ttl);
+    this.holes.set(schema, alive);
+    return alive;
+  }
+
+  private async connect(): Promise<Client> {
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-reader' });
+    client.on('error', (error) => this.options.logger.warn({ err: error }, 'outbox connection error'));
+    await client.connect();
+    return client;
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const listener = await this.connect();
+      listener.on('notification', () => this.wake());
+      listener.on('end', () => {
+        if (this.stopped) return;
+        this.options.logger.warn('outbox LISTEN connection closed; polling until it is back');
+        setTimeout(() => void this.listen(), 1_000).unref();
+      });
+      await listener.query(`listen ${EVENTS_CHANNEL}`);
+      this.listener = listener;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'outbox LISTEN failed; polling until it works');
+      if (!this.stopped) setTimeout(() => void this.listen(), 1_000).unref();
+    }
+  }
+
+  private async reconnectReader(): Promise<void> {
+    await this.reader?.end().catch(() => {});
+    try {
+      this.reader = await this.connect();
+    } catch {
+      // The next poll tries again.
+    }
+  }
+}
