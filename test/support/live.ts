@@ -26,6 +26,7 @@ export function subscribeLive<T = Record<string, any>>(
     connectionParams,
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: () => {},
     on: { closed: (event) => resolveClose((event as { code: number }).code) },
   });
   const items: T[] = [];
