@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '../../subgraphs/platform/src';
 import { createGateway } from './gateway';
+import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import type { Supergraph } from './supergraph';
@@ -62,6 +63,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ]),
   );
   app.use(healthRouter(checks));
+  app.use(kioskRouter());
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { startGateway, type GatewayHarness } from '../../test/support/gateway';
+import { gqlData } from '../../test/support/graphql-client';
+import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
+
+/**
+ * The kiosk board in a real browser: Debian's Chromium, driven by playwright-core. Skipped,
+ * saying so, where Chromium is not installed (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = existsSync(executablePath);
+if (!haveBrowser) console.warn(`kiosk browser test skipped: no Chromium at ${executablePath} (apt-get install chromium)`);
+
+(haveBrowser ? describe : describe.skip)('the kiosk board', () => {
+  let inv: InventoryHarness;
+  let gateway: GatewayHarness;
+  let browser: Browser;
+  let loc: Record<string, string>;
+
+  beforeAll(async () => {
+    inv = await startInventory();
+    loc = await seedStock(inv);
+    gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { live: { databaseUrl: inv.products.db.url } });
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    await inv?.close();
+  });
+
+  it('shows live availability at the chosen location and updates the number when stock changes', async () => {
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    const sku = demoSkus()[0];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(gateway.url.replace('/graphql', `/kiosk?location=${berlin}`));
+    const row = page.locator(`tr[data-sku="${sku}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await page.locator('#status[data-state="live"]').waitFor();
+    expect(await page.locator('#title').textContent()).toBe('Velocity Cycles Berlin Mitte');
+    const before = Number(await row.locator('td.qty').textContent());
+    expect(await row.locator('td.product').textContent()).not.toBe(sku);
+
+    await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: 7, reason: RECEIVED }) { userErrors { code } } }`);
+    await page.waitForFunction(
+      ([s, expected]) => document.querySelector(`tr[data-sku="${s}"] td.qty`)?.textContent === String(expected),
+      [sku, before + 7] as const,
+      { timeout: 10_000 },
+    );
+    await page.screenshot({ path: `${require('node:os').tmpdir()}/kiosk-board.png` });
+    await page.close();
+  });
+});
