@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { catalogBench } from './bench/catalog.bench';
+import { liveBench } from './bench/live.bench';
 import { reservationsBench } from './bench/reservations.bench';
 import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
@@ -11,6 +12,7 @@ import { withScratchDatabase } from './lib/scratch-database';
 const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   catalog: catalogBench,
   reservations: reservationsBench,
+  live: liveBench,
 };
 
 runMain(async () => {

@@ -48,7 +48,7 @@ if (!haveBrowser) console.warn(`kiosk browser test skipped: no Chromium at ${exe
 
     await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: 7, reason: RECEIVED }) { userErrors { code } } }`);
     await page.waitForFunction(
-      ([s, expected]) => document.querySelector(`tr[data-sku="${s}"] td.qty`)?.textContent === String(expected),
+      ([s, expected]) => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string | null } | null } }).document.querySelector(`tr[data-sku="${s}"] td.qty`)?.textContent === String(expected),
       [sku, before + 7] as const,
       { timeout: 10_000 },
     );

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, RedisEventBus } from '../../subgraphs/platform/src';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { freePort } from '../../scripts/lib/free-port';
-import { startGateway, type GatewayHarness } from '../../test/support/gateway';
+import { startGateway, type GatewayHarness, type GatewayTestOptions } from '../../test/support/gateway';
 import { gqlData } from '../../test/support/graphql-client';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
@@ -22,7 +22,7 @@ afterAll(async () => {
   await inv?.close();
 });
 
-async function gateway(urls: Record<string, string> = {}, live: Parameters<typeof startGateway>[1]['live'] = {}) {
+async function gateway(urls: Record<string, string> = {}, live: GatewayTestOptions['live'] = {}) {
   const g = await startGateway({ products: inv.products.url, inventory: inv.url, ...urls }, { live: { databaseUrl: inv.products.db.url, ...live } });
   gateways.push(g);
   return g;

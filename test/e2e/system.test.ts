@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/free-port';
 import { repoRoot } from '../../scripts/lib/paths';
 import { gql, gqlData } from '../support/graphql-client';
+import { subscribeLive } from '../support/live';
 import { startSystem } from '../support/system';
 
 /**
@@ -53,6 +54,24 @@ describe('npm start', () => {
 
       const invalid = await gql(first.gatewayUrl, `{ products(first: 1000) { nodes { id } } }`);
       expect(invalid.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+      // Live stock across the real processes: a change in inventory reaches a WebSocket subscriber.
+      const store = (await gqlData(first.gatewayUrl, `{ locations(first: 1) { nodes { id } } }`)).locations.nodes[0].id;
+      const live = subscribeLive<{ kind: string; available: number; variant: { sku: string } }>(
+        first.gatewayUrl.replace('http', 'ws'),
+        `subscription($sku: String!, $store: ID!) { stockChanged(skus: [$sku], locationIds: [$store]) { kind available variant { sku } } }`,
+        { sku, store },
+      );
+      try {
+        const [snapshot] = await live.waitFor((items) => items.length === 1);
+        await gqlData(first.gatewayUrl, `mutation($sku: String!, $store: ID!) { inventoryAdjust(input: { sku: $sku, locationId: $store, delta: 3, reason: RECEIVED }) { userErrors { code } } }`, { sku, store });
+        const items = await live.waitFor((received) => received.length === 2);
+        expect(items[1]).toEqual({ kind: 'CHANGE', available: snapshot.available + 3, variant: { sku } });
+      } finally {
+        await live.dispose();
+      }
+      const kiosk = await fetch(first.gatewayUrl.replace('/graphql', '/kiosk'));
+      expect(await kiosk.text()).toMatch(/Stock board/);
     } finally {
       expect(await first.stop()).toBe(0);
     }

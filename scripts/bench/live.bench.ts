@@ -1,0 +1,85 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createLogger, PostgresEventBus } from '../../subgraphs/platform/src';
+import { createInventoryServer } from '../../subgraphs/inventory/src/server';
+import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
+import { createProductsServer } from '../../subgraphs/products/src/server';
+import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { createGatewayServer } from '../../gateway/src/server';
+import { loadSupergraph } from '../../gateway/src/supergraph';
+import { migrateAll } from '../lib/migrate-all';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapMiB(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+/**
+ * Live stock at scale, one gateway process: N idle subscribers (memory per connection on the
+ * gateway's heap), then one stock change fanned out to all of them (commit to receipt, and
+ * how many hydration queries it cost). N from BENCH_SUBSCRIBERS, default "1000,10000".
+ */
+export async function liveBench(databaseUrl: string): Promise<void> {
+  const sizes = (process.env.BENCH_SUBSCRIBERS ?? '1000,10000').split(',').map(Number);
+  await migrateAll(databaseUrl, () => {});
+  const logger = createLogger('bench', 'silent');
+  const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 8 });
+  const productsUrl = `${await products.listen(0)}/graphql`;
+  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl, reservationSweepMs: 0, poolMax: 8 });
+  const inventoryUrl = `${await inventory.listen(0)}/graphql`;
+  await seedDemoCatalog(products.orm.em.fork(), 'EUR');
+  await seedDemoStock(inventory.orm.em.fork(), demoSkus());
+  const bus = new PostgresEventBus({ databaseUrl, schemas: ['inventory'], logger, pollMs: 1_000 });
+  await bus.start();
+  const gateway = await createGatewayServer({
+    supergraph: await loadSupergraph(),
+    subgraphUrls: { products: productsUrl, inventory: inventoryUrl },
+    timeoutMs: 10_000,
+    logger,
+    landingPage: false,
+    live: { bus, jwtSecret: null, hydrationTimeoutMs: 5_000, limits: { coalesceAbove: 256, maxQueued: 10_000 }, keepAliveMs: 30_000 },
+  });
+  const base = await gateway.listen(0);
+  const [{ id: locationId }] = await inventory.orm.em.getConnection().getKnex()('inventory.location').select('id').orderBy('name').limit(1);
+  const sku = demoSkus()[0];
+  console.log(`\nlive stock: one gateway process, subscribers each on their own WebSocket, 1 SKU at 1 location`);
+  console.log(`${'subscribers'.padStart(11)} ${'heap/conn KiB'.padStart(14)} ${'connect s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'hydrations'.padStart(11)}`);
+  try {
+    for (const size of sizes) {
+      const heapBefore = heapMiB();
+      const started = Date.now();
+      const child = fork(join(__dirname, 'live-clients.js'), [`${base.replace('http', 'ws')}/graphql`, String(size), sku, locationId], { stdio: 'inherit' });
+      const ready = await new Promise<{ snapshots: number; errors: number }>((resolve) => child.on('message', (m: { type: string; snapshots: number; errors: number }) => m.type === 'ready' && resolve(m)));
+      const connectSeconds = (Date.now() - started) / 1000;
+      const heapPerConnection = ((heapMiB() - heapBefore) * 1024) / size;
+      if (ready.errors) console.log(`  (${ready.errors} of ${size} subscriptions failed to start)`);
+      const hydrationsBefore = gateway.live!.hydrator.executed;
+      const received = new Promise<number[]>((resolve) => child.on('message', (m: { type: string; latencies: number[] }) => m.type === 'received' && resolve(m.latencies)));
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${locationId}", delta: 1, reason: RECEIVED }) { userErrors { code } } }` }),
+      });
+      await response.json();
+      const latencies = (await received).sort((a, b) => a - b);
+      const hydrations = gateway.live!.hydrator.executed - hydrationsBefore;
+      console.log(`${String(size).padStart(11)} ${heapPerConnection.toFixed(1).padStart(14)} ${connectSeconds.toFixed(1).padStart(10)} ${String(percentile(latencies, 0.5)).padStart(8)} ${String(percentile(latencies, 0.99)).padStart(8)} ${String(latencies.at(-1)).padStart(8)} ${String(hydrations).padStart(11)}`);
+      child.send({ type: 'close' });
+      await new Promise((resolve) => child.on('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await gateway.close();
+    await bus.stop();
+    await inventory.close();
+    await products.close();
+  }
+}
