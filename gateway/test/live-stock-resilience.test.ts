@@ -102,7 +102,7 @@ describe('when the catalog is slow or down during hydration', () => {
 it('tells subscribers to reconnect and resume when the gateway shuts down', async () => {
   const g = await gateway();
   const sub = subscribeLive<Item>(g.wsUrl, STOCK, { skus: [skus[53]] });
-  await sub.waitFor((items) => items.length >= 1);
+  await sub.waitFor((items) => items.length === 4);
   await g.close();
   expect(await sub.closeCode()).toBe(1012);
   await sub.dispose();

@@ -13,7 +13,7 @@ export interface GatewayHarness {
 export interface GatewayTestOptions {
   landingPage?: boolean;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
-  live?: { databaseUrl?: string; bus?: EventBus; jwtSecret?: string; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number };
+  live?: { databaseUrl?: string; bus?: EventBus; jwtSecret?: string; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number; keepAliveMs?: number };
 }
 
 /** The real gateway over the committed supergraph, in this process, on a free port. */
@@ -34,7 +34,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
           jwtSecret: live?.jwtSecret ? new TextEncoder().encode(live.jwtSecret) : null,
           hydrationTimeoutMs: live?.hydrationTimeoutMs ?? 1_500,
           limits: { coalesceAbove: live?.coalesceAbove ?? 256, maxQueued: live?.maxQueued ?? 10_000 },
-          keepAliveMs: 12_000,
+          keepAliveMs: live?.keepAliveMs ?? 12_000,
         }
       : undefined,
   });

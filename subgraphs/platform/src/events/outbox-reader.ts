@@ -44,13 +44,11 @@ export class OutboxReader {
   async start(): Promise<void> {
     this.reader = await this.connect();
     for (const schema of this.options.schemas) {
-      const start = this.options.after?.[schema];
-      if (start !== undefined) {
-        this.last.set(schema, start);
-        continue;
-      }
       const { rows } = await this.reader.query(`select coalesce(max(id), 0) as id from "${schema}".outbox_event`);
-      this.last.set(schema, Number(rows[0].id));
+      const end = Number(rows[0].id);
+      // A stored position past the end belongs to another (restored or recreated) database.
+      const start = this.options.after?.[schema];
+      this.last.set(schema, start !== undefined && start <= end ? start : end);
     }
     await this.listen();
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1_000);

@@ -4,8 +4,6 @@ import type { Logger } from '../logging/logger';
 import { HandlerSet, type BusEvent, type BusHandler, type EventBus } from './event-bus';
 import { OutboxReader } from './outbox-reader';
 
-const CHANNEL = 'commerce:events';
-const POSITION_KEY = 'commerce:events:position';
 /** Any fixed number: the advisory lock that makes one replica the relay. */
 const RELAY_LOCK = 7_420_001;
 
@@ -32,17 +30,26 @@ export class RedisEventBus implements EventBus {
   private relay: OutboxReader | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Channel and position key are per database, so systems sharing a Redis never mix. */
+  private channel = '';
+  private positionKey = '';
 
   constructor(private readonly options: RedisEventBusOptions) {}
 
   async start(): Promise<void> {
+    this.lockClient = await this.connectLockClient();
+    const { rows } = await this.lockClient.query(
+      `select current_database() as db, (select system_identifier from pg_control_system()) as sys`,
+    );
+    this.channel = `commerce:events:${rows[0].sys}:${rows[0].db}`;
+    this.positionKey = `${this.channel}:position`;
     this.publisher = new Redis(this.options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(this.options.redisUrl, { lazyConnect: true });
     await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
     this.subscriber.on('message', (_channel: string, message: string) => {
       this.handlers.emit(JSON.parse(message) as BusEvent[], (error) => this.options.logger.error({ err: error }, 'event handler failed'));
     });
-    await this.subscriber.subscribe(CHANNEL);
+    await this.subscriber.subscribe(this.channel);
     await this.tryToLead();
     this.timer = setInterval(() => void this.tryToLead(), 2_000);
     this.timer.unref();
@@ -67,12 +74,12 @@ export class RedisEventBus implements EventBus {
       this.lockClient ??= await this.connectLockClient();
       const { rows } = await this.lockClient.query('select pg_try_advisory_lock($1) as locked', [RELAY_LOCK]);
       if (!rows[0].locked) return;
-      const stored = await (this.publisher as Redis).get(POSITION_KEY);
+      const stored = await (this.publisher as Redis).get(this.positionKey);
       const relay = new OutboxReader(
         { ...this.options, after: stored ? (JSON.parse(stored) as Record<string, number>) : undefined },
         async (events) => {
-          await (this.publisher as Redis).publish(CHANNEL, JSON.stringify(events));
-          await (this.publisher as Redis).set(POSITION_KEY, JSON.stringify(relay.position()));
+          await (this.publisher as Redis).publish(this.channel, JSON.stringify(events));
+          await (this.publisher as Redis).set(this.positionKey, JSON.stringify(relay.position()));
         },
       );
       await relay.start();
