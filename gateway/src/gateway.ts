@@ -1,10 +1,10 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../../subgraphs/platform/src';
-import type { Supergraph } from './supergraph';
+import type { SupergraphSource } from './supergraph';
 
 export interface GatewayOptions {
-  supergraph: Supergraph;
+  supergraph: SupergraphSource;
   /** Subgraph name → URL, overriding the supergraph's routing URLs. */
   subgraphUrls: Record<string, string>;
   timeoutMs: number;
@@ -16,15 +16,25 @@ export interface GatewayOptions {
  * pooled keep-alive connections save a TCP handshake per subgraph request; each call has a
  * deadline so a hung subgraph fails its part of the plan instead of holding the request.
  */
-export function createGateway(options: GatewayOptions): { gateway: ApolloGateway; urls: Map<string, string> } {
-  const urls = new Map<string, string>();
-  for (const [name, url] of options.supergraph.subgraphs) urls.set(name, options.subgraphUrls[name] ?? url);
+export function createGateway(options: GatewayOptions): { gateway: ApolloGateway; urls: () => Map<string, string> } {
+  const urls = () => {
+    const map = new Map<string, string>();
+    for (const [name, url] of options.supergraph.current().subgraphs) map.set(name, options.subgraphUrls[name] ?? url);
+    return map;
+  };
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraph.sdl,
+    // A hook rather than a string, so a new supergraph file is picked up without a restart.
+    supergraphSdl: async ({ update }) => {
+      const stop = options.supergraph.onChange((next) => {
+        options.logger.info('supergraph changed; switching');
+        update(next.sdl);
+      });
+      return { supergraphSdl: options.supergraph.current().sdl, cleanup: async () => void stop() };
+    },
     logger: options.logger,
-    buildService: ({ name }) =>
+    buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource({
-        url: urls.get(name),
+        url: options.subgraphUrls[name] ?? url,
         fetcher: async (input, init) => {
           try {
             return (await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as RequestInit)) as never;

@@ -2,13 +2,15 @@ import { createLogger, runService } from '../../subgraphs/platform/src';
 import { loadGatewayConfig } from './config';
 import { createEventBus } from './live/event-bus-factory';
 import { createGatewayServer } from './server';
-import { loadSupergraph } from './supergraph';
+import { defaultSupergraphPath, watchSupergraph } from './supergraph';
 
 /** The gateway process: the only gateway file that reads the environment and listens. */
 runService('gateway', async () => {
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', config.logLevel);
-  const supergraph = await loadSupergraph(config.supergraphPath);
+  const supergraph = await watchSupergraph(config.supergraphPath ?? defaultSupergraphPath(), (error) =>
+    logger.error({ err: error }, 'the new supergraph file is invalid; still serving the previous one'),
+  );
   const bus = createEventBus(config, logger);
   await bus?.start();
   const server = await createGatewayServer({
@@ -32,6 +34,7 @@ runService('gateway', async () => {
   return {
     logger,
     close: async () => {
+      supergraph.close();
       await server.close();
       await bus?.stop();
     },

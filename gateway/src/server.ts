@@ -9,17 +9,18 @@ import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
-import type { Supergraph } from './supergraph';
+import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
 
 export interface GatewayServerOptions {
-  supergraph: Supergraph;
+  /** A supergraph, or a source that announces new ones (see watchSupergraph). */
+  supergraph: Supergraph | SupergraphSource;
   subgraphUrls: Record<string, string>;
   timeoutMs: number;
   logger: Logger;
   /** Serve Apollo Sandbox on GET /graphql (development only). */
   landingPage: boolean;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
-  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraphSdl' | 'execute' | 'logger'>;
+  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger'>;
 }
 
 export interface GatewayServer extends HttpService {
@@ -31,7 +32,8 @@ export interface GatewayServer extends HttpService {
  * and `/health/ready`, which is ready only while every subgraph reports ready.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
-  const { gateway, urls } = createGateway(options);
+  const supergraph = 'current' in options.supergraph ? options.supergraph : staticSupergraph(options.supergraph);
+  const { gateway, urls } = createGateway({ ...options, supergraph });
   const app = express();
   app.disable('x-powered-by');
   let live: LiveServer | null = null;
@@ -54,7 +56,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   await apollo.start();
 
   const checks = Object.fromEntries(
-    [...urls].map(([name, url]) => [
+    [...urls()].map(([name, url]) => [
       name,
       async () => {
         const response = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) });
@@ -73,7 +75,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     live = startLiveServer({
       ...options.live,
       httpServer: service.httpServer,
-      supergraphSdl: options.supergraph.sdl,
+      supergraph,
       execute: apolloExecutor(apollo),
       logger: options.logger,
     });

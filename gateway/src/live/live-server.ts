@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
-import { execute, GraphQLError, GraphQLObjectType, parse, subscribe, getOperationAST } from 'graphql';
+import { execute, GraphQLError, GraphQLObjectType, parse, subscribe, getOperationAST, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { InvalidTokenError, Role, verifyBearer, type EventBus, type Logger, type Viewer } from '../../../subgraphs/platform/src';
+import type { SupergraphSource } from '../supergraph';
 import type { GatewayExecutor } from './gateway-executor';
 import { Hydrator } from './hydrator';
 import { LowStockStream } from './low-stock-stream';
@@ -17,7 +18,7 @@ export const CLOSE_SERVICE_RESTART = 1012;
 
 export interface LiveServerOptions {
   httpServer: Server;
-  supergraphSdl: string;
+  supergraph: SupergraphSource;
   bus: EventBus;
   execute: GatewayExecutor;
   logger: Logger;
@@ -47,54 +48,24 @@ export interface LiveServer {
  * event bus; everything else a subscriber selects resolves through the gateway.
  */
 export function startLiveServer(options: LiveServerOptions): LiveServer {
-  const schema = buildSubscriptionSchema(options.supergraphSdl);
   const feed = new StockFeed(options.bus);
   const hydrator = new Hydrator(options.execute, options.hydrationTimeoutMs);
   const source = new StockSource(options.execute);
-
-  const subscriptionFields = (schema.getSubscriptionType() as GraphQLObjectType).getFields();
-  Object.assign(subscriptionFields.stockChanged, {
-    subscribe: async (_root: unknown, args: { skus?: string[] | null; locationIds?: string[] | null; since?: { sku: string; locationId: string; version: number }[] | null }, ctx: LiveContext) => {
-      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
-      const stream: StockStream = new StockStream(
-        source,
-        { skus: args.skus ? new Set(args.skus) : null, locationIds: locationIds ? new Set(locationIds) : null },
-        ctx.authorization,
-        options.limits,
-        () => remove(),
-      );
-      const remove = feed.add(stream);
-      try {
-        await stream.begin(args.since ?? []);
-      } catch (error) {
-        await stream.return();
-        throw error;
-      }
-      return stream;
-    },
-    resolve: (item: StockItem) => item,
+  const resolvers = { feed, hydrator, source, limits: options.limits };
+  // Rebuilt when the supergraph changes; subscriptions already running keep the schema they began with.
+  let schema = buildLiveSchema(options.supergraph.current().sdl, resolvers);
+  const stopWatching = options.supergraph.onChange((next) => {
+    try {
+      schema = buildLiveSchema(next.sdl, resolvers);
+    } catch (error) {
+      options.logger.error({ err: error }, 'the new supergraph does not support live stock; keeping the previous subscription schema');
+    }
   });
-  Object.assign(subscriptionFields.lowStockAlert, {
-    subscribe: (_root: unknown, args: { locationIds?: string[] | null }, ctx: LiveContext) => {
-      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
-      const stream: LowStockStream = new LowStockStream(locationIds ? new Set(locationIds) : null, options.limits.maxQueued, () => remove());
-      const remove = feed.add(stream);
-      return stream;
-    },
-    resolve: (item: LowStockItem) => item,
-  });
-  for (const typeName of ['StockChange', 'LowStockAlert']) {
-    const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
-    fields.location.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
-      hydrator.hydrate('location', item.locationId, item.eventKey, info, ctx.authorization, ctx.scope);
-    fields.variant.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
-      hydrator.hydrate('variant', item.sku, item.eventKey, info, ctx.authorization, ctx.scope);
-  }
 
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const disposable = useServer<Record<string, unknown>, { viewer: Viewer; authorization: string | null }>(
     {
-      schema,
+      schema: () => schema,
       execute: (args) => execute({ ...args, fieldResolver: liveFieldResolver }),
       subscribe: (args) => subscribe({ ...args, fieldResolver: liveFieldResolver }),
       onConnect: async (ctx) => {
@@ -130,6 +101,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
     clients: () => wss.clients.size,
     close: async () => {
       for (const socket of wss.clients) socket.close(CLOSE_SERVICE_RESTART, 'Server restarting: reconnect and resume with since');
+      stopWatching();
       await disposable.dispose();
       feed.close();
     },
@@ -144,4 +116,56 @@ function scopedLocations(viewer: Viewer, requested: string[] | null | undefined)
     throw new GraphQLError('A kiosk sees the stock of its own location only', { extensions: { code: 'FORBIDDEN' } });
   }
   return [viewer.locationId];
+}
+
+interface LiveDeps {
+  feed: StockFeed;
+  hydrator: Hydrator;
+  source: StockSource;
+  limits: StreamLimits;
+}
+
+/** The subscription schema of a supergraph, with the live roots and hydrated fields wired in. */
+function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
+  const schema = buildSubscriptionSchema(supergraphSdl);
+  const subscriptionFields = (schema.getSubscriptionType() as GraphQLObjectType).getFields();
+  Object.assign(subscriptionFields.stockChanged, {
+    subscribe: async (_root: unknown, args: { skus?: string[] | null; locationIds?: string[] | null; since?: { sku: string; locationId: string; version: number }[] | null }, ctx: LiveContext) => {
+      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
+      const stream: StockStream = new StockStream(
+        deps.source,
+        { skus: args.skus ? new Set(args.skus) : null, locationIds: locationIds ? new Set(locationIds) : null },
+        ctx.authorization,
+        deps.limits,
+        () => remove(),
+      );
+      const remove = deps.feed.add(stream);
+      try {
+        await stream.begin(args.since ?? []);
+      } catch (error) {
+        await stream.return();
+        throw error;
+      }
+      return stream;
+    },
+    resolve: (item: StockItem) => item,
+  });
+  Object.assign(subscriptionFields.lowStockAlert, {
+    subscribe: (_root: unknown, args: { locationIds?: string[] | null }, ctx: LiveContext) => {
+      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
+      const stream: LowStockStream = new LowStockStream(locationIds ? new Set(locationIds) : null, deps.limits.maxQueued, () => remove());
+      const remove = deps.feed.add(stream);
+      return stream;
+    },
+    resolve: (item: LowStockItem) => item,
+  });
+  for (const typeName of ['StockChange', 'LowStockAlert']) {
+    const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
+    fields.location.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
+      deps.hydrator.hydrate('location', item.locationId, item.eventKey, info, ctx.authorization, ctx.scope);
+    fields.variant.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
+      deps.hydrator.hydrate('variant', item.sku, item.eventKey, info, ctx.authorization, ctx.scope);
+  }
+
+  return schema;
 }
