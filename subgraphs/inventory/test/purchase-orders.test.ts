@@ -240,3 +240,27 @@ describe('listing purchase orders', () => {
     expect(await gqlData(harness.url, `{ purchaseOrder(id: "00000000-0000-4000-8000-000000000000") { id } }`)).toEqual({ purchaseOrder: null });
   });
 });
+
+describe('closing a purchase order short', () => {
+  const CLOSE = `mutation($id: ID!) { purchaseOrderClose(id: $id) { purchaseOrder { status } ${ERRORS} } }`;
+  const close = async (id: string) => (await gqlData(harness.url, CLOSE, { id })).purchaseOrderClose;
+
+  it('stops counting the undelivered rest as incoming', async () => {
+    const [sku] = freshSkus(1);
+    const id = await submitted([{ sku, quantity: 10 }]);
+    await receive(id, [{ sku, quantity: 7 }]);
+    expect(await levelOf(harness, sku, store)).toMatchObject({ onHand: 7, incoming: 3 });
+    expect(await close(id)).toEqual({ purchaseOrder: { status: 'CLOSED' }, userErrors: [] });
+    expect(await levelOf(harness, sku, store)).toMatchObject({ onHand: 7, incoming: 0 });
+    expect(await ledgerMismatches(harness)).toEqual([]);
+    const errors = await expectRejected([[sku, store]], () => receive(id, [{ sku, quantity: 1 }]));
+    expect(errors[0].code).toBe('INVALID_STATUS');
+  });
+
+  it('refuses to close a draft', async () => {
+    const [sku] = freshSkus(1);
+    const id = await draft([{ sku, quantity: 2 }]);
+    const errors = await expectRejected([[sku, store]], () => close(id));
+    expect(errors[0].code).toBe('INVALID_STATUS');
+  });
+});

@@ -320,3 +320,33 @@ describe('listing transfers', () => {
     expect(missing).toEqual({ inventoryTransfer: null, a: null });
   });
 });
+
+describe('closing a transfer short', () => {
+  const CLOSE = `mutation($id: ID!) { inventoryTransferClose(id: $id) { inventoryTransfer { status lines { sku quantity quantityReceived } } ${ERRORS} } }`;
+  const close = async (id: string) => (await gqlData(harness.url, CLOSE, { id })).inventoryTransferClose;
+
+  it('writes off what never arrived: no longer incoming at the destination, recorded as LOST', async () => {
+    const [sku] = freshSkus(1);
+    await addStock(harness, sku, warehouse, 10);
+    const id = await draft(warehouse, storeA, [{ sku, quantity: 6 }]);
+    await ship(id);
+    await receive(id, [{ sku, quantity: 4 }]);
+    expect(await levelOf(harness, sku, storeA)).toMatchObject({ onHand: 4, incoming: 2 });
+    const closed = await close(id);
+    expect(closed).toMatchObject({ userErrors: [], inventoryTransfer: { status: 'CLOSED' } });
+    expect(await levelOf(harness, sku, storeA)).toMatchObject({ onHand: 4, incoming: 0 });
+    expect(await levelOf(harness, sku, warehouse)).toMatchObject({ onHand: 4 });
+    const [lost] = await movementsOf(harness, sku, storeA).then((rows) => rows.filter((m: { reason: string }) => m.reason === 'LOST'));
+    expect(lost).toMatchObject({ reason: 'LOST' });
+    expect((await close(id)).inventoryTransfer.status).toBe('CLOSED');
+    expect(await ledgerMismatches(harness)).toEqual([]);
+  });
+
+  it('refuses to close a draft, which is cancelled instead', async () => {
+    const [sku] = freshSkus(1);
+    await addStock(harness, sku, warehouse, 3);
+    const id = await draft(warehouse, storeA, [{ sku, quantity: 1 }]);
+    const errors = await expectRejected([[sku, storeA]], () => close(id));
+    expect(errors[0].code).toBe('INVALID_STATUS');
+  });
+});

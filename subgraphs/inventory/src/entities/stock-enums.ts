@@ -28,6 +28,8 @@ export enum TransferStatus {
   IN_TRANSIT = 'IN_TRANSIT',
   PARTIALLY_RECEIVED = 'PARTIALLY_RECEIVED',
   RECEIVED = 'RECEIVED',
+  /** Closed short: what never arrived was written off as lost in transit. */
+  CLOSED = 'CLOSED',
   CANCELLED = 'CANCELLED',
 }
 
@@ -36,6 +38,8 @@ export enum PurchaseOrderStatus {
   SUBMITTED = 'SUBMITTED',
   PARTIALLY_RECEIVED = 'PARTIALLY_RECEIVED',
   RECEIVED = 'RECEIVED',
+  /** Closed short: the supplier will not deliver the rest, so it is no longer incoming. */
+  CLOSED = 'CLOSED',
   CANCELLED = 'CANCELLED',
 }
 
@@ -46,5 +50,5 @@ export enum ReservationStatus {
   EXPIRED = 'EXPIRED',
 }
 
-registerEnumType(TransferStatus, { name: 'TransferStatus', description: 'DRAFT → IN_TRANSIT (shipped) → PARTIALLY_RECEIVED → RECEIVED, or CANCELLED before shipping.' });
-registerEnumType(PurchaseOrderStatus, { name: 'PurchaseOrderStatus', description: 'DRAFT → SUBMITTED (quantities incoming) → PARTIALLY_RECEIVED → RECEIVED, or CANCELLED.' });
+registerEnumType(TransferStatus, { name: 'TransferStatus', description: 'DRAFT → IN_TRANSIT (shipped) → PARTIALLY_RECEIVED → RECEIVED; CANCELLED before shipping; CLOSED short when the rest was lost in transit.' });
+registerEnumType(PurchaseOrderStatus, { name: 'PurchaseOrderStatus', description: 'DRAFT → SUBMITTED (quantities incoming) → PARTIALLY_RECEIVED → RECEIVED; CANCELLED; CLOSED short when the rest will not come.' });

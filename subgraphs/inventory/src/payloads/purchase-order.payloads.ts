@@ -7,3 +7,4 @@ export const PurchaseOrderCreatePayload = MutationPayload('PurchaseOrderCreatePa
 export const PurchaseOrderSubmitPayload = MutationPayload('PurchaseOrderSubmitPayload', purchaseOrder);
 export const PurchaseOrderReceivePayload = MutationPayload('PurchaseOrderReceivePayload', purchaseOrder);
 export const PurchaseOrderCancelPayload = MutationPayload('PurchaseOrderCancelPayload', purchaseOrder);
+export const PurchaseOrderClosePayload = MutationPayload('PurchaseOrderClosePayload', purchaseOrder);

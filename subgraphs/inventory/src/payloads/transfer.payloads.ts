@@ -7,3 +7,4 @@ export const InventoryTransferCreatePayload = MutationPayload('InventoryTransfer
 export const InventoryTransferShipPayload = MutationPayload('InventoryTransferShipPayload', transfer);
 export const InventoryTransferReceivePayload = MutationPayload('InventoryTransferReceivePayload', transfer);
 export const InventoryTransferCancelPayload = MutationPayload('InventoryTransferCancelPayload', transfer);
+export const InventoryTransferClosePayload = MutationPayload('InventoryTransferClosePayload', transfer);

@@ -6,13 +6,14 @@ import { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
 import { StockLineInput } from '../inputs/stock-line.input';
 import {
   PurchaseOrderCancelPayload,
+  PurchaseOrderClosePayload,
   PurchaseOrderCreatePayload,
   PurchaseOrderReceivePayload,
   PurchaseOrderSubmitPayload,
 } from '../payloads/purchase-order.payloads';
 import { locationOf } from '../services/location-of';
 import { findPurchaseOrder, listPurchaseOrders } from '../services/purchase-order-query.service';
-import { cancelPurchaseOrder, createPurchaseOrder, receivePurchaseOrder, submitPurchaseOrder } from '../services/purchase-order.service';
+import { cancelPurchaseOrder, closePurchaseOrder, createPurchaseOrder, receivePurchaseOrder, submitPurchaseOrder } from '../services/purchase-order.service';
 import { PurchaseOrderConnection } from '../types/stock-document.types';
 
 /** Replenishment from suppliers: staff draft, submit and receive purchase orders. */
@@ -71,5 +72,11 @@ export class PurchaseOrderResolver {
   @Mutation(() => PurchaseOrderCancelPayload, { description: 'Cancels a draft or submitted purchase order, releasing its incoming quantities.' })
   async purchaseOrderCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await cancelPurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => PurchaseOrderClosePayload, { description: 'Closes a submitted or part-received order short; the rest is no longer incoming.' })
+  async purchaseOrderClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+    return toPayload(await closePurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }
 }

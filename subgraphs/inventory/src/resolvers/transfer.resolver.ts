@@ -6,13 +6,14 @@ import { InventoryTransferCreateInput } from '../inputs/transfer.input';
 import { StockLineInput } from '../inputs/stock-line.input';
 import {
   InventoryTransferCancelPayload,
+  InventoryTransferClosePayload,
   InventoryTransferCreatePayload,
   InventoryTransferReceivePayload,
   InventoryTransferShipPayload,
 } from '../payloads/transfer.payloads';
 import { locationOf } from '../services/location-of';
 import { findTransfer, listTransfers } from '../services/transfer-query.service';
-import { cancelTransfer, createTransfer, receiveTransfer, shipTransfer } from '../services/transfer.service';
+import { cancelTransfer, closeTransfer, createTransfer, receiveTransfer, shipTransfer } from '../services/transfer.service';
 import { InventoryTransferConnection } from '../types/stock-document.types';
 
 /** Stock moving between locations: staff draft, ship and receive transfers. */
@@ -75,5 +76,11 @@ export class InventoryTransferResolver {
   @Mutation(() => InventoryTransferCancelPayload, { description: 'Cancels a draft transfer; a shipped one must be received.' })
   async inventoryTransferCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await cancelTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => InventoryTransferClosePayload, { description: 'Closes a shipped transfer short: what has not arrived is written off as lost.' })
+  async inventoryTransferClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+    return toPayload(await closeTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 }

@@ -141,6 +141,21 @@ export async function cancelPurchaseOrder(ctx: InventoryContext, id: string): Pr
   });
 }
 
+/** Closes a submitted or part-received order short: what was not delivered is no longer incoming. */
+export async function closePurchaseOrder(ctx: InventoryContext, id: string): Promise<MutationOutcome<PurchaseOrder>> {
+  return runMutation(ctx.em, async (em) => {
+    const order = await lockDocument(em, PurchaseOrder, id, LABEL);
+    if (order.status === PurchaseOrderStatus.CLOSED) return order;
+    assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'closed', LABEL);
+    const open = order.lines.filter((line) => line.quantityOrdered > line.quantityReceived);
+    await applyStockChanges(em, open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))));
+    order.status = PurchaseOrderStatus.CLOSED;
+    order.receivedAt = new Date();
+    await em.flush();
+    return order;
+  });
+}
+
 function incomingChange(ctx: InventoryContext, order: PurchaseOrder, sku: string, incoming: number): StockChange {
   return { sku, locationId: order.locationId, incoming, reason: StockMovementReason.INCOMING, guard: 'none', reference: reference(order), actor: ctx.viewer.subject };
 }

@@ -166,3 +166,29 @@ export async function cancelTransfer(ctx: InventoryContext, id: string): Promise
     return transfer;
   });
 }
+
+/**
+ * Closes a shipped transfer short: what has not arrived was lost on the way. It stops showing
+ * as incoming at the destination, recorded as LOST there (it had already left the source).
+ */
+export async function closeTransfer(ctx: InventoryContext, id: string): Promise<MutationOutcome<InventoryTransfer>> {
+  return runMutation(ctx.em, async (em) => {
+    const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
+    if (transfer.status === TransferStatus.CLOSED) return transfer;
+    assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'closed', LABEL);
+    const missing = transfer.lines.filter((line) => line.quantity > line.quantityReceived);
+    await applyStockChanges(em, missing.map((line) => ({
+      sku: line.sku,
+      locationId: transfer.toLocationId,
+      incoming: -(line.quantity - line.quantityReceived),
+      reason: StockMovementReason.LOST,
+      guard: 'none' as const,
+      reference: `transfer:${transfer.id}`,
+      actor: ctx.viewer.subject,
+    })));
+    transfer.status = TransferStatus.CLOSED;
+    transfer.receivedAt = new Date();
+    await em.flush();
+    return transfer;
+  });
+}
