@@ -49,3 +49,4 @@ export { OutboxReader } from './events/outbox-reader';
 export { PostgresEventBus } from './events/postgres-event-bus';
 export { RedisEventBus } from './events/redis-event-bus';
 export { verifyBearer, InvalidTokenError } from './auth/token';
+export { unknownEntityKeys } from './federation/entity-lookup';

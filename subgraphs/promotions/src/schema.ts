@@ -1,12 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
 import { DiscountResolver } from './resolvers/discount.resolver';
+import { RedemptionResolver } from './resolvers/redemption.resolver';
 import { references } from './resolvers/references';
 
 /** The promotions subgraph schema. */
 export function buildPromotionsSchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
-    resolvers: [DiscountResolver],
+    resolvers: [DiscountResolver, RedemptionResolver],
     references: references as never,
     authChecker: roleAuthChecker(options.enforceAuth) as never,
   });

@@ -1,10 +1,12 @@
 import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
-import { createPromotionsContext } from './context';
+import { createPromotionsContext, type PromotionsSettings } from './context';
 import { buildPromotionsSchema } from './schema';
 import { promotionsSubgraph } from './subgraph';
 
 /** Builds the promotions subgraph without listening; the caller binds it (index.ts or a test). */
-export async function createPromotionsServer(config: SubgraphServerConfig): Promise<SubgraphServer> {
+export async function createPromotionsServer(config: SubgraphServerConfig & PromotionsSettings): Promise<SubgraphServer> {
   const schema = await buildPromotionsSchema({ enforceAuth: false });
-  return buildSubgraphServer(promotionsSubgraph, config, schema, createPromotionsContext);
+  return buildSubgraphServer(promotionsSubgraph, config, schema, (base) =>
+    createPromotionsContext(base, { currencyCode: config.currencyCode, productsUrl: config.productsUrl }),
+  );
 }

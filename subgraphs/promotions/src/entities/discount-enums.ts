@@ -14,8 +14,32 @@ export enum DiscountStatus {
   DEACTIVATED = 'DEACTIVATED',
 }
 
+/** What a PERCENTAGE or FIXED_AMOUNT discount is taken off. */
+export enum DiscountScope {
+  ITEMS = 'ITEMS',
+  EACH_ITEM = 'EACH_ITEM',
+  ORDER = 'ORDER',
+}
+
+export enum DiscountTargetType {
+  ALL = 'ALL',
+  PRODUCTS = 'PRODUCTS',
+  CATEGORIES = 'CATEGORIES',
+}
+
+export enum RedemptionStatus {
+  RESERVED = 'RESERVED',
+  COMMITTED = 'COMMITTED',
+  RELEASED = 'RELEASED',
+}
+
 registerEnumType(DiscountKind, { name: 'DiscountKind', description: 'What a discount takes off.' });
 registerEnumType(DiscountStatus, {
   name: 'DiscountStatus',
   description: 'ACTIVE now; SCHEDULED to start; EXPIRED past its end; DEACTIVATED by staff.',
 });
+registerEnumType(DiscountScope, {
+  name: 'DiscountScope',
+  description: 'PERCENTAGE: ITEMS (each targeted item) or ORDER (the subtotal). FIXED_AMOUNT: EACH_ITEM (every targeted unit) or ORDER (once).',
+});
+registerEnumType(DiscountTargetType, { name: 'DiscountTargetType', description: 'Which lines a discount looks at.' });

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ArrayType, BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { SalesChannel } from '../../../platform/src';
-import { DiscountKind } from './discount-enums';
+import { DiscountKind, DiscountScope, DiscountTargetType } from './discount-enums';
 
-/** An offer that applies the same way on every channel it is enabled for. */
+/**
+ * An offer that applies the same way on every channel it is enabled for. Values are kept in
+ * exact integers: basis points for percentages, minor units for amounts.
+ */
 @ObjectType({ description: 'An offer that applies the same way on every channel it is enabled for.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'discount' })
+@Index({ properties: ['deactivatedAt', 'startsAt', 'endsAt'] })
 export class Discount {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -17,7 +21,7 @@ export class Discount {
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'The code to enter; null for automatic discounts.' })
+  @Field(() => String, { nullable: true, description: 'The code to enter, as staff wrote it; null for automatic discounts.' })
   @Property({ type: 'text', nullable: true })
   code: string | null = null;
 
@@ -30,13 +34,52 @@ export class Discount {
   @Enum({ items: () => DiscountKind })
   kind!: DiscountKind;
 
-  @Field(() => Float, { nullable: true, description: 'Percent off for PERCENTAGE, amount off for FIXED_AMOUNT.' })
-  @Property({ type: 'double', nullable: true })
-  value: number | null = null;
+  @Field(() => DiscountScope, { nullable: true })
+  @Enum({ items: () => DiscountScope, nullable: true })
+  scope: DiscountScope | null = null;
 
-  @Field(() => [SalesChannel])
+  /** Percent off in basis points (PERCENTAGE; BUY_X_GET_Y: off the free units). */
+  @Property({ type: 'integer', nullable: true })
+  basisPoints: number | null = null;
+
+  /** Amount off in minor units (FIXED_AMOUNT), or the shipping cap (FREE_SHIPPING). */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  amount: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  buyQuantity: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  getQuantity: number | null = null;
+
+  @Enum({ items: () => DiscountTargetType, default: DiscountTargetType.ALL })
+  targetType: DiscountTargetType = DiscountTargetType.ALL;
+
+  @Property({ type: ArrayType, default: '{}' })
+  productIds: string[] = [];
+
+  @Property({ type: ArrayType, default: '{}' })
+  categoryIds: string[] = [];
+
+  @Property({ type: new BigIntType('number'), nullable: true })
+  minimumSubtotal: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Units of the targeted items the basket must hold.' })
+  @Property({ type: 'integer', nullable: true })
+  minimumQuantity: number | null = null;
+
+  @Property({ type: 'text', length: 3 })
+  currencyCode!: string;
+
+  @Field(() => [SalesChannel], { description: 'Channels it applies on; empty means every channel.' })
   @Property({ type: ArrayType, default: '{}' })
   channels: SalesChannel[] = [];
+
+  @Field(() => [ID], { description: 'Customer segments it is for; empty means everyone.' })
+  @Property({ type: ArrayType, default: '{}' })
+  segmentIds: string[] = [];
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
@@ -49,10 +92,30 @@ export class Discount {
   @Property({ type: 'datetime', nullable: true })
   deactivatedAt: Date | null = null;
 
-  @Field(() => Int)
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  usageLimit: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  usageLimitPerCustomer: number | null = null;
+
+  @Field(() => Int, { description: 'Uses reserved or committed so far.' })
   @Property({ type: 'integer', default: 0 })
   usageCount = 0;
 
+  @Property({ type: 'boolean', default: false })
+  combinesWithProduct = false;
+
+  @Property({ type: 'boolean', default: false })
+  combinesWithOrder = false;
+
+  @Property({ type: 'boolean', default: false })
+  combinesWithShipping = false;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
 }

@@ -1,6 +1,8 @@
+import { IdempotencyRecord } from '../../../platform/src';
+import { DiscountRedemption } from './discount-redemption.entity';
 import { Discount } from './discount.entity';
 
-export { Discount };
-export { DiscountKind, DiscountStatus } from './discount-enums';
+export { Discount, DiscountRedemption };
+export { DiscountKind, DiscountScope, DiscountStatus, DiscountTargetType, RedemptionStatus } from './discount-enums';
 
-export const entities = [Discount];
+export const entities = [Discount, DiscountRedemption, IdempotencyRecord];

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261123051658 } from './Migration20261123051658';
+import { Migration20261123063738 } from './Migration20261123063738';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261123051658', class: Migration20261123051658 },
+  { name: 'Migration20261123063738', class: Migration20261123063738 },
 ];

@@ -1,8 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, MANAGER_ROLES, Money, SalesChannel, toPayload, type CurrencyCode } from '../../../platform/src';
 import type { PromotionsContext } from '../context';
-import { Discount, DiscountStatus } from '../entities';
-import { activePromotions, discountStatus, findDiscount } from '../services/discount-query.service';
+import { Discount, DiscountKind, DiscountStatus } from '../entities';
+import { DiscountInput } from '../inputs/discount.input';
+import { DiscountCreatePayload, DiscountDeactivatePayload, DiscountUpdatePayload } from '../payloads';
+import { activePromotions, discountStatus, findDiscount, listDiscounts } from '../services/discount-query.service';
+import { createDiscount, deactivateDiscount, updateDiscount } from '../services/discount.service';
+import { DiscountCombination, DiscountConnection, DiscountTarget } from '../types/discount.types';
 
 @Resolver(() => Discount)
 export class DiscountResolver {
@@ -16,8 +20,58 @@ export class DiscountResolver {
     return activePromotions(ctx, channel);
   }
 
+  @Authorized(MANAGER_ROLES)
+  @Query(() => DiscountConnection, { description: 'Discounts newest first, optionally of one status.' })
+  discounts(@Ctx() ctx: PromotionsContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('status', () => DiscountStatus, { nullable: true }) status?: DiscountStatus) {
+    return listDiscounts(ctx, { ...args, status });
+  }
+
   @FieldResolver(() => DiscountStatus)
   status(@Root() discount: Discount): DiscountStatus {
     return discountStatus(discount);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Percent off (PERCENTAGE, BUY_X_GET_Y), or the amount off (FIXED_AMOUNT; exact in `amount`).' })
+  value(@Root() discount: Discount): number | null {
+    if (discount.basisPoints !== null) return discount.basisPoints / 100;
+    return discount.kind === DiscountKind.FIXED_AMOUNT && discount.amount !== null ? Number(this.amount(discount)?.amount) : null;
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: 'The exact amount off (FIXED_AMOUNT) or the shipping cap (FREE_SHIPPING).' })
+  amount(@Root() discount: Discount): Money | null {
+    return discount.amount === null ? null : Money.fromMinor(discount.amount, discount.currencyCode as CurrencyCode);
+  }
+
+  @FieldResolver(() => Money, { nullable: true })
+  minimumSubtotal(@Root() discount: Discount): Money | null {
+    return discount.minimumSubtotal === null ? null : Money.fromMinor(discount.minimumSubtotal, discount.currencyCode as CurrencyCode);
+  }
+
+  @FieldResolver(() => DiscountTarget)
+  appliesTo(@Root() discount: Discount): DiscountTarget {
+    return { type: discount.targetType, productIds: discount.productIds, categoryIds: discount.categoryIds };
+  }
+
+  @FieldResolver(() => DiscountCombination)
+  combinesWith(@Root() discount: Discount): DiscountCombination {
+    return { productDiscounts: discount.combinesWithProduct, orderDiscounts: discount.combinesWithOrder, shippingDiscounts: discount.combinesWithShipping };
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => DiscountCreatePayload, { description: 'Creates a discount: automatic, or with a code.' })
+  async discountCreate(@Ctx() ctx: PromotionsContext, @Arg('input', () => DiscountInput) input: DiscountInput) {
+    return toPayload(await createDiscount(ctx, input), (discount) => ({ discount }));
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => DiscountUpdatePayload, { description: 'Changes a discount; the result is checked as a whole.' })
+  async discountUpdate(@Ctx() ctx: PromotionsContext, @Arg('id', () => ID) id: string, @Arg('input', () => DiscountInput) input: DiscountInput) {
+    return toPayload(await updateDiscount(ctx, id, input), (discount) => ({ discount }));
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => DiscountDeactivatePayload, { description: 'Switches a discount off for good.' })
+  async discountDeactivate(@Ctx() ctx: PromotionsContext, @Arg('id', () => ID) id: string) {
+    return toPayload(await deactivateDiscount(ctx, id), (discount) => ({ discount }));
   }
 }

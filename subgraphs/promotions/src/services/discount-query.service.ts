@@ -1,9 +1,27 @@
-import { isUuid, type SalesChannel } from '../../../platform/src';
+import { LockMode } from '@mikro-orm/core';
+import {
+  badUserInput,
+  isUuid,
+  pageRequest,
+  toConnection,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type SalesChannel,
+} from '../../../platform/src';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountStatus } from '../entities';
 
 export function findDiscount(ctx: PromotionsContext, id: string): Promise<Discount | null> {
   return isUuid(id) ? ctx.loaders.discountById.load(id) : Promise.resolve(null);
+}
+
+export async function findDiscountForUpdate(em: PromotionsContext['em'], id: string): Promise<Discount> {
+  const discount = isUuid(id) ? await em.findOne(Discount, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!discount) throw new UserErrorsException([new UserError(['id'], `No discount with id "${id}"`, UserErrorCode.NOT_FOUND)]);
+  return discount;
 }
 
 /** Where a discount stands at `now`, from its dates and whether staff switched it off. */
@@ -14,16 +32,38 @@ export function discountStatus(discount: Discount, now = new Date()): DiscountSt
   return DiscountStatus.ACTIVE;
 }
 
+/** The SQL condition for a status, so lists filter in the database. */
+function statusWhere(status: DiscountStatus, now: Date): Record<string, unknown> {
+  switch (status) {
+    case DiscountStatus.DEACTIVATED:
+      return { deactivatedAt: { $ne: null } };
+    case DiscountStatus.SCHEDULED:
+      return { deactivatedAt: null, startsAt: { $gt: now } };
+    case DiscountStatus.EXPIRED:
+      return { deactivatedAt: null, endsAt: { $lte: now } };
+    case DiscountStatus.ACTIVE:
+      return { deactivatedAt: null, $and: [{ $or: [{ startsAt: null }, { startsAt: { $lte: now } }] }, { $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }] };
+  }
+}
+
+/** Discounts newest first, optionally of one status. */
+export async function listDiscounts(ctx: PromotionsContext, args: ConnectionArgs & { status?: DiscountStatus | null }): Promise<ConnectionShape<Discount>> {
+  const page = pageRequest(args);
+  const where: Record<string, unknown> = args.status ? statusWhere(args.status, new Date()) : {};
+  if (page.after) {
+    const [createdAt, id] = page.after;
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
+    where.$or = [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: id } }];
+  }
+  const rows = await ctx.em.find(Discount, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
+  return toConnection(rows, page, (d) => [d.createdAt.toISOString(), d.id]);
+}
+
 /** What is live on a channel right now, so every channel shows the same offers. */
 export function activePromotions(ctx: PromotionsContext, channel: SalesChannel): Promise<Discount[]> {
-  const now = new Date();
   return ctx.em.find(
     Discount,
-    {
-      deactivatedAt: null,
-      channels: { $contains: [channel] },
-      $and: [{ $or: [{ startsAt: null }, { startsAt: { $lte: now } }] }, { $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }],
-    },
+    { ...statusWhere(DiscountStatus.ACTIVE, new Date()), $or: [{ channels: { $contains: [channel] } }, { channels: { $eq: [] } }] },
     { orderBy: { createdAt: 'asc', id: 'asc' } },
   );
 }

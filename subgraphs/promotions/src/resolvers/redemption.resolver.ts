@@ -1,0 +1,31 @@
+import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { Role, toPayload } from '../../../platform/src';
+import type { PromotionsContext } from '../context';
+import { DiscountRedemptionReserveInput } from '../inputs/redemption.input';
+import { DiscountRedemptionPayload } from '../payloads';
+import { commitRedemptions, releaseRedemptions, reserveRedemptions } from '../services/redemption.service';
+
+/** Internal commands for checkout; @inaccessible, so never part of the public API. */
+@Resolver()
+export class RedemptionResolver {
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => DiscountRedemptionPayload, { description: 'Holds a use of each discount for an order; all or none, idempotent under the key.' })
+  async discountRedemptionReserve(@Ctx() ctx: PromotionsContext, @Arg('input', () => DiscountRedemptionReserveInput) input: DiscountRedemptionReserveInput) {
+    return toPayload(await reserveRedemptions(ctx, input), (redemptions) => ({ redemptions }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => DiscountRedemptionPayload, { description: 'Makes the uses held under a key final (the order was placed).' })
+  async discountRedemptionCommit(@Ctx() ctx: PromotionsContext, @Arg('key', () => String) key: string) {
+    return toPayload(await commitRedemptions(ctx, key), (redemptions) => ({ redemptions }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => DiscountRedemptionPayload, { description: 'Gives the uses held under a key back (the checkout failed).' })
+  async discountRedemptionRelease(@Ctx() ctx: PromotionsContext, @Arg('key', () => String) key: string) {
+    return toPayload(await releaseRedemptions(ctx, key), (redemptions) => ({ redemptions }));
+  }
+}

@@ -1,0 +1,26 @@
+import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
+import { startProducts, type ProductsHarness } from './products';
+
+export interface PromotionsHarness {
+  products: ProductsHarness;
+  server: SubgraphServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The products subgraph (demo catalog) and the promotions subgraph on one fresh database. */
+export async function startPromotions(): Promise<PromotionsHarness> {
+  const products = await startProducts({ seed: true });
+  const server = await createPromotionsServer({ databaseUrl: products.db.url, productsUrl: products.url, currencyCode: 'EUR', logger: createLogger('promotions-test', 'silent'), poolMax: 40 });
+  const base = await server.listen(0);
+  return {
+    products,
+    server,
+    url: `${base}/graphql`,
+    close: async () => {
+      await server.close();
+      await products.close();
+    },
+  };
+}
