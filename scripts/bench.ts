@@ -5,6 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { catalogBench } from './bench/catalog.bench';
 import { liveBench } from './bench/live.bench';
+import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
 import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
@@ -13,6 +14,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   catalog: catalogBench,
   reservations: reservationsBench,
   live: liveBench,
+  promotions: promotionsBench,
 };
 
 runMain(async () => {
