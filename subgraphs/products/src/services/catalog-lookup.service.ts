@@ -1,26 +1,24 @@
-import { badUserInput, Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '../../../platform/src';
+import { badUserInput, isUuid, Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import type { Category, Product, ProductVariant } from '../entities';
 
-export { isUuid as isId } from '../../../platform/src';
-import { isUuid as isId } from '../../../platform/src';
 
 /** A product by id or handle, whatever its status: a direct link keeps working after archiving. */
 export async function findProduct(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Product | null> {
   if ((by.id == null) === (by.handle == null)) throw badUserInput('Give exactly one of "id" or "handle"');
-  if (by.id != null) return isId(by.id) ? ctx.loaders.productById.load(by.id) : null;
+  if (by.id != null) return isUuid(by.id) ? ctx.loaders.productById.load(by.id) : null;
   return ctx.loaders.productByHandle.load(by.handle as string);
 }
 
 export async function findVariant(ctx: ProductsContext, by: { id?: string | null; sku?: string | null }): Promise<ProductVariant | null> {
   if ((by.id == null) === (by.sku == null)) throw badUserInput('Give exactly one of "id" or "sku"');
-  if (by.id != null) return isId(by.id) ? ctx.loaders.variantById.load(by.id) : null;
+  if (by.id != null) return isUuid(by.id) ? ctx.loaders.variantById.load(by.id) : null;
   return ctx.loaders.variantBySku.load(by.sku as string);
 }
 
 export async function findCategory(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Category | null> {
   if ((by.id == null) === (by.handle == null)) throw badUserInput('Give exactly one of "id" or "handle"');
-  if (by.id != null) return isId(by.id) ? ctx.loaders.categoryById.load(by.id) : null;
+  if (by.id != null) return isUuid(by.id) ? ctx.loaders.categoryById.load(by.id) : null;
   return ctx.loaders.categoryByHandle.load(by.handle as string);
 }
 

@@ -1,7 +1,7 @@
 import { badUserInput, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
+import { isUuid } from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import { Category, type Product } from '../entities';
-import { isId } from './catalog-lookup.service';
 
 /** All categories, by name; or the children of one category. */
 export async function listCategories(
@@ -13,7 +13,7 @@ export async function listCategories(
   if (args.parentId !== undefined) where.parentId = args.parentId;
   if (page.after) {
     const [name, id] = page.after;
-    if (typeof name !== 'string' || typeof id !== 'string' || !isId(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
+    if (typeof name !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
     where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
   }
   const rows = await ctx.em.find(Category, where, { orderBy: { name: 'asc', id: 'asc' }, limit: page.limit });
@@ -42,7 +42,7 @@ export async function productsInCategory(
   let after: [string, string] | null = null;
   if (page.after) {
     const [title, id] = page.after;
-    if (typeof title !== 'string' || typeof id !== 'string' || !isId(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
+    if (typeof title !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
     after = [title, id];
   }
   const rows = await ctx.loaders.categoryProducts.load({ categoryId: category.id, limit: page.limit, after });

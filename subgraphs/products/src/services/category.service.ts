@@ -1,9 +1,9 @@
 import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { isUuid } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
 import { Category } from '../entities';
 import type { CategoryCreateInput, CategoryUpdateInput } from '../inputs/category.input';
-import { isId } from './catalog-lookup.service';
 import { slugify, uniqueHandle } from './rules/handle';
 
 const handleTaken = (handle: string) =>
@@ -19,7 +19,7 @@ export async function createCategory(ctx: ProductsContext, input: CategoryCreate
       category.name = input.name.trim();
       category.description = input.description?.trim() ?? '';
       category.parentId = input.parentId ?? null;
-      if (input.parentId != null && !(isId(input.parentId) && (await em.count(Category, { id: input.parentId })))) {
+      if (input.parentId != null && !(isUuid(input.parentId) && (await em.count(Category, { id: input.parentId })))) {
         errors.push(new UserError(['input', 'parentId'], `No category with id "${input.parentId}"`, UserErrorCode.NOT_FOUND));
       }
       if (input.handle && (await em.count(Category, { handle: input.handle }))) errors.push(handleTaken(input.handle));
@@ -39,7 +39,7 @@ export async function updateCategory(ctx: ProductsContext, id: string, input: Ca
   return runMutation(
     ctx.em,
     async (em) => {
-      const category = isId(id) ? await em.findOne(Category, { id }) : null;
+      const category = isUuid(id) ? await em.findOne(Category, { id }) : null;
       if (!category) throw new UserErrorsException([new UserError(['id'], `No category with id "${id}"`, UserErrorCode.NOT_FOUND)]);
       if (input.name !== undefined) category.name = input.name.trim();
       if (input.description !== undefined) category.description = input.description?.trim() ?? '';
@@ -62,7 +62,7 @@ export async function updateCategory(ctx: ProductsContext, id: string, input: Ca
 
 async function checkNewParent(em: ProductsContext['em'], category: Category, parentId: string, errors: UserError[]): Promise<void> {
   const field = ['input', 'parentId'];
-  if (!isId(parentId) || !(await em.count(Category, { id: parentId }))) {
+  if (!isUuid(parentId) || !(await em.count(Category, { id: parentId }))) {
     errors.push(new UserError(field, `No category with id "${parentId}"`, UserErrorCode.NOT_FOUND));
     return;
   }

@@ -1,8 +1,8 @@
 import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { isUuid } from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import { Product, ProductVariant } from '../entities';
 import type { ProductVariantCreateInput, ProductVariantUpdateInput } from '../inputs/product-variant.input';
-import { isId } from './catalog-lookup.service';
 import { lockProduct } from './product.service';
 import { refreshDerived } from './rules/derived';
 import { optionKey, resolveSelectedOptions, variantTitle } from './rules/options';
@@ -44,7 +44,7 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
   return runMutation(
     ctx.em,
     async (em) => {
-      const current = isId(input.id) ? await em.findOne(ProductVariant, { id: input.id }) : null;
+      const current = isUuid(input.id) ? await em.findOne(ProductVariant, { id: input.id }) : null;
       if (!current) throw new UserErrorsException([new UserError(['input', 'id'], `No variant with id "${input.id}"`, UserErrorCode.NOT_FOUND)]);
       const product = await lockProduct(em, current.productId);
       const siblings = await em.find(ProductVariant, { productId: product.id });

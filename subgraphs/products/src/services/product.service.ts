@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import { isUuid } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
 import { Category, Product, ProductStatus, ProductVariant } from '../entities';
 import type { ProductCreateInput, ProductUpdateInput } from '../inputs/product.input';
-import { isId } from './catalog-lookup.service';
 import { refreshDerived } from './rules/derived';
 import { slugify, uniqueHandle } from './rules/handle';
 import { normaliseOptions, normaliseTags, unique } from './rules/options';
@@ -119,14 +119,14 @@ export async function setProductChannels(
 
 /** Loads a product for change, locking its row so concurrent edits apply one after the other. */
 export async function lockProduct(em: ProductsContext['em'], id: string): Promise<Product> {
-  const product = isId(id) ? await em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  const product = isUuid(id) ? await em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!product) throw new UserErrorsException([new UserError(['id'], `No product with id "${id}"`, UserErrorCode.NOT_FOUND)]);
   return product;
 }
 
 async function checkCategory(em: ProductsContext['em'], categoryId: string | null | undefined, errors: UserError[]): Promise<string | null> {
   if (categoryId == null) return null;
-  const found = isId(categoryId) ? await em.count(Category, { id: categoryId }) : 0;
+  const found = isUuid(categoryId) ? await em.count(Category, { id: categoryId }) : 0;
   if (!found) errors.push(new UserError(['input', 'categoryId'], `No category with id "${categoryId}"`, UserErrorCode.NOT_FOUND));
   return categoryId;
 }
