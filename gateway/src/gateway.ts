@@ -33,8 +33,12 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
     },
     logger: options.logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
+      new RemoteGraphQLDataSource<{ clientAddress?: string }>({
         url: options.subgraphUrls[name] ?? url,
+        // The client's own address, never a value the client sent: subgraphs limit per caller on it.
+        willSendRequest: ({ request, context }) => {
+          request.http?.headers.set('x-forwarded-for', context.clientAddress ?? 'unknown');
+        },
         fetcher: async (input, init) => {
           try {
             return (await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as RequestInit)) as never;

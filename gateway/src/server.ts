@@ -42,7 +42,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     await live?.close();
     await apollo.stop();
   });
-  const apollo = new ApolloServer<{ authorization: string | null }>({
+  const apollo = new ApolloServer<{ authorization: string | null; clientAddress?: string }>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
@@ -69,7 +69,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.get('authorization') ?? null }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.get('authorization') ?? null, clientAddress: req.socket.remoteAddress ?? 'unknown' }) }),
   );
   if (options.live) {
     live = startLiveServer({

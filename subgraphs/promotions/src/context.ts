@@ -1,5 +1,8 @@
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { entityLoader, type CurrencyCode, type RequestContext } from '../../platform/src';
-import { Discount } from './entities';
+import { Discount, type LoyaltyProgram } from './entities';
+import { customerBalanceLoaders } from './services/customer-balances.service';
+import { earnedLastYearLoader, loadLoyaltyProgram } from './services/loyalty-program.service';
 
 export interface PromotionsSettings {
   currencyCode: CurrencyCode;
@@ -10,12 +13,23 @@ export interface PromotionsSettings {
 /** The promotions subgraph's request context: the platform's, plus settings and DataLoaders. */
 export interface PromotionsContext extends RequestContext, PromotionsSettings {
   loaders: ReturnType<typeof createPromotionsLoaders>;
+  /** Who is calling, for per-caller rate limits. */
+  callerAddress: string;
+  /** Shared by all requests of this server. */
+  giftCardLookups: RateLimiterMemory;
 }
 
 function createPromotionsLoaders(em: RequestContext['em']) {
-  return { discountById: entityLoader(em, Discount, 'id') };
+  let program: Promise<LoyaltyProgram> | undefined;
+  return {
+    discountById: entityLoader(em, Discount, 'id'),
+    ...customerBalanceLoaders(em),
+    earnedLastYear: earnedLastYearLoader(em),
+    /** Read once per request. */
+    loyaltyProgram: () => (program ??= loadLoyaltyProgram(em)),
+  };
 }
 
-export function createPromotionsContext(base: RequestContext, settings: PromotionsSettings): PromotionsContext {
-  return { ...base, ...settings, loaders: createPromotionsLoaders(base.em) };
+export function createPromotionsContext(base: RequestContext, settings: PromotionsSettings, giftCardLookups: RateLimiterMemory): PromotionsContext {
+  return { ...base, ...settings, loaders: createPromotionsLoaders(base.em), callerAddress: base.clientAddress, giftCardLookups };
 }

@@ -1,14 +1,22 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
+import { CustomerBalancesResolver } from './resolvers/customer-balances.resolver';
 import { DiscountResolver } from './resolvers/discount.resolver';
 import { EvaluationResolver } from './resolvers/evaluation.resolver';
 import { RedemptionResolver } from './resolvers/redemption.resolver';
+import { GiftCardLedgerResolver } from './resolvers/gift-card-ledger.resolver';
+import { GiftCardResolver } from './resolvers/gift-card.resolver';
+import { LoyaltyResolver } from './resolvers/loyalty.resolver';
 import { references } from './resolvers/references';
+import { StoreCreditEntryResolver, StoreCreditResolver } from './resolvers/store-credit.resolver';
+import { CustomerBalances } from './types/customer.types';
 
 /** The promotions subgraph schema. */
 export function buildPromotionsSchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
-    resolvers: [DiscountResolver, RedemptionResolver, EvaluationResolver],
+    resolvers: [DiscountResolver, RedemptionResolver, EvaluationResolver, StoreCreditResolver, StoreCreditEntryResolver, GiftCardResolver, GiftCardLedgerResolver, LoyaltyResolver, CustomerBalancesResolver],
+    // Reached only through federation, so not from any query: name it.
+    orphanedTypes: [CustomerBalances],
     references: references as never,
     authChecker: roleAuthChecker(options.enforceAuth) as never,
   });

@@ -11,4 +11,9 @@ export interface RequestContext {
   viewer: Viewer;
   logger: Logger;
   requestId: string;
+  /**
+   * The end client's address: the first x-forwarded-for hop (the gateway sets it from the
+   * client's socket), else this connection's peer. For per-caller limits.
+   */
+  clientAddress: string;
 }

@@ -29,6 +29,8 @@ const CLIENT_SAFE_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   // The gateway could not reach a subgraph: the rest of the response still stands.
   'SUBGRAPH_UNAVAILABLE',
+  // Too many attempts from one caller, e.g. gift card balance lookups.
+  'RATE_LIMITED',
 ]);
 
 /**

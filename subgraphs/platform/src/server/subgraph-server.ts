@@ -64,7 +64,9 @@ export async function createSubgraphServer<C extends RequestContext>(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.get('x-request-id') ?? randomUUID();
+        const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
         return options.extendContext({
+          clientAddress: forwarded || req.socket.remoteAddress || 'unknown',
           em: orm.em.fork(),
           viewer: ANONYMOUS_VIEWER,
           logger: logger.child({ requestId }),

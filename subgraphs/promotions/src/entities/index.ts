@@ -1,8 +1,15 @@
 import { IdempotencyRecord } from '../../../platform/src';
 import { DiscountRedemption } from './discount-redemption.entity';
 import { Discount } from './discount.entity';
+import { GiftCardTransaction, GiftCardTransactionKind } from './gift-card-transaction.entity';
+import { GiftCard } from './gift-card.entity';
+import { LoyaltyAccount } from './loyalty-account.entity';
+import { LoyaltyEntry, LoyaltyEntryKind } from './loyalty-entry.entity';
+import { LoyaltyProgram, type LoyaltyTierRule } from './loyalty-program.entity';
+import { StoreCreditAccount } from './store-credit-account.entity';
+import { StoreCreditEntry } from './store-credit-entry.entity';
 
-export { Discount, DiscountRedemption };
+export { Discount, DiscountRedemption, GiftCard, GiftCardTransaction, GiftCardTransactionKind, StoreCreditAccount, StoreCreditEntry, LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule };
 export { DiscountKind, DiscountScope, DiscountStatus, DiscountTargetType, RedemptionStatus } from './discount-enums';
 
-export const entities = [Discount, DiscountRedemption, IdempotencyRecord];
+export const entities = [Discount, DiscountRedemption, IdempotencyRecord, StoreCreditAccount, StoreCreditEntry, GiftCard, GiftCardTransaction, LoyaltyProgram, LoyaltyAccount, LoyaltyEntry];

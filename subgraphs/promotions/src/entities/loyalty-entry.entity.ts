@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LoyaltyAccount } from './loyalty-account.entity';
+
+export enum LoyaltyEntryKind {
+  EARN = 'EARN',
+  REDEEM = 'REDEEM',
+  ADJUST = 'ADJUST',
+}
+
+/** One change of a loyalty balance; the entries of an account sum to its points. */
+@ObjectType({ description: 'One change of a loyalty points balance.' })
+@Entity({ tableName: 'loyalty_entry' })
+@Index({ properties: ['accountId', 'kind', 'createdAt'] })
+export class LoyaltyEntry {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => LoyaltyAccount, { mapToPk: true, fieldName: 'account_id', deleteRule: 'cascade' })
+  accountId!: string;
+
+  @Field(() => String, { description: 'EARN, REDEEM or ADJUST.' })
+  @Enum({ items: () => LoyaltyEntryKind })
+  kind!: LoyaltyEntryKind;
+
+  @Field(() => Int, { description: 'Signed change in points.' })
+  @Property({ type: 'int' })
+  points!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'int' })
+  balanceAfter!: number;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reason: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reference: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  channel: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  idempotencyKey: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  actor: string | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,60 @@
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role, STAFF_ROLES, toPayload } from '../../../platform/src';
+import type { PromotionsContext } from '../context';
+import { LoyaltyAccount } from '../entities';
+import { LoyaltyPointsAdjustInput, LoyaltyPointsEarnInput, LoyaltyPointsRedeemInput } from '../inputs/loyalty.input';
+import { LoyaltyPointsAdjustPayload, LoyaltyPointsEarnPayload, LoyaltyPointsRedeemPayload } from '../payloads/loyalty.payloads';
+import { loyaltyProgramSettings, loyaltyTier, pointsEarnedLastYear } from '../services/loyalty-query.service';
+import { adjustPoints, earnPoints, redeemPoints } from '../services/loyalty.service';
+import { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
+
+@Resolver(() => LoyaltyAccount)
+export class LoyaltyResolver {
+  @Authorized(STAFF_ROLES)
+  @Query(() => LoyaltyProgramView, { description: 'The loyalty programme\'s settings: earning rates, point value and tiers.' })
+  loyaltyProgram(@Ctx() ctx: PromotionsContext): Promise<LoyaltyProgramView> {
+    return loyaltyProgramSettings(ctx);
+  }
+
+  @FieldResolver(() => LoyaltyTier, { description: 'Set by the points earned in the last 365 days.' })
+  tier(@Root() account: LoyaltyAccount, @Ctx() ctx: PromotionsContext): Promise<LoyaltyTier> {
+    return loyaltyTier(ctx, account);
+  }
+
+  @FieldResolver(() => Int)
+  pointsEarnedLastYear(@Root() account: LoyaltyAccount, @Ctx() ctx: PromotionsContext): Promise<number> {
+    return pointsEarnedLastYear(ctx, account);
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Mutation(() => LoyaltyPointsAdjustPayload, { description: 'Adds or takes away a customer\'s points by hand; idempotent under the key.' })
+  async loyaltyPointsAdjust(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('input', () => LoyaltyPointsAdjustInput) input: LoyaltyPointsAdjustInput,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
+  ) {
+    return toPayload(await adjustPoints(ctx, input, idempotencyKey), (change) => change);
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => LoyaltyPointsEarnPayload, { description: 'Awards points for a purchase; idempotent under the key.' })
+  async loyaltyPointsEarn(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('input', () => LoyaltyPointsEarnInput) input: LoyaltyPointsEarnInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+  ) {
+    return toPayload(await earnPoints(ctx, input, idempotencyKey), (change) => change);
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => LoyaltyPointsRedeemPayload, { description: 'Spends points at checkout; never below zero, idempotent under the key.' })
+  async loyaltyPointsRedeem(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('input', () => LoyaltyPointsRedeemInput) input: LoyaltyPointsRedeemInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+  ) {
+    return toPayload(await redeemPoints(ctx, input, idempotencyKey), (change) => change);
+  }
+}

@@ -1,0 +1,20 @@
+import type { PromotionsContext } from '../context';
+import type { LoyaltyAccount } from '../entities';
+import type { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
+import { programView, tierFor } from './loyalty-program.service';
+
+/** The programme's settings as the API shows them. */
+export async function loyaltyProgramSettings(ctx: PromotionsContext): Promise<LoyaltyProgramView> {
+  return programView(await ctx.loaders.loyaltyProgram(), ctx.currencyCode);
+}
+
+/** Points an account earned in the last 365 days (batched across accounts). */
+export function pointsEarnedLastYear(ctx: PromotionsContext, account: LoyaltyAccount): Promise<number> {
+  return ctx.loaders.earnedLastYear.load(account.id);
+}
+
+/** The account's tier now. */
+export async function loyaltyTier(ctx: PromotionsContext, account: LoyaltyAccount): Promise<LoyaltyTier> {
+  const [program, earned] = await Promise.all([ctx.loaders.loyaltyProgram(), pointsEarnedLastYear(ctx, account)]);
+  return tierFor(program, earned);
+}

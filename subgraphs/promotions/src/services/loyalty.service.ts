@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import {
+  idempotent,
+  Money,
+  runMutation,
+  sql,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
+import { SCHEMA } from '../constants';
+import type { PromotionsContext } from '../context';
+import { LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind } from '../entities';
+import type { LoyaltyPointsAdjustInput, LoyaltyPointsEarnInput, LoyaltyPointsRedeemInput } from '../inputs/loyalty.input';
+import { loadLoyaltyProgram, pointsFor } from './loyalty-program.service';
+import { positiveAmount } from './money-amount';
+
+export const INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS';
+
+export interface LoyaltyChange {
+  account: LoyaltyAccount;
+  entry: LoyaltyEntry;
+  /** What redeemed points are worth, for redemptions. */
+  value?: Money;
+}
+
+type Em = PromotionsContext['em'];
+type EntryFields = Pick<LoyaltyEntry, 'kind'> & Partial<Pick<LoyaltyEntry, 'reason' | 'reference' | 'channel'>>;
+
+/** A staff correction of a customer's points; never below zero, idempotent under the key. */
+export async function adjustPoints(ctx: PromotionsContext, input: LoyaltyPointsAdjustInput, idempotencyKey?: string | null): Promise<MutationOutcome<LoyaltyChange>> {
+  const errors = await validateInput(input, ['input']);
+  if (input.points === 0) errors.push(new UserError(['input', 'points'], 'An adjustment must change the points', UserErrorCode.INVALID));
+  if (errors.length) return { ok: false, userErrors: errors };
+  return runMutation(ctx.em, async (em) => {
+    const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsAdjust', idempotencyKey, input, () =>
+      changePoints(ctx, em, input.customerId, input.points, idempotencyKey, { kind: LoyaltyEntryKind.ADJUST, reason: input.reason }),
+    );
+    return loadChange(em, result);
+  });
+}
+
+/** Points for a purchase, at the programme's rate and the channel's multiplier; idempotent under the key. */
+export async function earnPoints(ctx: PromotionsContext, input: LoyaltyPointsEarnInput, idempotencyKey: string): Promise<MutationOutcome<LoyaltyChange>> {
+  const errors = await validateInput(input, ['input']);
+  const spent = positiveAmount(input.amountSpent, ctx.currencyCode, ['input', 'amountSpent'], errors);
+  if (errors.length || spent === null) return { ok: false, userErrors: errors };
+  return runMutation(ctx.em, async (em) => {
+    const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsEarn', idempotencyKey, input, async () => {
+      const points = pointsFor(await loadLoyaltyProgram(em), spent, ctx.currencyCode, input.channel);
+      return changePoints(ctx, em, input.customerId, points, idempotencyKey, { kind: LoyaltyEntryKind.EARN, reference: input.reference ?? null, channel: input.channel });
+    });
+    return loadChange(em, result);
+  });
+}
+
+/** Spends points at checkout and says what they are worth; idempotent under the key. */
+export async function redeemPoints(ctx: PromotionsContext, input: LoyaltyPointsRedeemInput, idempotencyKey: string): Promise<MutationOutcome<LoyaltyChange>> {
+  const errors = await validateInput(input, ['input']);
+  if (errors.length) return { ok: false, userErrors: errors };
+  return runMutation(ctx.em, async (em) => {
+    const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsRedeem', idempotencyKey, input, async () => {
+      const entryId = await changePoints(ctx, em, input.customerId, -input.points, idempotencyKey, { kind: LoyaltyEntryKind.REDEEM, reference: input.reference ?? null });
+      // Kept with the key, so a replay answers the value given then even if the rate changed since.
+      return { entryId, valueMinor: input.points * (await loadLoyaltyProgram(em)).redemptionValuePerPoint };
+    });
+    const change = await loadChange(em, result.entryId);
+    return { ...change, value: Money.fromMinor(result.valueMinor, ctx.currencyCode) };
+  });
+}
+
+/** Moves the points with a guarded UPDATE under the account's row lock and writes the entry. */
+async function changePoints(ctx: PromotionsContext, em: Em, customerId: string, delta: number, idempotencyKey: string | null | undefined, fields: EntryFields): Promise<string> {
+  if (delta >= 0) {
+    await sql(em, `insert into ${SCHEMA}.loyalty_account (id, customer_id, points, created_at, updated_at) values (?, ?, 0, now(), now()) on conflict (customer_id) do nothing`, [randomUUID(), customerId]);
+  }
+  const [account] = await sql<{ id: string; points: number }>(
+    em,
+    `update ${SCHEMA}.loyalty_account set points = points + ?, updated_at = now() where customer_id = ? and points + ? >= 0 returning id, points`,
+    [delta, customerId, delta],
+  );
+  if (!account) {
+    const exists = await em.count(LoyaltyAccount, { customerId });
+    throw new UserErrorsException([
+      exists
+        ? new UserError(['input', 'points'], 'The customer does not have that many points', INSUFFICIENT_POINTS)
+        : new UserError(['input', 'customerId'], `Customer "${customerId}" has no loyalty points`, UserErrorCode.NOT_FOUND),
+    ]);
+  }
+  const entry = em.create(LoyaltyEntry, {
+    reason: null,
+    reference: null,
+    channel: null,
+    ...fields,
+    accountId: account.id,
+    points: delta,
+    balanceAfter: account.points,
+    idempotencyKey: idempotencyKey ?? null,
+    actor: ctx.viewer.subject,
+    createdAt: new Date(),
+  });
+  await em.flush();
+  return entry.id;
+}
+
+async function loadChange(em: Em, entryId: string): Promise<LoyaltyChange> {
+  const entry = await em.findOneOrFail(LoyaltyEntry, { id: entryId });
+  const account = await em.findOneOrFail(LoyaltyAccount, { id: entry.accountId }, { refresh: true });
+  return { account, entry };
+}

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Customer as promotions knows it: only the key; loyalty, store credit and gift cards hang off it. */
+@ObjectType('Customer')
+@Directive('@key(fields: "id")')
+export class CustomerBalances {
+  @Field(() => ID)
+  id!: string;
+}
