@@ -33,11 +33,13 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
     },
     logger: options.logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<{ clientAddress?: string }>({
+      new RemoteGraphQLDataSource<{ clientAddress?: string; authorization?: string | null }>({
         url: options.subgraphUrls[name] ?? url,
         // The client's own address, never a value the client sent: subgraphs limit per caller on it.
         willSendRequest: ({ request, context }) => {
           request.http?.headers.set('x-forwarded-for', context.clientAddress ?? 'unknown');
+          // The caller's token, unchanged: each subgraph verifies it itself.
+          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
         },
         fetcher: async (input, init) => {
           try {

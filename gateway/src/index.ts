@@ -19,6 +19,7 @@ runService('gateway', async () => {
     timeoutMs: config.subgraphTimeoutMs,
     logger,
     landingPage: config.nodeEnv === 'development',
+    jwtSecret: config.jwtSecret,
     live: bus
       ? {
           bus,

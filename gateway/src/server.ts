@@ -4,7 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '../../subgraphs/platform/src';
+import { GraphQLError } from 'graphql';
+import { createErrorFormatter, healthRouter, httpService, InvalidTokenError, verifyBearer, type HttpService, type Logger } from '../../subgraphs/platform/src';
 import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
@@ -19,6 +20,8 @@ export interface GatewayServerOptions {
   logger: Logger;
   /** Serve Apollo Sandbox on GET /graphql (development only). */
   landingPage: boolean;
+  /** Verifies bearer tokens before any planning; null: a request carrying a token is refused. */
+  jwtSecret?: Uint8Array | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
   live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger'>;
 }
@@ -69,7 +72,19 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.get('authorization') ?? null, clientAddress: req.socket.remoteAddress ?? 'unknown' }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const authorization = req.get('authorization') ?? null;
+        try {
+          // Refuse a bad or expired token here, before any subgraph is called.
+          await verifyBearer(authorization, options.jwtSecret ?? null);
+        } catch (error) {
+          if (!(error instanceof InvalidTokenError)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return { authorization, clientAddress: req.socket.remoteAddress ?? 'unknown' };
+      },
+    }),
   );
   if (options.live) {
     live = startLiveServer({

@@ -12,9 +12,9 @@ let loc: Record<string, string>;
 const sku = demoSkus()[60];
 
 beforeAll(async () => {
-  inv = await startInventory();
+  inv = await startInventory({ jwtSecret: SECRET });
   loc = await seedStock(inv);
-  gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { live: { databaseUrl: inv.products.db.url, jwtSecret: SECRET } });
+  gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { jwtSecret: SECRET, live: { databaseUrl: inv.products.db.url, jwtSecret: SECRET } });
 });
 afterAll(async () => {
   await gateway?.close();

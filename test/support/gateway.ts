@@ -12,6 +12,8 @@ export interface GatewayHarness {
 
 export interface GatewayTestOptions {
   landingPage?: boolean;
+  /** Secret the gateway verifies bearer tokens with. */
+  jwtSecret?: string;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: { databaseUrl?: string; bus?: EventBus; jwtSecret?: string; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number; keepAliveMs?: number };
 }
@@ -28,6 +30,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     timeoutMs: 5_000,
     logger,
     landingPage: options.landingPage ?? false,
+    jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
     live: bus
       ? {
           bus,

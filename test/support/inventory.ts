@@ -16,14 +16,15 @@ export interface InventoryHarness {
  * The products subgraph (demo catalog seeded) and the inventory subgraph on one fresh
  * database, each on a free port; inventory checks SKUs against that products subgraph.
  */
-export async function startInventory(options: { reservationSweepMs?: number } = {}): Promise<InventoryHarness> {
-  const products = await startProducts({ seed: true });
+export async function startInventory(options: { reservationSweepMs?: number; jwtSecret?: string } = {}): Promise<InventoryHarness> {
+  const products = await startProducts({ seed: true, jwtSecret: options.jwtSecret });
   const server = await createInventoryServer({
     databaseUrl: products.db.url,
     productsUrl: products.url,
     logger: createLogger('inventory-test', 'silent'),
     reservationSweepMs: options.reservationSweepMs ?? 0,
     poolMax: 20,
+    jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
   });
   const base = await server.listen(0);
   return {

@@ -1,15 +1,30 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { entityLoader, type RequestContext } from '../../platform/src';
-import { Customer } from './entities';
+import type { SignInLimiter } from './auth/sign-in-limiter';
+import { Customer, StaffMember } from './entities';
 
-/** The customers subgraph's request context: the platform's, plus its DataLoaders. */
+/** What the customers subgraph is configured with, shared by every request. */
+export interface CustomersSettings {
+  /** Signs the tokens this subgraph issues; null: sign-in is unavailable. */
+  jwtSecret: Uint8Array | null;
+  /** The inventory subgraph, asked whether a location exists. */
+  inventoryUrl: string;
+  /** Region national phone numbers are read in, e.g. "DE". */
+  defaultPhoneRegion: CountryCode;
+  customerSignIns: SignInLimiter;
+  staffSignIns: SignInLimiter;
+}
+
+/** The customers subgraph's request context: the platform's, plus its settings and DataLoaders. */
 export interface CustomersContext extends RequestContext {
+  settings: CustomersSettings;
   loaders: ReturnType<typeof createCustomersLoaders>;
 }
 
 function createCustomersLoaders(em: RequestContext['em']) {
-  return { customerById: entityLoader(em, Customer, 'id') };
+  return { customerById: entityLoader(em, Customer, 'id'), staffById: entityLoader(em, StaffMember, 'id') };
 }
 
-export function createCustomersContext(base: RequestContext): CustomersContext {
-  return { ...base, loaders: createCustomersLoaders(base.em) };
+export function createCustomersContext(base: RequestContext, settings: CustomersSettings): CustomersContext {
+  return { ...base, settings, loaders: createCustomersLoaders(base.em) };
 }

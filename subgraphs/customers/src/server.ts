@@ -1,10 +1,28 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
-import { createCustomersContext } from './context';
+import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
+import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';
 import { customersSubgraph } from './subgraph';
 
+export interface CustomersServerConfig extends SubgraphServerConfig {
+  /** The inventory subgraph's GraphQL endpoint, asked whether a location exists. */
+  inventoryUrl: string;
+  /** Region national phone numbers are read in; "DE" unless set. */
+  defaultPhoneRegion?: CountryCode;
+  signInLimits?: SignInLimits;
+}
+
 /** Builds the customers subgraph without listening; the caller binds it (index.ts or a test). */
-export async function createCustomersServer(config: SubgraphServerConfig): Promise<SubgraphServer> {
+export async function createCustomersServer(config: CustomersServerConfig): Promise<SubgraphServer> {
   const schema = await buildCustomersSchema({ enforceAuth: false });
-  return buildSubgraphServer(customersSubgraph, config, schema, createCustomersContext);
+  const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
+  const settings: CustomersSettings = {
+    jwtSecret: config.jwtSecret ?? null,
+    inventoryUrl: config.inventoryUrl,
+    defaultPhoneRegion: config.defaultPhoneRegion ?? 'DE',
+    customerSignIns: new SignInLimiter('customer', limits),
+    staffSignIns: new SignInLimiter('staff', limits),
+  };
+  return buildSubgraphServer(customersSubgraph, config, schema, (base) => createCustomersContext(base, settings));
 }

@@ -48,5 +48,5 @@ export type { BusEvent, BusHandler, EventBus } from './events/event-bus';
 export { OutboxReader } from './events/outbox-reader';
 export { PostgresEventBus } from './events/postgres-event-bus';
 export { RedisEventBus } from './events/redis-event-bus';
-export { verifyBearer, InvalidTokenError } from './auth/token';
+export { verifyBearer, signToken, InvalidTokenError } from './auth/token';
 export { unknownEntityKeys } from './federation/entity-lookup';

@@ -37,6 +37,10 @@ export class Customer {
   @Property({ type: ArrayType, default: '{}' })
   tags: string[] = [];
 
+  /** `scrypt$N$r$p$salt$hash`; null for a customer who never set a password (e.g. met at a till). */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  passwordHash: string | null = null;
+
   @Field(() => Date)
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,4 +1,4 @@
-import { jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { ANONYMOUS_VIEWER, Role, type Viewer } from './viewer';
 
 /** Raised for a token that is malformed, forged, expired or names no known role. */
@@ -29,4 +29,17 @@ export async function verifyBearer(authorization: string | null | undefined, sec
     if (error instanceof InvalidTokenError) throw error;
     throw new InvalidTokenError(`Invalid token: ${(error as Error).message}`);
   }
+}
+
+/** Issues a bearer token (HS256) for a viewer; `expiresIn` like "1h" or "90d". */
+export async function signToken(viewer: { role: Role; subject: string; locationId?: string | null }, secret: Uint8Array, expiresIn: string): Promise<{ token: string; expiresAt: Date }> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ role: viewer.role, ...(viewer.locationId ? { locationId: viewer.locationId } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(viewer.subject)
+    .setIssuedAt(now)
+    .setExpirationTime(expiresIn)
+    .sign(secret);
+  const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
 }

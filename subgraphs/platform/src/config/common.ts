@@ -18,6 +18,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
       [`${prefix}_DATABASE_URL`]: url(),
       DATABASE_POOL_MAX: positiveInt({ default: 10 }),
       DATABASE_DEBUG: bool({ default: false }),
+      JWT_SECRET: str({ default: '' }),
     } as const,
     { ...env, [`${prefix}_DATABASE_URL`]: env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL },
   ) as Record<string, unknown>;
@@ -29,6 +30,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     databaseUrl: raw[`${prefix}_DATABASE_URL`] as string,
     databasePoolMax: raw.DATABASE_POOL_MAX as number,
     databaseDebug: raw.DATABASE_DEBUG as boolean,
+    jwtSecret: raw.JWT_SECRET ? new TextEncoder().encode(raw.JWT_SECRET as string) : null,
   };
 }
 

@@ -18,6 +18,8 @@ export interface SubgraphInfo {
 export interface SubgraphServerConfig {
   databaseUrl: string;
   logger: Logger;
+  /** HS256 secret bearer tokens are signed with; null: no token is accepted. */
+  jwtSecret?: Uint8Array | null;
   poolMax?: number;
   debugSql?: boolean;
 }
@@ -39,7 +41,7 @@ export async function buildSubgraphServer<C extends RequestContext>(
     debug: config.debugSql,
   });
   try {
-    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext });
+    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret });
   } catch (error) {
     await orm.close();
     throw error;
@@ -58,7 +60,7 @@ export function runSubgraphProcess(
     const env = loadSubgraphConfig(info.name, info.defaultPort);
     const logger = createLogger(info.name, env.logLevel);
     const server = await build(
-      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger },
+      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger, jwtSecret: env.jwtSecret },
       env,
     );
     const url = await server.listen(env.port, env.host);

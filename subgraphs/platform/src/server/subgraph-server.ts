@@ -5,7 +5,8 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ANONYMOUS_VIEWER } from '../auth/viewer';
+import { GraphQLError } from 'graphql';
+import { InvalidTokenError, verifyBearer } from '../auth/token';
 import type { RequestContext } from '../context/request-context';
 import type { Orm } from '../db/database';
 import { createErrorFormatter } from '../graphql/errors';
@@ -20,6 +21,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   logger: Logger;
   /** Adds the subgraph's own per-request parts (DataLoaders…) to the base context. */
   extendContext: (base: RequestContext) => C;
+  /** Verifies bearer tokens; without it a request carrying one is refused. */
+  jwtSecret?: Uint8Array | null;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -65,10 +68,17 @@ export async function createSubgraphServer<C extends RequestContext>(
       context: async ({ req }) => {
         const requestId = req.get('x-request-id') ?? randomUUID();
         const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
+        let viewer;
+        try {
+          viewer = await verifyBearer(req.get('authorization'), options.jwtSecret ?? null);
+        } catch (error) {
+          if (!(error instanceof InvalidTokenError)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
         return options.extendContext({
+          viewer,
           clientAddress: forwarded || req.socket.remoteAddress || 'unknown',
           em: orm.em.fork(),
-          viewer: ANONYMOUS_VIEWER,
           logger: logger.child({ requestId }),
           requestId,
         });

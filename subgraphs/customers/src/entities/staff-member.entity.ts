@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { StaffRole } from './staff-role';
+
+/** Someone who works for the shop: signs in at a till, a back office or the admin. */
+@ObjectType({ description: 'Someone who works for the shop.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'staff_member' })
+export class StaffMember {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { description: 'Lower-case; unique.' })
+  @Property({ type: 'text' })
+  @Unique()
+  email!: string;
+
+  @Field(() => StaffRole)
+  @Enum({ items: () => StaffRole })
+  role!: StaffRole;
+
+  /** The store this person works at; carried in their tokens. Owned by inventory. */
+  @Property({ type: 'uuid', nullable: true })
+  locationId: string | null = null;
+
+  @Property({ type: 'text', hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,8 @@
+import { registerEnumType } from 'type-graphql';
+import { Role } from '../../../platform/src';
+
+/** What a staff member may do; the same names as the token roles they sign in with. */
+export const StaffRole = { STAFF: Role.STAFF, MANAGER: Role.MANAGER, ADMIN: Role.ADMIN } as const;
+export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
+
+registerEnumType(StaffRole, { name: 'StaffRole', description: 'What a staff member may do: STAFF sells, MANAGER manages, ADMIN administers.' });

@@ -1,0 +1,28 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Role, toPayload } from '../../../platform/src';
+import type { CustomersContext } from '../context';
+import { StaffAccessTokenCreateInput } from '../inputs/access-token-create.input';
+import { StaffCreateInput } from '../inputs/staff-create.input';
+import { KioskTokenCreatePayload, StaffAccessTokenCreatePayload, StaffCreatePayload } from '../payloads';
+import { createStaffAccessToken } from '../services/sign-in.service';
+import { createKioskToken, createStaffMember } from '../services/staff.service';
+
+@Resolver()
+export class StaffResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => StaffCreatePayload, { description: 'Adds a staff member (admin).' })
+  async staffCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => StaffCreateInput) input: StaffCreateInput) {
+    return toPayload(await createStaffMember(ctx, input), (staffMember) => ({ staffMember }));
+  }
+
+  @Mutation(() => StaffAccessTokenCreatePayload, { description: 'Signs a staff member in: a 12-hour token with their role and store.' })
+  async staffAccessTokenCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => StaffAccessTokenCreateInput) input: StaffAccessTokenCreateInput) {
+    return toPayload(await createStaffAccessToken(ctx, input), (accessToken) => ({ accessToken }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => KioskTokenCreatePayload, { description: 'A 90-day token for a self-service kiosk at a store (admin).' })
+  async kioskTokenCreate(@Ctx() ctx: CustomersContext, @Arg('locationId', () => ID) locationId: string) {
+    return toPayload(await createKioskToken(ctx, locationId), (accessToken) => ({ accessToken }));
+  }
+}
