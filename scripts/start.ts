@@ -12,6 +12,7 @@ import { loadScriptConfig } from './lib/database-config';
 import { runMain } from './lib/main';
 import { migrateAll } from './lib/migrate-all';
 import { repoRoot } from './lib/paths';
+import { demoTokens } from './lib/demo-tokens';
 import { seedDemoBusiness } from './lib/seed-demo';
 import { openSharedDatabase } from './lib/shared-database';
 import { subgraphs } from './lib/subgraphs';
@@ -94,6 +95,10 @@ runMain(async () => {
     log(`  Unified commerce API ready: ${gatewayUrl}/graphql`);
     log(`  Try:  curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\`);
     log(`          -d '{"query":"{ products(first: 3) { nodes { title priceRange { minVariantPrice { amount currencyCode } } } } }"}'`);
+    log('');
+    log('  Demo tokens (send as "Authorization: Bearer <token>"; for subscriptions, connectionParams.authorization):');
+    for (const { who, token } of await demoTokens(database.url, jwtSecret)) log(`    ${who}:\n      ${token}`);
+    log(`  Kiosk board: ${gatewayUrl}/kiosk`);
     log('  Press Ctrl-C to stop.');
     log('');
   } catch (error) {

@@ -1,5 +1,8 @@
 import type { CurrencyCode } from '../../subgraphs/platform/src';
 import { openDatabase } from '../../subgraphs/platform/src';
+import { seedDemoPeople } from '../../subgraphs/customers/src/seed/seed-demo-people';
+import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
+import { Location } from '../../subgraphs/inventory/src/entities';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { inventorySubgraph } from '../../subgraphs/inventory/src/subgraph';
 import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
@@ -9,7 +12,8 @@ import type { SubgraphModule } from './subgraphs';
 
 type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
 
-async function withOrm<T>(info: Info, sharedUrl: string, work: (em: import('@mikro-orm/postgresql').EntityManager) => Promise<T>): Promise<T> {
+/** Runs `work` with a short-lived ORM of one subgraph's schema. */
+export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: import('@mikro-orm/postgresql').EntityManager) => Promise<T>): Promise<T> {
   const orm = await openDatabase({
     schema: info.name,
     clientUrl: databaseUrlFor(info.name, sharedUrl),
@@ -38,4 +42,7 @@ export async function seedDemoBusiness(sharedUrl: string, currency: CurrencyCode
   );
   const stock = await withOrm(inventorySubgraph, sharedUrl, (em) => seedDemoStock(em, demoSkus()));
   log(stock ? `inventory: seeded ${stock.locations} locations, ${stock.levels} stock levels` : 'inventory: locations exist; demo stock not seeded');
+  const stores = await withOrm(inventorySubgraph, sharedUrl, (em) => em.find(Location, { type: 'STORE' as never }, { orderBy: { name: 'asc' } }));
+  const people = await withOrm(customersSubgraph, sharedUrl, (em) => seedDemoPeople(em, { locationIds: stores.map((l) => l.id) }));
+  log(people ? 'customers: seeded an admin, a store staff member and a demo customer' : 'customers: staff exist; demo people not seeded');
 }

@@ -70,6 +70,14 @@ describe('npm start', () => {
       } finally {
         await live.dispose();
       }
+      // The printed demo tokens work: the customer's signs in as the demo customer.
+      const customerToken = /customer \(ada\.rider@example\.com[^)]*\):\s+(\S+)/.exec(first.output())?.[1];
+      expect(customerToken).toBeDefined();
+      const me = await gql(first.gatewayUrl, '{ me { email displayName } }', {}, { authorization: `Bearer ${customerToken}` });
+      expect(me.data?.me).toEqual({ email: 'ada.rider@example.com', displayName: 'Ada Rider' });
+      const forged = await gql(first.gatewayUrl, '{ me { email } }', {}, { authorization: 'Bearer forged.token.value' });
+      expect(forged.status).toBe(401);
+
       const kiosk = await fetch(first.gatewayUrl.replace('/graphql', '/kiosk'));
       expect(await kiosk.text()).toMatch(/Stock board/);
     } finally {
