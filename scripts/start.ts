@@ -20,7 +20,7 @@ import { Supervisor } from './lib/supervisor';
 
 const log = (line: string) => console.log(line);
 
-/** The token-signing secret, generated on first start and kept with the data. */
+/** A secret (token signing, gateway), generated on first start and kept with the data. */
 async function readOrCreateSecret(file: string): Promise<string> {
   const existing = await readFile(file, 'utf8').then((s) => s.trim(), () => '');
   if (existing) return existing;
@@ -72,7 +72,8 @@ runMain(async () => {
     // that asks another (inventory checks SKUs with products) finds it.
     const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]));
     const jwtSecret = process.env.JWT_SECRET || (await readOrCreateSecret(join(config.dataDir, 'jwt-secret')));
-    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency, JWT_SECRET: jwtSecret };
+    const gatewaySecret = process.env.GATEWAY_SECRET || (await readOrCreateSecret(join(config.dataDir, 'gateway-secret')));
+    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency, JWT_SECRET: jwtSecret, GATEWAY_SECRET: gatewaySecret };
     await Promise.all(
       subgraphs.map((subgraph) => {
         const key = subgraph.name.toUpperCase();

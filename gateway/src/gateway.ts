@@ -1,10 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '../../subgraphs/platform/src';
+import { GATEWAY_SECRET_HEADER, type Logger } from '../../subgraphs/platform/src';
 import type { SupergraphSource } from './supergraph';
 
 export interface GatewayOptions {
   supergraph: SupergraphSource;
+  /** Sent to every subgraph, which answers nothing without it. */
+  gatewaySecret?: string | null;
   /** Subgraph name → URL, overriding the supergraph's routing URLs. */
   subgraphUrls: Record<string, string>;
   timeoutMs: number;
@@ -38,6 +40,8 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
         // The client's own address, never a value the client sent: subgraphs limit per caller on it.
         willSendRequest: ({ request, context }) => {
           request.http?.headers.set('x-forwarded-for', context.clientAddress ?? 'unknown');
+          // Set here, never taken from the client: a client-sent copy never reaches a subgraph.
+          if (options.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
           // The caller's token, unchanged: each subgraph verifies it itself.
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);
         },

@@ -20,6 +20,7 @@ runService('gateway', async () => {
     logger,
     landingPage: config.nodeEnv === 'development',
     jwtSecret: config.jwtSecret,
+    gatewaySecret: config.gatewaySecret,
     live: bus
       ? {
           bus,

@@ -20,6 +20,8 @@ export interface GatewayServerOptions {
   logger: Logger;
   /** Serve Apollo Sandbox on GET /graphql (development only). */
   landingPage: boolean;
+  /** The shared secret subgraphs require; set by `npm start` and deployments. */
+  gatewaySecret?: string | null;
   /** Verifies bearer tokens before any planning; null: a request carrying a token is refused. */
   jwtSecret?: Uint8Array | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */

@@ -77,6 +77,9 @@ describe('npm start', () => {
       expect(me.data?.me).toEqual({ email: 'ada.rider@example.com', displayName: 'Ada Rider' });
       const forged = await gql(first.gatewayUrl, '{ me { email } }', {}, { authorization: 'Bearer forged.token.value' });
       expect(forged.status).toBe(401);
+      // A subgraph called directly, not through the gateway, runs nothing.
+      const direct = await gql(`http://127.0.0.1:${first.ports.PRODUCTS_PORT}/graphql`, '{ products(first: 1) { nodes { id } } }');
+      expect(direct.status).toBe(401);
 
       const kiosk = await fetch(first.gatewayUrl.replace('/graphql', '/kiosk'));
       expect(await kiosk.text()).toMatch(/Stock board/);

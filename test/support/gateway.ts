@@ -14,6 +14,8 @@ export interface GatewayTestOptions {
   landingPage?: boolean;
   /** Secret the gateway verifies bearer tokens with. */
   jwtSecret?: string;
+  /** The shared secret the gateway sends to subgraphs. */
+  gatewaySecret?: string;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: { databaseUrl?: string; bus?: EventBus; jwtSecret?: string; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number; keepAliveMs?: number };
 }
@@ -31,6 +33,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     logger,
     landingPage: options.landingPage ?? false,
     jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
+    gatewaySecret: options.gatewaySecret ?? null,
     live: bus
       ? {
           bus,

@@ -12,13 +12,14 @@ export interface ProductsHarness {
 }
 
 /** A products subgraph on a fresh database, optionally with the demo catalog, listening on a free port. */
-export async function startProducts(options: { seed?: boolean; jwtSecret?: string } = {}): Promise<ProductsHarness> {
+export async function startProducts(options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string } = {}): Promise<ProductsHarness> {
   const db = await createTestDatabase();
   const server = await createProductsServer({
     databaseUrl: db.url,
     logger: createLogger('products-test', 'silent'),
     currencyCode: 'EUR',
     jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
+    gatewaySecret: options.gatewaySecret ?? null,
   });
   if (options.seed) await seedDemoCatalog(server.orm.em.fork(), 'EUR');
   const base = await server.listen(0);

@@ -6,6 +6,8 @@ import { repoRoot } from '../../scripts/lib/paths';
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** GATEWAY_PORT, PRODUCTS_PORT… as chosen for this run. */
+  ports: Record<string, string>;
   output: () => string;
   /** Sends Ctrl-C (SIGINT) and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -44,6 +46,7 @@ export async function startSystem(env: NodeJS.ProcessEnv): Promise<RunningSystem
   });
   return {
     gatewayUrl: `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`,
+    ports,
     output: () => output,
     process: child,
     stop: async () => {

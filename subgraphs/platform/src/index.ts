@@ -50,3 +50,4 @@ export { PostgresEventBus } from './events/postgres-event-bus';
 export { RedisEventBus } from './events/redis-event-bus';
 export { verifyBearer, signToken, InvalidTokenError } from './auth/token';
 export { unknownEntityKeys } from './federation/entity-lookup';
+export { GATEWAY_SECRET_HEADER, requireGatewaySecret, secretMatches } from './auth/gateway-secret';

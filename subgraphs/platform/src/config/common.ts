@@ -19,6 +19,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
       DATABASE_POOL_MAX: positiveInt({ default: 10 }),
       DATABASE_DEBUG: bool({ default: false }),
       JWT_SECRET: str({ default: '' }),
+      GATEWAY_SECRET: str({ default: '' }),
     } as const,
     { ...env, [`${prefix}_DATABASE_URL`]: env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL },
   ) as Record<string, unknown>;
@@ -31,6 +32,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     databasePoolMax: raw.DATABASE_POOL_MAX as number,
     databaseDebug: raw.DATABASE_DEBUG as boolean,
     jwtSecret: raw.JWT_SECRET ? new TextEncoder().encode(raw.JWT_SECRET as string) : null,
+    gatewaySecret: (raw.GATEWAY_SECRET as string) || null,
   };
 }
 

@@ -20,6 +20,8 @@ export interface SubgraphServerConfig {
   logger: Logger;
   /** HS256 secret bearer tokens are signed with; null: no token is accepted. */
   jwtSecret?: Uint8Array | null;
+  /** The shared secret the gateway sends; null: the subgraph answers any caller. */
+  gatewaySecret?: string | null;
   poolMax?: number;
   debugSql?: boolean;
 }
@@ -41,7 +43,7 @@ export async function buildSubgraphServer<C extends RequestContext>(
     debug: config.debugSql,
   });
   try {
-    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret });
+    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret, gatewaySecret: config.gatewaySecret });
   } catch (error) {
     await orm.close();
     throw error;
@@ -60,7 +62,7 @@ export function runSubgraphProcess(
     const env = loadSubgraphConfig(info.name, info.defaultPort);
     const logger = createLogger(info.name, env.logLevel);
     const server = await build(
-      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger, jwtSecret: env.jwtSecret },
+      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger, jwtSecret: env.jwtSecret, gatewaySecret: env.gatewaySecret },
       env,
     );
     const url = await server.listen(env.port, env.host);

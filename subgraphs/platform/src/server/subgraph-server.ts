@@ -7,6 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { InvalidTokenError, verifyBearer } from '../auth/token';
+import { GATEWAY_SECRET_HEADER, requireGatewaySecret } from '../auth/gateway-secret';
 import type { RequestContext } from '../context/request-context';
 import type { Orm } from '../db/database';
 import { createErrorFormatter } from '../graphql/errors';
@@ -23,6 +24,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   extendContext: (base: RequestContext) => C;
   /** Verifies bearer tokens; without it a request carrying one is refused. */
   jwtSecret?: Uint8Array | null;
+  /** When set, GraphQL requests must carry it (from the gateway); health checks need not. */
+  gatewaySecret?: string | null;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -63,6 +66,7 @@ export async function createSubgraphServer<C extends RequestContext>(
   app.use(healthRouter({ database: async () => void (await orm.em.getConnection().execute('select 1')) }));
   app.use(
     '/graphql',
+    requireGatewaySecret(options.gatewaySecret),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -78,6 +82,7 @@ export async function createSubgraphServer<C extends RequestContext>(
         return options.extendContext({
           viewer,
           clientAddress: forwarded || req.socket.remoteAddress || 'unknown',
+          serviceHeaders: options.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: options.gatewaySecret } : {},
           em: orm.em.fork(),
           logger: logger.child({ requestId }),
           requestId,

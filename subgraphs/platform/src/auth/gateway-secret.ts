@@ -1,0 +1,22 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+
+/** The header the gateway (and a subgraph calling another) adds; clients never get to set it. */
+export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
+
+/** Compares in constant time, whatever the lengths, so the comparison leaks nothing. */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given ?? ''), digest(expected)) && given !== undefined;
+}
+
+/**
+ * Refuses GraphQL requests that did not come through the gateway: any gateway that can add a
+ * static header (Apollo Router, Hive Gateway, Cosmo, ours) can front the subgraphs.
+ */
+export function requireGatewaySecret(secret: string | null | undefined): RequestHandler {
+  return (req, res, next) => {
+    if (!secret || secretMatches(req.get(GATEWAY_SECRET_HEADER), secret)) return next();
+    res.status(401).json({ errors: [{ message: 'This service answers only through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
+}
