@@ -154,3 +154,20 @@ it('refuses queries over the socket and closes a connection with a bad token wit
     await sub.dispose();
   }
 });
+
+it('answers a malformed subscription with an error and keeps the socket for the others', async () => {
+  const berlin = loc['Velocity Cycles Berlin Mitte'];
+  const good = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [skus[15]], locationIds: [berlin] });
+  try {
+    await good.waitFor((items) => items.length === 1);
+    const errors: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      good.client.subscribe({ query: 'subscription { stockChanged( }' }, { next: () => {}, error: (e) => { errors.push(e); resolve(); }, complete: () => resolve() });
+    });
+    expect(JSON.stringify(errors)).toMatch(/Syntax Error/);
+    const level = await adjust(skus[15], berlin, 1);
+    await good.waitFor((items) => items.some((i) => i.version === level.version));
+  } finally {
+    await good.dispose();
+  }
+});

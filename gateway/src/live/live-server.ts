@@ -81,7 +81,14 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
       },
       onSubscribe: (_ctx, _id, payload) => {
-        const operation = getOperationAST(parse(payload.query), payload.operationName);
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          // A syntax error answers this subscription only; the socket and its others carry on.
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const operation = getOperationAST(document, payload.operationName);
         if (operation && operation.operation !== 'subscription') {
           return [new GraphQLError('Send queries and mutations as HTTP POST to /graphql; this socket serves subscriptions', { extensions: { code: 'BAD_REQUEST' } })];
         }

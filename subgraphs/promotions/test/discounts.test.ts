@@ -135,3 +135,26 @@ describe('redemptions', () => {
     expect(await usage(a)).toBe(0);
   });
 });
+
+describe('redemptions and the date window', () => {
+  const RESERVE = `mutation($input: DiscountRedemptionReserveInput!) { discountRedemptionReserve(input: $input) { redemptions { status } userErrors { field code } } }`;
+
+  it('refuses to hand back released uses on a replay: a new attempt needs a new key', async () => {
+    const { discount } = await create({ title: 'Replay', kind: 'PERCENTAGE', value: '2' });
+    await gqlData(promos.url, RESERVE, { input: { key: 'replay-1', discountIds: [discount.id] } });
+    await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "replay-1") { userErrors { code } } }`);
+    const replay = (await gqlData(promos.url, RESERVE, { input: { key: 'replay-1', discountIds: [discount.id] } })).discountRedemptionReserve;
+    expect(replay).toEqual({ redemptions: null, userErrors: [{ field: ['input', 'key'], code: 'REDEMPTION_RELEASED' }] });
+    const fresh = (await gqlData(promos.url, RESERVE, { input: { key: 'replay-2', discountIds: [discount.id] } })).discountRedemptionReserve;
+    expect(fresh.redemptions).toEqual([{ status: 'RESERVED' }]);
+  });
+
+  it('does not hold a use of a discount outside its dates', async () => {
+    const ended = (await create({ title: 'Ended', kind: 'PERCENTAGE', value: '2', startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' })).discount.id;
+    const later = (await create({ title: 'Later', kind: 'PERCENTAGE', value: '2', startsAt: new Date(Date.now() + 86_400_000).toISOString() })).discount.id;
+    for (const [id, code] of [[ended, 'EXPIRED'], [later, 'NOT_STARTED']]) {
+      const result = (await gqlData(promos.url, RESERVE, { input: { key: `dates-${code}`, discountIds: [id] } })).discountRedemptionReserve;
+      expect(result.userErrors).toEqual([{ field: ['input', 'discountIds', '0'], code }]);
+    }
+  });
+});

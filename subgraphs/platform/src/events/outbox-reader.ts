@@ -102,14 +102,18 @@ export class OutboxReader {
           payload: r.payload,
           createdAt: new Date(r.created_at).toISOString(),
         }));
-        this.trackHoles(schema, after, events.map((e) => e.id));
+        const next = this.nextPosition(schema, after, events.map((e) => e.id));
         await this.deliver(events);
+        // Only once delivered: a failed delivery is read again on the next wake.
+        this.holes.set(schema, next.holes);
+        this.last.set(schema, next.last);
         if (rows.length < 1000) break;
       }
     }
   }
 
-  private trackHoles(schema: string, after: number, ids: number[]): void {
+  /** Where reading goes on after these ids, and the ids skipped over to look for again. */
+  private nextPosition(schema: string, after: number, ids: number[]): { last: number; holes: Hole[] } {
     const found = new Set(ids);
     const now = Date.now();
     const holes = (this.holes.get(schema) ?? []).filter((h) => !found.has(h.id));
@@ -118,8 +122,7 @@ export class OutboxReader {
       for (let missing = previous + 1; missing < id && missing - previous < 10_000; missing += 1) holes.push({ id: missing, since: now });
       previous = Math.max(previous, id);
     }
-    this.holes.set(schema, holes);
-    this.last.set(schema, previous);
+    return { last: previous, holes };
   }
 
   private expireHoles(schema: string): Hole[] {
@@ -137,11 +140,13 @@ export class OutboxReader {
   }
 
   private async listen(): Promise<void> {
+    let listener: Client | null = null;
     try {
-      const listener = await this.connect();
+      listener = await this.connect();
       listener.on('notification', () => this.wake());
+      const current = listener;
       listener.on('end', () => {
-        if (this.stopped) return;
+        if (this.stopped || this.listener !== current) return;
         this.options.logger.warn('outbox LISTEN connection closed; polling until it is back');
         setTimeout(() => void this.listen(), 1_000).unref();
       });
@@ -149,6 +154,8 @@ export class OutboxReader {
       this.listener = listener;
     } catch (error) {
       this.options.logger.warn({ err: error }, 'outbox LISTEN failed; polling until it works');
+      // End the half-set-up client, so neither it nor its 'end' handler lingers.
+      await listener?.end().catch(() => {});
       if (!this.stopped) setTimeout(() => void this.listen(), 1_000).unref();
     }
   }

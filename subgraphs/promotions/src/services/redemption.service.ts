@@ -37,6 +37,7 @@ export async function reserveRedemptions(ctx: PromotionsContext, input: Discount
               em,
               `update ${SCHEMA}.discount set usage_count = usage_count + 1
                where id = ? and deactivated_at is null and (usage_limit is null or usage_count < usage_limit)
+                 and (starts_at is null or starts_at <= now()) and (ends_at is null or ends_at > now())
                returning usage_limit_per_customer, title`,
               [id],
             )
@@ -53,7 +54,12 @@ export async function reserveRedemptions(ctx: PromotionsContext, input: Discount
       await em.flush();
       return null;
     });
-    return em.find(DiscountRedemption, { key }, { orderBy: { discountId: 'asc' } });
+    const redemptions = await em.find(DiscountRedemption, { key }, { orderBy: { discountId: 'asc' } });
+    // A replay after release would hand back uses that no longer count: a new attempt needs a new key.
+    if (redemptions.some((r) => r.status === RedemptionStatus.RELEASED)) {
+      throw new UserErrorsException([new UserError(['input', 'key'], `The uses reserved under "${key}" were released; reserve again under a new key`, 'REDEMPTION_RELEASED')]);
+    }
+    return redemptions;
   });
 }
 
@@ -61,6 +67,9 @@ async function whyNot(em: PromotionsContext['em'], id: string, field: string[]):
   const discount = isUuid(id) ? await em.findOne(Discount, { id }) : null;
   if (!discount) return new UserError(field, `No discount with id "${id}"`, UserErrorCode.NOT_FOUND);
   if (discount.deactivatedAt) return new UserError(field, `"${discount.title}" is no longer active`, 'INACTIVE');
+  const now = new Date();
+  if (discount.startsAt && discount.startsAt > now) return new UserError(field, `"${discount.title}" has not started yet`, 'NOT_STARTED');
+  if (discount.endsAt && discount.endsAt <= now) return new UserError(field, `"${discount.title}" has ended`, 'EXPIRED');
   return new UserError(field, `"${discount.title}" has been used its ${discount.usageLimit} time(s)`, USAGE_LIMIT_REACHED);
 }
 
