@@ -83,3 +83,15 @@ it('drops a peer that stops answering pings (a half-open socket)', async () => {
     await g.close();
   }
 });
+
+it('closes a subscription with 4403 when its token expires', async () => {
+  const started = Date.now();
+  const sub = subscribeLive(gateway.wsUrl, STOCK, {}, { authorization: `Bearer ${await token({ role: 'STAFF' }, '3s')}` });
+  try {
+    await sub.waitFor((items) => items.length >= 1);
+    expect(await sub.closeCode()).toBe(4403);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  } finally {
+    await sub.dispose();
+  }
+});

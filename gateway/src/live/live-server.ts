@@ -72,8 +72,10 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         const params = ctx.connectionParams ?? {};
         const authorization = (params.authorization ?? params.Authorization ?? null) as string | null;
         try {
-          ctx.extra.viewer = await verifyBearer(authorization, options.jwtSecret);
+          const viewer = await verifyBearer(authorization, options.jwtSecret);
+          ctx.extra.viewer = viewer;
           ctx.extra.authorization = authorization;
+          closeWhenExpired(ctx.extra.socket, viewer.expiresAt ?? null);
           return true;
         } catch (error) {
           if (error instanceof InvalidTokenError) return false; // graphql-ws closes with 4403 Forbidden
@@ -113,6 +115,15 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       feed.close();
     },
   };
+}
+
+/** A socket lives no longer than the token it was opened with: 4403 when it expires. */
+function closeWhenExpired(socket: import('ws').WebSocket, expiresAt: Date | null): void {
+  if (!expiresAt) return;
+  const delay = Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
+  const timer = setTimeout(() => socket.close(4403, 'Token expired: reconnect with a fresh token'), Math.max(0, delay));
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** Kiosks see their own location only; everyone else sees what they asked for. */

@@ -24,6 +24,7 @@ export async function verifyBearer(authorization: string | null | undefined, sec
       role: role as Role,
       subject: typeof payload.sub === 'string' ? payload.sub : null,
       locationId: typeof payload.locationId === 'string' ? payload.locationId : null,
+      expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null,
     };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;

@@ -21,6 +21,8 @@ export interface Viewer {
   /** The customer, staff member, kiosk or service the token was issued to. */
   subject: string | null;
   locationId: string | null;
+  /** When the token stops being valid; null for anonymous callers. */
+  expiresAt?: Date | null;
 }
 
-export const ANONYMOUS_VIEWER: Viewer = Object.freeze({ role: Role.ANONYMOUS, subject: null, locationId: null });
+export const ANONYMOUS_VIEWER: Viewer = Object.freeze({ role: Role.ANONYMOUS, subject: null, locationId: null, expiresAt: null });
