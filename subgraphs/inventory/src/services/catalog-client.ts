@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { unknownEntityKeys } from '../../../platform/src';
 
 /** What inventory asks of the catalog: which of these SKUs does it not know? */
 export interface CatalogClient {
@@ -6,8 +6,9 @@ export interface CatalogClient {
 }
 
 /**
- * Asks the products subgraph through its federation entry point, the same way the gateway
- * would: one `_entities` call for all SKUs. Known SKUs are remembered for a few minutes.
+ * Asks the products subgraph through its federation entry point, one `_entities` call for all
+ * SKUs. Known SKUs are remembered for a few minutes: SKUs are rarely removed, and stock is
+ * first recorded for a SKU in bursts (a delivery, a count).
  */
 export function httpCatalogClient(productsUrl: string, options: { timeoutMs?: number; headers?: () => Record<string, string> } = {}): CatalogClient {
   const known = new Map<string, number>();
@@ -16,32 +17,14 @@ export function httpCatalogClient(productsUrl: string, options: { timeoutMs?: nu
     async unknownSkus(skus) {
       const now = Date.now();
       const toAsk = [...new Set(skus)].filter((sku) => (known.get(sku) ?? 0) < now);
-      if (toAsk.length === 0) return [];
-      let response: Response;
-      try {
-        response = await fetch(productsUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...options.headers?.() },
-          body: JSON.stringify({
-            query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { sku } } }',
-            variables: { r: toAsk.map((sku) => ({ __typename: 'ProductVariant', sku })) },
-          }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
-        });
-      } catch {
-        throw catalogUnavailable();
-      }
-      const body = (await response.json().catch(() => ({}))) as { data?: { _entities: ({ sku: string } | null)[] } };
-      if (!response.ok || !body.data) throw catalogUnavailable();
-      const found = new Set(body.data._entities.filter((e): e is { sku: string } => e !== null).map((e) => e.sku));
-      for (const sku of found) known.set(sku, now + TTL);
-      return toAsk.filter((sku) => !found.has(sku));
+      const unknown = await unknownEntityKeys(productsUrl, 'ProductVariant', 'sku', toAsk, {
+        timeoutMs: options.timeoutMs,
+        headers: options.headers?.(),
+        ownerName: 'product catalog',
+      });
+      const missing = new Set(unknown);
+      for (const sku of toAsk) if (!missing.has(sku)) known.set(sku, now + TTL);
+      return unknown;
     },
   };
-}
-
-function catalogUnavailable(): GraphQLError {
-  return new GraphQLError('The product catalog cannot be reached to check SKUs; nothing was changed, try again shortly', {
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'products' },
-  });
 }

@@ -10,7 +10,7 @@ export async function unknownEntityKeys(
   typename: string,
   keyField: string,
   keys: string[],
-  options: { timeoutMs?: number; headers?: Record<string, string> } = {},
+  options: { timeoutMs?: number; headers?: Record<string, string>; ownerName?: string } = {},
 ): Promise<string[]> {
   const distinct = [...new Set(keys)];
   if (distinct.length === 0) return [];
@@ -28,7 +28,7 @@ export async function unknownEntityKeys(
     body = (await response.json()) as typeof body;
     if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
   } catch {
-    throw new GraphQLError(`The ${typename} owner cannot be reached to check references; nothing was changed, try again shortly`, {
+    throw new GraphQLError(`The ${options.ownerName ?? `${typename} owner`} cannot be reached to check references; nothing was changed, try again shortly`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
     });
   }
