@@ -51,3 +51,4 @@ export { RedisEventBus } from './events/redis-event-bus';
 export { verifyBearer, signToken, InvalidTokenError } from './auth/token';
 export { unknownEntityKeys } from './federation/entity-lookup';
 export { GATEWAY_SECRET_HEADER, requireGatewaySecret, secretMatches } from './auth/gateway-secret';
+export { moneyInputToMinor } from './graphql/money-input';

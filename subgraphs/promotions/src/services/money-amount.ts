@@ -1,4 +1,4 @@
-import { MoneyFormatError, parseMinorUnits, UserError, UserErrorCode, type CurrencyCode, type MoneyInput } from '../../../platform/src';
+import { moneyInputToMinor, UserError, UserErrorCode, type CurrencyCode, type MoneyInput } from '../../../platform/src';
 
 /**
  * A strictly positive amount in the shop currency, in minor units; null with a user error
@@ -9,17 +9,10 @@ export function positiveAmount(input: MoneyInput | null | undefined, currencyCod
     errors.push(new UserError(field, 'An amount is required', UserErrorCode.BLANK));
     return null;
   }
-  if (input.currencyCode && input.currencyCode !== currencyCode) {
-    errors.push(new UserError([...field, 'currencyCode'], `Amounts are in ${currencyCode}`, UserErrorCode.CURRENCY_MISMATCH));
+  const minor = moneyInputToMinor(input, field, currencyCode, { allowZero: false, noun: 'amount' });
+  if (minor instanceof UserError) {
+    errors.push(minor);
     return null;
   }
-  try {
-    const minor = parseMinorUnits(String(input.amount), currencyCode);
-    if (minor > 0) return minor;
-    errors.push(new UserError([...field, 'amount'], 'The amount must be greater than zero', UserErrorCode.GREATER_THAN_OR_EQUAL_TO));
-  } catch (error) {
-    if (!(error instanceof MoneyFormatError)) throw error;
-    errors.push(new UserError([...field, 'amount'], error.message, UserErrorCode.INVALID));
-  }
-  return null;
+  return minor;
 }
