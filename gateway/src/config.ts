@@ -1,5 +1,5 @@
 import { port, str, url } from 'envalid';
-import { LOG_LEVELS, loadConfig, positiveInt } from '../../subgraphs/platform/src';
+import { AUTH_SPECS, authConfig, LOG_LEVELS, loadConfig, positiveInt } from '../../subgraphs/platform/src';
 
 /** The gateway's settings; `<NAME>_URL` (PRODUCTS_URL…) overrides a subgraph's routing URL. */
 export function loadGatewayConfig(env = process.env) {
@@ -15,8 +15,7 @@ export function loadGatewayConfig(env = process.env) {
       EVENTS_DATABASE_URL: url({ default: undefined }),
       REDIS_URL: url({ default: undefined }),
       EVENT_POLL_MS: positiveInt({ default: 1_000 }),
-      JWT_SECRET: str({ default: '' }),
-      GATEWAY_SECRET: str({ default: '' }),
+      ...AUTH_SPECS,
       HYDRATION_TIMEOUT_MS: positiveInt({ default: 1_500 }),
       SUBSCRIBER_QUEUE_LIMIT: positiveInt({ default: 10_000 }),
       WS_KEEPALIVE_MS: positiveInt({ default: 12_000 }),
@@ -53,8 +52,7 @@ export function loadGatewayConfig(env = process.env) {
     eventsDatabaseUrl: raw.EVENTS_DATABASE_URL as string | undefined,
     redisUrl: raw.REDIS_URL as string | undefined,
     eventPollMs: raw.EVENT_POLL_MS,
-    jwtSecret: raw.JWT_SECRET ? new TextEncoder().encode(raw.JWT_SECRET) : null,
-    gatewaySecret: raw.GATEWAY_SECRET || null,
+    ...authConfig(raw, raw.NODE_ENV),
     hydrationTimeoutMs: raw.HYDRATION_TIMEOUT_MS,
     subscriberQueueLimit: raw.SUBSCRIBER_QUEUE_LIMIT,
     wsKeepAliveMs: raw.WS_KEEPALIVE_MS,

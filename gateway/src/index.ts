@@ -20,11 +20,11 @@ runService('gateway', async () => {
     logger,
     landingPage: config.nodeEnv === 'development',
     jwtSecret: config.jwtSecret,
+    externalTokens: config.externalTokens,
     gatewaySecret: config.gatewaySecret,
     live: bus
       ? {
           bus,
-          jwtSecret: config.jwtSecret,
           hydrationTimeoutMs: config.hydrationTimeoutMs,
           limits: { coalesceAbove: 256, maxQueued: config.subscriberQueueLimit },
           keepAliveMs: config.wsKeepAliveMs,

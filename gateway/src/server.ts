@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { createErrorFormatter, healthRouter, httpService, InvalidTokenError, verifyBearer, type HttpService, type Logger } from '../../subgraphs/platform/src';
+import { createErrorFormatter, healthRouter, httpService, InvalidTokenError, TokenVerifier, type ExternalTokenSettings, type HttpService, type Logger } from '../../subgraphs/platform/src';
 import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
@@ -24,8 +24,10 @@ export interface GatewayServerOptions {
   gatewaySecret?: string | null;
   /** Verifies bearer tokens before any planning; null: a request carrying a token is refused. */
   jwtSecret?: Uint8Array | null;
+  /** Also accepts tokens of an external identity provider (RS256/ES256 via its JWKS). */
+  externalTokens?: ExternalTokenSettings | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
-  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger'>;
+  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
 }
 
 export interface GatewayServer extends HttpService {
@@ -39,6 +41,8 @@ export interface GatewayServer extends HttpService {
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const supergraph = 'current' in options.supergraph ? options.supergraph : staticSupergraph(options.supergraph);
   const { gateway, urls } = createGateway({ ...options, supergraph });
+  // SERVICE tokens are for calls between subgraphs; one presented by a client is refused here.
+  const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens, allowService: false });
   const app = express();
   app.disable('x-powered-by');
   let live: LiveServer | null = null;
@@ -79,7 +83,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         const authorization = req.get('authorization') ?? null;
         try {
           // Refuse a bad or expired token here, before any subgraph is called.
-          await verifyBearer(authorization, options.jwtSecret ?? null);
+          await tokens.verify(authorization);
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -94,6 +98,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       httpServer: service.httpServer,
       supergraph,
       execute: apolloExecutor(apollo),
+      tokens,
       logger: options.logger,
     });
   }

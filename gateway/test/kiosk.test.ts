@@ -3,6 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { startGateway, type GatewayHarness } from '../../test/support/gateway';
 import { gqlData } from '../../test/support/graphql-client';
+import { asAdmin } from '../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 
 /**
@@ -46,7 +47,7 @@ if (!haveBrowser) console.warn(`kiosk browser test skipped: no Chromium at ${exe
     const before = Number(await row.locator('td.qty').textContent());
     expect(await row.locator('td.product').textContent()).not.toBe(sku);
 
-    await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: 7, reason: RECEIVED }) { userErrors { code } } }`);
+    await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: 7, reason: RECEIVED }) { userErrors { code } } }`, {}, await asAdmin());
     await page.waitForFunction(
       ([s, expected]) => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string | null } | null } }).document.querySelector(`tr[data-sku="${s}"] td.qty`)?.textContent === String(expected),
       [sku, before + 7] as const,

@@ -14,7 +14,7 @@ const sku = demoSkus()[60];
 beforeAll(async () => {
   inv = await startInventory({ jwtSecret: SECRET });
   loc = await seedStock(inv);
-  gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { jwtSecret: SECRET, live: { databaseUrl: inv.products.db.url, jwtSecret: SECRET } });
+  gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { jwtSecret: SECRET, live: { databaseUrl: inv.products.db.url } });
 });
 afterAll(async () => {
   await gateway?.close();

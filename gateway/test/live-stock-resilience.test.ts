@@ -5,6 +5,7 @@ import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { freePort } from '../../scripts/lib/free-port';
 import { startGateway, type GatewayHarness, type GatewayTestOptions } from '../../test/support/gateway';
 import { gqlData } from '../../test/support/graphql-client';
+import { asAdmin } from '../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
 
@@ -33,7 +34,7 @@ const STOCK = `subscription($skus: [String!], $locationIds: [ID!]) { stockChange
 type Item = { kind: string; sku: string; onHand: number; version: number; variant: { title: string } | null };
 
 async function adjust(url: string, sku: string, locationId: string, delta: number) {
-  const result = await gqlData(url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version } userErrors { code } } }`, { input: { sku, locationId, delta, reason: 'CORRECTION' } });
+  const result = await gqlData(url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version } userErrors { code } } }`, { input: { sku, locationId, delta, reason: 'CORRECTION' } }, await asAdmin());
   expect(result.inventoryAdjust.userErrors).toEqual([]);
   return result.inventoryAdjust.inventoryLevel.version as number;
 }

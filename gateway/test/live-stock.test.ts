@@ -1,6 +1,7 @@
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { startGateway, type GatewayHarness } from '../../test/support/gateway';
 import { gqlData } from '../../test/support/graphql-client';
+import { asAdmin } from '../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
 
@@ -29,7 +30,7 @@ const STOCK = `subscription($skus: [String!], $locationIds: [ID!], $since: [Stoc
 type Item = { kind: string; sku: string; onHand: number; available: number; delta: number | null; reason: string | null; version: number; location: { id: string; name: string }; variant: { sku: string; title: string; product: { title: string } } | null };
 
 async function adjust(sku: string, locationId: string, delta: number) {
-  const result = await gqlData(gateway.url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version onHand } userErrors { code message } } }`, { input: { sku, locationId, delta, reason: delta > 0 ? 'RECEIVED' : 'SALE' } });
+  const result = await gqlData(gateway.url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version onHand } userErrors { code message } } }`, { input: { sku, locationId, delta, reason: delta > 0 ? 'RECEIVED' : 'SALE' } }, await asAdmin());
   expect(result.inventoryAdjust.userErrors).toEqual([]);
   return result.inventoryAdjust.inventoryLevel as { version: number; onHand: number };
 }
@@ -86,7 +87,7 @@ it('never sends a change that rolled back', async () => {
   const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [berlin] });
   try {
     await sub.waitFor((items) => items.length === 1);
-    const refused = await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: -100000, reason: LOST }) { userErrors { code } } }`);
+    const refused = await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: -100000, reason: LOST }) { userErrors { code } } }`, {}, await asAdmin());
     expect(refused.inventoryAdjust.userErrors[0].code).toBe('INSUFFICIENT_STOCK');
     const level = await adjust(sku, berlin, 2);
     const items = await sub.waitFor((received) => received.length === 2);

@@ -45,7 +45,7 @@ export async function liveBench(databaseUrl: string): Promise<void> {
     timeoutMs: 10_000,
     logger,
     landingPage: false,
-    live: { bus, jwtSecret: null, hydrationTimeoutMs: 5_000, limits: { coalesceAbove: 256, maxQueued: 10_000 }, keepAliveMs: 30_000 },
+    live: { bus, hydrationTimeoutMs: 5_000, limits: { coalesceAbove: 256, maxQueued: 10_000 }, keepAliveMs: 30_000 },
   });
   const base = await gateway.listen(0);
   const [{ id: locationId }] = await inventory.orm.em.getConnection().getKnex()('inventory.location').select('id').orderBy('name').limit(1);

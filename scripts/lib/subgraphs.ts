@@ -15,10 +15,7 @@ export interface SubgraphModule extends SubgraphInfo {
   buildSchema(): Promise<GraphQLSchema>;
 }
 
-const withSchema = (info: SubgraphInfo, build: (o: { enforceAuth: boolean }) => Promise<GraphQLSchema>): SubgraphModule => ({
-  ...info,
-  buildSchema: () => build({ enforceAuth: false }),
-});
+const withSchema = (info: SubgraphInfo, build: () => Promise<GraphQLSchema>): SubgraphModule => ({ ...info, buildSchema: build });
 
 /** Every subgraph, in the order they start. */
 export const subgraphs: SubgraphModule[] = [

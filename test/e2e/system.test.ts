@@ -45,7 +45,13 @@ describe('npm start', () => {
       const variant = await gqlData(first.gatewayUrl, `query($sku: String) { productVariant(sku: $sku) { sku product { title } } }`, { sku });
       expect(variant.productVariant.product.title).toBe(catalog.products.nodes[0].title);
 
-      const created = await gqlData(first.gatewayUrl, `mutation { productCreate(input: { title: "Restart Proof Pump", status: ACTIVE, variants: [{ sku: "E2E-PUMP", price: { amount: "24.95" } }] }) { product { handle } userErrors { message } } }`);
+      // The printed demo tokens work: the admin's manages the catalog and stock.
+      const adminToken = /admin \([^)]*\):\s+(\S+)/.exec(first.output())?.[1];
+      expect(adminToken).toBeDefined();
+      const asAdmin = { authorization: `Bearer ${adminToken}` };
+      const anonymousCreate = await gql(first.gatewayUrl, `mutation { productCreate(input: { title: "Nobody's Pump", variants: [{ sku: "E2E-NOBODY", price: { amount: "1" } }] }) { product { id } } }`);
+      expect(anonymousCreate.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const created = await gqlData(first.gatewayUrl, `mutation { productCreate(input: { title: "Restart Proof Pump", status: ACTIVE, variants: [{ sku: "E2E-PUMP", price: { amount: "24.95" } }] }) { product { handle } userErrors { message } } }`, {}, asAdmin);
       expect(created.productCreate.userErrors).toEqual([]);
       handle = created.productCreate.product.handle;
 
@@ -64,13 +70,13 @@ describe('npm start', () => {
       );
       try {
         const [snapshot] = await live.waitFor((items) => items.length === 1);
-        await gqlData(first.gatewayUrl, `mutation($sku: String!, $store: ID!) { inventoryAdjust(input: { sku: $sku, locationId: $store, delta: 3, reason: RECEIVED }) { userErrors { code } } }`, { sku, store });
+        await gqlData(first.gatewayUrl, `mutation($sku: String!, $store: ID!) { inventoryAdjust(input: { sku: $sku, locationId: $store, delta: 3, reason: RECEIVED }) { userErrors { code } } }`, { sku, store }, asAdmin);
         const items = await live.waitFor((received) => received.length === 2);
         expect(items[1]).toEqual({ kind: 'CHANGE', available: snapshot.available + 3, variant: { sku } });
       } finally {
         await live.dispose();
       }
-      // The printed demo tokens work: the customer's signs in as the demo customer.
+      // The customer's token signs in as the demo customer.
       const customerToken = /customer \(ada\.rider@example\.com[^)]*\):\s+(\S+)/.exec(first.output())?.[1];
       expect(customerToken).toBeDefined();
       const me = await gql(first.gatewayUrl, '{ me { email displayName } }', {}, { authorization: `Bearer ${customerToken}` });

@@ -1,9 +1,10 @@
 import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
 import { createCustomersServer } from '../../subgraphs/customers/src/server';
 import { createTestDatabase, type TestDatabase } from './database';
+import { setDefaultCaller } from './graphql-client';
+import { asAdmin, TEST_JWT_SECRET } from './tokens';
 
-/** The secret the test servers sign and verify tokens with. */
-export const TEST_JWT_SECRET = new TextEncoder().encode('customers-test-secret-0123456789abcdef');
+export { TEST_JWT_SECRET };
 
 export interface CustomersHarness {
   db: TestDatabase;
@@ -27,6 +28,7 @@ export async function startCustomers(options: { inventoryUrl?: string } = {}): P
     defaultPhoneRegion: 'DE',
   });
   const base = await server.listen(0);
+  setDefaultCaller(`${base}/graphql`, await asAdmin());
   return {
     db,
     server,

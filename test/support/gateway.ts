@@ -1,6 +1,7 @@
 import { createLogger, PostgresEventBus, type EventBus } from '../../subgraphs/platform/src';
 import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
+import { TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface GatewayHarness {
   url: string;
@@ -17,7 +18,7 @@ export interface GatewayTestOptions {
   /** The shared secret the gateway sends to subgraphs. */
   gatewaySecret?: string;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
-  live?: { databaseUrl?: string; bus?: EventBus; jwtSecret?: string; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number; keepAliveMs?: number };
+  live?: { databaseUrl?: string; bus?: EventBus; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number; keepAliveMs?: number };
 }
 
 /** The real gateway over the committed supergraph, in this process, on a free port. */
@@ -32,12 +33,11 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     timeoutMs: 5_000,
     logger,
     landingPage: options.landingPage ?? false,
-    jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
+    jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
     gatewaySecret: options.gatewaySecret ?? null,
     live: bus
       ? {
           bus,
-          jwtSecret: live?.jwtSecret ? new TextEncoder().encode(live.jwtSecret) : null,
           hydrationTimeoutMs: live?.hydrationTimeoutMs ?? 1_500,
           limits: { coalesceAbove: live?.coalesceAbove ?? 256, maxQueued: live?.maxQueued ?? 10_000 },
           keepAliveMs: live?.keepAliveMs ?? 12_000,

@@ -3,6 +3,17 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/**
+ * The caller a harness stands for, per endpoint: a subgraph harness registers an admin token
+ * for its URL, so tests about catalog or stock need not sign in on every call. Headers passed
+ * to `gql` replace it; `ANONYMOUS` (an empty authorization) sends no token at all.
+ */
+const defaultCallers = new Map<string, Record<string, string>>();
+
+export function setDefaultCaller(url: string, headers: Record<string, string>): void {
+  defaultCallers.set(url, headers);
+}
+
 /** POSTs an operation over real HTTP, as a storefront would. */
 export async function gql<T = Record<string, any>>(
   url: string,
@@ -10,18 +21,16 @@ export async function gql<T = Record<string, any>>(
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T> & { status: number }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
+  const merged: Record<string, string> = { 'content-type': 'application/json', ...defaultCallers.get(url), ...headers };
+  if (merged.authorization === '') delete merged.authorization;
+  const response = await fetch(url, { method: 'POST', headers: merged, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as GraphQLResponse<T>;
   return { ...body, status: response.status };
 }
 
 /** Like gql, but fails the test on any GraphQL error and returns the data. */
-export async function gqlData<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await gql<T>(url, query, variables);
+export async function gqlData<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+  const result = await gql<T>(url, query, variables, headers);
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;
 }

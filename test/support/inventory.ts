@@ -2,7 +2,9 @@ import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src'
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';
+import { asAdmin, TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface InventoryHarness {
   products: ProductsHarness;
@@ -14,7 +16,8 @@ export interface InventoryHarness {
 
 /**
  * The products subgraph (demo catalog seeded) and the inventory subgraph on one fresh
- * database, each on a free port; inventory checks SKUs against that products subgraph.
+ * database, each on a free port; inventory checks SKUs against that products subgraph. Requests
+ * go out as an admin unless a test says otherwise.
  */
 export async function startInventory(options: { reservationSweepMs?: number; jwtSecret?: string } = {}): Promise<InventoryHarness> {
   const products = await startProducts({ seed: true, jwtSecret: options.jwtSecret });
@@ -24,9 +27,10 @@ export async function startInventory(options: { reservationSweepMs?: number; jwt
     logger: createLogger('inventory-test', 'silent'),
     reservationSweepMs: options.reservationSweepMs ?? 0,
     poolMax: 20,
-    jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
+    jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
   });
   const base = await server.listen(0);
+  setDefaultCaller(`${base}/graphql`, await asAdmin());
   return {
     products,
     server,

@@ -2,6 +2,8 @@ import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src'
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { createTestDatabase, type TestDatabase } from './database';
+import { setDefaultCaller } from './graphql-client';
+import { asAdmin, TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface ProductsHarness {
   db: TestDatabase;
@@ -11,18 +13,22 @@ export interface ProductsHarness {
   close(): Promise<void>;
 }
 
-/** A products subgraph on a fresh database, optionally with the demo catalog, listening on a free port. */
+/**
+ * A products subgraph on a fresh database, optionally with the demo catalog, listening on a free
+ * port; requests to it go out as an admin unless a test says otherwise.
+ */
 export async function startProducts(options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string } = {}): Promise<ProductsHarness> {
   const db = await createTestDatabase();
   const server = await createProductsServer({
     databaseUrl: db.url,
     logger: createLogger('products-test', 'silent'),
     currencyCode: 'EUR',
-    jwtSecret: options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null,
+    jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
     gatewaySecret: options.gatewaySecret ?? null,
   });
   if (options.seed) await seedDemoCatalog(server.orm.em.fork(), 'EUR');
   const base = await server.listen(0);
+  setDefaultCaller(`${base}/graphql`, await asAdmin());
   return {
     db,
     server,

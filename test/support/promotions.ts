@@ -1,6 +1,8 @@
 import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
 import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
+import { setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';
+import { asAdmin, TEST_JWT_SECRET } from './tokens';
 
 export interface PromotionsHarness {
   products: ProductsHarness;
@@ -9,11 +11,12 @@ export interface PromotionsHarness {
   close(): Promise<void>;
 }
 
-/** The products subgraph (demo catalog) and the promotions subgraph on one fresh database. */
+/** The products subgraph (demo catalog) and the promotions subgraph on one fresh database; requests go out as an admin unless a test says otherwise. */
 export async function startPromotions(): Promise<PromotionsHarness> {
   const products = await startProducts({ seed: true });
-  const server = await createPromotionsServer({ databaseUrl: products.db.url, productsUrl: products.url, currencyCode: 'EUR', logger: createLogger('promotions-test', 'silent'), poolMax: 40 });
+  const server = await createPromotionsServer({ databaseUrl: products.db.url, productsUrl: products.url, currencyCode: 'EUR', logger: createLogger('promotions-test', 'silent'), poolMax: 40, jwtSecret: TEST_JWT_SECRET });
   const base = await server.listen(0);
+  setDefaultCaller(`${base}/graphql`, await asAdmin());
   return {
     products,
     server,

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { execute, GraphQLError, GraphQLObjectType, parse, subscribe, getOperationAST, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { InvalidTokenError, Role, verifyBearer, type EventBus, type Logger, type Viewer } from '../../../subgraphs/platform/src';
+import { InvalidTokenError, Role, type EventBus, type Logger, type TokenVerifier, type Viewer } from '../../../subgraphs/platform/src';
 import type { SupergraphSource } from '../supergraph';
 import type { GatewayExecutor } from './gateway-executor';
 import { Hydrator } from './hydrator';
@@ -22,7 +22,8 @@ export interface LiveServerOptions {
   bus: EventBus;
   execute: GatewayExecutor;
   logger: Logger;
-  jwtSecret: Uint8Array | null;
+  /** The gateway's token verifier; a socket opens only with a good token or none. */
+  tokens: TokenVerifier;
   hydrationTimeoutMs: number;
   limits: StreamLimits;
   keepAliveMs: number;
@@ -72,7 +73,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         const params = ctx.connectionParams ?? {};
         const authorization = (params.authorization ?? params.Authorization ?? null) as string | null;
         try {
-          const viewer = await verifyBearer(authorization, options.jwtSecret);
+          const viewer = await options.tokens.verify(authorization);
           ctx.extra.viewer = viewer;
           ctx.extra.authorization = authorization;
           closeWhenExpired(ctx.extra.socket, viewer.expiresAt ?? null);

@@ -15,7 +15,7 @@ export interface CustomersServerConfig extends SubgraphServerConfig {
 
 /** Builds the customers subgraph without listening; the caller binds it (index.ts or a test). */
 export async function createCustomersServer(config: CustomersServerConfig): Promise<SubgraphServer> {
-  const schema = await buildCustomersSchema({ enforceAuth: false });
+  const schema = await buildCustomersSchema();
   const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
   const settings: CustomersSettings = {
     jwtSecret: config.jwtSecret ?? null,

@@ -1,6 +1,7 @@
-import { Role, verifyBearer } from '../../platform/src';
+import { Role } from '../../platform/src';
+import { ANONYMOUS, verifyTestToken } from '../../../test/support/tokens';
 import { gql } from '../../../test/support/graphql-client';
-import { customersRows, startCustomers, TEST_JWT_SECRET, type CustomersHarness } from '../../../test/support/customers';
+import { customersRows, startCustomers, type CustomersHarness } from '../../../test/support/customers';
 
 const CREATE = `mutation($input: CustomerCreateInput!) {
   customerCreate(input: $input) { customer { id email phone displayName acceptsMarketing } userErrors { field message code } }
@@ -42,7 +43,7 @@ describe('sign-up and sign-in', () => {
     const signedIn = await signIn('ADA@example.com', PASSWORD, freshAddress());
     expect(signedIn.userErrors).toEqual([]);
     const { token, expiresAt } = signedIn.accessToken;
-    const viewer = await verifyBearer(`Bearer ${token}`, TEST_JWT_SECRET);
+    const viewer = await verifyTestToken(`Bearer ${token}`);
     expect(viewer).toMatchObject({ role: Role.CUSTOMER, subject: created.customer.id, locationId: null });
     const days = (new Date(expiresAt).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
@@ -50,7 +51,7 @@ describe('sign-up and sign-in', () => {
 
     const me = await gql(h.url, '{ me { id email } }', undefined, { authorization: `Bearer ${token}` });
     expect(me.data?.me).toEqual({ id: created.customer.id, email: 'ada@example.com' });
-    const anonymous = await gql(h.url, '{ me { id } }');
+    const anonymous = await gql(h.url, '{ me { id } }', undefined, ANONYMOUS);
     expect(anonymous.data?.me).toBeNull();
   });
 

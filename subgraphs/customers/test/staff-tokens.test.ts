@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Role, verifyBearer } from '../../platform/src';
+import { Role } from '../../platform/src';
+import { verifyTestToken } from '../../../test/support/tokens';
 import { seedDemoPeople, DEMO_PASSWORDS } from '../src/seed/seed-demo-people';
 import { gql } from '../../../test/support/graphql-client';
-import { customersRows, startCustomers, TEST_JWT_SECRET, type CustomersHarness } from '../../../test/support/customers';
+import { customersRows, startCustomers, type CustomersHarness } from '../../../test/support/customers';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
 
 const STAFF_CREATE = `mutation($input: StaffCreateInput!) {
@@ -38,7 +39,7 @@ it('creates a staff member whose sign-in carries their role and store for 12 hou
 
   const signedIn = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'mia@velocity.example', password: PASSWORD } })).data?.staffAccessTokenCreate;
   expect(signedIn.userErrors).toEqual([]);
-  const viewer = await verifyBearer(signedIn.accessToken.token, TEST_JWT_SECRET);
+  const viewer = await verifyTestToken(signedIn.accessToken.token);
   expect(viewer).toMatchObject({ role: Role.MANAGER, subject: staff.id, locationId });
   expect(hoursUntil(signedIn.accessToken.expiresAt)).toBeGreaterThan(11.9);
   expect(hoursUntil(signedIn.accessToken.expiresAt)).toBeLessThanOrEqual(12);
@@ -59,7 +60,7 @@ it('refuses a staff member at a location inventory does not know, writing nothin
 it('issues a 90-day KIOSK token for a real location', async () => {
   const result = (await gql(h.url, KIOSK, { locationId })).data?.kioskTokenCreate;
   expect(result.userErrors).toEqual([]);
-  const viewer = await verifyBearer(`Bearer ${result.accessToken.token}`, TEST_JWT_SECRET);
+  const viewer = await verifyTestToken(`Bearer ${result.accessToken.token}`);
   expect(viewer.role).toBe(Role.KIOSK);
   expect(viewer.locationId).toBe(locationId);
   expect(viewer.subject).toEqual(expect.any(String));
@@ -80,11 +81,11 @@ it('seeds the demo admin, staff member and customer once, and they can sign in',
   expect(await seedDemoPeople(h.server.orm.em.fork(), { locationIds: [locationId] })).toBeNull();
 
   const admin = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'admin@velocity-cycles.example', password: DEMO_PASSWORDS.admin } })).data?.staffAccessTokenCreate;
-  expect(await verifyBearer(admin.accessToken.token, TEST_JWT_SECRET)).toMatchObject({ role: Role.ADMIN, subject: seeded!.adminId, locationId: null });
+  expect(await verifyTestToken(admin.accessToken.token)).toMatchObject({ role: Role.ADMIN, subject: seeded!.adminId, locationId: null });
   const staff = (await gql(h.url, STAFF_SIGN_IN, { input: { email: seeded!.emails.staff, password: DEMO_PASSWORDS.staff } })).data?.staffAccessTokenCreate;
-  expect((await verifyBearer(staff.accessToken.token, TEST_JWT_SECRET)).locationId).toBe(locationId);
+  expect((await verifyTestToken(staff.accessToken.token)).locationId).toBe(locationId);
   const customer = await gql(h.url, `mutation($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { accessToken { token } } }`, {
     input: { email: seeded!.emails.customer, password: DEMO_PASSWORDS.customer },
   });
-  expect((await verifyBearer(customer.data?.customerAccessTokenCreate.accessToken.token, TEST_JWT_SECRET)).subject).toBe(seeded!.customerId);
+  expect((await verifyTestToken(customer.data?.customerAccessTokenCreate.accessToken.token)).subject).toBe(seeded!.customerId);
 });

@@ -1,4 +1,4 @@
-import { buildSubgraphServer, GATEWAY_SECRET_HEADER, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
+import { buildSubgraphServer, ServiceCredentials, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
 import { createInventoryContext } from './context';
 import { buildInventorySchema } from './schema';
 import { httpCatalogClient, type CatalogClient } from './services/catalog-client';
@@ -15,9 +15,9 @@ export interface InventoryServerConfig extends SubgraphServerConfig {
 
 /** Builds the inventory subgraph without listening; the caller binds it (index.ts or a test). */
 export async function createInventoryServer(config: InventoryServerConfig): Promise<SubgraphServer> {
-  const schema = await buildInventorySchema({ enforceAuth: false });
-  const headers: Record<string, string> = config.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: config.gatewaySecret } : {};
-  const catalog = config.catalog ?? httpCatalogClient(config.productsUrl, { headers: () => headers });
+  const schema = await buildInventorySchema();
+  const credentials = new ServiceCredentials(inventorySubgraph.name, config.jwtSecret ?? null, config.gatewaySecret ?? null);
+  const catalog = config.catalog ?? httpCatalogClient(config.productsUrl, { headers: () => credentials.headers() });
   const server = await buildSubgraphServer(inventorySubgraph, config, schema, (base) => createInventoryContext(base, { catalog }));
   const sweeper = startReservationSweeper(server.orm, config.logger, config.reservationSweepMs ?? 5_000);
   return {

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { EVENTS_CHANNEL } from '../../platform/src';
 import { startGateway, type GatewayHarness } from '../../../test/support/gateway';
 import { gqlData } from '../../../test/support/graphql-client';
+import { asAdmin } from '../../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
 import { countStatements } from '../../../test/support/products';
 
@@ -72,7 +73,7 @@ it('lists pickup stores that have the variant, nearest first, with distances', a
 });
 
 it('shows no stock and not for sale for a variant nobody stocks', async () => {
-  const created = await gqlData(gateway.url, `mutation { productCreate(input: { title: "Unstocked Bell", status: ACTIVE, variants: [{ sku: "UNSTOCKED-1", price: { amount: "5" } }] }) { product { id } } }`);
+  const created = await gqlData(gateway.url, `mutation { productCreate(input: { title: "Unstocked Bell", status: ACTIVE, variants: [{ sku: "UNSTOCKED-1", price: { amount: "5" } }] }) { product { id } } }`, {}, await asAdmin());
   const data = await gqlData(gateway.url, `query($id: ID) { product(id: $id) { totalInventory availableForSale variants(first: 1) { nodes { availableForSale inventory { onHand levels { onHand } } storeAvailability { available } } } } }`, { id: created.productCreate.product.id });
   expect(data.product).toEqual({ totalInventory: 0, availableForSale: false, variants: { nodes: [{ availableForSale: false, inventory: { onHand: 0, levels: [] }, storeAvailability: [] }] } });
 });

@@ -1,6 +1,7 @@
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { sweepExpiredReservations } from '../src/services/reservation-sweeper';
 import { gqlData } from '../../../test/support/graphql-client';
+import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { inventoryRows, ledgerMismatches, levelOf, seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
 
 /**
@@ -11,8 +12,11 @@ let inv: InventoryHarness;
 let loc: Record<string, string>;
 const skus = demoSkus();
 
+/** Internal commands answer only other subgraphs: a SERVICE token. */
+let service: AuthHeaders;
 beforeAll(async () => {
   inv = await startInventory();
+  service = await asService();
   loc = await seedStock(inv);
 });
 afterAll(() => inv.close());
@@ -23,7 +27,7 @@ const COMMIT = `mutation($id: ID!) { inventoryReservationCommit(id: $id) { reser
 const RELEASE = `mutation($id: ID!) { inventoryReservationRelease(id: $id) { reservation { id status } userErrors { field code } } }`;
 
 async function reserve(input: Record<string, unknown>) {
-  return (await gqlData(inv.url, RESERVE, { input })).inventoryReserve;
+  return (await gqlData(inv.url, RESERVE, { input }, service)).inventoryReserve;
 }
 
 /** Sets a level to exactly `onHand` units with nothing reserved, through a stock count. */
@@ -59,13 +63,13 @@ describe('reserve, commit, release', () => {
     expect(held.reservation).toMatchObject({ key: 'cart-1', status: 'PENDING', lines: [{ sku, locationId: hamburg, quantity: 2 }] });
     expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
 
-    const committed = (await gqlData(inv.url, COMMIT, { id: held.reservation.id })).inventoryReservationCommit;
+    const committed = (await gqlData(inv.url, COMMIT, { id: held.reservation.id }, service)).inventoryReservationCommit;
     expect(committed.reservation.status).toBe('COMMITTED');
     expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
-    const again = (await gqlData(inv.url, COMMIT, { id: 'cart-1' })).inventoryReservationCommit;
+    const again = (await gqlData(inv.url, COMMIT, { id: 'cart-1' }, service)).inventoryReservationCommit;
     expect(again.reservation.status).toBe('COMMITTED');
     expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 3 });
-    const release = (await gqlData(inv.url, RELEASE, { id: held.reservation.id })).inventoryReservationRelease;
+    const release = (await gqlData(inv.url, RELEASE, { id: held.reservation.id }, service)).inventoryReservationRelease;
     expect(release.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_NOT_PENDING' }]);
 
     const sale = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, first: 1) { nodes { reason quantity channel reference } } }`, { sku });
@@ -79,10 +83,10 @@ describe('reserve, commit, release', () => {
     const held = await reserve({ key: 'cart-2', locationId: berlin, lines: [{ sku, quantity: 4 }] });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
     for (let i = 0; i < 2; i += 1) {
-      expect((await gqlData(inv.url, RELEASE, { id: held.reservation.id })).inventoryReservationRelease.reservation.status).toBe('RELEASED');
+      expect((await gqlData(inv.url, RELEASE, { id: held.reservation.id }, service)).inventoryReservationRelease.reservation.status).toBe('RELEASED');
     }
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 4, reserved: 0 });
-    const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id })).inventoryReservationCommit;
+    const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id }, service)).inventoryReservationCommit;
     expect(commit.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_NOT_PENDING' }]);
   });
 
@@ -138,8 +142,8 @@ describe('choosing where to hold stock', () => {
   });
 
   it('splits across the nearest locations when none has everything, or refuses if told not to split', async () => {
-    await gqlData(inv.url, RELEASE, { id: 'near-1' });
-    await gqlData(inv.url, RELEASE, { id: 'near-2' });
+    await gqlData(inv.url, RELEASE, { id: 'near-1' }, service);
+    await gqlData(inv.url, RELEASE, { id: 'near-2' }, service);
     const nearLeipzig = { latitude: 51.34, longitude: 12.37 };
     const whole = await reserve({ key: 'split-0', lines: [{ sku: sku(), quantity: 9 }], near: nearLeipzig, allowSplit: false });
     expect(whole.userErrors).toEqual([expect.objectContaining({ code: 'INSUFFICIENT_STOCK' })]);
@@ -162,7 +166,7 @@ describe('expiry', () => {
     const held = await reserve({ key: 'crashed-checkout', locationId: berlin, lines: [{ sku, quantity: 3 }], ttlSeconds: 1 });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id })).inventoryReservationCommit;
+    const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id }, service)).inventoryReservationCommit;
     expect(commit.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_EXPIRED' }]);
     expect(await sweepExpiredReservations(inv.server.orm)).toBeGreaterThanOrEqual(1);
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
@@ -180,12 +184,12 @@ describe('till sales', () => {
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
     await setStock(sku, hamburg, 1);
     const lines = [{ sku, quantity: 3 }];
-    const online = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-1', locationId: hamburg, channel: 'POS', lines, offline: false } })).inventorySaleRecord;
+    const online = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-1', locationId: hamburg, channel: 'POS', lines, offline: false } }, service)).inventorySaleRecord;
     expect(online.userErrors).toEqual([{ field: ['input', 'lines', '0', 'quantity'], code: 'INSUFFICIENT_STOCK' }]);
     const soldAt = new Date(Date.now() - 3_600_000).toISOString();
-    const offline = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } })).inventorySaleRecord;
+    const offline = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } }, service)).inventorySaleRecord;
     expect(offline.inventoryLevels).toEqual([{ sku, onHand: -2, needsReconciliation: true }]);
-    const replay = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } })).inventorySaleRecord;
+    const replay = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } }, service)).inventorySaleRecord;
     expect(replay.inventoryLevels).toEqual([{ sku, onHand: -2, needsReconciliation: true }]);
     const movement = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { quantity channel occurredAt reference } } }`, { sku });
     expect(movement.stockMovements.nodes).toEqual([{ quantity: -3, channel: 'POS', occurredAt: soldAt, reference: 'receipt-42' }]);

@@ -4,10 +4,10 @@ import { OrderResolver } from './resolvers/order.resolver';
 import { references } from './resolvers/references';
 
 /** The orders subgraph schema. */
-export function buildOrdersSchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
+export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
     resolvers: [OrderResolver],
     references: references as never,
-    authChecker: roleAuthChecker(options.enforceAuth) as never,
+    authChecker: roleAuthChecker as never,
   });
 }

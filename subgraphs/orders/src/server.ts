@@ -5,6 +5,6 @@ import { ordersSubgraph } from './subgraph';
 
 /** Builds the orders subgraph without listening; the caller binds it (index.ts or a test). */
 export async function createOrdersServer(config: SubgraphServerConfig): Promise<SubgraphServer> {
-  const schema = await buildOrdersSchema({ enforceAuth: false });
+  const schema = await buildOrdersSchema();
   return buildSubgraphServer(ordersSubgraph, config, schema, createOrdersContext);
 }

@@ -6,7 +6,10 @@ export { openDatabase, migrate, type Orm, type DatabaseOptions } from './db/data
 export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './db/admin';
 export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './db/embedded-postgres';
 export { Role, STAFF_ROLES, MANAGER_ROLES, ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
-export { roleAuthChecker } from './auth/auth-checker';
+export { roleAuthChecker, forbidden, unauthenticated } from './auth/auth-checker';
+export { isStaff, canAccessCustomer, requireCustomerAccess, canActAtLocation, requireLocationAccess } from './auth/access';
+export { ServiceCredentials } from './auth/service-credentials';
+export { AUTH_SPECS, authConfig, type AuthConfig } from './config/auth';
 export type { RequestContext } from './context/request-context';
 export { buildSubgraphSchema, FEDERATION_VERSION } from './graphql/build-subgraph-schema';
 export {
@@ -48,7 +51,7 @@ export type { BusEvent, BusHandler, EventBus } from './events/event-bus';
 export { OutboxReader } from './events/outbox-reader';
 export { PostgresEventBus } from './events/postgres-event-bus';
 export { RedisEventBus } from './events/redis-event-bus';
-export { verifyBearer, signToken, InvalidTokenError } from './auth/token';
+export { TokenVerifier, signToken, InvalidTokenError, type ExternalTokenSettings, type TokenVerifierOptions } from './auth/token';
 export { unknownEntityKeys } from './federation/entity-lookup';
 export { GATEWAY_SECRET_HEADER, requireGatewaySecret, secretMatches } from './auth/gateway-secret';
 export { moneyInputToMinor } from './graphql/money-input';

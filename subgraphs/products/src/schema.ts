@@ -9,10 +9,10 @@ import { ProductResolver } from './resolvers/product.resolver';
 import { references } from './resolvers/references';
 
 /** The products subgraph schema: catalog queries, catalog management and entity references. */
-export function buildProductsSchema(options: { enforceAuth: boolean }): Promise<GraphQLSchema> {
+export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
     resolvers: [ProductResolver, ProductVariantResolver, CategoryResolver, ProductAdminResolver, ProductVariantAdminResolver, CategoryAdminResolver],
     references: references as never,
-    authChecker: roleAuthChecker(options.enforceAuth) as never,
+    authChecker: roleAuthChecker as never,
   });
 }

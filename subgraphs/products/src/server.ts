@@ -5,7 +5,7 @@ import { productsSubgraph } from './subgraph';
 
 /** Builds the products subgraph without listening; the caller binds it (index.ts or a test). */
 export async function createProductsServer(config: SubgraphServerConfig & ProductsSettings): Promise<SubgraphServer> {
-  const schema = await buildProductsSchema({ enforceAuth: false });
+  const schema = await buildProductsSchema();
   return buildSubgraphServer(productsSubgraph, config, schema, (base) =>
     createProductsContext(base, { currencyCode: config.currencyCode }),
   );

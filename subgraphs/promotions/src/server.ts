@@ -6,7 +6,7 @@ import { promotionsSubgraph } from './subgraph';
 
 /** Builds the promotions subgraph without listening; the caller binds it (index.ts or a test). */
 export async function createPromotionsServer(config: SubgraphServerConfig & PromotionsSettings): Promise<SubgraphServer> {
-  const schema = await buildPromotionsSchema({ enforceAuth: false });
+  const schema = await buildPromotionsSchema();
   const giftCardLookups = createGiftCardLookupLimiter();
   const server = await buildSubgraphServer(promotionsSubgraph, config, schema, (base) =>
     createPromotionsContext(base, { currencyCode: config.currencyCode, productsUrl: config.productsUrl }, giftCardLookups),

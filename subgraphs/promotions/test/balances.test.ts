@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { gql, gqlData } from '../../../test/support/graphql-client';
+import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
 let promos: PromotionsHarness;
+/** Internal commands answer only other subgraphs: a SERVICE token. */
+let service: AuthHeaders;
 beforeAll(async () => {
   promos = await startPromotions();
+  service = await asService();
 });
 afterAll(() => promos.close());
 
@@ -23,10 +27,10 @@ const GC_REFUND = `mutation($input: GiftCardRefundInput!, $key: String!) { giftC
   giftCard { balance { amount } } transaction { kind amount { amount } } userErrors { field code } } }`;
 
 const issue = async (input: object, key?: string) => (await gqlData(promos.url, ISSUE, { input, key })).storeCreditIssue;
-const scDebit = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, SC_DEBIT, { input, key })).storeCreditDebit;
+const scDebit = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, SC_DEBIT, { input, key }, service)).storeCreditDebit;
 const createCard = async (input: object) => (await gqlData(promos.url, GC_CREATE, { input })).giftCardCreate;
-const gcDebit = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, GC_DEBIT, { input, key })).giftCardDebit;
-const gcRefund = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, GC_REFUND, { input, key })).giftCardRefund;
+const gcDebit = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, GC_DEBIT, { input, key }, service)).giftCardDebit;
+const gcRefund = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, GC_REFUND, { input, key }, service)).giftCardRefund;
 /** Each lookup from a fresh caller address unless one is given, so the rate limit stays out of the way. */
 const lookup = (code: string, caller: string = randomUUID()) =>
   gql(promos.url, `query($code: String!) { giftCardBalance(code: $code) { amount currencyCode } }`, { code }, { 'x-forwarded-for': caller });

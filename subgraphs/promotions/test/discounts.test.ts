@@ -1,9 +1,13 @@
 import { gqlData } from '../../../test/support/graphql-client';
+import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
 let promos: PromotionsHarness;
+/** Internal commands answer only other subgraphs: a SERVICE token. */
+let service: AuthHeaders;
 beforeAll(async () => {
   promos = await startPromotions();
+  service = await asService();
 });
 afterAll(() => promos.close());
 
@@ -99,7 +103,7 @@ describe('redemptions', () => {
 
   it('gives exactly 5 of 30 concurrent checkouts a code limited to 5 uses', async () => {
     const { discount } = await create({ title: 'Five only', code: 'FIVEONLY', kind: 'PERCENTAGE', value: '20', usageLimit: 5 });
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => gqlData(promos.url, RESERVE, { input: { key: `checkout-${i}`, discountIds: [discount.id] } })));
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => gqlData(promos.url, RESERVE, { input: { key: `checkout-${i}`, discountIds: [discount.id] } }, service)));
     const won = results.filter((r) => r.discountRedemptionReserve.redemptions);
     expect(won).toHaveLength(5);
     for (const lost of results.filter((r) => !r.discountRedemptionReserve.redemptions)) {
@@ -110,18 +114,18 @@ describe('redemptions', () => {
 
   it('limits uses per customer, frees a use on release, and keeps committed uses', async () => {
     const { discount } = await create({ title: 'Once each', kind: 'FIXED_AMOUNT', value: '5', usageLimitPerCustomer: 1 });
-    const reserve = (key: string, customerId: string) => gqlData(promos.url, RESERVE, { input: { key, discountIds: [discount.id], customerId } });
+    const reserve = (key: string, customerId: string) => gqlData(promos.url, RESERVE, { input: { key, discountIds: [discount.id], customerId } }, service);
     expect((await reserve('c1-a', 'customer-1')).discountRedemptionReserve.redemptions).toEqual([{ key: 'c1-a', status: 'RESERVED' }]);
     expect((await reserve('c1-a', 'customer-1')).discountRedemptionReserve.redemptions).toHaveLength(1);
     expect((await reserve('c1-b', 'customer-1')).discountRedemptionReserve.userErrors[0].code).toBe('USAGE_LIMIT_REACHED');
     expect(await usage(discount.id)).toBe(1);
-    const release = await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "c1-a") { redemptions { status } } }`);
+    const release = await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "c1-a") { redemptions { status } } }`, {}, service);
     expect(release.discountRedemptionRelease.redemptions).toEqual([{ status: 'RELEASED' }]);
     expect(await usage(discount.id)).toBe(0);
     expect((await reserve('c1-c', 'customer-1')).discountRedemptionReserve.redemptions).toHaveLength(1);
-    const commit = await gqlData(promos.url, `mutation { discountRedemptionCommit(key: "c1-c") { redemptions { status } } }`);
+    const commit = await gqlData(promos.url, `mutation { discountRedemptionCommit(key: "c1-c") { redemptions { status } } }`, {}, service);
     expect(commit.discountRedemptionCommit.redemptions).toEqual([{ status: 'COMMITTED' }]);
-    const cannot = await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "c1-c") { userErrors { code } } }`);
+    const cannot = await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "c1-c") { userErrors { code } } }`, {}, service);
     expect(cannot.discountRedemptionRelease.userErrors).toEqual([{ code: 'REDEMPTION_COMMITTED' }]);
     expect(await usage(discount.id)).toBe(1);
   });
@@ -129,8 +133,8 @@ describe('redemptions', () => {
   it('holds all discounts or none', async () => {
     const a = (await create({ title: 'A', kind: 'PERCENTAGE', value: '1' })).discount.id;
     const b = (await create({ title: 'B', kind: 'PERCENTAGE', value: '1', usageLimit: 1 })).discount.id;
-    await gqlData(promos.url, RESERVE, { input: { key: 'first', discountIds: [b] } });
-    const both = await gqlData(promos.url, RESERVE, { input: { key: 'second', discountIds: [a, b] } });
+    await gqlData(promos.url, RESERVE, { input: { key: 'first', discountIds: [b] } }, service);
+    const both = await gqlData(promos.url, RESERVE, { input: { key: 'second', discountIds: [a, b] } }, service);
     expect(both.discountRedemptionReserve.userErrors[0].code).toBe('USAGE_LIMIT_REACHED');
     expect(await usage(a)).toBe(0);
   });
@@ -141,11 +145,11 @@ describe('redemptions and the date window', () => {
 
   it('refuses to hand back released uses on a replay: a new attempt needs a new key', async () => {
     const { discount } = await create({ title: 'Replay', kind: 'PERCENTAGE', value: '2' });
-    await gqlData(promos.url, RESERVE, { input: { key: 'replay-1', discountIds: [discount.id] } });
-    await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "replay-1") { userErrors { code } } }`);
-    const replay = (await gqlData(promos.url, RESERVE, { input: { key: 'replay-1', discountIds: [discount.id] } })).discountRedemptionReserve;
+    await gqlData(promos.url, RESERVE, { input: { key: 'replay-1', discountIds: [discount.id] } }, service);
+    await gqlData(promos.url, `mutation { discountRedemptionRelease(key: "replay-1") { userErrors { code } } }`, {}, service);
+    const replay = (await gqlData(promos.url, RESERVE, { input: { key: 'replay-1', discountIds: [discount.id] } }, service)).discountRedemptionReserve;
     expect(replay).toEqual({ redemptions: null, userErrors: [{ field: ['input', 'key'], code: 'REDEMPTION_RELEASED' }] });
-    const fresh = (await gqlData(promos.url, RESERVE, { input: { key: 'replay-2', discountIds: [discount.id] } })).discountRedemptionReserve;
+    const fresh = (await gqlData(promos.url, RESERVE, { input: { key: 'replay-2', discountIds: [discount.id] } }, service)).discountRedemptionReserve;
     expect(fresh.redemptions).toEqual([{ status: 'RESERVED' }]);
   });
 
@@ -153,7 +157,7 @@ describe('redemptions and the date window', () => {
     const ended = (await create({ title: 'Ended', kind: 'PERCENTAGE', value: '2', startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' })).discount.id;
     const later = (await create({ title: 'Later', kind: 'PERCENTAGE', value: '2', startsAt: new Date(Date.now() + 86_400_000).toISOString() })).discount.id;
     for (const [id, code] of [[ended, 'EXPIRED'], [later, 'NOT_STARTED']]) {
-      const result = (await gqlData(promos.url, RESERVE, { input: { key: `dates-${code}`, discountIds: [id] } })).discountRedemptionReserve;
+      const result = (await gqlData(promos.url, RESERVE, { input: { key: `dates-${code}`, discountIds: [id] } }, service)).discountRedemptionReserve;
       expect(result.userErrors).toEqual([{ field: ['input', 'discountIds', '0'], code }]);
     }
   });

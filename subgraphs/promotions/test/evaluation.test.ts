@@ -1,10 +1,14 @@
 import { gql, gqlData } from '../../../test/support/graphql-client';
+import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
 /** The internal pricing query the orders subgraph calls, over real HTTP against real data. */
 let promos: PromotionsHarness;
+/** Internal commands answer only other subgraphs: a SERVICE token. */
+let service: AuthHeaders;
 beforeAll(async () => {
   promos = await startPromotions();
+  service = await asService();
   const create = (input: Record<string, unknown>) =>
     gqlData(promos.url, `mutation($input: DiscountInput!) { discountCreate(input: $input) { userErrors { message } } }`, { input });
   for (const input of [
@@ -36,7 +40,7 @@ const basket = (codes: string[], channel = 'WEB') => ({
 });
 
 it('stacks what combines, to the cent, and says why each other code does not apply', async () => {
-  const result = (await gqlData(promos.url, EVALUATE, { input: basket(['order5', ' OLD ', 'NOPE', 'kiosk20']) })).discountsEvaluate;
+  const result = (await gqlData(promos.url, EVALUATE, { input: basket(['order5', ' OLD ', 'NOPE', 'kiosk20']) }, service)).discountsEvaluate;
   expect(result.applied.map((a: { title: string }) => a.title).sort()).toEqual(['10% off everything', '5 off the order', 'Free shipping']);
   expect(result).toMatchObject({
     subtotal: { amount: '49.99' },
@@ -60,24 +64,24 @@ it('stacks what combines, to the cent, and says why each other code does not app
 it('gives the same answer for the same input, and writes nothing', async () => {
   const knex = promos.server.orm.em.getConnection().getKnex();
   const before = await knex('promotions.discount').select('usage_count').orderBy('id');
-  const a = await gqlData(promos.url, EVALUATE, { input: basket(['ORDER5']) });
-  const b = await gqlData(promos.url, EVALUATE, { input: basket(['ORDER5']) });
+  const a = await gqlData(promos.url, EVALUATE, { input: basket(['ORDER5']) }, service);
+  const b = await gqlData(promos.url, EVALUATE, { input: basket(['ORDER5']) }, service);
   expect(a).toEqual(b);
   expect(await knex('promotions.discount').select('usage_count').orderBy('id')).toEqual(before);
 });
 
 it('applies a channel-only code on its channel', async () => {
-  const result = (await gqlData(promos.url, EVALUATE, { input: basket(['KIOSK20'], 'KIOSK') })).discountsEvaluate;
+  const result = (await gqlData(promos.url, EVALUATE, { input: basket(['KIOSK20'], 'KIOSK') }, service)).discountsEvaluate;
   expect(result.rejectedCodes.filter((r: { code: string }) => r.code === 'KIOSK20' && true).map((r: { reason: string }) => r.reason)).not.toContain('NOT_FOR_CHANNEL');
 });
 
 it('refuses a malformed basket with a coded error', async () => {
-  const result = await gql(promos.url, EVALUATE, { input: { ...basket([]), lines: [{ id: 'x', sku: 'A', productId: 'p', categoryIds: [], quantity: 1, unitPrice: '1.999' }] } });
+  const result = await gql(promos.url, EVALUATE, { input: { ...basket([]), lines: [{ id: 'x', sku: 'A', productId: 'p', categoryIds: [], quantity: 1, unitPrice: '1.999' }] } }, service);
   expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
 
 it('refuses a basket with the same line twice with a coded error', async () => {
   const line = { id: 'same', sku: 'A', productId: 'p', categoryIds: [], quantity: 1, unitPrice: '1.00' };
-  const result = await gql(promos.url, EVALUATE, { input: { ...basket([]), lines: [line, line] } });
+  const result = await gql(promos.url, EVALUATE, { input: { ...basket([]), lines: [line, line] } }, service);
   expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });

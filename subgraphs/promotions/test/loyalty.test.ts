@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { gqlData } from '../../../test/support/graphql-client';
+import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
 let promos: PromotionsHarness;
+/** Internal commands answer only other subgraphs: a SERVICE token. */
+let service: AuthHeaders;
 beforeAll(async () => {
   promos = await startPromotions();
+  service = await asService();
 });
 afterAll(() => promos.close());
 
@@ -15,9 +19,9 @@ const ACCOUNT = `account { customerId points pointsEarnedLastYear tier { name } 
 const adjust = async (input: object, key?: string) =>
   (await gqlData(promos.url, `mutation($input: LoyaltyPointsAdjustInput!, $key: String) { loyaltyPointsAdjust(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`, { input, key })).loyaltyPointsAdjust;
 const earn = async (input: object, key: string = randomUUID()) =>
-  (await gqlData(promos.url, `mutation($input: LoyaltyPointsEarnInput!, $key: String!) { loyaltyPointsEarn(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`, { input, key })).loyaltyPointsEarn;
+  (await gqlData(promos.url, `mutation($input: LoyaltyPointsEarnInput!, $key: String!) { loyaltyPointsEarn(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`, { input, key }, service)).loyaltyPointsEarn;
 const redeem = async (input: object, key: string = randomUUID()) =>
-  (await gqlData(promos.url, `mutation($input: LoyaltyPointsRedeemInput!, $key: String!) { loyaltyPointsRedeem(input: $input, idempotencyKey: $key) { ${ACCOUNT} value { amount } userErrors { field code } } }`, { input, key })).loyaltyPointsRedeem;
+  (await gqlData(promos.url, `mutation($input: LoyaltyPointsRedeemInput!, $key: String!) { loyaltyPointsRedeem(input: $input, idempotencyKey: $key) { ${ACCOUNT} value { amount } userErrors { field code } } }`, { input, key }, service)).loyaltyPointsRedeem;
 
 async function ledger(customerId: string) {
   const [row] = (await knex().raw(

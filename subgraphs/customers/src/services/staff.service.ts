@@ -42,7 +42,7 @@ export async function createKioskToken(ctx: CustomersContext, locationId: string
 }
 
 async function locationExists(ctx: CustomersContext, locationId: string): Promise<boolean> {
-  const unknown = await unknownEntityKeys(ctx.settings.inventoryUrl, 'Location', 'id', [locationId], { headers: ctx.serviceHeaders });
+  const unknown = await unknownEntityKeys(ctx.settings.inventoryUrl, 'Location', 'id', [locationId], { headers: await ctx.serviceHeaders() });
   return unknown.length === 0;
 }
 

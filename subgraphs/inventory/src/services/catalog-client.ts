@@ -10,7 +10,7 @@ export interface CatalogClient {
  * SKUs. Known SKUs are remembered for a few minutes: SKUs are rarely removed, and stock is
  * first recorded for a SKU in bursts (a delivery, a count).
  */
-export function httpCatalogClient(productsUrl: string, options: { timeoutMs?: number; headers?: () => Record<string, string> } = {}): CatalogClient {
+export function httpCatalogClient(productsUrl: string, options: { timeoutMs?: number; headers?: () => Promise<Record<string, string>> } = {}): CatalogClient {
   const known = new Map<string, number>();
   const TTL = 5 * 60_000;
   return {
@@ -19,7 +19,7 @@ export function httpCatalogClient(productsUrl: string, options: { timeoutMs?: nu
       const toAsk = [...new Set(skus)].filter((sku) => (known.get(sku) ?? 0) < now);
       const unknown = await unknownEntityKeys(productsUrl, 'ProductVariant', 'sku', toAsk, {
         timeoutMs: options.timeoutMs,
-        headers: options.headers?.(),
+        headers: await options.headers?.(),
         ownerName: 'product catalog',
       });
       const missing = new Set(unknown);

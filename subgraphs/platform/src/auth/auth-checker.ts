@@ -1,15 +1,26 @@
+import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
+import { ErrorCode } from '../graphql/errors';
 import { Role } from './viewer';
 
 /**
- * Enforces `@Authorized(roles)`. Until tokens are issued (the identity service), the platform
- * runs with `enforce: false` and every operation is open; the decorators already say who may
- * call what, so turning enforcement on changes no resolver.
+ * Enforces `@Authorized(roles)`: an anonymous caller is told to sign in (UNAUTHENTICATED), a
+ * signed-in caller without one of the roles is refused (FORBIDDEN). `@Authorized()` with no
+ * roles admits anyone signed in. Ownership (a customer reads only their own data) and location
+ * scope are checked in services, with `requireCustomerAccess` and `requireLocationAccess`.
  */
-export function roleAuthChecker(enforce: boolean): AuthChecker<RequestContext, Role> {
-  return ({ context }, roles) => {
-    if (!enforce) return true;
-    return roles.length === 0 ? context.viewer.role !== Role.ANONYMOUS : roles.includes(context.viewer.role);
-  };
+export const roleAuthChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
+  const { role } = context.viewer;
+  if (roles.length === 0 ? role !== Role.ANONYMOUS : roles.includes(role)) return true;
+  if (role === Role.ANONYMOUS) throw unauthenticated();
+  throw forbidden(`This needs one of the roles ${roles.join(', ')}; the caller is ${role}`);
+};
+
+export function unauthenticated(message = 'Sign in to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }

@@ -1,4 +1,5 @@
 import { bool, port, str, url } from 'envalid';
+import { AUTH_SPECS, authConfig } from './auth';
 import { loadConfig, positiveInt } from './config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -18,8 +19,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
       [`${prefix}_DATABASE_URL`]: url(),
       DATABASE_POOL_MAX: positiveInt({ default: 10 }),
       DATABASE_DEBUG: bool({ default: false }),
-      JWT_SECRET: str({ default: '' }),
-      GATEWAY_SECRET: str({ default: '' }),
+      ...AUTH_SPECS,
     } as const,
     { ...env, [`${prefix}_DATABASE_URL`]: env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL },
   ) as Record<string, unknown>;
@@ -31,8 +31,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     databaseUrl: raw[`${prefix}_DATABASE_URL`] as string,
     databasePoolMax: raw.DATABASE_POOL_MAX as number,
     databaseDebug: raw.DATABASE_DEBUG as boolean,
-    jwtSecret: raw.JWT_SECRET ? new TextEncoder().encode(raw.JWT_SECRET as string) : null,
-    gatewaySecret: (raw.GATEWAY_SECRET as string) || null,
+    ...authConfig(raw, raw.NODE_ENV as string),
   };
 }
 

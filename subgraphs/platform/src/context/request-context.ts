@@ -16,6 +16,6 @@ export interface RequestContext {
    * client's socket), else this connection's peer. For per-caller limits.
    */
   clientAddress: string;
-  /** Headers for calls this subgraph makes to another (the gateway secret), so they are let in. */
-  serviceHeaders: Record<string, string>;
+  /** Headers for calls this subgraph makes to another: the gateway secret and a SERVICE token. */
+  serviceHeaders: () => Promise<Record<string, string>>;
 }

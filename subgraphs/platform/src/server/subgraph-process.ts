@@ -1,6 +1,7 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import { loadSubgraphConfig, type SubgraphConfig } from '../config/common';
+import type { ExternalTokenSettings } from '../auth/token';
 import type { RequestContext } from '../context/request-context';
 import { openDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logging/logger';
@@ -18,8 +19,10 @@ export interface SubgraphInfo {
 export interface SubgraphServerConfig {
   databaseUrl: string;
   logger: Logger;
-  /** HS256 secret bearer tokens are signed with; null: no token is accepted. */
+  /** HS256 secret the platform's bearer tokens are signed with; null: none is accepted. */
   jwtSecret?: Uint8Array | null;
+  /** An external identity provider whose RS256/ES256 tokens are accepted too. */
+  externalTokens?: ExternalTokenSettings | null;
   /** The shared secret the gateway sends; null: the subgraph answers any caller. */
   gatewaySecret?: string | null;
   poolMax?: number;
@@ -43,7 +46,7 @@ export async function buildSubgraphServer<C extends RequestContext>(
     debug: config.debugSql,
   });
   try {
-    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret, gatewaySecret: config.gatewaySecret });
+    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret, externalTokens: config.externalTokens, gatewaySecret: config.gatewaySecret });
   } catch (error) {
     await orm.close();
     throw error;
@@ -62,7 +65,7 @@ export function runSubgraphProcess(
     const env = loadSubgraphConfig(info.name, info.defaultPort);
     const logger = createLogger(info.name, env.logLevel);
     const server = await build(
-      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger, jwtSecret: env.jwtSecret, gatewaySecret: env.gatewaySecret },
+      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger, jwtSecret: env.jwtSecret, externalTokens: env.externalTokens, gatewaySecret: env.gatewaySecret },
       env,
     );
     const url = await server.listen(env.port, env.host);

@@ -6,8 +6,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { InvalidTokenError, verifyBearer } from '../auth/token';
-import { GATEWAY_SECRET_HEADER, requireGatewaySecret } from '../auth/gateway-secret';
+import { requireGatewaySecret } from '../auth/gateway-secret';
+import { ServiceCredentials } from '../auth/service-credentials';
+import { InvalidTokenError, TokenVerifier, type ExternalTokenSettings } from '../auth/token';
 import type { RequestContext } from '../context/request-context';
 import type { Orm } from '../db/database';
 import { createErrorFormatter } from '../graphql/errors';
@@ -22,8 +23,10 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   logger: Logger;
   /** Adds the subgraph's own per-request parts (DataLoaders…) to the base context. */
   extendContext: (base: RequestContext) => C;
-  /** Verifies bearer tokens; without it a request carrying one is refused. */
+  /** Verifies the platform's own bearer tokens (HS256) and signs service tokens. */
   jwtSecret?: Uint8Array | null;
+  /** Also accepts tokens of an external identity provider (RS256/ES256 via its JWKS). */
+  externalTokens?: ExternalTokenSettings | null;
   /** When set, GraphQL requests must carry it (from the gateway); health checks need not. */
   gatewaySecret?: string | null;
 }
@@ -31,6 +34,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
 export interface SubgraphServer extends HttpService {
   apollo: ApolloServer<RequestContext>;
   orm: Orm;
+  /** What this subgraph sends when it calls another one. */
+  credentials: ServiceCredentials;
 }
 
 /**
@@ -42,6 +47,8 @@ export async function createSubgraphServer<C extends RequestContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<SubgraphServer> {
   const { orm, logger } = options;
+  const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens });
+  const credentials = new ServiceCredentials(options.name, options.jwtSecret ?? null, options.gatewaySecret ?? null);
   const app = express();
   app.disable('x-powered-by');
   const service = httpService(app, async () => {
@@ -74,7 +81,7 @@ export async function createSubgraphServer<C extends RequestContext>(
         const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
         let viewer;
         try {
-          viewer = await verifyBearer(req.get('authorization'), options.jwtSecret ?? null);
+          viewer = await tokens.verify(req.get('authorization'));
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -82,7 +89,7 @@ export async function createSubgraphServer<C extends RequestContext>(
         return options.extendContext({
           viewer,
           clientAddress: forwarded || req.socket.remoteAddress || 'unknown',
-          serviceHeaders: options.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: options.gatewaySecret } : {},
+          serviceHeaders: () => credentials.headers(),
           em: orm.em.fork(),
           logger: logger.child({ requestId }),
           requestId,
@@ -90,5 +97,5 @@ export async function createSubgraphServer<C extends RequestContext>(
       },
     }),
   );
-  return { ...service, apollo, orm };
+  return { ...service, apollo, orm, credentials };
 }

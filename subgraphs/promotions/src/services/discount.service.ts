@@ -72,7 +72,7 @@ async function unknownTargets(ctx: PromotionsContext, discount: Discount): Promi
   const errors: UserError[] = [];
   for (const [type, typename, ids, field] of checks) {
     if (discount.targetType !== type) continue;
-    for (const id of await unknownEntityKeys(ctx.productsUrl, typename, 'id', ids, { headers: ctx.serviceHeaders })) {
+    for (const id of await unknownEntityKeys(ctx.productsUrl, typename, 'id', ids, { headers: await ctx.serviceHeaders() })) {
       errors.push(new UserError(['input', 'appliesTo', field], `No ${typename.toLowerCase()} with id "${id}"`, UserErrorCode.NOT_FOUND));
     }
   }
