@@ -1,4 +1,4 @@
-import { createLogger, PostgresEventBus, type EventBus } from '../../subgraphs/platform/src';
+import { createLogger, PostgresEventBus, type EventBus, type ExternalTokenSettings } from '../../subgraphs/platform/src';
 import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 import { TEST_JWT_SECRET_TEXT } from './tokens';
@@ -15,6 +15,8 @@ export interface GatewayTestOptions {
   landingPage?: boolean;
   /** Secret the gateway verifies bearer tokens with. */
   jwtSecret?: string;
+  /** An external identity provider whose tokens the gateway accepts too. */
+  externalTokens?: ExternalTokenSettings;
   /** The shared secret the gateway sends to subgraphs. */
   gatewaySecret?: string;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
@@ -34,6 +36,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     logger,
     landingPage: options.landingPage ?? false,
     jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
+    externalTokens: options.externalTokens ?? null,
     gatewaySecret: options.gatewaySecret ?? null,
     live: bus
       ? {

@@ -1,10 +1,10 @@
-import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createLogger, Role, type SubgraphServer } from '../../subgraphs/platform/src';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';
-import { asAdmin, TEST_JWT_SECRET_TEXT } from './tokens';
+import { bearer, TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface InventoryHarness {
   products: ProductsHarness;
@@ -21,16 +21,17 @@ export interface InventoryHarness {
  */
 export async function startInventory(options: { reservationSweepMs?: number; jwtSecret?: string } = {}): Promise<InventoryHarness> {
   const products = await startProducts({ seed: true, jwtSecret: options.jwtSecret });
+  const jwtSecret = new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT);
   const server = await createInventoryServer({
     databaseUrl: products.db.url,
     productsUrl: products.url,
     logger: createLogger('inventory-test', 'silent'),
     reservationSweepMs: options.reservationSweepMs ?? 0,
     poolMax: 20,
-    jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
+    jwtSecret,
   });
   const base = await server.listen(0);
-  setDefaultCaller(`${base}/graphql`, await asAdmin());
+  setDefaultCaller(`${base}/graphql`, await bearer(Role.ADMIN, {}, jwtSecret));
   return {
     products,
     server,

@@ -1,9 +1,9 @@
-import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createLogger, Role, type ExternalTokenSettings, type SubgraphServer } from '../../subgraphs/platform/src';
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { createTestDatabase, type TestDatabase } from './database';
 import { setDefaultCaller } from './graphql-client';
-import { asAdmin, TEST_JWT_SECRET_TEXT } from './tokens';
+import { bearer, TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface ProductsHarness {
   db: TestDatabase;
@@ -17,18 +17,20 @@ export interface ProductsHarness {
  * A products subgraph on a fresh database, optionally with the demo catalog, listening on a free
  * port; requests to it go out as an admin unless a test says otherwise.
  */
-export async function startProducts(options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string } = {}): Promise<ProductsHarness> {
+export async function startProducts(options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string; externalTokens?: ExternalTokenSettings } = {}): Promise<ProductsHarness> {
   const db = await createTestDatabase();
+  const jwtSecret = new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT);
   const server = await createProductsServer({
     databaseUrl: db.url,
     logger: createLogger('products-test', 'silent'),
     currencyCode: 'EUR',
-    jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
+    jwtSecret,
+    externalTokens: options.externalTokens ?? null,
     gatewaySecret: options.gatewaySecret ?? null,
   });
   if (options.seed) await seedDemoCatalog(server.orm.em.fork(), 'EUR');
   const base = await server.listen(0);
-  setDefaultCaller(`${base}/graphql`, await asAdmin());
+  setDefaultCaller(`${base}/graphql`, await bearer(Role.ADMIN, {}, jwtSecret));
   return {
     db,
     server,

@@ -18,4 +18,17 @@ describe('configuration', () => {
     expect(bad).toThrow(/LOG_LEVEL/);
     expect(bad).toThrow(/PRODUCTS_DATABASE_URL/);
   });
+
+  it('refuses to run in production without both secrets, which guard every subgraph', () => {
+    const production = { ...env, NODE_ENV: 'production' };
+    expect(() => loadSubgraphConfig('products', 4001, production)).toThrow(/JWT_SECRET[\s\S]*GATEWAY_SECRET/);
+    const strong = 'x'.repeat(32);
+    expect(loadSubgraphConfig('products', 4001, { ...production, JWT_SECRET: strong, GATEWAY_SECRET: strong }).gatewaySecret).toBe(strong);
+  });
+
+  it('reads an external identity provider from JWT_JWKS_URL', () => {
+    const config = loadSubgraphConfig('products', 4001, { ...env, JWT_JWKS_URL: 'https://id.example/jwks.json', JWT_ISSUER: 'https://id.example/', JWT_ROLE_CLAIM: 'https://shop/role' });
+    expect(config.externalTokens).toEqual({ jwksUrl: 'https://id.example/jwks.json', issuer: 'https://id.example/', audience: null, roleClaim: 'https://shop/role', locationClaim: 'locationId' });
+    expect(() => loadSubgraphConfig('products', 4001, { ...env, JWT_JWKS_URL: 'not a url' })).toThrow(/JWT_JWKS_URL/);
+  });
 });
