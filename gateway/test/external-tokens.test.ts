@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { Role } from '../../subgraphs/platform/src';
 import { startGateway, type GatewayHarness } from '../../test/support/gateway';
 import { gql } from '../../test/support/graphql-client';
@@ -16,8 +16,8 @@ const AUDIENCE = 'commerce-api';
 const ROLE_CLAIM = 'https://velocity.example/role';
 let jwks: Server;
 let jwksUrl: string;
-let providerKey: CryptoKey;
-let strangerKey: CryptoKey;
+let providerKey: KeyLike;
+let strangerKey: KeyLike;
 let products: ProductsHarness;
 let gateway: GatewayHarness;
 
@@ -39,7 +39,7 @@ afterAll(async () => {
   await new Promise((resolve) => jwks?.close(resolve));
 });
 
-function providerToken(claims: Record<string, unknown>, options: { key?: CryptoKey; issuer?: string; audience?: string } = {}) {
+function providerToken(claims: Record<string, unknown>, options: { key?: KeyLike; issuer?: string; audience?: string } = {}) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
     .setSubject('idp|user-1')
