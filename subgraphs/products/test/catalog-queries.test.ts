@@ -1,6 +1,8 @@
 import { demoCategories, demoProducts } from '../src/seed/demo-catalog';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startProducts, type ProductsHarness } from '../../../test/support/products';
+import { ANONYMOUS, bearer } from '../../../test/support/tokens';
+import { Role } from '../../platform/src';
 
 let products: ProductsHarness;
 beforeAll(async () => {
@@ -198,3 +200,22 @@ function descendants(handle: string): string[] {
 async function categoryId(handle: string): Promise<string> {
   return (await gqlData(products.url, `query($h: String) { category(handle: $h) { id } }`, { h: handle })).category.id;
 }
+
+describe('unreleased products', () => {
+  const draft = demoProducts.find((p) => p.status === 'DRAFT')!;
+  const archived = demoProducts.find((p) => p.status === 'ARCHIVED')!;
+
+  it('are shown to staff only: a draft is null to shoppers, listing drafts is refused', async () => {
+    const byHandle = `query($h: String) { product(handle: $h) { handle variants(first: 1) { nodes { sku } } } }`;
+    const staffView = await gqlData(products.url, byHandle, { h: draft.handle }, await bearer(Role.STAFF));
+    expect(staffView.product.handle).toBe(draft.handle);
+    const sku = staffView.product.variants.nodes[0].sku;
+    for (const headers of [ANONYMOUS, await bearer(Role.CUSTOMER), await bearer(Role.KIOSK)]) {
+      expect((await gqlData(products.url, byHandle, { h: draft.handle }, headers)).product).toBeNull();
+      expect((await gqlData(products.url, `query($s: String) { productVariant(sku: $s) { sku } }`, { s: sku }, headers)).productVariant).toBeNull();
+      const listed = await gql(products.url, LIST, { first: 5, filter: { status: 'DRAFT' } }, headers);
+      expect(listed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await gqlData(products.url, byHandle, { h: archived.handle }, ANONYMOUS)).product.handle).toBe(archived.handle);
+  });
+});

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { InventoryItemUpdateInput } from '../inputs/inventory-item.input';
 import { InventoryItemUpdatePayload } from '../payloads/replenishment.payloads';
@@ -15,8 +15,8 @@ export class InventoryItemResolver {
     return findInventoryItem(ctx, sku);
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryItemUpdatePayload, { description: 'Sets the supplier and case size of a SKU, creating them on first use.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => InventoryItemUpdatePayload, { description: 'Sets the supplier and case size of a SKU, creating them on first use (managers).' })
   async inventoryItemUpdate(@Ctx() ctx: InventoryContext, @Arg('input', () => InventoryItemUpdateInput) input: InventoryItemUpdateInput) {
     return toPayload(await updateInventoryItem(ctx, input), (inventoryItem) => ({ inventoryItem }));
   }

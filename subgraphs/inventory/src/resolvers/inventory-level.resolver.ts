@@ -36,7 +36,7 @@ export class InventoryLevelResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryAdjustPayload, { description: 'Changes stock at a location by a delta, with a reason.' })
+  @Mutation(() => InventoryAdjustPayload, { description: 'Changes stock at a location by a delta, with a reason (staff of the store).' })
   async inventoryAdjust(
     @Ctx() ctx: InventoryContext,
     @Arg('input', () => InventoryAdjustInput) input: InventoryAdjustInput,
@@ -46,7 +46,7 @@ export class InventoryLevelResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryCountPayload, { description: 'Records counted quantities; differences become COUNT_CORRECTION movements.' })
+  @Mutation(() => InventoryCountPayload, { description: 'Records counted quantities; differences become COUNT_CORRECTION movements (staff of the store).' })
   async inventoryCount(
     @Ctx() ctx: InventoryContext,
     @Arg('input', () => InventoryCountInput) input: InventoryCountInput,
@@ -56,7 +56,7 @@ export class InventoryLevelResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => LowStockThresholdSetPayload, { description: 'Sets (or clears) the low-stock threshold of a SKU at a location.' })
+  @Mutation(() => LowStockThresholdSetPayload, { description: 'Sets (or clears) the low-stock threshold of a SKU at a location (staff of the store).' })
   async lowStockThresholdSet(@Ctx() ctx: InventoryContext, @Arg('input', () => LowStockThresholdInput) input: LowStockThresholdInput) {
     return toPayload(await setLowStockThreshold(ctx, input), (inventoryLevel) => ({ inventoryLevel }));
   }
@@ -64,7 +64,8 @@ export class InventoryLevelResolver {
 
 @Resolver(() => StockMovement)
 export class StockMovementResolver {
-  @Query(() => StockMovementConnection, { description: 'The stock ledger, newest first: when, why and through which channel stock moved.' })
+  @Authorized(STAFF_ROLES)
+  @Query(() => StockMovementConnection, { description: 'The stock ledger, newest first: when, why and through which channel stock moved (staff).' })
   stockMovements(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { ConnectionArgs, MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { Location, PurchaseOrder, PurchaseOrderStatus } from '../entities';
 import { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
@@ -40,14 +40,14 @@ export class PurchaseOrderResolver {
     return locationOf(ctx, order.locationId);
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => PurchaseOrderCreatePayload, { description: 'Drafts a purchase order; nothing is incoming until it is submitted.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => PurchaseOrderCreatePayload, { description: 'Drafts a purchase order; nothing is incoming until it is submitted (managers).' })
   async purchaseOrderCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => PurchaseOrderCreateInput) input: PurchaseOrderCreateInput) {
     return toPayload(await createPurchaseOrder(ctx, input), (purchaseOrder) => ({ purchaseOrder }));
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => PurchaseOrderSubmitPayload, { description: 'Submits a draft to the supplier: its quantities become incoming at the location.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => PurchaseOrderSubmitPayload, { description: 'Submits a draft to the supplier: its quantities become incoming at the location (managers).' })
   async purchaseOrderSubmit(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
@@ -57,7 +57,7 @@ export class PurchaseOrderResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => PurchaseOrderReceivePayload, { description: 'Receives delivered units, all or part of what was ordered.' })
+  @Mutation(() => PurchaseOrderReceivePayload, { description: 'Receives delivered units, all or part of what was ordered (staff of its store).' })
   async purchaseOrderReceive(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
@@ -68,14 +68,14 @@ export class PurchaseOrderResolver {
     return toPayload(await receivePurchaseOrder(ctx, id, lines, allowOverReceipt ?? false, idempotencyKey), (purchaseOrder) => ({ purchaseOrder }));
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => PurchaseOrderCancelPayload, { description: 'Cancels a draft or submitted purchase order, releasing its incoming quantities.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => PurchaseOrderCancelPayload, { description: 'Cancels a draft or submitted purchase order, releasing its incoming quantities (managers).' })
   async purchaseOrderCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await cancelPurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => PurchaseOrderClosePayload, { description: 'Closes a submitted or part-received order short; the rest is no longer incoming.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => PurchaseOrderClosePayload, { description: 'Closes a submitted or part-received order short; the rest is no longer incoming (managers).' })
   async purchaseOrderClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await closePurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 import { ReplenishmentPurchaseOrdersCreatePayload } from '../payloads/replenishment.payloads';
@@ -21,8 +21,8 @@ export class ReplenishmentResolver {
     return locationOf(ctx, suggestion.locationId);
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => ReplenishmentPurchaseOrdersCreatePayload, { description: 'Drafts one purchase order per supplier from a location\'s replenishment suggestions.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => ReplenishmentPurchaseOrdersCreatePayload, { description: 'Drafts one purchase order per supplier from a location\'s replenishment suggestions (managers).' })
   async replenishmentPurchaseOrdersCreate(@Ctx() ctx: InventoryContext, @Arg('locationId', () => ID) locationId: string) {
     return toPayload(await createReplenishmentOrders(ctx, locationId), (purchaseOrders) => ({ purchaseOrders }));
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { ConnectionArgs, MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { InventoryTransfer, Location, TransferStatus } from '../entities';
 import { InventoryTransferCreateInput } from '../inputs/transfer.input';
@@ -46,13 +46,13 @@ export class InventoryTransferResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferCreatePayload, { description: 'Drafts a transfer between two locations; no stock moves until it ships.' })
+  @Mutation(() => InventoryTransferCreatePayload, { description: 'Drafts a transfer between two locations; no stock moves until it ships (staff of either store).' })
   async inventoryTransferCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => InventoryTransferCreateInput) input: InventoryTransferCreateInput) {
     return toPayload(await createTransfer(ctx, input), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferShipPayload, { description: 'Ships a draft: stock leaves the source and is incoming at the destination, all lines or none.' })
+  @Mutation(() => InventoryTransferShipPayload, { description: 'Ships a draft: stock leaves the source and is incoming at the destination, all lines or none (staff of the source store).' })
   async inventoryTransferShip(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
@@ -62,7 +62,7 @@ export class InventoryTransferResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferReceivePayload, { description: 'Receives shipped units at the destination, all or part of what is in transit.' })
+  @Mutation(() => InventoryTransferReceivePayload, { description: 'Receives shipped units at the destination, all or part of what is in transit (staff of the destination store).' })
   async inventoryTransferReceive(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
@@ -73,13 +73,13 @@ export class InventoryTransferResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferCancelPayload, { description: 'Cancels a draft transfer; a shipped one must be received.' })
+  @Mutation(() => InventoryTransferCancelPayload, { description: 'Cancels a draft transfer; a shipped one must be received (staff of either store).' })
   async inventoryTransferCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await cancelTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
-  @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferClosePayload, { description: 'Closes a shipped transfer short: what has not arrived is written off as lost.' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => InventoryTransferClosePayload, { description: 'Closes a shipped transfer short: what has not arrived is written off as lost (managers).' })
   async inventoryTransferClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await closeTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }

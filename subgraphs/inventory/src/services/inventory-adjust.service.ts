@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, runMutation, sql, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { idempotent, requireLocationAccess, runMutation, sql, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
@@ -32,6 +32,7 @@ export async function adjustInventory(
   input: InventoryAdjustInput,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryLevel>> {
+  requireLocationAccess(ctx.viewer, input.locationId);
   const errors = await validateInput(input, ['input']);
   const direction = ADJUSTABLE[input.reason];
   if (direction === undefined) {
@@ -80,6 +81,7 @@ export async function countInventory(
   input: InventoryCountInput,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryLevel[]>> {
+  requireLocationAccess(ctx.viewer, input.locationId);
   const errors = await validateInput(input, ['input']);
   const seen = new Set<string>();
   input.counts.forEach((line, i) => {

@@ -6,6 +6,7 @@ import { PurchaseOrder, PurchaseOrderStatus, StockMovementReason } from '../enti
 import type { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
 import type { StockLineInput } from '../inputs/stock-line.input';
 import { requireLocations } from './location-lookup';
+import { requireDocumentAccess } from './location-scope';
 import { assertSkusKnown } from './sku-check';
 import { applyStockChanges, type StockChange } from './stock-ledger';
 import { assertStatus, DocumentErrorCode, duplicateSkus, freeNumber, lockDocument, numberTaken, validateLines } from './stock-document';
@@ -74,6 +75,7 @@ export async function receivePurchaseOrder(
   allowOverReceipt: boolean,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
+  await requireDocumentAccess(ctx, PurchaseOrder, id, (order) => [order.locationId]);
   const errors = await validateLines(lines, ['lines']);
   if (errors.length) return { ok: false, userErrors: errors };
 

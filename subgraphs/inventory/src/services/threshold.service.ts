@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvents, runMutation, sql, validateInput, type MutationOutcome } from '../../../platform/src';
+import { publishEvents, requireLocationAccess, runMutation, sql, validateInput, type MutationOutcome } from '../../../platform/src';
 import { SCHEMA, Topics } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel } from '../entities';
@@ -13,6 +13,7 @@ import type { LevelRow } from './stock-ledger';
  * level that is already at or below its new threshold raises the low-stock alert now.
  */
 export async function setLowStockThreshold(ctx: InventoryContext, input: LowStockThresholdInput): Promise<MutationOutcome<InventoryLevel>> {
+  requireLocationAccess(ctx.viewer, input.locationId);
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
   return runMutation(ctx.em, async (em) => {

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { idempotent, requireLocationAccess, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus } from '../entities';
 import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
 import type { StockLineInput } from '../inputs/stock-line.input';
 import { requireLocations } from './location-lookup';
+import { requireDocumentAccess } from './location-scope';
 import { assertSkusKnown } from './sku-check';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 import {
@@ -23,6 +24,8 @@ const reference = (transfer: InventoryTransfer) => `transfer:${transfer.id}`;
 
 /** Drafts a transfer: nothing moves until it ships. */
 export async function createTransfer(ctx: InventoryContext, input: InventoryTransferCreateInput): Promise<MutationOutcome<InventoryTransfer>> {
+  // Either store may ask: the one sending stock, or the one that needs it.
+  requireLocationAccess(ctx.viewer, input.fromLocationId, input.toLocationId);
   const errors = await validateInput(input, ['input']);
   errors.push(...duplicateSkus(input.lines, ['input', 'lines']));
   if (input.fromLocationId === input.toLocationId) {
@@ -57,6 +60,7 @@ export async function createTransfer(ctx: InventoryContext, input: InventoryTran
  * at the destination as incoming. All lines or none; a retry under the same key replays.
  */
 export async function shipTransfer(ctx: InventoryContext, id: string, idempotencyKey?: string | null): Promise<MutationOutcome<InventoryTransfer>> {
+  await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId]);
   return runMutation(ctx.em, async (em) => {
     const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
@@ -110,6 +114,7 @@ export async function receiveTransfer(
   lines: StockLineInput[],
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
+  await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.toLocationId]);
   const errors = await validateLines(lines, ['lines']);
   if (errors.length) return { ok: false, userErrors: errors };
 
@@ -157,6 +162,7 @@ function receiptsFor(transfer: InventoryTransfer, lines: StockLineInput[]): Map<
 
 /** Cancels a draft; once shipped, stock is on the road and must be received. Cancelling twice is harmless. */
 export async function cancelTransfer(ctx: InventoryContext, id: string): Promise<MutationOutcome<InventoryTransfer>> {
+  await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId, t.toLocationId]);
   return runMutation(ctx.em, async (em) => {
     const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
     if (transfer.status === TransferStatus.CANCELLED) return transfer;

@@ -27,13 +27,13 @@ export function canActAtLocation(viewer: Viewer, locationId: string): boolean {
   return (viewer.role === Role.STAFF || viewer.role === Role.KIOSK) && viewer.locationId === locationId;
 }
 
-/** Refuses staff of another store (and everyone who is not staff). */
-export function requireLocationAccess(viewer: Viewer, locationId: string): void {
-  if (canActAtLocation(viewer, locationId)) return;
+/** Refuses staff of another store (and everyone who is not staff); passes if any location given is theirs. */
+export function requireLocationAccess(viewer: Viewer, ...locationIds: string[]): void {
+  if (locationIds.some((id) => canActAtLocation(viewer, id))) return;
   if (viewer.role === Role.ANONYMOUS) throw unauthenticated();
   throw forbidden(
     viewer.role === Role.STAFF
-      ? `Staff run the operations of their own store only (${viewer.locationId ?? 'none'}), not of ${locationId}`
+      ? `Staff run the operations of their own store only (${viewer.locationId ?? 'none'}), not of ${locationIds.join(' or ')}`
       : 'Only staff may do this',
   );
 }

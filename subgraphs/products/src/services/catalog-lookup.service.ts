@@ -1,19 +1,26 @@
-import { badUserInput, isUuid, Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '../../../platform/src';
+import { badUserInput, isStaff, isUuid, Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '../../../platform/src';
 import type { ProductsContext } from '../context';
-import type { Category, Product, ProductVariant } from '../entities';
+import { ProductStatus, type Category, type Product, type ProductVariant } from '../entities';
 
-
-/** A product by id or handle, whatever its status: a direct link keeps working after archiving. */
+/**
+ * A product by id or handle, ACTIVE or ARCHIVED: a direct link and a past order keep working
+ * after archiving. A DRAFT is unreleased, so only staff see it.
+ */
 export async function findProduct(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Product | null> {
   if ((by.id == null) === (by.handle == null)) throw badUserInput('Give exactly one of "id" or "handle"');
-  if (by.id != null) return isUuid(by.id) ? ctx.loaders.productById.load(by.id) : null;
-  return ctx.loaders.productByHandle.load(by.handle as string);
+  const product = by.id != null ? (isUuid(by.id) ? await ctx.loaders.productById.load(by.id) : null) : await ctx.loaders.productByHandle.load(by.handle as string);
+  return product && visible(ctx, product) ? product : null;
 }
 
+/** A variant by id or SKU, under the same rule as its product. */
 export async function findVariant(ctx: ProductsContext, by: { id?: string | null; sku?: string | null }): Promise<ProductVariant | null> {
   if ((by.id == null) === (by.sku == null)) throw badUserInput('Give exactly one of "id" or "sku"');
-  if (by.id != null) return isUuid(by.id) ? ctx.loaders.variantById.load(by.id) : null;
-  return ctx.loaders.variantBySku.load(by.sku as string);
+  const variant = by.id != null ? (isUuid(by.id) ? await ctx.loaders.variantById.load(by.id) : null) : await ctx.loaders.variantBySku.load(by.sku as string);
+  return variant && (isStaff(ctx.viewer) || visible(ctx, await productOfVariant(ctx, variant))) ? variant : null;
+}
+
+function visible(ctx: ProductsContext, product: Product): boolean {
+  return product.status !== ProductStatus.DRAFT || isStaff(ctx.viewer);
 }
 
 export async function findCategory(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Category | null> {

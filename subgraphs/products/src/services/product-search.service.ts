@@ -1,6 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import {
   badUserInput,
+  forbidden,
+  isStaff,
   MoneyFormatError,
   pageRequest,
   parseMinorUnits,
@@ -27,9 +29,12 @@ interface SortSpec {
 
 /**
  * Lists products: text search, filters, a sort key and keyset pagination, in one statement.
- * Lists show ACTIVE products unless the filter asks for another status.
+ * Lists show ACTIVE products unless the filter asks for another status, which only staff may.
  */
 export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): Promise<ConnectionShape<Product>> {
+  if (args.filter?.status && args.filter.status !== ProductStatus.ACTIVE && !isStaff(ctx.viewer)) {
+    throw forbidden(`Only staff list ${args.filter.status} products`);
+  }
   const page = pageRequest(args);
   const terms = searchTerms(args.query);
   const sortKey = args.sortKey ?? (terms.length > 0 ? ProductSortKey.RELEVANCE : ProductSortKey.TITLE);

@@ -1,0 +1,18 @@
+import { isUuid, MANAGER_ROLES, requireLocationAccess } from '../../../platform/src';
+import type { InventoryContext } from '../context';
+
+/**
+ * Refuses staff of another store a step on a document (transfer, purchase order) named by id,
+ * before anything is locked or validated. Managers act anywhere, so nothing is read for them;
+ * an unknown id passes here and is reported as NOT_FOUND by the operation itself.
+ */
+export async function requireDocumentAccess<T extends object>(
+  ctx: InventoryContext,
+  entity: new () => T,
+  id: string,
+  locationsOf: (document: T) => string[],
+): Promise<void> {
+  if (MANAGER_ROLES.includes(ctx.viewer.role)) return;
+  const document = isUuid(id) ? await ctx.em.fork().findOne(entity, { id } as never) : null;
+  if (document) requireLocationAccess(ctx.viewer, ...locationsOf(document as T));
+}
