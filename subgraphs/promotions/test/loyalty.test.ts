@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { gqlData } from '../../../test/support/graphql-client';
-import { asService, type AuthHeaders } from '../../../test/support/tokens';
+import { Role } from '../../platform/src';
+import { gql, gqlData } from '../../../test/support/graphql-client';
+import { ANONYMOUS, asService, bearer, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
 let promos: PromotionsHarness;
@@ -103,5 +104,23 @@ describe('Customer from promotions', () => {
       { id: rich, loyalty: { points: 42, tier: { name: 'BRONZE' } }, storeCredit: { amount: '12.34', currencyCode: 'EUR' }, giftCards: [{ lastCharacters: card.lastCharacters, balance: { amount: '15.00' } }] },
       { id: none, loyalty: { points: 0, tier: { name: 'BRONZE' } }, storeCredit: { amount: '0.00', currencyCode: 'EUR' }, giftCards: [] },
     ]);
+  });
+
+  it('shows balances to their customer and to staff, never to another customer', async () => {
+    const ada = randomUUID();
+    const bob = randomUUID();
+    await adjust({ customerId: bob, points: 7, reason: 'Welcome' });
+    const asAda = await bearer(Role.CUSTOMER, { subject: ada });
+    const own = await gql(promos.url, ENTITIES, { reps: [{ __typename: 'Customer', id: ada }] }, asAda);
+    expect(own.errors).toBeUndefined();
+    expect(own.data?._entities[0].loyalty.points).toBe(0);
+    const other = await gql(promos.url, ENTITIES, { reps: [{ __typename: 'Customer', id: bob }] }, asAda);
+    expect(other.errors?.length).toBeGreaterThan(0);
+    expect(other.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(JSON.stringify(other.data)).not.toContain('"points":7');
+    const anonymous = await gql(promos.url, ENTITIES, { reps: [{ __typename: 'Customer', id: bob }] }, ANONYMOUS);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const staff = await gqlData(promos.url, ENTITIES, { reps: [{ __typename: 'Customer', id: bob }] }, await bearer(Role.STAFF));
+    expect(staff._entities[0].loyalty.points).toBe(7);
   });
 });

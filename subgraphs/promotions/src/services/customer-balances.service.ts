@@ -1,11 +1,14 @@
 import DataLoader from 'dataloader';
-import { entityLoader, Money } from '../../../platform/src';
+import { entityLoader, Money, requireCustomerAccess } from '../../../platform/src';
 import type { PromotionsContext } from '../context';
 import { GiftCard, LoyaltyAccount, StoreCreditAccount } from '../entities';
 
 type Em = PromotionsContext['em'];
 
-/** Per-request loaders that answer a page of customers with one statement per field. */
+/**
+ * Per-request loaders that answer a page of customers with one statement per field. Every
+ * balance is the customer's own business: readable by them and by staff only.
+ */
 export function customerBalanceLoaders(em: Em) {
   return {
     loyaltyByCustomer: entityLoader(em, LoyaltyAccount, 'customerId'),
@@ -19,16 +22,19 @@ export function customerBalanceLoaders(em: Em) {
 
 /** The customer's loyalty account; one with no points yet when none was opened. */
 export async function customerLoyalty(ctx: PromotionsContext, customerId: string): Promise<LoyaltyAccount> {
+  requireCustomerAccess(ctx.viewer, customerId);
   return (await ctx.loaders.loyaltyByCustomer.load(customerId)) ?? Object.assign(new LoyaltyAccount(), { customerId });
 }
 
 /** The customer's store credit; zero when none was ever issued. */
 export async function customerStoreCredit(ctx: PromotionsContext, customerId: string): Promise<Money> {
+  requireCustomerAccess(ctx.viewer, customerId);
   const account = await ctx.loaders.storeCreditByCustomer.load(customerId);
   return account ? Money.fromMinor(account.balance, account.currencyCode as typeof ctx.currencyCode) : Money.fromMinor(0, ctx.currencyCode);
 }
 
 /** Gift cards issued to the customer, oldest first. */
-export function customerGiftCards(ctx: PromotionsContext, customerId: string): Promise<GiftCard[]> {
+export async function customerGiftCards(ctx: PromotionsContext, customerId: string): Promise<GiftCard[]> {
+  requireCustomerAccess(ctx.viewer, customerId);
   return ctx.loaders.giftCardsByCustomer.load(customerId);
 }
