@@ -1,0 +1,55 @@
+import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createCustomersServer } from '../../subgraphs/customers/src/server';
+import { createInventoryServer } from '../../subgraphs/inventory/src/server';
+import { createOrdersServer } from '../../subgraphs/orders/src/server';
+import { createProductsServer } from '../../subgraphs/products/src/server';
+import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
+import { seedDemoBusiness } from '../../scripts/lib/seed-demo';
+import { createTestDatabase, type TestDatabase } from './database';
+import { startGateway, type GatewayHarness } from './gateway';
+import { TEST_JWT_SECRET, TEST_JWT_SECRET_TEXT } from './tokens';
+
+export interface SupergraphHarness {
+  db: TestDatabase;
+  gateway: GatewayHarness;
+  /** Each subgraph's own endpoint, for calls a gateway would never make. */
+  urls: Record<string, string>;
+  /** The shared secret the gateway sends; direct calls need it too. */
+  gatewaySecret: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system in this process, as `npm start` wires it: the demo business seeded into one
+ * fresh database, the five subgraphs on free ports sharing one token secret and requiring the
+ * gateway secret, and the real gateway in front of them.
+ */
+export async function startSupergraph(): Promise<SupergraphHarness> {
+  const db = await createTestDatabase();
+  await seedDemoBusiness(db.url, 'EUR', () => {});
+  const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
+  const base = { databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, gatewaySecret, logger: createLogger('supergraph-test', 'silent') };
+  const servers: SubgraphServer[] = [];
+  const urls: Record<string, string> = {};
+  const listen = async (name: string, server: SubgraphServer) => {
+    servers.push(server);
+    urls[name] = `${await server.listen(0)}/graphql`;
+  };
+  await listen('products', await createProductsServer({ ...base, currencyCode: 'EUR' }));
+  await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
+  await listen('orders', await createOrdersServer(base));
+  await listen('customers', await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE' }));
+  await listen('promotions', await createPromotionsServer({ ...base, currencyCode: 'EUR', productsUrl: urls.products }));
+  const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret });
+  return {
+    db,
+    gateway,
+    urls,
+    gatewaySecret,
+    close: async () => {
+      await gateway.close();
+      await Promise.all(servers.map((server) => server.close()));
+      await db.drop();
+    },
+  };
+}
