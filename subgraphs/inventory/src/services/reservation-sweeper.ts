@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { Logger, Orm } from '../../../platform/src';
+import { startPeriodicTask, type Logger, type Orm, type PeriodicTask } from '../../../platform/src';
 import { Reservation, ReservationStatus } from '../entities';
 import { releaseLines } from './reservation.service';
 
@@ -20,24 +20,6 @@ export async function sweepExpiredReservations(orm: Orm, batch = 100): Promise<n
   });
 }
 
-export function startReservationSweeper(orm: Orm, logger: Logger, everyMs: number): { stop(): Promise<void> } {
-  if (everyMs <= 0) return { stop: async () => {} };
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(async () => {
-      try {
-        const released = await sweepExpiredReservations(orm);
-        if (released) logger.info({ released }, 'released expired reservations');
-      } catch (error) {
-        logger.error({ err: error }, 'reservation sweep failed');
-      }
-    });
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startReservationSweeper(orm: Orm, logger: Logger, everyMs: number): PeriodicTask {
+  return startPeriodicTask('expired reservation release', everyMs, logger, () => sweepExpiredReservations(orm));
 }

@@ -55,3 +55,18 @@ export async function idempotent<T>(
   await sql(em, `update "${schema}"."idempotency_record" set result = ?::jsonb where scope = ? and key = ?`, [JSON.stringify(result ?? null), scope, key]);
   return { result, replayed: false };
 }
+
+/** How long a key is remembered: far longer than any client retries, short enough to keep the table small. */
+export const IDEMPOTENCY_RETENTION_DAYS = 7;
+
+/** Forgets keys older than the retention, a batch at a time; returns how many were deleted. */
+export async function pruneIdempotencyRecords(em: EntityManager, schema: string, olderThanDays = IDEMPOTENCY_RETENTION_DAYS, batch = 1_000): Promise<number> {
+  const deleted = await sql<{ key: string }>(
+    em,
+    `delete from "${schema}"."idempotency_record" where ctid in (
+       select ctid from "${schema}"."idempotency_record" where created_at < now() - make_interval(days => ?) limit ?)
+     returning key`,
+    [olderThanDays, batch],
+  );
+  return deleted.length;
+}

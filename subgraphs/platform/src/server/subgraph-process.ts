@@ -4,6 +4,9 @@ import { loadSubgraphConfig, type SubgraphConfig } from '../config/common';
 import type { ExternalTokenSettings } from '../auth/token';
 import type { RequestContext } from '../context/request-context';
 import { openDatabase } from '../db/database';
+import { pruneIdempotencyRecords } from '../db/idempotency';
+import { IdempotencyRecord } from '../db/idempotency-record.entity';
+import { startPeriodicTask } from './periodic-task';
 import { createLogger, type Logger } from '../logging/logger';
 import { runService } from './run-service';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
@@ -27,7 +30,11 @@ export interface SubgraphServerConfig {
   gatewaySecret?: string | null;
   poolMax?: number;
   debugSql?: boolean;
+  /** How often housekeeping (pruning old idempotency keys) runs; 0 turns it off. Hourly by default. */
+  maintenanceMs?: number;
 }
+
+const HOUR_MS = 60 * 60_000;
 
 /** Opens the subgraph's database and builds its server, not yet listening. */
 export async function buildSubgraphServer<C extends RequestContext>(
@@ -45,12 +52,24 @@ export async function buildSubgraphServer<C extends RequestContext>(
     logger: config.logger,
     debug: config.debugSql,
   });
+  let server: SubgraphServer;
   try {
-    return await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret, externalTokens: config.externalTokens, gatewaySecret: config.gatewaySecret });
+    server = await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret, externalTokens: config.externalTokens, gatewaySecret: config.gatewaySecret });
   } catch (error) {
     await orm.close();
     throw error;
   }
+  if (!info.entities.includes(IdempotencyRecord)) return server;
+  const pruning = startPeriodicTask('idempotency key pruning', config.maintenanceMs ?? HOUR_MS, config.logger, () =>
+    pruneIdempotencyRecords(orm.em.fork(), info.name),
+  );
+  return {
+    ...server,
+    close: async () => {
+      await pruning.stop();
+      await server.close();
+    },
+  };
 }
 
 /**
