@@ -25,6 +25,7 @@ export {
   type PageRequest,
   type ConnectionShape,
 } from './graphql/connection';
+export { keysetAfter, rowsAfter, type KeyKind, type Keyset } from './graphql/keyset';
 export { CurrencyCode, CURRENCY_EXPONENTS, isCurrencyCode } from './graphql/currency';
 export { Money, MoneyInput, MoneyFormatError, parseMinorUnits, formatMinorUnits } from './graphql/money';
 export { DateTimeScalar, DecimalScalar } from './graphql/scalars';

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  badUserInput,
   isUuid,
+  keysetAfter,
+  rowsAfter,
   UserError,
   UserErrorCode,
   UserErrorsException,
@@ -97,11 +98,7 @@ export function assertStatus<S extends string>(status: S, allowed: readonly S[],
 
 /** Where-clause of a newest-first page: rows older than the cursor's (createdAt, id). */
 export function olderThanCursor(page: PageRequest): Record<string, unknown> {
-  if (!page.after) return {};
-  const [createdAt, id] = page.after;
-  const at = typeof createdAt === 'string' ? new Date(createdAt) : null;
-  if (!at || Number.isNaN(at.getTime()) || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
-  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
+  return rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', 'desc');
 }
 
 /** The cursor of a row in a newest-first list. */

@@ -1,4 +1,4 @@
-import { badUserInput, isUuid, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '../../../platform/src';
+import { badUserInput, isUuid, keysetAfter, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
 import type { InventorySummary, StoreAvailability } from '../types/stock.types';
@@ -24,11 +24,8 @@ export async function listLevels(
   if (validLocations.length) qb.andWhere({ locationId: { $in: validLocations } });
   if (skus.length) qb.andWhere({ sku: { $in: skus } });
   if (args.lowStockOnly) qb.andWhere('l.low_stock_threshold is not null and l.on_hand - l.reserved <= l.low_stock_threshold');
-  if (page.after) {
-    const [sku, locationId] = page.after;
-    if (typeof sku !== 'string' || typeof locationId !== 'string' || !isUuid(locationId)) throw badUserInput('"after" is not a cursor of this list', 'after');
-    qb.andWhere('(l.sku, l.location_id) > (?, ?)', [sku, locationId]);
-  }
+  const after = keysetAfter(page, ['text', 'uuid']);
+  if (after) qb.andWhere('(l.sku, l.location_id) > (?, ?)', after);
   return toConnection(await qb.getResultList(), page, (l) => [l.sku, l.locationId]);
 }
 

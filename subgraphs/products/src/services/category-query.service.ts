@@ -1,5 +1,4 @@
-import { badUserInput, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
-import { isUuid } from '../../../platform/src';
+import { keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import { Category, type Product } from '../entities';
 
@@ -9,13 +8,8 @@ export async function listCategories(
   args: ConnectionArgs & { parentId?: string | null },
 ): Promise<ConnectionShape<Category>> {
   const page = pageRequest(args);
-  const where: Record<string, unknown> = {};
+  const where: Record<string, unknown> = rowsAfter(keysetAfter(page, ['text', 'uuid']), 'name', 'asc');
   if (args.parentId !== undefined) where.parentId = args.parentId;
-  if (page.after) {
-    const [name, id] = page.after;
-    if (typeof name !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
-    where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
-  }
   const rows = await ctx.em.find(Category, where, { orderBy: { name: 'asc', id: 'asc' }, limit: page.limit });
   return toConnection(rows, page, (c) => [c.name, c.id]);
 }
@@ -39,12 +33,7 @@ export async function productsInCategory(
   args: ConnectionArgs,
 ): Promise<ConnectionShape<Product>> {
   const page = pageRequest(args);
-  let after: [string, string] | null = null;
-  if (page.after) {
-    const [title, id] = page.after;
-    if (typeof title !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
-    after = [title, id];
-  }
+  const after = keysetAfter(page, ['text', 'uuid']);
   const rows = await ctx.loaders.categoryProducts.load({ categoryId: category.id, limit: page.limit, after });
   return toConnection(rows, page, (p) => [p.title, p.id]);
 }

@@ -1,8 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import {
-  badUserInput,
   isUuid,
+  keysetAfter,
   pageRequest,
+  rowsAfter,
   toConnection,
   UserError,
   UserErrorCode,
@@ -49,12 +50,8 @@ function statusWhere(status: DiscountStatus, now: Date): Record<string, unknown>
 /** Discounts newest first, optionally of one status. */
 export async function listDiscounts(ctx: PromotionsContext, args: ConnectionArgs & { status?: DiscountStatus | null }): Promise<ConnectionShape<Discount>> {
   const page = pageRequest(args);
-  const where: Record<string, unknown> = args.status ? statusWhere(args.status, new Date()) : {};
-  if (page.after) {
-    const [createdAt, id] = page.after;
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
-    where.$or = [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: id } }];
-  }
+  const after = rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', 'desc');
+  const where = { ...(args.status ? statusWhere(args.status, new Date()) : {}), ...after };
   const rows = await ctx.em.find(Discount, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
   return toConnection(rows, page, (d) => [d.createdAt.toISOString(), d.id]);
 }

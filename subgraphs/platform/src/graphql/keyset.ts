@@ -1,0 +1,38 @@
+import { isUuid } from '../db/entity-loader';
+import type { PageRequest } from './connection';
+import { badUserInput } from './errors';
+
+/** What each value of a cursor must be: plain text, a uuid (the tie-breaker), or an ISO date. */
+export type KeyKind = 'text' | 'uuid' | 'date';
+type KeyValue<K extends KeyKind> = K extends 'date' ? Date : string;
+export type Keyset<K extends readonly KeyKind[]> = { -readonly [I in keyof K]: KeyValue<K[I]> };
+
+/**
+ * The `after` cursor of a keyset-paged list, checked against the shape the list writes: a
+ * cursor of another list, or one tampered with, is a BAD_USER_INPUT, never a SQL error.
+ */
+export function keysetAfter<const K extends readonly KeyKind[]>(page: PageRequest, kinds: K): Keyset<K> | null {
+  if (!page.after) return null;
+  const values = page.after;
+  const valid = values.length === kinds.length && kinds.every((kind, i) => fits(kind, values[i]));
+  if (!valid) throw badUserInput('"after" is not a cursor of this list', 'after');
+  return values.map((value, i) => (kinds[i] === 'date' ? new Date(value as string) : value)) as Keyset<K>;
+}
+
+function fits(kind: KeyKind, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (kind === 'uuid') return isUuid(value);
+  if (kind === 'date') return !Number.isNaN(new Date(value).getTime());
+  return true;
+}
+
+/**
+ * A MikroORM filter for the rows after (sort value, id) in a list ordered by `field` then `id`,
+ * both ascending or both descending; empty on the first page.
+ */
+export function rowsAfter(after: readonly [unknown, string] | null, field: string, direction: 'asc' | 'desc'): Record<string, unknown> {
+  if (!after) return {};
+  const [value, id] = after;
+  const beyond = direction === 'asc' ? '$gt' : '$lt';
+  return { $or: [{ [field]: { [beyond]: value } }, { [field]: value, id: { [beyond]: id } }] };
+}
