@@ -130,6 +130,21 @@ describe('redemptions', () => {
     expect(await usage(discount.id)).toBe(1);
   });
 
+  it('refuses a guest a discount limited per customer, holding nothing', async () => {
+    const open = (await create({ title: 'For anyone', kind: 'PERCENTAGE', value: '1' })).discount.id;
+    const once = (await create({ title: 'Once per customer', kind: 'FIXED_AMOUNT', value: '5', usageLimitPerCustomer: 1 })).discount.id;
+    const guest = (await gqlData(promos.url, RESERVE, { input: { key: 'guest-1', discountIds: [open, once] } }, service)).discountRedemptionReserve;
+    const onceIndex = [open, once].sort().indexOf(once);
+    expect(guest).toEqual({ redemptions: null, userErrors: [{ field: ['input', 'discountIds', String(onceIndex)], code: 'CUSTOMER_REQUIRED' }] });
+    const blank = (await gqlData(promos.url, RESERVE, { input: { key: 'guest-2', discountIds: [once], customerId: ' ' } }, service)).discountRedemptionReserve;
+    expect(blank).toEqual({ redemptions: null, userErrors: [{ field: ['input', 'customerId'], code: 'BLANK' }] });
+    expect([await usage(open), await usage(once)]).toEqual([0, 0]);
+    const redemptions = await promos.server.orm.em.getConnection().getKnex()('promotions.discount_redemption').whereIn('key', ['guest-1', 'guest-2']).count({ n: '*' }).first();
+    expect(Number(redemptions?.n)).toBe(0);
+    const customer = (await gqlData(promos.url, RESERVE, { input: { key: 'guest-1', discountIds: [open, once], customerId: 'customer-9' } }, service)).discountRedemptionReserve;
+    expect(customer.redemptions).toHaveLength(2);
+  });
+
   it('holds all discounts or none', async () => {
     const a = (await create({ title: 'A', kind: 'PERCENTAGE', value: '1' })).discount.id;
     const b = (await create({ title: 'B', kind: 'PERCENTAGE', value: '1', usageLimit: 1 })).discount.id;

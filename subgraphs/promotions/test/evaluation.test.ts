@@ -85,3 +85,33 @@ it('refuses a basket with the same line twice with a coded error', async () => {
   const result = await gql(promos.url, EVALUATE, { input: { ...basket([]), lines: [line, line] } }, service);
   expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
+
+describe('discounts limited per customer', () => {
+  const rejections = async (input: Record<string, unknown>) =>
+    (await gqlData(promos.url, EVALUATE, { input }, service)).discountsEvaluate.rejectedCodes.map((r: { code: string; reason: string }) => [r.code, r.reason]);
+  const appliedTitles = async (input: Record<string, unknown>) =>
+    (await gqlData(promos.url, EVALUATE, { input }, service)).discountsEvaluate.applied.map((a: { title: string }) => a.title);
+
+  it('rejects the code for a guest, saying why, and applies it for a customer', async () => {
+    const created = await gqlData(promos.url, `mutation($input: DiscountInput!) { discountCreate(input: $input) { userErrors { message } } }`, {
+      input: { title: 'Once each', code: 'ONCEEACH', kind: 'FIXED_AMOUNT', value: '3', usageLimitPerCustomer: 1, combinesWith: { productDiscounts: true, orderDiscounts: false, shippingDiscounts: true } },
+    });
+    expect(created.discountCreate.userErrors).toEqual([]);
+    expect(await rejections(basket(['onceeach']))).toEqual([['ONCEEACH', 'CUSTOMER_REQUIRED']]);
+    expect(await appliedTitles({ ...basket(['onceeach']), customerId: 'customer-1' })).toContain('Once each');
+  });
+
+  it('does not apply an automatic discount limited per customer to a guest', async () => {
+    const created = await gqlData(promos.url, `mutation($input: DiscountInput!) { discountCreate(input: $input) { userErrors { message } } }`, {
+      input: { title: 'Members 2 off', kind: 'FIXED_AMOUNT', value: '2', usageLimitPerCustomer: 3, combinesWith: { productDiscounts: true, orderDiscounts: true, shippingDiscounts: true } },
+    });
+    expect(created.discountCreate.userErrors).toEqual([]);
+    expect(await appliedTitles(basket([]))).not.toContain('Members 2 off');
+    expect(await appliedTitles({ ...basket([]), customerId: 'customer-1' })).toContain('Members 2 off');
+  });
+
+  it('refuses a blank customer id with a coded error instead of treating it as a customer', async () => {
+    const result = await gql(promos.url, EVALUATE, { input: { ...basket(['onceeach']), customerId: '  ' } }, service);
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

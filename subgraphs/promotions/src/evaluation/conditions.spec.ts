@@ -108,6 +108,25 @@ describe('evaluate: conditions and why a code is rejected', () => {
     expect(verdict(spring({ usageLimitPerCustomer: 2, customerUsageCount: 1 }))).toBeNull();
   });
 
+  it('rejects a code limited per customer for a guest, whose uses cannot be counted', () => {
+    const guest = basket({ customer: { id: null, segmentIds: [] } });
+    expect(verdict(spring({ usageLimitPerCustomer: 1 }), guest)).toEqual({
+      reason: 'CUSTOMER_REQUIRED',
+      message: 'Code "SPRING10" is limited per customer: sign in to use it',
+    });
+    expect(verdict(spring({ usageLimitPerCustomer: 1 }))).toBeNull();
+    // Signing in would not help a code that is used up for everyone: that is said first.
+    expect(verdict(spring({ usageLimitPerCustomer: 1, usageLimit: 5, usageCount: 5 }), guest)?.reason).toBe('USAGE_LIMIT_REACHED');
+  });
+
+  it('does not apply an automatic discount limited per customer to a guest, and says nothing', () => {
+    const once = makeRule({ id: 'first-order', usageLimitPerCustomer: 1 });
+    const guest = evaluate([once], basket({ codes: [], customer: { id: null, segmentIds: [] } }));
+    expect(guest.applied).toEqual([]);
+    expect(guest.rejectedCodes).toEqual([]);
+    expect(evaluate([once], basket({ codes: [] })).applied.map((a) => a.discountId)).toEqual(['first-order']);
+  });
+
   it('rejects a code for products that are not in the basket', () => {
     const target = { type: 'PRODUCTS' as const, productIds: ['p-gloves'], categoryIds: [] };
     expect(verdict(spring({ target, minimumQuantity: 1 }))).toEqual({

@@ -28,6 +28,8 @@ export function checkEligibility(
   if (rule.usageLimit !== null && rule.usageCount >= rule.usageLimit) {
     return { reason: 'USAGE_LIMIT_REACHED', perCustomer: false };
   }
+  // A guest's uses cannot be counted, so a per-customer limit would not hold for guests.
+  if (rule.usageLimitPerCustomer !== null && input.customer.id === null) return { reason: 'CUSTOMER_REQUIRED' };
   if (rule.usageLimitPerCustomer !== null && rule.customerUsageCount >= rule.usageLimitPerCustomer) {
     return { reason: 'USAGE_LIMIT_REACHED', perCustomer: true };
   }

@@ -13,6 +13,7 @@ export type Ineligibility =
   | { reason: 'EXPIRED'; endsAt: Date }
   | { reason: 'NOT_FOR_CHANNEL'; channel: SalesChannelName }
   | { reason: 'NOT_FOR_CUSTOMER' }
+  | { reason: 'CUSTOMER_REQUIRED' }
   | { reason: 'USAGE_LIMIT_REACHED'; perCustomer: boolean }
   | { reason: 'MINIMUM_NOT_MET'; minimumSubtotalMinor: number; subtotalMinor: number }
   | { reason: 'MINIMUM_NOT_MET'; minimumQuantity: number; quantity: number }
@@ -43,6 +44,8 @@ export function rejectionMessage(code: string, why: Ineligibility): string {
       return `${name} cannot be used on ${why.channel}`;
     case 'NOT_FOR_CUSTOMER':
       return `${name} is not available to this customer`;
+    case 'CUSTOMER_REQUIRED':
+      return `${name} is limited per customer: sign in to use it`;
     case 'USAGE_LIMIT_REACHED':
       return why.perCustomer
         ? `${name} has already been used the maximum number of times by this customer`

@@ -44,6 +44,7 @@ export interface DiscountRule {
   active: boolean;
   usageLimit: number | null;
   usageCount: number;
+  /** Set: only an identified customer may use it, since a guest's uses cannot be counted. */
   usageLimitPerCustomer: number | null;
   /** Uses by the customer being evaluated (0 for a guest). */
   customerUsageCount: number;
@@ -65,6 +66,7 @@ export interface EvaluationLine {
 /** A basket to price, for whom, on which channel, and at what instant. */
 export interface EvaluationInput {
   lines: EvaluationLine[];
+  /** `id` null: a guest. */
   customer: { id: string | null; segmentIds: string[] };
   channel: SalesChannelName;
   /** Codes as the customer typed them: compared without regard to case or surrounding spaces. */
@@ -74,8 +76,9 @@ export interface EvaluationInput {
 }
 
 /**
- * Why an entered code gives nothing. NOT_COMBINABLE: eligible, but a bigger discount that refuses
- * to stack with it was chosen; NOT_APPLICABLE: no targeted line, or nothing left for it to take.
+ * Why an entered code gives nothing. CUSTOMER_REQUIRED: limited per customer, so a guest cannot
+ * use it; NOT_COMBINABLE: eligible, but a bigger discount that refuses to stack with it was
+ * chosen; NOT_APPLICABLE: no targeted line, or nothing left for it to take.
  */
 export type RejectionReason =
   | 'UNKNOWN'
@@ -84,6 +87,7 @@ export type RejectionReason =
   | 'EXPIRED'
   | 'NOT_FOR_CHANNEL'
   | 'NOT_FOR_CUSTOMER'
+  | 'CUSTOMER_REQUIRED'
   | 'MINIMUM_NOT_MET'
   | 'USAGE_LIMIT_REACHED'
   | 'NOT_APPLICABLE'

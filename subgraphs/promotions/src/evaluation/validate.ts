@@ -14,6 +14,8 @@ export class EvaluationInputError extends Error {
 /** Throws EvaluationInputError on the first value that breaks the contract's ranges. */
 export function assertValidInput(rules: readonly DiscountRule[], input: EvaluationInput): void {
   if (Number.isNaN(input.now.getTime())) fail('now is not a valid date');
+  // A blank id would pass for a customer and slip past per-customer limits; a guest is null.
+  if (input.customer.id !== null && input.customer.id.trim() === '') fail('customer id is blank; a guest is null');
   wholeAtLeast(input.shippingMinor, 0, 'shippingMinor');
   unique(input.lines.map((line) => line.id), 'line id');
   for (const line of input.lines) {

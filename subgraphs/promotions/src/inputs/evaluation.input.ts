@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsInt, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
-import { DecimalScalar, SalesChannel } from '../../../platform/src';
+import { DecimalScalar, NotBlank, SalesChannel } from '../../../platform/src';
 
 @InputType({ description: 'A basket line to price.' })
 @Directive('@inaccessible')
@@ -37,7 +37,10 @@ export class DiscountEvaluationInput {
   @ValidateNested({ each: true })
   lines!: EvaluationLineInput[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Null for a guest, who cannot use discounts limited per customer.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(200)
   customerId?: string | null;
 
   @Field(() => [ID], { defaultValue: [] })

@@ -15,7 +15,10 @@ export class DiscountRedemptionReserveInput {
   @ArrayMaxSize(50)
   discountIds!: string[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Null for a guest, who cannot use discounts limited per customer.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(200)
   customerId?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -16,12 +16,13 @@ import { Discount, DiscountRedemption, RedemptionStatus } from '../entities';
 import type { DiscountRedemptionReserveInput } from '../inputs/redemption.input';
 
 export const USAGE_LIMIT_REACHED = 'USAGE_LIMIT_REACHED';
+export const CUSTOMER_REQUIRED = 'CUSTOMER_REQUIRED';
 
 /**
  * Holds one use of each discount for an order. The usage counter moves with a guarded UPDATE
  * under the discount's row lock, so a code limited to 5 uses gives exactly 5 under any number of
- * concurrent checkouts; the per-customer limit is counted under the same lock. All or nothing,
- * idempotent under the checkout key.
+ * concurrent checkouts; the per-customer limit is counted under the same lock, and a discount
+ * with one is refused to guests. All or nothing, idempotent under the checkout key.
  */
 export async function reserveRedemptions(ctx: PromotionsContext, input: DiscountRedemptionReserveInput): Promise<MutationOutcome<DiscountRedemption[]>> {
   const errors = await validateInput(input, ['input']);
@@ -43,7 +44,11 @@ export async function reserveRedemptions(ctx: PromotionsContext, input: Discount
             )
           : [];
         if (!discount) throw new UserErrorsException([await whyNot(em, id, field)]);
-        if (input.customerId && discount.usage_limit_per_customer !== null) {
+        if (discount.usage_limit_per_customer !== null) {
+          // A guest's uses cannot be counted: without this, a guest could use it without limit.
+          if (!input.customerId) {
+            throw new UserErrorsException([new UserError(field, `"${discount.title}" is limited per customer: reserve it with the customer's id`, CUSTOMER_REQUIRED)]);
+          }
           const used = await em.count(DiscountRedemption, { discountId: id, customerId: input.customerId, status: { $ne: RedemptionStatus.RELEASED } });
           if (used >= discount.usage_limit_per_customer) {
             throw new UserErrorsException([new UserError(field, `"${discount.title}" can be used ${discount.usage_limit_per_customer} time(s) per customer`, USAGE_LIMIT_REACHED)]);
