@@ -11,10 +11,22 @@ export interface PromotionsHarness {
   close(): Promise<void>;
 }
 
-/** The products subgraph (demo catalog) and the promotions subgraph on one fresh database; requests go out as an admin unless a test says otherwise. */
-export async function startPromotions(): Promise<PromotionsHarness> {
+/**
+ * The products subgraph (demo catalog) and the promotions subgraph on one fresh database; requests
+ * go out as an admin unless a test says otherwise. The redemption sweeper is off unless asked
+ * for, so tests sweep when they choose.
+ */
+export async function startPromotions(options: { redemptionSweepMs?: number } = {}): Promise<PromotionsHarness> {
   const products = await startProducts({ seed: true });
-  const server = await createPromotionsServer({ databaseUrl: products.db.url, productsUrl: products.url, currencyCode: 'EUR', logger: createLogger('promotions-test', 'silent'), poolMax: 40, jwtSecret: TEST_JWT_SECRET });
+  const server = await createPromotionsServer({
+    databaseUrl: products.db.url,
+    productsUrl: products.url,
+    currencyCode: 'EUR',
+    logger: createLogger('promotions-test', 'silent'),
+    poolMax: 40,
+    jwtSecret: TEST_JWT_SECRET,
+    redemptionSweepMs: options.redemptionSweepMs ?? 0,
+  });
   const base = await server.listen(0);
   setDefaultCaller(`${base}/graphql`, await asAdmin());
   return {

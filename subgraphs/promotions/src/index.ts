@@ -1,13 +1,17 @@
 import { str, url } from 'envalid';
-import { ConfigError, isCurrencyCode, loadConfig, runSubgraphProcess } from '../../platform/src';
+import { ConfigError, isCurrencyCode, loadConfig, positiveInt, runSubgraphProcess } from '../../platform/src';
 import { createPromotionsServer } from './server';
 import { promotionsSubgraph } from './subgraph';
 
 /** The promotions subgraph process: the only file that reads the environment and listens. */
 runSubgraphProcess(promotionsSubgraph, (config) => {
-  const env = loadConfig({ SHOP_CURRENCY: str({ default: 'EUR' }), PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }) });
+  const env = loadConfig({
+    SHOP_CURRENCY: str({ default: 'EUR' }),
+    PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
+    REDEMPTION_SWEEP_MS: positiveInt({ default: 5_000 }),
+  });
   if (!isCurrencyCode(env.SHOP_CURRENCY)) {
     throw new ConfigError(`Invalid configuration:\n  SHOP_CURRENCY: "${env.SHOP_CURRENCY}" is not a supported ISO 4217 code`);
   }
-  return createPromotionsServer({ ...config, currencyCode: env.SHOP_CURRENCY, productsUrl: env.PRODUCTS_URL });
+  return createPromotionsServer({ ...config, currencyCode: env.SHOP_CURRENCY, productsUrl: env.PRODUCTS_URL, redemptionSweepMs: env.REDEMPTION_SWEEP_MS });
 });

@@ -2,14 +2,27 @@ import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } f
 import { createPromotionsContext, type PromotionsSettings } from './context';
 import { buildPromotionsSchema } from './schema';
 import { createGiftCardLookupLimiter } from './services/gift-card-lookup-limit';
+import { startRedemptionSweeper } from './services/redemption-sweeper';
 import { promotionsSubgraph } from './subgraph';
 
+export interface PromotionsServerConfig extends SubgraphServerConfig, PromotionsSettings {
+  /** How often expired discount redemptions are given back; 0 turns the sweeper off. */
+  redemptionSweepMs?: number;
+}
+
 /** Builds the promotions subgraph without listening; the caller binds it (index.ts or a test). */
-export async function createPromotionsServer(config: SubgraphServerConfig & PromotionsSettings): Promise<SubgraphServer> {
+export async function createPromotionsServer(config: PromotionsServerConfig): Promise<SubgraphServer> {
   const schema = await buildPromotionsSchema();
   const giftCardLookups = createGiftCardLookupLimiter();
   const server = await buildSubgraphServer(promotionsSubgraph, config, schema, (base) =>
     createPromotionsContext(base, { currencyCode: config.currencyCode, productsUrl: config.productsUrl }, giftCardLookups),
   );
-  return server;
+  const sweeper = startRedemptionSweeper(server.orm, config.logger, config.redemptionSweepMs ?? 5_000);
+  return {
+    ...server,
+    close: async () => {
+      await sweeper.stop();
+      await server.close();
+    },
+  };
 }

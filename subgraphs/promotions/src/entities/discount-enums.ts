@@ -27,10 +27,12 @@ export enum DiscountTargetType {
   CATEGORIES = 'CATEGORIES',
 }
 
+/** RESERVED holds a use until it expires; COMMITTED and RELEASED are final, and so is EXPIRED. */
 export enum RedemptionStatus {
   RESERVED = 'RESERVED',
   COMMITTED = 'COMMITTED',
   RELEASED = 'RELEASED',
+  EXPIRED = 'EXPIRED',
 }
 
 registerEnumType(DiscountKind, { name: 'DiscountKind', description: 'What a discount takes off.' });

@@ -4,12 +4,16 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Discount } from './discount.entity';
 import { RedemptionStatus } from './discount-enums';
 
-/** One use of a discount by an order: reserved at checkout, committed with the order, or released. */
+/**
+ * One use of a discount by an order: reserved at checkout, then committed with the order,
+ * released, or expired, so a checkout that crashes never holds a use for ever.
+ */
 @ObjectType({ description: 'One use of a discount by an order.' })
 @Directive('@inaccessible')
 @Entity({ tableName: 'discount_redemption' })
 @Unique({ properties: ['key', 'discountId'] })
 @Index({ properties: ['discountId', 'customerId', 'status'] })
+@Index({ properties: ['status', 'expiresAt'] })
 export class DiscountRedemption {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -29,9 +33,13 @@ export class DiscountRedemption {
   @Property({ type: 'text', nullable: true })
   orderReference: string | null = null;
 
-  @Field(() => String, { description: 'RESERVED, COMMITTED or RELEASED.' })
+  @Field(() => String, { description: 'RESERVED, COMMITTED, RELEASED or EXPIRED.' })
   @Enum({ items: () => RedemptionStatus })
   status: RedemptionStatus = RedemptionStatus.RESERVED;
+
+  @Field(() => Date, { description: 'When a RESERVED use lapses unless committed first; a committed use never lapses.' })
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,6 +1,9 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsOptional, MaxLength } from 'class-validator';
-import { Directive, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Directive, Field, ID, InputType, Int } from 'type-graphql';
 import { NotBlank } from '../../../platform/src';
+
+/** How long uses are held when the checkout names no time: as long as inventory holds stock. */
+export const DEFAULT_HOLD_SECONDS = 900;
 
 @InputType({ description: 'Uses of discounts to hold for an order being placed.' })
 @Directive('@inaccessible')
@@ -25,4 +28,11 @@ export class DiscountRedemptionReserveInput {
   @IsOptional()
   @MaxLength(200)
   orderReference?: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_HOLD_SECONDS, description: 'Seconds the uses are held unless committed (1 to 86400).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  ttlSeconds?: number | null;
 }

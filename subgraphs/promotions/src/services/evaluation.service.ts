@@ -5,6 +5,7 @@ import { Discount, DiscountKind, DiscountScope } from '../entities';
 import { evaluate, EvaluationInputError, type DiscountRule, type DiscountValue, type EvaluationInput, type EvaluationResult } from '../evaluation';
 import type { DiscountEvaluationInput } from '../inputs/evaluation.input';
 import type { DiscountEvaluation } from '../types/evaluation.types';
+import { HOLDING_STATUSES } from './redemption.service';
 
 /**
  * Prices a basket: loads the automatic discounts that could apply and those whose codes were
@@ -36,8 +37,8 @@ export async function evaluateBasket(ctx: PromotionsContext, input: DiscountEval
   const uses = input.customerId && discounts.length
     ? await sql<{ discount_id: string; n: string }>(
         ctx.em,
-        `select discount_id, count(*) as n from ${SCHEMA}.discount_redemption where customer_id = ? and status <> 'RELEASED' and discount_id = any(?::uuid[]) group by discount_id`,
-        [input.customerId, discounts.map((d) => d.id)],
+        `select discount_id, count(*) as n from ${SCHEMA}.discount_redemption where customer_id = ? and status = any(?) and discount_id = any(?::uuid[]) group by discount_id`,
+        [input.customerId, HOLDING_STATUSES, discounts.map((d) => d.id)],
       )
     : [];
   const usedBy = new Map(uses.map((u) => [u.discount_id, Number(u.n)]));
