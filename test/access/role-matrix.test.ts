@@ -72,6 +72,7 @@ const OPERATIONS: Operation[] = [
   op('replenishmentPurchaseOrdersCreate', MANAGERS, () => `mutation { replenishmentPurchaseOrdersCreate(locationId: "unknown") { ${ERR} } }`),
   op('discounts', MANAGERS, () => `{ discounts(first: 1) { nodes { id } } }`),
   op('discountCreate', MANAGERS, () => `mutation { discountCreate(input: { title: " ", kind: PERCENTAGE, value: "500" }) { ${ERR} } }`),
+  op('loyaltyProgramUpdate', MANAGERS, () => `mutation { loyaltyProgramUpdate(input: { pointsPerCurrencyUnit: 0 }) { ${ERR} } }`),
   // People and devices.
   op('staffCreate', ADMINS, () => `mutation { staffCreate(input: { name: " ", email: "x", password: "", role: STAFF }) { ${ERR} } }`),
   op('kioskTokenCreate', ADMINS, () => `mutation { kioskTokenCreate(locationId: "not-a-location") { ${ERR} } }`),

@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, Role, STAFF_ROLES, toPayload } from '../../../platform/src';
 import type { PromotionsContext } from '../context';
 import { LoyaltyAccount } from '../entities';
+import { LoyaltyProgramUpdateInput } from '../inputs/loyalty-program.input';
 import { LoyaltyPointsAdjustInput, LoyaltyPointsEarnInput, LoyaltyPointsRedeemInput } from '../inputs/loyalty.input';
-import { LoyaltyPointsAdjustPayload, LoyaltyPointsEarnPayload, LoyaltyPointsRedeemPayload } from '../payloads/loyalty.payloads';
+import { LoyaltyPointsAdjustPayload, LoyaltyPointsEarnPayload, LoyaltyPointsRedeemPayload, LoyaltyProgramUpdatePayload } from '../payloads/loyalty.payloads';
 import { loyaltyProgramSettings, loyaltyTier, pointsEarnedLastYear } from '../services/loyalty-query.service';
+import { updateLoyaltyProgram } from '../services/loyalty-program.service';
 import { adjustPoints, earnPoints, redeemPoints } from '../services/loyalty.service';
 import { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
 
@@ -14,6 +16,12 @@ export class LoyaltyResolver {
   @Query(() => LoyaltyProgramView, { description: 'The loyalty programme\'s settings: earning rates, point value and tiers.' })
   loyaltyProgram(@Ctx() ctx: PromotionsContext): Promise<LoyaltyProgramView> {
     return loyaltyProgramSettings(ctx);
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => LoyaltyProgramUpdatePayload, { description: 'Changes earning rates, the value of a point and the tiers; points already earned stay as they are.' })
+  async loyaltyProgramUpdate(@Ctx() ctx: PromotionsContext, @Arg('input', () => LoyaltyProgramUpdateInput) input: LoyaltyProgramUpdateInput) {
+    return toPayload(await updateLoyaltyProgram(ctx, input), (loyaltyProgram) => ({ loyaltyProgram }));
   }
 
   @FieldResolver(() => LoyaltyTier, { description: 'Set by the points earned in the last 365 days.' })

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
-import { CURRENCY_EXPONENTS, Money, sql, type CurrencyCode, type SalesChannel } from '../../../platform/src';
+import { CURRENCY_EXPONENTS, Money, runMutation, sql, validateInput, type CurrencyCode, type MutationOutcome, type SalesChannel } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule } from '../entities';
+import type { LoyaltyProgramUpdateInput } from '../inputs/loyalty-program.input';
 import type { LoyaltyProgramView } from '../types/loyalty.types';
+import { loyaltyProgramChanges } from './loyalty-program-rules';
 
 type Em = PromotionsContext['em'];
 
@@ -19,6 +21,23 @@ export async function loadLoyaltyProgram(em: Em): Promise<LoyaltyProgram> {
     [d.pointsPerCurrencyUnit, JSON.stringify(d.channelMultipliers), d.redemptionValuePerPoint, JSON.stringify(d.tiers)],
   );
   return em.findOneOrFail(LoyaltyProgram, { id: 1 });
+}
+
+/**
+ * Changes the programme's settings after checking every rule; nothing is written when one fails.
+ * Only earning and redeeming from now on are affected: points already earned stay as they are.
+ */
+export async function updateLoyaltyProgram(ctx: PromotionsContext, input: LoyaltyProgramUpdateInput): Promise<MutationOutcome<LoyaltyProgramView>> {
+  const errors = await validateInput(input, ['input']);
+  const changes = loyaltyProgramChanges(input, ctx.currencyCode, errors);
+  if (errors.length) return { ok: false, userErrors: errors };
+  return runMutation(ctx.em, async (em) => {
+    const program = await loadLoyaltyProgram(em);
+    // Only the fields changed here are written, so two updates of different settings both hold.
+    Object.assign(program, changes, { updatedAt: new Date() });
+    await em.flush();
+    return programView(program, ctx.currencyCode);
+  });
 }
 
 /** Whole points for an amount spent on a channel; fractions of a point are not earned. */
