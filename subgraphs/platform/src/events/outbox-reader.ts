@@ -20,6 +20,16 @@ interface Hole {
   since: number;
 }
 
+/** Where a batch leaves reading one schema. */
+export interface BatchPosition {
+  schema: string;
+  /**
+   * Every id up to this one has been delivered (or given up as a hole), this batch included:
+   * below the oldest hole still looked for, so a reader started after it misses nothing.
+   */
+  resumeAfter: number;
+}
+
 /**
  * Reads committed outbox rows in id order, woken by LISTEN and by a periodic poll. Ids are
  * taken at insert but visible at commit, so a row can appear after a higher id was already read:
@@ -38,7 +48,7 @@ export class OutboxReader {
 
   constructor(
     private readonly options: OutboxReaderOptions,
-    private readonly deliver: (events: BusEvent[]) => void | Promise<void>,
+    private readonly deliver: (events: BusEvent[], position: BatchPosition) => void | Promise<void>,
   ) {}
 
   async start(): Promise<void> {
@@ -103,7 +113,8 @@ export class OutboxReader {
           createdAt: new Date(r.created_at).toISOString(),
         }));
         const next = this.nextPosition(schema, after, events.map((e) => e.id));
-        await this.deliver(events);
+        const resumeAfter = next.holes.reduce((lowest, hole) => Math.min(lowest, hole.id - 1), next.last);
+        await this.deliver(events, { schema, resumeAfter });
         // Only once delivered: a failed delivery is read again on the next wake.
         this.holes.set(schema, next.holes);
         this.last.set(schema, next.last);

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123063738 } from './Migration20261123063738';
 import { Migration20261123065505 } from './Migration20261123065505';
 import { Migration20261202005710 } from './Migration20261202005710';
+import { Migration20261202010409 } from './Migration20261202010409';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123063738', class: Migration20261123063738 },
   { name: 'Migration20261123065505', class: Migration20261123065505 },
   { name: 'Migration20261202005710', class: Migration20261202005710 },
+  { name: 'Migration20261202010409', class: Migration20261202010409 },
 ];

@@ -1,0 +1,176 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import type { Orm } from '../db/database';
+import { sql } from '../db/sql';
+import type { Logger } from '../logging/logger';
+import { startPeriodicTask, type PeriodicTask } from '../server/periodic-task';
+import type { BusEvent } from './event-bus';
+import { OutboxReader, type BatchPosition } from './outbox-reader';
+
+/** Any fixed number: the advisory lock namespace of durable consumers (the Redis relay has its own). */
+const CONSUMER_LOCK = 7_420_002;
+
+/**
+ * Handles a batch inside the transaction that moves the consumer's position, so its writes and
+ * the position commit together. Throwing leaves both as they were: the batch comes again.
+ */
+export type EventBatchHandler = (events: BusEvent[], em: EntityManager) => Promise<void>;
+
+export interface EventConsumerOptions {
+  /** Names the consumer in its position row and its lock, e.g. "promotions.customer-merges". */
+  name: string;
+  /** The subgraph whose outbox is read, e.g. "customers". */
+  sourceSchema: string;
+  /** The database holding that outbox; by default the consuming subgraph's own. */
+  sourceDatabaseUrl?: string;
+  /** The topics the handler is given; other events only move the position on. */
+  topics: string[];
+  handle: EventBatchHandler;
+  /** The consuming subgraph's database: its schema holds the position table. */
+  orm: Orm;
+  logger: Logger;
+  /** Reading without a notification, to cover a missed one; a failed batch is retried as often. */
+  pollMs?: number;
+  /** How long an id skipped by a transaction still in flight is waited for before it is given up. */
+  holeTtlMs?: number;
+  /** How often a replica that does not consume checks whether the one that does has gone. */
+  leadRetryMs?: number;
+}
+
+/**
+ * Reacts to another subgraph's events, durably: it reads that subgraph's outbox from where it
+ * last stopped, not from the current end as the live buses do, so events published while no
+ * replica ran are handled too.
+ *
+ * - At least once: a batch's handler and the new position commit in one transaction; a failed or
+ *   interrupted batch is delivered again, so handlers must tolerate a repeat.
+ * - Nothing skipped: the position stored is below the oldest id still awaited (an id taken by a
+ *   transaction that has not committed yet), so a restart reads that id when it commits, at the
+ *   cost of handing a few later events over again.
+ * - One replica at a time: whoever holds a PostgreSQL advisory lock for (name, source) consumes;
+ *   the lock goes with that replica's connection, and another one takes over within
+ *   `leadRetryMs`, from the stored position.
+ */
+export class EventConsumer {
+  private lockClient: Client | null = null;
+  private reader: OutboxReader | null = null;
+  /** A reader being stopped after its lock was lost; a new one waits for it. */
+  private retiring: Promise<void> = Promise.resolve();
+  private retries: PeriodicTask | null = null;
+  private stopped = false;
+  private readonly topics: Set<string>;
+  private readonly logger: Logger;
+  private readonly positionTable: string;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.topics = new Set(options.topics);
+    this.logger = options.logger.child({ consumer: options.name, source: options.sourceSchema });
+    this.positionTable = `"${options.orm.config.get('schema')}".event_consumer_position`;
+  }
+
+  async start(): Promise<void> {
+    await this.tryToLead();
+    this.retries = startPeriodicTask(`event consumer ${this.options.name}`, this.options.leadRetryMs ?? 2_000, this.logger, async () => {
+      await this.tryToLead();
+      return 0;
+    });
+  }
+
+  /** Whether this replica is the one consuming. */
+  get consuming(): boolean {
+    return this.reader !== null;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.retries?.stop();
+    const reader = this.reader;
+    this.reader = null;
+    await reader?.stop();
+    await this.retiring;
+    // Ending the connection releases the lock, so another replica takes over at once.
+    await this.lockClient?.end().catch(() => {});
+  }
+
+  private async tryToLead(): Promise<void> {
+    if (this.reader || this.stopped) return;
+    await this.retiring;
+    try {
+      const lock = (this.lockClient ??= await this.connectLockClient());
+      const { rows } = await lock.query('select pg_try_advisory_lock($1, hashtext($2)) as locked', [
+        CONSUMER_LOCK,
+        `${this.options.name}@${this.options.sourceSchema}`,
+      ]);
+      if (!rows[0].locked) return;
+      const after = await this.storedPosition();
+      const reader = new OutboxReader(
+        {
+          databaseUrl: this.options.sourceDatabaseUrl ?? this.ownDatabaseUrl(),
+          schemas: [this.options.sourceSchema],
+          logger: this.logger,
+          pollMs: this.options.pollMs,
+          holeTtlMs: this.options.holeTtlMs ?? 10 * 60_000,
+          after: { [this.options.sourceSchema]: after },
+        },
+        (events, position) => this.deliver(events, position),
+      );
+      await reader.start();
+      if (this.stopped || this.lockClient !== lock) {
+        // Stopped, or the lock was lost while the reader started: it must not consume.
+        await reader.stop();
+        return;
+      }
+      this.reader = reader;
+      this.logger.info({ after }, 'this replica consumes the outbox');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not start consuming; trying again later');
+      // Whatever was taken is let go: the lock with its connection.
+      await this.lockClient?.end().catch(() => {});
+      this.lockClient = null;
+    }
+  }
+
+  private async deliver(events: BusEvent[], { resumeAfter }: BatchPosition): Promise<void> {
+    const wanted = events.filter((event) => this.topics.has(event.topic));
+    try {
+      await this.options.orm.em.fork().transactional(async (em) => {
+        if (wanted.length > 0) await this.options.handle(wanted, em);
+        await sql(em, `update ${this.positionTable} set position = ?, updated_at = now() where consumer = ? and source_schema = ?`, [
+          resumeAfter,
+          this.options.name,
+          this.options.sourceSchema,
+        ]);
+      });
+    } catch (error) {
+      this.logger.error({ err: error, eventIds: wanted.map((event) => event.id) }, 'event handler failed; the batch comes again on the next poll');
+      throw error;
+    }
+  }
+
+  /** The stored position, starting at the beginning of the outbox the first time. */
+  private async storedPosition(): Promise<number> {
+    const em = this.options.orm.em.fork();
+    const key = [this.options.name, this.options.sourceSchema];
+    await sql(em, `insert into ${this.positionTable} (consumer, source_schema, position, updated_at) values (?, ?, 0, now()) on conflict do nothing`, key);
+    const [row] = await sql<{ position: string }>(em, `select position from ${this.positionTable} where consumer = ? and source_schema = ?`, key);
+    return Number(row.position);
+  }
+
+  private ownDatabaseUrl(): string {
+    return this.options.orm.config.get('clientUrl') as string;
+  }
+
+  private async connectLockClient(): Promise<Client> {
+    const client = new Client({ connectionString: this.ownDatabaseUrl(), application_name: 'event-consumer-lock', keepAlive: true });
+    client.on('error', (error) => this.logger.warn({ err: error }, 'consumer lock connection error'));
+    client.on('end', () => {
+      // The lock went with the connection: stop consuming; the retry timer tries to lead again.
+      if (this.lockClient === client) this.lockClient = null;
+      const reader = this.reader;
+      this.reader = null;
+      if (reader) this.retiring = reader.stop();
+    });
+    await client.connect();
+    return client;
+  }
+}
