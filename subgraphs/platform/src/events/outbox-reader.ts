@@ -65,11 +65,6 @@ export class OutboxReader {
     this.timer.unref();
   }
 
-  /** The last id delivered per schema, for a successor to continue from. */
-  position(): Record<string, number> {
-    return Object.fromEntries(this.last);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);

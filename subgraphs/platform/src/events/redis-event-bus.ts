@@ -75,13 +75,13 @@ export class RedisEventBus implements EventBus {
       const { rows } = await this.lockClient.query('select pg_try_advisory_lock($1) as locked', [RELAY_LOCK]);
       if (!rows[0].locked) return;
       const stored = await (this.publisher as Redis).get(this.positionKey);
-      const relay = new OutboxReader(
-        { ...this.options, after: stored ? (JSON.parse(stored) as Record<string, number>) : undefined },
-        async (events) => {
-          await (this.publisher as Redis).publish(this.channel, JSON.stringify(events));
-          await (this.publisher as Redis).set(this.positionKey, JSON.stringify(relay.position()));
-        },
-      );
+      // Stored below any id still in flight, so a successor re-reads an event that commits late.
+      const resume: Record<string, number> = stored ? (JSON.parse(stored) as Record<string, number>) : {};
+      const relay = new OutboxReader({ ...this.options, after: stored ? { ...resume } : undefined }, async (events, position) => {
+        await (this.publisher as Redis).publish(this.channel, JSON.stringify(events));
+        resume[position.schema] = position.resumeAfter;
+        await (this.publisher as Redis).set(this.positionKey, JSON.stringify(resume));
+      });
       await relay.start();
       this.relay = relay;
       this.options.logger.info('this replica relays the outbox to Redis');
