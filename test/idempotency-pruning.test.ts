@@ -1,13 +1,13 @@
-import { idempotent, openDatabase, pruneIdempotencyRecords, type Orm } from '../subgraphs/platform/src';
+import { idempotent, pruneIdempotencyRecords, type Orm } from '../subgraphs/platform/src';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
-import { createTestDatabase, type TestDatabase } from './support/database';
+import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
 
 /** Idempotency keys are remembered for a week, then forgotten, so the table does not grow for ever. */
 let db: TestDatabase;
 let orm: Orm;
 beforeAll(async () => {
   db = await createTestDatabase();
-  orm = await openDatabase({ schema: 'inventory', clientUrl: db.url, entities: [...inventorySubgraph.entities], migrations: [...inventorySubgraph.migrations], poolMax: 2 });
+  orm = await openTestOrm(db, inventorySubgraph);
 });
 afterAll(async () => {
   await orm.close();

@@ -1,6 +1,6 @@
-import { createLogger, OutboxReader, publishEvents, openDatabase, type BusEvent } from '../subgraphs/platform/src';
+import { createLogger, OutboxReader, publishEvents, type BusEvent } from '../subgraphs/platform/src';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
-import { createTestDatabase, type TestDatabase } from './support/database';
+import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
 
 /** The outbox reader delivers at least once: a batch whose delivery failed is read again. */
 let db: TestDatabase;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 it('reads a batch again when its delivery failed, and moves on only once delivered', async () => {
-  const orm = await openDatabase({ schema: 'inventory', clientUrl: db.url, entities: [...inventorySubgraph.entities], migrations: [...inventorySubgraph.migrations], poolMax: 2 });
+  const orm = await openTestOrm(db, inventorySubgraph);
   const deliveries: number[][] = [];
   let failNext = true;
   const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events: BusEvent[]) => {

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { createLogger, openDatabase, publishEvents, RedisEventBus, type BusEvent, type Orm } from '../subgraphs/platform/src';
+import { createLogger, publishEvents, RedisEventBus, type BusEvent, type Orm } from '../subgraphs/platform/src';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
-import { createTestDatabase, type TestDatabase } from './support/database';
+import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
 
 /**
  * The Redis bus's relay stores where it stopped reading; a replica that takes over continues
@@ -15,7 +15,7 @@ describeWithRedis('the Redis relay (REDIS_URL)', () => {
   let orm: Orm;
   beforeAll(async () => {
     db = await createTestDatabase();
-    orm = await openDatabase({ schema: 'inventory', clientUrl: db.url, entities: [...inventorySubgraph.entities], migrations: [...inventorySubgraph.migrations], poolMax: 2 });
+    orm = await openTestOrm(db, inventorySubgraph);
   });
   afterAll(async () => {
     await orm?.close();

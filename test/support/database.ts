@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase } from '../../subgraphs/platform/src';
+import { dropDatabase, ensureDatabase, openDatabase, withDatabase, type Orm, type SubgraphInfo } from '../../subgraphs/platform/src';
 import { migrateAll } from '../../scripts/lib/migrate-all';
 
 export interface TestDatabase {
@@ -16,4 +16,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = withDatabase(adminUrl, name);
   await migrateAll(url, () => {});
   return { url, drop: () => dropDatabase(adminUrl, name) };
+}
+
+/** A small ORM on one subgraph's schema of a test database, for tests below the GraphQL layer. */
+export function openTestOrm(db: TestDatabase, subgraph: SubgraphInfo): Promise<Orm> {
+  return openDatabase({ schema: subgraph.name, clientUrl: db.url, entities: [...subgraph.entities], migrations: [...subgraph.migrations], poolMax: 2 });
 }
