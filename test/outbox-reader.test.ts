@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createLogger, OutboxReader, publishEvents, openDatabase, type BusEvent } from '../subgraphs/platform/src';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -29,6 +30,40 @@ it('reads a batch again when its delivery failed, and moves on only once deliver
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(deliveries).toHaveLength(2);
   } finally {
+    await reader.stop();
+    await orm.close();
+  }
+});
+
+it('gives a successor a position below an id still in flight, so the relay handing over cannot skip it', async () => {
+  const orm = await openDatabase({ schema: 'inventory', clientUrl: db.url, entities: [...inventorySubgraph.entities], migrations: [...inventorySubgraph.migrations], poolMax: 2 });
+  const delivered: number[] = [];
+  const resumes: number[] = [];
+  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events, batch) => {
+    delivered.push(...events.map((e) => e.id));
+    resumes.push(batch.resumeAfter);
+  });
+  const slow = new Client({ connectionString: db.url });
+  await slow.connect();
+  const waitFor = async (condition: () => boolean) => {
+    for (let i = 0; i < 100 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(condition()).toBe(true);
+  };
+  try {
+    await reader.start();
+    await slow.query('begin');
+    const { rows } = await slow.query(`insert into inventory.outbox_event (topic, key, payload, created_at) values ('t', 'late', '{}', now()) returning id`);
+    const late = Number(rows[0].id);
+    const [quick] = await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: 'quick', payload: {} }]));
+    await waitFor(() => delivered.includes(quick));
+    expect(resumes.at(-1)).toBe(late - 1);
+    expect(reader.position()).toEqual({ inventory: late - 1 });
+    await slow.query('commit');
+    await waitFor(() => delivered.includes(late));
+    expect(reader.position()).toEqual({ inventory: quick });
+  } finally {
+    await slow.query('rollback').catch(() => {});
+    await slow.end();
     await reader.stop();
     await orm.close();
   }

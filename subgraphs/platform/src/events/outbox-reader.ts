@@ -30,6 +30,19 @@ export interface BatchPosition {
   resumeAfter: number;
 }
 
+/** Every id up to the result was delivered or given up: below the oldest hole still looked for. */
+function resumeAfter(last: number, holes: readonly Hole[]): number {
+  return holes.reduce((lowest, hole) => Math.min(lowest, hole.id - 1), last);
+}
+
+/** The consumer of a batch threw; the batch was not delivered. */
+class DeliveryFailed extends Error {
+  override readonly name = 'DeliveryFailed';
+  constructor(override readonly cause: unknown) {
+    super('outbox delivery failed');
+  }
+}
+
 /**
  * Reads committed outbox rows in id order, woken by LISTEN and by a periodic poll. Ids are
  * taken at insert but visible at commit, so a row can appear after a higher id was already read:
@@ -65,9 +78,9 @@ export class OutboxReader {
     this.timer.unref();
   }
 
-  /** The last id delivered per schema, for a successor to continue from. */
+  /** Per schema, the id a successor should read after to miss nothing delivered or still awaited. */
   position(): Record<string, number> {
-    return Object.fromEntries(this.last);
+    return Object.fromEntries([...this.last].map(([schema, last]) => [schema, resumeAfter(last, this.holes.get(schema) ?? [])]));
   }
 
   async stop(): Promise<void> {
@@ -87,6 +100,11 @@ export class OutboxReader {
       try {
         await this.read();
       } catch (error) {
+        // A consumer that threw says nothing about the connection: keep it, read the batch again.
+        if (error instanceof DeliveryFailed) {
+          this.options.logger.warn({ err: error.cause }, 'outbox delivery failed; the batch is read again on the next poll');
+          return;
+        }
         this.options.logger.warn({ err: error }, 'outbox read failed; retrying on the next poll');
         await this.reconnectReader();
       }
@@ -113,8 +131,11 @@ export class OutboxReader {
           createdAt: new Date(r.created_at).toISOString(),
         }));
         const next = this.nextPosition(schema, after, events.map((e) => e.id));
-        const resumeAfter = next.holes.reduce((lowest, hole) => Math.min(lowest, hole.id - 1), next.last);
-        await this.deliver(events, { schema, resumeAfter });
+        try {
+          await this.deliver(events, { schema, resumeAfter: resumeAfter(next.last, next.holes) });
+        } catch (error) {
+          throw new DeliveryFailed(error);
+        }
         // Only once delivered: a failed delivery is read again on the next wake.
         this.holes.set(schema, next.holes);
         this.last.set(schema, next.last);

@@ -77,9 +77,10 @@ export class RedisEventBus implements EventBus {
       const stored = await (this.publisher as Redis).get(this.positionKey);
       const relay = new OutboxReader(
         { ...this.options, after: stored ? (JSON.parse(stored) as Record<string, number>) : undefined },
-        async (events) => {
+        async (events, batch) => {
           await (this.publisher as Redis).publish(this.channel, JSON.stringify(events));
-          await (this.publisher as Redis).set(this.positionKey, JSON.stringify(relay.position()));
+          // The batch's own position: position() has not counted it yet, and stays below ids in flight.
+          await (this.publisher as Redis).set(this.positionKey, JSON.stringify({ ...relay.position(), [batch.schema]: batch.resumeAfter }));
         },
       );
       await relay.start();
