@@ -68,3 +68,32 @@ it('gives a successor a position below an id still in flight, so the relay handi
     await orm.close();
   }
 });
+
+it('pauses longer after each failed delivery instead of retrying on every notification', async () => {
+  const orm = await openDatabase({ schema: 'inventory', clientUrl: db.url, entities: [...inventorySubgraph.entities], migrations: [...inventorySubgraph.migrations], poolMax: 2 });
+  let failing = true;
+  let attempts = 0;
+  const delivered: number[] = [];
+  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events: BusEvent[]) => {
+    attempts += 1;
+    if (failing) throw new Error('consumer down');
+    delivered.push(...events.map((e) => e.id));
+  });
+  try {
+    await reader.start();
+    // About a second of commits, each notifying: retried at that rate, the consumer would be asked 30 times or more.
+    const ids: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      ids.push(...(await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: `burst-${i}`, payload: {} }]))));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    expect(attempts).toBeLessThanOrEqual(8);
+    failing = false;
+    for (let i = 0; i < 250 && delivered.length < ids.length; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(delivered).toEqual(expect.arrayContaining(ids));
+  } finally {
+    await reader.stop();
+    await orm.close();
+  }
+});

@@ -35,6 +35,9 @@ function resumeAfter(last: number, holes: readonly Hole[]): number {
   return holes.reduce((lowest, hole) => Math.min(lowest, hole.id - 1), last);
 }
 
+/** The longest pause before a batch whose delivery failed is tried again. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
 /** The consumer of a batch threw; the batch was not delivered. */
 class DeliveryFailed extends Error {
   override readonly name = 'DeliveryFailed';
@@ -58,6 +61,9 @@ export class OutboxReader {
   private reading: Promise<void> = Promise.resolve();
   private pending = false;
   private stopped = false;
+  /** Failed deliveries in a row, and when the next attempt may be made. */
+  private failures = 0;
+  private retryAt = 0;
 
   constructor(
     private readonly options: OutboxReaderOptions,
@@ -97,12 +103,18 @@ export class OutboxReader {
     this.pending = true;
     this.reading = this.reading.then(async () => {
       this.pending = false;
+      // Every outbox write anywhere notifies: a failing consumer must not be retried at that rate.
+      if (Date.now() < this.retryAt) return;
       try {
         await this.read();
+        this.failures = 0;
       } catch (error) {
-        // A consumer that threw says nothing about the connection: keep it, read the batch again.
+        // A consumer that threw says nothing about the connection: keep it, read the batch again later.
         if (error instanceof DeliveryFailed) {
-          this.options.logger.warn({ err: error.cause }, 'outbox delivery failed; the batch is read again on the next poll');
+          this.failures += 1;
+          const retryInMs = Math.min((this.options.pollMs ?? 1_000) * 2 ** (this.failures - 1), MAX_RETRY_DELAY_MS);
+          this.retryAt = Date.now() + retryInMs;
+          this.options.logger.warn({ err: error.cause, retryInMs }, 'outbox delivery failed; the batch is read again after a pause');
           return;
         }
         this.options.logger.warn({ err: error }, 'outbox read failed; retrying on the next poll');
