@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createLogger, OutboxReader, publishEvents, type BusEvent } from '../subgraphs/platform/src';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
@@ -28,6 +29,68 @@ it('reads a batch again when its delivery failed, and moves on only once deliver
     expect(deliveries[1]).toEqual(deliveries[0]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(deliveries).toHaveLength(2);
+  } finally {
+    await reader.stop();
+    await orm.close();
+  }
+});
+
+it('gives a successor a position below an id still in flight, so the relay handing over cannot skip it', async () => {
+  const orm = await openTestOrm(db, inventorySubgraph);
+  const delivered: number[] = [];
+  const resumes: number[] = [];
+  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events, batch) => {
+    delivered.push(...events.map((e) => e.id));
+    resumes.push(batch.resumeAfter);
+  });
+  const slow = new Client({ connectionString: db.url });
+  await slow.connect();
+  const waitFor = async (condition: () => boolean) => {
+    for (let i = 0; i < 100 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(condition()).toBe(true);
+  };
+  try {
+    await reader.start();
+    await slow.query('begin');
+    const { rows } = await slow.query(`insert into inventory.outbox_event (topic, key, payload, created_at) values ('t', 'late', '{}', now()) returning id`);
+    const late = Number(rows[0].id);
+    const [quick] = await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: 'quick', payload: {} }]));
+    await waitFor(() => delivered.includes(quick));
+    expect(resumes.at(-1)).toBe(late - 1);
+    await slow.query('commit');
+    await waitFor(() => delivered.includes(late));
+    expect(resumes.at(-1)).toBe(quick);
+  } finally {
+    await slow.query('rollback').catch(() => {});
+    await slow.end();
+    await reader.stop();
+    await orm.close();
+  }
+});
+
+it('pauses longer after each failed delivery instead of retrying on every notification', async () => {
+  const orm = await openTestOrm(db, inventorySubgraph);
+  let failing = true;
+  let attempts = 0;
+  const delivered: number[] = [];
+  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events: BusEvent[]) => {
+    attempts += 1;
+    if (failing) throw new Error('consumer down');
+    delivered.push(...events.map((e) => e.id));
+  });
+  try {
+    await reader.start();
+    // About a second of commits, each notifying: retried at that rate, the consumer would be asked 30 times or more.
+    const ids: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      ids.push(...(await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: `burst-${i}`, payload: {} }]))));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    expect(attempts).toBeLessThanOrEqual(8);
+    failing = false;
+    for (let i = 0; i < 250 && delivered.length < ids.length; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(delivered).toEqual(expect.arrayContaining(ids));
   } finally {
     await reader.stop();
     await orm.close();

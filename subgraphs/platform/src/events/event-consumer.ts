@@ -29,7 +29,7 @@ export interface EventConsumerOptions {
   /** The consuming subgraph's database: its schema holds the position table. */
   orm: Orm;
   logger: Logger;
-  /** Reading without a notification, to cover a missed one; a failed batch is retried as often. */
+  /** Reading without a notification, to cover a missed one; a failed batch is retried after it, then after pauses doubling to 30 s. */
   pollMs?: number;
   /** How long an id skipped by a transaction still in flight is waited for before it is given up. */
   holeTtlMs?: number;
@@ -142,7 +142,7 @@ export class EventConsumer {
         ]);
       });
     } catch (error) {
-      this.logger.error({ err: error, eventIds: wanted.map((event) => event.id) }, 'event handler failed; the batch comes again on the next poll');
+      this.logger.error({ err: error, eventIds: wanted.map((event) => event.id) }, 'event handler failed; the batch comes again after a pause');
       throw error;
     }
   }

@@ -30,6 +30,22 @@ export interface BatchPosition {
   resumeAfter: number;
 }
 
+/** Every id up to the result was delivered or given up: below the oldest hole still looked for. */
+function resumeAfter(last: number, holes: readonly Hole[]): number {
+  return holes.reduce((lowest, hole) => Math.min(lowest, hole.id - 1), last);
+}
+
+/** The longest pause before a batch whose delivery failed is tried again. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/** The consumer of a batch threw; the batch was not delivered. */
+class DeliveryFailed extends Error {
+  override readonly name = 'DeliveryFailed';
+  constructor(override readonly cause: unknown) {
+    super('outbox delivery failed');
+  }
+}
+
 /**
  * Reads committed outbox rows in id order, woken by LISTEN and by a periodic poll. Ids are
  * taken at insert but visible at commit, so a row can appear after a higher id was already read:
@@ -45,6 +61,9 @@ export class OutboxReader {
   private reading: Promise<void> = Promise.resolve();
   private pending = false;
   private stopped = false;
+  /** Failed deliveries in a row, and when the next attempt may be made. */
+  private failures = 0;
+  private retryAt = 0;
 
   constructor(
     private readonly options: OutboxReaderOptions,
@@ -79,9 +98,20 @@ export class OutboxReader {
     this.pending = true;
     this.reading = this.reading.then(async () => {
       this.pending = false;
+      // Every outbox write anywhere notifies: a failing consumer must not be retried at that rate.
+      if (Date.now() < this.retryAt) return;
       try {
         await this.read();
+        this.failures = 0;
       } catch (error) {
+        // A consumer that threw says nothing about the connection: keep it, read the batch again later.
+        if (error instanceof DeliveryFailed) {
+          this.failures += 1;
+          const retryInMs = Math.min((this.options.pollMs ?? 1_000) * 2 ** (this.failures - 1), MAX_RETRY_DELAY_MS);
+          this.retryAt = Date.now() + retryInMs;
+          this.options.logger.warn({ err: error.cause, retryInMs }, 'outbox delivery failed; the batch is read again after a pause');
+          return;
+        }
         this.options.logger.warn({ err: error }, 'outbox read failed; retrying on the next poll');
         await this.reconnectReader();
       }
@@ -108,8 +138,11 @@ export class OutboxReader {
           createdAt: new Date(r.created_at).toISOString(),
         }));
         const next = this.nextPosition(schema, after, events.map((e) => e.id));
-        const resumeAfter = next.holes.reduce((lowest, hole) => Math.min(lowest, hole.id - 1), next.last);
-        await this.deliver(events, { schema, resumeAfter });
+        try {
+          await this.deliver(events, { schema, resumeAfter: resumeAfter(next.last, next.holes) });
+        } catch (error) {
+          throw new DeliveryFailed(error);
+        }
         // Only once delivered: a failed delivery is read again on the next wake.
         this.holes.set(schema, next.holes);
         this.last.set(schema, next.last);

@@ -7,7 +7,7 @@ const CHANNEL_COUNT = Object.keys(SalesChannel).length;
 
 @InputType({ description: 'How much faster points are earned on one channel.' })
 export class LoyaltyChannelMultiplierInput {
-  @Field(() => SalesChannel)
+  @Field(() => SalesChannel, { description: 'The channel; at most one multiplier each.' })
   channel!: SalesChannel;
 
   @Field(() => Float, { description: 'From 0.001 to 100, at most 3 decimals; 1 is the normal rate.' })
@@ -24,7 +24,7 @@ export class LoyaltyTierInput {
   @MaxLength(50)
   name!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Points earned in the last 365 days needed to hold the tier; 0 for the first.' })
   @IsInt()
   @Min(0)
   @Max(1_000_000_000)
