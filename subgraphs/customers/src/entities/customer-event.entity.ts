@@ -11,14 +11,14 @@ import { Customer } from './customer.entity';
 // Pages of one customer's timeline, newest first (a backward scan of this index).
 @Index({ properties: ['customerId', 'occurredAt', 'id'] })
 export class CustomerEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Increases with every event recorded.' })
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
   @ManyToOne(() => Customer, { mapToPk: true, fieldName: 'customer_id', deleteRule: 'cascade' })
   customerId!: string;
 
-  @Field(() => CustomerEventType)
+  @Field(() => CustomerEventType, { description: 'What happened.' })
   @Enum({ items: () => CustomerEventType })
   type!: CustomerEventType;
 
@@ -38,7 +38,7 @@ export class CustomerEvent {
   @Property({ type: 'json', nullable: true })
   data: Record<string, unknown> | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was recorded.' })
   @Property({ type: 'datetime' })
   occurredAt: Date = new Date();
 }

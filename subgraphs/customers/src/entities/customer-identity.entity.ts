@@ -25,7 +25,7 @@ export class CustomerIdentity {
   @ManyToOne(() => Customer, { mapToPk: true, fieldName: 'customer_id', deleteRule: 'cascade' })
   customerId!: string;
 
-  @Field(() => SalesChannel)
+  @Field(() => SalesChannel, { description: 'The channel.' })
   @Enum({ items: () => SalesChannel })
   channel!: SalesChannel;
 
@@ -33,11 +33,11 @@ export class CustomerIdentity {
   @Property({ type: 'text', nullable: true })
   externalId: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the customer was first seen on the channel (signed up, signed in, or linked).' })
   @Property({ type: 'datetime' })
   firstSeenAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the customer was last seen on the channel.' })
   @Property({ type: 'datetime' })
   lastSeenAt: Date = new Date();
 }

@@ -12,16 +12,16 @@ import type { StoredSegmentRules } from '../services/rules/segment-rules';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'segment' })
 export class Segment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Promotions target a segment by this id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique among segments.' })
   @Property({ type: 'text' })
   @Unique()
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the segment is for, for the staff who use it.' })
   @Property({ type: 'text', nullable: true })
   description: string | null = null;
 
@@ -29,11 +29,11 @@ export class Segment {
   @Property({ type: 'json' })
   rules!: StoredSegmentRules;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the segment was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When its name, description or rules last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

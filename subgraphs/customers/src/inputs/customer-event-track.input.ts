@@ -12,10 +12,10 @@ export class CustomerEventTrackInput {
   @Field(() => CustomerEventType, { description: 'PRODUCT_VIEWED, CART_ABANDONED, STORE_VISIT or SUPPORT_CONTACT.' })
   type!: CustomerEventType;
 
-  @Field(() => SalesChannel, { nullable: true })
+  @Field(() => SalesChannel, { nullable: true, description: 'Where it happened.' })
   channel?: SalesChannel | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The product concerned, if any.' })
   @IsOptional()
   @MaxLength(100)
   productId?: string | null;

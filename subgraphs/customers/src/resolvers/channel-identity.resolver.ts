@@ -12,9 +12,9 @@ export class ChannelIdentityResolver {
   })
   async customerIdentityLink(
     @Ctx() ctx: CustomersContext,
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('channel', () => SalesChannel) channel: SalesChannel,
-    @Arg('externalId', () => String) externalId: string,
+    @Arg('customerId', () => ID, { description: 'The customer the id belongs to.' }) customerId: string,
+    @Arg('channel', () => SalesChannel, { description: 'The channel the id is on.' }) channel: SalesChannel,
+    @Arg('externalId', () => String, { description: "The customer's id on the channel, e.g. a marketplace buyer id." }) externalId: string,
   ) {
     return toPayload(await linkIdentity(ctx, customerId, channel, externalId), (link) => link);
   }

@@ -30,7 +30,7 @@ export class CustomerAccountResolver {
   async customerUpdate(
     @Ctx() ctx: CustomersContext,
     @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The signed-in customer when left out.' }) id?: string | null,
   ) {
     return toPayload(await updateCustomer(ctx, id, input), (customer) => ({ customer }));
   }

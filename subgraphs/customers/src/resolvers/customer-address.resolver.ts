@@ -23,16 +23,16 @@ export class CustomerAddressResolver {
   @Mutation(() => CustomerAddressUpdatePayload, { description: "Replaces a saved address's fields; setAsDefault: true makes it the default." })
   async customerAddressUpdate(
     @Ctx() ctx: CustomersContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The saved address's id." }) id: string,
     @Arg('input', () => AddressInput) input: AddressInput,
-    @Arg('setAsDefault', () => Boolean, { nullable: true }) setAsDefault?: boolean | null,
+    @Arg('setAsDefault', () => Boolean, { nullable: true, description: 'Make it the default address.' }) setAsDefault?: boolean | null,
   ) {
     return toPayload(await updateAddress(ctx, id, input, setAsDefault ?? false), (change) => change);
   }
 
   @Authorized(CUSTOMER_OR_STAFF)
   @Mutation(() => CustomerAddressDeletePayload, { description: 'Deletes a saved address; deleting the default makes the most recently saved other address the default.' })
-  async customerAddressDelete(@Ctx() ctx: CustomersContext, @Arg('id', () => ID) id: string) {
+  async customerAddressDelete(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { description: "The saved address's id." }) id: string) {
     return toPayload(await deleteAddress(ctx, id), (change) => change);
   }
 }

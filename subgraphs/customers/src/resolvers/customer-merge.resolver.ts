@@ -10,7 +10,7 @@ export class CustomerMergeResolver {
   @Mutation(() => CustomerMergePayload, {
     description: "Folds a duplicate customer (source) into another (target): identities, addresses, tags and timeline move over; the source's id keeps resolving to the target (staff).",
   })
-  async customerMerge(@Ctx() ctx: CustomersContext, @Arg('sourceId', () => ID) sourceId: string, @Arg('targetId', () => ID) targetId: string) {
+  async customerMerge(@Ctx() ctx: CustomersContext, @Arg('sourceId', () => ID, { description: 'The duplicate, folded away.' }) sourceId: string, @Arg('targetId', () => ID, { description: 'The customer who remains.' }) targetId: string) {
     return toPayload(await mergeCustomers(ctx, sourceId, targetId), (customer) => ({ customer }));
   }
 }

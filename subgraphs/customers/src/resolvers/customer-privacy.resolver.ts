@@ -11,7 +11,7 @@ import { CUSTOMER_OR_MANAGER } from './roles';
 export class CustomerPrivacyResolver {
   @Authorized(CUSTOMER_OR_MANAGER)
   @Mutation(() => CustomerDataExportPayload, { description: 'Everything held about a customer: the signed-in customer (id left out) or, for managers, anyone.' })
-  async customerDataExport(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { nullable: true }) id?: string | null) {
+  async customerDataExport(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { nullable: true, description: 'The signed-in customer when left out.' }) id?: string | null) {
     return toPayload(await exportCustomerData(ctx, id), (dataExport) => ({ export: dataExport }));
   }
 
@@ -19,7 +19,7 @@ export class CustomerPrivacyResolver {
   @Mutation(() => CustomerErasePayload, {
     description: "Erases a customer's personal data, keeping the id that orders and balances refer to: the signed-in customer (id left out) or, for managers, anyone.",
   })
-  async customerErase(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { nullable: true }) id?: string | null) {
+  async customerErase(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { nullable: true, description: 'The signed-in customer when left out.' }) id?: string | null) {
     return toPayload(await eraseCustomer(ctx, id), (customer) => ({ customer }));
   }
 }

@@ -15,7 +15,7 @@ export class SegmentResolver {
     return listSegments(ctx);
   }
 
-  @FieldResolver(() => SegmentRules)
+  @FieldResolver(() => SegmentRules, { description: 'Who is in the segment: every rule given must hold.' })
   rules(@Root() segment: Segment): SegmentRules {
     return segmentRules(segment);
   }

@@ -8,10 +8,10 @@ import { Customer } from '../entities';
  */
 @ObjectType({ description: 'Everything held about a customer: this subgraph\'s records in `data`, and the customer entity to select other subgraphs\' records through.' })
 export class CustomerDataExport {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the export was made.' })
   generatedAt!: Date;
 
-  @Field(() => Customer)
+  @Field(() => Customer, { description: 'The customer, to select what other subgraphs hold about them (loyalty, gift cards, orders).' })
   customer!: Customer;
 
   @Field(() => GraphQLJSONObject, { description: 'profile, addresses, identities, timeline, segments and mergedCustomerIds.' })
