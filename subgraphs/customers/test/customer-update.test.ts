@@ -42,6 +42,22 @@ describe('a customer changes their own profile', () => {
     expect(await read(ada.id)).toEqual(before);
   });
 
+  it('leaves nothing of a refused change behind for a later mutation of the same request to write', async () => {
+    const ada = await signUpCustomer(h, { firstName: 'Ada' });
+    const before = await read(ada.id);
+    const result = await gqlData(
+      h.url,
+      `mutation($id: ID) {
+        refused: customerUpdate(id: $id, input: { email: null, lastName: "Changed" }) { userErrors { code } }
+        other: segmentCreate(input: { name: "Written after a refused change", rules: { acceptsMarketing: true } }) { userErrors { code } }
+      }`,
+      { id: ada.id },
+      await bearer(Role.MANAGER),
+    );
+    expect(result).toEqual({ refused: { userErrors: [{ code: 'BLANK' }] }, other: { userErrors: [] } });
+    expect(await read(ada.id)).toEqual(before);
+  });
+
   it.each([
     ['a malformed email', { email: 'not-an-email' }, ['input', 'email'], 'INVALID'],
     ['a malformed phone', { phone: '12' }, ['input', 'phone'], 'INVALID'],

@@ -25,7 +25,7 @@ export async function createCustomerAccessToken(ctx: CustomersContext, input: Cu
   const outcome = await authenticate(ctx, ctx.settings.customerSignIns, input, unidentified, (email) => ctx.em.findOne(Customer, { email }));
   if (!outcome.ok) return outcome;
   const customer = outcome.value;
-  await ctx.em.transactional(async (em) => {
+  await ctx.em.fork().transactional(async (em) => {
     if (input.channel) await recordChannelVisit(em, customer.id, input.channel);
     recordEvent(em, customer.id, CustomerEventType.SIGNED_IN, { channel: input.channel });
   });
