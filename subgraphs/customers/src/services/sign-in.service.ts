@@ -21,7 +21,7 @@ export async function createCustomerAccessToken(ctx: CustomersContext, input: Cu
   // One answer for an unknown email and a wrong password, so sign-in does not reveal who has an account.
   const unidentified = new UserError(['input'], 'Unidentified customer: the email or password is wrong', CustomersErrorCode.UNIDENTIFIED_CUSTOMER);
   // Erased and merged-away customers keep no email, so a token always names a live customer
-  // (after a merge, the source's email and password live on in the target unless it had its own).
+  // (a merge passes the source's email and password to the target where it had none).
   const outcome = await authenticate(ctx, ctx.settings.customerSignIns, input, unidentified, (email) => ctx.em.findOne(Customer, { email }));
   if (!outcome.ok) return outcome;
   const customer = outcome.value;
