@@ -15,7 +15,8 @@ const CALLERS: Caller[] = ['anonymous', 'customer', 'kiosk', 'staff', 'manager',
 const EVERYONE = CALLERS;
 const STAFF: Caller[] = ['staff', 'manager', 'admin'];
 const MANAGERS: Caller[] = ['manager', 'admin'];
-const ADMINS: Caller[] = ['admin'];
+const SELF_OR_STAFF: Caller[] = ['customer', ...STAFF];
+const SELF_OR_MANAGERS: Caller[] = ['customer', ...MANAGERS];
 
 interface Fixture {
   berlin: string;
@@ -23,6 +24,8 @@ interface Fixture {
   sku: string;
   ada: string;
   bob: string;
+  /** An id no customer has. */
+  unknown: string;
 }
 
 interface Operation {
@@ -50,8 +53,19 @@ const OPERATIONS: Operation[] = [
   op('customerAccessTokenCreate', EVERYONE, () => `mutation { customerAccessTokenCreate(input: { email: "nobody@example.com", password: "" }) { ${ERR} } }`),
   // Customers, and the business of the shop: staff.
   op('customer (someone else)', STAFF, (f) => `{ customer(id: "${f.bob}") { id email } }`, 'customer'),
-  op('customer (oneself)', STAFF, (f) => `{ customer(id: "${f.ada}") { id email } }`, 'customer'),
   op('customerLookup', STAFF, () => `{ customerLookup(email: "ada.rider@example.com") { id } }`),
+  op('customers', STAFF, () => `{ customers(first: 1) { nodes { id } } }`),
+  op('segments', STAFF, () => `{ segments { id } }`),
+  op('customerIdentityLink', STAFF, (f) => `mutation { customerIdentityLink(customerId: "${f.ada}", channel: MARKETPLACE, externalId: " ") { ${ERR} } }`),
+  op('customerMerge', STAFF, (f) => `mutation { customerMerge(sourceId: "${f.ada}", targetId: "${f.ada}") { ${ERR} } }`),
+  op('customerErase (someone else)', MANAGERS, (f) => `mutation { customerErase(id: "${f.unknown}") { ${ERR} } }`, 'customerErase'),
+  op('customerDataExport (someone else)', MANAGERS, (f) => `mutation { customerDataExport(id: "${f.bob}") { ${ERR} } }`, 'customerDataExport'),
+  // A customer's own records: the customer and staff (privacy requests: managers).
+  op('customer (oneself)', SELF_OR_STAFF, (f) => `{ customer(id: "${f.ada}") { id email } }`, 'customer'),
+  op('customerUpdate (oneself)', SELF_OR_STAFF, (f) => `mutation { customerUpdate(id: "${f.ada}", input: { email: "not-an-email" }) { ${ERR} } }`, 'customerUpdate'),
+  op('customerAddressCreate (oneself)', SELF_OR_STAFF, (f) => `mutation { customerAddressCreate(customerId: "${f.ada}", input: { address1: "1 Quay", city: "Kiel", countryCode: "Germany" }) { ${ERR} } }`, 'customerAddressCreate'),
+  op('customerEventTrack (oneself)', SELF_OR_STAFF, (f) => `mutation { customerEventTrack(input: { customerId: "${f.ada}", type: SIGNED_UP }) { ${ERR} } }`, 'customerEventTrack'),
+  op('customerDataExport (oneself)', SELF_OR_MANAGERS, (f) => `mutation { customerDataExport(id: "${f.ada}") { ${ERR} } }`, 'customerDataExport'),
   op('stockMovements', STAFF, () => `{ stockMovements(first: 1) { nodes { reason } } }`),
   op('inventoryTransfers', STAFF, () => `{ inventoryTransfers(first: 1) { nodes { id } } }`),
   op('purchaseOrders', STAFF, () => `{ purchaseOrders(first: 1) { nodes { id } } }`),
@@ -73,9 +87,10 @@ const OPERATIONS: Operation[] = [
   op('discounts', MANAGERS, () => `{ discounts(first: 1) { nodes { id } } }`),
   op('discountCreate', MANAGERS, () => `mutation { discountCreate(input: { title: " ", kind: PERCENTAGE, value: "500" }) { ${ERR} } }`),
   op('loyaltyProgramUpdate', MANAGERS, () => `mutation { loyaltyProgramUpdate(input: { pointsPerCurrencyUnit: 0 }) { ${ERR} } }`),
-  // People and devices.
-  op('staffCreate', ADMINS, () => `mutation { staffCreate(input: { name: " ", email: "x", password: "", role: STAFF }) { ${ERR} } }`),
-  op('kioskTokenCreate', ADMINS, () => `mutation { kioskTokenCreate(locationId: "not-a-location") { ${ERR} } }`),
+  op('segmentCreate', MANAGERS, () => `mutation { segmentCreate(input: { name: "Matrix", rules: {} }) { ${ERR} } }`),
+  // People and devices (only an admin creates an admin: tested in the customers subgraph).
+  op('staffCreate', MANAGERS, () => `mutation { staffCreate(input: { name: " ", email: "x", password: "", role: STAFF }) { ${ERR} } }`),
+  op('kioskTokenCreate', MANAGERS, () => `mutation { kioskTokenCreate(locationId: "not-a-location") { ${ERR} } }`),
 ];
 
 let system: SupergraphHarness;
@@ -91,7 +106,7 @@ beforeAll(async () => {
   const { products } = await gqlData(url, `{ products(first: 1) { nodes { variants(first: 1) { nodes { sku } } } } }`);
   const ada = (await gqlData(url, `{ customerLookup(email: "ada.rider@example.com") { id } }`, {}, admin)).customerLookup.id;
   const bob = (await gqlData(url, `mutation { customerCreate(input: { email: "bob@example.com" }) { customer { id } } }`)).customerCreate.customer.id;
-  fixture = { berlin: byName('Berlin'), hamburg: byName('Hamburg'), sku: products.nodes[0].variants.nodes[0].sku, ada, bob };
+  fixture = { berlin: byName('Berlin'), hamburg: byName('Hamburg'), sku: products.nodes[0].variants.nodes[0].sku, ada, bob, unknown: '00000000-0000-4000-8000-000000000000' };
   Object.assign(headers, {
     anonymous: ANONYMOUS,
     customer: await bearer(Role.CUSTOMER, { subject: ada }),

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { entityLoader, type RequestContext } from '../../platform/src';
+import type { RequestContext } from '../../platform/src';
 import type { SignInLimiter } from './auth/sign-in-limiter';
-import { Customer, StaffMember } from './entities';
+import { createCustomersLoaders, type CustomersLoaders } from './loaders/customers.loaders';
 
 /** What the customers subgraph is configured with, shared by every request. */
 export interface CustomersSettings {
@@ -18,11 +18,7 @@ export interface CustomersSettings {
 /** The customers subgraph's request context: the platform's, plus its settings and DataLoaders. */
 export interface CustomersContext extends RequestContext {
   settings: CustomersSettings;
-  loaders: ReturnType<typeof createCustomersLoaders>;
-}
-
-function createCustomersLoaders(em: RequestContext['em']) {
-  return { customerById: entityLoader(em, Customer, 'id'), staffById: entityLoader(em, StaffMember, 'id') };
+  loaders: CustomersLoaders;
 }
 
 export function createCustomersContext(base: RequestContext, settings: CustomersSettings): CustomersContext {

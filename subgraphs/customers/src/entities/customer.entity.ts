@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CustomerAddress } from './customer-address.entity';
 
 /** One person, recognised on every channel they shop through. */
 @ObjectType({ description: 'One person, recognised on every channel they shop through.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'customer' })
+// The staff list of customers, newest first.
+@Index({ properties: ['createdAt', 'id'] })
 export class Customer {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -29,17 +32,37 @@ export class Customer {
   @Property({ type: 'text', nullable: true })
   lastName: string | null = null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the customer agreed to receive marketing; only ever set from what they said.' })
   @Property({ type: 'boolean', default: false })
   acceptsMarketing = false;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Staff labels, lower-case, e.g. "vip".' })
   @Property({ type: ArrayType, default: '{}' })
   tags: string[] = [];
 
   /** `scrypt$N$r$p$salt$hash`; null for a customer who never set a password (e.g. met at a till). */
   @Property({ type: 'text', nullable: true, hidden: true })
   passwordHash: string | null = null;
+
+  /** One of the customer's own addresses; deleting it passes the default on (see the address service). */
+  @ManyToOne(() => CustomerAddress, { mapToPk: true, nullable: true, fieldName: 'default_address_id', deleteRule: 'set null' })
+  @Index()
+  defaultAddressId: string | null = null;
+
+  /**
+   * Set when this customer was merged into another: the row stays only as a redirect, so ids
+   * other subgraphs hold keep resolving. Always the final customer (chains are flattened).
+   */
+  @ManyToOne(() => Customer, { mapToPk: true, nullable: true, fieldName: 'merged_into_id', deleteRule: 'restrict' })
+  @Index()
+  mergedIntoId: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  mergedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: "When the customer's personal data was erased; null while it is kept." })
+  @Property({ type: 'datetime', nullable: true })
+  erasedAt: Date | null = null;
 
   @Field(() => Date)
   @Property({ type: 'datetime' })

@@ -1,7 +1,13 @@
+import { OutboxEvent } from '../../../platform/src';
+import { CustomerAddress } from './customer-address.entity';
+import { CustomerEvent } from './customer-event.entity';
+import { CustomerIdentity } from './customer-identity.entity';
 import { Customer } from './customer.entity';
+import { Segment } from './segment.entity';
 import { StaffMember } from './staff-member.entity';
 import { StaffRole } from './staff-role';
 
-export { Customer, StaffMember, StaffRole };
+export { Customer, CustomerAddress, CustomerEvent, CustomerIdentity, Segment, StaffMember, StaffRole };
+export { CustomerEventType, TRACKABLE_EVENT_TYPES } from './customer-event-type';
 
-export const entities = [Customer, StaffMember];
+export const entities = [Customer, CustomerAddress, CustomerIdentity, CustomerEvent, Segment, StaffMember, OutboxEvent];

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { SalesChannel } from '../../../platform/src';
 
 @InputType({ description: 'A customer\'s credentials.' })
 export class CustomerAccessTokenCreateInput {
@@ -7,6 +8,9 @@ export class CustomerAccessTokenCreateInput {
 
   @Field(() => String)
   password!: string;
+
+  @Field(() => SalesChannel, { nullable: true, description: 'The channel signing in; recorded as seen on it.' })
+  channel?: SalesChannel | null;
 }
 
 @InputType({ description: 'A staff member\'s credentials.' })

@@ -1,11 +1,14 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { toPayload } from '../../../platform/src';
 import type { CustomersContext } from '../context';
 import { CustomerAccessTokenCreateInput } from '../inputs/access-token-create.input';
 import { CustomerCreateInput } from '../inputs/customer-create.input';
-import { CustomerAccessTokenCreatePayload, CustomerCreatePayload } from '../payloads';
+import { CustomerUpdateInput } from '../inputs/customer-update.input';
+import { CustomerAccessTokenCreatePayload, CustomerCreatePayload, CustomerUpdatePayload } from '../payloads';
+import { updateCustomer } from '../services/customer-update.service';
 import { createCustomer } from '../services/customer.service';
 import { createCustomerAccessToken } from '../services/sign-in.service';
+import { CUSTOMER_OR_STAFF } from './roles';
 
 @Resolver()
 export class CustomerAccountResolver {
@@ -20,5 +23,15 @@ export class CustomerAccountResolver {
     @Arg('input', () => CustomerAccessTokenCreateInput) input: CustomerAccessTokenCreateInput,
   ) {
     return toPayload(await createCustomerAccessToken(ctx, input), (accessToken) => ({ accessToken }));
+  }
+
+  @Authorized(CUSTOMER_OR_STAFF)
+  @Mutation(() => CustomerUpdatePayload, { description: 'Changes a customer: the signed-in customer (id left out) or, for staff, anyone; tags are for staff only.' })
+  async customerUpdate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput,
+    @Arg('id', () => ID, { nullable: true, description: 'The signed-in customer when left out.' }) id?: string | null,
+  ) {
+    return toPayload(await updateCustomer(ctx, id, input), (customer) => ({ customer }));
   }
 }

@@ -1,9 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { STAFF_ROLES } from '../../../platform/src';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';
-import { displayName, findCustomer } from '../services/customer-query.service';
+import { ChannelIdentityInput } from '../inputs/channel-identity.input';
+import { CustomersArgs } from '../inputs/customers.args';
+import { readableCustomer } from '../services/customer-access';
+import { listCustomers } from '../services/customer-search.service';
 import { findSignedInCustomer, lookupCustomer } from '../services/customer.service';
+import { CustomerConnection } from '../types/customer-connection.type';
+import { CUSTOMER_OR_STAFF } from './roles';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -12,24 +17,29 @@ export class CustomerResolver {
     return findSignedInCustomer(ctx);
   }
 
-  @Authorized(STAFF_ROLES)
-  @Query(() => Customer, { nullable: true, description: 'A customer by id (staff).' })
+  @Authorized(CUSTOMER_OR_STAFF)
+  @Query(() => Customer, { nullable: true, description: 'A customer by id: staff any, a customer only themselves. A merged-away id answers with the customer it was merged into.' })
   customer(@Ctx() ctx: CustomersContext, @Arg('id', () => ID) id: string): Promise<Customer | null> {
-    return findCustomer(ctx, id);
+    return readableCustomer(ctx, id);
   }
 
   @Authorized(STAFF_ROLES)
-  @Query(() => Customer, { nullable: true, description: 'A customer by exactly one of email or phone, e.g. to recognise an online customer at the till (staff).' })
+  @Query(() => CustomerConnection, { description: 'Customers newest first, matching a text query (name, email, phone) and/or a segment (staff).' })
+  customers(@Ctx() ctx: CustomersContext, @Args(() => CustomersArgs) args: CustomersArgs) {
+    return listCustomers(ctx, args);
+  }
+
+  @Authorized(STAFF_ROLES)
+  @Query(() => Customer, {
+    nullable: true,
+    description: 'A customer by exactly one of email, phone or their id on a channel, e.g. to recognise an online customer at the till (staff).',
+  })
   customerLookup(
     @Ctx() ctx: CustomersContext,
     @Arg('email', () => String, { nullable: true }) email?: string | null,
     @Arg('phone', () => String, { nullable: true }) phone?: string | null,
+    @Arg('identity', () => ChannelIdentityInput, { nullable: true, description: 'E.g. a marketplace buyer id.' }) identity?: ChannelIdentityInput | null,
   ): Promise<Customer | null> {
-    return lookupCustomer(ctx, { email, phone });
-  }
-
-  @FieldResolver(() => String, { description: 'The name to greet the customer by.' })
-  displayName(@Root() customer: Customer): string {
-    return displayName(customer);
+    return lookupCustomer(ctx, { email, phone, identity });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Role, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, toPayload } from '../../../platform/src';
 import type { CustomersContext } from '../context';
 import { StaffAccessTokenCreateInput } from '../inputs/access-token-create.input';
 import { StaffCreateInput } from '../inputs/staff-create.input';
@@ -9,8 +9,8 @@ import { createKioskToken, createStaffMember } from '../services/staff.service';
 
 @Resolver()
 export class StaffResolver {
-  @Authorized(Role.ADMIN)
-  @Mutation(() => StaffCreatePayload, { description: 'Adds a staff member (admin).' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => StaffCreatePayload, { description: 'Adds a staff member (managers; only an admin adds an admin).' })
   async staffCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => StaffCreateInput) input: StaffCreateInput) {
     return toPayload(await createStaffMember(ctx, input), (staffMember) => ({ staffMember }));
   }
@@ -20,8 +20,8 @@ export class StaffResolver {
     return toPayload(await createStaffAccessToken(ctx, input), (accessToken) => ({ accessToken }));
   }
 
-  @Authorized(Role.ADMIN)
-  @Mutation(() => KioskTokenCreatePayload, { description: 'A 90-day token for a self-service kiosk at a store (admin).' })
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => KioskTokenCreatePayload, { description: 'A 90-day token for a self-service kiosk at a store (managers).' })
   async kioskTokenCreate(@Ctx() ctx: CustomersContext, @Arg('locationId', () => ID) locationId: string) {
     return toPayload(await createKioskToken(ctx, locationId), (accessToken) => ({ accessToken }));
   }

@@ -1,17 +1,21 @@
-import { badUserInput, Role, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { badUserInput, SalesChannel, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
-import { Customer } from '../entities';
+import { Customer, CustomerEventType } from '../entities';
+import type { ChannelIdentityInput } from '../inputs/channel-identity.input';
 import type { CustomerCreateInput } from '../inputs/customer-create.input';
-import { findCustomer } from './customer-query.service';
-import { normaliseEmail, normalisePhone } from './rules/contact';
+import { findByIdentity, recordChannelVisit } from './channel-identity.service';
+import { viewerCustomer } from './customer-access';
+import { recordEvent } from './customer-event.service';
+import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from './rules/contact';
 import { CustomersErrorCode } from './rules/error-codes';
 import { passwordWeakness } from './rules/password-policy';
+import { inTransaction } from './transaction';
 
-const emailTaken = () => new UserError(['input', 'email'], 'A customer with this email already exists', UserErrorCode.TAKEN);
-const phoneTaken = () => new UserError(['input', 'phone'], 'A customer with this phone number already exists', UserErrorCode.TAKEN);
-
-/** Registers a customer; a concurrent sign-up with the same email or phone loses with TAKEN. */
+/**
+ * Registers a customer, seen on the channel they signed up through (WEB unless given); a
+ * concurrent sign-up with the same email or phone loses with TAKEN.
+ */
 export async function createCustomer(ctx: CustomersContext, input: CustomerCreateInput): Promise<MutationOutcome<Customer>> {
   const errors = await validateInput(input, ['input']);
   const email = present(input.email) ? normaliseEmail(input.email) : null;
@@ -27,8 +31,9 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
 
   // Hashing takes ~100 ms: done before the transaction so it holds no connection meanwhile.
   const passwordHash = input.password != null ? await hashPassword(input.password) : null;
-  return runMutation(
-    ctx.em,
+  const channel = input.channel ?? SalesChannel.WEB;
+  return inTransaction(
+    ctx,
     async (em) => {
       if (email && (await em.count(Customer, { email }))) errors.push(emailTaken());
       if (phone && (await em.count(Customer, { phone }))) errors.push(phoneTaken());
@@ -42,29 +47,36 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
         passwordHash,
       });
       await em.persistAndFlush(customer);
+      await recordChannelVisit(em, customer.id, channel);
+      recordEvent(em, customer.id, CustomerEventType.SIGNED_UP, { channel });
+      await em.flush();
       return customer;
     },
-    (constraint) => (constraint.includes('email') ? emailTaken() : constraint.includes('phone') ? phoneTaken() : undefined),
+    contactTaken,
   );
 }
 
-/** The customer a CUSTOMER token was issued to; null for anyone else. */
-export function findSignedInCustomer(ctx: CustomersContext): Promise<Customer | null> {
-  const { role, subject } = ctx.viewer;
-  return role === Role.CUSTOMER && subject ? findCustomer(ctx, subject) : Promise.resolve(null);
+/** The signed-in customer (followed through a merge); null for anyone else, and once erased. */
+export async function findSignedInCustomer(ctx: CustomersContext): Promise<Customer | null> {
+  const customer = await viewerCustomer(ctx);
+  return customer?.erasedAt ? null : customer;
 }
 
-/** Finds a customer by exactly one of email or phone, normalised as at sign-up. */
-export async function lookupCustomer(ctx: CustomersContext, args: { email?: string | null; phone?: string | null }): Promise<Customer | null> {
-  if (present(args.email) === present(args.phone)) throw badUserInput('Give exactly one of email or phone');
+/**
+ * Finds a customer by exactly one of email, phone (normalised as at sign-up) or their id on a
+ * channel. Erased customers keep none of these, so they are never found.
+ */
+export async function lookupCustomer(
+  ctx: CustomersContext,
+  args: { email?: string | null; phone?: string | null; identity?: ChannelIdentityInput | null },
+): Promise<Customer | null> {
+  const given = [present(args.email), present(args.phone), args.identity != null].filter(Boolean).length;
+  if (given !== 1) throw badUserInput('Give exactly one of email, phone or identity');
+  if (args.identity) return findByIdentity(ctx, args.identity.channel, args.identity.externalId);
   if (present(args.email)) {
     const email = normaliseEmail(args.email);
     return email ? ctx.em.findOne(Customer, { email }) : null;
   }
   const phone = normalisePhone(args.phone as string, ctx.settings.defaultPhoneRegion);
   return phone ? ctx.em.findOne(Customer, { phone }) : null;
-}
-
-function present(value: string | null | undefined): value is string {
-  return value != null && value.trim() !== '';
 }

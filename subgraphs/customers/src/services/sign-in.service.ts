@@ -3,21 +3,33 @@ import { TOKEN_LIFETIME, issueToken } from '../auth/issue-token';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
 import type { CustomersContext } from '../context';
-import { Customer, StaffMember } from '../entities';
+import { Customer, CustomerEventType, StaffMember } from '../entities';
 import type { CustomerAccessTokenCreateInput, StaffAccessTokenCreateInput } from '../inputs/access-token-create.input';
 import type { CustomerAccessToken } from '../types/customer-access-token.type';
+import { recordChannelVisit } from './channel-identity.service';
+import { recordEvent } from './customer-event.service';
 import { CustomersErrorCode } from './rules/error-codes';
 
 const throttled = () =>
   new UserError(null, 'Too many sign-in attempts; try again in 15 minutes', CustomersErrorCode.THROTTLED);
 
-/** Signs a customer in by email and password: a 30-day CUSTOMER token. */
+/**
+ * Signs a customer in by email and password: a 30-day CUSTOMER token. The sign-in is noted on
+ * the timeline, and on the channel's identity when the channel is given.
+ */
 export async function createCustomerAccessToken(ctx: CustomersContext, input: CustomerAccessTokenCreateInput): Promise<MutationOutcome<CustomerAccessToken>> {
   // One answer for an unknown email and a wrong password, so sign-in does not reveal who has an account.
   const unidentified = new UserError(['input'], 'Unidentified customer: the email or password is wrong', CustomersErrorCode.UNIDENTIFIED_CUSTOMER);
+  // Erased and merged-away customers keep no email, so a token always names a live customer
+  // (a merge passes the source's email and password to the target where it had none).
   const outcome = await authenticate(ctx, ctx.settings.customerSignIns, input, unidentified, (email) => ctx.em.findOne(Customer, { email }));
   if (!outcome.ok) return outcome;
-  return { ok: true, value: await issueToken(ctx, { role: Role.CUSTOMER, subject: outcome.value.id }, TOKEN_LIFETIME.customer) };
+  const customer = outcome.value;
+  await ctx.em.fork().transactional(async (em) => {
+    if (input.channel) await recordChannelVisit(em, customer.id, input.channel);
+    recordEvent(em, customer.id, CustomerEventType.SIGNED_IN, { channel: input.channel });
+  });
+  return { ok: true, value: await issueToken(ctx, { role: Role.CUSTOMER, subject: customer.id }, TOKEN_LIFETIME.customer) };
 }
 
 /** Signs a staff member in: a 12-hour token with their role and store. */

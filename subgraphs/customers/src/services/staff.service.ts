@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Role, runMutation, unknownEntityKeys, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { forbidden, Role, unknownEntityKeys, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { issueToken, TOKEN_LIFETIME } from '../auth/issue-token';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
-import { StaffMember } from '../entities';
+import { StaffMember, StaffRole } from '../entities';
 import type { StaffCreateInput } from '../inputs/staff-create.input';
 import type { CustomerAccessToken } from '../types/customer-access-token.type';
 import { normaliseEmail } from './rules/contact';
 import { CustomersErrorCode } from './rules/error-codes';
 import { passwordWeakness } from './rules/password-policy';
+import { inTransaction } from './transaction';
 
 const emailTaken = () => new UserError(['input', 'email'], 'A staff member with this email already exists', UserErrorCode.TAKEN);
 
-/** Adds a staff member; their store, when given, must be a location inventory knows. */
+/**
+ * Adds a staff member (managers and admins); their store, when given, must be a location
+ * inventory knows. Only an admin creates an admin, so a manager cannot raise anyone above
+ * themselves.
+ */
 export async function createStaffMember(ctx: CustomersContext, input: StaffCreateInput): Promise<MutationOutcome<StaffMember>> {
+  if (input.role === StaffRole.ADMIN && ctx.viewer.role !== Role.ADMIN) throw forbidden('Only an admin may create an admin');
   const errors = await validateInput(input, ['input']);
   const email = normaliseEmail(input.email);
   if (!email) errors.push(new UserError(['input', 'email'], 'Email is not a valid address', UserErrorCode.INVALID));
@@ -23,8 +29,8 @@ export async function createStaffMember(ctx: CustomersContext, input: StaffCreat
   if (errors.length || !email) return { ok: false, userErrors: errors };
 
   const passwordHash = await hashPassword(input.password);
-  return runMutation(
-    ctx.em,
+  return inTransaction(
+    ctx,
     async (em) => {
       if (await em.count(StaffMember, { email })) throw new UserErrorsException([emailTaken()]);
       const staff = Object.assign(new StaffMember(), { name: input.name.trim(), email, role: input.role, locationId: input.locationId ?? null, passwordHash });

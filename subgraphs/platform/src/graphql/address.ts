@@ -1,6 +1,6 @@
 import { Embeddable, Property } from '@mikro-orm/core';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { Directive, Field, Float, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { NotBlank } from './validators';
 
 /**
@@ -11,6 +11,13 @@ import { NotBlank } from './validators';
 @Directive('@shareable')
 @Embeddable()
 export class Address {
+  /**
+   * GraphQL only, no column: a customer's saved addresses are rows of their own with an id to
+   * update or delete them by; an address embedded in another record (a location's) has none.
+   */
+  @Field(() => ID, { nullable: true, description: "The saved address's id, to update or delete it by; null for an address that is part of another record, such as a location's." })
+  id?: string | null;
+
   @Field(() => String)
   @Property({ type: 'text' })
   address1!: string;
@@ -86,4 +93,17 @@ export class Coordinates {
 
   @Field(() => Float)
   longitude!: number;
+}
+
+/** The stored fields of an address from its input: trimmed, and blank optional fields as null. */
+export function addressFields(input: AddressInput): Omit<Address, 'id'> {
+  return {
+    address1: input.address1.trim(),
+    address2: input.address2?.trim() || null,
+    city: input.city.trim(),
+    province: input.province?.trim() || null,
+    postalCode: input.postalCode?.trim() || null,
+    countryCode: input.countryCode,
+    phone: input.phone?.trim() || null,
+  };
 }

@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { UserError, UserErrorCode } from '../../../../platform/src';
 
 /** Trimmed and lower-cased: one mailbox, one spelling, so uniqueness holds across case. */
 export function normaliseEmail(raw: string): string | null {
@@ -11,4 +12,19 @@ export function normaliseEmail(raw: string): string | null {
 export function normalisePhone(raw: string, defaultRegion: CountryCode): string | null {
   const phone = parsePhoneNumberFromString(raw.trim(), defaultRegion);
   return phone?.isValid() ? phone.number : null;
+}
+
+/** Whether an optional text input holds anything but spaces. */
+export function present(value: string | null | undefined): value is string {
+  return value != null && value.trim() !== '';
+}
+
+export const emailTaken = () => new UserError(['input', 'email'], 'A customer with this email already exists', UserErrorCode.TAKEN);
+export const phoneTaken = () => new UserError(['input', 'phone'], 'A customer with this phone number already exists', UserErrorCode.TAKEN);
+
+/** A unique email or phone lost to a concurrent writer, as the user error it stands for. */
+export function contactTaken(constraint: string): UserError | undefined {
+  if (constraint.includes('email')) return emailTaken();
+  if (constraint.includes('phone')) return phoneTaken();
+  return undefined;
 }

@@ -1,0 +1,43 @@
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Address, ConnectionArgs, STAFF_ROLES } from '../../../platform/src';
+import type { CustomersContext } from '../context';
+import { Customer, CustomerIdentity, Segment } from '../entities';
+import { customerTimeline } from '../services/customer-event-query.service';
+import { customerAddresses, customerDefaultAddress, customerIdentities, displayName } from '../services/customer-query.service';
+import { customerSegments } from '../services/segment-membership.service';
+import { CustomerEventConnection } from '../types/customer-connection.type';
+
+/** A customer's related records, each batched per request so a page of customers costs a fixed number of statements. */
+@Resolver(() => Customer)
+export class CustomerFieldsResolver {
+  @FieldResolver(() => String, { description: 'The name to greet the customer by; "Erased customer" once erased.' })
+  displayName(@Root() customer: Customer): string {
+    return displayName(customer);
+  }
+
+  @FieldResolver(() => [Address], { description: 'Saved addresses, oldest first.' })
+  addresses(@Root() customer: Customer, @Ctx() ctx: CustomersContext) {
+    return customerAddresses(ctx, customer);
+  }
+
+  @FieldResolver(() => Address, { nullable: true, description: 'The address used when none is chosen; set whenever the customer has any.' })
+  defaultAddress(@Root() customer: Customer, @Ctx() ctx: CustomersContext) {
+    return customerDefaultAddress(ctx, customer);
+  }
+
+  @FieldResolver(() => [CustomerIdentity], { description: 'The channels the customer was seen on, with their ids there.' })
+  identities(@Root() customer: Customer, @Ctx() ctx: CustomersContext) {
+    return customerIdentities(ctx, customer);
+  }
+
+  @FieldResolver(() => CustomerEventConnection, { description: 'The cross-channel timeline, newest first.' })
+  events(@Root() customer: Customer, @Ctx() ctx: CustomersContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    return customerTimeline(ctx, customer, args);
+  }
+
+  @Authorized(STAFF_ROLES)
+  @FieldResolver(() => [Segment], { description: 'The segments the customer is in now (staff and services).' })
+  segments(@Root() customer: Customer, @Ctx() ctx: CustomersContext) {
+    return customerSegments(ctx, customer);
+  }
+}

@@ -1,0 +1,104 @@
+import { UserError, UserErrorCode, type SalesChannel } from '../../../../platform/src';
+import { Limits, SCHEMA } from '../../constants';
+import { normaliseTags } from './tags';
+
+/** Segment rules as stored (JSON): each key optional, dates as ISO strings. All present rules must hold. */
+export interface StoredSegmentRules {
+  tagsAny?: string[];
+  tagsAll?: string[];
+  acceptsMarketing?: boolean;
+  channelsAny?: SalesChannel[];
+  channelsAll?: SalesChannel[];
+  signedUpAfter?: string;
+  signedUpBefore?: string;
+  activeSince?: string;
+}
+
+/** Segment rules as a client sends them; null and absent both mean "no such rule". */
+export interface SegmentRulesValues {
+  tagsAny?: string[] | null;
+  tagsAll?: string[] | null;
+  acceptsMarketing?: boolean | null;
+  channelsAny?: SalesChannel[] | null;
+  channelsAll?: SalesChannel[] | null;
+  signedUpAfter?: Date | null;
+  signedUpBefore?: Date | null;
+  activeSince?: Date | null;
+}
+
+/** A piece of SQL with its `?` bindings, in order. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Checks rules from a client and returns them in stored form: at least one rule, no empty or
+ * over-long list (tags normalised as on customers), signedUpAfter before signedUpBefore.
+ */
+export function validateSegmentRules(input: SegmentRulesValues, path: readonly string[]): { rules: StoredSegmentRules; errors: UserError[] } {
+  const errors: UserError[] = [];
+  const rules: StoredSegmentRules = {};
+  const list = <T>(key: keyof SegmentRulesValues, values: T[] | null | undefined, normalise: (values: T[], at: string[]) => T[]): T[] | undefined => {
+    if (values == null) return undefined;
+    const at = [...path, key];
+    if (values.length === 0) {
+      errors.push(new UserError(at, 'An empty list matches nobody; leave the rule out instead', UserErrorCode.BLANK));
+      return undefined;
+    }
+    return normalise(values, at);
+  };
+  const tags = (values: string[], at: string[]) => {
+    const result = normaliseTags(values, at, Limits.SEGMENT_RULE_VALUES);
+    errors.push(...result.errors);
+    return result.tags;
+  };
+  const channels = (values: SalesChannel[], at: string[]) => {
+    if (values.length > Limits.SEGMENT_RULE_VALUES) errors.push(new UserError(at, `At most ${Limits.SEGMENT_RULE_VALUES} values`, UserErrorCode.TOO_MANY));
+    return [...new Set(values)];
+  };
+  const assign = <K extends keyof StoredSegmentRules>(key: K, value: StoredSegmentRules[K] | undefined) => {
+    if (value !== undefined) rules[key] = value;
+  };
+  assign('tagsAny', list('tagsAny', input.tagsAny, tags));
+  assign('tagsAll', list('tagsAll', input.tagsAll, tags));
+  assign('channelsAny', list('channelsAny', input.channelsAny, channels));
+  assign('channelsAll', list('channelsAll', input.channelsAll, channels));
+  assign('acceptsMarketing', input.acceptsMarketing ?? undefined);
+  assign('signedUpAfter', input.signedUpAfter?.toISOString());
+  assign('signedUpBefore', input.signedUpBefore?.toISOString());
+  assign('activeSince', input.activeSince?.toISOString());
+  if (input.signedUpAfter && input.signedUpBefore && input.signedUpAfter >= input.signedUpBefore) {
+    errors.push(new UserError([...path, 'signedUpBefore'], 'signedUpBefore must be later than signedUpAfter', UserErrorCode.INVALID));
+  }
+  if (Object.keys(rules).length === 0 && errors.length === 0) {
+    errors.push(new UserError(path, 'Give at least one rule; a segment of everyone is not a segment', UserErrorCode.BLANK));
+  }
+  return { rules, errors };
+}
+
+/**
+ * Compiles rules to one SQL predicate over the customer row aliased `c`, true exactly for the
+ * segment's members. Customers merged into another or erased belong to no segment. Signed-up
+ * dates are a half-open range: after ≤ created_at < before.
+ */
+export function compileSegmentRules(rules: StoredSegmentRules): SqlFragment {
+  const parts = ['c.merged_into_id is null', 'c.erased_at is null'];
+  const params: unknown[] = [];
+  const rule = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  const identities = `${SCHEMA}.customer_identity i where i.customer_id = c.id and i.channel = any(?::text[])`;
+  if (rules.tagsAny) rule('c.tags && ?::text[]', rules.tagsAny);
+  if (rules.tagsAll) rule('c.tags @> ?::text[]', rules.tagsAll);
+  if (rules.acceptsMarketing !== undefined) rule('c.accepts_marketing = ?', rules.acceptsMarketing);
+  if (rules.channelsAny) rule(`exists (select 1 from ${identities})`, rules.channelsAny);
+  if (rules.channelsAll) rule(`(select count(distinct i.channel) from ${identities}) = ?`, rules.channelsAll, rules.channelsAll.length);
+  if (rules.signedUpAfter) rule('c.created_at >= ?::timestamptz', rules.signedUpAfter);
+  if (rules.signedUpBefore) rule('c.created_at < ?::timestamptz', rules.signedUpBefore);
+  if (rules.activeSince) {
+    rule(`exists (select 1 from ${SCHEMA}.customer_event e where e.customer_id = c.id and e.occurred_at >= ?::timestamptz)`, rules.activeSince);
+  }
+  return { sql: parts.map((part) => `(${part})`).join(' and '), params };
+}

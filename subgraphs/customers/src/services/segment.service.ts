@@ -1,0 +1,97 @@
+import { forbidden, isStaff, isUuid, Role, sql, unauthenticated, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { Limits, SCHEMA } from '../constants';
+import type { CustomersContext } from '../context';
+import { Segment } from '../entities';
+import type { SegmentCreateInput, SegmentUpdateInput } from '../inputs/segment.input';
+import type { SegmentRules } from '../types/segment-rules.type';
+import { validateSegmentRules, type StoredSegmentRules } from './rules/segment-rules';
+import { inTransaction } from './transaction';
+
+const nameTaken = () => new UserError(['input', 'name'], 'A segment with this name already exists', UserErrorCode.TAKEN);
+const segmentNotFound = () => new UserError(['id'], 'No such segment', UserErrorCode.NOT_FOUND);
+const onUniqueName = (constraint: string) => (constraint.includes('name') ? nameTaken() : undefined);
+
+/** Every segment, by name (staff). Their number is capped, so this is one short list. */
+export function listSegments(ctx: CustomersContext): Promise<Segment[]> {
+  return ctx.loaders.allSegments.load('all');
+}
+
+export function findSegment(ctx: CustomersContext, id: string): Promise<Segment | null> {
+  return isUuid(id) ? ctx.loaders.segmentById.load(id) : Promise.resolve(null);
+}
+
+/** A segment for another subgraph (promotions checks the segments a discount targets): services and staff only. */
+export function resolveSegmentReference(ctx: CustomersContext, id: string): Promise<Segment | null> {
+  if (isStaff(ctx.viewer)) return findSegment(ctx, id);
+  throw ctx.viewer.role === Role.ANONYMOUS ? unauthenticated() : forbidden('Segments are for staff');
+}
+
+/** A segment's rules with dates as Dates, for the API. */
+export function segmentRules(segment: Segment): SegmentRules {
+  const { signedUpAfter, signedUpBefore, activeSince, ...rest } = segment.rules;
+  const date = (value: string | undefined) => (value ? new Date(value) : null);
+  return { ...rest, signedUpAfter: date(signedUpAfter), signedUpBefore: date(signedUpBefore), activeSince: date(activeSince) };
+}
+
+/** Creates a segment; at most SEGMENTS exist, since every customer read evaluates them all. */
+export async function createSegment(ctx: CustomersContext, input: SegmentCreateInput): Promise<MutationOutcome<Segment>> {
+  const errors = await validateInput(input, ['input']);
+  const { rules, errors: ruleErrors } = validateSegmentRules(input.rules, ['input', 'rules']);
+  errors.push(...ruleErrors);
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return inTransaction(
+    ctx,
+    async (em) => {
+      // One creator at a time, so concurrent creates cannot pass the cap together.
+      await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`${SCHEMA}.segment`]);
+      if ((await em.count(Segment, {})) >= Limits.SEGMENTS) {
+        throw new UserErrorsException([new UserError(null, `At most ${Limits.SEGMENTS} segments; delete one first`, UserErrorCode.TOO_MANY)]);
+      }
+      const name = input.name.trim();
+      if (await em.count(Segment, { name })) throw new UserErrorsException([nameTaken()]);
+      const segment = Object.assign(new Segment(), { name, description: input.description?.trim() || null, rules });
+      await em.persistAndFlush(segment);
+      return segment;
+    },
+    onUniqueName,
+  );
+}
+
+/** Changes a segment's name, description or rules (rules given replace all of them). */
+export async function updateSegment(ctx: CustomersContext, id: string, input: SegmentUpdateInput): Promise<MutationOutcome<Segment>> {
+  const errors = await validateInput(input, ['input']);
+  let rules: StoredSegmentRules | undefined;
+  if (input.rules) {
+    const validated = validateSegmentRules(input.rules, ['input', 'rules']);
+    errors.push(...validated.errors);
+    rules = validated.rules;
+  }
+  if (errors.length) return { ok: false, userErrors: errors };
+
+  return inTransaction(
+    ctx,
+    async (em) => {
+      const segment = isUuid(id) ? await em.findOne(Segment, id, { refresh: true }) : null;
+      if (!segment) throw new UserErrorsException([segmentNotFound()]);
+      const name = input.name?.trim();
+      if (name && name !== segment.name && (await em.count(Segment, { name }))) throw new UserErrorsException([nameTaken()]);
+      if (name) segment.name = name;
+      if (input.description !== undefined) segment.description = input.description?.trim() || null;
+      if (rules) segment.rules = rules;
+      segment.updatedAt = new Date();
+      await em.flush();
+      return segment;
+    },
+    onUniqueName,
+  );
+}
+
+/** Deletes a segment; its id no longer resolves, through this API or federation. */
+export async function deleteSegment(ctx: CustomersContext, id: string): Promise<MutationOutcome<string>> {
+  return inTransaction(ctx, async (em) => {
+    const deleted = isUuid(id) ? await em.nativeDelete(Segment, { id }) : 0;
+    if (!deleted) throw new UserErrorsException([segmentNotFound()]);
+    return id;
+  });
+}

@@ -1,0 +1,35 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { SalesChannel } from '../../../platform/src';
+import type { SegmentRulesValues } from '../services/rules/segment-rules';
+
+/**
+ * A segment's rules, read (SegmentRules) and written (SegmentRulesInput) alike: a null field is
+ * a rule the segment does not have, and a member meets all the others.
+ */
+@ObjectType('SegmentRules', { description: "A segment's rules; a null field is a rule the segment does not have. A member meets all the others." })
+@InputType('SegmentRulesInput', { description: 'Rules a customer must all meet to be in a segment; give at least one.' })
+export class SegmentRules implements SegmentRulesValues {
+  @Field(() => [String], { nullable: true, description: 'Has at least one of these tags.' })
+  tagsAny?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Has every one of these tags.' })
+  tagsAll?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Has (true) or has not (false) agreed to marketing.' })
+  acceptsMarketing?: boolean | null;
+
+  @Field(() => [SalesChannel], { nullable: true, description: 'Was seen on at least one of these channels.' })
+  channelsAny?: SalesChannel[] | null;
+
+  @Field(() => [SalesChannel], { nullable: true, description: 'Was seen on every one of these channels.' })
+  channelsAll?: SalesChannel[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Signed up at or after this time.' })
+  signedUpAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Signed up before this time.' })
+  signedUpBefore?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Has anything on their timeline at or after this time.' })
+  activeSince?: Date | null;
+}
