@@ -229,3 +229,21 @@ describe('bad requests', () => {
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|at .*\.js/);
   });
 });
+
+describe('several mutations in one request', () => {
+  it('never lets a later mutation write what a refused one had changed', async () => {
+    const make = async (title: string, sku: string) =>
+      (await gqlData(products.url, `mutation($title: String!, $sku: String!) { productCreate(input: { title: $title, variants: [{ sku: $sku, price: { amount: "5" } }] }) { product { id title handle } } }`, { title, sku })).productCreate.product;
+    const first = await make('Contained Bottle', 'CONTAINED-1');
+    const second = await make('Contained Cage', 'CONTAINED-2');
+    const result = await gqlData(products.url, `mutation($id: ID!, $taken: String!) {
+      loaded: productPublish(id: $id, channels: [WEB]) { product { title } }
+      refused: productUpdate(id: $id, input: { title: "Should Not Stick", handle: $taken }) { userErrors { code } }
+      later: categoryCreate(input: { name: "Unrelated Later Change" }) { userErrors { code } }
+    }`, { id: first.id, taken: second.handle });
+    expect(result.refused.userErrors).toEqual([{ code: 'TAKEN' }]);
+    expect(result.later.userErrors).toEqual([]);
+    const after = (await gqlData(products.url, `query($id: ID) { product(id: $id) { title handle } }`, { id: first.id })).product;
+    expect(after).toEqual({ title: first.title, handle: first.handle });
+  });
+});

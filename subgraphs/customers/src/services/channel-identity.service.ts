@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, UserError, UserErrorCode, UserErrorsException, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import { runMutation, sql, UserError, UserErrorCode, UserErrorsException, type MutationOutcome, type SalesChannel } from '../../../platform/src';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType, CustomerIdentity } from '../entities';
 import { customerToChange } from './customer-access';
 import { recordEvent } from './customer-event.service';
 import { lockCustomer } from './customer-lock';
-import { inTransaction } from './transaction';
 
 /**
  * Notes that the customer was seen on a channel (sign-up, sign-in): their one row for the
@@ -45,8 +44,8 @@ export async function linkIdentity(
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
-  return inTransaction(
-    ctx,
+  return runMutation(
+    ctx.em,
     async (em) => {
       const customer = await lockCustomer(em, target.customer.id, ['customerId'], 'share');
       const [row] = await sql<Record<string, unknown> & { inserted: boolean }>(

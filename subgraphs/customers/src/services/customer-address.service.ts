@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
+import { isUuid, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
 import { addressFields } from '../../../platform/src/graphql/address';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerAddress } from '../entities';
 import { customerToChange, type Target } from './customer-access';
 import { lockCustomer } from './customer-lock';
-import { inTransaction } from './transaction';
 
 export interface AddressChange {
   address: CustomerAddress;
@@ -30,7 +29,7 @@ export async function createAddress(
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     const customer = await lockCustomer(em, target.customer.id, ['customerId']);
     if ((await em.count(CustomerAddress, { customerId: customer.id })) >= Limits.ADDRESSES_PER_CUSTOMER) {
       const message = `A customer keeps at most ${Limits.ADDRESSES_PER_CUSTOMER} addresses; delete one first`;
@@ -54,7 +53,7 @@ export async function updateAddress(ctx: CustomersContext, id: string, input: Ad
   if (!owner.ok) errors.push(...owner.userErrors);
   if (errors.length || !owner.ok) return { ok: false, userErrors: errors };
 
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     const { customer, address } = await lockAddress(em, owner.customer.id, id);
     Object.assign(address, addressFields(input), { updatedAt: new Date() });
     if (setAsDefault) customer.defaultAddressId = address.id;
@@ -72,7 +71,7 @@ export async function deleteAddress(ctx: CustomersContext, id: string): Promise<
   const owner = await addressOwner(ctx, id);
   if (!owner.ok) return owner;
 
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     const { customer, address } = await lockAddress(em, owner.customer.id, id);
     if (customer.defaultAddressId === address.id) {
       const next = await em.findOne(CustomerAddress, { customerId: customer.id, id: { $ne: address.id } }, { orderBy: { createdAt: 'desc', id: 'desc' } });

@@ -1,11 +1,10 @@
-import { publishEvents, sql, UserError, UserErrorsException, type MutationOutcome } from '../../../platform/src';
+import { publishEvents, runMutation, sql, UserError, UserErrorsException, type MutationOutcome } from '../../../platform/src';
 import { SCHEMA, Topics } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';
 import { customerToChange } from './customer-access';
 import { recordEvent } from './customer-event.service';
 import { CustomersErrorCode } from './rules/error-codes';
-import { inTransaction } from './transaction';
 
 const alreadyErased = () => new UserError(['id'], "This customer's personal data was already erased", CustomersErrorCode.ALREADY_ERASED);
 
@@ -22,7 +21,7 @@ export async function eraseCustomer(ctx: CustomersContext, id: string | null | u
   if (target.customer.erasedAt) return { ok: false, userErrors: [alreadyErased()] };
   const customerId = target.customer.id;
 
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     const [locked] = await sql<{ erased_at: Date | null }>(em, `select erased_at from ${SCHEMA}.customer where id = ? for update`, [customerId]);
     if (locked.erased_at) throw new UserErrorsException([alreadyErased()]);
     await sql(em, `delete from ${SCHEMA}.customer_address where customer_id = ?`, [customerId]);

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserError, UserErrorCode, validateInput, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import { runMutation, UserError, UserErrorCode, validateInput, type MutationOutcome, type SalesChannel } from '../../../platform/src';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { CustomerEvent, CustomerEventType, TRACKABLE_EVENT_TYPES } from '../entities';
 import type { CustomerEventTrackInput } from '../inputs/customer-event-track.input';
 import { customerToChange } from './customer-access';
 import { lockCustomer } from './customer-lock';
-import { inTransaction } from './transaction';
 
 export interface EventFields {
   channel?: SalesChannel | null;
@@ -48,7 +47,7 @@ export async function trackEvent(ctx: CustomersContext, input: CustomerEventTrac
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     // Shares the row lock with merge and erasure, so no event lands on a customer being folded away.
     await lockCustomer(em, target.customer.id, ['input', 'customerId'], 'share');
     const event = recordEvent(em, target.customer.id, input.type, {

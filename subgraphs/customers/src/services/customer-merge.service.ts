@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, publishEvents, sql, UserError, UserErrorCode, UserErrorsException, type MutationOutcome } from '../../../platform/src';
+import { isUuid, publishEvents, runMutation, sql, UserError, UserErrorCode, UserErrorsException, type MutationOutcome } from '../../../platform/src';
 import { SCHEMA, Topics } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';
 import { erased } from './customer-access';
 import { recordEvent } from './customer-event.service';
 import { CustomersErrorCode } from './rules/error-codes';
-import { inTransaction } from './transaction';
 
 interface CustomerRow {
   id: string;
@@ -35,7 +34,7 @@ export async function mergeCustomers(ctx: CustomersContext, sourceId: string, ta
   if (!isUuid(targetId)) errors.push(notFound('targetId'));
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     // Both rows locked in id order, so concurrent merges of the pair (either way round) queue
     // behind each other instead of deadlocking, and the later one sees the earlier's result.
     const rows = await sql<CustomerRow>(em, `select * from ${SCHEMA}.customer where id = any(?::uuid[]) order by id for update`, [[sourceId, targetId]]);

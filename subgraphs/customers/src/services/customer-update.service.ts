@@ -1,4 +1,4 @@
-import { forbidden, isStaff, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { forbidden, isStaff, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';
@@ -7,7 +7,6 @@ import { customerToChange } from './customer-access';
 import { lockCustomer } from './customer-lock';
 import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from './rules/contact';
 import { normaliseTags } from './rules/tags';
-import { inTransaction } from './transaction';
 
 /** A contact field as given: absent (unchanged), cleared, a normalised value, or invalid. */
 type ContactChange = { kind: 'unchanged' } | { kind: 'set'; value: string | null } | { kind: 'invalid' };
@@ -37,8 +36,8 @@ export async function updateCustomer(ctx: CustomersContext, id: string | null | 
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
-  return inTransaction(
-    ctx,
+  return runMutation(
+    ctx.em,
     async (em) => {
       const customer = await lockCustomer(em, target.customer.id, ['id']);
       if (email.kind === 'set' && email.value !== customer.email) {

@@ -1,4 +1,4 @@
-import { badUserInput, SalesChannel, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { badUserInput, runMutation, SalesChannel, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';
@@ -10,7 +10,6 @@ import { recordEvent } from './customer-event.service';
 import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from './rules/contact';
 import { CustomersErrorCode } from './rules/error-codes';
 import { passwordWeakness } from './rules/password-policy';
-import { inTransaction } from './transaction';
 
 /**
  * Registers a customer, seen on the channel they signed up through (WEB unless given); a
@@ -32,8 +31,8 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
   // Hashing takes ~100 ms: done before the transaction so it holds no connection meanwhile.
   const passwordHash = input.password != null ? await hashPassword(input.password) : null;
   const channel = input.channel ?? SalesChannel.WEB;
-  return inTransaction(
-    ctx,
+  return runMutation(
+    ctx.em,
     async (em) => {
       if (email && (await em.count(Customer, { email }))) errors.push(emailTaken());
       if (phone && (await em.count(Customer, { phone }))) errors.push(phoneTaken());

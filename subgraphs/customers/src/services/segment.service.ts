@@ -1,11 +1,10 @@
-import { forbidden, isStaff, isUuid, Role, sql, unauthenticated, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { forbidden, isStaff, isUuid, Role, runMutation, sql, unauthenticated, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Segment } from '../entities';
 import type { SegmentCreateInput, SegmentUpdateInput } from '../inputs/segment.input';
 import type { SegmentRules } from '../types/segment-rules.type';
 import { validateSegmentRules, type StoredSegmentRules } from './rules/segment-rules';
-import { inTransaction } from './transaction';
 
 const nameTaken = () => new UserError(['input', 'name'], 'A segment with this name already exists', UserErrorCode.TAKEN);
 const segmentNotFound = () => new UserError(['id'], 'No such segment', UserErrorCode.NOT_FOUND);
@@ -40,8 +39,8 @@ export async function createSegment(ctx: CustomersContext, input: SegmentCreateI
   errors.push(...ruleErrors);
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return inTransaction(
-    ctx,
+  return runMutation(
+    ctx.em,
     async (em) => {
       // One creator at a time, so concurrent creates cannot pass the cap together.
       await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`${SCHEMA}.segment`]);
@@ -69,8 +68,8 @@ export async function updateSegment(ctx: CustomersContext, id: string, input: Se
   }
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return inTransaction(
-    ctx,
+  return runMutation(
+    ctx.em,
     async (em) => {
       const segment = isUuid(id) ? await em.findOne(Segment, id, { refresh: true }) : null;
       if (!segment) throw new UserErrorsException([segmentNotFound()]);
@@ -89,7 +88,7 @@ export async function updateSegment(ctx: CustomersContext, id: string, input: Se
 
 /** Deletes a segment; its id no longer resolves, through this API or federation. */
 export async function deleteSegment(ctx: CustomersContext, id: string): Promise<MutationOutcome<string>> {
-  return inTransaction(ctx, async (em) => {
+  return runMutation(ctx.em, async (em) => {
     const deleted = isUuid(id) ? await em.nativeDelete(Segment, { id }) : 0;
     if (!deleted) throw new UserErrorsException([segmentNotFound()]);
     return id;

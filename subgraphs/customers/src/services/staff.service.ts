@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, Role, unknownEntityKeys, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import { forbidden, Role, runMutation, unknownEntityKeys, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
 import { issueToken, TOKEN_LIFETIME } from '../auth/issue-token';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
@@ -9,7 +9,6 @@ import type { CustomerAccessToken } from '../types/customer-access-token.type';
 import { normaliseEmail } from './rules/contact';
 import { CustomersErrorCode } from './rules/error-codes';
 import { passwordWeakness } from './rules/password-policy';
-import { inTransaction } from './transaction';
 
 const emailTaken = () => new UserError(['input', 'email'], 'A staff member with this email already exists', UserErrorCode.TAKEN);
 
@@ -29,8 +28,8 @@ export async function createStaffMember(ctx: CustomersContext, input: StaffCreat
   if (errors.length || !email) return { ok: false, userErrors: errors };
 
   const passwordHash = await hashPassword(input.password);
-  return inTransaction(
-    ctx,
+  return runMutation(
+    ctx.em,
     async (em) => {
       if (await em.count(StaffMember, { email })) throw new UserErrorsException([emailTaken()]);
       const staff = Object.assign(new StaffMember(), { name: input.name.trim(), email, role: input.role, locationId: input.locationId ?? null, passwordHash });

@@ -8,6 +8,10 @@ export type MutationOutcome<T> = { ok: true; value: T } | { ok: false; userError
  * Runs a mutation as one transaction. Expected failures (UserErrorsException, or a unique
  * constraint lost to a concurrent writer) roll everything back and come out as user errors;
  * anything else propagates as an unexpected error.
+ *
+ * The transaction runs on a fork with an empty identity map. A transaction on the request's own
+ * EntityManager would share its entity instances, so an entity a refused mutation had changed
+ * would stay changed there, and the next mutation of the same request would write it.
  */
 export async function runMutation<T>(
   em: EntityManager,
@@ -15,7 +19,7 @@ export async function runMutation<T>(
   onUniqueViolation?: (constraint: string) => UserError | undefined,
 ): Promise<MutationOutcome<T>> {
   try {
-    return { ok: true, value: await em.transactional(work) };
+    return { ok: true, value: await em.fork().transactional(work) };
   } catch (error) {
     if (error instanceof UserErrorsException) return { ok: false, userErrors: error.userErrors };
     if (error instanceof UniqueConstraintViolationException && onUniqueViolation) {
