@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
-import { addressFields } from '../../../platform/src/graphql/address';
+import { addressFields, isUuid, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerAddress } from '../entities';

@@ -1,4 +1,4 @@
-import { Address, runMutation, UserError, UserErrorCode, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
+import { Address, addressFields, runMutation, UserError, UserErrorCode, validateInput, type MutationOutcome } from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 import type { LocationCreateInput, LocationUpdateInput } from '../inputs/location.input';
@@ -15,7 +15,7 @@ export async function createLocation(ctx: InventoryContext, input: LocationCreat
       const location = new Location();
       location.name = input.name.trim();
       location.type = input.type;
-      location.address = toAddress(input.address);
+      location.address = Object.assign(new Address(), addressFields(input.address));
       location.latitude = input.coordinates?.latitude ?? null;
       location.longitude = input.coordinates?.longitude ?? null;
       location.pickupEnabled = input.pickupEnabled ?? false;
@@ -35,7 +35,7 @@ export async function updateLocation(ctx: InventoryContext, id: string, input: L
     async (em) => {
       const location = (await requireLocations(em, [{ id, path: ['id'] }])).get(id) as Location;
       if (input.name !== undefined) location.name = input.name.trim();
-      if (input.address) location.address = toAddress(input.address);
+      if (input.address) location.address = Object.assign(new Address(), addressFields(input.address));
       if (input.coordinates !== undefined) {
         location.latitude = input.coordinates?.latitude ?? null;
         location.longitude = input.coordinates?.longitude ?? null;
@@ -48,16 +48,4 @@ export async function updateLocation(ctx: InventoryContext, id: string, input: L
     },
     (constraint) => (constraint.includes('name') ? nameTaken(input.name?.trim() ?? '') : undefined),
   );
-}
-
-function toAddress(input: AddressInput): Address {
-  return Object.assign(new Address(), {
-    address1: input.address1.trim(),
-    address2: input.address2?.trim() || null,
-    city: input.city.trim(),
-    province: input.province?.trim() || null,
-    postalCode: input.postalCode?.trim() || null,
-    countryCode: input.countryCode,
-    phone: input.phone?.trim() || null,
-  });
 }
