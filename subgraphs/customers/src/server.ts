@@ -17,12 +17,16 @@ export interface CustomersServerConfig extends SubgraphServerConfig {
 export async function createCustomersServer(config: CustomersServerConfig): Promise<SubgraphServer> {
   const schema = await buildCustomersSchema();
   const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
-  const settings: CustomersSettings = {
+  // Sign-in limits count in the database, which is open only once the server is built; the
+  // settings are complete before the server listens, so no request sees them half-made.
+  let settings: CustomersSettings | null = null;
+  const server = await buildSubgraphServer(customersSubgraph, config, schema, (base) => createCustomersContext(base, settings as CustomersSettings));
+  settings = {
     jwtSecret: config.jwtSecret ?? null,
     inventoryUrl: config.inventoryUrl,
     defaultPhoneRegion: config.defaultPhoneRegion ?? 'DE',
-    customerSignIns: new SignInLimiter('customer', limits),
-    staffSignIns: new SignInLimiter('staff', limits),
+    customerSignIns: new SignInLimiter(server.orm, 'customer', limits),
+    staffSignIns: new SignInLimiter(server.orm, 'staff', limits),
   };
-  return buildSubgraphServer(customersSubgraph, config, schema, (base) => createCustomersContext(base, settings));
+  return server;
 }

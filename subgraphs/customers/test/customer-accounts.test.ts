@@ -1,5 +1,6 @@
-import { Role } from '../../platform/src';
-import { ANONYMOUS, verifyTestToken } from '../../../test/support/tokens';
+import { createLogger, Role } from '../../platform/src';
+import { createCustomersServer } from '../src/server';
+import { ANONYMOUS, TEST_JWT_SECRET, verifyTestToken } from '../../../test/support/tokens';
 import { gql } from '../../../test/support/graphql-client';
 import { customersRows, startCustomers, type CustomersHarness } from '../../../test/support/customers';
 
@@ -115,25 +116,60 @@ describe('bad input writes nothing', () => {
 });
 
 describe('throttling', () => {
-  it('refuses an email after 5 failures, even with the right password, and from another address', async () => {
+  it('refuses an address after 5 failures on one account, even with the right password, while the owner signs in elsewhere', async () => {
     await create({ email: 'victim@example.com', password: PASSWORD });
+    const attacker = freshAddress();
     for (let i = 0; i < 5; i += 1) {
-      expect((await signIn('victim@example.com', `guess-number-${i}`, freshAddress())).userErrors[0].code).toBe('UNIDENTIFIED_CUSTOMER');
+      expect((await signIn('victim@example.com', `guess-number-${i}`, attacker)).userErrors[0].code).toBe('UNIDENTIFIED_CUSTOMER');
     }
-    const blocked = await signIn('Victim@example.com', PASSWORD, freshAddress());
+    const blocked = await signIn('Victim@example.com', PASSWORD, attacker);
     expect(blocked.accessToken).toBeNull();
     expect(blocked.userErrors[0].code).toBe('THROTTLED');
+    // One guesser cannot lock the owner out.
+    expect((await signIn('victim@example.com', PASSWORD, freshAddress())).userErrors).toEqual([]);
   });
 
-  it('refuses an address after 20 failures, whichever email it tries', async () => {
+  it('refuses an account after 30 failures from anywhere, slowing a guesser spread over many addresses', async () => {
+    await create({ email: 'target@example.com', password: PASSWORD });
+    for (let i = 0; i < 30; i += 1) {
+      expect((await signIn('target@example.com', `spread-guess-${i}`, freshAddress())).userErrors[0].code).toBe('UNIDENTIFIED_CUSTOMER');
+    }
+    expect((await signIn('target@example.com', PASSWORD, freshAddress())).userErrors[0].code).toBe('THROTTLED');
+  });
+
+  it('refuses an address after 50 attempts, whichever emails it tries', async () => {
     await create({ email: 'bystander@example.com', password: PASSWORD });
     const attacker = freshAddress();
-    for (let i = 0; i < 20; i += 1) {
+    for (let i = 0; i < 50; i += 1) {
       expect((await signIn(`spray-${i}@example.com`, PASSWORD, attacker)).userErrors[0].code).toBe('UNIDENTIFIED_CUSTOMER');
     }
     expect((await signIn('bystander@example.com', PASSWORD, attacker)).userErrors[0].code).toBe('THROTTLED');
-    // The account itself is not locked: another address still signs in.
     expect((await signIn('bystander@example.com', PASSWORD, freshAddress())).userErrors).toEqual([]);
+  });
+
+  it('counts attempts across replicas: a second server on the same database sees the first one\'s failures', async () => {
+    await create({ email: 'replicated@example.com', password: PASSWORD });
+    const replica = await createCustomersServer({
+      databaseUrl: h.db.url,
+      logger: createLogger('customers-replica', 'silent'),
+      jwtSecret: TEST_JWT_SECRET,
+      inventoryUrl: 'http://127.0.0.1:9/graphql',
+    });
+    const replicaUrl = `${await replica.listen(0)}/graphql`;
+    try {
+      const attacker = freshAddress();
+      for (let i = 0; i < 5; i += 1) {
+        const url = i % 2 === 0 ? h.url : replicaUrl;
+        const result = await gql(url, SIGN_IN, { input: { email: 'replicated@example.com', password: `guess-${i}` } }, attacker);
+        expect(result.data?.customerAccessTokenCreate.userErrors[0].code).toBe('UNIDENTIFIED_CUSTOMER');
+      }
+      for (const url of [h.url, replicaUrl]) {
+        const result = await gql(url, SIGN_IN, { input: { email: 'replicated@example.com', password: PASSWORD } }, attacker);
+        expect(result.data?.customerAccessTokenCreate.userErrors[0].code).toBe('THROTTLED');
+      }
+    } finally {
+      await replica.close();
+    }
   });
 });
 

@@ -49,6 +49,8 @@ export { publishEvents, EVENTS_CHANNEL, type EventInput } from './events/outbox'
 export { IdempotencyRecord } from './db/idempotency-record.entity';
 export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_RETENTION_DAYS } from './db/idempotency';
 export { startPeriodicTask, type PeriodicTask } from './server/periodic-task';
+export { SharedRateLimiter, pruneRateLimitCounters, type RateLimit } from './db/rate-limit';
+export { RateLimitCounter } from './db/rate-limit-counter.entity';
 export type { BusEvent, BusHandler, EventBus } from './events/event-bus';
 export { OutboxReader, type BatchPosition } from './events/outbox-reader';
 export { EventConsumer, type EventConsumerOptions, type EventBatchHandler } from './events/event-consumer';

@@ -1,5 +1,4 @@
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
-import { entityLoader, type CurrencyCode, type RequestContext } from '../../platform/src';
+import { entityLoader, type CurrencyCode, type RequestContext, type SharedRateLimiter } from '../../platform/src';
 import { Discount, type LoyaltyProgram } from './entities';
 import { customerBalanceLoaders } from './services/customer-balances.service';
 import { earnedLastYearLoader, loadLoyaltyProgram } from './services/loyalty-program.service';
@@ -16,7 +15,7 @@ export interface PromotionsContext extends RequestContext, PromotionsSettings {
   /** Who is calling, for per-caller rate limits. */
   callerAddress: string;
   /** Shared by all requests of this server. */
-  giftCardLookups: RateLimiterMemory;
+  giftCardLookups: SharedRateLimiter;
 }
 
 function createPromotionsLoaders(em: RequestContext['em']) {
@@ -30,6 +29,6 @@ function createPromotionsLoaders(em: RequestContext['em']) {
   };
 }
 
-export function createPromotionsContext(base: RequestContext, settings: PromotionsSettings, giftCardLookups: RateLimiterMemory): PromotionsContext {
+export function createPromotionsContext(base: RequestContext, settings: PromotionsSettings, giftCardLookups: SharedRateLimiter): PromotionsContext {
   return { ...base, ...settings, loaders: createPromotionsLoaders(base.em), callerAddress: base.clientAddress, giftCardLookups };
 }

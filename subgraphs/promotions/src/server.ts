@@ -1,4 +1,4 @@
-import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
+import { buildSubgraphServer, type SharedRateLimiter, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
 import { createPromotionsContext, type PromotionsSettings } from './context';
 import { buildPromotionsSchema } from './schema';
 import { createGiftCardLookupLimiter } from './services/gift-card-lookup-limit';
@@ -13,10 +13,12 @@ export interface PromotionsServerConfig extends SubgraphServerConfig, Promotions
 /** Builds the promotions subgraph without listening; the caller binds it (index.ts or a test). */
 export async function createPromotionsServer(config: PromotionsServerConfig): Promise<SubgraphServer> {
   const schema = await buildPromotionsSchema();
-  const giftCardLookups = createGiftCardLookupLimiter();
+  // The lookup limit counts in the database, open only once the server is built (before it listens).
+  let giftCardLookups: SharedRateLimiter | null = null;
   const server = await buildSubgraphServer(promotionsSubgraph, config, schema, (base) =>
-    createPromotionsContext(base, { currencyCode: config.currencyCode, productsUrl: config.productsUrl }, giftCardLookups),
+    createPromotionsContext(base, { currencyCode: config.currencyCode, productsUrl: config.productsUrl }, giftCardLookups as SharedRateLimiter),
   );
+  giftCardLookups = createGiftCardLookupLimiter(server.orm);
   const sweeper = startRedemptionSweeper(server.orm, config.logger, config.redemptionSweepMs ?? 5_000);
   return {
     ...server,

@@ -1,4 +1,8 @@
 import { request } from 'node:http';
+import { createLogger } from '../../platform/src';
+import { createPromotionsServer } from '../src/server';
+import { gql } from '../../../test/support/graphql-client';
+import { TEST_JWT_SECRET } from '../../../test/support/tokens';
 import { startGateway, type GatewayHarness } from '../../../test/support/gateway';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
@@ -44,4 +48,29 @@ it('limits each client on its own address, whatever x-forwarded-for it sends', a
   expect(first.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
   expect(await codes('127.0.0.3', 1)).toEqual(['OK']);
   expect(await codes('127.0.0.2', 1, { 'x-forwarded-for': '198.51.100.7' })).toEqual(['RATE_LIMITED']);
+});
+
+it('holds a caller to one limit across replicas of the promotions subgraph', async () => {
+  const replica = await createPromotionsServer({
+    databaseUrl: promos.products.db.url,
+    productsUrl: promos.products.url,
+    currencyCode: 'EUR',
+    logger: createLogger('promotions-replica', 'silent'),
+    jwtSecret: TEST_JWT_SECRET,
+    redemptionSweepMs: 0,
+  });
+  const replicaUrl = `${await replica.listen(0)}/graphql`;
+  try {
+    const caller = { 'x-forwarded-for': '192.0.2.77' };
+    const query = '{ giftCardBalance(code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ") { amount } }';
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const result = await gql(i % 2 === 0 ? promos.url : replicaUrl, query, {}, caller);
+      codes.push((result.errors?.[0]?.extensions?.code as string) ?? 'OK');
+    }
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(10);
+    expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  } finally {
+    await replica.close();
+  }
 });

@@ -1,4 +1,4 @@
-import { OutboxEvent } from '../../../platform/src';
+import { OutboxEvent, RateLimitCounter } from '../../../platform/src';
 import { CustomerAddress } from './customer-address.entity';
 import { CustomerEvent } from './customer-event.entity';
 import { CustomerIdentity } from './customer-identity.entity';
@@ -10,4 +10,4 @@ import { StaffRole } from './staff-role';
 export { Customer, CustomerAddress, CustomerEvent, CustomerIdentity, Segment, StaffMember, StaffRole };
 export { CustomerEventType, TRACKABLE_EVENT_TYPES } from './customer-event-type';
 
-export const entities = [Customer, CustomerAddress, CustomerIdentity, CustomerEvent, Segment, StaffMember, OutboxEvent];
+export const entities = [Customer, CustomerAddress, CustomerIdentity, CustomerEvent, Segment, StaffMember, OutboxEvent, RateLimitCounter];

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123051657 } from './Migration20261123051657';
 import { Migration20261123070428 } from './Migration20261123070428';
 import { Migration20261202010108 } from './Migration20261202010108';
+import { Migration20261202015040 } from './Migration20261202015040';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123051657', class: Migration20261123051657 },
   { name: 'Migration20261123070428', class: Migration20261123070428 },
   { name: 'Migration20261202010108', class: Migration20261202010108 },
+  { name: 'Migration20261202015040', class: Migration20261202015040 },
 ];

@@ -6,6 +6,8 @@ import type { RequestContext } from '../context/request-context';
 import { openDatabase } from '../db/database';
 import { pruneIdempotencyRecords } from '../db/idempotency';
 import { IdempotencyRecord } from '../db/idempotency-record.entity';
+import { pruneRateLimitCounters } from '../db/rate-limit';
+import { RateLimitCounter } from '../db/rate-limit-counter.entity';
 import { startPeriodicTask } from './periodic-task';
 import { createLogger, type Logger } from '../logging/logger';
 import { runService } from './run-service';
@@ -30,7 +32,7 @@ export interface SubgraphServerConfig {
   gatewaySecret?: string | null;
   poolMax?: number;
   debugSql?: boolean;
-  /** How often housekeeping (pruning old idempotency keys) runs; 0 turns it off. Hourly by default. */
+  /** How often housekeeping (forgetting old idempotency keys and spent rate-limit counters) runs; 0 turns it off. Hourly by default. */
   maintenanceMs?: number;
 }
 
@@ -59,14 +61,20 @@ export async function buildSubgraphServer<C extends RequestContext>(
     await orm.close();
     throw error;
   }
-  if (!info.entities.includes(IdempotencyRecord)) return server;
-  const pruning = startPeriodicTask('idempotency key pruning', config.maintenanceMs ?? HOUR_MS, config.logger, () =>
-    pruneIdempotencyRecords(orm.em.fork(), info.name),
-  );
+  const chores = [
+    ...(info.entities.includes(IdempotencyRecord) ? [() => pruneIdempotencyRecords(orm.em.fork(), info.name)] : []),
+    ...(info.entities.includes(RateLimitCounter) ? [() => pruneRateLimitCounters(orm.em.fork(), info.name)] : []),
+  ];
+  if (chores.length === 0) return server;
+  const housekeeping = startPeriodicTask('housekeeping', config.maintenanceMs ?? HOUR_MS, config.logger, async () => {
+    let done = 0;
+    for (const chore of chores) done += await chore();
+    return done;
+  });
   return {
     ...server,
     close: async () => {
-      await pruning.stop();
+      await housekeeping.stop();
       await server.close();
     },
   };

@@ -1,4 +1,4 @@
-import { EventConsumerPosition, IdempotencyRecord } from '../../../platform/src';
+import { EventConsumerPosition, IdempotencyRecord, RateLimitCounter } from '../../../platform/src';
 import { DiscountRedemption } from './discount-redemption.entity';
 import { Discount } from './discount.entity';
 import { GiftCardTransaction, GiftCardTransactionKind } from './gift-card-transaction.entity';
@@ -12,5 +12,5 @@ import { StoreCreditEntry } from './store-credit-entry.entity';
 export { Discount, DiscountRedemption, GiftCard, GiftCardTransaction, GiftCardTransactionKind, StoreCreditAccount, StoreCreditEntry, LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule };
 export { DiscountKind, DiscountScope, DiscountStatus, DiscountTargetType, RedemptionStatus } from './discount-enums';
 
-/** EventConsumerPosition: how far promotions has read other subgraphs' outboxes. */
-export const entities = [Discount, DiscountRedemption, IdempotencyRecord, EventConsumerPosition, StoreCreditAccount, StoreCreditEntry, GiftCard, GiftCardTransaction, LoyaltyProgram, LoyaltyAccount, LoyaltyEntry];
+/** EventConsumerPosition: how far promotions has read other subgraphs' outboxes; RateLimitCounter: gift card lookups per caller. */
+export const entities = [Discount, DiscountRedemption, IdempotencyRecord, EventConsumerPosition, StoreCreditAccount, StoreCreditEntry, GiftCard, GiftCardTransaction, LoyaltyProgram, LoyaltyAccount, LoyaltyEntry, RateLimitCounter];

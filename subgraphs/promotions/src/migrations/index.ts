@@ -3,6 +3,7 @@ import { Migration20261123063738 } from './Migration20261123063738';
 import { Migration20261123065505 } from './Migration20261123065505';
 import { Migration20261202005710 } from './Migration20261202005710';
 import { Migration20261202010409 } from './Migration20261202010409';
+import { Migration20261202015203 } from './Migration20261202015203';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123065505', class: Migration20261123065505 },
   { name: 'Migration20261202005710', class: Migration20261202005710 },
   { name: 'Migration20261202010409', class: Migration20261202010409 },
+  { name: 'Migration20261202015203', class: Migration20261202015203 },
 ];

@@ -1,8 +1,12 @@
-import { idempotent, pruneIdempotencyRecords, type Orm } from '../subgraphs/platform/src';
+import { idempotent, pruneIdempotencyRecords, pruneRateLimitCounters, SharedRateLimiter, type Orm } from '../subgraphs/platform/src';
+import { customersSubgraph } from '../subgraphs/customers/src/subgraph';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
 
-/** Idempotency keys are remembered for a week, then forgotten, so the table does not grow for ever. */
+/**
+ * What every subgraph cleans up as it runs, so its tables do not grow for ever: idempotency keys
+ * after a week, rate-limit counters an hour after their window ended.
+ */
 let db: TestDatabase;
 let orm: Orm;
 beforeAll(async () => {
@@ -26,4 +30,21 @@ it('forgets keys older than the retention and keeps recent ones, which still rep
   expect((await knex('inventory.idempotency_record').select('key')).map((r: { key: string }) => r.key)).toEqual(['recent']);
   expect((await run('recent')).replayed).toBe(true);
   expect((await run('old-1')).replayed).toBe(false);
+});
+
+it('forgets rate-limit counters an hour after their window, and counts in the database until then', async () => {
+  const customers = await openTestOrm(db, customersSubgraph);
+  try {
+    const limiter = new SharedRateLimiter(customers, 'customers', { name: 'spec', points: 2, windowSeconds: 60 });
+    expect(await limiter.consume('caller')).toBeNull();
+    expect(await limiter.consume('caller')).toBeNull();
+    expect(await limiter.consume('caller')).toBeGreaterThan(0);
+    await limiter.consume('other');
+    const knex = customers.em.getConnection().getKnex();
+    await knex('customers.rate_limit').where({ key: 'spec:other' }).update({ expire: Date.now() - 2 * 3_600_000 });
+    expect(await pruneRateLimitCounters(customers.em.fork(), 'customers')).toBe(1);
+    expect((await knex('customers.rate_limit').select('key')).map((r: { key: string }) => r.key)).toEqual(['spec:caller']);
+  } finally {
+    await customers.close();
+  }
 });
