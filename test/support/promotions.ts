@@ -14,13 +14,15 @@ export interface PromotionsHarness {
 /**
  * The products subgraph (demo catalog) and the promotions subgraph on one fresh database; requests
  * go out as an admin unless a test says otherwise. The redemption sweeper is off unless asked
- * for, so tests sweep when they choose.
+ * for, so tests sweep when they choose. Nothing answers for the customers subgraph here.
  */
 export async function startPromotions(options: { redemptionSweepMs?: number } = {}): Promise<PromotionsHarness> {
   const products = await startProducts({ seed: true });
   const server = await createPromotionsServer({
     databaseUrl: products.db.url,
     productsUrl: products.url,
+    // Segments live in the customers subgraph; tests that need it run the whole supergraph.
+    customersUrl: 'http://127.0.0.1:9/graphql',
     currencyCode: 'EUR',
     logger: createLogger('promotions-test', 'silent'),
     poolMax: 40,

@@ -14,6 +14,8 @@ export interface SupergraphHarness {
   gateway: GatewayHarness;
   /** Each subgraph's own endpoint, for calls a gateway would never make. */
   urls: Record<string, string>;
+  /** Each subgraph's server, for reading its tables in assertions. */
+  servers: Record<string, SubgraphServer>;
   /** The shared secret the gateway sends; direct calls need it too. */
   gatewaySecret: string;
   close(): Promise<void>;
@@ -29,26 +31,27 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
   await seedDemoBusiness(db.url, 'EUR', () => {});
   const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
   const base = { databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, gatewaySecret, logger: createLogger('supergraph-test', 'silent') };
-  const servers: SubgraphServer[] = [];
+  const servers: Record<string, SubgraphServer> = {};
   const urls: Record<string, string> = {};
   const listen = async (name: string, server: SubgraphServer) => {
-    servers.push(server);
+    servers[name] = server;
     urls[name] = `${await server.listen(0)}/graphql`;
   };
   await listen('products', await createProductsServer({ ...base, currencyCode: 'EUR' }));
   await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
   await listen('orders', await createOrdersServer(base));
   await listen('customers', await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE' }));
-  await listen('promotions', await createPromotionsServer({ ...base, currencyCode: 'EUR', productsUrl: urls.products }));
+  await listen('promotions', await createPromotionsServer({ ...base, currencyCode: 'EUR', productsUrl: urls.products, customersUrl: urls.customers, eventPollMs: 100 }));
   const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret });
   return {
     db,
     gateway,
     urls,
+    servers,
     gatewaySecret,
     close: async () => {
       await gateway.close();
-      await Promise.all(servers.map((server) => server.close()));
+      await Promise.all(Object.values(servers).map((server) => server.close()));
       await db.drop();
     },
   };

@@ -58,6 +58,6 @@ export { EventConsumerPosition } from './events/event-consumer-position.entity';
 export { PostgresEventBus } from './events/postgres-event-bus';
 export { RedisEventBus } from './events/redis-event-bus';
 export { TokenVerifier, signToken, InvalidTokenError, type ExternalTokenSettings, type TokenVerifierOptions } from './auth/token';
-export { unknownEntityKeys } from './federation/entity-lookup';
+export { fetchEntities, unknownEntityKeys, type EntityLookupOptions } from './federation/entity-lookup';
 export { GATEWAY_SECRET_HEADER, requireGatewaySecret, secretMatches } from './auth/gateway-secret';
 export { moneyInputToMinor } from './graphql/money-input';

@@ -7,6 +7,8 @@ export interface PromotionsSettings {
   currencyCode: CurrencyCode;
   /** The products subgraph, asked whether discount targets exist. */
   productsUrl: string;
+  /** The customers subgraph, asked whether segments exist and which a customer is in. */
+  customersUrl: string;
 }
 
 /** The promotions subgraph's request context: the platform's, plus settings and DataLoaders. */

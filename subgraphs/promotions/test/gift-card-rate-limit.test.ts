@@ -54,6 +54,7 @@ it('holds a caller to one limit across replicas of the promotions subgraph', asy
   const replica = await createPromotionsServer({
     databaseUrl: promos.products.db.url,
     productsUrl: promos.products.url,
+    customersUrl: 'http://127.0.0.1:9/graphql',
     currencyCode: 'EUR',
     logger: createLogger('promotions-replica', 'silent'),
     jwtSecret: TEST_JWT_SECRET,

@@ -1,4 +1,5 @@
 import { EventConsumerPosition, IdempotencyRecord, RateLimitCounter } from '../../../platform/src';
+import { CustomerRedirect } from './customer-redirect.entity';
 import { DiscountRedemption } from './discount-redemption.entity';
 import { Discount } from './discount.entity';
 import { GiftCardTransaction, GiftCardTransactionKind } from './gift-card-transaction.entity';
@@ -9,8 +10,9 @@ import { LoyaltyProgram, type LoyaltyTierRule } from './loyalty-program.entity';
 import { StoreCreditAccount } from './store-credit-account.entity';
 import { StoreCreditEntry } from './store-credit-entry.entity';
 
-export { Discount, DiscountRedemption, GiftCard, GiftCardTransaction, GiftCardTransactionKind, StoreCreditAccount, StoreCreditEntry, LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule };
+export { CustomerRedirect, Discount, DiscountRedemption, GiftCard, GiftCardTransaction, GiftCardTransactionKind, StoreCreditAccount, StoreCreditEntry, LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule };
 export { DiscountKind, DiscountScope, DiscountStatus, DiscountTargetType, RedemptionStatus } from './discount-enums';
 
-/** EventConsumerPosition: how far promotions has read other subgraphs' outboxes; RateLimitCounter: gift card lookups per caller. */
-export const entities = [Discount, DiscountRedemption, IdempotencyRecord, EventConsumerPosition, StoreCreditAccount, StoreCreditEntry, GiftCard, GiftCardTransaction, LoyaltyProgram, LoyaltyAccount, LoyaltyEntry, RateLimitCounter];
+/** EventConsumerPosition: how far promotions has read other subgraphs' outboxes; RateLimitCounter: gift card lookups per caller;
+ * CustomerRedirect: customers merged into others. */
+export const entities = [Discount, DiscountRedemption, IdempotencyRecord, EventConsumerPosition, StoreCreditAccount, StoreCreditEntry, GiftCard, GiftCardTransaction, LoyaltyProgram, LoyaltyAccount, LoyaltyEntry, RateLimitCounter, CustomerRedirect];

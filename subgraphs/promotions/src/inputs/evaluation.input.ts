@@ -43,9 +43,6 @@ export class DiscountEvaluationInput {
   @MaxLength(200)
   customerId?: string | null;
 
-  @Field(() => [ID], { defaultValue: [] })
-  segmentIds!: string[];
-
   @Field(() => SalesChannel)
   channel!: SalesChannel;
 

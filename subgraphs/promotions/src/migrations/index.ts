@@ -4,6 +4,7 @@ import { Migration20261123065505 } from './Migration20261123065505';
 import { Migration20261202005710 } from './Migration20261202005710';
 import { Migration20261202010409 } from './Migration20261202010409';
 import { Migration20261202015203 } from './Migration20261202015203';
+import { Migration20261202015545 } from './Migration20261202015545';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202005710', class: Migration20261202005710 },
   { name: 'Migration20261202010409', class: Migration20261202010409 },
   { name: 'Migration20261202015203', class: Migration20261202015203 },
+  { name: 'Migration20261202015545', class: Migration20261202015545 },
 ];

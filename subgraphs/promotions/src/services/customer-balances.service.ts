@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { entityLoader, Money, requireCustomerAccess } from '../../../platform/src';
+import { canAccessCustomer, entityLoader, Money, requireCustomerAccess, Role } from '../../../platform/src';
 import type { PromotionsContext } from '../context';
-import { GiftCard, LoyaltyAccount, StoreCreditAccount } from '../entities';
+import { CustomerRedirect, GiftCard, LoyaltyAccount, StoreCreditAccount } from '../entities';
 
 type Em = PromotionsContext['em'];
 
@@ -12,6 +12,7 @@ type Em = PromotionsContext['em'];
 export function customerBalanceLoaders(em: Em) {
   return {
     loyaltyByCustomer: entityLoader(em, LoyaltyAccount, 'customerId'),
+    redirectBySource: entityLoader(em, CustomerRedirect, 'sourceId'),
     storeCreditByCustomer: entityLoader(em, StoreCreditAccount, 'customerId'),
     giftCardsByCustomer: new DataLoader<string, GiftCard[]>(async (customerIds) => {
       const cards = await em.find(GiftCard, { customerId: { $in: [...customerIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -22,19 +23,30 @@ export function customerBalanceLoaders(em: Em) {
 
 /** The customer's loyalty account; one with no points yet when none was opened. */
 export async function customerLoyalty(ctx: PromotionsContext, customerId: string): Promise<LoyaltyAccount> {
-  requireCustomerAccess(ctx.viewer, customerId);
+  await requireOwnBalances(ctx, customerId);
   return (await ctx.loaders.loyaltyByCustomer.load(customerId)) ?? Object.assign(new LoyaltyAccount(), { customerId });
 }
 
 /** The customer's store credit; zero when none was ever issued. */
 export async function customerStoreCredit(ctx: PromotionsContext, customerId: string): Promise<Money> {
-  requireCustomerAccess(ctx.viewer, customerId);
+  await requireOwnBalances(ctx, customerId);
   const account = await ctx.loaders.storeCreditByCustomer.load(customerId);
   return account ? Money.fromMinor(account.balance, account.currencyCode as typeof ctx.currencyCode) : Money.fromMinor(0, ctx.currencyCode);
 }
 
 /** Gift cards issued to the customer, oldest first. */
 export async function customerGiftCards(ctx: PromotionsContext, customerId: string): Promise<GiftCard[]> {
-  requireCustomerAccess(ctx.viewer, customerId);
+  await requireOwnBalances(ctx, customerId);
   return ctx.loaders.giftCardsByCustomer.load(customerId);
+}
+
+/**
+ * The customer themselves or staff, like everywhere; a customer signed in under an id since
+ * merged into this one counts as themselves, so an older token still reaches the merged balances.
+ */
+async function requireOwnBalances(ctx: PromotionsContext, customerId: string): Promise<void> {
+  const { viewer } = ctx;
+  if (canAccessCustomer(viewer, customerId)) return;
+  if (viewer.role === Role.CUSTOMER && viewer.subject && (await ctx.loaders.redirectBySource.load(viewer.subject))?.targetId === customerId) return;
+  requireCustomerAccess(viewer, customerId);
 }

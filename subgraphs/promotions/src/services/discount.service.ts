@@ -55,7 +55,7 @@ async function apply(ctx: PromotionsContext, em: PromotionsContext['em'], discou
   const errors: UserError[] = [];
   applyDiscountInput(discount, input, ctx.currencyCode, errors);
   if (discount.codeKey && (await em.count(Discount, { codeKey: discount.codeKey, id: { $ne: discount.id } }))) errors.push(codeTaken(discount.code ?? ''));
-  if (errors.length === 0) errors.push(...(await unknownTargets(ctx, discount)));
+  if (errors.length === 0) errors.push(...(await unknownTargets(ctx, discount)), ...(await unknownSegments(ctx, discount)));
   if (errors.length) throw new UserErrorsException(errors);
   discount.updatedAt = new Date();
   em.persist(discount);
@@ -77,4 +77,13 @@ async function unknownTargets(ctx: PromotionsContext, discount: Discount): Promi
     }
   }
   return errors;
+}
+
+/** Customer segments a discount is for must exist in the customers subgraph. */
+async function unknownSegments(ctx: PromotionsContext, discount: Discount): Promise<UserError[]> {
+  const unknown = await unknownEntityKeys(ctx.customersUrl, 'Segment', 'id', discount.segmentIds, {
+    headers: await ctx.serviceHeaders(),
+    ownerName: 'customers service',
+  });
+  return unknown.map((id) => new UserError(['input', 'segmentIds'], `No customer segment with id "${id}"`, UserErrorCode.NOT_FOUND));
 }

@@ -5,12 +5,14 @@ import { Discount, DiscountKind, DiscountScope } from '../entities';
 import { evaluate, EvaluationInputError, type DiscountRule, type DiscountValue, type EvaluationInput, type EvaluationResult } from '../evaluation';
 import type { DiscountEvaluationInput } from '../inputs/evaluation.input';
 import type { DiscountEvaluation } from '../types/evaluation.types';
+import { segmentsForBasket } from './customer-segments';
 import { HOLDING_STATUSES } from './redemption.service';
 
 /**
  * Prices a basket: loads the automatic discounts that could apply and those whose codes were
- * entered (in any state, so a rejection can say why), with this customer's past uses, and runs
- * the pure engine. Reads only.
+ * entered (in any state, so a rejection can say why), with this customer's past uses and, when a
+ * discount is for segments, the segments the customers subgraph puts them in; then runs the pure
+ * engine. Reads only.
  */
 export async function evaluateBasket(ctx: PromotionsContext, input: DiscountEvaluationInput): Promise<DiscountEvaluation> {
   const errors = await validateInput(input, ['input']);
@@ -44,7 +46,7 @@ export async function evaluateBasket(ctx: PromotionsContext, input: DiscountEval
   const usedBy = new Map(uses.map((u) => [u.discount_id, Number(u.n)]));
   const basket: EvaluationInput = {
     lines: input.lines.map((l, i) => ({ id: l.id, sku: l.sku, productId: l.productId, categoryIds: l.categoryIds, quantity: l.quantity, unitPriceMinor: minor(l.unitPrice, `lines.${i}.unitPrice`) })),
-    customer: { id: input.customerId ?? null, segmentIds: input.segmentIds },
+    customer: { id: input.customerId ?? null, segmentIds: await segmentsForBasket(ctx, input.customerId, discounts) },
     channel: input.channel,
     codes: input.codes,
     shippingMinor: minor(input.shipping, 'shipping'),
