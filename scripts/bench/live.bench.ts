@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createLogger, PostgresEventBus } from '../../subgraphs/platform/src';
+import { createLogger, PostgresEventBus, Role } from '../../subgraphs/platform/src';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { createProductsServer } from '../../subgraphs/products/src/server';
@@ -10,6 +10,7 @@ import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/see
 import { createGatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 import { migrateAll } from '../lib/migrate-all';
+import { BENCH_JWT_SECRET, benchHeaders } from './bench-auth';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -31,9 +32,9 @@ export async function liveBench(databaseUrl: string): Promise<void> {
   const sizes = (process.env.BENCH_SUBSCRIBERS ?? '1000,10000').split(',').map(Number);
   await migrateAll(databaseUrl, () => {});
   const logger = createLogger('bench', 'silent');
-  const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 8 });
+  const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 8, jwtSecret: BENCH_JWT_SECRET });
   const productsUrl = `${await products.listen(0)}/graphql`;
-  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl, reservationSweepMs: 0, poolMax: 8 });
+  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl, reservationSweepMs: 0, poolMax: 8, jwtSecret: BENCH_JWT_SECRET });
   const inventoryUrl = `${await inventory.listen(0)}/graphql`;
   await seedDemoCatalog(products.orm.em.fork(), 'EUR');
   await seedDemoStock(inventory.orm.em.fork(), demoSkus());
@@ -45,6 +46,7 @@ export async function liveBench(databaseUrl: string): Promise<void> {
     timeoutMs: 10_000,
     logger,
     landingPage: false,
+    jwtSecret: BENCH_JWT_SECRET,
     live: { bus, hydrationTimeoutMs: 5_000, limits: { coalesceAbove: 256, maxQueued: 10_000 }, keepAliveMs: 30_000 },
   });
   const base = await gateway.listen(0);
@@ -65,7 +67,7 @@ export async function liveBench(databaseUrl: string): Promise<void> {
       const received = new Promise<number[]>((resolve) => child.on('message', (m: { type: string; latencies: number[] }) => m.type === 'received' && resolve(m.latencies)));
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: await benchHeaders(Role.ADMIN),
         body: JSON.stringify({ query: `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${locationId}", delta: 1, reason: RECEIVED }) { userErrors { code } } }` }),
       });
       await response.json();

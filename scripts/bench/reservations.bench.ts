@@ -1,9 +1,10 @@
-import { createLogger, sql } from '../../subgraphs/platform/src';
+import { createLogger, Role, sql } from '../../subgraphs/platform/src';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { migrateAll } from '../lib/migrate-all';
+import { BENCH_JWT_SECRET, benchHeaders } from './bench-auth';
 import { measure, printResults } from './measure';
 
 /**
@@ -18,8 +19,8 @@ export async function reservationsBench(databaseUrl: string): Promise<void> {
   const stock = Math.floor(attempts / 2);
   await migrateAll(databaseUrl, () => {});
   const logger = createLogger('bench', 'silent');
-  const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 4 });
-  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl: `${await products.listen(0)}/graphql`, reservationSweepMs: 0, poolMax: 20 });
+  const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 4, jwtSecret: BENCH_JWT_SECRET });
+  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl: `${await products.listen(0)}/graphql`, reservationSweepMs: 0, poolMax: 20, jwtSecret: BENCH_JWT_SECRET });
   try {
     await seedDemoCatalog(products.orm.em.fork(), 'EUR');
     const [sku] = demoSkus();
@@ -32,11 +33,12 @@ export async function reservationsBench(databaseUrl: string): Promise<void> {
 
     const url = `${await inventory.listen(0)}/graphql`;
     let won = 0;
+    const headers = await benchHeaders(Role.SERVICE);
     const query = `mutation($input: InventoryReserveInput!) { inventoryReserve(input: $input) { reservation { id } userErrors { code } } }`;
     const result = await measure(`reserve 1 unit of one SKU, ${clients} clients`, attempts, clients, async (i) => {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ query, variables: { input: { key: `bench-${i}`, locationId, lines: [{ sku, quantity: 1 }], channel: 'WEB' } } }),
       });
       const body = (await response.json()) as { data?: { inventoryReserve: { reservation: unknown; userErrors: { code: string }[] } }; errors?: unknown };

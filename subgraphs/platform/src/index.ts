@@ -43,7 +43,7 @@ export { runService, type RunningService } from './server/run-service';
 export { buildSubgraphServer, runSubgraphProcess, type SubgraphInfo, type SubgraphServerConfig } from './server/subgraph-process';
 export { entityLoader, isUuid } from './db/entity-loader';
 export { Address, AddressInput, Coordinates, addressFields } from './graphql/address';
-export { sql } from './db/sql';
+export { selectPlain, sql } from './db/sql';
 export { OutboxEvent } from './events/outbox-event.entity';
 export { publishEvents, EVENTS_CHANNEL, type EventInput } from './events/outbox';
 export { IdempotencyRecord } from './db/idempotency-record.entity';

@@ -1,4 +1,4 @@
-import { badUserInput, Money, MoneyFormatError, parseMinorUnits, sql, validateInput, type CurrencyCode } from '../../../platform/src';
+import { badUserInput, Money, MoneyFormatError, parseMinorUnits, selectPlain, sql, validateInput, type CurrencyCode } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountKind, DiscountScope } from '../entities';
@@ -30,12 +30,14 @@ export async function evaluateBasket(ctx: PromotionsContext, input: DiscountEval
   };
   const now = new Date();
   const codeKeys = [...new Set(input.codes.map((c) => c.trim().toUpperCase()).filter(Boolean))];
-  const discounts = await ctx.em.find(Discount, {
-    $or: [
-      { codeKey: { $in: codeKeys } },
-      { codeKey: null, deactivatedAt: null, $and: [{ $or: [{ startsAt: null }, { startsAt: { $lte: now } }] }, { $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }] },
-    ],
-  });
+  // Plain rows, not entities: hydrating 200 discounts cost five times the query itself.
+  const discounts = await selectPlain(
+    ctx.em,
+    Discount,
+    `select * from ${SCHEMA}.discount where code_key = any(?)
+       or (code_key is null and deactivated_at is null and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?))`,
+    [codeKeys, now, now],
+  );
   const uses = input.customerId && discounts.length
     ? await sql<{ discount_id: string; n: string }>(
         ctx.em,

@@ -1,0 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { Role, signToken } from '../../subgraphs/platform/src';
+
+/** The secret the benchmark's servers verify tokens with: fresh for each run. */
+export const BENCH_JWT_SECRET = new Uint8Array(randomBytes(32));
+
+/** Headers for a request as a role: ADMIN for staff operations, SERVICE for internal commands. */
+export async function benchHeaders(role: Role): Promise<Record<string, string>> {
+  const { token } = await signToken({ role, subject: `bench-${role.toLowerCase()}` }, BENCH_JWT_SECRET, '2h');
+  return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+}
