@@ -7,7 +7,7 @@ export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './d
 export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './db/embedded-postgres';
 export { Role, STAFF_ROLES, MANAGER_ROLES, ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
 export { roleAuthChecker, forbidden, unauthenticated } from './auth/auth-checker';
-export { isStaff, canAccessCustomer, requireCustomerAccess, canActAtLocation, requireLocationAccess } from './auth/access';
+export { isStaff, canAccessCustomer, requireCustomerAccess, requireLocationAccess } from './auth/access';
 export { ServiceCredentials } from './auth/service-credentials';
 export { AUTH_SPECS, authConfig, type AuthConfig } from './config/auth';
 export type { RequestContext } from './context/request-context';
@@ -47,7 +47,7 @@ export { selectPlain, sql } from './db/sql';
 export { OutboxEvent } from './events/outbox-event.entity';
 export { publishEvents, EVENTS_CHANNEL, type EventInput } from './events/outbox';
 export { IdempotencyRecord } from './db/idempotency-record.entity';
-export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_RETENTION_DAYS } from './db/idempotency';
+export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_REUSED } from './db/idempotency';
 export { startPeriodicTask, type PeriodicTask } from './server/periodic-task';
 export { SharedRateLimiter, pruneRateLimitCounters, type RateLimit } from './db/rate-limit';
 export { RateLimitCounter } from './db/rate-limit-counter.entity';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, keysetAfter, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type PageRequest } from '../../../platform/src';
+import { keysetAfter, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type PageRequest } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { CustomerEvent, type Customer } from '../entities';
@@ -50,8 +50,7 @@ export function timelinePagesLoader(em: EntityManager) {
 /** A customer's timeline, newest first, keyset-paged by (occurredAt, id). */
 export async function customerTimeline(ctx: CustomersContext, customer: Customer, args: ConnectionArgs): Promise<ConnectionShape<CustomerEvent>> {
   const page: PageRequest = pageRequest(args);
-  const after = keysetAfter(page, ['date', 'text']);
-  if (after && !/^\d{1,18}$/.test(after[1])) throw badUserInput('"after" is not a cursor of this list', 'after');
+  const after = keysetAfter(page, ['date', 'bigint']);
   const events = await ctx.loaders.timelinePages.load({ customerId: customer.id, limit: page.limit, after });
   return toConnection(events, page, (event) => [event.occurredAt.toISOString(), event.id]);
 }

@@ -2,8 +2,8 @@ import { isUuid } from '../db/entity-loader';
 import type { PageRequest } from './connection';
 import { badUserInput } from './errors';
 
-/** What each value of a cursor must be: plain text, a uuid (the tie-breaker), or an ISO date. */
-export type KeyKind = 'text' | 'uuid' | 'date';
+/** What each value of a cursor must be: plain text, a uuid or a bigint id (the tie-breaker), or an ISO date. */
+export type KeyKind = 'text' | 'uuid' | 'bigint' | 'date';
 type KeyValue<K extends KeyKind> = K extends 'date' ? Date : string;
 export type Keyset<K extends readonly KeyKind[]> = { -readonly [I in keyof K]: KeyValue<K[I]> };
 
@@ -22,6 +22,7 @@ export function keysetAfter<const K extends readonly KeyKind[]>(page: PageReques
 function fits(kind: KeyKind, value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (kind === 'uuid') return isUuid(value);
+  if (kind === 'bigint') return /^\d{1,18}$/.test(value);
   if (kind === 'date') return !Number.isNaN(new Date(value).getTime());
   return true;
 }
