@@ -41,7 +41,7 @@ export { runMutation, type MutationOutcome } from './db/run-mutation';
 export { MutationPayload, toPayload } from './graphql/payload';
 export { runService, type RunningService } from './server/run-service';
 export { buildSubgraphServer, runSubgraphProcess, type SubgraphInfo, type SubgraphServerConfig } from './server/subgraph-process';
-export { entityLoader, isUuid } from './db/entity-loader';
+export { entityLoader, entityListLoader, isUuid } from './db/entity-loader';
 export { Address, AddressInput, Coordinates, addressFields } from './graphql/address';
 export { selectPlain, sql } from './db/sql';
 export { OutboxEvent } from './events/outbox-event.entity';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityLoader } from '../../../platform/src';
+import { entityListLoader, entityLoader } from '../../../platform/src';
 import { InventoryLevel, Location } from '../entities';
 
 /** Batches every lookup a request makes, so list length never multiplies SQL statements. */
@@ -8,12 +8,7 @@ export function createInventoryLoaders(em: EntityManager) {
   return {
     locationById: entityLoader(em, Location, 'id'),
     /** Every level of each SKU, across all locations. */
-    levelsBySku: new DataLoader<string, InventoryLevel[]>(async (skus) => {
-      const rows = await em.find(InventoryLevel, { sku: { $in: [...skus] } }, { orderBy: { sku: 'asc', locationId: 'asc' } });
-      const groups = new Map<string, InventoryLevel[]>(skus.map((sku) => [sku, []]));
-      for (const row of rows) groups.get(row.sku)?.push(row);
-      return skus.map((sku) => groups.get(sku) ?? []);
-    }),
+    levelsBySku: entityListLoader(em, InventoryLevel, 'sku', { locationId: 'asc' }),
     /** Every location, for distance ordering; loaded once per request. */
     allLocations: new DataLoader<'all', Location[]>(async (keys) => {
       const rows = await em.find(Location, {}, { orderBy: { name: 'asc' } });

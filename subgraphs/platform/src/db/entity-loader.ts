@@ -17,6 +17,25 @@ export function entityLoader<E extends object, K extends keyof E & string>(
   });
 }
 
+/**
+ * A per-request DataLoader for the many rows that share a column value (a product's variants, a
+ * customer's addresses): every key of a tick in one statement, each key's rows in `orderBy`
+ * order. A key with no rows resolves to an empty list.
+ */
+export function entityListLoader<E extends object, K extends keyof E & string>(
+  em: EntityManager,
+  entity: new () => E,
+  column: K,
+  orderBy: Partial<Record<keyof E & string, 'asc' | 'desc'>>,
+): DataLoader<string, E[]> {
+  return new DataLoader<string, E[]>(async (values) => {
+    const rows = await em.find(entity, { [column]: { $in: [...values] } } as never, { orderBy: orderBy as never });
+    const groups = new Map<string, E[]>(values.map((value) => [value, []]));
+    for (const row of rows) groups.get(String(row[column]))?.push(row);
+    return values.map((value) => groups.get(value) ?? []);
+  });
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; anything else cannot name a row, so callers answer it without a query. */

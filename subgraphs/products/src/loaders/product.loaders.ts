@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityLoader } from '../../../platform/src';
+import { entityListLoader, entityLoader } from '../../../platform/src';
 import { Category, Product, ProductVariant } from '../entities';
 import { createCategoryProductsLoader } from './category-products.loader';
 
@@ -10,26 +9,14 @@ export function createProductLoaders(em: EntityManager) {
 
   return {
     categoryProducts: createCategoryProductsLoader(em),
-    childCategories: new DataLoader<string, Category[]>(async (parentIds) => {
-      const rows = await em.find(Category, { parentId: { $in: [...parentIds] } }, { orderBy: { name: 'asc', id: 'asc' } });
-      return parentIds.map((id) => rows.filter((row) => row.parentId === id));
-    }),
+    childCategories: entityListLoader(em, Category, 'parentId', { name: 'asc', id: 'asc' }),
     productById: byKey(Product, 'id'),
     productByHandle: byKey(Product, 'handle'),
     variantById: byKey(ProductVariant, 'id'),
     variantBySku: byKey(ProductVariant, 'sku'),
     categoryById: byKey(Category, 'id'),
     categoryByHandle: byKey(Category, 'handle'),
-    variantsByProductId: new DataLoader<string, ProductVariant[]>(async (productIds) => {
-      const rows = await em.find(
-        ProductVariant,
-        { productId: { $in: [...productIds] } },
-        { orderBy: { productId: 'asc', position: 'asc', id: 'asc' } },
-      );
-      const groups = new Map<string, ProductVariant[]>(productIds.map((id) => [id, []]));
-      for (const row of rows) groups.get(row.productId)?.push(row);
-      return productIds.map((id) => groups.get(id) ?? []);
-    }),
+    variantsByProductId: entityListLoader(em, ProductVariant, 'productId', { position: 'asc', id: 'asc' }),
   };
 }
 

@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { canAccessCustomer, entityLoader, Money, requireCustomerAccess, Role } from '../../../platform/src';
+import { canAccessCustomer, entityListLoader, entityLoader, Money, requireCustomerAccess, Role } from '../../../platform/src';
 import type { PromotionsContext } from '../context';
 import { CustomerRedirect, GiftCard, LoyaltyAccount, StoreCreditAccount } from '../entities';
 
@@ -14,10 +13,7 @@ export function customerBalanceLoaders(em: Em) {
     loyaltyByCustomer: entityLoader(em, LoyaltyAccount, 'customerId'),
     redirectBySource: entityLoader(em, CustomerRedirect, 'sourceId'),
     storeCreditByCustomer: entityLoader(em, StoreCreditAccount, 'customerId'),
-    giftCardsByCustomer: new DataLoader<string, GiftCard[]>(async (customerIds) => {
-      const cards = await em.find(GiftCard, { customerId: { $in: [...customerIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-      return customerIds.map((id) => cards.filter((card) => card.customerId === id));
-    }),
+    giftCardsByCustomer: entityListLoader(em, GiftCard, 'customerId', { createdAt: 'asc', id: 'asc' }),
   };
 }
 
