@@ -21,7 +21,9 @@ runMain(async () => {
   const names = process.argv.slice(2);
   const unknown = names.filter((n) => !suites[n]);
   if (unknown.length) throw new Error(`Unknown bench suite(s) ${unknown.join(', ')}; choose from ${Object.keys(suites).join(', ')}`);
-  console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log(
+    `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  );
   for (const name of names.length ? names : Object.keys(suites)) {
     await withScratchDatabase((url) => suites[name](url));
   }

@@ -14,7 +14,13 @@ async function main(): Promise<void> {
   const subgraph = findSubgraph(name);
   const dir = migrationsSourceDir(subgraph.name);
   await withScratchDatabase(async (url) => {
-    const orm = await openDatabase({ schema: subgraph.name, clientUrl: url, entities: [...subgraph.entities], migrations: [...subgraph.migrations], migrationsPath: dir });
+    const orm = await openDatabase({
+      schema: subgraph.name,
+      clientUrl: url,
+      entities: [...subgraph.entities],
+      migrations: [...subgraph.migrations],
+      migrationsPath: dir,
+    });
     try {
       await migrate(orm);
       const result = await orm.getMigrator().createMigration(dir, false, subgraph.migrations.length === 0);
@@ -31,7 +37,10 @@ async function main(): Promise<void> {
 }
 
 async function writeIndex(dir: string): Promise<void> {
-  const names = (await readdir(dir)).filter((f) => /^Migration\d+.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+  const names = (await readdir(dir))
+    .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
   const lines = [
     "import type { MigrationObject } from '@mikro-orm/core';",
     ...names.map((n) => `import { ${n} } from './${n}';`),

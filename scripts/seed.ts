@@ -17,7 +17,9 @@ runMain(async () => {
   const { values } = parseArgs({ options: { products: { type: 'string' } } });
   const count = values.products === undefined ? null : Number(values.products);
   if (count !== null && (!Number.isInteger(count) || count < 1 || count > 10_000_000)) {
-    throw Object.assign(new Error(`--products must be a whole number from 1 to 10000000, got "${values.products}"`), { name: 'ConfigError' });
+    throw Object.assign(new Error(`--products must be a whole number from 1 to 10000000, got "${values.products}"`), {
+      name: 'ConfigError',
+    });
   }
   const config = loadScriptConfig();
   const database = await openSharedDatabase(config, console.log);
@@ -34,14 +36,19 @@ runMain(async () => {
       migrations: [...productsSubgraph.migrations],
       poolMax: 2,
     });
-    const bar = new SingleBar({ format: 'products {bar} {percentage}% | {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}' }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'products {bar} {percentage}% | {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}' },
+      Presets.shades_classic,
+    );
     const started = Date.now();
     try {
       bar.start(count, 0);
       const result = await generateCatalog(orm.em.fork(), count, { currency: config.currency, onProgress: (done) => bar.update(done) });
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
-      console.log(`generated ${result.products} products and ${result.variants} variants in ${seconds.toFixed(1)}s (${Math.round(result.products / seconds)} products/s)`);
+      console.log(
+        `generated ${result.products} products and ${result.variants} variants in ${seconds.toFixed(1)}s (${Math.round(result.products / seconds)} products/s)`,
+      );
     } finally {
       bar.stop();
       await orm.close();

@@ -22,7 +22,10 @@ const log = (line: string) => console.log(line);
 
 /** A secret (token signing, gateway), generated on first start and kept with the data. */
 async function readOrCreateSecret(file: string): Promise<string> {
-  const existing = await readFile(file, 'utf8').then((s) => s.trim(), () => '');
+  const existing = await readFile(file, 'utf8').then(
+    (s) => s.trim(),
+    () => '',
+  );
   if (existing) return existing;
   const secret = randomBytes(32).toString('base64url');
   await mkdir(dirname(file), { recursive: true });
@@ -65,15 +68,21 @@ runMain(async () => {
     await migrateAll(database.url, log);
     await seedDemoBusiness(database.url, config.currency, log);
 
-    const urls = Object.fromEntries(
-      subgraphs.map((s) => [s.name, `http://${local}:${ports[`${s.name.toUpperCase()}_PORT`]}`]),
-    );
+    const urls = Object.fromEntries(subgraphs.map((s) => [s.name, `http://${local}:${ports[`${s.name.toUpperCase()}_PORT`]}`]));
     // Every process learns every subgraph's URL: the gateway routes to them, and a subgraph
     // that asks another (inventory checks SKUs with products) finds it.
     const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `${urls[s.name]}/graphql`]));
     const jwtSecret = process.env.JWT_SECRET || (await readOrCreateSecret(join(config.dataDir, 'jwt-secret')));
     const gatewaySecret = process.env.GATEWAY_SECRET || (await readOrCreateSecret(join(config.dataDir, 'gateway-secret')));
-    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: database.url, HOST: host, SHOP_CURRENCY: config.currency, JWT_SECRET: jwtSecret, GATEWAY_SECRET: gatewaySecret };
+    const baseEnv = {
+      ...process.env,
+      ...subgraphUrls,
+      DATABASE_URL: database.url,
+      HOST: host,
+      SHOP_CURRENCY: config.currency,
+      JWT_SECRET: jwtSecret,
+      GATEWAY_SECRET: gatewaySecret,
+    };
     await Promise.all(
       subgraphs.map((subgraph) => {
         const key = subgraph.name.toUpperCase();

@@ -21,14 +21,18 @@ beforeAll(async () => {
 });
 afterAll(() => system?.close());
 
-const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, headers: AuthHeaders = admin) => gqlData<T>(system.gateway.url, query, variables, headers);
+const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, headers: AuthHeaders = admin) =>
+  gqlData<T>(system.gateway.url, query, variables, headers);
 
 /** The promotions subgraph itself, as the orders subgraph calls it for internal commands. */
 const promotions = async (query: string, variables: Record<string, unknown>) =>
   gqlData(system.urls.promotions, query, variables, { ...(await asService()), 'x-gateway-secret': system.gatewaySecret });
 
 async function newCustomer(email: string): Promise<string> {
-  const { customerCreate } = await api(`mutation($email: String!) { customerCreate(input: { email: $email, password: "correct-horse-42" }) { customer { id } userErrors { code } } }`, { email });
+  const { customerCreate } = await api(
+    `mutation($email: String!) { customerCreate(input: { email: $email, password: "correct-horse-42" }) { customer { id } userErrors { code } } }`,
+    { email },
+  );
   expect(customerCreate.userErrors).toEqual([]);
   return customerCreate.customer.id;
 }
@@ -48,7 +52,9 @@ describe('segments', () => {
   let regular: string;
 
   beforeAll(async () => {
-    const { segmentCreate } = await api(`mutation { segmentCreate(input: { name: "VIP riders", rules: { tagsAny: ["vip"] } }) { segment { id } userErrors { code } } }`);
+    const { segmentCreate } = await api(
+      `mutation { segmentCreate(input: { name: "VIP riders", rules: { tagsAny: ["vip"] } }) { segment { id } userErrors { code } } }`,
+    );
     vipSegment = segmentCreate.segment.id;
     vip = await newCustomer('vip.rider@example.com');
     regular = await newCustomer('regular.rider@example.com');
@@ -59,17 +65,27 @@ describe('segments', () => {
     const create = `mutation($segments: [ID!]) { discountCreate(input: { title: "Members 5%", kind: PERCENTAGE, value: "5", segmentIds: $segments }) { discount { id } userErrors { field code } } }`;
     const refused = (await api(create, { segments: [vipSegment, randomUUID()] })).discountCreate;
     expect(refused).toEqual({ discount: null, userErrors: [{ field: ['input', 'segmentIds'], code: 'NOT_FOUND' }] });
-    expect((await api(`{ discounts(first: 250) { nodes { title } } }`)).discounts.nodes.map((d: { title: string }) => d.title)).not.toContain('Members 5%');
+    expect(
+      (await api(`{ discounts(first: 250) { nodes { title } } }`)).discounts.nodes.map((d: { title: string }) => d.title),
+    ).not.toContain('Members 5%');
     expect((await api(create, { segments: [vipSegment] })).discountCreate.userErrors).toEqual([]);
   });
 
   it('prices a basket with the segments the customers subgraph puts the customer in', async () => {
-    await api(`mutation($segments: [ID!]) { discountCreate(input: { title: "VIP 20%", kind: PERCENTAGE, value: "20", segmentIds: $segments }) { userErrors { code } } }`, { segments: [vipSegment] });
+    await api(
+      `mutation($segments: [ID!]) { discountCreate(input: { title: "VIP 20%", kind: PERCENTAGE, value: "20", segmentIds: $segments }) { userErrors { code } } }`,
+      { segments: [vipSegment] },
+    );
     const evaluate = async (customerId: string | null) =>
-      (await promotions(
-        `query($input: DiscountEvaluationInput!) { discountsEvaluate(input: $input) { applied { title } } }`,
-        { input: { lines: [{ id: 'l1', sku: 'SKU-1', productId: randomUUID(), quantity: 1, unitPrice: '100.00' }], customerId, channel: 'WEB' } },
-      )).discountsEvaluate.applied.map((a: { title: string }) => a.title);
+      (
+        await promotions(`query($input: DiscountEvaluationInput!) { discountsEvaluate(input: $input) { applied { title } } }`, {
+          input: {
+            lines: [{ id: 'l1', sku: 'SKU-1', productId: randomUUID(), quantity: 1, unitPrice: '100.00' }],
+            customerId,
+            channel: 'WEB',
+          },
+        })
+      ).discountsEvaluate.applied.map((a: { title: string }) => a.title);
     expect(await evaluate(vip)).toContain('VIP 20%');
     expect(await evaluate(regular)).not.toContain('VIP 20%');
     expect(await evaluate(null)).not.toContain('VIP 20%');
@@ -77,24 +93,51 @@ describe('segments', () => {
 });
 
 describe('a merge in the customers subgraph', () => {
-  it('folds the duplicate\'s points, store credit, gift cards and discount uses into the customer kept, once', async () => {
+  it("folds the duplicate's points, store credit, gift cards and discount uses into the customer kept, once", async () => {
     const source = await newCustomer('ada.duplicate@example.com');
     const target = await newCustomer('ada.kept@example.com');
     const points = (customerId: string, n: number) =>
-      api(`mutation($input: LoyaltyPointsAdjustInput!) { loyaltyPointsAdjust(input: $input) { userErrors { code } } }`, { input: { customerId, points: n, reason: 'Welcome' } }, staff);
+      api(
+        `mutation($input: LoyaltyPointsAdjustInput!) { loyaltyPointsAdjust(input: $input) { userErrors { code } } }`,
+        { input: { customerId, points: n, reason: 'Welcome' } },
+        staff,
+      );
     await points(source, 100);
     await points(target, 50);
-    await api(`mutation($id: ID!) { storeCreditIssue(input: { customerId: $id, amount: { amount: "10.00" }, reason: "Return" }) { userErrors { code } } }`, { id: source }, staff);
-    await api(`mutation($id: ID!) { giftCardCreate(input: { initialValue: { amount: "25" }, customerId: $id }) { userErrors { code } } }`, { id: source }, staff);
-    const once = (await api(`mutation { discountCreate(input: { title: "Once each", code: "ONCEEACH", kind: FIXED_AMOUNT, value: "5", usageLimitPerCustomer: 1 }) { discount { id } } }`)).discountCreate.discount.id;
-    await promotions(`mutation($input: DiscountRedemptionReserveInput!) { discountRedemptionReserve(input: $input) { userErrors { code } } }`, { input: { key: `merge-${source}`, discountIds: [once], customerId: source } });
+    await api(
+      `mutation($id: ID!) { storeCreditIssue(input: { customerId: $id, amount: { amount: "10.00" }, reason: "Return" }) { userErrors { code } } }`,
+      { id: source },
+      staff,
+    );
+    await api(
+      `mutation($id: ID!) { giftCardCreate(input: { initialValue: { amount: "25" }, customerId: $id }) { userErrors { code } } }`,
+      { id: source },
+      staff,
+    );
+    const once = (
+      await api(
+        `mutation { discountCreate(input: { title: "Once each", code: "ONCEEACH", kind: FIXED_AMOUNT, value: "5", usageLimitPerCustomer: 1 }) { discount { id } } }`,
+      )
+    ).discountCreate.discount.id;
+    await promotions(
+      `mutation($input: DiscountRedemptionReserveInput!) { discountRedemptionReserve(input: $input) { userErrors { code } } }`,
+      { input: { key: `merge-${source}`, discountIds: [once], customerId: source } },
+    );
     const sourceToken = await bearer(Role.CUSTOMER, { subject: source });
 
-    const merged = await api(`mutation($s: ID!, $t: ID!) { customerMerge(sourceId: $s, targetId: $t) { userErrors { code } } }`, { s: source, t: target }, staff);
+    const merged = await api(
+      `mutation($s: ID!, $t: ID!) { customerMerge(sourceId: $s, targetId: $t) { userErrors { code } } }`,
+      { s: source, t: target },
+      staff,
+    );
     expect(merged.customerMerge.userErrors).toEqual([]);
 
     const BALANCES = `query($id: ID!) { customer(id: $id) { id loyalty { points } storeCredit { amount } giftCards { balance { amount } } } }`;
-    const kept = await eventually(() => api(BALANCES, { id: target }, staff), (r) => r.customer.loyalty.points === 150, 'the points to move');
+    const kept = await eventually(
+      () => api(BALANCES, { id: target }, staff),
+      (r) => r.customer.loyalty.points === 150,
+      'the points to move',
+    );
     expect(kept.customer).toMatchObject({ storeCredit: { amount: '10.00' }, giftCards: [{ balance: { amount: '25.00' } }] });
     // A token issued before the merge reaches the merged balances.
     const mine = await gql(system.gateway.url, `{ me { id loyalty { points } } }`, {}, sourceToken);
@@ -103,7 +146,14 @@ describe('a merge in the customers subgraph', () => {
     // The use the duplicate held counts against the customer kept.
     const evaluation = await promotions(
       `query($input: DiscountEvaluationInput!) { discountsEvaluate(input: $input) { rejectedCodes { code reason } } }`,
-      { input: { lines: [{ id: 'l1', sku: 'SKU-1', productId: randomUUID(), quantity: 1, unitPrice: '50.00' }], customerId: target, channel: 'WEB', codes: ['ONCEEACH'] } },
+      {
+        input: {
+          lines: [{ id: 'l1', sku: 'SKU-1', productId: randomUUID(), quantity: 1, unitPrice: '50.00' }],
+          customerId: target,
+          channel: 'WEB',
+          codes: ['ONCEEACH'],
+        },
+      },
     );
     expect(evaluation.discountsEvaluate.rejectedCodes).toEqual([{ code: 'ONCEEACH', reason: 'USAGE_LIMIT_REACHED' }]);
 
@@ -114,13 +164,21 @@ describe('a merge in the customers subgraph', () => {
   });
 });
 
-it('drops the notes staff wrote on an erased customer\'s gift cards, and keeps the balance', async () => {
+it("drops the notes staff wrote on an erased customer's gift cards, and keeps the balance", async () => {
   const customer = await newCustomer('leaving@example.com');
-  await api(`mutation($id: ID!) { giftCardCreate(input: { initialValue: { amount: "30" }, customerId: $id, note: "Birthday present from Grandma Lovelace" }) { userErrors { code } } }`, { id: customer }, staff);
+  await api(
+    `mutation($id: ID!) { giftCardCreate(input: { initialValue: { amount: "30" }, customerId: $id, note: "Birthday present from Grandma Lovelace" }) { userErrors { code } } }`,
+    { id: customer },
+    staff,
+  );
   const erased = await api(`mutation { customerErase { userErrors { code } } }`, {}, await bearer(Role.CUSTOMER, { subject: customer }));
   expect(erased.customerErase.userErrors).toEqual([]);
   const knex = system.servers.promotions.orm.em.getConnection().getKnex();
-  const card = await eventually(() => knex('promotions.gift_card').where({ customer_id: customer }).first(), (row) => row.note === null, 'the note to go');
+  const card = await eventually(
+    () => knex('promotions.gift_card').where({ customer_id: customer }).first(),
+    (row) => row.note === null,
+    'the note to go',
+  );
   expect(Number(card.balance)).toBe(3000);
 });
 

@@ -1,6 +1,16 @@
 import { Client } from 'pg';
 import pino from 'pino';
-import { createLogger, EventConsumer, openDatabase, publishEvents, sql, type BusEvent, type EventBatchHandler, type Logger, type Orm } from '../subgraphs/platform/src';
+import {
+  createLogger,
+  EventConsumer,
+  openDatabase,
+  publishEvents,
+  sql,
+  type BusEvent,
+  type EventBatchHandler,
+  type Logger,
+  type Orm,
+} from '../subgraphs/platform/src';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { promotionsSubgraph } from '../subgraphs/promotions/src/subgraph';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -31,7 +41,13 @@ afterAll(async () => {
 
 /** Commits one inventory outbox event per topic given; returns their ids. */
 async function publish(...topics: string[]): Promise<number[]> {
-  return inventory.em.fork().transactional((em) => publishEvents(em, 'inventory', topics.map((topic) => ({ topic, key: 'k', payload: { topic } }))));
+  return inventory.em.fork().transactional((em) =>
+    publishEvents(
+      em,
+      'inventory',
+      topics.map((topic) => ({ topic, key: 'k', payload: { topic } })),
+    ),
+  );
 }
 
 /** A consumer of the inventory outbox for `topics` that records what it is handed. */
@@ -55,12 +71,16 @@ function consumer(name: string, topics: string[], options: { handle?: EventBatch
 }
 
 async function storedPosition(name: string): Promise<number | null> {
-  const [row] = await sql<{ position: string }>(promotions.em.fork(), `select position from promotions.event_consumer_position where consumer = ? and source_schema = 'inventory'`, [name]);
+  const [row] = await sql<{ position: string }>(
+    promotions.em.fork(),
+    `select position from promotions.event_consumer_position where consumer = ? and source_schema = 'inventory'`,
+    [name],
+  );
   return row ? Number(row.position) : null;
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  for (const started = Date.now(); !(await condition()); ) {
+  for (const started = Date.now(); !(await condition());) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -99,7 +119,9 @@ it('does not lose an event whose lower id commits after a higher one, even acros
   try {
     // A transaction takes an id and is still open while a later one commits.
     await slow.query('begin');
-    const { rows } = await slow.query(`insert into inventory.outbox_event (topic, key, payload, created_at) values ('late.x', 'k', '{}', now()) returning id`);
+    const { rows } = await slow.query(
+      `insert into inventory.outbox_event (topic, key, payload, created_at) values ('late.x', 'k', '{}', now()) returning id`,
+    );
     const lateId = Number(rows[0].id);
     const [quickId] = await publish('late.x');
     expect(quickId).toBeGreaterThan(lateId);
@@ -143,7 +165,7 @@ it('lets one replica consume at a time, and another take over from the stored po
   expect(b.ids()).toEqual(laterIds);
 });
 
-it('carries on from the stored position when the consuming replica\'s connection dies', async () => {
+it("carries on from the stored position when the consuming replica's connection dies", async () => {
   const a = consumer('dies', ['dies.x']);
   const b = consumer('dies', ['dies.x']);
   await a.instance.start();
@@ -154,7 +176,9 @@ it('carries on from the stored position when the consuming replica\'s connection
   const admin = new Client({ connectionString: db.url });
   await admin.connect();
   try {
-    const { rows } = await admin.query(`select pg_terminate_backend(pid) as ended from pg_locks where locktype = 'advisory' and classid = 7420002 and granted`);
+    const { rows } = await admin.query(
+      `select pg_terminate_backend(pid) as ended from pg_locks where locktype = 'advisory' and classid = 7420002 and granted`,
+    );
     expect(rows).toEqual([{ ended: true }]);
   } finally {
     await admin.end();

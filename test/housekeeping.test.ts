@@ -19,10 +19,13 @@ afterAll(async () => {
 });
 
 it('forgets keys older than the retention and keeps recent ones, which still replay', async () => {
-  const run = (key: string) => orm.em.fork().transactional((em) => idempotent(em, 'inventory', 'spec', key, { key }, async () => ({ key })));
+  const run = (key: string) =>
+    orm.em.fork().transactional((em) => idempotent(em, 'inventory', 'spec', key, { key }, async () => ({ key })));
   await Promise.all(['old-1', 'old-2', 'recent'].map(run));
   const knex = orm.em.getConnection().getKnex();
-  await knex('inventory.idempotency_record').whereIn('key', ['old-1', 'old-2']).update({ created_at: knex.raw("now() - interval '8 days'") });
+  await knex('inventory.idempotency_record')
+    .whereIn('key', ['old-1', 'old-2'])
+    .update({ created_at: knex.raw("now() - interval '8 days'") });
 
   expect(await pruneIdempotencyRecords(orm.em.fork(), 'inventory', 7, 1)).toBe(1); // batches are bounded
   expect(await pruneIdempotencyRecords(orm.em.fork(), 'inventory')).toBe(1);
@@ -41,7 +44,9 @@ it('forgets rate-limit counters an hour after their window, and counts in the da
     expect(await limiter.consume('caller')).toBeGreaterThan(0);
     await limiter.consume('other');
     const knex = customers.em.getConnection().getKnex();
-    await knex('customers.rate_limit').where({ key: 'spec:other' }).update({ expire: Date.now() - 2 * 3_600_000 });
+    await knex('customers.rate_limit')
+      .where({ key: 'spec:other' })
+      .update({ expire: Date.now() - 2 * 3_600_000 });
     expect(await pruneRateLimitCounters(customers.em.fork(), 'customers')).toBe(1);
     expect((await knex('customers.rate_limit').select('key')).map((r: { key: string }) => r.key)).toEqual(['spec:caller']);
   } finally {

@@ -14,13 +14,21 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 it.each(subgraphs.map((s) => [s.name, s] as const))('%s: migrations match the entities', async (_name, subgraph) => {
-  const orm = await openDatabase({ schema: subgraph.name, clientUrl: db.url, entities: [...subgraph.entities], migrations: [...subgraph.migrations], poolMax: 1 });
+  const orm = await openDatabase({
+    schema: subgraph.name,
+    clientUrl: db.url,
+    entities: [...subgraph.entities],
+    migrations: [...subgraph.migrations],
+    poolMax: 1,
+  });
   try {
     const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: subgraph.name });
     expect(diff.trim()).toBe('');
-    const tables = await orm.em.getConnection().execute<{ table_schema: string; table_name: string }[]>(
-      `select table_schema, table_name from information_schema.tables where table_name = 'mikro_orm_migrations'`,
-    );
+    const tables = await orm.em
+      .getConnection()
+      .execute<{ table_schema: string; table_name: string }[]>(
+        `select table_schema, table_name from information_schema.tables where table_name = 'mikro_orm_migrations'`,
+      );
     expect(tables.map((t) => t.table_schema)).toContain(subgraph.name);
     expect(tables.map((t) => t.table_schema)).not.toContain('public');
   } finally {

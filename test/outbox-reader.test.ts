@@ -14,13 +14,16 @@ it('reads a batch again when its delivery failed, and moves on only once deliver
   const orm = await openTestOrm(db, inventorySubgraph);
   const deliveries: number[][] = [];
   let failNext = true;
-  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events: BusEvent[]) => {
-    deliveries.push(events.map((e) => e.id));
-    if (failNext) {
-      failNext = false;
-      throw new Error('consumer failed');
-    }
-  });
+  const reader = new OutboxReader(
+    { databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 },
+    (events: BusEvent[]) => {
+      deliveries.push(events.map((e) => e.id));
+      if (failNext) {
+        failNext = false;
+        throw new Error('consumer failed');
+      }
+    },
+  );
   try {
     await reader.start();
     await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: 'k', payload: { version: 1 } }]));
@@ -39,10 +42,13 @@ it('gives a successor a position below an id still in flight, so the relay handi
   const orm = await openTestOrm(db, inventorySubgraph);
   const delivered: number[] = [];
   const resumes: number[] = [];
-  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events, batch) => {
-    delivered.push(...events.map((e) => e.id));
-    resumes.push(batch.resumeAfter);
-  });
+  const reader = new OutboxReader(
+    { databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 },
+    (events, batch) => {
+      delivered.push(...events.map((e) => e.id));
+      resumes.push(batch.resumeAfter);
+    },
+  );
   const slow = new Client({ connectionString: db.url });
   await slow.connect();
   const waitFor = async (condition: () => boolean) => {
@@ -52,7 +58,9 @@ it('gives a successor a position below an id still in flight, so the relay handi
   try {
     await reader.start();
     await slow.query('begin');
-    const { rows } = await slow.query(`insert into inventory.outbox_event (topic, key, payload, created_at) values ('t', 'late', '{}', now()) returning id`);
+    const { rows } = await slow.query(
+      `insert into inventory.outbox_event (topic, key, payload, created_at) values ('t', 'late', '{}', now()) returning id`,
+    );
     const late = Number(rows[0].id);
     const [quick] = await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: 'quick', payload: {} }]));
     await waitFor(() => delivered.includes(quick));
@@ -73,17 +81,22 @@ it('pauses longer after each failed delivery instead of retrying on every notifi
   let failing = true;
   let attempts = 0;
   const delivered: number[] = [];
-  const reader = new OutboxReader({ databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 }, (events: BusEvent[]) => {
-    attempts += 1;
-    if (failing) throw new Error('consumer down');
-    delivered.push(...events.map((e) => e.id));
-  });
+  const reader = new OutboxReader(
+    { databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 50 },
+    (events: BusEvent[]) => {
+      attempts += 1;
+      if (failing) throw new Error('consumer down');
+      delivered.push(...events.map((e) => e.id));
+    },
+  );
   try {
     await reader.start();
     // About a second of commits, each notifying: retried at that rate, the consumer would be asked 30 times or more.
     const ids: number[] = [];
     for (let i = 0; i < 30; i += 1) {
-      ids.push(...(await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: `burst-${i}`, payload: {} }]))));
+      ids.push(
+        ...(await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 't', key: `burst-${i}`, payload: {} }]))),
+      );
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
     expect(attempts).toBeGreaterThanOrEqual(3);

@@ -22,7 +22,14 @@ describeWithRedis('the Redis relay (REDIS_URL)', () => {
     await db?.drop();
   });
 
-  const bus = () => new RedisEventBus({ redisUrl: redisUrl as string, databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('relay-test', 'silent'), pollMs: 50 });
+  const bus = () =>
+    new RedisEventBus({
+      redisUrl: redisUrl as string,
+      databaseUrl: db.url,
+      schemas: ['inventory'],
+      logger: createLogger('relay-test', 'silent'),
+      pollMs: 50,
+    });
   const waitFor = async (condition: () => boolean, what: string) => {
     for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
     if (!condition()) throw new Error(`timed out waiting for ${what}`);
@@ -37,12 +44,18 @@ describeWithRedis('the Redis relay (REDIS_URL)', () => {
     await slow.connect();
     try {
       await slow.query('begin');
-      const { rows } = await slow.query(`insert into inventory.outbox_event (topic, key, payload, created_at) values ('late', 'k', '{}', now()) returning id`);
+      const { rows } = await slow.query(
+        `insert into inventory.outbox_event (topic, key, payload, created_at) values ('late', 'k', '{}', now()) returning id`,
+      );
       const lateId = Number(rows[0].id);
-      const [quickId] = await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 'quick', key: 'k', payload: {} }]));
+      const [quickId] = await orm.em
+        .fork()
+        .transactional((em) => publishEvents(em, 'inventory', [{ topic: 'quick', key: 'k', payload: {} }]));
       await waitFor(() => seen.includes(quickId), 'the quick event');
       // One more batch, so the relay has stored a position past the quick event.
-      const [nextId] = await orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic: 'next', key: 'k', payload: {} }]));
+      const [nextId] = await orm.em
+        .fork()
+        .transactional((em) => publishEvents(em, 'inventory', [{ topic: 'next', key: 'k', payload: {} }]));
       await waitFor(() => seen.includes(nextId), 'the next event');
       await first.stop();
 

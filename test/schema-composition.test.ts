@@ -31,9 +31,22 @@ describe('composed schema', () => {
   it('exposes the public names clients rely on and hides federation internals', () => {
     const api = buildSchema(files['api.graphql']);
     const query = api.getQueryType()!.getFields();
-    for (const field of ['product', 'products', 'productVariant', 'categories', 'locations', 'location']) expect(query[field]).toBeDefined();
+    for (const field of ['product', 'products', 'productVariant', 'categories', 'locations', 'location'])
+      expect(query[field]).toBeDefined();
     expect(query._entities).toBeUndefined();
-    for (const type of ['Product', 'ProductVariant', 'Category', 'Location', 'Order', 'Cart', 'Customer', 'Discount', 'Money', 'PageInfo', 'UserError']) {
+    for (const type of [
+      'Product',
+      'ProductVariant',
+      'Category',
+      'Location',
+      'Order',
+      'Cart',
+      'Customer',
+      'Discount',
+      'Money',
+      'PageInfo',
+      'UserError',
+    ]) {
       expect(api.getType(type)).toBeDefined();
     }
   });

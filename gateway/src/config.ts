@@ -23,7 +23,9 @@ export function loadGatewayConfig(env = process.env) {
     { ...env, EVENTS_DATABASE_URL: env.EVENTS_DATABASE_URL || env.INVENTORY_DATABASE_URL || env.DATABASE_URL || undefined },
   );
   if (raw.EVENT_BUS !== 'none' && !raw.EVENTS_DATABASE_URL) {
-    throw new Error('Invalid configuration:\n  DATABASE_URL: live stock reads the inventory outbox; set DATABASE_URL (or EVENTS_DATABASE_URL), or EVENT_BUS=none');
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_URL: live stock reads the inventory outbox; set DATABASE_URL (or EVENTS_DATABASE_URL), or EVENT_BUS=none',
+    );
   }
   if (raw.EVENT_BUS === 'redis' && !raw.REDIS_URL) {
     throw new Error('Invalid configuration:\n  REDIS_URL: EVENT_BUS=redis needs REDIS_URL');

@@ -42,14 +42,11 @@ export async function watchSupergraph(path: string, onError: (error: unknown) =>
   let current = await loadSupergraph(path);
   const listeners = new Set<(supergraph: Supergraph) => void>();
   const onFileChange = () => {
-    loadSupergraph(path).then(
-      (next) => {
-        if (next.sdl === current.sdl) return;
-        current = next;
-        for (const listener of listeners) listener(next);
-      },
-      onError,
-    );
+    loadSupergraph(path).then((next) => {
+      if (next.sdl === current.sdl) return;
+      current = next;
+      for (const listener of listeners) listener(next);
+    }, onError);
   };
   watchFile(path, { interval: intervalMs, persistent: false }, onFileChange);
   return {

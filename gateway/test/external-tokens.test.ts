@@ -78,7 +78,9 @@ it.each([
 
 it('refuses an unsigned token ("alg": "none"), at the gateway and at the subgraph', async () => {
   const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-  const body = Buffer.from(JSON.stringify({ [ROLE_CLAIM]: Role.ADMIN, role: Role.ADMIN, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+  const body = Buffer.from(
+    JSON.stringify({ [ROLE_CLAIM]: Role.ADMIN, role: Role.ADMIN, exp: Math.floor(Date.now() / 1000) + 600 }),
+  ).toString('base64url');
   for (const url of [gateway.url, products.url]) {
     const result = await gql(url, '{ products(first: 1) { nodes { id } } }', {}, { authorization: `Bearer ${header}.${body}.` });
     expect(result.status).toBe(401);

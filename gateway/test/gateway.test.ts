@@ -36,7 +36,10 @@ it('serves what the running subgraphs own and degrades the rest to a coded error
   expect(ok.errors).toBeUndefined();
   expect(ok.data?.products.nodes).toHaveLength(2);
 
-  const partial = await gql(gateway.url, `{ products(first: 1) { nodes { title } } location(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+  const partial = await gql(
+    gateway.url,
+    `{ products(first: 1) { nodes { title } } location(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+  );
   expect(partial.status).toBe(200);
   expect(partial.data?.products.nodes).toHaveLength(1);
   expect(partial.data?.location).toBeNull();

@@ -26,7 +26,16 @@ if (!haveBrowser) console.warn(`kiosk browser test skipped: no Chromium at ${exe
     gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { live: { databaseUrl: inv.products.db.url } });
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -47,9 +56,17 @@ if (!haveBrowser) console.warn(`kiosk browser test skipped: no Chromium at ${exe
     const before = Number(await row.locator('td.qty').textContent());
     expect(await row.locator('td.product').textContent()).not.toBe(sku);
 
-    await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: 7, reason: RECEIVED }) { userErrors { code } } }`, {}, await asAdmin());
+    await gqlData(
+      gateway.url,
+      `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: 7, reason: RECEIVED }) { userErrors { code } } }`,
+      {},
+      await asAdmin(),
+    );
     await page.waitForFunction(
-      ([s, expected]) => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string | null } | null } }).document.querySelector(`tr[data-sku="${s}"] td.qty`)?.textContent === String(expected),
+      ([s, expected]) =>
+        (globalThis as unknown as { document: { querySelector(q: string): { textContent: string | null } | null } }).document.querySelector(
+          `tr[data-sku="${s}"] td.qty`,
+        )?.textContent === String(expected),
       [sku, before + 7] as const,
       { timeout: 10_000 },
     );

@@ -14,7 +14,10 @@ const sku = demoSkus()[60];
 beforeAll(async () => {
   inv = await startInventory({ jwtSecret: SECRET });
   loc = await seedStock(inv);
-  gateway = await startGateway({ products: inv.products.url, inventory: inv.url }, { jwtSecret: SECRET, live: { databaseUrl: inv.products.db.url } });
+  gateway = await startGateway(
+    { products: inv.products.url, inventory: inv.url },
+    { jwtSecret: SECRET, live: { databaseUrl: inv.products.db.url } },
+  );
 });
 afterAll(async () => {
   await gateway?.close();
@@ -22,7 +25,12 @@ afterAll(async () => {
 });
 
 const token = (claims: Record<string, unknown>, expiresIn = '1h') =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('kiosk-1').setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(SECRET));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('kiosk-1')
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(SECRET));
 
 const STOCK = `subscription($locationIds: [ID!]) { stockChanged(skus: ["${sku}"], locationIds: $locationIds) { kind location { id } } }`;
 
@@ -57,7 +65,13 @@ it('scopes a kiosk token to its own location', async () => {
 
 it.each([
   ['an expired token', async () => token({ role: 'KIOSK', locationId: 'x' }, '-1m')],
-  ['a token signed with another secret', async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret-another-secret-another!'))],
+  [
+    'a token signed with another secret',
+    async () =>
+      new SignJWT({ role: 'ADMIN' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(new TextEncoder().encode('another-secret-another-secret-another!')),
+  ],
   ['a token with an unknown role', async () => token({ role: 'OVERLORD' })],
 ])('closes the connection with 4403 for %s', async (_label, make) => {
   const sub = subscribeLive(gateway.wsUrl, STOCK, {}, { authorization: `Bearer ${await make()}` });
@@ -69,7 +83,10 @@ it.each([
 });
 
 it('drops a peer that stops answering pings (a half-open socket)', async () => {
-  const g = await startGateway({ products: inv.products.url, inventory: inv.url }, { live: { databaseUrl: inv.products.db.url, keepAliveMs: 200 } });
+  const g = await startGateway(
+    { products: inv.products.url, inventory: inv.url },
+    { live: { databaseUrl: inv.products.db.url, keepAliveMs: 200 } },
+  );
   try {
     const socket = new WebSocket(g.wsUrl, 'graphql-transport-ws', { autoPong: false });
     await new Promise((resolve) => socket.once('open', resolve));

@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function gateway(urls: Record<string, string> = {}, live: GatewayTestOptions['live'] = {}) {
-  const g = await startGateway({ products: inv.products.url, inventory: inv.url, ...urls }, { live: { databaseUrl: inv.products.db.url, ...live } });
+  const g = await startGateway(
+    { products: inv.products.url, inventory: inv.url, ...urls },
+    { live: { databaseUrl: inv.products.db.url, ...live } },
+  );
   gateways.push(g);
   return g;
 }
@@ -34,7 +37,12 @@ const STOCK = `subscription($skus: [String!], $locationIds: [ID!]) { stockChange
 type Item = { kind: string; sku: string; onHand: number; version: number; variant: { title: string } | null };
 
 async function adjust(url: string, sku: string, locationId: string, delta: number) {
-  const result = await gqlData(url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version } userErrors { code } } }`, { input: { sku, locationId, delta, reason: 'CORRECTION' } }, await asAdmin());
+  const result = await gqlData(
+    url,
+    `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version } userErrors { code } } }`,
+    { input: { sku, locationId, delta, reason: 'CORRECTION' } },
+    await asAdmin(),
+  );
   expect(result.inventoryAdjust.userErrors).toEqual([]);
   return result.inventoryAdjust.inventoryLevel.version as number;
 }
@@ -56,10 +64,14 @@ describe('with the Redis bus (REDIS_URL)', () => {
   const redisUrl = process.env.REDIS_URL;
   (redisUrl ? it : it.skip)('delivers across two gateways, one of them relaying the outbox', async () => {
     const logger = createLogger('redis-bus-test', 'silent');
-    const bus = () => new RedisEventBus({ redisUrl: redisUrl as string, databaseUrl: inv.products.db.url, schemas: ['inventory'], logger, pollMs: 200 });
+    const bus = () =>
+      new RedisEventBus({ redisUrl: redisUrl as string, databaseUrl: inv.products.db.url, schemas: ['inventory'], logger, pollMs: 200 });
     const [a, b] = [await gateway({}, { bus: bus() }), await gateway({}, { bus: bus() })];
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
-    const subs = [subscribeLive<Item>(a.wsUrl, STOCK, { skus: [skus[51]], locationIds: [hamburg] }), subscribeLive<Item>(b.wsUrl, STOCK, { skus: [skus[51]], locationIds: [hamburg] })];
+    const subs = [
+      subscribeLive<Item>(a.wsUrl, STOCK, { skus: [skus[51]], locationIds: [hamburg] }),
+      subscribeLive<Item>(b.wsUrl, STOCK, { skus: [skus[51]], locationIds: [hamburg] }),
+    ];
     try {
       await Promise.all(subs.map((s) => s.waitFor((items) => items.length === 1)));
       const version = await adjust(a.url, skus[51], hamburg, 2);
@@ -79,7 +91,13 @@ describe('when the catalog is slow or down during hydration', () => {
     silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   });
-  afterAll(() => new Promise<void>((resolve) => { silent.closeAllConnections(); silent.close(() => resolve()); }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        silent.closeAllConnections();
+        silent.close(() => resolve());
+      }),
+  );
 
   it.each([
     ['down', async () => `http://127.0.0.1:${await freePort()}/graphql`],

@@ -27,10 +27,25 @@ const STOCK = `subscription($skus: [String!], $locationIds: [ID!], $since: [Stoc
     variant { sku title price { amount } product { title } }
   } }`;
 
-type Item = { kind: string; sku: string; onHand: number; available: number; delta: number | null; reason: string | null; version: number; location: { id: string; name: string }; variant: { sku: string; title: string; product: { title: string } } | null };
+type Item = {
+  kind: string;
+  sku: string;
+  onHand: number;
+  available: number;
+  delta: number | null;
+  reason: string | null;
+  version: number;
+  location: { id: string; name: string };
+  variant: { sku: string; title: string; product: { title: string } } | null;
+};
 
 async function adjust(sku: string, locationId: string, delta: number) {
-  const result = await gqlData(gateway.url, `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version onHand } userErrors { code message } } }`, { input: { sku, locationId, delta, reason: delta > 0 ? 'RECEIVED' : 'SALE' } }, await asAdmin());
+  const result = await gqlData(
+    gateway.url,
+    `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version onHand } userErrors { code message } } }`,
+    { input: { sku, locationId, delta, reason: delta > 0 ? 'RECEIVED' : 'SALE' } },
+    await asAdmin(),
+  );
   expect(result.inventoryAdjust.userErrors).toEqual([]);
   return result.inventoryAdjust.inventoryLevel as { version: number; onHand: number };
 }
@@ -52,7 +67,15 @@ it('sends a snapshot of what was asked for, then each change as it commits, with
     const items = await sub.waitFor((received) => received.length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(sub.items).toHaveLength(3);
-    expect(items[2]).toMatchObject({ kind: 'CHANGE', sku: skus[0], onHand: before.onHand - 1, delta: -1, reason: 'SALE', version: level.version, location: { id: berlin } });
+    expect(items[2]).toMatchObject({
+      kind: 'CHANGE',
+      sku: skus[0],
+      onHand: before.onHand - 1,
+      delta: -1,
+      reason: 'SALE',
+      version: level.version,
+      location: { id: berlin },
+    });
     expect(items[2].variant?.sku).toBe(skus[0]);
     expect(sub.errors).toEqual([]);
   } finally {
@@ -69,7 +92,8 @@ it('loses nothing committed while the snapshot is read, and repeats nothing', as
   const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [hamburg] });
   try {
     await writer;
-    const final = (await gqlData(gateway.url, `{ inventoryLevels(sku: "${sku}", locationId: "${hamburg}") { nodes { version } } }`)).inventoryLevels.nodes[0].version;
+    const final = (await gqlData(gateway.url, `{ inventoryLevels(sku: "${sku}", locationId: "${hamburg}") { nodes { version } } }`))
+      .inventoryLevels.nodes[0].version;
     const items = await sub.waitFor((received) => received.at(-1)?.version === final);
     const versions = items.map((i) => i.version);
     expect(items[0].kind).toBe('SNAPSHOT');
@@ -87,7 +111,12 @@ it('never sends a change that rolled back', async () => {
   const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [berlin] });
   try {
     await sub.waitFor((items) => items.length === 1);
-    const refused = await gqlData(gateway.url, `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: -100000, reason: LOST }) { userErrors { code } } }`, {}, await asAdmin());
+    const refused = await gqlData(
+      gateway.url,
+      `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${berlin}", delta: -100000, reason: LOST }) { userErrors { code } } }`,
+      {},
+      await asAdmin(),
+    );
     expect(refused.inventoryAdjust.userErrors[0].code).toBe('INSUFFICIENT_STOCK');
     const level = await adjust(sku, berlin, 2);
     const items = await sub.waitFor((received) => received.length === 2);
@@ -122,7 +151,11 @@ it('resumes after a dropped connection with every change it missed', async () =>
 
 it('sends a fresh snapshot when the version to resume from is unknown', async () => {
   const erfurt = loc['MarketHub Fulfilment Erfurt'];
-  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [skus[9]], locationIds: [erfurt], since: [{ sku: skus[9], locationId: erfurt, version: 999_999 }] });
+  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, {
+    skus: [skus[9]],
+    locationIds: [erfurt],
+    since: [{ sku: skus[9], locationId: erfurt, version: 999_999 }],
+  });
   try {
     const items = await sub.waitFor((received) => received.length === 1);
     expect(items[0].kind).toBe('SNAPSHOT');
@@ -163,7 +196,17 @@ it('answers a malformed subscription with an error and keeps the socket for the 
     await good.waitFor((items) => items.length === 1);
     const errors: unknown[] = [];
     await new Promise<void>((resolve) => {
-      good.client.subscribe({ query: 'subscription { stockChanged( }' }, { next: () => {}, error: (e) => { errors.push(e); resolve(); }, complete: () => resolve() });
+      good.client.subscribe(
+        { query: 'subscription { stockChanged( }' },
+        {
+          next: () => {},
+          error: (e) => {
+            errors.push(e);
+            resolve();
+          },
+          complete: () => resolve(),
+        },
+      );
     });
     expect(JSON.stringify(errors)).toMatch(/Syntax Error/);
     const level = await adjust(skus[15], berlin, 1);

@@ -21,12 +21,22 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'supergraph-'));
   products = await startProducts({ seed: true });
   const composed = composeServices([
-    { name: 'products', url: 'http://127.0.0.1:4001/graphql', typeDefs: parse(await readFile(join(schemaDir, 'products.graphql'), 'utf8')) },
+    {
+      name: 'products',
+      url: 'http://127.0.0.1:4001/graphql',
+      typeDefs: parse(await readFile(join(schemaDir, 'products.graphql'), 'utf8')),
+    },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   await writeFile(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
   source = await watchSupergraph(join(dir, 'supergraph.graphql'), () => {}, 100);
-  gateway = await createGatewayServer({ supergraph: source, subgraphUrls: { products: products.url }, timeoutMs: 5_000, logger: createLogger('reload-test', 'silent'), landingPage: false });
+  gateway = await createGatewayServer({
+    supergraph: source,
+    subgraphUrls: { products: products.url },
+    timeoutMs: 5_000,
+    logger: createLogger('reload-test', 'silent'),
+    landingPage: false,
+  });
   url = `${await gateway.listen(0)}/graphql`;
 });
 afterAll(async () => {

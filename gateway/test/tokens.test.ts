@@ -11,7 +11,12 @@ let gateway: GatewayHarness;
 let mismatched: GatewayHarness;
 
 const sign = (secret: string, expiresIn = '1h') =>
-  new SignJWT({ role: 'STAFF' }).setProtectedHeader({ alg: 'HS256' }).setSubject('staff-1').setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+  new SignJWT({ role: 'STAFF' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('staff-1')
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
 
 beforeAll(async () => {
   products = await startProducts({ seed: true, jwtSecret: SECRET });

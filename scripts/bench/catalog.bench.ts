@@ -21,11 +21,17 @@ export async function catalogBench(databaseUrl: string): Promise<void> {
     const seedSeconds = (performance.now() - started) / 1000;
     started = performance.now();
     await server.orm.em.getConnection().execute('analyze');
-    console.log(`\ncatalog: generated ${generated.products} products / ${generated.variants} variants in ${seedSeconds.toFixed(1)}s (${Math.round(generated.products / seedSeconds)} products/s; analyze ${((performance.now() - started) / 1000).toFixed(1)}s)`);
+    console.log(
+      `\ncatalog: generated ${generated.products} products / ${generated.variants} variants in ${seedSeconds.toFixed(1)}s (${Math.round(generated.products / seedSeconds)} products/s; analyze ${((performance.now() - started) / 1000).toFixed(1)}s)`,
+    );
 
     const url = `${await server.listen(0)}/graphql`;
     const post = async (query: string, variables: Record<string, unknown> = {}) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     };
@@ -36,19 +42,32 @@ export async function catalogBench(databaseUrl: string): Promise<void> {
         pageInfo { endCursor } } }`;
     const results = [
       await measure('products(first: 50) by title', 400, 8, () => post(LIST, { first: 50 })),
-      await measure('products(query: "<word> <number>", first: 20)', 400, 8, (i) => post(LIST, { first: 20, query: `trail ${1 + ((i * 31) % count)}` })),
+      await measure('products(query: "<word> <number>", first: 20)', 400, 8, (i) =>
+        post(LIST, { first: 20, query: `trail ${1 + ((i * 31) % count)}` }),
+      ),
       await measure('products(query: "<sku>")', 400, 8, (i) => post(LIST, { first: 20, query: sku(i) })),
-      await measure('products(filter: channel+price, sort PRICE)', 400, 8, () => post(LIST, { first: 50, sortKey: 'PRICE', filter: { channel: 'WEB', minPrice: '50', maxPrice: '150' } })),
-      await measure('productVariant(sku:)', 2_000, 8, (i) => post(`query($s: String) { productVariant(sku: $s) { sku price { amount } product { title } } }`, { s: sku(i) })),
+      await measure('products(filter: channel+price, sort PRICE)', 400, 8, () =>
+        post(LIST, { first: 50, sortKey: 'PRICE', filter: { channel: 'WEB', minPrice: '50', maxPrice: '150' } }),
+      ),
+      await measure('productVariant(sku:)', 2_000, 8, (i) =>
+        post(`query($s: String) { productVariant(sku: $s) { sku price { amount } product { title } } }`, { s: sku(i) }),
+      ),
       await measure('_entities: 100 ProductVariant by sku', 300, 8, (i) =>
-        post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { sku price { amount } product { title } } } }`, {
-          r: Array.from({ length: 100 }, (_, k) => ({ __typename: 'ProductVariant', sku: sku(i * 100 + k) })),
-        }),
+        post(
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { sku price { amount } product { title } } } }`,
+          {
+            r: Array.from({ length: 100 }, (_, k) => ({ __typename: 'ProductVariant', sku: sku(i * 100 + k) })),
+          },
+        ),
       ),
     ];
     let after: string | null = null;
     const pages = await measure('deep paging: 40 pages of 250 by price', 40, 1, async () => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST, variables: { first: 250, after, sortKey: 'PRICE' } }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LIST, variables: { first: 250, after, sortKey: 'PRICE' } }),
+      });
       const body = (await response.json()) as { data: { products: { pageInfo: { endCursor: string } } } };
       after = body.data.products.pageInfo.endCursor;
     });

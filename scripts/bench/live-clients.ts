@@ -19,29 +19,33 @@ const send = (message: object) => process.send?.(message);
 async function connectAll(): Promise<void> {
   for (let start = 0; start < count; start += 250) {
     await Promise.all(
-      Array.from({ length: Math.min(250, count - start) }, () => new Promise<void>((resolve) => {
-        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
-        clients.push(client);
-        client.subscribe<{ stockChanged: { kind: string; occurredAt: string } }>(
-          { query: QUERY, variables: { skus: [sku], locationIds: [locationId] } },
-          {
-            next: ({ data }) => {
-              if (data?.stockChanged.kind === 'SNAPSHOT') {
-                snapshots += 1;
-                resolve();
-              } else if (data) {
-                latencies.push(Date.now() - Date.parse(data.stockChanged.occurredAt));
-                if (latencies.length === count) send({ type: 'received', latencies });
-              }
-            },
-            error: () => {
-              errors += 1;
-              resolve();
-            },
-            complete: () => {},
-          },
-        );
-      })),
+      Array.from(
+        { length: Math.min(250, count - start) },
+        () =>
+          new Promise<void>((resolve) => {
+            const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+            clients.push(client);
+            client.subscribe<{ stockChanged: { kind: string; occurredAt: string } }>(
+              { query: QUERY, variables: { skus: [sku], locationIds: [locationId] } },
+              {
+                next: ({ data }) => {
+                  if (data?.stockChanged.kind === 'SNAPSHOT') {
+                    snapshots += 1;
+                    resolve();
+                  } else if (data) {
+                    latencies.push(Date.now() - Date.parse(data.stockChanged.occurredAt));
+                    if (latencies.length === count) send({ type: 'received', latencies });
+                  }
+                },
+                error: () => {
+                  errors += 1;
+                  resolve();
+                },
+                complete: () => {},
+              },
+            );
+          }),
+      ),
     );
   }
   send({ type: 'ready', snapshots, errors });

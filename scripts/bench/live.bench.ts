@@ -34,7 +34,14 @@ export async function liveBench(databaseUrl: string): Promise<void> {
   const logger = createLogger('bench', 'silent');
   const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 8, jwtSecret: BENCH_JWT_SECRET });
   const productsUrl = `${await products.listen(0)}/graphql`;
-  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl, reservationSweepMs: 0, poolMax: 8, jwtSecret: BENCH_JWT_SECRET });
+  const inventory = await createInventoryServer({
+    databaseUrl,
+    logger,
+    productsUrl,
+    reservationSweepMs: 0,
+    poolMax: 8,
+    jwtSecret: BENCH_JWT_SECRET,
+  });
   const inventoryUrl = `${await inventory.listen(0)}/graphql`;
   await seedDemoCatalog(products.orm.em.fork(), 'EUR');
   await seedDemoStock(inventory.orm.em.fork(), demoSkus());
@@ -53,27 +60,39 @@ export async function liveBench(databaseUrl: string): Promise<void> {
   const [{ id: locationId }] = await inventory.orm.em.getConnection().getKnex()('inventory.location').select('id').orderBy('name').limit(1);
   const sku = demoSkus()[0];
   console.log(`\nlive stock: one gateway process, subscribers each on their own WebSocket, 1 SKU at 1 location`);
-  console.log(`${'subscribers'.padStart(11)} ${'heap/conn KiB'.padStart(14)} ${'connect s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'hydrations'.padStart(11)}`);
+  console.log(
+    `${'subscribers'.padStart(11)} ${'heap/conn KiB'.padStart(14)} ${'connect s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'hydrations'.padStart(11)}`,
+  );
   try {
     for (const size of sizes) {
       const heapBefore = heapMiB();
       const started = Date.now();
-      const child = fork(join(__dirname, 'live-clients.js'), [`${base.replace('http', 'ws')}/graphql`, String(size), sku, locationId], { stdio: 'inherit' });
-      const ready = await new Promise<{ snapshots: number; errors: number }>((resolve) => child.on('message', (m: { type: string; snapshots: number; errors: number }) => m.type === 'ready' && resolve(m)));
+      const child = fork(join(__dirname, 'live-clients.js'), [`${base.replace('http', 'ws')}/graphql`, String(size), sku, locationId], {
+        stdio: 'inherit',
+      });
+      const ready = await new Promise<{ snapshots: number; errors: number }>((resolve) =>
+        child.on('message', (m: { type: string; snapshots: number; errors: number }) => m.type === 'ready' && resolve(m)),
+      );
       const connectSeconds = (Date.now() - started) / 1000;
       const heapPerConnection = ((heapMiB() - heapBefore) * 1024) / size;
       if (ready.errors) console.log(`  (${ready.errors} of ${size} subscriptions failed to start)`);
       const hydrationsBefore = gateway.live!.hydrator.executed;
-      const received = new Promise<number[]>((resolve) => child.on('message', (m: { type: string; latencies: number[] }) => m.type === 'received' && resolve(m.latencies)));
+      const received = new Promise<number[]>((resolve) =>
+        child.on('message', (m: { type: string; latencies: number[] }) => m.type === 'received' && resolve(m.latencies)),
+      );
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: await benchHeaders(Role.ADMIN),
-        body: JSON.stringify({ query: `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${locationId}", delta: 1, reason: RECEIVED }) { userErrors { code } } }` }),
+        body: JSON.stringify({
+          query: `mutation { inventoryAdjust(input: { sku: "${sku}", locationId: "${locationId}", delta: 1, reason: RECEIVED }) { userErrors { code } } }`,
+        }),
       });
       await response.json();
       const latencies = (await received).sort((a, b) => a - b);
       const hydrations = gateway.live!.hydrator.executed - hydrationsBefore;
-      console.log(`${String(size).padStart(11)} ${heapPerConnection.toFixed(1).padStart(14)} ${connectSeconds.toFixed(1).padStart(10)} ${String(percentile(latencies, 0.5)).padStart(8)} ${String(percentile(latencies, 0.99)).padStart(8)} ${String(latencies.at(-1)).padStart(8)} ${String(hydrations).padStart(11)}`);
+      console.log(
+        `${String(size).padStart(11)} ${heapPerConnection.toFixed(1).padStart(14)} ${connectSeconds.toFixed(1).padStart(10)} ${String(percentile(latencies, 0.5)).padStart(8)} ${String(percentile(latencies, 0.99)).padStart(8)} ${String(latencies.at(-1)).padStart(8)} ${String(hydrations).padStart(11)}`,
+      );
       child.send({ type: 'close' });
       await new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -11,7 +11,12 @@ export interface LoadResult {
 }
 
 /** Runs `operation` `requests` times from `concurrency` concurrent callers; latencies in ms. */
-export async function measure(name: string, requests: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<LoadResult> {
+export async function measure(
+  name: string,
+  requests: number,
+  concurrency: number,
+  operation: (i: number) => Promise<void>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -35,6 +40,8 @@ export function printResults(title: string, results: LoadResult[]): void {
   console.log(`\n${title}`);
   console.log(`${'workload'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
   for (const r of results) {
-    console.log(`${r.name.padEnd(44)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`);
+    console.log(
+      `${r.name.padEnd(44)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}`,
+    );
   }
 }

@@ -37,8 +37,12 @@ function engineBench(): void {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(3);
   const sample = cases[0];
-  console.log(`\npromotions: evaluate a ${sample.input.lines.length}-line basket against ${sample.rules.length} live discounts (one core, in process)`);
-  console.log(`  ${latencies.length} evaluations in ${elapsed.toFixed(1)}s: ${(latencies.length / elapsed).toFixed(0)}/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
+  console.log(
+    `\npromotions: evaluate a ${sample.input.lines.length}-line basket against ${sample.rules.length} live discounts (one core, in process)`,
+  );
+  console.log(
+    `  ${latencies.length} evaluations in ${elapsed.toFixed(1)}s: ${(latencies.length / elapsed).toFixed(0)}/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
+  );
 }
 
 async function subgraphBench(databaseUrl: string): Promise<void> {
@@ -65,7 +69,14 @@ async function subgraphBench(databaseUrl: string): Promise<void> {
       query: `query($input: DiscountEvaluationInput!) { discountsEvaluate(input: $input) { total { amount } applied { discountId } } }`,
       variables: {
         input: {
-          lines: input.lines.map((l) => ({ id: l.id, sku: l.sku, productId: l.productId, categoryIds: l.categoryIds, quantity: l.quantity, unitPrice: formatMinorUnits(l.unitPriceMinor, 'EUR') })),
+          lines: input.lines.map((l) => ({
+            id: l.id,
+            sku: l.sku,
+            productId: l.productId,
+            categoryIds: l.categoryIds,
+            quantity: l.quantity,
+            unitPrice: formatMinorUnits(l.unitPriceMinor, 'EUR'),
+          })),
           customerId: input.customer.id,
           channel: input.channel,
           codes: input.codes.slice(0, 20), // the API takes at most 20 codes

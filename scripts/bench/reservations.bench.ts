@@ -20,16 +20,31 @@ export async function reservationsBench(databaseUrl: string): Promise<void> {
   await migrateAll(databaseUrl, () => {});
   const logger = createLogger('bench', 'silent');
   const products = await createProductsServer({ databaseUrl, logger, currencyCode: 'EUR', poolMax: 4, jwtSecret: BENCH_JWT_SECRET });
-  const inventory = await createInventoryServer({ databaseUrl, logger, productsUrl: `${await products.listen(0)}/graphql`, reservationSweepMs: 0, poolMax: 20, jwtSecret: BENCH_JWT_SECRET });
+  const inventory = await createInventoryServer({
+    databaseUrl,
+    logger,
+    productsUrl: `${await products.listen(0)}/graphql`,
+    reservationSweepMs: 0,
+    poolMax: 20,
+    jwtSecret: BENCH_JWT_SECRET,
+  });
   try {
     await seedDemoCatalog(products.orm.em.fork(), 'EUR');
     const [sku] = demoSkus();
     await seedDemoStock(inventory.orm.em.fork(), demoSkus());
     const em = inventory.orm.em.fork();
     const [{ id: locationId }] = await sql<{ id: string }>(em, `select id from inventory.location order by name limit 1`);
-    await sql(em, `insert into inventory.stock_movement (sku, location_id, reason, quantity, on_hand_after, available_after, version, occurred_at, recorded_at)
-      select sku, location_id, 'CORRECTION', ? - on_hand, ?, ?, version + 1, now(), now() from inventory.inventory_level where sku = ? and location_id = ?`, [stock, stock, stock, sku, locationId]);
-    await sql(em, `update inventory.inventory_level set on_hand = ?, reserved = 0, version = version + 1 where sku = ? and location_id = ?`, [stock, sku, locationId]);
+    await sql(
+      em,
+      `insert into inventory.stock_movement (sku, location_id, reason, quantity, on_hand_after, available_after, version, occurred_at, recorded_at)
+      select sku, location_id, 'CORRECTION', ? - on_hand, ?, ?, version + 1, now(), now() from inventory.inventory_level where sku = ? and location_id = ?`,
+      [stock, stock, stock, sku, locationId],
+    );
+    await sql(
+      em,
+      `update inventory.inventory_level set on_hand = ?, reserved = 0, version = version + 1 where sku = ? and location_id = ?`,
+      [stock, sku, locationId],
+    );
 
     const url = `${await inventory.listen(0)}/graphql`;
     let won = 0;
@@ -39,24 +54,40 @@ export async function reservationsBench(databaseUrl: string): Promise<void> {
       const response = await fetch(url, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ query, variables: { input: { key: `bench-${i}`, locationId, lines: [{ sku, quantity: 1 }], channel: 'WEB' } } }),
+        body: JSON.stringify({
+          query,
+          variables: { input: { key: `bench-${i}`, locationId, lines: [{ sku, quantity: 1 }], channel: 'WEB' } },
+        }),
       });
-      const body = (await response.json()) as { data?: { inventoryReserve: { reservation: unknown; userErrors: { code: string }[] } }; errors?: unknown };
+      const body = (await response.json()) as {
+        data?: { inventoryReserve: { reservation: unknown; userErrors: { code: string }[] } };
+        errors?: unknown;
+      };
       if (!body.data) throw new Error(JSON.stringify(body.errors));
       if (body.data.inventoryReserve.reservation) won += 1;
       else if (body.data.inventoryReserve.userErrors[0]?.code !== 'INSUFFICIENT_STOCK') throw new Error(JSON.stringify(body.data));
     });
     printResults(`reservations on a hot SKU: ${attempts} attempts for ${stock} units`, [result]);
 
-    const [level] = await sql<{ on_hand: number; reserved: number }>(em, `select on_hand, reserved from inventory.inventory_level where sku = ? and location_id = ?`, [sku, locationId]);
-    const [ledger] = await sql<{ on_hand: string; reserved: string }>(em, `select sum(quantity) as on_hand, sum(reserved_delta) as reserved from inventory.stock_movement where sku = ? and location_id = ?`, [sku, locationId]);
+    const [level] = await sql<{ on_hand: number; reserved: number }>(
+      em,
+      `select on_hand, reserved from inventory.inventory_level where sku = ? and location_id = ?`,
+      [sku, locationId],
+    );
+    const [ledger] = await sql<{ on_hand: string; reserved: string }>(
+      em,
+      `select sum(quantity) as on_hand, sum(reserved_delta) as reserved from inventory.stock_movement where sku = ? and location_id = ?`,
+      [sku, locationId],
+    );
     const checks = {
       'successful reservations = units in stock': won === stock,
       'reserved = successful reservations': level.reserved === won,
       'available never negative': level.on_hand - level.reserved >= 0,
       'ledger sums to onHand and reserved': Number(ledger.on_hand) === level.on_hand && Number(ledger.reserved) === level.reserved,
     };
-    console.log(`won ${won} of ${attempts} (${(won / (result.requests / result.perSecond)).toFixed(0)} successful reservations/s); level onHand ${level.on_hand}, reserved ${level.reserved}`);
+    console.log(
+      `won ${won} of ${attempts} (${(won / (result.requests / result.perSecond)).toFixed(0)} successful reservations/s); level onHand ${level.on_hand}, reserved ${level.reserved}`,
+    );
     for (const [check, ok] of Object.entries(checks)) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${check}`);
     if (Object.values(checks).some((ok) => !ok)) process.exitCode = 1;
   } finally {

@@ -17,16 +17,34 @@ export interface DemoToken {
  */
 export async function demoTokens(sharedUrl: string, secret: string): Promise<DemoToken[]> {
   const key = new TextEncoder().encode(secret);
-  const store = await withOrm(inventorySubgraph, sharedUrl, (em) => em.findOne(Location, { type: LocationType.STORE }, { orderBy: { name: 'asc' } }));
+  const store = await withOrm(inventorySubgraph, sharedUrl, (em) =>
+    em.findOne(Location, { type: LocationType.STORE }, { orderBy: { name: 'asc' } }),
+  );
   const people = await withOrm(customersSubgraph, sharedUrl, async (em) => ({
     admin: await em.findOne(StaffMember, { role: 'ADMIN' as never }, { orderBy: { createdAt: 'asc' } }),
     staff: await em.findOne(StaffMember, { role: 'STAFF' as never }, { orderBy: { createdAt: 'asc' } }),
     customer: await em.findOne(Customer, { email: 'ada.rider@example.com' }),
   }));
   const tokens: DemoToken[] = [];
-  if (people.admin) tokens.push({ who: `admin (${people.admin.email} / ${DEMO_PASSWORDS.admin})`, token: (await signToken({ role: Role.ADMIN, subject: people.admin.id }, key, '12h')).token });
-  if (people.staff) tokens.push({ who: `store staff (${people.staff.email} / ${DEMO_PASSWORDS.staff})`, token: (await signToken({ role: Role.STAFF, subject: people.staff.id, locationId: people.staff.locationId }, key, '12h')).token });
-  if (store) tokens.push({ who: `kiosk at ${store.name}`, token: (await signToken({ role: Role.KIOSK, subject: `kiosk-${store.id}`, locationId: store.id }, key, '90d')).token });
-  if (people.customer) tokens.push({ who: `customer (${people.customer.email} / ${DEMO_PASSWORDS.customer})`, token: (await signToken({ role: Role.CUSTOMER, subject: people.customer.id }, key, '30d')).token });
+  if (people.admin)
+    tokens.push({
+      who: `admin (${people.admin.email} / ${DEMO_PASSWORDS.admin})`,
+      token: (await signToken({ role: Role.ADMIN, subject: people.admin.id }, key, '12h')).token,
+    });
+  if (people.staff)
+    tokens.push({
+      who: `store staff (${people.staff.email} / ${DEMO_PASSWORDS.staff})`,
+      token: (await signToken({ role: Role.STAFF, subject: people.staff.id, locationId: people.staff.locationId }, key, '12h')).token,
+    });
+  if (store)
+    tokens.push({
+      who: `kiosk at ${store.name}`,
+      token: (await signToken({ role: Role.KIOSK, subject: `kiosk-${store.id}`, locationId: store.id }, key, '90d')).token,
+    });
+  if (people.customer)
+    tokens.push({
+      who: `customer (${people.customer.email} / ${DEMO_PASSWORDS.customer})`,
+      token: (await signToken({ role: Role.CUSTOMER, subject: people.customer.id }, key, '30d')).token,
+    });
   return tokens;
 }

@@ -13,7 +13,11 @@ import type { SubgraphModule } from './subgraphs';
 type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
 
 /** Runs `work` with a short-lived ORM of one subgraph's schema. */
-export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: import('@mikro-orm/postgresql').EntityManager) => Promise<T>): Promise<T> {
+export async function withOrm<T>(
+  info: Info,
+  sharedUrl: string,
+  work: (em: import('@mikro-orm/postgresql').EntityManager) => Promise<T>,
+): Promise<T> {
   const orm = await openDatabase({
     schema: info.name,
     clientUrl: databaseUrlFor(info.name, sharedUrl),
@@ -33,7 +37,11 @@ export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: impor
  * through its own schema; inventory learns the SKUs from the demo catalog's data, not by
  * reading the products schema.
  */
-export async function seedDemoBusiness(sharedUrl: string, currency: CurrencyCode, log: (line: string) => void = console.log): Promise<void> {
+export async function seedDemoBusiness(
+  sharedUrl: string,
+  currency: CurrencyCode,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const catalog = await withOrm(productsSubgraph, sharedUrl, (em) => seedDemoCatalog(em, currency));
   log(
     catalog
@@ -41,8 +49,14 @@ export async function seedDemoBusiness(sharedUrl: string, currency: CurrencyCode
       : 'products: catalog already has products; demo catalog not seeded',
   );
   const stock = await withOrm(inventorySubgraph, sharedUrl, (em) => seedDemoStock(em, demoSkus()));
-  log(stock ? `inventory: seeded ${stock.locations} locations, ${stock.levels} stock levels` : 'inventory: locations exist; demo stock not seeded');
-  const stores = await withOrm(inventorySubgraph, sharedUrl, (em) => em.find(Location, { type: 'STORE' as never }, { orderBy: { name: 'asc' } }));
+  log(
+    stock
+      ? `inventory: seeded ${stock.locations} locations, ${stock.levels} stock levels`
+      : 'inventory: locations exist; demo stock not seeded',
+  );
+  const stores = await withOrm(inventorySubgraph, sharedUrl, (em) =>
+    em.find(Location, { type: 'STORE' as never }, { orderBy: { name: 'asc' } }),
+  );
   const people = await withOrm(customersSubgraph, sharedUrl, (em) => seedDemoPeople(em, { locationIds: stores.map((l) => l.id) }));
   log(people ? 'customers: seeded an admin, a store staff member and a demo customer' : 'customers: staff exist; demo people not seeded');
 }

@@ -41,7 +41,10 @@ async function startOrReuse(config: ReturnType<typeof loadScriptConfig>, log: (l
 /** An embedded server of this data directory that another process already started. */
 async function isRunning(config: ReturnType<typeof loadScriptConfig>, dataDir: string) {
   const { readFile } = await import('node:fs/promises');
-  const password = await readFile(`${dataDir}.password`, 'utf8').then((p) => p.trim(), () => null);
+  const password = await readFile(`${dataDir}.password`, 'utf8').then(
+    (p) => p.trim(),
+    () => null,
+  );
   if (!password) return null;
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPostgresPort}/${database}`;

@@ -42,7 +42,11 @@ const ERR = 'userErrors { code }';
 const OPERATIONS: Operation[] = [
   // The catalog and stock: anyone, signed in or not, kiosks included.
   op('products', EVERYONE, () => `{ products(first: 1) { nodes { title } } }`),
-  op('productVariant', EVERYONE, (f) => `{ productVariant(sku: "${f.sku}") { sku inventory { available } storeAvailability(first: 1) { available } } }`),
+  op(
+    'productVariant',
+    EVERYONE,
+    (f) => `{ productVariant(sku: "${f.sku}") { sku inventory { available } storeAvailability(first: 1) { available } } }`,
+  ),
   op('categories', EVERYONE, () => `{ categories(first: 1) { nodes { name } } }`),
   op('locations', EVERYONE, () => `{ locations(first: 1) { nodes { name } } }`),
   op('inventoryLevels', EVERYONE, (f) => `{ inventoryLevels(locationId: "${f.berlin}", first: 1) { nodes { sku available } } }`),
@@ -50,40 +54,118 @@ const OPERATIONS: Operation[] = [
   op('me', EVERYONE, () => `{ me { id } }`),
   // Signing up and in needs no token.
   op('customerCreate', EVERYONE, () => `mutation { customerCreate(input: { email: "not-an-email" }) { ${ERR} } }`),
-  op('customerAccessTokenCreate', EVERYONE, () => `mutation { customerAccessTokenCreate(input: { email: "nobody@example.com", password: "" }) { ${ERR} } }`),
+  op(
+    'customerAccessTokenCreate',
+    EVERYONE,
+    () => `mutation { customerAccessTokenCreate(input: { email: "nobody@example.com", password: "" }) { ${ERR} } }`,
+  ),
   // Customers, and the business of the shop: staff.
   op('customer (someone else)', STAFF, (f) => `{ customer(id: "${f.bob}") { id email } }`, 'customer'),
   op('customerLookup', STAFF, () => `{ customerLookup(email: "ada.rider@example.com") { id } }`),
   op('customers', STAFF, () => `{ customers(first: 1) { nodes { id } } }`),
   op('segments', STAFF, () => `{ segments { id } }`),
-  op('customerIdentityLink', STAFF, (f) => `mutation { customerIdentityLink(customerId: "${f.ada}", channel: MARKETPLACE, externalId: " ") { ${ERR} } }`),
+  op(
+    'customerIdentityLink',
+    STAFF,
+    (f) => `mutation { customerIdentityLink(customerId: "${f.ada}", channel: MARKETPLACE, externalId: " ") { ${ERR} } }`,
+  ),
   op('customerMerge', STAFF, (f) => `mutation { customerMerge(sourceId: "${f.ada}", targetId: "${f.ada}") { ${ERR} } }`),
   op('customerErase (someone else)', MANAGERS, (f) => `mutation { customerErase(id: "${f.unknown}") { ${ERR} } }`, 'customerErase'),
-  op('customerDataExport (someone else)', MANAGERS, (f) => `mutation { customerDataExport(id: "${f.bob}") { ${ERR} } }`, 'customerDataExport'),
+  op(
+    'customerDataExport (someone else)',
+    MANAGERS,
+    (f) => `mutation { customerDataExport(id: "${f.bob}") { ${ERR} } }`,
+    'customerDataExport',
+  ),
   // A customer's own records: the customer and staff (privacy requests: managers).
   op('customer (oneself)', SELF_OR_STAFF, (f) => `{ customer(id: "${f.ada}") { id email } }`, 'customer'),
-  op('customerUpdate (oneself)', SELF_OR_STAFF, (f) => `mutation { customerUpdate(id: "${f.ada}", input: { email: "not-an-email" }) { ${ERR} } }`, 'customerUpdate'),
-  op('customerAddressCreate (oneself)', SELF_OR_STAFF, (f) => `mutation { customerAddressCreate(customerId: "${f.ada}", input: { address1: "1 Quay", city: "Kiel", countryCode: "Germany" }) { ${ERR} } }`, 'customerAddressCreate'),
-  op('customerEventTrack (oneself)', SELF_OR_STAFF, (f) => `mutation { customerEventTrack(input: { customerId: "${f.ada}", type: SIGNED_UP }) { ${ERR} } }`, 'customerEventTrack'),
-  op('customerDataExport (oneself)', SELF_OR_MANAGERS, (f) => `mutation { customerDataExport(id: "${f.ada}") { ${ERR} } }`, 'customerDataExport'),
+  op(
+    'customerUpdate (oneself)',
+    SELF_OR_STAFF,
+    (f) => `mutation { customerUpdate(id: "${f.ada}", input: { email: "not-an-email" }) { ${ERR} } }`,
+    'customerUpdate',
+  ),
+  op(
+    'customerAddressCreate (oneself)',
+    SELF_OR_STAFF,
+    (f) =>
+      `mutation { customerAddressCreate(customerId: "${f.ada}", input: { address1: "1 Quay", city: "Kiel", countryCode: "Germany" }) { ${ERR} } }`,
+    'customerAddressCreate',
+  ),
+  op(
+    'customerEventTrack (oneself)',
+    SELF_OR_STAFF,
+    (f) => `mutation { customerEventTrack(input: { customerId: "${f.ada}", type: SIGNED_UP }) { ${ERR} } }`,
+    'customerEventTrack',
+  ),
+  op(
+    'customerDataExport (oneself)',
+    SELF_OR_MANAGERS,
+    (f) => `mutation { customerDataExport(id: "${f.ada}") { ${ERR} } }`,
+    'customerDataExport',
+  ),
   op('stockMovements', STAFF, () => `{ stockMovements(first: 1) { nodes { reason } } }`),
   op('inventoryTransfers', STAFF, () => `{ inventoryTransfers(first: 1) { nodes { id } } }`),
   op('purchaseOrders', STAFF, () => `{ purchaseOrders(first: 1) { nodes { id } } }`),
   op('replenishmentSuggestions', STAFF, (f) => `{ replenishmentSuggestions(locationId: "${f.berlin}") { sku } }`),
   op('loyaltyProgram', STAFF, () => `{ loyaltyProgram { pointsPerCurrencyUnit } }`),
-  op('inventoryAdjust (own store)', STAFF, (f) => `mutation { inventoryAdjust(input: { sku: "${f.sku}", locationId: "${f.berlin}", delta: 0, reason: CORRECTION }) { ${ERR} } }`, 'inventoryAdjust'),
-  op('inventoryAdjust (another store)', MANAGERS, (f) => `mutation { inventoryAdjust(input: { sku: "${f.sku}", locationId: "${f.hamburg}", delta: 0, reason: CORRECTION }) { ${ERR} } }`, 'inventoryAdjust'),
-  op('lowStockThresholdSet', STAFF, (f) => `mutation { lowStockThresholdSet(input: { sku: "${f.sku}", locationId: "${f.berlin}", threshold: -1 }) { ${ERR} } }`),
-  op('inventoryTransferCreate', STAFF, (f) => `mutation { inventoryTransferCreate(input: { fromLocationId: "${f.berlin}", toLocationId: "${f.berlin}", lines: [] }) { ${ERR} } }`),
+  op(
+    'inventoryAdjust (own store)',
+    STAFF,
+    (f) => `mutation { inventoryAdjust(input: { sku: "${f.sku}", locationId: "${f.berlin}", delta: 0, reason: CORRECTION }) { ${ERR} } }`,
+    'inventoryAdjust',
+  ),
+  op(
+    'inventoryAdjust (another store)',
+    MANAGERS,
+    (f) => `mutation { inventoryAdjust(input: { sku: "${f.sku}", locationId: "${f.hamburg}", delta: 0, reason: CORRECTION }) { ${ERR} } }`,
+    'inventoryAdjust',
+  ),
+  op(
+    'lowStockThresholdSet',
+    STAFF,
+    (f) => `mutation { lowStockThresholdSet(input: { sku: "${f.sku}", locationId: "${f.berlin}", threshold: -1 }) { ${ERR} } }`,
+  ),
+  op(
+    'inventoryTransferCreate',
+    STAFF,
+    (f) =>
+      `mutation { inventoryTransferCreate(input: { fromLocationId: "${f.berlin}", toLocationId: "${f.berlin}", lines: [] }) { ${ERR} } }`,
+  ),
   op('giftCardCreate', STAFF, () => `mutation { giftCardCreate(input: { initialValue: { amount: "0" } }) { ${ERR} } }`),
-  op('storeCreditIssue', STAFF, (f) => `mutation { storeCreditIssue(input: { customerId: "${f.ada}", amount: { amount: "0" }, reason: "matrix" }) { ${ERR} } }`),
-  op('loyaltyPointsAdjust', STAFF, (f) => `mutation { loyaltyPointsAdjust(input: { customerId: "${f.ada}", points: 0, reason: "matrix" }) { ${ERR} } }`),
+  op(
+    'storeCreditIssue',
+    STAFF,
+    (f) => `mutation { storeCreditIssue(input: { customerId: "${f.ada}", amount: { amount: "0" }, reason: "matrix" }) { ${ERR} } }`,
+  ),
+  op(
+    'loyaltyPointsAdjust',
+    STAFF,
+    (f) => `mutation { loyaltyPointsAdjust(input: { customerId: "${f.ada}", points: 0, reason: "matrix" }) { ${ERR} } }`,
+  ),
   // Managing the catalog, purchasing, locations and promotions: managers and admins.
-  op('productCreate', MANAGERS, () => `mutation { productCreate(input: { title: " ", variants: [{ sku: "MATRIX-1", price: { amount: "1" } }] }) { ${ERR} } }`),
+  op(
+    'productCreate',
+    MANAGERS,
+    () => `mutation { productCreate(input: { title: " ", variants: [{ sku: "MATRIX-1", price: { amount: "1" } }] }) { ${ERR} } }`,
+  ),
   op('categoryCreate', MANAGERS, () => `mutation { categoryCreate(input: { name: " " }) { ${ERR} } }`),
-  op('locationCreate', MANAGERS, () => `mutation { locationCreate(input: { name: " ", type: STORE, address: { address1: "1 Quay", city: "Kiel", countryCode: "DE" } }) { ${ERR} } }`),
-  op('purchaseOrderCreate', MANAGERS, (f) => `mutation { purchaseOrderCreate(input: { supplier: " ", locationId: "${f.berlin}", lines: [] }) { ${ERR} } }`),
-  op('replenishmentPurchaseOrdersCreate', MANAGERS, () => `mutation { replenishmentPurchaseOrdersCreate(locationId: "unknown") { ${ERR} } }`),
+  op(
+    'locationCreate',
+    MANAGERS,
+    () =>
+      `mutation { locationCreate(input: { name: " ", type: STORE, address: { address1: "1 Quay", city: "Kiel", countryCode: "DE" } }) { ${ERR} } }`,
+  ),
+  op(
+    'purchaseOrderCreate',
+    MANAGERS,
+    (f) => `mutation { purchaseOrderCreate(input: { supplier: " ", locationId: "${f.berlin}", lines: [] }) { ${ERR} } }`,
+  ),
+  op(
+    'replenishmentPurchaseOrdersCreate',
+    MANAGERS,
+    () => `mutation { replenishmentPurchaseOrdersCreate(locationId: "unknown") { ${ERR} } }`,
+  ),
   op('discounts', MANAGERS, () => `{ discounts(first: 1) { nodes { id } } }`),
   op('discountCreate', MANAGERS, () => `mutation { discountCreate(input: { title: " ", kind: PERCENTAGE, value: "500" }) { ${ERR} } }`),
   op('loyaltyProgramUpdate', MANAGERS, () => `mutation { loyaltyProgramUpdate(input: { pointsPerCurrencyUnit: 0 }) { ${ERR} } }`),
@@ -105,8 +187,16 @@ beforeAll(async () => {
   const byName = (name: string) => locations.nodes.find((l: { name: string }) => l.name.includes(name)).id;
   const { products } = await gqlData(url, `{ products(first: 1) { nodes { variants(first: 1) { nodes { sku } } } } }`);
   const ada = (await gqlData(url, `{ customerLookup(email: "ada.rider@example.com") { id } }`, {}, admin)).customerLookup.id;
-  const bob = (await gqlData(url, `mutation { customerCreate(input: { email: "bob@example.com" }) { customer { id } } }`)).customerCreate.customer.id;
-  fixture = { berlin: byName('Berlin'), hamburg: byName('Hamburg'), sku: products.nodes[0].variants.nodes[0].sku, ada, bob, unknown: '00000000-0000-4000-8000-000000000000' };
+  const bob = (await gqlData(url, `mutation { customerCreate(input: { email: "bob@example.com" }) { customer { id } } }`)).customerCreate
+    .customer.id;
+  fixture = {
+    berlin: byName('Berlin'),
+    hamburg: byName('Hamburg'),
+    sku: products.nodes[0].variants.nodes[0].sku,
+    ada,
+    bob,
+    unknown: '00000000-0000-4000-8000-000000000000',
+  };
   Object.assign(headers, {
     anonymous: ANONYMOUS,
     customer: await bearer(Role.CUSTOMER, { subject: ada }),
@@ -143,7 +233,12 @@ it('keeps internal commands out of the public API: unknown through the gateway, 
 });
 
 it('lets a customer read their own balances through federation', async () => {
-  const result = await gql(system.gateway.url, `{ me { id loyalty { points } storeCredit { amount } giftCards { lastCharacters } } }`, {}, headers.customer);
+  const result = await gql(
+    system.gateway.url,
+    `{ me { id loyalty { points } storeCredit { amount } giftCards { lastCharacters } } }`,
+    {},
+    headers.customer,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data?.me).toEqual({ id: fixture.ada, loyalty: { points: 0 }, storeCredit: { amount: '0.00' }, giftCards: [] });
 });

@@ -35,23 +35,36 @@ describe('npm start', () => {
         checks: { products: 'ok', inventory: 'ok', orders: 'ok', customers: 'ok', promotions: 'ok' },
       });
 
-      const catalog = await gqlData(first.gatewayUrl, `{
+      const catalog = await gqlData(
+        first.gatewayUrl,
+        `{
         products(first: 5, filter: { channel: WEB }, sortKey: PRICE) { nodes { title priceRange { minVariantPrice { amount currencyCode } } variants(first: 1) { nodes { sku } } } }
         categories(first: 3) { nodes { name } }
         locations(first: 5) { nodes { id } }
-      }`);
+      }`,
+      );
       expect(catalog.products.nodes).toHaveLength(5);
       const sku = catalog.products.nodes[0].variants.nodes[0].sku;
-      const variant = await gqlData(first.gatewayUrl, `query($sku: String) { productVariant(sku: $sku) { sku product { title } } }`, { sku });
+      const variant = await gqlData(first.gatewayUrl, `query($sku: String) { productVariant(sku: $sku) { sku product { title } } }`, {
+        sku,
+      });
       expect(variant.productVariant.product.title).toBe(catalog.products.nodes[0].title);
 
       // The printed demo tokens work: the admin's manages the catalog and stock.
       const adminToken = /admin \([^)]*\):\s+(\S+)/.exec(first.output())?.[1];
       expect(adminToken).toBeDefined();
       const asAdmin = { authorization: `Bearer ${adminToken}` };
-      const anonymousCreate = await gql(first.gatewayUrl, `mutation { productCreate(input: { title: "Nobody's Pump", variants: [{ sku: "E2E-NOBODY", price: { amount: "1" } }] }) { product { id } } }`);
+      const anonymousCreate = await gql(
+        first.gatewayUrl,
+        `mutation { productCreate(input: { title: "Nobody's Pump", variants: [{ sku: "E2E-NOBODY", price: { amount: "1" } }] }) { product { id } } }`,
+      );
       expect(anonymousCreate.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      const created = await gqlData(first.gatewayUrl, `mutation { productCreate(input: { title: "Restart Proof Pump", status: ACTIVE, variants: [{ sku: "E2E-PUMP", price: { amount: "24.95" } }] }) { product { handle } userErrors { message } } }`, {}, asAdmin);
+      const created = await gqlData(
+        first.gatewayUrl,
+        `mutation { productCreate(input: { title: "Restart Proof Pump", status: ACTIVE, variants: [{ sku: "E2E-PUMP", price: { amount: "24.95" } }] }) { product { handle } userErrors { message } } }`,
+        {},
+        asAdmin,
+      );
       expect(created.productCreate.userErrors).toEqual([]);
       handle = created.productCreate.product.handle;
 
@@ -70,7 +83,12 @@ describe('npm start', () => {
       );
       try {
         const [snapshot] = await live.waitFor((items) => items.length === 1);
-        await gqlData(first.gatewayUrl, `mutation($sku: String!, $store: ID!) { inventoryAdjust(input: { sku: $sku, locationId: $store, delta: 3, reason: RECEIVED }) { userErrors { code } } }`, { sku, store }, asAdmin);
+        await gqlData(
+          first.gatewayUrl,
+          `mutation($sku: String!, $store: ID!) { inventoryAdjust(input: { sku: $sku, locationId: $store, delta: 3, reason: RECEIVED }) { userErrors { code } } }`,
+          { sku, store },
+          asAdmin,
+        );
         const items = await live.waitFor((received) => received.length === 2);
         expect(items[1]).toEqual({ kind: 'CHANGE', available: snapshot.available + 3, variant: { sku } });
       } finally {
@@ -97,7 +115,11 @@ describe('npm start', () => {
     const second = await startSystem(env);
     try {
       expect(second.output()).toMatch(/catalog already has products/);
-      const kept = await gqlData(second.gatewayUrl, `query($h: String) { product(handle: $h) { variants(first: 1) { nodes { sku price { amount } } } } }`, { h: handle! });
+      const kept = await gqlData(
+        second.gatewayUrl,
+        `query($h: String) { product(handle: $h) { variants(first: 1) { nodes { sku price { amount } } } } }`,
+        { h: handle! },
+      );
       expect(kept.product.variants.nodes).toEqual([{ sku: 'E2E-PUMP', price: { amount: '24.95' } }]);
     } finally {
       expect(await second.stop()).toBe(0);

@@ -20,5 +20,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** A small ORM on one subgraph's schema of a test database, for tests below the GraphQL layer. */
 export function openTestOrm(db: TestDatabase, subgraph: SubgraphInfo): Promise<Orm> {
-  return openDatabase({ schema: subgraph.name, clientUrl: db.url, entities: [...subgraph.entities], migrations: [...subgraph.migrations], poolMax: 2 });
+  return openDatabase({
+    schema: subgraph.name,
+    clientUrl: db.url,
+    entities: [...subgraph.entities],
+    migrations: [...subgraph.migrations],
+    poolMax: 2,
+  });
 }

@@ -20,14 +20,23 @@ export interface GatewayTestOptions {
   /** The shared secret the gateway sends to subgraphs. */
   gatewaySecret?: string;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
-  live?: { databaseUrl?: string; bus?: EventBus; hydrationTimeoutMs?: number; maxQueued?: number; coalesceAbove?: number; keepAliveMs?: number };
+  live?: {
+    databaseUrl?: string;
+    bus?: EventBus;
+    hydrationTimeoutMs?: number;
+    maxQueued?: number;
+    coalesceAbove?: number;
+    keepAliveMs?: number;
+  };
 }
 
 /** The real gateway over the committed supergraph, in this process, on a free port. */
 export async function startGateway(subgraphUrls: Record<string, string>, options: GatewayTestOptions = {}): Promise<GatewayHarness> {
   const logger = createLogger('gateway-test', 'silent');
   const live = options.live;
-  const bus = live ? (live.bus ?? new PostgresEventBus({ databaseUrl: live.databaseUrl as string, schemas: ['inventory'], logger, pollMs: 200 })) : null;
+  const bus = live
+    ? (live.bus ?? new PostgresEventBus({ databaseUrl: live.databaseUrl as string, schemas: ['inventory'], logger, pollMs: 200 }))
+    : null;
   await bus?.start();
   const server = await createGatewayServer({
     supergraph: await loadSupergraph(),

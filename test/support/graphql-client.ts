@@ -29,7 +29,12 @@ export async function gql<T = Record<string, any>>(
 }
 
 /** Like gql, but fails the test on any GraphQL error and returns the data. */
-export async function gqlData<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+export async function gqlData<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<T> {
   const result = await gql<T>(url, query, variables, headers);
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;

@@ -19,12 +19,23 @@ export async function createLocation(harness: InventoryHarness, name: string, ty
 }
 
 /** Puts units on hand (a CORRECTION through the ledger), as a stock count would; optionally holds some. */
-export async function addStock(harness: InventoryHarness, sku: string, locationId: string, onHand: number, options: { reserved?: number } = {}): Promise<void> {
+export async function addStock(
+  harness: InventoryHarness,
+  sku: string,
+  locationId: string,
+  onHand: number,
+  options: { reserved?: number } = {},
+): Promise<void> {
   const reserved = options.reserved ?? 0;
   await harness.server.orm.em.fork().transactional(async (tx) => {
     // Two calls: the ledger orders one call's changes by (sku, location), which ties here.
-    await applyStockChanges(tx, [{ sku, locationId, onHand, reason: StockMovementReason.CORRECTION, guard: 'none', reference: 'test-fixture' }]);
-    if (reserved) await applyStockChanges(tx, [{ sku, locationId, reserved, reason: StockMovementReason.RESERVATION, guard: 'available', reference: 'test-fixture' }]);
+    await applyStockChanges(tx, [
+      { sku, locationId, onHand, reason: StockMovementReason.CORRECTION, guard: 'none', reference: 'test-fixture' },
+    ]);
+    if (reserved)
+      await applyStockChanges(tx, [
+        { sku, locationId, reserved, reason: StockMovementReason.RESERVATION, guard: 'available', reference: 'test-fixture' },
+      ]);
   });
 }
 
@@ -83,7 +94,15 @@ export async function movementsOf(harness: InventoryHarness, sku: string, locati
 
 /** Row counts of the tables a stock document mutation writes, to prove a refusal wrote nothing. */
 export async function writeCounts(harness: InventoryHarness): Promise<Record<string, number>> {
-  const tables = ['inventory_transfer', 'purchase_order', 'inventory_item', 'inventory_level', 'stock_movement', 'outbox_event', 'idempotency_record'];
+  const tables = [
+    'inventory_transfer',
+    'purchase_order',
+    'inventory_item',
+    'inventory_level',
+    'stock_movement',
+    'outbox_event',
+    'idempotency_record',
+  ];
   const counts = await Promise.all(tables.map((table) => inventoryRows(harness, table)));
   return Object.fromEntries(tables.map((table, i) => [table, counts[i]]));
 }

@@ -58,8 +58,20 @@ export async function seedStock(harness: InventoryHarness): Promise<Record<strin
 
 /** onHand, reserved and version of one level, read straight from the table. */
 export async function levelOf(harness: InventoryHarness, sku: string, locationId: string) {
-  const row = await harness.server.orm.em.getConnection().getKnex()('inventory.inventory_level').where({ sku, location_id: locationId }).first();
-  return row ? { onHand: row.on_hand as number, reserved: row.reserved as number, available: (row.on_hand - row.reserved) as number, version: row.version as number, needsReconciliation: row.needs_reconciliation as boolean } : null;
+  const row = await harness.server.orm.em
+    .getConnection()
+    .getKnex()('inventory.inventory_level')
+    .where({ sku, location_id: locationId })
+    .first();
+  return row
+    ? {
+        onHand: row.on_hand as number,
+        reserved: row.reserved as number,
+        available: (row.on_hand - row.reserved) as number,
+        version: row.version as number,
+        needsReconciliation: row.needs_reconciliation as boolean,
+      }
+    : null;
 }
 
 /** Per level, whether the ledger's onHand and reserved deltas sum to the level: the invariant. */

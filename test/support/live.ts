@@ -50,7 +50,8 @@ export function subscribeLive<T = Record<string, any>>(
     waitFor: async (predicate, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(items)) {
-        if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(items).slice(0, 2000)} errors ${JSON.stringify(errors).slice(0, 500)}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out; received ${JSON.stringify(items).slice(0, 2000)} errors ${JSON.stringify(errors).slice(0, 500)}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return items;

@@ -17,7 +17,9 @@ export interface ProductsHarness {
  * A products subgraph on a fresh database, optionally with the demo catalog, listening on a free
  * port; requests to it go out as an admin unless a test says otherwise.
  */
-export async function startProducts(options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string; externalTokens?: ExternalTokenSettings } = {}): Promise<ProductsHarness> {
+export async function startProducts(
+  options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string; externalTokens?: ExternalTokenSettings } = {},
+): Promise<ProductsHarness> {
   const db = await createTestDatabase();
   const jwtSecret = new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT);
   const server = await createProductsServer({

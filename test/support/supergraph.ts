@@ -41,7 +41,16 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
   await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
   await listen('orders', await createOrdersServer(base));
   await listen('customers', await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE' }));
-  await listen('promotions', await createPromotionsServer({ ...base, currencyCode: 'EUR', productsUrl: urls.products, customersUrl: urls.customers, eventPollMs: 100 }));
+  await listen(
+    'promotions',
+    await createPromotionsServer({
+      ...base,
+      currencyCode: 'EUR',
+      productsUrl: urls.products,
+      customersUrl: urls.customers,
+      eventPollMs: 100,
+    }),
+  );
   const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret });
   return {
     db,

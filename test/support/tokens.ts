@@ -8,7 +8,11 @@ export const TEST_JWT_SECRET = new TextEncoder().encode(TEST_JWT_SECRET_TEXT);
 export type AuthHeaders = { authorization: string };
 
 /** Headers carrying a fresh one-hour token for a role; staff and kiosks may name their store. */
-export async function bearer(role: Role, claims: { subject?: string; locationId?: string | null } = {}, secret = TEST_JWT_SECRET): Promise<AuthHeaders> {
+export async function bearer(
+  role: Role,
+  claims: { subject?: string; locationId?: string | null } = {},
+  secret = TEST_JWT_SECRET,
+): Promise<AuthHeaders> {
   const { token } = await signToken({ role, subject: claims.subject ?? randomUUID(), locationId: claims.locationId ?? null }, secret, '1h');
   return { authorization: `Bearer ${token}` };
 }

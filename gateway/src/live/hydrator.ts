@@ -25,7 +25,14 @@ export class Hydrator {
     private readonly timeoutMs: number,
   ) {}
 
-  hydrate(target: HydrationTarget, id: string, eventKey: string, info: GraphQLResolveInfo, authorization: string | null, scope: string): Promise<unknown> {
+  hydrate(
+    target: HydrationTarget,
+    id: string,
+    eventKey: string,
+    info: GraphQLResolveInfo,
+    authorization: string | null,
+    scope: string,
+  ): Promise<unknown> {
     const { query, variables } = this.operation(target, id, info);
     const key = `${eventKey}\u0000${scope}\u0000${query}\u0000${JSON.stringify(variables)}`;
     let pending = this.cache.get(key);
@@ -37,7 +44,12 @@ export class Hydrator {
     return pending;
   }
 
-  private async run(target: HydrationTarget, query: string, variables: Record<string, unknown>, authorization: string | null): Promise<unknown> {
+  private async run(
+    target: HydrationTarget,
+    query: string,
+    variables: Record<string, unknown>,
+    authorization: string | null,
+  ): Promise<unknown> {
     this.executed += 1;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {

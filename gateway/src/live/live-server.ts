@@ -93,12 +93,20 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
         const operation = getOperationAST(document, payload.operationName);
         if (operation && operation.operation !== 'subscription') {
-          return [new GraphQLError('Send queries and mutations as HTTP POST to /graphql; this socket serves subscriptions', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError('Send queries and mutations as HTTP POST to /graphql; this socket serves subscriptions', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
       },
       context: (ctx): LiveContext => {
         const viewer = ctx.extra.viewer as Viewer;
-        return { viewer, authorization: ctx.extra.authorization as string | null, scope: `${viewer.role}:${viewer.subject ?? ''}:${viewer.locationId ?? ''}` };
+        return {
+          viewer,
+          authorization: ctx.extra.authorization as string | null,
+          scope: `${viewer.role}:${viewer.subject ?? ''}:${viewer.locationId ?? ''}`,
+        };
       },
     },
     wss,
@@ -149,7 +157,15 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
   const schema = buildSubscriptionSchema(supergraphSdl);
   const subscriptionFields = (schema.getSubscriptionType() as GraphQLObjectType).getFields();
   Object.assign(subscriptionFields.stockChanged, {
-    subscribe: async (_root: unknown, args: { skus?: string[] | null; locationIds?: string[] | null; since?: { sku: string; locationId: string; version: number }[] | null }, ctx: LiveContext) => {
+    subscribe: async (
+      _root: unknown,
+      args: {
+        skus?: string[] | null;
+        locationIds?: string[] | null;
+        since?: { sku: string; locationId: string; version: number }[] | null;
+      },
+      ctx: LiveContext,
+    ) => {
       const locationIds = scopedLocations(ctx.viewer, args.locationIds);
       const stream: StockStream = new StockStream(
         deps.source,

@@ -21,8 +21,13 @@ export class LowStockStream implements AsyncIterableIterator<LowStockItem> {
       const p = event.payload as Record<string, number | string>;
       if (this.locationIds && !this.locationIds.has(String(p.locationId))) continue;
       const item: LowStockItem = {
-        sku: String(p.sku), locationId: String(p.locationId), available: Number(p.available), lowStockThreshold: Number(p.lowStockThreshold),
-        version: Number(p.version), occurredAt: String(p.occurredAt ?? event.createdAt), eventKey: `event:${event.schema}:${event.id}`,
+        sku: String(p.sku),
+        locationId: String(p.locationId),
+        available: Number(p.available),
+        lowStockThreshold: Number(p.lowStockThreshold),
+        version: Number(p.version),
+        occurredAt: String(p.occurredAt ?? event.createdAt),
+        eventKey: `event:${event.schema}:${event.id}`,
       };
       if (this.waiting) {
         const resolve = this.waiting;

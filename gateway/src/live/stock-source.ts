@@ -9,8 +9,25 @@ const LEVELS = `query LiveStockSnapshot($skus: [String!], $locationIds: [ID!], $
 const CHANGES = `query LiveStockResume($since: [StockCursorInput!]!) {
   stockChanges(since: $since, first: 10000) { sku version quantity reason onHandAfter reservedAfter availableAfter occurredAt location { id } } }`;
 
-interface LevelNode { sku: string; onHand: number; reserved: number; version: number; updatedAt: string; location: { id: string } }
-interface ChangeNode { sku: string; version: number; quantity: number; reason: string; onHandAfter: number; reservedAfter: number; availableAfter: number; occurredAt: string; location: { id: string } }
+interface LevelNode {
+  sku: string;
+  onHand: number;
+  reserved: number;
+  version: number;
+  updatedAt: string;
+  location: { id: string };
+}
+interface ChangeNode {
+  sku: string;
+  version: number;
+  quantity: number;
+  reason: string;
+  onHandAfter: number;
+  reservedAfter: number;
+  availableAfter: number;
+  occurredAt: string;
+  location: { id: string };
+}
 
 /** Reads current levels and missed changes through the supergraph (inventory owns them). */
 export class StockSource {
@@ -22,13 +39,24 @@ export class StockSource {
     for (;;) {
       type Page = { inventoryLevels: { nodes: LevelNode[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
       const result: { data?: Page | null; errors?: readonly { message: string }[] } = await this.execute<Page>(
-        LEVELS, { skus: filter.skus ?? null, locationIds: filter.locationIds ?? null, after }, authorization,
+        LEVELS,
+        { skus: filter.skus ?? null, locationIds: filter.locationIds ?? null, after },
+        authorization,
       );
       if (!result.data) throw new Error(`stock snapshot failed: ${result.errors?.[0]?.message}`);
       for (const n of result.data.inventoryLevels.nodes) {
         items.push({
-          kind: 'SNAPSHOT', sku: n.sku, locationId: n.location.id, onHand: n.onHand, reserved: n.reserved, available: n.onHand - n.reserved,
-          delta: null, reason: null, version: n.version, occurredAt: n.updatedAt, eventKey: `snapshot:${n.sku}@${n.location.id}#${n.version}`,
+          kind: 'SNAPSHOT',
+          sku: n.sku,
+          locationId: n.location.id,
+          onHand: n.onHand,
+          reserved: n.reserved,
+          available: n.onHand - n.reserved,
+          delta: null,
+          reason: null,
+          version: n.version,
+          occurredAt: n.updatedAt,
+          eventKey: `snapshot:${n.sku}@${n.location.id}#${n.version}`,
         });
       }
       if (!result.data.inventoryLevels.pageInfo.hasNextPage) return items;
@@ -42,8 +70,17 @@ export class StockSource {
     const result = await this.execute<{ stockChanges: ChangeNode[] }>(CHANGES, { since }, authorization);
     if (!result.data) throw new Error(`stock history failed: ${result.errors?.[0]?.message}`);
     return result.data.stockChanges.map((c) => ({
-      kind: 'CHANGE', sku: c.sku, locationId: c.location.id, onHand: c.onHandAfter, reserved: c.reservedAfter, available: c.availableAfter,
-      delta: c.quantity, reason: c.reason, version: c.version, occurredAt: c.occurredAt, eventKey: `ledger:${c.sku}@${c.location.id}#${c.version}`,
+      kind: 'CHANGE',
+      sku: c.sku,
+      locationId: c.location.id,
+      onHand: c.onHandAfter,
+      reserved: c.reservedAfter,
+      available: c.availableAfter,
+      delta: c.quantity,
+      reason: c.reason,
+      version: c.version,
+      occurredAt: c.occurredAt,
+      eventKey: `ledger:${c.sku}@${c.location.id}#${c.version}`,
     }));
   }
 }

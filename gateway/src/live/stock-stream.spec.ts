@@ -9,14 +9,34 @@ let id = 0;
 function event(sku: string, version: number, onHand = version): BusEvent {
   id += 1;
   return {
-    id, schema: 'inventory', topic: 'inventory.level.changed', key: `${sku}@L1`, createdAt: new Date().toISOString(),
-    payload: { sku, locationId: 'L1', version, onHand, reserved: 0, available: onHand, delta: 1, reason: 'CORRECTION', occurredAt: new Date().toISOString() },
+    id,
+    schema: 'inventory',
+    topic: 'inventory.level.changed',
+    key: `${sku}@L1`,
+    createdAt: new Date().toISOString(),
+    payload: {
+      sku,
+      locationId: 'L1',
+      version,
+      onHand,
+      reserved: 0,
+      available: onHand,
+      delta: 1,
+      reason: 'CORRECTION',
+      occurredAt: new Date().toISOString(),
+    },
   };
 }
 
 describe('a subscriber that does not read', () => {
   it('queues every change in order while it keeps up', async () => {
-    const stream = new StockStream(emptySource, { skus: null, locationIds: null }, null, { coalesceAbove: 100, maxQueued: 1_000 }, () => {});
+    const stream = new StockStream(
+      emptySource,
+      { skus: null, locationIds: null },
+      null,
+      { coalesceAbove: 100, maxQueued: 1_000 },
+      () => {},
+    );
     await stream.begin([]);
     stream.receive([1, 2, 3].map((v) => event('A', v)));
     const versions = [];
@@ -39,7 +59,13 @@ describe('a subscriber that does not read', () => {
 
   it('is ended with TOO_SLOW when even one item per level exceeds the bound', async () => {
     let ended = false;
-    const stream = new StockStream(emptySource, { skus: null, locationIds: null }, null, { coalesceAbove: 10, maxQueued: 50 }, () => (ended = true));
+    const stream = new StockStream(
+      emptySource,
+      { skus: null, locationIds: null },
+      null,
+      { coalesceAbove: 10, maxQueued: 50 },
+      () => (ended = true),
+    );
     await stream.begin([]);
     for (let v = 0; v < 200; v += 1) stream.receive([event(`SKU-${v}`, 1)]);
     expect(ended).toBe(true);
@@ -47,7 +73,13 @@ describe('a subscriber that does not read', () => {
   });
 
   it('drops versions it already queued and events of other levels', async () => {
-    const stream = new StockStream(emptySource, { skus: new Set(['A']), locationIds: null }, null, { coalesceAbove: 100, maxQueued: 100 }, () => {});
+    const stream = new StockStream(
+      emptySource,
+      { skus: new Set(['A']), locationIds: null },
+      null,
+      { coalesceAbove: 100, maxQueued: 100 },
+      () => {},
+    );
     await stream.begin([]);
     stream.receive([event('A', 1), event('A', 1), event('B', 1), event('A', 2)]);
     expect(stream.queued).toBe(2);

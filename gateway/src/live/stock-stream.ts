@@ -43,8 +43,13 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
 
   /** Reads the starting state; call after the stream receives bus events. */
   async begin(since: { sku: string; locationId: string; version: number }[]): Promise<void> {
-    const levels = await this.source.levels({ skus: this.list(this.filter.skus), locationIds: this.list(this.filter.locationIds) }, this.authorization);
-    const resumeFrom = new Map(since.filter((c) => this.matches(c.sku, c.locationId)).map((c) => [levelKey(c.sku, c.locationId), c.version]));
+    const levels = await this.source.levels(
+      { skus: this.list(this.filter.skus), locationIds: this.list(this.filter.locationIds) },
+      this.authorization,
+    );
+    const resumeFrom = new Map(
+      since.filter((c) => this.matches(c.sku, c.locationId)).map((c) => [levelKey(c.sku, c.locationId), c.version]),
+    );
     const replay: { sku: string; locationId: string; version: number }[] = [];
     const snapshot: StockItem[] = [];
     for (const level of levels) {
@@ -137,7 +142,11 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
         return;
       }
       if (this.queue.length >= this.limits.maxQueued) {
-        this.fail(new GraphQLError('This subscriber reads too slowly to keep up; resubscribe with since to resume', { extensions: { code: 'TOO_SLOW' } }));
+        this.fail(
+          new GraphQLError('This subscriber reads too slowly to keep up; resubscribe with since to resume', {
+            extensions: { code: 'TOO_SLOW' },
+          }),
+        );
         return;
       }
     }

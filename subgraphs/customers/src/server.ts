@@ -20,7 +20,9 @@ export async function createCustomersServer(config: CustomersServerConfig): Prom
   // Sign-in limits count in the database, which is open only once the server is built; the
   // settings are complete before the server listens, so no request sees them half-made.
   let settings: CustomersSettings | null = null;
-  const server = await buildSubgraphServer(customersSubgraph, config, schema, (base) => createCustomersContext(base, settings as CustomersSettings));
+  const server = await buildSubgraphServer(customersSubgraph, config, schema, (base) =>
+    createCustomersContext(base, settings as CustomersSettings),
+  );
   settings = {
     jwtSecret: config.jwtSecret ?? null,
     inventoryUrl: config.inventoryUrl,

@@ -18,7 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const identitiesOf = async (id: string) => (await gqlData(h.url, IDENTITIES, { id })).customer.identities as { channel: string; externalId: string | null; firstSeenAt: string; lastSeenAt: string }[];
+const identitiesOf = async (id: string) =>
+  (await gqlData(h.url, IDENTITIES, { id })).customer.identities as {
+    channel: string;
+    externalId: string | null;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  }[];
 
 describe('channels a customer was seen on', () => {
   it('records the sign-up channel (WEB unless given) and touches the channel on sign-in', async () => {
@@ -30,10 +36,19 @@ describe('channels a customer was seen on', () => {
     expect(signedUp.channel).toBe('POS');
 
     const headers = { 'x-forwarded-for': '198.51.100.7' };
-    expect((await gqlData(h.url, SIGN_IN, { input: { email: 'till@example.com', password: PASSWORD, channel: 'POS' } }, headers)).customerAccessTokenCreate.userErrors).toEqual([]);
-    expect((await gqlData(h.url, SIGN_IN, { input: { email: 'till@example.com', password: PASSWORD, channel: 'APP' } }, headers)).customerAccessTokenCreate.userErrors).toEqual([]);
+    expect(
+      (await gqlData(h.url, SIGN_IN, { input: { email: 'till@example.com', password: PASSWORD, channel: 'POS' } }, headers))
+        .customerAccessTokenCreate.userErrors,
+    ).toEqual([]);
+    expect(
+      (await gqlData(h.url, SIGN_IN, { input: { email: 'till@example.com', password: PASSWORD, channel: 'APP' } }, headers))
+        .customerAccessTokenCreate.userErrors,
+    ).toEqual([]);
     // Without a channel, sign-in touches no identity.
-    expect((await gqlData(h.url, SIGN_IN, { input: { email: 'till@example.com', password: PASSWORD } }, headers)).customerAccessTokenCreate.userErrors).toEqual([]);
+    expect(
+      (await gqlData(h.url, SIGN_IN, { input: { email: 'till@example.com', password: PASSWORD } }, headers)).customerAccessTokenCreate
+        .userErrors,
+    ).toEqual([]);
 
     const after = await identitiesOf(pos.id);
     expect(after.map((i) => i.channel)).toEqual(['POS', 'APP']);
@@ -45,7 +60,14 @@ describe('channels a customer was seen on', () => {
     await signUpCustomer(h, { email: 'racer@example.com', password: PASSWORD });
     const results = await Promise.all(
       // Four: parallel attempts count against the per-email limit of five until they succeed.
-      Array.from({ length: 4 }, () => gqlData(h.url, SIGN_IN, { input: { email: 'racer@example.com', password: PASSWORD, channel: 'APP' } }, { 'x-forwarded-for': '198.51.100.8' })),
+      Array.from({ length: 4 }, () =>
+        gqlData(
+          h.url,
+          SIGN_IN,
+          { input: { email: 'racer@example.com', password: PASSWORD, channel: 'APP' } },
+          { 'x-forwarded-for': '198.51.100.8' },
+        ),
+      ),
     );
     for (const r of results) expect(r.customerAccessTokenCreate.userErrors).toEqual([]);
     const { id } = (await gqlData(h.url, LOOKUP, { email: 'racer@example.com' })).customerLookup;
@@ -56,9 +78,23 @@ describe('channels a customer was seen on', () => {
 describe('customerIdentityLink', () => {
   it('links a marketplace buyer id, finds the customer by it, and relinking is harmless', async () => {
     const ada = await signUpCustomer(h);
-    const linked = await gqlData(h.url, LINK, { customerId: ada.id, channel: 'MARKETPLACE', externalId: ' buyer-4711 ' }, await asService());
-    expect(linked.customerIdentityLink).toEqual({ identity: { channel: 'MARKETPLACE', externalId: 'buyer-4711' }, customer: { id: ada.id }, userErrors: [] });
-    const again = await gqlData(h.url, LINK, { customerId: ada.id, channel: 'MARKETPLACE', externalId: 'buyer-4711' }, await bearer(Role.STAFF));
+    const linked = await gqlData(
+      h.url,
+      LINK,
+      { customerId: ada.id, channel: 'MARKETPLACE', externalId: ' buyer-4711 ' },
+      await asService(),
+    );
+    expect(linked.customerIdentityLink).toEqual({
+      identity: { channel: 'MARKETPLACE', externalId: 'buyer-4711' },
+      customer: { id: ada.id },
+      userErrors: [],
+    });
+    const again = await gqlData(
+      h.url,
+      LINK,
+      { customerId: ada.id, channel: 'MARKETPLACE', externalId: 'buyer-4711' },
+      await bearer(Role.STAFF),
+    );
     expect(again.customerIdentityLink.userErrors).toEqual([]);
     expect((await identitiesOf(ada.id)).filter((i) => i.channel === 'MARKETPLACE')).toHaveLength(1);
 
@@ -81,7 +117,9 @@ describe('customerIdentityLink', () => {
     const carol = await signUpCustomer(h);
     const dave = await signUpCustomer(h);
     const race = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => gqlData(h.url, LINK, { customerId: i % 2 ? carol.id : dave.id, channel: 'MARKETPLACE', externalId: 'contested' })),
+      Array.from({ length: 6 }, (_, i) =>
+        gqlData(h.url, LINK, { customerId: i % 2 ? carol.id : dave.id, channel: 'MARKETPLACE', externalId: 'contested' }),
+      ),
     );
     const winners = new Set(race.filter((r) => r.customerIdentityLink.identity).map((r) => r.customerIdentityLink.customer.id));
     expect(winners.size).toBe(1);
@@ -93,7 +131,11 @@ describe('customerIdentityLink', () => {
     const before = await customersRows(h, 'customer_identity');
     const blank = await gqlData(h.url, LINK, { customerId: ada.id, channel: 'MARKETPLACE', externalId: '  ' });
     expect(blank.customerIdentityLink.userErrors).toEqual([expect.objectContaining({ field: ['externalId'], code: 'BLANK' })]);
-    const unknown = await gqlData(h.url, LINK, { customerId: '00000000-0000-4000-8000-000000000000', channel: 'MARKETPLACE', externalId: 'x' });
+    const unknown = await gqlData(h.url, LINK, {
+      customerId: '00000000-0000-4000-8000-000000000000',
+      channel: 'MARKETPLACE',
+      externalId: 'x',
+    });
     expect(unknown.customerIdentityLink.userErrors).toEqual([expect.objectContaining({ field: ['customerId'], code: 'NOT_FOUND' })]);
     expect(await customersRows(h, 'customer_identity')).toBe(before);
   });

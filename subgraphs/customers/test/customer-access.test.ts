@@ -66,8 +66,21 @@ describe('staff and services see any customer', () => {
   ])('%s: by id, in lists and through _entities', async (_name, headers) => {
     const caller = await headers();
     expect((await gqlData(h.url, CUSTOMER, { id: bob.id }, caller)).customer.id).toBe(bob.id);
-    expect((await gqlData(h.url, CUSTOMERS, {}, caller)).customers.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([ada.id, bob.id]));
-    const entities = await gqlData(h.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }`, { r: [{ __typename: 'Customer', id: ada.id }, { __typename: 'Customer', id: bob.id }, { __typename: 'Customer', id: randomUUID() }] }, caller);
+    expect((await gqlData(h.url, CUSTOMERS, {}, caller)).customers.nodes.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining([ada.id, bob.id]),
+    );
+    const entities = await gqlData(
+      h.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }`,
+      {
+        r: [
+          { __typename: 'Customer', id: ada.id },
+          { __typename: 'Customer', id: bob.id },
+          { __typename: 'Customer', id: randomUUID() },
+        ],
+      },
+      caller,
+    );
     expect(entities._entities).toEqual([{ id: ada.id }, { id: bob.id }, null]);
   });
 });
@@ -77,14 +90,20 @@ describe('staff accounts and kiosk tokens', () => {
 
   it('lets a manager add staff and managers, but only an admin add an admin', async () => {
     const manager = await bearer(Role.MANAGER);
-    expect((await gqlData(h.url, STAFF_CREATE, input('STAFF', 'seller@velocity.example'), manager)).staffCreate.staffMember.role).toBe('STAFF');
-    expect((await gqlData(h.url, STAFF_CREATE, input('MANAGER', 'lead@velocity.example'), manager)).staffCreate.staffMember.role).toBe('MANAGER');
+    expect((await gqlData(h.url, STAFF_CREATE, input('STAFF', 'seller@velocity.example'), manager)).staffCreate.staffMember.role).toBe(
+      'STAFF',
+    );
+    expect((await gqlData(h.url, STAFF_CREATE, input('MANAGER', 'lead@velocity.example'), manager)).staffCreate.staffMember.role).toBe(
+      'MANAGER',
+    );
     const before = await customersRows(h, 'staff_member');
     for (const caller of [manager, await asService()]) {
       expect(codeOf(await gql(h.url, STAFF_CREATE, input('ADMIN', 'boss@velocity.example'), caller))).toBe('FORBIDDEN');
     }
     expect(await customersRows(h, 'staff_member')).toBe(before);
-    expect((await gqlData(h.url, STAFF_CREATE, input('ADMIN', 'boss@velocity.example'), await bearer(Role.ADMIN))).staffCreate.staffMember.role).toBe('ADMIN');
+    expect(
+      (await gqlData(h.url, STAFF_CREATE, input('ADMIN', 'boss@velocity.example'), await bearer(Role.ADMIN))).staffCreate.staffMember.role,
+    ).toBe('ADMIN');
   });
 
   it.each([
@@ -95,6 +114,8 @@ describe('staff accounts and kiosk tokens', () => {
   ])('refuses %s both', async (_name, headers, code) => {
     const caller = await headers();
     expect(codeOf(await gql(h.url, STAFF_CREATE, input('STAFF', 'nobody@velocity.example'), caller))).toBe(code);
-    expect(codeOf(await gql(h.url, `mutation { kioskTokenCreate(locationId: "${randomUUID()}") { userErrors { code } } }`, {}, caller))).toBe(code);
+    expect(
+      codeOf(await gql(h.url, `mutation { kioskTokenCreate(locationId: "${randomUUID()}") { userErrors { code } } }`, {}, caller)),
+    ).toBe(code);
   });
 });

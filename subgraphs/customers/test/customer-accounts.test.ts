@@ -37,9 +37,21 @@ async function signIn(email: string, password: string, headers: Record<string, s
 
 describe('sign-up and sign-in', () => {
   it('signs up, signs in with a verifiable 30-day CUSTOMER token, and `me` answers with it', async () => {
-    const created = await create({ email: '  Ada@Example.COM ', phone: '+49 30 5550001', firstName: 'Ada', lastName: 'Lovelace', password: PASSWORD, acceptsMarketing: true });
+    const created = await create({
+      email: '  Ada@Example.COM ',
+      phone: '+49 30 5550001',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      password: PASSWORD,
+      acceptsMarketing: true,
+    });
     expect(created.userErrors).toEqual([]);
-    expect(created.customer).toMatchObject({ email: 'ada@example.com', phone: '+49305550001', displayName: 'Ada Lovelace', acceptsMarketing: true });
+    expect(created.customer).toMatchObject({
+      email: 'ada@example.com',
+      phone: '+49305550001',
+      displayName: 'Ada Lovelace',
+      acceptsMarketing: true,
+    });
 
     const signedIn = await signIn('ADA@example.com', PASSWORD, freshAddress());
     expect(signedIn.userErrors).toEqual([]);
@@ -107,10 +119,17 @@ describe('bad input writes nothing', () => {
   });
 
   it('lets exactly one of concurrent sign-ups with one email through', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => create({ email: i % 2 ? 'race@example.com' : 'RACE@example.com', password: PASSWORD })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => create({ email: i % 2 ? 'race@example.com' : 'RACE@example.com', password: PASSWORD })),
+    );
     expect(results.filter((r) => r.customer)).toHaveLength(1);
     for (const r of results.filter((r) => !r.customer)) expect(r.userErrors[0].code).toBe('TAKEN');
-    const row = await h.server.orm.em.getConnection().getKnex()('customers.customer').where({ email: 'race@example.com' }).count({ n: '*' }).first();
+    const row = await h.server.orm.em
+      .getConnection()
+      .getKnex()('customers.customer')
+      .where({ email: 'race@example.com' })
+      .count({ n: '*' })
+      .first();
     expect(Number(row?.n)).toBe(1);
   });
 });
@@ -147,7 +166,7 @@ describe('throttling', () => {
     expect((await signIn('bystander@example.com', PASSWORD, freshAddress())).userErrors).toEqual([]);
   });
 
-  it('counts attempts across replicas: a second server on the same database sees the first one\'s failures', async () => {
+  it("counts attempts across replicas: a second server on the same database sees the first one's failures", async () => {
     await create({ email: 'replicated@example.com', password: PASSWORD });
     const replica = await createCustomersServer({
       databaseUrl: h.db.url,

@@ -33,7 +33,13 @@ describe('a customer manages their own addresses', () => {
     const ada = await signUpCustomer(h);
     const first = await create(ada.headers, home);
     expect(first.userErrors).toEqual([]);
-    expect(first.address).toMatchObject({ address1: 'Torstraße 1', address2: null, city: 'Berlin', postalCode: '10119', countryCode: 'DE' });
+    expect(first.address).toMatchObject({
+      address1: 'Torstraße 1',
+      address2: null,
+      city: 'Berlin',
+      postalCode: '10119',
+      countryCode: 'DE',
+    });
     expect(first.customer).toEqual({ id: ada.id, defaultAddress: { id: first.address.id } });
 
     const second = await create(ada.headers, work);
@@ -50,7 +56,8 @@ describe('a customer manages their own addresses', () => {
     const ada = await signUpCustomer(h);
     const a = (await create(ada.headers, home)).address;
     const b = (await create(ada.headers, work)).address;
-    const updated = (await gql(h.url, UPDATE, { id: b.id, input: { ...work, address2: 'Floor 3' }, setAsDefault: true }, ada.headers)).data!.customerAddressUpdate;
+    const updated = (await gql(h.url, UPDATE, { id: b.id, input: { ...work, address2: 'Floor 3' }, setAsDefault: true }, ada.headers)).data!
+      .customerAddressUpdate;
     expect(updated.userErrors).toEqual([]);
     expect(updated.address).toMatchObject({ id: b.id, address2: 'Floor 3' });
     expect(updated.customer.defaultAddress.id).toBe(b.id);
@@ -100,7 +107,9 @@ describe('refusals write nothing', () => {
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     expect(await customersRows(h, 'customer_address')).toBe(before);
-    expect((await gqlData(h.url, ADDRESSES, { id: bob.id }, bob.headers)).customer.addresses).toEqual([expect.objectContaining({ id: bobs.id, city: 'Berlin' })]);
+    expect((await gqlData(h.url, ADDRESSES, { id: bob.id }, bob.headers)).customer.addresses).toEqual([
+      expect.objectContaining({ id: bobs.id, city: 'Berlin' }),
+    ]);
   });
 
   it('refuses kiosks and anonymous callers', async () => {
@@ -138,7 +147,8 @@ describe('refusals write nothing', () => {
     const refused = results.filter((r) => r.address === null);
     expect(results.filter((r) => r.address)).toHaveLength(50);
     expect(refused).toHaveLength(6);
-    for (const r of refused) expect(r.userErrors).toEqual([expect.objectContaining({ code: 'TOO_MANY', message: expect.stringContaining('at most 50') })]);
+    for (const r of refused)
+      expect(r.userErrors).toEqual([expect.objectContaining({ code: 'TOO_MANY', message: expect.stringContaining('at most 50') })]);
     expect((await gqlData(h.url, ADDRESSES, { id: ada.id }, ada.headers)).customer.addresses).toHaveLength(50);
   });
 });

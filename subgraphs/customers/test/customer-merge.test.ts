@@ -21,14 +21,23 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const merge = async (sourceId: string, targetId: string, headers?: Record<string, string>) => (await gqlData(h.url, MERGE, { sourceId, targetId }, headers)).customerMerge;
+const merge = async (sourceId: string, targetId: string, headers?: Record<string, string>) =>
+  (await gqlData(h.url, MERGE, { sourceId, targetId }, headers)).customerMerge;
 const full = async (id: string, headers?: Record<string, string>) => (await gqlData(h.url, FULL, { id }, headers)).customer;
 const rawRow = (id: string) => h.server.orm.em.getConnection().getKnex()('customers.customer').where({ id }).first();
 const outbox = () => h.server.orm.em.getConnection().getKnex()('customers.outbox_event').orderBy('id');
 
 describe('merging a duplicate', () => {
   it('folds the source into the target and leaves the source as a redirect', async () => {
-    const source = await signUpCustomer(h, { email: 'ada.pos@example.com', phone: '+49 30 5558001', firstName: 'Ada', lastName: 'Lovelace', password: PASSWORD, acceptsMarketing: true, channel: 'POS' });
+    const source = await signUpCustomer(h, {
+      email: 'ada.pos@example.com',
+      phone: '+49 30 5558001',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      password: PASSWORD,
+      acceptsMarketing: true,
+      channel: 'POS',
+    });
     const target = await signUpCustomer(h, { email: 'ada.web@example.com', acceptsMarketing: false });
     const sourceHome = (await gqlData(h.url, ADDRESS, { id: source.id, address1: 'Torstraße 1' })).customerAddressCreate.address.id;
     await gqlData(h.url, LINK, { id: source.id, externalId: 'buyer-ada' });
@@ -51,18 +60,43 @@ describe('merging a duplicate', () => {
       addresses: [{ id: sourceHome, address1: 'Torstraße 1' }],
       defaultAddress: { id: sourceHome },
     });
-    expect(after.identities).toEqual(expect.arrayContaining([{ channel: 'WEB', externalId: null }, { channel: 'POS', externalId: null }, { channel: 'MARKETPLACE', externalId: 'buyer-ada' }]));
+    expect(after.identities).toEqual(
+      expect.arrayContaining([
+        { channel: 'WEB', externalId: null },
+        { channel: 'POS', externalId: null },
+        { channel: 'MARKETPLACE', externalId: 'buyer-ada' },
+      ]),
+    );
     expect(after.identities).toHaveLength(3);
-    expect(after.events.nodes.map((e: { type: string }) => e.type)).toEqual(['MERGED', 'PRODUCT_VIEWED', 'IDENTITY_LINKED', 'SIGNED_UP', 'SIGNED_UP']);
+    expect(after.events.nodes.map((e: { type: string }) => e.type)).toEqual([
+      'MERGED',
+      'PRODUCT_VIEWED',
+      'IDENTITY_LINKED',
+      'SIGNED_UP',
+      'SIGNED_UP',
+    ]);
     expect(after.events.nodes[0].data).toEqual({ sourceId: source.id });
 
     const row = await rawRow(source.id);
-    expect(row).toMatchObject({ merged_into_id: target.id, email: null, phone: null, first_name: null, last_name: null, password_hash: null, tags: [], default_address_id: null });
+    expect(row).toMatchObject({
+      merged_into_id: target.id,
+      email: null,
+      phone: null,
+      first_name: null,
+      last_name: null,
+      password_hash: null,
+      tags: [],
+      default_address_id: null,
+    });
     expect(row.merged_at).not.toBeNull();
 
     const events = await outbox();
     expect(events).toHaveLength(outboxBefore + 1);
-    expect(events.at(-1)).toMatchObject({ topic: 'customer.merged', key: source.id, payload: { sourceId: source.id, targetId: target.id } });
+    expect(events.at(-1)).toMatchObject({
+      topic: 'customer.merged',
+      key: source.id,
+      payload: { sourceId: source.id, targetId: target.id },
+    });
   });
 
   it("resolves the source id to the target everywhere: customer(id), _entities, the source's own token, sign-in with its password", async () => {
@@ -71,13 +105,20 @@ describe('merging a duplicate', () => {
     await merge(source.id, target.id);
 
     expect((await full(source.id)).id).toBe(target.id);
-    const entities = await gqlData(h.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }`, { r: [{ __typename: 'Customer', id: source.id }] });
+    const entities = await gqlData(h.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }`, {
+      r: [{ __typename: 'Customer', id: source.id }],
+    });
     expect(entities._entities).toEqual([{ id: target.id, email: 'twin.a@example.com' }]);
     expect((await gqlData(h.url, '{ me { id } }', {}, source.headers)).me).toEqual({ id: target.id });
     expect((await full(target.id, source.headers)).id).toBe(target.id);
 
     // The target had no email or password: the source's moved over, so the person signs in as before.
-    const signIn = await gqlData(h.url, SIGN_IN, { input: { email: 'twin.a@example.com', password: PASSWORD } }, { 'x-forwarded-for': '198.51.100.20' });
+    const signIn = await gqlData(
+      h.url,
+      SIGN_IN,
+      { input: { email: 'twin.a@example.com', password: PASSWORD } },
+      { 'x-forwarded-for': '198.51.100.20' },
+    );
     expect((await verifyTestToken(signIn.customerAccessTokenCreate.accessToken.token)).subject).toBe(target.id);
   });
 
@@ -85,7 +126,8 @@ describe('merging a duplicate', () => {
     const source = await signUpCustomer(h, { password: PASSWORD });
     const target = await signUpCustomer(h, { password: 'target-password-2' });
     await gqlData(h.url, ADDRESS, { id: source.id, address1: 'Same Street 1' });
-    const sourceOther = (await gqlData(h.url, ADDRESS, { id: source.id, address1: 'Other Street 2', default: true })).customerAddressCreate.address.id;
+    const sourceOther = (await gqlData(h.url, ADDRESS, { id: source.id, address1: 'Other Street 2', default: true })).customerAddressCreate
+      .address.id;
     const targetHome = (await gqlData(h.url, ADDRESS, { id: target.id, address1: 'Same Street 1' })).customerAddressCreate.address.id;
     const hashBefore = (await rawRow(target.id)).password_hash;
 
@@ -184,7 +226,9 @@ describe('bad merges write nothing', () => {
     const winners = results.filter((r) => r.customer);
     expect(winners).toHaveLength(1);
     for (const r of results.filter((r) => !r.customer)) expect(r.userErrors[0].code).toBe('ALREADY_MERGED');
-    const mergedEvents = (await outbox()).filter((e: { topic: string; payload: { sourceId: string } }) => e.topic === 'customer.merged' && [a.id, b.id].includes(e.payload.sourceId));
+    const mergedEvents = (await outbox()).filter(
+      (e: { topic: string; payload: { sourceId: string } }) => e.topic === 'customer.merged' && [a.id, b.id].includes(e.payload.sourceId),
+    );
     expect(mergedEvents).toHaveLength(1);
   });
 

@@ -25,11 +25,21 @@ const knex = () => h.server.orm.em.getConnection().getKnex();
 
 /** A customer with something of everything: addresses, identities, timeline details, tags, a segment. */
 async function richCustomer(email: string) {
-  const customer = await signUpCustomer(h, { email, phone: null, firstName: 'Grace', lastName: 'Hopper', password: PASSWORD, acceptsMarketing: true });
+  const customer = await signUpCustomer(h, {
+    email,
+    phone: null,
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    password: PASSWORD,
+    acceptsMarketing: true,
+  });
   await gqlData(h.url, ADDRESS, { id: customer.id });
   await gqlData(h.url, LINK, { id: customer.id, externalId: `buyer-${email}` });
   await gqlData(h.url, TRACK, { id: customer.id, data: { note: 'called about her order', phone: '+49 30 1' } });
-  await gqlData(h.url, `mutation($id: ID, $tags: [String!]) { customerUpdate(id: $id, input: { tags: $tags }) { userErrors { code } } }`, { id: customer.id, tags: [`tag-${email}`] });
+  await gqlData(h.url, `mutation($id: ID, $tags: [String!]) { customerUpdate(id: $id, input: { tags: $tags }) { userErrors { code } } }`, {
+    id: customer.id,
+    tags: [`tag-${email}`],
+  });
   const segment = (await gqlData(h.url, SEGMENT, { tag: `tag-${email}` }, manager)).segmentCreate.segment;
   return { ...customer, segmentId: segment.id as string };
 }
@@ -38,7 +48,10 @@ describe('customerDataExport', () => {
   it('gives the customer everything held about them', async () => {
     const grace = await richCustomer('grace@example.com');
     const merged = await signUpCustomer(h);
-    await gqlData(h.url, `mutation($s: ID!, $t: ID!) { customerMerge(sourceId: $s, targetId: $t) { userErrors { code } } }`, { s: merged.id, t: grace.id });
+    await gqlData(h.url, `mutation($s: ID!, $t: ID!) { customerMerge(sourceId: $s, targetId: $t) { userErrors { code } } }`, {
+      s: merged.id,
+      t: grace.id,
+    });
 
     const result = await gqlData(h.url, EXPORT, {}, grace.headers);
     const { export: exported, userErrors } = result.customerDataExport;
@@ -46,12 +59,31 @@ describe('customerDataExport', () => {
     expect(exported.customer).toEqual({ id: grace.id, email: 'grace@example.com' });
     expect(Math.abs(new Date(exported.generatedAt).getTime() - Date.now())).toBeLessThan(60_000);
     const { data } = exported;
-    expect(data.profile).toMatchObject({ id: grace.id, email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', acceptsMarketing: true, hasPassword: true, tags: ['tag-grace@example.com'] });
+    expect(data.profile).toMatchObject({
+      id: grace.id,
+      email: 'grace@example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      acceptsMarketing: true,
+      hasPassword: true,
+      tags: ['tag-grace@example.com'],
+    });
     expect(JSON.stringify(data)).not.toMatch(/scrypt|passwordHash/);
     expect(data.addresses).toEqual([expect.objectContaining({ address1: 'Torstraße 1', city: 'Berlin' })]);
-    expect(data.identities).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'WEB', externalId: null }), expect.objectContaining({ channel: 'MARKETPLACE', externalId: 'buyer-grace@example.com' })]));
+    expect(data.identities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ channel: 'WEB', externalId: null }),
+        expect.objectContaining({ channel: 'MARKETPLACE', externalId: 'buyer-grace@example.com' }),
+      ]),
+    );
     // Newest first; the merged duplicate signed up after Grace's support call.
-    expect(data.timeline.map((e: { type: string }) => e.type)).toEqual(['MERGED', 'SIGNED_UP', 'SUPPORT_CONTACT', 'IDENTITY_LINKED', 'SIGNED_UP']);
+    expect(data.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'MERGED',
+      'SIGNED_UP',
+      'SUPPORT_CONTACT',
+      'IDENTITY_LINKED',
+      'SIGNED_UP',
+    ]);
     expect(data.timeline[2]).toMatchObject({ channel: 'APP', data: { note: 'called about her order', phone: '+49 30 1' } });
     expect(data.segments).toEqual([{ id: grace.segmentId, name: 'tag-grace@example.com' }]);
     expect(data.mergedCustomerIds).toEqual([merged.id]);
@@ -65,7 +97,9 @@ describe('customerDataExport', () => {
     expect((await gql(h.url, EXPORT, { id: ada.id }, await bearer(Role.STAFF))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(h.url, EXPORT, { id: ada.id }, await bearer(Role.KIOSK))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql(h.url, EXPORT, { id: ada.id }, ANONYMOUS)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await gqlData(h.url, EXPORT, { id: '00000000-0000-4000-8000-000000000000' }, manager)).customerDataExport.userErrors[0].code).toBe('NOT_FOUND');
+    expect(
+      (await gqlData(h.url, EXPORT, { id: '00000000-0000-4000-8000-000000000000' }, manager)).customerDataExport.userErrors[0].code,
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -77,15 +111,34 @@ describe('customerErase', () => {
     const result = await gqlData(h.url, ERASE, {}, grace.headers);
     expect(result.customerErase.userErrors).toEqual([]);
     expect(result.customerErase.customer).toMatchObject({
-      id: grace.id, email: null, phone: null, firstName: null, lastName: null, displayName: 'Erased customer', tags: [], addresses: [], defaultAddress: null,
+      id: grace.id,
+      email: null,
+      phone: null,
+      firstName: null,
+      lastName: null,
+      displayName: 'Erased customer',
+      tags: [],
+      addresses: [],
+      defaultAddress: null,
     });
     expect(result.customerErase.customer.erasedAt).toEqual(expect.any(String));
 
     const row = await knex()('customers.customer').where({ id: grace.id }).first();
-    expect(row).toMatchObject({ email: null, phone: null, first_name: null, last_name: null, password_hash: null, tags: [], accepts_marketing: false });
+    expect(row).toMatchObject({
+      email: null,
+      phone: null,
+      first_name: null,
+      last_name: null,
+      password_hash: null,
+      tags: [],
+      accepts_marketing: false,
+    });
     expect(await knex()('customers.customer_address').where({ customer_id: grace.id })).toEqual([]);
     const identities = await knex()('customers.customer_identity').where({ customer_id: grace.id }).orderBy('channel');
-    expect(identities.map((i: { channel: string; external_id: string | null }) => [i.channel, i.external_id])).toEqual([['MARKETPLACE', null], ['WEB', null]]);
+    expect(identities.map((i: { channel: string; external_id: string | null }) => [i.channel, i.external_id])).toEqual([
+      ['MARKETPLACE', null],
+      ['WEB', null],
+    ]);
     const events = await knex()('customers.customer_event').where({ customer_id: grace.id });
     expect(events.every((e: { data: unknown }) => e.data === null)).toBe(true);
     expect(events.map((e: { type: string }) => e.type)).toContain('ERASED');
@@ -98,12 +151,24 @@ describe('customerErase', () => {
   it('leaves an erased customer unable to sign in, be looked up, or be in a segment', async () => {
     const grace = await richCustomer('gone@example.com');
     await gqlData(h.url, ERASE, { id: grace.id }, manager);
-    const signIn = await gqlData(h.url, SIGN_IN, { input: { email: 'gone@example.com', password: PASSWORD } }, { 'x-forwarded-for': '198.51.100.30' });
+    const signIn = await gqlData(
+      h.url,
+      SIGN_IN,
+      { input: { email: 'gone@example.com', password: PASSWORD } },
+      { 'x-forwarded-for': '198.51.100.30' },
+    );
     expect(signIn.customerAccessTokenCreate.userErrors).toEqual([{ code: 'UNIDENTIFIED_CUSTOMER' }]);
     expect((await gqlData(h.url, LOOKUP, { email: 'gone@example.com' })).customerLookup).toBeNull();
-    expect((await gqlData(h.url, LOOKUP, { identity: { channel: 'MARKETPLACE', externalId: 'buyer-gone@example.com' } })).customerLookup).toBeNull();
-    expect((await gqlData(h.url, `query($id: ID) { customers(segmentId: $id, first: 10) { nodes { id } } }`, { id: grace.segmentId })).customers.nodes).toEqual([]);
-    expect((await gqlData(h.url, `query($id: ID!) { customer(id: $id) { displayName segments { id } } }`, { id: grace.id })).customer).toEqual({ displayName: 'Erased customer', segments: [] });
+    expect(
+      (await gqlData(h.url, LOOKUP, { identity: { channel: 'MARKETPLACE', externalId: 'buyer-gone@example.com' } })).customerLookup,
+    ).toBeNull();
+    expect(
+      (await gqlData(h.url, `query($id: ID) { customers(segmentId: $id, first: 10) { nodes { id } } }`, { id: grace.segmentId })).customers
+        .nodes,
+    ).toEqual([]);
+    expect(
+      (await gqlData(h.url, `query($id: ID!) { customer(id: $id) { displayName segments { id } } }`, { id: grace.id })).customer,
+    ).toEqual({ displayName: 'Erased customer', segments: [] });
     // Their old token no longer finds them, and nothing more can be recorded for them.
     expect((await gqlData(h.url, '{ me { id } }', {}, grace.headers)).me).toBeNull();
     const track = await gqlData(h.url, TRACK, { id: grace.id }, grace.headers);
@@ -117,7 +182,10 @@ describe('customerErase', () => {
     await gqlData(h.url, ERASE, { id: ada.id }, manager);
     const before = { counts: await customersSnapshot(h), row: await knex()('customers.customer').where({ id: ada.id }).first() };
     const again = await gqlData(h.url, ERASE, { id: ada.id }, manager);
-    expect(again.customerErase).toEqual({ customer: null, userErrors: [expect.objectContaining({ field: ['id'], code: 'ALREADY_ERASED' })] });
+    expect(again.customerErase).toEqual({
+      customer: null,
+      userErrors: [expect.objectContaining({ field: ['id'], code: 'ALREADY_ERASED' })],
+    });
     expect({ counts: await customersSnapshot(h), row: await knex()('customers.customer').where({ id: ada.id }).first() }).toEqual(before);
   });
 

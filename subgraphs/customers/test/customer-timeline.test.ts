@@ -19,15 +19,29 @@ const track = async (headers: Record<string, string>, input: Record<string, unkn
   expect(result.errors).toBeUndefined();
   return result.data!.customerEventTrack;
 };
-type Page = { edges: { cursor: string; node: { id: string; type: string; productId: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-const timeline = async (id: string, first: number, after?: string | null): Promise<Page> => (await gqlData(h.url, TIMELINE, { id, first, after })).customer.events;
+type Page = {
+  edges: { cursor: string; node: { id: string; type: string; productId: string | null } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+const timeline = async (id: string, first: number, after?: string | null): Promise<Page> =>
+  (await gqlData(h.url, TIMELINE, { id, first, after })).customer.events;
 
 describe('tracking interactions', () => {
   it('records what a customer does on any channel, newest first after the sign-up', async () => {
     const ada = await signUpCustomer(h, { channel: 'APP' });
-    const viewed = await track(ada.headers, { type: 'PRODUCT_VIEWED', channel: 'APP', productId: 'product-1', data: { variant: 'M', source: 'push' } });
+    const viewed = await track(ada.headers, {
+      type: 'PRODUCT_VIEWED',
+      channel: 'APP',
+      productId: 'product-1',
+      data: { variant: 'M', source: 'push' },
+    });
     expect(viewed.userErrors).toEqual([]);
-    expect(viewed.event).toMatchObject({ type: 'PRODUCT_VIEWED', channel: 'APP', productId: 'product-1', data: { variant: 'M', source: 'push' } });
+    expect(viewed.event).toMatchObject({
+      type: 'PRODUCT_VIEWED',
+      channel: 'APP',
+      productId: 'product-1',
+      data: { variant: 'M', source: 'push' },
+    });
     await track(ada.headers, { customerId: ada.id, type: 'CART_ABANDONED', channel: 'WEB' });
     const staff = await bearer(Role.STAFF, { locationId: '11111111-1111-4111-8111-111111111111' });
     const visit = await track(staff, { customerId: ada.id, type: 'STORE_VISIT', channel: 'POS' });
@@ -102,7 +116,9 @@ describe('refusals write nothing', () => {
 
   it('answers staff naming nobody, or an unknown customer, with a user error', async () => {
     const staff = await bearer(Role.STAFF);
-    expect((await track(staff, { type: 'STORE_VISIT' })).userErrors).toEqual([expect.objectContaining({ field: ['input', 'customerId'], code: 'BLANK' })]);
+    expect((await track(staff, { type: 'STORE_VISIT' })).userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'customerId'], code: 'BLANK' }),
+    ]);
     expect((await track(staff, { type: 'STORE_VISIT', customerId: '00000000-0000-4000-8000-000000000000' })).userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'customerId'], code: 'NOT_FOUND' }),
     ]);

@@ -24,10 +24,21 @@ const read = async (id: string) => (await gqlData(h.url, READ, { id })).customer
 describe('a customer changes their own profile', () => {
   it('changes names, email, phone and consent, normalised as at sign-up; left-out fields stay', async () => {
     const ada = await signUpCustomer(h, { firstName: 'Ada', acceptsMarketing: false });
-    const result = await update(ada.headers, { lastName: ' Lovelace ', email: ' ADA.L@Example.com', phone: '030 5550101', acceptsMarketing: true });
+    const result = await update(ada.headers, {
+      lastName: ' Lovelace ',
+      email: ' ADA.L@Example.com',
+      phone: '030 5550101',
+      acceptsMarketing: true,
+    });
     expect(result.userErrors).toEqual([]);
     expect(result.customer).toMatchObject({
-      id: ada.id, firstName: 'Ada', lastName: 'Lovelace', email: 'ada.l@example.com', phone: '+49305550101', acceptsMarketing: true, displayName: 'Ada Lovelace',
+      id: ada.id,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada.l@example.com',
+      phone: '+49305550101',
+      acceptsMarketing: true,
+      displayName: 'Ada Lovelace',
     });
     const cleared = await update(ada.headers, { firstName: null, phone: '' });
     expect(cleared.customer).toMatchObject({ firstName: null, phone: null, email: 'ada.l@example.com', lastName: 'Lovelace' });
@@ -74,8 +85,12 @@ describe('a customer changes their own profile', () => {
     await signUpCustomer(h, { email: 'taken@example.com', phone: '+49 40 5550199' });
     const ada = await signUpCustomer(h);
     const before = await read(ada.id);
-    expect((await update(ada.headers, { email: 'TAKEN@example.com' })).userErrors).toEqual([expect.objectContaining({ field: ['input', 'email'], code: 'TAKEN' })]);
-    expect((await update(ada.headers, { phone: '040 5550199' })).userErrors).toEqual([expect.objectContaining({ field: ['input', 'phone'], code: 'TAKEN' })]);
+    expect((await update(ada.headers, { email: 'TAKEN@example.com' })).userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'email'], code: 'TAKEN' }),
+    ]);
+    expect((await update(ada.headers, { phone: '040 5550199' })).userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'phone'], code: 'TAKEN' }),
+    ]);
     expect(await read(ada.id)).toEqual(before);
   });
 
@@ -121,6 +136,8 @@ describe('staff change any customer', () => {
   it('must name the customer, who must exist', async () => {
     const staff = await bearer(Role.STAFF);
     expect((await update(staff, { firstName: 'X' })).userErrors).toEqual([expect.objectContaining({ field: ['id'], code: 'BLANK' })]);
-    expect((await update(staff, { firstName: 'X' }, '00000000-0000-4000-8000-000000000000')).userErrors).toEqual([expect.objectContaining({ field: ['id'], code: 'NOT_FOUND' })]);
+    expect((await update(staff, { firstName: 'X' }, '00000000-0000-4000-8000-000000000000')).userErrors).toEqual([
+      expect.objectContaining({ field: ['id'], code: 'NOT_FOUND' }),
+    ]);
   });
 });

@@ -10,13 +10,21 @@ let customer: Record<string, string>;
 beforeAll(async () => {
   system = await startSupergraph();
   url = system.gateway.url;
-  const signUp = await gqlData(url, `mutation { customerCreate(input: { email: "federated@example.com", channel: APP }) { customer { id } } }`);
+  const signUp = await gqlData(
+    url,
+    `mutation { customerCreate(input: { email: "federated@example.com", channel: APP }) { customer { id } } }`,
+  );
   customer = await bearer(Role.CUSTOMER, { subject: signUp.customerCreate.customer.id });
 });
 afterAll(() => system?.close());
 
 it("serves one Address type: a customer's saved address has an id, a location's has none", async () => {
-  await gqlData(url, `mutation { customerAddressCreate(input: { address1: "Torstraße 1", city: "Berlin", countryCode: "DE" }) { userErrors { code } } }`, {}, customer);
+  await gqlData(
+    url,
+    `mutation { customerAddressCreate(input: { address1: "Torstraße 1", city: "Berlin", countryCode: "DE" }) { userErrors { code } } }`,
+    {},
+    customer,
+  );
   const mine = await gqlData(url, `{ me { addresses { id city } defaultAddress { id } } }`, {}, customer);
   expect(mine.me.addresses).toEqual([{ id: expect.any(String), city: 'Berlin' }]);
   expect(mine.me.defaultAddress.id).toBe(mine.me.addresses[0].id);
@@ -33,6 +41,11 @@ it("exports the customer's data with what other subgraphs hold, in one request",
     customer,
   );
   const { export: exported } = result.customerDataExport;
-  expect(exported.customer).toMatchObject({ identities: [{ channel: 'APP' }], loyalty: { points: 0 }, storeCredit: { amount: '0.00' }, giftCards: [] });
+  expect(exported.customer).toMatchObject({
+    identities: [{ channel: 'APP' }],
+    loyalty: { points: 0 },
+    storeCredit: { amount: '0.00' },
+    giftCards: [],
+  });
   expect(exported.data.profile.email).toBe('federated@example.com');
 });

@@ -37,8 +37,10 @@ const customerWith = async (input: Record<string, unknown> = {}, tags: string[] 
   if (tags.length) expect((await gqlData(h.url, SET_TAGS, { id: customer.id, input: { tags } })).customerUpdate.userErrors).toEqual([]);
   return customer;
 };
-const membersOf = async (segmentId: string) => ((await gqlData(h.url, MEMBERS, { segmentId, first: 250 })).customers.nodes as { id: string }[]).map((n) => n.id).sort();
-const segmentsOf = async (id: string) => ((await gqlData(h.url, SEGMENTS_OF, { id })).customer.segments as { id: string }[]).map((s) => s.id).sort();
+const membersOf = async (segmentId: string) =>
+  ((await gqlData(h.url, MEMBERS, { segmentId, first: 250 })).customers.nodes as { id: string }[]).map((n) => n.id).sort();
+const segmentsOf = async (id: string) =>
+  ((await gqlData(h.url, SEGMENTS_OF, { id })).customer.segments as { id: string }[]).map((s) => s.id).sort();
 const sorted = (...ids: string[]) => [...ids].sort();
 
 describe('rules', () => {
@@ -65,7 +67,10 @@ describe('rules', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const late = await customerWith({ acceptsMarketing: true }, [tag]);
     const lateNoConsent = await customerWith({ acceptsMarketing: false }, [tag]);
-    expect((await gqlData(h.url, LINK, { customerId: late.id, channel: 'MARKETPLACE', externalId: `${tag}-buyer` })).customerIdentityLink.userErrors).toEqual([]);
+    expect(
+      (await gqlData(h.url, LINK, { customerId: late.id, channel: 'MARKETPLACE', externalId: `${tag}-buyer` })).customerIdentityLink
+        .userErrors,
+    ).toEqual([]);
 
     const consenting = (await createSegment({ rules: { tagsAny: [tag], acceptsMarketing: true } })).segment;
     const notConsenting = (await createSegment({ rules: { tagsAny: [tag], acceptsMarketing: false } })).segment;
@@ -82,7 +87,9 @@ describe('rules', () => {
     expect(await membersOf(after.id)).toEqual(sorted(late.id, lateNoConsent.id));
     expect(await membersOf(before.id)).toEqual([early.id]);
     expect(await membersOf(active.id)).toEqual([]);
-    expect((await gqlData(h.url, TRACK, { input: { customerId: early.id, type: 'STORE_VISIT' } })).customerEventTrack.userErrors).toEqual([]);
+    expect((await gqlData(h.url, TRACK, { input: { customerId: early.id, type: 'STORE_VISIT' } })).customerEventTrack.userErrors).toEqual(
+      [],
+    );
     expect(await membersOf(active.id)).toEqual([early.id]);
   });
 
@@ -96,7 +103,10 @@ describe('rules', () => {
     const updated = await gqlData(h.url, UPDATE, { id: segment.id, input: { rules: { tagsAny: [b] } } }, manager);
     expect(updated.segmentUpdate).toEqual({ segment: { id: segment.id, name: segment.name, rules: { tagsAny: [b] } }, userErrors: [] });
     expect(await segmentsOf(customer.id)).toEqual([segment.id]);
-    expect((await gqlData(h.url, DELETE, { id: segment.id }, manager)).segmentDelete).toEqual({ deletedSegmentId: segment.id, userErrors: [] });
+    expect((await gqlData(h.url, DELETE, { id: segment.id }, manager)).segmentDelete).toEqual({
+      deletedSegmentId: segment.id,
+      userErrors: [],
+    });
     expect(await segmentsOf(customer.id)).toEqual([]);
   });
 });
@@ -107,8 +117,18 @@ describe('bad segments write nothing', () => {
     ['only null rules', { rules: { tagsAny: null, acceptsMarketing: null } }, ['input', 'rules'], 'BLANK'],
     ['an empty list', { rules: { tagsAny: [] } }, ['input', 'rules', 'tagsAny'], 'BLANK'],
     ['a blank tag', { rules: { tagsAll: ['vip', ' '] } }, ['input', 'rules', 'tagsAll', '1'], 'BLANK'],
-    ['more than 50 tags', { rules: { tagsAny: Array.from({ length: 51 }, (_, i) => `t-${i}`) } }, ['input', 'rules', 'tagsAny'], 'TOO_MANY'],
-    ['dates out of order', { rules: { signedUpAfter: '2026-06-01T00:00:00Z', signedUpBefore: '2026-01-01T00:00:00Z' } }, ['input', 'rules', 'signedUpBefore'], 'INVALID'],
+    [
+      'more than 50 tags',
+      { rules: { tagsAny: Array.from({ length: 51 }, (_, i) => `t-${i}`) } },
+      ['input', 'rules', 'tagsAny'],
+      'TOO_MANY',
+    ],
+    [
+      'dates out of order',
+      { rules: { signedUpAfter: '2026-06-01T00:00:00Z', signedUpBefore: '2026-01-01T00:00:00Z' } },
+      ['input', 'rules', 'signedUpBefore'],
+      'INVALID',
+    ],
     ['a blank name', { name: '  ', rules: { acceptsMarketing: true } }, ['input', 'name'], 'BLANK'],
   ])('refuses %s', async (_name, input, field, code) => {
     const before = await customersRows(h, 'segment');
@@ -126,11 +146,15 @@ describe('bad segments write nothing', () => {
   it('refuses a name in use, also on update, and unknown segments', async () => {
     const first = (await createSegment({ name: 'Regulars', rules: { acceptsMarketing: true } })).segment;
     const second = (await createSegment({ name: 'Occasionals', rules: { acceptsMarketing: false } })).segment;
-    expect((await createSegment({ name: 'Regulars', rules: { acceptsMarketing: true } })).userErrors).toEqual([expect.objectContaining({ field: ['input', 'name'], code: 'TAKEN' })]);
+    expect((await createSegment({ name: 'Regulars', rules: { acceptsMarketing: true } })).userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'name'], code: 'TAKEN' }),
+    ]);
     const renamed = await gqlData(h.url, UPDATE, { id: second.id, input: { name: 'Regulars' } }, manager);
     expect(renamed.segmentUpdate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'name'], code: 'TAKEN' })]);
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect((await gqlData(h.url, UPDATE, { id: unknown, input: { name: 'X' } }, manager)).segmentUpdate.userErrors[0].code).toBe('NOT_FOUND');
+    expect((await gqlData(h.url, UPDATE, { id: unknown, input: { name: 'X' } }, manager)).segmentUpdate.userErrors[0].code).toBe(
+      'NOT_FOUND',
+    );
     expect((await gqlData(h.url, DELETE, { id: 'not-an-id' }, manager)).segmentDelete.userErrors[0].code).toBe('NOT_FOUND');
     expect(first.name).toBe('Regulars');
   });
@@ -139,9 +163,15 @@ describe('bad segments write nothing', () => {
 describe('customers(query, segmentId)', () => {
   it('finds customers by words of their name, email or phone, and by a phone in any format', async () => {
     const tag = freshTag();
-    const ada = await customerWith({ firstName: 'Ada', lastName: 'Lovelace', email: `ada.${tag}@analytical.example`, phone: '+49 30 5557001' });
+    const ada = await customerWith({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: `ada.${tag}@analytical.example`,
+      phone: '+49 30 5557001',
+    });
     await customerWith({ firstName: 'Adam', lastName: 'Smith', email: `adam.${tag}@example.com` });
-    const ids = async (query: string) => ((await gqlData(h.url, MEMBERS, { query, first: 50 })).customers.nodes as { id: string }[]).map((n) => n.id);
+    const ids = async (query: string) =>
+      ((await gqlData(h.url, MEMBERS, { query, first: 50 })).customers.nodes as { id: string }[]).map((n) => n.id);
     expect(await ids('ada lovelace')).toEqual([ada.id]);
     expect(await ids(`analytical ${tag}`)).toEqual([ada.id]);
     expect(await ids('030 5557001')).toEqual([ada.id]);
@@ -178,7 +208,11 @@ describe('statements do not grow with the list', () => {
     const tag = freshTag();
     for (let i = 0; i < 30; i += 1) {
       const customer = await customerWith({ acceptsMarketing: i % 2 === 0 }, [tag]);
-      await gqlData(h.url, `mutation($id: ID) { customerAddressCreate(customerId: $id, input: { address1: "Street ${i}", city: "Kiel", countryCode: "DE" }) { userErrors { code } } }`, { id: customer.id });
+      await gqlData(
+        h.url,
+        `mutation($id: ID) { customerAddressCreate(customerId: $id, input: { address1: "Street ${i}", city: "Kiel", countryCode: "DE" }) { userErrors { code } } }`,
+        { id: customer.id },
+      );
     }
     const segment = (await createSegment({ rules: { tagsAny: [tag] } })).segment;
     await createSegment({ rules: { tagsAny: [tag], acceptsMarketing: true } });
@@ -220,7 +254,18 @@ describe('who may see and manage segments', () => {
     expect(own.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id segments { id } } ... on Segment { id name } } }`;
-    const viaService = await gqlData(h.url, ENTITIES, { r: [{ __typename: 'Customer', id: ada.id }, { __typename: 'Segment', id: segment.id }, { __typename: 'Segment', id: '00000000-0000-4000-8000-000000000000' }] }, await asService());
+    const viaService = await gqlData(
+      h.url,
+      ENTITIES,
+      {
+        r: [
+          { __typename: 'Customer', id: ada.id },
+          { __typename: 'Segment', id: segment.id },
+          { __typename: 'Segment', id: '00000000-0000-4000-8000-000000000000' },
+        ],
+      },
+      await asService(),
+    );
     const [customer, ...segments] = viaService._entities;
     expect(customer.id).toBe(ada.id);
     expect(customer.segments).toContainEqual({ id: segment.id });
@@ -236,7 +281,9 @@ describe('who may see and manage segments', () => {
 describe('the cap on segments', () => {
   it('refuses the 101st segment, also when created concurrently', async () => {
     const existing = await customersRows(h, 'segment');
-    const results = await Promise.all(Array.from({ length: 100 - existing + 4 }, (_, i) => createSegment({ name: `Capped ${i}`, rules: { tagsAny: [`cap-${i}`] } })));
+    const results = await Promise.all(
+      Array.from({ length: 100 - existing + 4 }, (_, i) => createSegment({ name: `Capped ${i}`, rules: { tagsAny: [`cap-${i}`] } })),
+    );
     const refused = results.filter((r) => !r.segment);
     expect(refused).toHaveLength(4);
     for (const r of refused) expect(r.userErrors).toEqual([expect.objectContaining({ code: 'TOO_MANY' })]);

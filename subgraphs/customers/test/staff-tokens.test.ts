@@ -32,27 +32,34 @@ afterAll(async () => {
 const hoursUntil = (iso: string) => (new Date(iso).getTime() - Date.now()) / 3_600_000;
 
 it('creates a staff member whose sign-in carries their role and store for 12 hours', async () => {
-  const created = await gql(h.url, STAFF_CREATE, { input: { name: 'Mia Manager', email: 'Mia@Velocity.example', password: PASSWORD, role: 'MANAGER', locationId } });
+  const created = await gql(h.url, STAFF_CREATE, {
+    input: { name: 'Mia Manager', email: 'Mia@Velocity.example', password: PASSWORD, role: 'MANAGER', locationId },
+  });
   expect(created.data?.staffCreate.userErrors).toEqual([]);
   const staff = created.data?.staffCreate.staffMember;
   expect(staff).toMatchObject({ name: 'Mia Manager', email: 'mia@velocity.example', role: 'MANAGER' });
 
-  const signedIn = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'mia@velocity.example', password: PASSWORD } })).data?.staffAccessTokenCreate;
+  const signedIn = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'mia@velocity.example', password: PASSWORD } })).data
+    ?.staffAccessTokenCreate;
   expect(signedIn.userErrors).toEqual([]);
   const viewer = await verifyTestToken(signedIn.accessToken.token);
   expect(viewer).toMatchObject({ role: Role.MANAGER, subject: staff.id, locationId });
   expect(hoursUntil(signedIn.accessToken.expiresAt)).toBeGreaterThan(11.9);
   expect(hoursUntil(signedIn.accessToken.expiresAt)).toBeLessThanOrEqual(12);
 
-  const wrong = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'mia@velocity.example', password: 'not-the-password-1' } })).data?.staffAccessTokenCreate;
-  const unknown = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'ghost@velocity.example', password: PASSWORD } })).data?.staffAccessTokenCreate;
+  const wrong = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'mia@velocity.example', password: 'not-the-password-1' } })).data
+    ?.staffAccessTokenCreate;
+  const unknown = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'ghost@velocity.example', password: PASSWORD } })).data
+    ?.staffAccessTokenCreate;
   expect(wrong.userErrors[0].code).toBe('UNIDENTIFIED_STAFF');
   expect(unknown).toEqual(wrong);
 });
 
 it('refuses a staff member at a location inventory does not know, writing nothing', async () => {
   const before = await customersRows(h, 'staff_member');
-  const result = await gql(h.url, STAFF_CREATE, { input: { name: 'Lost', email: 'lost@velocity.example', password: PASSWORD, role: 'STAFF', locationId: randomUUID() } });
+  const result = await gql(h.url, STAFF_CREATE, {
+    input: { name: 'Lost', email: 'lost@velocity.example', password: PASSWORD, role: 'STAFF', locationId: randomUUID() },
+  });
   expect(result.data?.staffCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'locationId'], code: 'NOT_FOUND' })]);
   expect(await customersRows(h, 'staff_member')).toBe(before);
 });
@@ -80,12 +87,18 @@ it('seeds the demo admin, staff member and customer once, and they can sign in',
   expect(seeded).not.toBeNull();
   expect(await seedDemoPeople(h.server.orm.em.fork(), { locationIds: [locationId] })).toBeNull();
 
-  const admin = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'admin@velocity-cycles.example', password: DEMO_PASSWORDS.admin } })).data?.staffAccessTokenCreate;
+  const admin = (await gql(h.url, STAFF_SIGN_IN, { input: { email: 'admin@velocity-cycles.example', password: DEMO_PASSWORDS.admin } }))
+    .data?.staffAccessTokenCreate;
   expect(await verifyTestToken(admin.accessToken.token)).toMatchObject({ role: Role.ADMIN, subject: seeded!.adminId, locationId: null });
-  const staff = (await gql(h.url, STAFF_SIGN_IN, { input: { email: seeded!.emails.staff, password: DEMO_PASSWORDS.staff } })).data?.staffAccessTokenCreate;
+  const staff = (await gql(h.url, STAFF_SIGN_IN, { input: { email: seeded!.emails.staff, password: DEMO_PASSWORDS.staff } })).data
+    ?.staffAccessTokenCreate;
   expect((await verifyTestToken(staff.accessToken.token)).locationId).toBe(locationId);
-  const customer = await gql(h.url, `mutation($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { accessToken { token } } }`, {
-    input: { email: seeded!.emails.customer, password: DEMO_PASSWORDS.customer },
-  });
+  const customer = await gql(
+    h.url,
+    `mutation($input: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $input) { accessToken { token } } }`,
+    {
+      input: { email: seeded!.emails.customer, password: DEMO_PASSWORDS.customer },
+    },
+  );
   expect((await verifyTestToken(customer.data?.customerAccessTokenCreate.accessToken.token)).subject).toBe(seeded!.customerId);
 });

@@ -31,7 +31,9 @@ it('answers stock for 10 and for 100 variants with the same number of statements
   const run = async (first: number) => {
     let products = 0;
     const inventory = await countStatements(inv.server, async () => {
-      products = await countStatements(inv.products.server, () => gqlData(gateway.url, STOREFRONT, { first, near: { latitude: 52.5, longitude: 13.4 } }));
+      products = await countStatements(inv.products.server, () =>
+        gqlData(gateway.url, STOREFRONT, { first, near: { latitude: 52.5, longitude: 13.4 } }),
+      );
     });
     return { products, inventory };
   };
@@ -45,7 +47,10 @@ it('answers stock for 10 and for 100 variants with the same number of statements
 });
 
 it('sums a variant over every location, and a product over its variants', async () => {
-  const data = await gqlData(gateway.url, `{ products(first: 1) { nodes { totalInventory variants(first: 100) { nodes { sku inventory { onHand reserved available incoming levels { onHand location { id } } } } } } } }`);
+  const data = await gqlData(
+    gateway.url,
+    `{ products(first: 1) { nodes { totalInventory variants(first: 100) { nodes { sku inventory { onHand reserved available incoming levels { onHand location { id } } } } } } } }`,
+  );
   const product = data.products.nodes[0];
   let total = 0;
   for (const variant of product.variants.nodes) {
@@ -58,11 +63,15 @@ it('sums a variant over every location, and a product over its variants', async 
 });
 
 it('lists pickup stores that have the variant, nearest first, with distances', async () => {
-  const sku = (await gqlData(gateway.url, `{ products(first: 1) { nodes { variants(first: 1) { nodes { sku } } } } }`)).products.nodes[0].variants.nodes[0].sku;
+  const sku = (await gqlData(gateway.url, `{ products(first: 1) { nodes { variants(first: 1) { nodes { sku } } } } }`)).products.nodes[0]
+    .variants.nodes[0].sku;
   const QUERY = `query($sku: String, $near: CoordinatesInput, $pickupOnly: Boolean) { productVariant(sku: $sku) {
     storeAvailability(near: $near, pickupOnly: $pickupOnly, first: 10) { available distanceKm location { id name pickupEnabled } } } }`;
   const nearHamburg = await gqlData(gateway.url, QUERY, { sku, near: { latitude: 53.55, longitude: 9.99 } });
-  const stores = nearHamburg.productVariant.storeAvailability as { distanceKm: number; location: { name: string; pickupEnabled: boolean } }[];
+  const stores = nearHamburg.productVariant.storeAvailability as {
+    distanceKm: number;
+    location: { name: string; pickupEnabled: boolean };
+  }[];
   expect(stores.map((s) => s.location.name)).toEqual(['Velocity Cycles Hamburg Altona', 'Velocity Cycles Berlin Mitte']);
   expect(stores[0].distanceKm).toBeLessThan(10);
   expect(stores[1].distanceKm).toBeGreaterThan(200);
@@ -73,13 +82,30 @@ it('lists pickup stores that have the variant, nearest first, with distances', a
 });
 
 it('shows no stock and not for sale for a variant nobody stocks', async () => {
-  const created = await gqlData(gateway.url, `mutation { productCreate(input: { title: "Unstocked Bell", status: ACTIVE, variants: [{ sku: "UNSTOCKED-1", price: { amount: "5" } }] }) { product { id } } }`, {}, await asAdmin());
-  const data = await gqlData(gateway.url, `query($id: ID) { product(id: $id) { totalInventory availableForSale variants(first: 1) { nodes { availableForSale inventory { onHand levels { onHand } } storeAvailability { available } } } } }`, { id: created.productCreate.product.id });
-  expect(data.product).toEqual({ totalInventory: 0, availableForSale: false, variants: { nodes: [{ availableForSale: false, inventory: { onHand: 0, levels: [] }, storeAvailability: [] }] } });
+  const created = await gqlData(
+    gateway.url,
+    `mutation { productCreate(input: { title: "Unstocked Bell", status: ACTIVE, variants: [{ sku: "UNSTOCKED-1", price: { amount: "5" } }] }) { product { id } } }`,
+    {},
+    await asAdmin(),
+  );
+  const data = await gqlData(
+    gateway.url,
+    `query($id: ID) { product(id: $id) { totalInventory availableForSale variants(first: 1) { nodes { availableForSale inventory { onHand levels { onHand } } storeAvailability { available } } } } }`,
+    { id: created.productCreate.product.id },
+  );
+  expect(data.product).toEqual({
+    totalInventory: 0,
+    availableForSale: false,
+    variants: { nodes: [{ availableForSale: false, inventory: { onHand: 0, levels: [] }, storeAvailability: [] }] },
+  });
 });
 
 it('keeps internal commands out of the public API', async () => {
-  const result = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { inventoryReservationRelease(id: "x") { userErrors { code } } }' }) });
+  const result = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation { inventoryReservationRelease(id: "x") { userErrors { code } } }' }),
+  });
   const body = (await result.json()) as { errors?: { extensions?: { code?: string } }[] };
   expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
@@ -92,7 +118,8 @@ it('announces a committed change on the event channel and a rolled-back one not 
   await listener.query(`listen ${EVENTS_CHANNEL}`);
   try {
     const berlin = loc['Velocity Cycles Berlin Mitte'];
-    const sku = (await gqlData(inv.url, `{ inventoryLevels(first: 1, locationId: "${berlin}") { nodes { sku version } } }`)).inventoryLevels.nodes[0];
+    const sku = (await gqlData(inv.url, `{ inventoryLevels(first: 1, locationId: "${berlin}") { nodes { sku version } } }`)).inventoryLevels
+      .nodes[0];
     const ADJUST = `mutation($delta: Int!) { inventoryAdjust(input: { sku: "${sku.sku}", locationId: "${berlin}", delta: $delta, reason: CORRECTION }) { userErrors { code } } }`;
     const refused = await gqlData(inv.url, ADJUST, { delta: -1_000_000 });
     expect(refused.inventoryAdjust.userErrors[0].code).toBe('INSUFFICIENT_STOCK');

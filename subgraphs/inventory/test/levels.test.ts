@@ -1,6 +1,13 @@
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { gql, gqlData } from '../../../test/support/graphql-client';
-import { inventoryRows, ledgerMismatches, levelOf, seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
+import {
+  inventoryRows,
+  ledgerMismatches,
+  levelOf,
+  seedStock,
+  startInventory,
+  type InventoryHarness,
+} from '../../../test/support/inventory';
 
 let inv: InventoryHarness;
 let loc: Record<string, string>;
@@ -28,19 +35,41 @@ async function snapshot() {
 describe('inventoryAdjust', () => {
   it('changes stock with a reason, bumps the version, writes the ledger and an event', async () => {
     const before = await snapshot();
-    const result = (await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: berlin, delta: 5, reason: 'RECEIVED', reference: 'delivery-77' } })).inventoryAdjust;
+    const result = (
+      await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: berlin, delta: 5, reason: 'RECEIVED', reference: 'delivery-77' } })
+    ).inventoryAdjust;
     expect(result.userErrors).toEqual([]);
-    expect(result.inventoryLevel).toMatchObject({ sku: SKU, onHand: before.level!.onHand + 5, version: before.level!.version + 1, location: { name: 'Velocity Cycles Berlin Mitte' } });
+    expect(result.inventoryLevel).toMatchObject({
+      sku: SKU,
+      onHand: before.level!.onHand + 5,
+      version: before.level!.version + 1,
+      location: { name: 'Velocity Cycles Berlin Mitte' },
+    });
     const after = await snapshot();
     expect(after.movements).toBe(before.movements + 1);
     expect(after.events).toBeGreaterThan(before.events);
-    const ledger = await gqlData(inv.url, `query($sku: String, $loc: ID) { stockMovements(sku: $sku, locationId: $loc, first: 1) { nodes { reason quantity onHandAfter reference version } } }`, { sku: SKU, loc: berlin });
-    expect(ledger.stockMovements.nodes[0]).toEqual({ reason: 'RECEIVED', quantity: 5, onHandAfter: before.level!.onHand + 5, reference: 'delivery-77', version: before.level!.version + 1 });
+    const ledger = await gqlData(
+      inv.url,
+      `query($sku: String, $loc: ID) { stockMovements(sku: $sku, locationId: $loc, first: 1) { nodes { reason quantity onHandAfter reference version } } }`,
+      { sku: SKU, loc: berlin },
+    );
+    expect(ledger.stockMovements.nodes[0]).toEqual({
+      reason: 'RECEIVED',
+      quantity: 5,
+      onHandAfter: before.level!.onHand + 5,
+      reference: 'delivery-77',
+      version: before.level!.version + 1,
+    });
   });
 
   it.each([
     ['an unknown SKU', { sku: 'NO-SUCH-SKU', delta: 1, reason: 'RECEIVED' }, ['input', 'sku'], 'UNKNOWN_SKU'],
-    ['an unknown location', { locationId: '00000000-0000-4000-8000-000000000000', delta: 1, reason: 'RECEIVED' }, ['input', 'locationId'], 'NOT_FOUND'],
+    [
+      'an unknown location',
+      { locationId: '00000000-0000-4000-8000-000000000000', delta: 1, reason: 'RECEIVED' },
+      ['input', 'locationId'],
+      'NOT_FOUND',
+    ],
     ['a zero delta', { delta: 0, reason: 'CORRECTION' }, ['input', 'delta'], 'INVALID'],
     ['damage that adds stock', { delta: 3, reason: 'DAMAGED' }, ['input', 'delta'], 'INVALID'],
     ['a reason only the system records', { delta: 3, reason: 'TRANSFER_IN' }, ['input', 'reason'], 'INVALID'],
@@ -56,7 +85,11 @@ describe('inventoryAdjust', () => {
 
   it('applies with the right expected quantity', async () => {
     const before = await levelOf(inv, SKU, berlin);
-    const result = (await gqlData(inv.url, ADJUST, { input: { sku: SKU, locationId: berlin, delta: -1, reason: 'DAMAGED', expectedOnHand: before!.onHand } })).inventoryAdjust;
+    const result = (
+      await gqlData(inv.url, ADJUST, {
+        input: { sku: SKU, locationId: berlin, delta: -1, reason: 'DAMAGED', expectedOnHand: before!.onHand },
+      })
+    ).inventoryAdjust;
     expect(result.inventoryLevel.onHand).toBe(before!.onHand - 1);
   });
 
@@ -89,11 +122,31 @@ describe('inventoryCount', () => {
     const a = await levelOf(inv, SKU, hamburg);
     const b = await levelOf(inv, SKU2, hamburg);
     const movements = await inventoryRows(inv, 'stock_movement');
-    const result = (await gqlData(inv.url, COUNT, { input: { locationId: hamburg, reference: 'count-2026-11', counts: [{ sku: SKU, counted: a!.onHand + 3 }, { sku: SKU2, counted: b!.onHand, expectedOnHand: b!.onHand }] } })).inventoryCount;
+    const result = (
+      await gqlData(inv.url, COUNT, {
+        input: {
+          locationId: hamburg,
+          reference: 'count-2026-11',
+          counts: [
+            { sku: SKU, counted: a!.onHand + 3 },
+            { sku: SKU2, counted: b!.onHand, expectedOnHand: b!.onHand },
+          ],
+        },
+      })
+    ).inventoryCount;
     expect(result.userErrors).toEqual([]);
-    expect(result.inventoryLevels).toEqual(expect.arrayContaining([expect.objectContaining({ sku: SKU, onHand: a!.onHand + 3 }), expect.objectContaining({ sku: SKU2, onHand: b!.onHand })]));
+    expect(result.inventoryLevels).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sku: SKU, onHand: a!.onHand + 3 }),
+        expect.objectContaining({ sku: SKU2, onHand: b!.onHand }),
+      ]),
+    );
     expect(await inventoryRows(inv, 'stock_movement')).toBe(movements + 1);
-    const last = await gqlData(inv.url, `query($sku: String, $loc: ID) { stockMovements(sku: $sku, locationId: $loc, first: 1) { nodes { reason quantity reference } } }`, { sku: SKU, loc: hamburg });
+    const last = await gqlData(
+      inv.url,
+      `query($sku: String, $loc: ID) { stockMovements(sku: $sku, locationId: $loc, first: 1) { nodes { reason quantity reference } } }`,
+      { sku: SKU, loc: hamburg },
+    );
     expect(last.stockMovements.nodes[0]).toEqual({ reason: 'COUNT_CORRECTION', quantity: 3, reference: 'count-2026-11' });
   });
 
@@ -101,7 +154,13 @@ describe('inventoryCount', () => {
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
     const movements = await inventoryRows(inv, 'stock_movement');
     const cases: [unknown[], string][] = [
-      [[{ sku: SKU, counted: 1 }, { sku: SKU, counted: 2 }], 'TAKEN'],
+      [
+        [
+          { sku: SKU, counted: 1 },
+          { sku: SKU, counted: 2 },
+        ],
+        'TAKEN',
+      ],
       [[{ sku: SKU, counted: 1, expectedOnHand: 123_456 }], 'STALE_QUANTITY'],
       [[{ sku: SKU, counted: -1 }], 'GREATER_THAN_OR_EQUAL_TO'],
       [[{ sku: 'GHOST-SKU', counted: 4 }], 'UNKNOWN_SKU'],
@@ -118,8 +177,20 @@ describe('low stock', () => {
   it('lists levels at or below their threshold and raises an event when one crosses it', async () => {
     const leipzig = loc['Central Warehouse Leipzig'];
     const level = await levelOf(inv, SKU, leipzig);
-    await gqlData(inv.url, `mutation($input: LowStockThresholdInput!) { lowStockThresholdSet(input: $input) { userErrors { code } } }`, { input: { sku: SKU, locationId: leipzig, threshold: level!.available - 2 } });
-    const lowEvents = async () => Number((await inv.server.orm.em.getConnection().getKnex()('inventory.outbox_event').where({ topic: 'inventory.level.low', key: `${SKU}@${leipzig}` }).count({ n: '*' }).first())?.n);
+    await gqlData(inv.url, `mutation($input: LowStockThresholdInput!) { lowStockThresholdSet(input: $input) { userErrors { code } } }`, {
+      input: { sku: SKU, locationId: leipzig, threshold: level!.available - 2 },
+    });
+    const lowEvents = async () =>
+      Number(
+        (
+          await inv.server.orm.em
+            .getConnection()
+            .getKnex()('inventory.outbox_event')
+            .where({ topic: 'inventory.level.low', key: `${SKU}@${leipzig}` })
+            .count({ n: '*' })
+            .first()
+        )?.n,
+      );
     const before = await lowEvents();
     const LOW = `query($loc: ID) { inventoryLevels(locationId: $loc, lowStockOnly: true, first: 250) { nodes { sku available lowStockThreshold } } }`;
     expect((await gqlData(inv.url, LOW, { loc: leipzig })).inventoryLevels.nodes.map((n: { sku: string }) => n.sku)).not.toContain(SKU);
@@ -131,7 +202,10 @@ describe('low stock', () => {
   });
 
   it('refuses a negative threshold', async () => {
-    const result = await gqlData(inv.url, `mutation { lowStockThresholdSet(input: { sku: "${SKU}", locationId: "${berlin}", threshold: -1 }) { userErrors { field code } } }`);
+    const result = await gqlData(
+      inv.url,
+      `mutation { lowStockThresholdSet(input: { sku: "${SKU}", locationId: "${berlin}", threshold: -1 }) { userErrors { field code } } }`,
+    );
     expect(result.lowStockThresholdSet.userErrors).toEqual([{ field: ['input', 'threshold'], code: 'GREATER_THAN_OR_EQUAL_TO' }]);
   });
 });
@@ -143,12 +217,25 @@ describe('the ledger', () => {
 
   it('answers "when and through which channel was this sold", newest first, page by page', async () => {
     await gqlData(inv.url, ADJUST, { input: { sku: SKU2, locationId: berlin, delta: -1, reason: 'SALE', reference: 'till-receipt-9' } });
-    const sales = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { reason quantity occurredAt reference location { name } } } }`, { sku: SKU2 });
-    expect(sales.stockMovements.nodes[0]).toMatchObject({ reason: 'SALE', quantity: -1, reference: 'till-receipt-9', location: { name: 'Velocity Cycles Berlin Mitte' } });
+    const sales = await gqlData(
+      inv.url,
+      `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { reason quantity occurredAt reference location { name } } } }`,
+      { sku: SKU2 },
+    );
+    expect(sales.stockMovements.nodes[0]).toMatchObject({
+      reason: 'SALE',
+      quantity: -1,
+      reference: 'till-receipt-9',
+      location: { name: 'Velocity Cycles Berlin Mitte' },
+    });
     const ids: string[] = [];
     let after: string | null = null;
     do {
-      const page: Record<string, any> = await gqlData(inv.url, `query($after: String, $loc: ID) { stockMovements(locationId: $loc, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after, loc: berlin });
+      const page: Record<string, any> = await gqlData(
+        inv.url,
+        `query($after: String, $loc: ID) { stockMovements(locationId: $loc, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after, loc: berlin },
+      );
       ids.push(...page.stockMovements.nodes.map((n: { id: string }) => n.id));
       after = page.stockMovements.pageInfo.hasNextPage ? page.stockMovements.pageInfo.endCursor : null;
     } while (after);
@@ -162,15 +249,38 @@ describe('locations', () => {
   const address = { address1: 'Hafenstraße 1', city: 'Bremen', countryCode: 'DE' };
 
   it('creates and updates a location, refusing a taken name and a bad country code', async () => {
-    const created = (await gqlData(inv.url, CREATE, { input: { name: 'Velocity Cycles Bremen', type: 'STORE', address, coordinates: { latitude: 53.08, longitude: 8.8 }, pickupEnabled: true } })).locationCreate;
-    expect(created).toMatchObject({ userErrors: [], location: { type: 'STORE', pickupEnabled: true, coordinates: { latitude: 53.08 }, address: { city: 'Bremen', countryCode: 'DE' } } });
+    const created = (
+      await gqlData(inv.url, CREATE, {
+        input: {
+          name: 'Velocity Cycles Bremen',
+          type: 'STORE',
+          address,
+          coordinates: { latitude: 53.08, longitude: 8.8 },
+          pickupEnabled: true,
+        },
+      })
+    ).locationCreate;
+    expect(created).toMatchObject({
+      userErrors: [],
+      location: { type: 'STORE', pickupEnabled: true, coordinates: { latitude: 53.08 }, address: { city: 'Bremen', countryCode: 'DE' } },
+    });
     const taken = (await gqlData(inv.url, CREATE, { input: { name: 'Velocity Cycles Bremen', type: 'STORE', address } })).locationCreate;
     expect(taken.userErrors).toEqual([{ field: ['input', 'name'], code: 'TAKEN' }]);
-    const country = (await gqlData(inv.url, CREATE, { input: { name: 'Elsewhere', type: 'WAREHOUSE', address: { ...address, countryCode: 'Germany' } } })).locationCreate;
+    const country = (
+      await gqlData(inv.url, CREATE, { input: { name: 'Elsewhere', type: 'WAREHOUSE', address: { ...address, countryCode: 'Germany' } } })
+    ).locationCreate;
     expect(country.userErrors).toEqual([{ field: ['input', 'address', 'countryCode'], code: 'INVALID' }]);
-    const latitude = await gql(inv.url, CREATE, { input: { name: 'Nowhere', type: 'WAREHOUSE', address, coordinates: { latitude: 91, longitude: 0 } } });
-    expect(latitude.data?.locationCreate.userErrors).toEqual([{ field: ['input', 'coordinates', 'latitude'], code: 'LESS_THAN_OR_EQUAL_TO' }]);
-    const updated = await gqlData(inv.url, `mutation($id: ID!) { locationUpdate(id: $id, input: { pickupEnabled: false, name: "Velocity Cycles Bremen Hafen" }) { location { name pickupEnabled } userErrors { code } } }`, { id: created.location.id });
+    const latitude = await gql(inv.url, CREATE, {
+      input: { name: 'Nowhere', type: 'WAREHOUSE', address, coordinates: { latitude: 91, longitude: 0 } },
+    });
+    expect(latitude.data?.locationCreate.userErrors).toEqual([
+      { field: ['input', 'coordinates', 'latitude'], code: 'LESS_THAN_OR_EQUAL_TO' },
+    ]);
+    const updated = await gqlData(
+      inv.url,
+      `mutation($id: ID!) { locationUpdate(id: $id, input: { pickupEnabled: false, name: "Velocity Cycles Bremen Hafen" }) { location { name pickupEnabled } userErrors { code } } }`,
+      { id: created.location.id },
+    );
     expect(updated.locationUpdate).toEqual({ location: { name: 'Velocity Cycles Bremen Hafen', pickupEnabled: false }, userErrors: [] });
   });
 });

@@ -1,6 +1,14 @@
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startInventory, type InventoryHarness } from '../../../test/support/inventory';
-import { addStock, createLocation, ledgerMismatches, levelOf, movementsOf, SKUS, writeCounts } from '../../../test/support/inventory-fixtures';
+import {
+  addStock,
+  createLocation,
+  ledgerMismatches,
+  levelOf,
+  movementsOf,
+  SKUS,
+  writeCounts,
+} from '../../../test/support/inventory-fixtures';
 import { countStatements } from '../../../test/support/products';
 
 let harness: InventoryHarness;
@@ -39,7 +47,8 @@ const submit = async (id: string, key?: string) => (await gqlData(harness.url, S
 const receive = async (id: string, lines: Line[], options: { allow?: boolean; key?: string } = {}) =>
   (await gqlData(harness.url, RECEIVE, { id, lines, ...options })).purchaseOrderReceive;
 const cancel = async (id: string) => (await gqlData(harness.url, CANCEL, { id })).purchaseOrderCancel;
-const statusOf = async (id: string) => (await gqlData(harness.url, `query($id: ID!) { purchaseOrder(id: $id) { status } }`, { id })).purchaseOrder.status;
+const statusOf = async (id: string) =>
+  (await gqlData(harness.url, `query($id: ID!) { purchaseOrder(id: $id) { status } }`, { id })).purchaseOrder.status;
 
 async function submitted(lines: Line[], locationId = store): Promise<string> {
   const id = await draft(lines, locationId);
@@ -59,13 +68,28 @@ describe('a purchase order from draft to received', () => {
   it('makes stock incoming on submit and turns it into onHand as it arrives in parts', async () => {
     const [a, b] = freshSkus(2);
     await addStock(harness, a, store, 2);
-    const created = await create({ supplier: '  Coglane Components ', locationId: store, lines: [{ sku: a, quantity: 10 }, { sku: b, quantity: 4 }], expectedAt: '2026-12-01T09:00:00.000Z' });
+    const created = await create({
+      supplier: '  Coglane Components ',
+      locationId: store,
+      lines: [
+        { sku: a, quantity: 10 },
+        { sku: b, quantity: 4 },
+      ],
+      expectedAt: '2026-12-01T09:00:00.000Z',
+    });
     expect(created.userErrors).toEqual([]);
     const order = created.purchaseOrder;
     expect(order).toMatchObject({
-      supplier: 'Coglane Components', status: 'DRAFT', expectedAt: '2026-12-01T09:00:00.000Z', submittedAt: null, receivedAt: null,
+      supplier: 'Coglane Components',
+      status: 'DRAFT',
+      expectedAt: '2026-12-01T09:00:00.000Z',
+      submittedAt: null,
+      receivedAt: null,
       location: { id: store, name: 'Store Utrecht' },
-      lines: [{ sku: a, quantityOrdered: 10, quantityReceived: 0 }, { sku: b, quantityOrdered: 4, quantityReceived: 0 }],
+      lines: [
+        { sku: a, quantityOrdered: 10, quantityReceived: 0 },
+        { sku: b, quantityOrdered: 4, quantityReceived: 0 },
+      ],
     });
     expect(order.number).toMatch(/^PO-[2-9A-HJ-NP-Z]{6}$/);
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 2, reserved: 0, incoming: 0, available: 2 });
@@ -79,12 +103,19 @@ describe('a purchase order from draft to received', () => {
     const partly = await receive(order.id, [{ sku: a, quantity: 6 }]);
     expect(partly.userErrors).toEqual([]);
     expect(partly.purchaseOrder).toMatchObject({
-      status: 'PARTIALLY_RECEIVED', receivedAt: null,
-      lines: [{ sku: a, quantityOrdered: 10, quantityReceived: 6 }, { sku: b, quantityOrdered: 4, quantityReceived: 0 }],
+      status: 'PARTIALLY_RECEIVED',
+      receivedAt: null,
+      lines: [
+        { sku: a, quantityOrdered: 10, quantityReceived: 6 },
+        { sku: b, quantityOrdered: 4, quantityReceived: 0 },
+      ],
     });
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 8, reserved: 0, incoming: 4, available: 8 });
 
-    const rest = await receive(order.id, [{ sku: a, quantity: 4 }, { sku: b, quantity: 4 }]);
+    const rest = await receive(order.id, [
+      { sku: a, quantity: 4 },
+      { sku: b, quantity: 4 },
+    ]);
     expect(rest.userErrors).toEqual([]);
     expect(rest.purchaseOrder).toMatchObject({ status: 'RECEIVED', receivedAt: expect.any(String) });
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 12, reserved: 0, incoming: 0, available: 12 });
@@ -104,10 +135,18 @@ describe('a purchase order from draft to received', () => {
 describe('over-receipt', () => {
   it('refuses more than remains unless allowed, and then never takes incoming below zero', async () => {
     const [a, b] = freshSkus(2);
-    const id = await submitted([{ sku: a, quantity: 5 }, { sku: b, quantity: 1 }]);
-    const levels: [string, string][] = [[a, store], [b, store]];
+    const id = await submitted([
+      { sku: a, quantity: 5 },
+      { sku: b, quantity: 1 },
+    ]);
+    const levels: [string, string][] = [
+      [a, store],
+      [b, store],
+    ];
     const refused = await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 6 }]));
-    expect(refused).toEqual([{ field: ['lines', '0', 'quantity'], code: 'OVER_RECEIPT', message: expect.stringContaining(`Only 5 of ${a}`) }]);
+    expect(refused).toEqual([
+      { field: ['lines', '0', 'quantity'], code: 'OVER_RECEIPT', message: expect.stringContaining(`Only 5 of ${a}`) },
+    ]);
 
     expect((await receive(id, [{ sku: a, quantity: 3 }])).userErrors).toEqual([]);
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 3, reserved: 0, incoming: 2, available: 3 });
@@ -117,7 +156,18 @@ describe('over-receipt', () => {
     expect(extra.purchaseOrder.status).toBe('PARTIALLY_RECEIVED');
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 7, reserved: 0, incoming: 0, available: 7 });
     // A line already complete still takes extras when allowed, without touching incoming.
-    expect((await receive(id, [{ sku: a, quantity: 1 }, { sku: b, quantity: 1 }], { allow: true })).purchaseOrder.status).toBe('RECEIVED');
+    expect(
+      (
+        await receive(
+          id,
+          [
+            { sku: a, quantity: 1 },
+            { sku: b, quantity: 1 },
+          ],
+          { allow: true },
+        )
+      ).purchaseOrder.status,
+    ).toBe('RECEIVED');
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 8, reserved: 0, incoming: 0, available: 8 });
     expect(await ledgerMismatches(harness)).toEqual([]);
   });
@@ -130,10 +180,30 @@ describe('purchaseOrderCreate refuses bad input and writes nothing', () => {
     ['a too-long supplier', () => ({ supplier: 's'.repeat(201) }), ['input', 'supplier'], 'TOO_LONG'],
     ['an unknown location', () => ({ locationId: '00000000-0000-4000-8000-000000000000' }), ['input', 'locationId'], 'NOT_FOUND'],
     ['an unknown SKU', () => ({ lines: [{ sku: 'NOT-IN-CATALOG', quantity: 2 }] }), ['input', 'lines', '0', 'sku'], 'UNKNOWN_SKU'],
-    ['a zero quantity', () => ({ lines: [{ sku: SKUS[0], quantity: 0 }] }), ['input', 'lines', '0', 'quantity'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['the same SKU on two lines', () => ({ lines: [{ sku: SKUS[1], quantity: 1 }, { sku: SKUS[1], quantity: 1 }] }), ['input', 'lines', '1', 'sku'], 'TAKEN'],
+    [
+      'a zero quantity',
+      () => ({ lines: [{ sku: SKUS[0], quantity: 0 }] }),
+      ['input', 'lines', '0', 'quantity'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'the same SKU on two lines',
+      () => ({
+        lines: [
+          { sku: SKUS[1], quantity: 1 },
+          { sku: SKUS[1], quantity: 1 },
+        ],
+      }),
+      ['input', 'lines', '1', 'sku'],
+      'TAKEN',
+    ],
     ['no lines', () => ({ lines: [] }), ['input', 'lines'], 'BLANK'],
-    ['more than 250 lines', () => ({ lines: Array.from({ length: 251 }, (_, i) => ({ sku: `X-${i}`, quantity: 1 })) }), ['input', 'lines'], 'TOO_MANY'],
+    [
+      'more than 250 lines',
+      () => ({ lines: Array.from({ length: 251 }, (_, i) => ({ sku: `X-${i}`, quantity: 1 })) }),
+      ['input', 'lines'],
+      'TOO_MANY',
+    ],
   ])('rejects %s', async (_label, change, field, code) => {
     const input = { supplier: 'Stopwell', locationId: store, lines: lines(), ...change() };
     const errors = await expectRejected([], () => create(input));
@@ -146,15 +216,32 @@ describe('status rules', () => {
     const [a, other] = freshSkus(2);
     const id = await draft([{ sku: a, quantity: 3 }]);
     const levels: [string, string][] = [[a, store]];
-    expect(await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }]))).toEqual([expect.objectContaining({ field: ['id'], code: 'INVALID_STATUS' })]);
+    expect(await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }]))).toEqual([
+      expect.objectContaining({ field: ['id'], code: 'INVALID_STATUS' }),
+    ]);
     expect((await submit(id)).userErrors).toEqual([]);
     expect(await expectRejected(levels, () => submit(id))).toEqual([
-      { field: ['id'], code: 'INVALID_STATUS', message: expect.stringContaining('submitted; only a draft purchase order can be submitted') },
+      {
+        field: ['id'],
+        code: 'INVALID_STATUS',
+        message: expect.stringContaining('submitted; only a draft purchase order can be submitted'),
+      },
     ]);
-    expect(await expectRejected(levels, () => receive(id, [{ sku: other, quantity: 1 }]))).toEqual([expect.objectContaining({ field: ['lines', '0', 'sku'], code: 'NOT_FOUND' })]);
-    expect(await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }, { sku: a, quantity: 1 }]))).toEqual([expect.objectContaining({ field: ['lines', '1', 'sku'], code: 'TAKEN' })]);
+    expect(await expectRejected(levels, () => receive(id, [{ sku: other, quantity: 1 }]))).toEqual([
+      expect.objectContaining({ field: ['lines', '0', 'sku'], code: 'NOT_FOUND' }),
+    ]);
+    expect(
+      await expectRejected(levels, () =>
+        receive(id, [
+          { sku: a, quantity: 1 },
+          { sku: a, quantity: 1 },
+        ]),
+      ),
+    ).toEqual([expect.objectContaining({ field: ['lines', '1', 'sku'], code: 'TAKEN' })]);
     expect(await expectRejected(levels, () => receive(id, []))).toEqual([expect.objectContaining({ field: ['lines'], code: 'BLANK' })]);
-    expect(await expectRejected(levels, () => submit('00000000-0000-4000-8000-000000000000'))).toEqual([expect.objectContaining({ field: ['id'], code: 'NOT_FOUND' })]);
+    expect(await expectRejected(levels, () => submit('00000000-0000-4000-8000-000000000000'))).toEqual([
+      expect.objectContaining({ field: ['id'], code: 'NOT_FOUND' }),
+    ]);
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 0, reserved: 0, incoming: 3, available: 0 });
   });
 });
@@ -173,7 +260,12 @@ describe('cancelling a purchase order', () => {
     const result = await cancel(dropped);
     expect(result).toMatchObject({ userErrors: [], purchaseOrder: { status: 'CANCELLED' } });
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 0, reserved: 0, incoming: 3, available: 0 });
-    expect((await movementsOf(harness, a, store)).at(-1)).toEqual({ reason: 'INCOMING', quantity: 0, incomingDelta: -5, reference: `purchase-order:${dropped}` });
+    expect((await movementsOf(harness, a, store)).at(-1)).toEqual({
+      reason: 'INCOMING',
+      quantity: 0,
+      incomingDelta: -5,
+      reference: `purchase-order:${dropped}`,
+    });
     // Cancelling again changes nothing.
     expect((await cancel(dropped)).userErrors).toEqual([]);
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 0, reserved: 0, incoming: 3, available: 0 });
@@ -196,7 +288,9 @@ describe('idempotent receive and submit', () => {
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 4, reserved: 0, incoming: 6, available: 4 });
     const reused = await expectRejected([[a, store]], () => receive(id, [{ sku: a, quantity: 5 }], { key: 'delivery-note-17' }));
     expect(reused).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' })]);
-    const allowFlag = await expectRejected([[a, store]], () => receive(id, [{ sku: a, quantity: 4 }], { key: 'delivery-note-17', allow: true }));
+    const allowFlag = await expectRejected([[a, store]], () =>
+      receive(id, [{ sku: a, quantity: 4 }], { key: 'delivery-note-17', allow: true }),
+    );
     expect(allowFlag).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })]);
 
     const racing = await Promise.all([1, 2, 3].map(() => receive(id, [{ sku: a, quantity: 2 }], { key: 'delivery-note-18' })));
@@ -226,7 +320,10 @@ describe('listing purchase orders', () => {
       edges { cursor node { id status location { name } } } pageInfo { hasNextPage endCursor } } }`;
     const drafts = (await gqlData(harness.url, LIST, { status: 'DRAFT', first: 2 })).purchaseOrders;
     expect(drafts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[2], ids[1]]);
-    expect(drafts.edges.map((e: { node: { location: { name: string } } }) => e.node.location.name)).toEqual(['North Warehouse', 'Store Utrecht']);
+    expect(drafts.edges.map((e: { node: { location: { name: string } } }) => e.node.location.name)).toEqual([
+      'North Warehouse',
+      'Store Utrecht',
+    ]);
     const next = (await gqlData(harness.url, LIST, { status: 'DRAFT', first: 1, after: drafts.pageInfo.endCursor })).purchaseOrders;
     expect(next.edges[0].node.id).toBe(ids[0]);
     const all = (await gqlData(harness.url, LIST, { first: 1 })).purchaseOrders;
@@ -237,7 +334,9 @@ describe('listing purchase orders', () => {
     expect(many).toBe(few);
 
     expect((await gql(harness.url, LIST, { first: 251 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await gqlData(harness.url, `{ purchaseOrder(id: "00000000-0000-4000-8000-000000000000") { id } }`)).toEqual({ purchaseOrder: null });
+    expect(await gqlData(harness.url, `{ purchaseOrder(id: "00000000-0000-4000-8000-000000000000") { id } }`)).toEqual({
+      purchaseOrder: null,
+    });
   });
 });
 

@@ -34,7 +34,9 @@ async function makeIncoming(sku: string, locationId: string, quantity: number): 
     `mutation($input: PurchaseOrderCreateInput!) { purchaseOrderCreate(input: $input) { purchaseOrder { id } ${ERRORS} } }`,
     { input: { supplier: 'Earlier order', locationId, lines: [{ sku, quantity }] } },
   );
-  const { purchaseOrderSubmit } = await gqlData(harness.url, `mutation($id: ID!) { purchaseOrderSubmit(id: $id) { ${ERRORS} } }`, { id: purchaseOrderCreate.purchaseOrder.id });
+  const { purchaseOrderSubmit } = await gqlData(harness.url, `mutation($id: ID!) { purchaseOrderSubmit(id: $id) { ${ERRORS} } }`, {
+    id: purchaseOrderCreate.purchaseOrder.id,
+  });
   expect(purchaseOrderSubmit.userErrors).toEqual([]);
 }
 
@@ -74,10 +76,50 @@ describe('replenishmentSuggestions', () => {
     const { locationId, low, atLimit, covered, empty } = await stockedLocation('Replenish Alpha');
     const location = { id: locationId };
     const expected = [
-      { location, sku: low, available: 2, incoming: 0, threshold: 5, suggestedQuantity: 12, caseSize: 6, supplier: 'Coglane', quantityOnDraftOrders: 0 },
-      { location, sku: atLimit, available: 3, incoming: 0, threshold: 3, suggestedQuantity: 3, caseSize: 1, supplier: null, quantityOnDraftOrders: 0 },
-      { location, sku: covered, available: 1, incoming: 3, threshold: 4, suggestedQuantity: 4, caseSize: 1, supplier: 'Stopwell', quantityOnDraftOrders: 0 },
-      { location, sku: empty, available: 0, incoming: 0, threshold: 0, suggestedQuantity: 10, caseSize: 10, supplier: 'Stopwell', quantityOnDraftOrders: 0 },
+      {
+        location,
+        sku: low,
+        available: 2,
+        incoming: 0,
+        threshold: 5,
+        suggestedQuantity: 12,
+        caseSize: 6,
+        supplier: 'Coglane',
+        quantityOnDraftOrders: 0,
+      },
+      {
+        location,
+        sku: atLimit,
+        available: 3,
+        incoming: 0,
+        threshold: 3,
+        suggestedQuantity: 3,
+        caseSize: 1,
+        supplier: null,
+        quantityOnDraftOrders: 0,
+      },
+      {
+        location,
+        sku: covered,
+        available: 1,
+        incoming: 3,
+        threshold: 4,
+        suggestedQuantity: 4,
+        caseSize: 1,
+        supplier: 'Stopwell',
+        quantityOnDraftOrders: 0,
+      },
+      {
+        location,
+        sku: empty,
+        available: 0,
+        incoming: 0,
+        threshold: 0,
+        suggestedQuantity: 10,
+        caseSize: 10,
+        supplier: 'Stopwell',
+        quantityOnDraftOrders: 0,
+      },
     ].sort((x, y) => (x.sku < y.sku ? -1 : 1));
     expect(await suggestions(locationId)).toEqual(expected);
 
@@ -86,7 +128,9 @@ describe('replenishmentSuggestions', () => {
     await setThreshold(harness, low, other, 2);
     expect(await suggestions(locationId)).toEqual(expected);
     const everywhere = await suggestions();
-    expect(everywhere).toEqual(expect.arrayContaining([...expected, expect.objectContaining({ location: { id: other }, sku: low, suggestedQuantity: 6 })]));
+    expect(everywhere).toEqual(
+      expect.arrayContaining([...expected, expect.objectContaining({ location: { id: other }, sku: low, suggestedQuantity: 6 })]),
+    );
 
     expect(await suggestions('00000000-0000-4000-8000-000000000000')).toEqual([]);
     expect(await suggestions('not-a-location')).toEqual([]);
@@ -106,13 +150,20 @@ describe('replenishmentPurchaseOrdersCreate', () => {
       expect(order.number).toMatch(/^PO-[2-9A-HJ-NP-Z]{6}$/);
     }
     expect(orders[0].lines).toEqual([{ sku: low, quantityOrdered: 12, quantityReceived: 0 }]);
-    expect(orders[1].lines).toEqual([covered, empty].sort().map((sku) => ({ sku, quantityOrdered: sku === covered ? 4 : 10, quantityReceived: 0 })));
+    expect(orders[1].lines).toEqual(
+      [covered, empty].sort().map((sku) => ({ sku, quantityOrdered: sku === covered ? 4 : 10, quantityReceived: 0 })),
+    );
     expect(orders[2].lines).toEqual([{ sku: atLimit, quantityOrdered: 3, quantityReceived: 0 }]);
     // Drafts move no stock, but the suggestions now show them, and a second run orders nothing.
     expect(await levelOf(harness, low, locationId)).toEqual(before);
     const shown = await suggestions(locationId);
     expect(shown.map((s: { sku: string; quantityOnDraftOrders: number }) => [s.sku, s.quantityOnDraftOrders])).toEqual(
-      [[low, 12], [atLimit, 3], [covered, 4], [empty, 10]].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+      [
+        [low, 12],
+        [atLimit, 3],
+        [covered, 4],
+        [empty, 10],
+      ].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
     );
     const counts = await writeCounts(harness);
     expect(await replenish(locationId)).toEqual({ purchaseOrders: [], userErrors: [] });
@@ -120,7 +171,9 @@ describe('replenishmentPurchaseOrdersCreate', () => {
 
     // Submitted, the orders are incoming and the location is no longer low.
     for (const order of orders) {
-      const { purchaseOrderSubmit } = await gqlData(harness.url, `mutation($id: ID!) { purchaseOrderSubmit(id: $id) { ${ERRORS} } }`, { id: order.id });
+      const { purchaseOrderSubmit } = await gqlData(harness.url, `mutation($id: ID!) { purchaseOrderSubmit(id: $id) { ${ERRORS} } }`, {
+        id: order.id,
+      });
       expect(purchaseOrderSubmit.userErrors).toEqual([]);
     }
     expect(await levelOf(harness, low, locationId)).toEqual({ ...before, incoming: 12 });
@@ -152,7 +205,10 @@ describe('inventoryItemUpdate', () => {
     const [sku, never] = freshSkus(2);
     const ITEM = `query($sku: String!) { inventoryItem(sku: $sku) { sku supplier caseSize } }`;
     expect((await gqlData(harness.url, ITEM, { sku })).inventoryItem).toBeNull();
-    expect(await updateItem({ sku, supplier: ' Treadmark ', caseSize: 12 })).toEqual({ inventoryItem: { sku, supplier: 'Treadmark', caseSize: 12 }, userErrors: [] });
+    expect(await updateItem({ sku, supplier: ' Treadmark ', caseSize: 12 })).toEqual({
+      inventoryItem: { sku, supplier: 'Treadmark', caseSize: 12 },
+      userErrors: [],
+    });
     expect((await updateItem({ sku, caseSize: 24 })).inventoryItem).toEqual({ sku, supplier: 'Treadmark', caseSize: 24 });
     expect((await updateItem({ sku, supplier: null })).inventoryItem).toEqual({ sku, supplier: null, caseSize: 24 });
     expect((await gqlData(harness.url, ITEM, { sku })).inventoryItem).toEqual({ sku, supplier: null, caseSize: 24 });
@@ -171,6 +227,9 @@ describe('inventoryItemUpdate', () => {
     expect(result.inventoryItem).toBeNull();
     expect(result.userErrors).toEqual([expect.objectContaining({ field, code })]);
     expect(await writeCounts(harness)).toEqual(counts);
-    expect((await gqlData(harness.url, `{ inventoryItem(sku: "${sku}") { supplier caseSize } }`)).inventoryItem).toEqual({ supplier: 'Sprocket & Co', caseSize: 4 });
+    expect((await gqlData(harness.url, `{ inventoryItem(sku: "${sku}") { supplier caseSize } }`)).inventoryItem).toEqual({
+      supplier: 'Sprocket & Co',
+      caseSize: 4,
+    });
   });
 });

@@ -2,7 +2,14 @@ import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { sweepExpiredReservations } from '../src/services/reservation-sweeper';
 import { gqlData } from '../../../test/support/graphql-client';
 import { asService, type AuthHeaders } from '../../../test/support/tokens';
-import { inventoryRows, ledgerMismatches, levelOf, seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
+import {
+  inventoryRows,
+  ledgerMismatches,
+  levelOf,
+  seedStock,
+  startInventory,
+  type InventoryHarness,
+} from '../../../test/support/inventory';
 
 /**
  * Reservations are internal (@inaccessible) commands the checkout calls on the inventory
@@ -32,7 +39,11 @@ async function reserve(input: Record<string, unknown>) {
 
 /** Sets a level to exactly `onHand` units with nothing reserved, through a stock count. */
 async function setStock(sku: string, locationId: string, onHand: number) {
-  const result = await gqlData(inv.url, `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`, { input: { locationId, counts: [{ sku, counted: onHand }] } });
+  const result = await gqlData(
+    inv.url,
+    `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`,
+    { input: { locationId, counts: [{ sku, counted: onHand }] } },
+  );
   expect(result.inventoryCount.userErrors).toEqual([]);
 }
 
@@ -42,7 +53,9 @@ describe('a hot SKU under concurrent checkouts', () => {
     const berlin = loc['Velocity Cycles Berlin Mitte'];
     await setStock(sku, berlin, 10);
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => reserve({ key: `hot-${i}`, locationId: berlin, lines: [{ sku, quantity: 1 }], channel: 'WEB' })),
+      Array.from({ length: 100 }, (_, i) =>
+        reserve({ key: `hot-${i}`, locationId: berlin, lines: [{ sku, quantity: 1 }], channel: 'WEB' }),
+      ),
     );
     const won = results.filter((r) => r.reservation);
     const lost = results.filter((r) => !r.reservation);
@@ -72,7 +85,11 @@ describe('reserve, commit, release', () => {
     const release = (await gqlData(inv.url, RELEASE, { id: held.reservation.id }, service)).inventoryReservationRelease;
     expect(release.userErrors).toEqual([{ field: ['id'], code: 'RESERVATION_NOT_PENDING' }]);
 
-    const sale = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, first: 1) { nodes { reason quantity channel reference } } }`, { sku });
+    const sale = await gqlData(
+      inv.url,
+      `query($sku: String) { stockMovements(sku: $sku, first: 1) { nodes { reason quantity channel reference } } }`,
+      { sku },
+    );
     expect(sale.stockMovements.nodes[0]).toEqual({ reason: 'SALE', quantity: -2, channel: 'APP', reference: 'cart:1' });
   });
 
@@ -83,7 +100,9 @@ describe('reserve, commit, release', () => {
     const held = await reserve({ key: 'cart-2', locationId: berlin, lines: [{ sku, quantity: 4 }] });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
     for (let i = 0; i < 2; i += 1) {
-      expect((await gqlData(inv.url, RELEASE, { id: held.reservation.id }, service)).inventoryReservationRelease.reservation.status).toBe('RELEASED');
+      expect((await gqlData(inv.url, RELEASE, { id: held.reservation.id }, service)).inventoryReservationRelease.reservation.status).toBe(
+        'RELEASED',
+      );
     }
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 4, reserved: 0 });
     const commit = (await gqlData(inv.url, COMMIT, { id: held.reservation.id }, service)).inventoryReservationCommit;
@@ -107,7 +126,15 @@ describe('reserve, commit, release', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ lines: [{ sku: skus[0], quantity: 0 }] }, 'GREATER_THAN_OR_EQUAL_TO'],
       [{ lines: [] }, 'BLANK'],
-      [{ lines: [{ sku: skus[0], quantity: 1 }, { sku: skus[0], quantity: 1 }] }, 'TAKEN'],
+      [
+        {
+          lines: [
+            { sku: skus[0], quantity: 1 },
+            { sku: skus[0], quantity: 1 },
+          ],
+        },
+        'TAKEN',
+      ],
       [{ lines: [{ sku: skus[0], quantity: 1 }], locationId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND'],
       [{ lines: [{ sku: skus[0], quantity: 1 }], ttlSeconds: 0 }, 'GREATER_THAN_OR_EQUAL_TO'],
       [{ lines: [{ sku: 'NOT-STOCKED', quantity: 1 }] }, 'INSUFFICIENT_STOCK'],
@@ -184,14 +211,59 @@ describe('till sales', () => {
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
     await setStock(sku, hamburg, 1);
     const lines = [{ sku, quantity: 3 }];
-    const online = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-1', locationId: hamburg, channel: 'POS', lines, offline: false } }, service)).inventorySaleRecord;
+    const online = (
+      await gqlData(
+        inv.url,
+        RECORD,
+        { input: { idempotencyKey: 'pos-1', locationId: hamburg, channel: 'POS', lines, offline: false } },
+        service,
+      )
+    ).inventorySaleRecord;
     expect(online.userErrors).toEqual([{ field: ['input', 'lines', '0', 'quantity'], code: 'INSUFFICIENT_STOCK' }]);
     const soldAt = new Date(Date.now() - 3_600_000).toISOString();
-    const offline = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } }, service)).inventorySaleRecord;
+    const offline = (
+      await gqlData(
+        inv.url,
+        RECORD,
+        {
+          input: {
+            idempotencyKey: 'pos-2',
+            locationId: hamburg,
+            channel: 'POS',
+            lines,
+            offline: true,
+            occurredAt: soldAt,
+            reference: 'receipt-42',
+          },
+        },
+        service,
+      )
+    ).inventorySaleRecord;
     expect(offline.inventoryLevels).toEqual([{ sku, onHand: -2, needsReconciliation: true }]);
-    const replay = (await gqlData(inv.url, RECORD, { input: { idempotencyKey: 'pos-2', locationId: hamburg, channel: 'POS', lines, offline: true, occurredAt: soldAt, reference: 'receipt-42' } }, service)).inventorySaleRecord;
+    const replay = (
+      await gqlData(
+        inv.url,
+        RECORD,
+        {
+          input: {
+            idempotencyKey: 'pos-2',
+            locationId: hamburg,
+            channel: 'POS',
+            lines,
+            offline: true,
+            occurredAt: soldAt,
+            reference: 'receipt-42',
+          },
+        },
+        service,
+      )
+    ).inventorySaleRecord;
     expect(replay.inventoryLevels).toEqual([{ sku, onHand: -2, needsReconciliation: true }]);
-    const movement = await gqlData(inv.url, `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { quantity channel occurredAt reference } } }`, { sku });
+    const movement = await gqlData(
+      inv.url,
+      `query($sku: String) { stockMovements(sku: $sku, reason: SALE, first: 5) { nodes { quantity channel occurredAt reference } } }`,
+      { sku },
+    );
     expect(movement.stockMovements.nodes).toEqual([{ quantity: -3, channel: 'POS', occurredAt: soldAt, reference: 'receipt-42' }]);
     expect(await ledgerMismatches(inv)).toEqual([]);
   });

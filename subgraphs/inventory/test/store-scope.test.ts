@@ -28,7 +28,8 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const ADJUST = `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { onHand } userErrors { code } } }`;
-const adjust = (locationId: string, headers: AuthHeaders) => gql(harness.url, ADJUST, { input: { sku, locationId, delta: 1, reason: 'RECEIVED' } }, headers);
+const adjust = (locationId: string, headers: AuthHeaders) =>
+  gql(harness.url, ADJUST, { input: { sku, locationId, delta: 1, reason: 'RECEIVED' } }, headers);
 
 /** Runs an operation expected to be refused with `code`; nothing may have been written. */
 async function expectRefused(code: string, run: () => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>) {
@@ -60,15 +61,21 @@ it.each([
 
 it('lets staff ship from their store and receive at it, but not the other way round', async () => {
   const create = `mutation($from: ID!, $to: ID!) { inventoryTransferCreate(input: { fromLocationId: $from, toLocationId: $to, lines: [{ sku: "${sku}", quantity: 2 }] }) { inventoryTransfer { id } userErrors { code } } }`;
-  const outbound = (await gqlData(harness.url, create, { from: berlin, to: hamburg }, berlinStaff)).inventoryTransferCreate.inventoryTransfer.id;
-  const inbound = (await gqlData(harness.url, create, { from: hamburg, to: berlin }, berlinStaff)).inventoryTransferCreate.inventoryTransfer.id;
+  const outbound = (await gqlData(harness.url, create, { from: berlin, to: hamburg }, berlinStaff)).inventoryTransferCreate
+    .inventoryTransfer.id;
+  const inbound = (await gqlData(harness.url, create, { from: hamburg, to: berlin }, berlinStaff)).inventoryTransferCreate.inventoryTransfer
+    .id;
   const ship = `mutation($id: ID!) { inventoryTransferShip(id: $id) { inventoryTransfer { status } userErrors { code } } }`;
   const receive = `mutation($id: ID!) { inventoryTransferReceive(id: $id, lines: [{ sku: "${sku}", quantity: 2 }]) { inventoryTransfer { status } userErrors { code } } }`;
   await expectRefused('FORBIDDEN', () => gql(harness.url, ship, { id: inbound }, berlinStaff));
-  expect((await gqlData(harness.url, ship, { id: outbound }, berlinStaff)).inventoryTransferShip.inventoryTransfer.status).toBe('IN_TRANSIT');
+  expect((await gqlData(harness.url, ship, { id: outbound }, berlinStaff)).inventoryTransferShip.inventoryTransfer.status).toBe(
+    'IN_TRANSIT',
+  );
   await expectRefused('FORBIDDEN', () => gql(harness.url, receive, { id: outbound }, berlinStaff));
   expect((await gqlData(harness.url, ship, { id: inbound }, manager)).inventoryTransferShip.inventoryTransfer.status).toBe('IN_TRANSIT');
-  expect((await gqlData(harness.url, receive, { id: inbound }, berlinStaff)).inventoryTransferReceive.inventoryTransfer.status).toBe('RECEIVED');
+  expect((await gqlData(harness.url, receive, { id: inbound }, berlinStaff)).inventoryTransferReceive.inventoryTransfer.status).toBe(
+    'RECEIVED',
+  );
   const close = `mutation($id: ID!) { inventoryTransferClose(id: $id) { inventoryTransfer { status } userErrors { code } } }`;
   await expectRefused('FORBIDDEN', () => gql(harness.url, close, { id: outbound }, berlinStaff));
   expect((await gqlData(harness.url, close, { id: outbound }, manager)).inventoryTransferClose.inventoryTransfer.status).toBe('CLOSED');
@@ -87,14 +94,23 @@ it('leaves purchasing to managers and lets staff receive deliveries at their sto
   const receive = `mutation($id: ID!) { purchaseOrderReceive(id: $id, lines: [{ sku: "${other}", quantity: 5 }]) { purchaseOrder { status } userErrors { code } } }`;
   const hamburgStaff = await bearer(Role.STAFF, { locationId: hamburg });
   await expectRefused('FORBIDDEN', () => gql(harness.url, receive, { id: order.purchaseOrder.id }, hamburgStaff));
-  expect((await gqlData(harness.url, receive, { id: order.purchaseOrder.id }, berlinStaff)).purchaseOrderReceive.purchaseOrder.status).toBe('RECEIVED');
+  expect((await gqlData(harness.url, receive, { id: order.purchaseOrder.id }, berlinStaff)).purchaseOrderReceive.purchaseOrder.status).toBe(
+    'RECEIVED',
+  );
 });
 
 it('shows stock to anyone, and the ledger to staff only', async () => {
-  const levels = await gql(harness.url, `query($loc: ID) { inventoryLevels(locationId: $loc, first: 5) { nodes { sku available } } }`, { loc: berlin }, ANONYMOUS);
+  const levels = await gql(
+    harness.url,
+    `query($loc: ID) { inventoryLevels(locationId: $loc, first: 5) { nodes { sku available } } }`,
+    { loc: berlin },
+    ANONYMOUS,
+  );
   expect(levels.data?.inventoryLevels.nodes.length).toBeGreaterThan(0);
   const ledger = `{ stockMovements(first: 1) { nodes { reason } } }`;
   expect((await gql(harness.url, ledger, {}, ANONYMOUS)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-  expect((await gql(harness.url, ledger, {}, await bearer(Role.KIOSK, { locationId: berlin }))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect((await gql(harness.url, ledger, {}, await bearer(Role.KIOSK, { locationId: berlin }))).errors?.[0].extensions?.code).toBe(
+    'FORBIDDEN',
+  );
   expect((await gqlData(harness.url, ledger, {}, berlinStaff)).stockMovements.nodes).toHaveLength(1);
 });

@@ -1,6 +1,14 @@
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startInventory, type InventoryHarness } from '../../../test/support/inventory';
-import { addStock, createLocation, ledgerMismatches, levelOf, movementsOf, SKUS, writeCounts } from '../../../test/support/inventory-fixtures';
+import {
+  addStock,
+  createLocation,
+  ledgerMismatches,
+  levelOf,
+  movementsOf,
+  SKUS,
+  writeCounts,
+} from '../../../test/support/inventory-fixtures';
 
 let harness: InventoryHarness;
 let warehouse: string;
@@ -40,9 +48,11 @@ async function draft(from: string, to: string, lines: Line[]): Promise<string> {
   return result.inventoryTransfer.id;
 }
 const ship = async (id: string, key?: string) => (await gqlData(harness.url, SHIP, { id, key })).inventoryTransferShip;
-const receive = async (id: string, lines: Line[], key?: string) => (await gqlData(harness.url, RECEIVE, { id, lines, key })).inventoryTransferReceive;
+const receive = async (id: string, lines: Line[], key?: string) =>
+  (await gqlData(harness.url, RECEIVE, { id, lines, key })).inventoryTransferReceive;
 const cancel = async (id: string) => (await gqlData(harness.url, CANCEL, { id })).inventoryTransferCancel;
-const statusOf = async (id: string) => (await gqlData(harness.url, `query($id: ID!) { inventoryTransfer(id: $id) { status } }`, { id })).inventoryTransfer.status;
+const statusOf = async (id: string) =>
+  (await gqlData(harness.url, `query($id: ID!) { inventoryTransfer(id: $id) { status } }`, { id })).inventoryTransfer.status;
 
 /** Runs a mutation expected to fail; checks that no row and none of the given levels changed. */
 async function expectRejected(levels: [string, string][], run: () => Promise<{ userErrors: UserErrors }>): Promise<UserErrors> {
@@ -59,13 +69,28 @@ describe('a transfer from draft to received', () => {
     await addStock(harness, a, warehouse, 10);
     await addStock(harness, b, warehouse, 5);
 
-    const created = await create({ fromLocationId: warehouse, toLocationId: storeA, lines: [{ sku: a, quantity: 4 }, { sku: b, quantity: 5 }], note: '  Weekly top-up ' });
+    const created = await create({
+      fromLocationId: warehouse,
+      toLocationId: storeA,
+      lines: [
+        { sku: a, quantity: 4 },
+        { sku: b, quantity: 5 },
+      ],
+      note: '  Weekly top-up ',
+    });
     expect(created.userErrors).toEqual([]);
     const transfer = created.inventoryTransfer;
     expect(transfer).toMatchObject({
-      status: 'DRAFT', note: 'Weekly top-up', shippedAt: null, receivedAt: null,
-      fromLocation: { id: warehouse, name: 'Central Warehouse' }, toLocation: { id: storeA, name: 'Store Amsterdam' },
-      lines: [{ sku: a, quantity: 4, quantityReceived: 0 }, { sku: b, quantity: 5, quantityReceived: 0 }],
+      status: 'DRAFT',
+      note: 'Weekly top-up',
+      shippedAt: null,
+      receivedAt: null,
+      fromLocation: { id: warehouse, name: 'Central Warehouse' },
+      toLocation: { id: storeA, name: 'Store Amsterdam' },
+      lines: [
+        { sku: a, quantity: 4, quantityReceived: 0 },
+        { sku: b, quantity: 5, quantityReceived: 0 },
+      ],
     });
     expect(transfer.number).toMatch(/^TR-[2-9A-HJ-NP-Z]{6}$/);
     // A draft moves nothing.
@@ -83,17 +108,28 @@ describe('a transfer from draft to received', () => {
     const partly = await receive(transfer.id, [{ sku: a, quantity: 3 }]);
     expect(partly.userErrors).toEqual([]);
     expect(partly.inventoryTransfer).toMatchObject({
-      status: 'PARTIALLY_RECEIVED', receivedAt: null,
-      lines: [{ sku: a, quantity: 4, quantityReceived: 3 }, { sku: b, quantity: 5, quantityReceived: 0 }],
+      status: 'PARTIALLY_RECEIVED',
+      receivedAt: null,
+      lines: [
+        { sku: a, quantity: 4, quantityReceived: 3 },
+        { sku: b, quantity: 5, quantityReceived: 0 },
+      ],
     });
     expect(await levelOf(harness, a, storeA)).toEqual({ onHand: 3, reserved: 0, incoming: 1, available: 3 });
     expect(await levelOf(harness, b, storeA)).toEqual({ onHand: 0, reserved: 0, incoming: 5, available: 0 });
 
-    const rest = await receive(transfer.id, [{ sku: b, quantity: 5 }, { sku: a, quantity: 1 }]);
+    const rest = await receive(transfer.id, [
+      { sku: b, quantity: 5 },
+      { sku: a, quantity: 1 },
+    ]);
     expect(rest.userErrors).toEqual([]);
     expect(rest.inventoryTransfer).toMatchObject({
-      status: 'RECEIVED', receivedAt: expect.any(String),
-      lines: [{ sku: a, quantity: 4, quantityReceived: 4 }, { sku: b, quantity: 5, quantityReceived: 5 }],
+      status: 'RECEIVED',
+      receivedAt: expect.any(String),
+      lines: [
+        { sku: a, quantity: 4, quantityReceived: 4 },
+        { sku: b, quantity: 5, quantityReceived: 5 },
+      ],
     });
     expect(await levelOf(harness, a, storeA)).toEqual({ onHand: 4, reserved: 0, incoming: 0, available: 4 });
     expect(await levelOf(harness, b, storeA)).toEqual({ onHand: 5, reserved: 0, incoming: 0, available: 5 });
@@ -120,12 +156,29 @@ describe('a transfer from draft to received', () => {
     const [a, b, c] = freshSkus(3);
     await addStock(harness, a, warehouse, 5);
     await addStock(harness, b, warehouse, 4, { reserved: 3 });
-    const id = await draft(warehouse, storeA, [{ sku: a, quantity: 5 }, { sku: b, quantity: 2 }, { sku: c, quantity: 1 }]);
-    const levels: [string, string][] = [[a, warehouse], [b, warehouse], [a, storeA], [b, storeA]];
+    const id = await draft(warehouse, storeA, [
+      { sku: a, quantity: 5 },
+      { sku: b, quantity: 2 },
+      { sku: c, quantity: 1 },
+    ]);
+    const levels: [string, string][] = [
+      [a, warehouse],
+      [b, warehouse],
+      [a, storeA],
+      [b, storeA],
+    ];
     const errors = await expectRejected(levels, () => ship(id));
     expect(errors).toEqual([
-      { field: ['lines', '1', 'quantity'], code: 'INSUFFICIENT_STOCK', message: expect.stringContaining(`Line 2 (${b}): 2 to ship but only 1 available`) },
-      { field: ['lines', '2', 'quantity'], code: 'INSUFFICIENT_STOCK', message: expect.stringContaining(`Line 3 (${c}): 1 to ship but only 0 available`) },
+      {
+        field: ['lines', '1', 'quantity'],
+        code: 'INSUFFICIENT_STOCK',
+        message: expect.stringContaining(`Line 2 (${b}): 2 to ship but only 1 available`),
+      },
+      {
+        field: ['lines', '2', 'quantity'],
+        code: 'INSUFFICIENT_STOCK',
+        message: expect.stringContaining(`Line 3 (${c}): 1 to ship but only 0 available`),
+      },
     ]);
     expect(await statusOf(id)).toBe('DRAFT');
     // Once the source has the stock, the same draft ships.
@@ -144,12 +197,47 @@ describe('inventoryTransferCreate refuses bad input and writes nothing', () => {
     ['the same location twice', () => ({ toLocationId: warehouse }), ['input', 'toLocationId'], 'SAME_LOCATION'],
     ['an unknown source', () => ({ fromLocationId: UNKNOWN }), ['input', 'fromLocationId'], 'NOT_FOUND'],
     ['a malformed destination id', () => ({ toLocationId: 'store-1' }), ['input', 'toLocationId'], 'NOT_FOUND'],
-    ['an unknown SKU', () => ({ lines: [{ sku: SKUS[0], quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }), ['input', 'lines', '1', 'sku'], 'UNKNOWN_SKU'],
-    ['a zero quantity', () => ({ lines: [{ sku: SKUS[0], quantity: 0 }] }), ['input', 'lines', '0', 'quantity'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['a negative quantity', () => ({ lines: [{ sku: SKUS[0], quantity: -3 }] }), ['input', 'lines', '0', 'quantity'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['the same SKU on two lines', () => ({ lines: [{ sku: SKUS[0], quantity: 1 }, { sku: SKUS[0], quantity: 2 }] }), ['input', 'lines', '1', 'sku'], 'TAKEN'],
+    [
+      'an unknown SKU',
+      () => ({
+        lines: [
+          { sku: SKUS[0], quantity: 1 },
+          { sku: 'NO-SUCH-SKU', quantity: 1 },
+        ],
+      }),
+      ['input', 'lines', '1', 'sku'],
+      'UNKNOWN_SKU',
+    ],
+    [
+      'a zero quantity',
+      () => ({ lines: [{ sku: SKUS[0], quantity: 0 }] }),
+      ['input', 'lines', '0', 'quantity'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'a negative quantity',
+      () => ({ lines: [{ sku: SKUS[0], quantity: -3 }] }),
+      ['input', 'lines', '0', 'quantity'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'the same SKU on two lines',
+      () => ({
+        lines: [
+          { sku: SKUS[0], quantity: 1 },
+          { sku: SKUS[0], quantity: 2 },
+        ],
+      }),
+      ['input', 'lines', '1', 'sku'],
+      'TAKEN',
+    ],
     ['no lines', () => ({ lines: [] }), ['input', 'lines'], 'BLANK'],
-    ['more than 250 lines', () => ({ lines: SKUS.slice(0, 1).flatMap((sku) => Array.from({ length: 251 }, (_, i) => ({ sku: `${sku}-${i}`, quantity: 1 }))) }), ['input', 'lines'], 'TOO_MANY'],
+    [
+      'more than 250 lines',
+      () => ({ lines: SKUS.slice(0, 1).flatMap((sku) => Array.from({ length: 251 }, (_, i) => ({ sku: `${sku}-${i}`, quantity: 1 }))) }),
+      ['input', 'lines'],
+      'TOO_MANY',
+    ],
     ['a blank SKU', () => ({ lines: [{ sku: '  ', quantity: 1 }] }), ['input', 'lines', '0', 'sku'], 'BLANK'],
   ])('rejects %s', async (_label, change, field, code) => {
     const input = { fromLocationId: warehouse, toLocationId: storeA, lines: lines(), ...change() };
@@ -163,8 +251,15 @@ describe('receiving a transfer', () => {
     const [a, b, other] = freshSkus(3);
     await addStock(harness, a, warehouse, 10);
     await addStock(harness, b, warehouse, 10);
-    const id = await draft(warehouse, storeB, [{ sku: a, quantity: 6 }, { sku: b, quantity: 2 }]);
-    const levels: [string, string][] = [[a, storeB], [b, storeB], [a, warehouse]];
+    const id = await draft(warehouse, storeB, [
+      { sku: a, quantity: 6 },
+      { sku: b, quantity: 2 },
+    ]);
+    const levels: [string, string][] = [
+      [a, storeB],
+      [b, storeB],
+      [a, warehouse],
+    ];
 
     expect(await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }]))).toEqual([
       expect.objectContaining({ field: ['id'], code: 'INVALID_STATUS' }),
@@ -172,11 +267,23 @@ describe('receiving a transfer', () => {
     expect((await ship(id)).userErrors).toEqual([]);
     expect((await receive(id, [{ sku: a, quantity: 4 }])).userErrors).toEqual([]);
 
-    const over = await expectRejected(levels, () => receive(id, [{ sku: b, quantity: 2 }, { sku: a, quantity: 3 }]));
-    expect(over).toEqual([{ field: ['lines', '1', 'quantity'], code: 'OVER_RECEIPT', message: expect.stringContaining(`Only 2 of ${a} remain in transit`) }]);
+    const over = await expectRejected(levels, () =>
+      receive(id, [
+        { sku: b, quantity: 2 },
+        { sku: a, quantity: 3 },
+      ]),
+    );
+    expect(over).toEqual([
+      { field: ['lines', '1', 'quantity'], code: 'OVER_RECEIPT', message: expect.stringContaining(`Only 2 of ${a} remain in transit`) },
+    ]);
     const notOnIt = await expectRejected(levels, () => receive(id, [{ sku: other, quantity: 1 }]));
     expect(notOnIt).toEqual([expect.objectContaining({ field: ['lines', '0', 'sku'], code: 'NOT_FOUND' })]);
-    const twice = await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }, { sku: a, quantity: 1 }]));
+    const twice = await expectRejected(levels, () =>
+      receive(id, [
+        { sku: a, quantity: 1 },
+        { sku: a, quantity: 1 },
+      ]),
+    );
     expect(twice).toEqual([expect.objectContaining({ field: ['lines', '1', 'sku'], code: 'TAKEN' })]);
     const zero = await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 0 }]));
     expect(zero).toEqual([expect.objectContaining({ field: ['lines', '0', 'quantity'], code: 'GREATER_THAN_OR_EQUAL_TO' })]);
@@ -188,9 +295,14 @@ describe('receiving a transfer', () => {
     expect(await statusOf(id)).toBe('PARTIALLY_RECEIVED');
     expect(await levelOf(harness, a, storeB)).toEqual({ onHand: 4, reserved: 0, incoming: 2, available: 4 });
     // Exactly what remains is accepted, and completes the transfer.
-    const done = await receive(id, [{ sku: a, quantity: 2 }, { sku: b, quantity: 2 }]);
+    const done = await receive(id, [
+      { sku: a, quantity: 2 },
+      { sku: b, quantity: 2 },
+    ]);
     expect(done.inventoryTransfer.status).toBe('RECEIVED');
-    expect(await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }]))).toEqual([expect.objectContaining({ code: 'INVALID_STATUS' })]);
+    expect(await expectRejected(levels, () => receive(id, [{ sku: a, quantity: 1 }]))).toEqual([
+      expect.objectContaining({ code: 'INVALID_STATUS' }),
+    ]);
     expect(await ledgerMismatches(harness)).toEqual([]);
   });
 });
@@ -203,12 +315,20 @@ describe('cancelling a transfer', () => {
     const cancelled = await cancel(drafted);
     expect(cancelled).toMatchObject({ userErrors: [], inventoryTransfer: { id: drafted, status: 'CANCELLED' } });
     expect((await cancel(drafted)).inventoryTransfer.status).toBe('CANCELLED');
-    expect(await expectRejected([[a, warehouse]], () => ship(drafted))).toEqual([expect.objectContaining({ field: ['id'], code: 'INVALID_STATUS' })]);
+    expect(await expectRejected([[a, warehouse]], () => ship(drafted))).toEqual([
+      expect.objectContaining({ field: ['id'], code: 'INVALID_STATUS' }),
+    ]);
     expect(await levelOf(harness, a, warehouse)).toEqual({ onHand: 3, reserved: 0, incoming: 0, available: 3 });
 
     const shipped = await draft(warehouse, storeA, [{ sku: a, quantity: 2 }]);
     expect((await ship(shipped)).userErrors).toEqual([]);
-    const refused = await expectRejected([[a, warehouse], [a, storeA]], () => cancel(shipped));
+    const refused = await expectRejected(
+      [
+        [a, warehouse],
+        [a, storeA],
+      ],
+      () => cancel(shipped),
+    );
     expect(refused).toEqual([{ field: ['id'], code: 'INVALID_STATUS', message: expect.stringContaining('in transit') }]);
     expect(await statusOf(shipped)).toBe('IN_TRANSIT');
     expect(await expectRejected([], () => cancel('not-an-id'))).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
@@ -285,7 +405,8 @@ describe('concurrent ships', () => {
     const results = await Promise.all([...ids, ids[0], ids[1]].map((id) => ship(id)));
     // 10 units cover three transfers of 3; a repeated ship of a shipped transfer is refused.
     expect(results.filter((r) => r.userErrors.length === 0)).toHaveLength(3);
-    for (const code of results.flatMap((r) => r.userErrors.map((e: { code: string }) => e.code))) expect(['INSUFFICIENT_STOCK', 'INVALID_STATUS']).toContain(code);
+    for (const code of results.flatMap((r) => r.userErrors.map((e: { code: string }) => e.code)))
+      expect(['INSUFFICIENT_STOCK', 'INVALID_STATUS']).toContain(code);
     const statuses = await Promise.all(ids.map(statusOf));
     expect(statuses.filter((s) => s === 'IN_TRANSIT')).toHaveLength(3);
     expect((await movementsOf(harness, a, warehouse)).filter((m) => m.reason === 'TRANSFER_OUT')).toHaveLength(3);
@@ -316,7 +437,10 @@ describe('listing transfers', () => {
 
     const bad = await gql(harness.url, LIST, { after: 'bm90LWEtY3Vyc29y' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const missing = await gqlData(harness.url, `{ inventoryTransfer(id: "00000000-0000-4000-8000-000000000000") { id } a: inventoryTransfer(id: "nope") { id } }`);
+    const missing = await gqlData(
+      harness.url,
+      `{ inventoryTransfer(id: "00000000-0000-4000-8000-000000000000") { id } a: inventoryTransfer(id: "nope") { id } }`,
+    );
     expect(missing).toEqual({ inventoryTransfer: null, a: null });
   });
 });

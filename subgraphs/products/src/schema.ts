@@ -11,7 +11,14 @@ import { references } from './resolvers/references';
 /** The products subgraph schema: catalog queries, catalog management and entity references. */
 export function buildProductsSchema(): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
-    resolvers: [ProductResolver, ProductVariantResolver, CategoryResolver, ProductAdminResolver, ProductVariantAdminResolver, CategoryAdminResolver],
+    resolvers: [
+      ProductResolver,
+      ProductVariantResolver,
+      CategoryResolver,
+      ProductAdminResolver,
+      ProductVariantAdminResolver,
+      CategoryAdminResolver,
+    ],
     references: references as never,
     authChecker: roleAuthChecker as never,
   });

@@ -18,7 +18,16 @@ const LIST = `query($first: Int, $after: String, $query: String, $filter: Produc
   }
 }`;
 
-type ListNode = { handle: string; title: string; status: string; vendor: string; tags: string[]; channels: string[]; category: { handle: string } | null; priceRange: { minVariantPrice: { amount: string }; maxVariantPrice: { amount: string } } };
+type ListNode = {
+  handle: string;
+  title: string;
+  status: string;
+  vendor: string;
+  tags: string[];
+  channels: string[];
+  category: { handle: string } | null;
+  priceRange: { minVariantPrice: { amount: string }; maxVariantPrice: { amount: string } };
+};
 
 async function list(variables: Record<string, unknown>): Promise<ListNode[]> {
   const data = await gqlData(products.url, LIST, { first: 250, ...variables });
@@ -31,10 +40,14 @@ const minPrice = (p: (typeof demoProducts)[number]) => Math.min(...p.variants.ma
 describe('product and variant lookups', () => {
   it('finds a product by handle and by id, with its variants, options and price range', async () => {
     const demo = demoProducts.find((p) => p.variants.length > 3 && p.options.length > 0)!;
-    const byHandle = await gqlData(products.url, `query($h: String) { product(handle: $h) {
+    const byHandle = await gqlData(
+      products.url,
+      `query($h: String) { product(handle: $h) {
       id title handle vendor options { name values } images { url altText }
       variants(first: 100) { nodes { sku barcode title selectedOptions { name value } price { amount currencyCode } } }
-      priceRange { minVariantPrice { amount currencyCode } maxVariantPrice { amount } } } }`, { h: demo.handle });
+      priceRange { minVariantPrice { amount currencyCode } maxVariantPrice { amount } } } }`,
+      { h: demo.handle },
+    );
     const product = byHandle.product;
     expect(product.title).toBe(demo.title);
     expect(product.options).toEqual(demo.options);
@@ -47,16 +60,28 @@ describe('product and variant lookups', () => {
 
   it('finds a variant by SKU and by id, and reaches its product', async () => {
     const demoVariant = demoProducts[3].variants[0];
-    const bySku = await gqlData(products.url, `query($sku: String) { productVariant(sku: $sku) { id sku barcode price { amount } compareAtPrice { amount } product { handle } } }`, { sku: demoVariant.sku });
-    expect(bySku.productVariant).toMatchObject({ sku: demoVariant.sku, barcode: demoVariant.barcode, price: { amount: demoVariant.price }, product: { handle: demoProducts[3].handle } });
+    const bySku = await gqlData(
+      products.url,
+      `query($sku: String) { productVariant(sku: $sku) { id sku barcode price { amount } compareAtPrice { amount } product { handle } } }`,
+      { sku: demoVariant.sku },
+    );
+    expect(bySku.productVariant).toMatchObject({
+      sku: demoVariant.sku,
+      barcode: demoVariant.barcode,
+      price: { amount: demoVariant.price },
+      product: { handle: demoProducts[3].handle },
+    });
     expect(bySku.productVariant.compareAtPrice).toEqual(demoVariant.compareAtPrice ? { amount: demoVariant.compareAtPrice } : null);
     const byId = await gqlData(products.url, `query($id: ID) { productVariant(id: $id) { sku } }`, { id: bySku.productVariant.id });
     expect(byId.productVariant.sku).toBe(demoVariant.sku);
   });
 
   it('answers null for unknown ids, handles and SKUs, and an error for ambiguous arguments', async () => {
-    const data = await gqlData(products.url, `{ a: product(handle: "no-such-thing") { id } b: product(id: "not-a-uuid") { id }
-      c: productVariant(sku: "NOPE") { id } d: product(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    const data = await gqlData(
+      products.url,
+      `{ a: product(handle: "no-such-thing") { id } b: product(id: "not-a-uuid") { id }
+      c: productVariant(sku: "NOPE") { id } d: product(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+    );
     expect(data).toEqual({ a: null, b: null, c: null, d: null });
     const both = await gql(products.url, `{ product(id: "x", handle: "y") { id } }`);
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -113,7 +138,11 @@ describe('products list', () => {
     expect((await list({ query: demo.variants[0].barcode })).map((n) => n.handle)).toEqual([demo.handle]);
     const word = demo.title.split(' ')[0].toUpperCase();
     expect((await list({ query: word })).map((n) => n.handle)).toContain(demo.handle);
-    const descriptionWords = demo.description.split(/\W+/).filter((w) => w.length > 6).slice(0, 2).join(' ');
+    const descriptionWords = demo.description
+      .split(/\W+/)
+      .filter((w) => w.length > 6)
+      .slice(0, 2)
+      .join(' ');
     expect((await list({ query: descriptionWords })).map((n) => n.handle)).toContain(demo.handle);
     expect(await list({ query: 'zzqx-nothing-matches' })).toEqual([]);
   });
@@ -128,20 +157,38 @@ describe('products list', () => {
   it('filters by category including the categories below it', async () => {
     const bikes = await list({ filter: { categoryId: await categoryId('bikes') } });
     const below = new Set(descendants('bikes'));
-    const expected = active.filter((p) => below.has(p.categoryHandle)).map((p) => p.handle).sort();
+    const expected = active
+      .filter((p) => below.has(p.categoryHandle))
+      .map((p) => p.handle)
+      .sort();
     expect(bikes.map((n) => n.handle).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(5);
   });
 
   it('filters by tag, channel, vendor and status', async () => {
     const tag = active[0].tags[0];
-    expect((await list({ filter: { tag } })).map((n) => n.handle).sort()).toEqual(active.filter((p) => p.tags.includes(tag)).map((p) => p.handle).sort());
+    expect((await list({ filter: { tag } })).map((n) => n.handle).sort()).toEqual(
+      active
+        .filter((p) => p.tags.includes(tag))
+        .map((p) => p.handle)
+        .sort(),
+    );
     const market = await list({ filter: { channel: 'MARKETPLACE' } });
-    expect(market.map((n) => n.handle).sort()).toEqual(active.filter((p) => p.channels.includes('MARKETPLACE')).map((p) => p.handle).sort());
+    expect(market.map((n) => n.handle).sort()).toEqual(
+      active
+        .filter((p) => p.channels.includes('MARKETPLACE'))
+        .map((p) => p.handle)
+        .sort(),
+    );
     const vendor = active[0].vendor;
     expect((await list({ filter: { vendor: vendor.toUpperCase() } })).every((n) => n.vendor === vendor)).toBe(true);
     const drafts = await list({ filter: { status: 'DRAFT' } });
-    expect(drafts.map((n) => n.handle).sort()).toEqual(demoProducts.filter((p) => p.status === 'DRAFT').map((p) => p.handle).sort());
+    expect(drafts.map((n) => n.handle).sort()).toEqual(
+      demoProducts
+        .filter((p) => p.status === 'DRAFT')
+        .map((p) => p.handle)
+        .sort(),
+    );
   });
 
   it('filters by price range: some variant within it', async () => {
@@ -166,26 +213,53 @@ describe('products list', () => {
 
 describe('categories', () => {
   it('lists the tree with parents, children and products below', async () => {
-    const data = await gqlData(products.url, `{ categories(first: 250) { nodes { handle parent { handle } children { handle } products(first: 250) { nodes { handle } } } } }`);
-    const nodes = data.categories.nodes as { handle: string; parent: { handle: string } | null; children: { handle: string }[]; products: { nodes: { handle: string }[] } }[];
+    const data = await gqlData(
+      products.url,
+      `{ categories(first: 250) { nodes { handle parent { handle } children { handle } products(first: 250) { nodes { handle } } } } }`,
+    );
+    const nodes = data.categories.nodes as {
+      handle: string;
+      parent: { handle: string } | null;
+      children: { handle: string }[];
+      products: { nodes: { handle: string }[] };
+    }[];
     expect(nodes).toHaveLength(demoCategories.length);
     for (const demo of demoCategories) {
       const node = nodes.find((n) => n.handle === demo.handle)!;
       expect(node.parent?.handle ?? null).toBe(demo.parentHandle);
-      expect(node.children.map((c) => c.handle).sort()).toEqual(demoCategories.filter((c) => c.parentHandle === demo.handle).map((c) => c.handle).sort());
+      expect(node.children.map((c) => c.handle).sort()).toEqual(
+        demoCategories
+          .filter((c) => c.parentHandle === demo.handle)
+          .map((c) => c.handle)
+          .sort(),
+      );
       const below = new Set(descendants(demo.handle));
-      expect(node.products.nodes.map((p) => p.handle).sort()).toEqual(active.filter((p) => below.has(p.categoryHandle)).map((p) => p.handle).sort());
+      expect(node.products.nodes.map((p) => p.handle).sort()).toEqual(
+        active
+          .filter((p) => below.has(p.categoryHandle))
+          .map((p) => p.handle)
+          .sort(),
+      );
     }
     const roots = await gqlData(products.url, `{ categories(first: 50, parentId: null) { nodes { handle } } }`);
-    expect(roots.categories.nodes.map((n: { handle: string }) => n.handle).sort()).toEqual(demoCategories.filter((c) => !c.parentHandle).map((c) => c.handle).sort());
+    expect(roots.categories.nodes.map((n: { handle: string }) => n.handle).sort()).toEqual(
+      demoCategories
+        .filter((c) => !c.parentHandle)
+        .map((c) => c.handle)
+        .sort(),
+    );
   });
 
-  it('pages a category\'s products with cursors', async () => {
+  it("pages a category's products with cursors", async () => {
     const all = await gqlData(products.url, `{ category(handle: "bikes") { products(first: 250) { nodes { handle } } } }`);
     const handles: string[] = [];
     let after: string | null = null;
     do {
-      const page: Record<string, any> = await gqlData(products.url, `query($after: String) { category(handle: "bikes") { products(first: 4, after: $after) { nodes { handle } pageInfo { hasNextPage endCursor } } } }`, { after });
+      const page: Record<string, any> = await gqlData(
+        products.url,
+        `query($after: String) { category(handle: "bikes") { products(first: 4, after: $after) { nodes { handle } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
       handles.push(...page.category.products.nodes.map((n: { handle: string }) => n.handle));
       after = page.category.products.pageInfo.hasNextPage ? page.category.products.pageInfo.endCursor : null;
     } while (after);
@@ -212,7 +286,9 @@ describe('unreleased products', () => {
     const sku = staffView.product.variants.nodes[0].sku;
     for (const headers of [ANONYMOUS, await bearer(Role.CUSTOMER), await bearer(Role.KIOSK)]) {
       expect((await gqlData(products.url, byHandle, { h: draft.handle }, headers)).product).toBeNull();
-      expect((await gqlData(products.url, `query($s: String) { productVariant(sku: $s) { sku } }`, { s: sku }, headers)).productVariant).toBeNull();
+      expect(
+        (await gqlData(products.url, `query($s: String) { productVariant(sku: $s) { sku } }`, { s: sku }, headers)).productVariant,
+      ).toBeNull();
       const listed = await gql(products.url, LIST, { first: 5, filter: { status: 'DRAFT' } }, headers);
       expect(listed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }

@@ -61,7 +61,9 @@ it('lists 10 and 100 variants through the gateway with the same number of statem
 it('resolves Product and Category references in one statement each', async () => {
   const page = await gqlData(products.url, `{ products(first: 50) { nodes { id category { id } } } }`);
   const productReps = page.products.nodes.map((p: { id: string }) => ({ __typename: 'Product', id: p.id }));
-  const categoryReps = page.products.nodes.filter((p: { category: unknown }) => p.category).map((p: { category: { id: string } }) => ({ __typename: 'Category', id: p.category.id }));
+  const categoryReps = page.products.nodes
+    .filter((p: { category: unknown }) => p.category)
+    .map((p: { category: { id: string } }) => ({ __typename: 'Category', id: p.category.id }));
   const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { handle } ... on Category { name } } }`;
   expect(await statementsFor(query, { representations: productReps })).toBe(1);
   expect(await statementsFor(query, { representations: categoryReps })).toBe(1);

@@ -31,6 +31,10 @@ function createPromotionsLoaders(em: RequestContext['em']) {
   };
 }
 
-export function createPromotionsContext(base: RequestContext, settings: PromotionsSettings, giftCardLookups: SharedRateLimiter): PromotionsContext {
+export function createPromotionsContext(
+  base: RequestContext,
+  settings: PromotionsSettings,
+  giftCardLookups: SharedRateLimiter,
+): PromotionsContext {
   return { ...base, ...settings, loaders: createPromotionsLoaders(base.em), callerAddress: base.clientAddress, giftCardLookups };
 }

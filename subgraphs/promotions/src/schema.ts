@@ -14,7 +14,17 @@ import { CustomerBalances } from './types/customer.types';
 /** The promotions subgraph schema. */
 export function buildPromotionsSchema(): Promise<GraphQLSchema> {
   return buildSubgraphSchema({
-    resolvers: [DiscountResolver, RedemptionResolver, EvaluationResolver, StoreCreditResolver, StoreCreditEntryResolver, GiftCardResolver, GiftCardLedgerResolver, LoyaltyResolver, CustomerBalancesResolver],
+    resolvers: [
+      DiscountResolver,
+      RedemptionResolver,
+      EvaluationResolver,
+      StoreCreditResolver,
+      StoreCreditEntryResolver,
+      GiftCardResolver,
+      GiftCardLedgerResolver,
+      LoyaltyResolver,
+      CustomerBalancesResolver,
+    ],
     // Reached only through federation, so not from any query: name it.
     orphanedTypes: [CustomerBalances],
     references: references as never,

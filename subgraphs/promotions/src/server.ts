@@ -21,11 +21,20 @@ export async function createPromotionsServer(config: PromotionsServerConfig): Pr
   // The lookup limit counts in the database, open only once the server is built (before it listens).
   let giftCardLookups: SharedRateLimiter | null = null;
   const server = await buildSubgraphServer(promotionsSubgraph, config, schema, (base) =>
-    createPromotionsContext(base, { currencyCode: config.currencyCode, productsUrl: config.productsUrl, customersUrl: config.customersUrl }, giftCardLookups as SharedRateLimiter),
+    createPromotionsContext(
+      base,
+      { currencyCode: config.currencyCode, productsUrl: config.productsUrl, customersUrl: config.customersUrl },
+      giftCardLookups as SharedRateLimiter,
+    ),
   );
   giftCardLookups = createGiftCardLookupLimiter(server.orm);
   const sweeper = startRedemptionSweeper(server.orm, config.logger, config.redemptionSweepMs ?? 5_000);
-  const customerEvents = customerEventsConsumer({ orm: server.orm, logger: config.logger, customersDatabaseUrl: config.customersDatabaseUrl, pollMs: config.eventPollMs });
+  const customerEvents = customerEventsConsumer({
+    orm: server.orm,
+    logger: config.logger,
+    customersDatabaseUrl: config.customersDatabaseUrl,
+    pollMs: config.eventPollMs,
+  });
   await customerEvents.start();
   return {
     ...server,

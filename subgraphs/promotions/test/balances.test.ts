@@ -27,27 +27,39 @@ const GC_REFUND = `mutation($input: GiftCardRefundInput!, $key: String!) { giftC
   giftCard { balance { amount } } transaction { kind amount { amount } } userErrors { field code } } }`;
 
 const issue = async (input: object, key?: string) => (await gqlData(promos.url, ISSUE, { input, key })).storeCreditIssue;
-const scDebit = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, SC_DEBIT, { input, key }, service)).storeCreditDebit;
+const scDebit = async (input: object, key: string = randomUUID()) =>
+  (await gqlData(promos.url, SC_DEBIT, { input, key }, service)).storeCreditDebit;
 const createCard = async (input: object) => (await gqlData(promos.url, GC_CREATE, { input })).giftCardCreate;
-const gcDebit = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, GC_DEBIT, { input, key }, service)).giftCardDebit;
-const gcRefund = async (input: object, key: string = randomUUID()) => (await gqlData(promos.url, GC_REFUND, { input, key }, service)).giftCardRefund;
+const gcDebit = async (input: object, key: string = randomUUID()) =>
+  (await gqlData(promos.url, GC_DEBIT, { input, key }, service)).giftCardDebit;
+const gcRefund = async (input: object, key: string = randomUUID()) =>
+  (await gqlData(promos.url, GC_REFUND, { input, key }, service)).giftCardRefund;
 /** Each lookup from a fresh caller address unless one is given, so the rate limit stays out of the way. */
 const lookup = (code: string, caller: string = randomUUID()) =>
-  gql(promos.url, `query($code: String!) { giftCardBalance(code: $code) { amount currencyCode } }`, { code }, { 'x-forwarded-for': caller });
+  gql(
+    promos.url,
+    `query($code: String!) { giftCardBalance(code: $code) { amount currencyCode } }`,
+    { code },
+    { 'x-forwarded-for': caller },
+  );
 
 async function storeCreditLedger(customerId: string) {
-  const [row] = (await knex().raw(
-    `select a.balance, (select coalesce(sum(amount), 0) from promotions.store_credit_entry e where e.account_id = a.id) as total
+  const [row] = (
+    await knex().raw(
+      `select a.balance, (select coalesce(sum(amount), 0) from promotions.store_credit_entry e where e.account_id = a.id) as total
      from promotions.store_credit_account a where customer_id = ?`,
-    [customerId],
-  )).rows;
+      [customerId],
+    )
+  ).rows;
   return { balance: Number(row.balance), total: Number(row.total) };
 }
 async function giftCardLedger(id: string) {
-  const [row] = (await knex().raw(
-    `select c.balance, (select coalesce(sum(amount), 0) from promotions.gift_card_transaction t where t.gift_card_id = c.id) as total from promotions.gift_card c where id = ?`,
-    [id],
-  )).rows;
+  const [row] = (
+    await knex().raw(
+      `select c.balance, (select coalesce(sum(amount), 0) from promotions.gift_card_transaction t where t.gift_card_id = c.id) as total from promotions.gift_card c where id = ?`,
+      [id],
+    )
+  ).rows;
   return { balance: Number(row.balance), total: Number(row.total) };
 }
 
@@ -55,7 +67,11 @@ describe('store credit', () => {
   it('issues credit, opening the account on first use, and replays under the same key', async () => {
     const customerId = `cust-${randomUUID()}`;
     const first = await issue({ customerId, amount: eur('50'), reason: 'Goodwill' }, 'issue-1');
-    expect(first).toMatchObject({ userErrors: [], account: { customerId, balance: { amount: '50.00', currencyCode: 'EUR' } }, entry: { amount: { amount: '50.00' }, balanceAfter: { amount: '50.00' }, reason: 'Goodwill' } });
+    expect(first).toMatchObject({
+      userErrors: [],
+      account: { customerId, balance: { amount: '50.00', currencyCode: 'EUR' } },
+      entry: { amount: { amount: '50.00' }, balanceAfter: { amount: '50.00' }, reason: 'Goodwill' },
+    });
     const replay = await issue({ customerId, amount: eur('50'), reason: 'Goodwill' }, 'issue-1');
     expect(replay.entry.id).toBe(first.entry.id);
     expect(replay.account.balance.amount).toBe('50.00');
@@ -102,7 +118,9 @@ describe('store credit', () => {
     const again = await scDebit({ customerId, amount: eur('5') }, 'checkout-1');
     expect(again.entry.id).toBe(first.entry.id);
     expect(again.account.balance.amount).toBe('15.00');
-    expect((await scDebit({ customerId, amount: eur('6') }, 'checkout-1')).userErrors).toEqual([{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }]);
+    expect((await scDebit({ customerId, amount: eur('6') }, 'checkout-1')).userErrors).toEqual([
+      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' },
+    ]);
   });
 });
 
@@ -113,7 +131,11 @@ describe('gift cards', () => {
     const code: string = created.giftCardCode;
     expect(code).toMatch(/^[A-HJ-KM-NP-Z2-9]{4}(-[A-HJ-KM-NP-Z2-9]{4}){3}$/);
     const bare = code.replace(/-/g, '');
-    expect(created.giftCard).toMatchObject({ lastCharacters: bare.slice(-4), balance: { amount: '25.00' }, initialValue: { amount: '25.00' } });
+    expect(created.giftCard).toMatchObject({
+      lastCharacters: bare.slice(-4),
+      balance: { amount: '25.00' },
+      initialValue: { amount: '25.00' },
+    });
     const row = await knex()('promotions.gift_card').where({ id: created.giftCard.id }).first();
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(bare);
@@ -126,7 +148,12 @@ describe('gift cards', () => {
 
   it.each([
     ['a zero value', { initialValue: eur('0') }, ['input', 'initialValue', 'amount'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['another currency', { initialValue: { amount: '5', currencyCode: 'USD' } }, ['input', 'initialValue', 'currencyCode'], 'CURRENCY_MISMATCH'],
+    [
+      'another currency',
+      { initialValue: { amount: '5', currencyCode: 'USD' } },
+      ['input', 'initialValue', 'currencyCode'],
+      'CURRENCY_MISMATCH',
+    ],
     ['an expiry in the past', { expiresOn: '2020-01-01' }, ['input', 'expiresOn'], 'INVALID'],
     ['an impossible date', { expiresOn: '2099-02-30' }, ['input', 'expiresOn'], 'INVALID'],
   ])('refuses %s and writes nothing', async (_label, override, field, code) => {
@@ -141,7 +168,8 @@ describe('gift cards', () => {
     const { giftCard, giftCardCode: code } = await createCard({ initialValue: eur('100') });
     const results = await Promise.all(Array.from({ length: 20 }, () => gcDebit({ code, amount: eur('7'), reference: 'order' })));
     expect(results.filter((r) => r.userErrors.length === 0)).toHaveLength(14);
-    for (const r of results.filter((x) => x.userErrors.length > 0)) expect(r.userErrors).toEqual([{ field: ['input', 'amount'], code: 'INSUFFICIENT_BALANCE' }]);
+    for (const r of results.filter((x) => x.userErrors.length > 0))
+      expect(r.userErrors).toEqual([{ field: ['input', 'amount'], code: 'INSUFFICIENT_BALANCE' }]);
     expect(await giftCardLedger(giftCard.id)).toEqual({ balance: 200, total: 200 });
     expect((await lookup(code)).data?.giftCardBalance.amount).toBe('2.00');
   });
@@ -149,31 +177,51 @@ describe('gift cards', () => {
   it('debits partially, replays under the same key, refuses key reuse, and refunds up to what was spent', async () => {
     const { giftCard, giftCardCode: code } = await createCard({ initialValue: eur('30') });
     const first = await gcDebit({ code: code.toLowerCase(), amount: eur('12.50'), reference: 'o-1' }, 'pay-1');
-    expect(first).toMatchObject({ userErrors: [], giftCard: { balance: { amount: '17.50' } }, transaction: { kind: 'DEBIT', amount: { amount: '-12.50' }, balanceAfter: { amount: '17.50' } } });
+    expect(first).toMatchObject({
+      userErrors: [],
+      giftCard: { balance: { amount: '17.50' } },
+      transaction: { kind: 'DEBIT', amount: { amount: '-12.50' }, balanceAfter: { amount: '17.50' } },
+    });
     const again = await gcDebit({ code: code.toLowerCase(), amount: eur('12.50'), reference: 'o-1' }, 'pay-1');
     expect(again.transaction.id).toBe(first.transaction.id);
     expect(again.giftCard.balance.amount).toBe('17.50');
-    expect((await gcDebit({ code, amount: eur('1'), reference: 'o-1' }, 'pay-1')).userErrors).toEqual([{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }]);
+    expect((await gcDebit({ code, amount: eur('1'), reference: 'o-1' }, 'pay-1')).userErrors).toEqual([
+      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' },
+    ]);
     expect((await gcRefund({ id: giftCard.id, amount: eur('5') })).giftCard.balance.amount).toBe('22.50');
-    expect((await gcRefund({ code, amount: eur('7.51') })).userErrors).toEqual([{ field: ['input', 'amount'], code: 'REFUND_EXCEEDS_SPENT' }]);
+    expect((await gcRefund({ code, amount: eur('7.51') })).userErrors).toEqual([
+      { field: ['input', 'amount'], code: 'REFUND_EXCEEDS_SPENT' },
+    ]);
     expect((await gcRefund({ amount: eur('1') })).userErrors).toEqual([{ field: ['input'], code: 'INVALID' }]);
-    expect((await gcDebit({ code: 'NOPE-NOPE-NOPE-NOPE', amount: eur('1') })).userErrors).toEqual([{ field: ['input', 'code'], code: 'NOT_FOUND' }]);
-    expect((await gcDebit({ code, amount: eur('-1') })).userErrors).toEqual([{ field: ['input', 'amount', 'amount'], code: 'GREATER_THAN_OR_EQUAL_TO' }]);
+    expect((await gcDebit({ code: 'NOPE-NOPE-NOPE-NOPE', amount: eur('1') })).userErrors).toEqual([
+      { field: ['input', 'code'], code: 'NOT_FOUND' },
+    ]);
+    expect((await gcDebit({ code, amount: eur('-1') })).userErrors).toEqual([
+      { field: ['input', 'amount', 'amount'], code: 'GREATER_THAN_OR_EQUAL_TO' },
+    ]);
     expect(await giftCardLedger(giftCard.id)).toEqual({ balance: 2250, total: 2250 });
   });
 
   it('refuses disabled and expired cards, and their balance reads as null', async () => {
     const disabled = await createCard({ initialValue: eur('10') });
-    const off = await gqlData(promos.url, `mutation($id: ID!) { giftCardDisable(id: $id) { giftCard { disabledAt } userErrors { code } } }`, { id: disabled.giftCard.id });
+    const off = await gqlData(
+      promos.url,
+      `mutation($id: ID!) { giftCardDisable(id: $id) { giftCard { disabledAt } userErrors { code } } }`,
+      { id: disabled.giftCard.id },
+    );
     expect(off.giftCardDisable.giftCard.disabledAt).not.toBeNull();
     expect((await lookup(disabled.giftCardCode)).data?.giftCardBalance).toBeNull();
-    expect((await gcDebit({ code: disabled.giftCardCode, amount: eur('1') })).userErrors).toEqual([{ field: ['input', 'code'], code: 'GIFT_CARD_DISABLED' }]);
+    expect((await gcDebit({ code: disabled.giftCardCode, amount: eur('1') })).userErrors).toEqual([
+      { field: ['input', 'code'], code: 'GIFT_CARD_DISABLED' },
+    ]);
 
     const expired = await createCard({ initialValue: eur('10'), expiresOn: '2099-12-31' });
     expect(expired.giftCard.expiresOn).toBe('2099-12-31');
     await knex()('promotions.gift_card').where({ id: expired.giftCard.id }).update({ expires_on: '2020-01-01' });
     expect((await lookup(expired.giftCardCode)).data?.giftCardBalance).toBeNull();
-    expect((await gcDebit({ code: expired.giftCardCode, amount: eur('1') })).userErrors).toEqual([{ field: ['input', 'code'], code: 'GIFT_CARD_EXPIRED' }]);
+    expect((await gcDebit({ code: expired.giftCardCode, amount: eur('1') })).userErrors).toEqual([
+      { field: ['input', 'code'], code: 'GIFT_CARD_EXPIRED' },
+    ]);
   });
 
   it('rate-limits balance lookups per caller', async () => {

@@ -23,12 +23,22 @@ afterAll(async () => {
 });
 
 /** POSTs from a chosen loopback address, as a distinct client would. */
-function lookupFrom(localAddress: string, headers: Record<string, string> = {}): Promise<{ errors?: { extensions?: { code?: string } }[] }> {
+function lookupFrom(
+  localAddress: string,
+  headers: Record<string, string> = {},
+): Promise<{ errors?: { extensions?: { code?: string } }[] }> {
   const body = JSON.stringify({ query: '{ giftCardBalance(code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ") { amount } }' });
   const url = new URL(gateway.url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));
@@ -42,7 +52,9 @@ function lookupFrom(localAddress: string, headers: Record<string, string> = {}):
 
 it('limits each client on its own address, whatever x-forwarded-for it sends', async () => {
   const codes = async (address: string, n: number, headers?: Record<string, string>) =>
-    Promise.all(Array.from({ length: n }, () => lookupFrom(address, headers))).then((results) => results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK'));
+    Promise.all(Array.from({ length: n }, () => lookupFrom(address, headers))).then((results) =>
+      results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK'),
+    );
   const first = await codes('127.0.0.2', 15, { 'x-forwarded-for': '203.0.113.9' });
   expect(first.filter((c) => c === 'OK')).toHaveLength(10);
   expect(first.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);

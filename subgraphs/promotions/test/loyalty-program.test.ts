@@ -14,7 +14,8 @@ afterAll(() => promos.close());
 const PROGRAM = `pointsPerCurrencyUnit channelMultipliers { channel multiplier } redemptionValuePerPoint { amount currencyCode } tiers { name minimumPoints }`;
 const UPDATE = `mutation($input: LoyaltyProgramUpdateInput!) { loyaltyProgramUpdate(input: $input) { loyaltyProgram { ${PROGRAM} } userErrors { field message code } } }`;
 
-const update = async (input: Record<string, unknown>, headers?: Record<string, string>) => (await gqlData(promos.url, UPDATE, { input }, headers)).loyaltyProgramUpdate;
+const update = async (input: Record<string, unknown>, headers?: Record<string, string>) =>
+  (await gqlData(promos.url, UPDATE, { input }, headers)).loyaltyProgramUpdate;
 const program = async () => (await gqlData(promos.url, `{ loyaltyProgram { ${PROGRAM} } }`)).loyaltyProgram;
 const storedProgram = async () => promos.server.orm.em.getConnection().getKnex()('promotions.loyalty_program').first();
 
@@ -46,23 +47,119 @@ describe('loyaltyProgramUpdate', () => {
 
   it.each([
     ['zero points per unit', { pointsPerCurrencyUnit: 0 }, ['input', 'pointsPerCurrencyUnit'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['a zero multiplier', { channelMultipliers: [{ channel: 'APP', multiplier: 0 }] }, ['input', 'channelMultipliers', '0', 'multiplier'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['a negative multiplier', { channelMultipliers: [{ channel: 'APP', multiplier: -2 }] }, ['input', 'channelMultipliers', '0', 'multiplier'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['a multiplier with four decimals', { channelMultipliers: [{ channel: 'APP', multiplier: 1.2345 }] }, ['input', 'channelMultipliers', '0', 'multiplier'], 'INVALID'],
-    ['a multiplier over 100', { channelMultipliers: [{ channel: 'APP', multiplier: 100.5 }] }, ['input', 'channelMultipliers', '0', 'multiplier'], 'LESS_THAN_OR_EQUAL_TO'],
-    ['a channel named twice', { channelMultipliers: [{ channel: 'APP', multiplier: 2 }, { channel: 'APP', multiplier: 3 }] }, ['input', 'channelMultipliers', '1', 'channel'], 'TAKEN'],
-    ['a point worth nothing', { redemptionValuePerPoint: { amount: '0' } }, ['input', 'redemptionValuePerPoint', 'amount'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['a point worth too much', { redemptionValuePerPoint: { amount: '100.01' } }, ['input', 'redemptionValuePerPoint', 'amount'], 'LESS_THAN_OR_EQUAL_TO'],
-    ['a point value in fractions of a cent', { redemptionValuePerPoint: { amount: '0.005' } }, ['input', 'redemptionValuePerPoint', 'amount'], 'INVALID'],
-    ['a point value in another currency', { redemptionValuePerPoint: { amount: '0.01', currencyCode: 'USD' } }, ['input', 'redemptionValuePerPoint', 'currencyCode'], 'CURRENCY_MISMATCH'],
+    [
+      'a zero multiplier',
+      { channelMultipliers: [{ channel: 'APP', multiplier: 0 }] },
+      ['input', 'channelMultipliers', '0', 'multiplier'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'a negative multiplier',
+      { channelMultipliers: [{ channel: 'APP', multiplier: -2 }] },
+      ['input', 'channelMultipliers', '0', 'multiplier'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'a multiplier with four decimals',
+      { channelMultipliers: [{ channel: 'APP', multiplier: 1.2345 }] },
+      ['input', 'channelMultipliers', '0', 'multiplier'],
+      'INVALID',
+    ],
+    [
+      'a multiplier over 100',
+      { channelMultipliers: [{ channel: 'APP', multiplier: 100.5 }] },
+      ['input', 'channelMultipliers', '0', 'multiplier'],
+      'LESS_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'a channel named twice',
+      {
+        channelMultipliers: [
+          { channel: 'APP', multiplier: 2 },
+          { channel: 'APP', multiplier: 3 },
+        ],
+      },
+      ['input', 'channelMultipliers', '1', 'channel'],
+      'TAKEN',
+    ],
+    [
+      'a point worth nothing',
+      { redemptionValuePerPoint: { amount: '0' } },
+      ['input', 'redemptionValuePerPoint', 'amount'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'a point worth too much',
+      { redemptionValuePerPoint: { amount: '100.01' } },
+      ['input', 'redemptionValuePerPoint', 'amount'],
+      'LESS_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'a point value in fractions of a cent',
+      { redemptionValuePerPoint: { amount: '0.005' } },
+      ['input', 'redemptionValuePerPoint', 'amount'],
+      'INVALID',
+    ],
+    [
+      'a point value in another currency',
+      { redemptionValuePerPoint: { amount: '0.01', currencyCode: 'USD' } },
+      ['input', 'redemptionValuePerPoint', 'currencyCode'],
+      'CURRENCY_MISMATCH',
+    ],
     ['no tiers', { tiers: [] }, ['input', 'tiers'], 'BLANK'],
     ['a first tier above zero', { tiers: [{ name: 'SILVER', minimumPoints: 10 }] }, ['input', 'tiers', '0', 'minimumPoints'], 'INVALID'],
-    ['thresholds out of order', { tiers: [{ name: 'A', minimumPoints: 0 }, { name: 'B', minimumPoints: 500 }, { name: 'C', minimumPoints: 200 }] }, ['input', 'tiers', '2', 'minimumPoints'], 'INVALID'],
-    ['two tiers at one threshold', { tiers: [{ name: 'A', minimumPoints: 0 }, { name: 'B', minimumPoints: 0 }] }, ['input', 'tiers', '1', 'minimumPoints'], 'INVALID'],
-    ['a tier name used twice', { tiers: [{ name: 'Gold', minimumPoints: 0 }, { name: ' GOLD ', minimumPoints: 10 }] }, ['input', 'tiers', '1', 'name'], 'TAKEN'],
+    [
+      'thresholds out of order',
+      {
+        tiers: [
+          { name: 'A', minimumPoints: 0 },
+          { name: 'B', minimumPoints: 500 },
+          { name: 'C', minimumPoints: 200 },
+        ],
+      },
+      ['input', 'tiers', '2', 'minimumPoints'],
+      'INVALID',
+    ],
+    [
+      'two tiers at one threshold',
+      {
+        tiers: [
+          { name: 'A', minimumPoints: 0 },
+          { name: 'B', minimumPoints: 0 },
+        ],
+      },
+      ['input', 'tiers', '1', 'minimumPoints'],
+      'INVALID',
+    ],
+    [
+      'a tier name used twice',
+      {
+        tiers: [
+          { name: 'Gold', minimumPoints: 0 },
+          { name: ' GOLD ', minimumPoints: 10 },
+        ],
+      },
+      ['input', 'tiers', '1', 'name'],
+      'TAKEN',
+    ],
     ['a blank tier name', { tiers: [{ name: '  ', minimumPoints: 0 }] }, ['input', 'tiers', '0', 'name'], 'BLANK'],
-    ['a negative threshold', { tiers: [{ name: 'A', minimumPoints: 0 }, { name: 'B', minimumPoints: -5 }] }, ['input', 'tiers', '1', 'minimumPoints'], 'GREATER_THAN_OR_EQUAL_TO'],
-    ['eleven tiers', { tiers: Array.from({ length: 11 }, (_, i) => ({ name: `T${i}`, minimumPoints: i * 100 })) }, ['input', 'tiers'], 'TOO_MANY'],
+    [
+      'a negative threshold',
+      {
+        tiers: [
+          { name: 'A', minimumPoints: 0 },
+          { name: 'B', minimumPoints: -5 },
+        ],
+      },
+      ['input', 'tiers', '1', 'minimumPoints'],
+      'GREATER_THAN_OR_EQUAL_TO',
+    ],
+    [
+      'eleven tiers',
+      { tiers: Array.from({ length: 11 }, (_, i) => ({ name: `T${i}`, minimumPoints: i * 100 })) },
+      ['input', 'tiers'],
+      'TOO_MANY',
+    ],
   ])('refuses %s and changes nothing, not even the valid fields beside it', async (_label, bad, field, code) => {
     await program();
     const before = await storedProgram();
@@ -79,15 +176,27 @@ describe('loyaltyProgramUpdate', () => {
 
     const result = await update({
       pointsPerCurrencyUnit: 2,
-      channelMultipliers: [{ channel: 'WEB', multiplier: 1.5 }, { channel: 'KIOSK', multiplier: 0.125 }],
+      channelMultipliers: [
+        { channel: 'WEB', multiplier: 1.5 },
+        { channel: 'KIOSK', multiplier: 0.125 },
+      ],
       redemptionValuePerPoint: { amount: '0.02' },
-      tiers: [{ name: ' Member ', minimumPoints: 0 }, { name: 'Insider', minimumPoints: 40 }],
+      tiers: [
+        { name: ' Member ', minimumPoints: 0 },
+        { name: 'Insider', minimumPoints: 40 },
+      ],
     });
     const expected = {
       pointsPerCurrencyUnit: 2,
-      channelMultipliers: expect.arrayContaining([{ channel: 'WEB', multiplier: 1.5 }, { channel: 'KIOSK', multiplier: 0.125 }]),
+      channelMultipliers: expect.arrayContaining([
+        { channel: 'WEB', multiplier: 1.5 },
+        { channel: 'KIOSK', multiplier: 0.125 },
+      ]),
       redemptionValuePerPoint: { amount: '0.02', currencyCode: 'EUR' },
-      tiers: [{ name: 'Member', minimumPoints: 0 }, { name: 'Insider', minimumPoints: 40 }],
+      tiers: [
+        { name: 'Member', minimumPoints: 0 },
+        { name: 'Insider', minimumPoints: 40 },
+      ],
     };
     expect(result).toEqual({ userErrors: [], loyaltyProgram: expected });
     expect(await program()).toEqual(expected);
@@ -98,7 +207,11 @@ describe('loyaltyProgramUpdate', () => {
     const last = await earn(customerId, '8.00', 'KIOSK');
     expect(last.entry.points).toBe(2);
     expect(last.account).toEqual({ points: 19 + 30 + 20 + 2, tier: { name: 'Insider' } });
-    const firstEntry = await promos.server.orm.em.getConnection().getKnex()('promotions.loyalty_entry').where({ id: first.entry.id }).first();
+    const firstEntry = await promos.server.orm.em
+      .getConnection()
+      .getKnex()('promotions.loyalty_entry')
+      .where({ id: first.entry.id })
+      .first();
     expect(firstEntry).toMatchObject({ points: 19, balance_after: 19 });
 
     const { loyaltyPointsRedeem } = await gqlData(

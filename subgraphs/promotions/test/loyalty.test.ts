@@ -18,45 +18,85 @@ const count = async (table: string) => Number((await knex()(`promotions.${table}
 const ACCOUNT = `account { customerId points pointsEarnedLastYear tier { name } } entry { id kind points balanceAfter }`;
 
 const adjust = async (input: object, key?: string) =>
-  (await gqlData(promos.url, `mutation($input: LoyaltyPointsAdjustInput!, $key: String) { loyaltyPointsAdjust(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`, { input, key })).loyaltyPointsAdjust;
+  (
+    await gqlData(
+      promos.url,
+      `mutation($input: LoyaltyPointsAdjustInput!, $key: String) { loyaltyPointsAdjust(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`,
+      { input, key },
+    )
+  ).loyaltyPointsAdjust;
 const earn = async (input: object, key: string = randomUUID()) =>
-  (await gqlData(promos.url, `mutation($input: LoyaltyPointsEarnInput!, $key: String!) { loyaltyPointsEarn(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`, { input, key }, service)).loyaltyPointsEarn;
+  (
+    await gqlData(
+      promos.url,
+      `mutation($input: LoyaltyPointsEarnInput!, $key: String!) { loyaltyPointsEarn(input: $input, idempotencyKey: $key) { ${ACCOUNT} userErrors { field code } } }`,
+      { input, key },
+      service,
+    )
+  ).loyaltyPointsEarn;
 const redeem = async (input: object, key: string = randomUUID()) =>
-  (await gqlData(promos.url, `mutation($input: LoyaltyPointsRedeemInput!, $key: String!) { loyaltyPointsRedeem(input: $input, idempotencyKey: $key) { ${ACCOUNT} value { amount } userErrors { field code } } }`, { input, key }, service)).loyaltyPointsRedeem;
+  (
+    await gqlData(
+      promos.url,
+      `mutation($input: LoyaltyPointsRedeemInput!, $key: String!) { loyaltyPointsRedeem(input: $input, idempotencyKey: $key) { ${ACCOUNT} value { amount } userErrors { field code } } }`,
+      { input, key },
+      service,
+    )
+  ).loyaltyPointsRedeem;
 
 async function ledger(customerId: string) {
-  const [row] = (await knex().raw(
-    `select a.points, (select coalesce(sum(points), 0) from promotions.loyalty_entry e where e.account_id = a.id) as total from promotions.loyalty_account a where customer_id = ?`,
-    [customerId],
-  )).rows;
+  const [row] = (
+    await knex().raw(
+      `select a.points, (select coalesce(sum(points), 0) from promotions.loyalty_entry e where e.account_id = a.id) as total from promotions.loyalty_account a where customer_id = ?`,
+      [customerId],
+    )
+  ).rows;
   return { points: Number(row.points), total: Number(row.total) };
 }
 
 describe('loyalty', () => {
   it('shows the default programme, created on first use', async () => {
-    const { loyaltyProgram } = await gqlData(promos.url, `{ loyaltyProgram { pointsPerCurrencyUnit channelMultipliers { channel multiplier } redemptionValuePerPoint { amount } tiers { name minimumPoints } } }`);
+    const { loyaltyProgram } = await gqlData(
+      promos.url,
+      `{ loyaltyProgram { pointsPerCurrencyUnit channelMultipliers { channel multiplier } redemptionValuePerPoint { amount } tiers { name minimumPoints } } }`,
+    );
     expect(loyaltyProgram).toEqual({
       pointsPerCurrencyUnit: 1,
       channelMultipliers: [{ channel: 'APP', multiplier: 2 }],
       redemptionValuePerPoint: { amount: '0.01' },
-      tiers: [{ name: 'BRONZE', minimumPoints: 0 }, { name: 'SILVER', minimumPoints: 1000 }, { name: 'GOLD', minimumPoints: 5000 }],
+      tiers: [
+        { name: 'BRONZE', minimumPoints: 0 },
+        { name: 'SILVER', minimumPoints: 1000 },
+        { name: 'GOLD', minimumPoints: 5000 },
+      ],
     });
   });
 
   it('earns whole points at the channel multiplier, replays under the key, and moves up a tier', async () => {
     const customerId = `cust-${randomUUID()}`;
     const web = await earn({ customerId, amountSpent: { amount: '19.99' }, channel: 'WEB', reference: 'o-1' }, 'earn-1');
-    expect(web).toMatchObject({ userErrors: [], account: { points: 19, pointsEarnedLastYear: 19, tier: { name: 'BRONZE' } }, entry: { kind: 'EARN', points: 19 } });
+    expect(web).toMatchObject({
+      userErrors: [],
+      account: { points: 19, pointsEarnedLastYear: 19, tier: { name: 'BRONZE' } },
+      entry: { kind: 'EARN', points: 19 },
+    });
     const replay = await earn({ customerId, amountSpent: { amount: '19.99' }, channel: 'WEB', reference: 'o-1' }, 'earn-1');
     expect(replay.entry.id).toBe(web.entry.id);
     expect(replay.account.points).toBe(19);
-    expect((await earn({ customerId, amountSpent: { amount: '20' }, channel: 'WEB', reference: 'o-1' }, 'earn-1')).userErrors).toEqual([{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }]);
+    expect((await earn({ customerId, amountSpent: { amount: '20' }, channel: 'WEB', reference: 'o-1' }, 'earn-1')).userErrors).toEqual([
+      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' },
+    ]);
     expect((await earn({ customerId, amountSpent: { amount: '19.99' }, channel: 'APP' })).entry.points).toBe(39);
     const big = await earn({ customerId, amountSpent: { amount: '950' }, channel: 'POS' });
     expect(big.account).toMatchObject({ points: 1008, pointsEarnedLastYear: 1008, tier: { name: 'SILVER' } });
     // Manual adjustments move the balance but not the tier.
-    expect((await adjust({ customerId, points: -500, reason: 'Correction' })).account).toMatchObject({ points: 508, tier: { name: 'SILVER' } });
-    expect((await adjust({ customerId, points: -509, reason: 'Too much' })).userErrors).toEqual([{ field: ['input', 'points'], code: 'INSUFFICIENT_POINTS' }]);
+    expect((await adjust({ customerId, points: -500, reason: 'Correction' })).account).toMatchObject({
+      points: 508,
+      tier: { name: 'SILVER' },
+    });
+    expect((await adjust({ customerId, points: -509, reason: 'Too much' })).userErrors).toEqual([
+      { field: ['input', 'points'], code: 'INSUFFICIENT_POINTS' },
+    ]);
     expect(await ledger(customerId)).toEqual({ points: 508, total: 508 });
   });
 
@@ -74,8 +114,12 @@ describe('loyalty', () => {
 
   it('refuses earning on a negative amount or in another currency', async () => {
     const customerId = `cust-${randomUUID()}`;
-    expect((await earn({ customerId, amountSpent: { amount: '-1' }, channel: 'WEB' })).userErrors).toEqual([{ field: ['input', 'amountSpent', 'amount'], code: 'GREATER_THAN_OR_EQUAL_TO' }]);
-    expect((await earn({ customerId, amountSpent: { amount: '5', currencyCode: 'USD' }, channel: 'WEB' })).userErrors).toEqual([{ field: ['input', 'amountSpent', 'currencyCode'], code: 'CURRENCY_MISMATCH' }]);
+    expect((await earn({ customerId, amountSpent: { amount: '-1' }, channel: 'WEB' })).userErrors).toEqual([
+      { field: ['input', 'amountSpent', 'amount'], code: 'GREATER_THAN_OR_EQUAL_TO' },
+    ]);
+    expect((await earn({ customerId, amountSpent: { amount: '5', currencyCode: 'USD' }, channel: 'WEB' })).userErrors).toEqual([
+      { field: ['input', 'amountSpent', 'currencyCode'], code: 'CURRENCY_MISMATCH' },
+    ]);
   });
 
   it('redeems only the points there are under 20 concurrent redemptions, and prices them', async () => {
@@ -85,7 +129,8 @@ describe('loyalty', () => {
     const ok = results.filter((r) => r.userErrors.length === 0);
     expect(ok).toHaveLength(9);
     for (const r of ok) expect(r.value).toEqual({ amount: '0.10' });
-    for (const r of results.filter((x) => x.userErrors.length > 0)) expect(r.userErrors).toEqual([{ field: ['input', 'points'], code: 'INSUFFICIENT_POINTS' }]);
+    for (const r of results.filter((x) => x.userErrors.length > 0))
+      expect(r.userErrors).toEqual([{ field: ['input', 'points'], code: 'INSUFFICIENT_POINTS' }]);
     expect(await ledger(customerId)).toEqual({ points: 5, total: 5 });
   });
 });
@@ -97,11 +142,29 @@ describe('Customer from promotions', () => {
     const rich = `cust-${randomUUID()}`;
     const none = `cust-${randomUUID()}`;
     await adjust({ customerId: rich, points: 42, reason: 'Welcome' });
-    await gqlData(promos.url, `mutation($input: StoreCreditIssueInput!) { storeCreditIssue(input: $input) { userErrors { code } } }`, { input: { customerId: rich, amount: { amount: '12.34' }, reason: 'Return' } });
-    const card = (await gqlData(promos.url, `mutation($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { giftCard { lastCharacters } } }`, { input: { initialValue: { amount: '15' }, customerId: rich } })).giftCardCreate.giftCard;
-    const { _entities } = await gqlData(promos.url, ENTITIES, { reps: [{ __typename: 'Customer', id: rich }, { __typename: 'Customer', id: none }] });
+    await gqlData(promos.url, `mutation($input: StoreCreditIssueInput!) { storeCreditIssue(input: $input) { userErrors { code } } }`, {
+      input: { customerId: rich, amount: { amount: '12.34' }, reason: 'Return' },
+    });
+    const card = (
+      await gqlData(
+        promos.url,
+        `mutation($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { giftCard { lastCharacters } } }`,
+        { input: { initialValue: { amount: '15' }, customerId: rich } },
+      )
+    ).giftCardCreate.giftCard;
+    const { _entities } = await gqlData(promos.url, ENTITIES, {
+      reps: [
+        { __typename: 'Customer', id: rich },
+        { __typename: 'Customer', id: none },
+      ],
+    });
     expect(_entities).toEqual([
-      { id: rich, loyalty: { points: 42, tier: { name: 'BRONZE' } }, storeCredit: { amount: '12.34', currencyCode: 'EUR' }, giftCards: [{ lastCharacters: card.lastCharacters, balance: { amount: '15.00' } }] },
+      {
+        id: rich,
+        loyalty: { points: 42, tier: { name: 'BRONZE' } },
+        storeCredit: { amount: '12.34', currencyCode: 'EUR' },
+        giftCards: [{ lastCharacters: card.lastCharacters, balance: { amount: '15.00' } }],
+      },
       { id: none, loyalty: { points: 0, tier: { name: 'BRONZE' } }, storeCredit: { amount: '0.00', currencyCode: 'EUR' }, giftCards: [] },
     ]);
   });

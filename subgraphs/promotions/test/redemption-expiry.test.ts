@@ -19,13 +19,14 @@ const COMMIT = `mutation($key: String!) { discountRedemptionCommit(key: $key) { 
 const RELEASE = `mutation($key: String!) { discountRedemptionRelease(key: $key) { redemptions { status } userErrors { field code } } }`;
 
 const knex = () => promos.server.orm.em.getConnection().getKnex();
-const reserve = async (input: Record<string, unknown>) => (await gqlData(promos.url, RESERVE, { input }, service)).discountRedemptionReserve;
+const reserve = async (input: Record<string, unknown>) =>
+  (await gqlData(promos.url, RESERVE, { input }, service)).discountRedemptionReserve;
 const commit = async (key: string) => (await gqlData(promos.url, COMMIT, { key }, service)).discountRedemptionCommit;
 const release = async (key: string) => (await gqlData(promos.url, RELEASE, { key }, service)).discountRedemptionRelease;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Sweeps until nothing is left, as the periodic sweeper would over a few ticks; how many it expired. */
 async function sweepAll(batch?: number): Promise<number> {
-  for (let total = 0; ; ) {
+  for (let total = 0; ;) {
     const swept = await sweepExpiredRedemptions(promos.server.orm, batch);
     if (swept === 0) return total;
     total += swept;
@@ -33,9 +34,13 @@ async function sweepAll(batch?: number): Promise<number> {
 }
 
 async function discount(input: Record<string, unknown>): Promise<string> {
-  const result = await gqlData(promos.url, `mutation($input: DiscountInput!) { discountCreate(input: $input) { discount { id } userErrors { message } } }`, {
-    input: { kind: 'PERCENTAGE', value: '5', ...input },
-  });
+  const result = await gqlData(
+    promos.url,
+    `mutation($input: DiscountInput!) { discountCreate(input: $input) { discount { id } userErrors { message } } }`,
+    {
+      input: { kind: 'PERCENTAGE', value: '5', ...input },
+    },
+  );
   expect(result.discountCreate.userErrors).toEqual([]);
   return result.discountCreate.discount.id;
 }
@@ -43,7 +48,11 @@ async function discount(input: Record<string, unknown>): Promise<string> {
 /** The counter as stored, and the uses its redemption rows say are taken: they must agree. */
 async function uses(discountId: string): Promise<{ counter: number; held: number }> {
   const row = await knex()('promotions.discount').where({ id: discountId }).first();
-  const held = await knex()('promotions.discount_redemption').where({ discount_id: discountId }).whereIn('status', ['RESERVED', 'COMMITTED']).count({ n: '*' }).first();
+  const held = await knex()('promotions.discount_redemption')
+    .where({ discount_id: discountId })
+    .whereIn('status', ['RESERVED', 'COMMITTED'])
+    .count({ n: '*' })
+    .first();
   return { counter: Number(row.usage_count), held: Number(held?.n) };
 }
 
@@ -75,7 +84,9 @@ describe('expiry of held uses', () => {
   it('gives an expired hold back: the commit is refused, the sweep frees the use for another checkout', async () => {
     const id = await discount({ title: 'Last one', usageLimit: 1 });
     expect((await reserve({ key: 'crashed-checkout', discountIds: [id], ttlSeconds: 1 })).redemptions).toHaveLength(1);
-    expect((await reserve({ key: 'next-checkout', discountIds: [id] })).userErrors).toEqual([expect.objectContaining({ code: 'USAGE_LIMIT_REACHED' })]);
+    expect((await reserve({ key: 'next-checkout', discountIds: [id] })).userErrors).toEqual([
+      expect.objectContaining({ code: 'USAGE_LIMIT_REACHED' }),
+    ]);
     await pause(1_100);
 
     // Past its time but not yet swept: refused like an expired stock reservation, and nothing changes.
@@ -89,7 +100,9 @@ describe('expiry of held uses', () => {
     expect(await sweepExpiredRedemptions(promos.server.orm)).toBe(0);
 
     // The use is free again; the crashed checkout's key stays spent, and releasing it changes nothing.
-    expect((await reserve({ key: 'next-checkout-2', discountIds: [id] })).redemptions).toEqual([expect.objectContaining({ status: 'RESERVED' })]);
+    expect((await reserve({ key: 'next-checkout-2', discountIds: [id] })).redemptions).toEqual([
+      expect.objectContaining({ status: 'RESERVED' }),
+    ]);
     expect((await reserve({ key: 'crashed-checkout', discountIds: [id], ttlSeconds: 1 })).userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'key'], code: 'REDEMPTION_EXPIRED' }),
     ]);
@@ -98,7 +111,7 @@ describe('expiry of held uses', () => {
     expect(await uses(id)).toEqual({ counter: 1, held: 1 });
   });
 
-  it('never expires a committed use, and frees a customer\'s per-customer use when their hold lapses', async () => {
+  it("never expires a committed use, and frees a customer's per-customer use when their hold lapses", async () => {
     const id = await discount({ title: 'Once each', usageLimitPerCustomer: 1 });
     await reserve({ key: 'placed', discountIds: [id], customerId: 'ada', ttlSeconds: 1 });
     expect((await commit('placed')).redemptions).toEqual([{ status: 'COMMITTED' }]);
@@ -108,7 +121,9 @@ describe('expiry of held uses', () => {
     expect(await statusOf('placed')).toEqual(['COMMITTED']);
     expect(await statusOf('abandoned')).toEqual(['EXPIRED']);
     expect(await uses(id)).toEqual({ counter: 1, held: 1 });
-    expect((await reserve({ key: 'ada-again', discountIds: [id], customerId: 'ada' })).userErrors).toEqual([expect.objectContaining({ code: 'USAGE_LIMIT_REACHED' })]);
+    expect((await reserve({ key: 'ada-again', discountIds: [id], customerId: 'ada' })).userErrors).toEqual([
+      expect.objectContaining({ code: 'USAGE_LIMIT_REACHED' }),
+    ]);
     expect((await reserve({ key: 'bob-again', discountIds: [id], customerId: 'bob' })).redemptions).toHaveLength(1);
   });
 

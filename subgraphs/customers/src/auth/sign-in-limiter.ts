@@ -25,7 +25,8 @@ export class SignInLimiter {
   private readonly byAddress: SharedRateLimiter;
 
   constructor(orm: Orm, kind: string, limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
-    const limit = (scope: string, points: number) => new SharedRateLimiter(orm, SCHEMA, { name: `${kind}-sign-in-${scope}`, points, windowSeconds: limits.windowSeconds });
+    const limit = (scope: string, points: number) =>
+      new SharedRateLimiter(orm, SCHEMA, { name: `${kind}-sign-in-${scope}`, points, windowSeconds: limits.windowSeconds });
     this.byEmailAndAddress = limit('email-address', limits.perEmailAndAddress);
     this.byEmail = limit('email', limits.perEmail);
     this.byAddress = limit('address', limits.perAddress);

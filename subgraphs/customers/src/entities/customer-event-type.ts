@@ -23,5 +23,6 @@ export const TRACKABLE_EVENT_TYPES: readonly CustomerEventType[] = [
 
 registerEnumType(CustomerEventType, {
   name: 'CustomerEventType',
-  description: 'What happened: PRODUCT_VIEWED, CART_ABANDONED, STORE_VISIT and SUPPORT_CONTACT are tracked by clients; the others are recorded by the system.',
+  description:
+    'What happened: PRODUCT_VIEWED, CART_ABANDONED, STORE_VISIT and SUPPORT_CONTACT are tracked by clients; the others are recorded by the system.',
 });

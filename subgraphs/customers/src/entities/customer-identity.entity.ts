@@ -9,7 +9,9 @@ import { Customer } from './customer.entity';
  * account) the pair belongs to one customer only; without one, a customer has one row per
  * channel, touched on every sign-in there.
  */
-@ObjectType('ChannelIdentity', { description: "A channel a customer was seen on, with their id on it when the channel has one (e.g. a marketplace buyer id)." })
+@ObjectType('ChannelIdentity', {
+  description: 'A channel a customer was seen on, with their id on it when the channel has one (e.g. a marketplace buyer id).',
+})
 @Entity({ tableName: 'customer_identity' })
 @Unique({ properties: ['channel', 'externalId'] })
 // A customer's identities, and "seen on channel X" in segment rules.
@@ -29,7 +31,10 @@ export class CustomerIdentity {
   @Enum({ items: () => SalesChannel })
   channel!: SalesChannel;
 
-  @Field(() => String, { nullable: true, description: "The customer's id on the channel, e.g. a marketplace buyer id; null where the channel has none." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's id on the channel, e.g. a marketplace buyer id; null where the channel has none.",
+  })
   @Property({ type: 'text', nullable: true })
   externalId: string | null = null;
 

@@ -5,4 +5,7 @@ import { Role } from '../../../platform/src';
 export const StaffRole = { STAFF: Role.STAFF, MANAGER: Role.MANAGER, ADMIN: Role.ADMIN } as const;
 export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
 
-registerEnumType(StaffRole, { name: 'StaffRole', description: 'What a staff member may do: STAFF sells, MANAGER manages, ADMIN administers.' });
+registerEnumType(StaffRole, {
+  name: 'StaffRole',
+  description: 'What a staff member may do: STAFF sells, MANAGER manages, ADMIN administers.',
+});

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { SalesChannel } from '../../../platform/src';
 
-@InputType({ description: 'A customer\'s credentials.' })
+@InputType({ description: "A customer's credentials." })
 export class CustomerAccessTokenCreateInput {
   @Field(() => String)
   email!: string;
@@ -13,7 +13,7 @@ export class CustomerAccessTokenCreateInput {
   channel?: SalesChannel | null;
 }
 
-@InputType({ description: 'A staff member\'s credentials.' })
+@InputType({ description: "A staff member's credentials." })
 export class StaffAccessTokenCreateInput {
   @Field(() => String)
   email!: string;

@@ -11,7 +11,10 @@ export abstract class CustomerProfileInput {
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'International ("+49 30 1234567") or national in the shop\'s region; stored as E.164, unique among customers.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'International ("+49 30 1234567") or national in the shop\'s region; stored as E.164, unique among customers.',
+  })
   @IsOptional()
   @MaxLength(40)
   phone?: string | null;

@@ -8,7 +8,8 @@ import { linkIdentity } from '../services/channel-identity.service';
 export class ChannelIdentityResolver {
   @Authorized(STAFF_ROLES)
   @Mutation(() => CustomerIdentityLinkPayload, {
-    description: 'Links a customer to their id on a channel, e.g. a marketplace buyer id (staff and services). An id belongs to one customer only.',
+    description:
+      'Links a customer to their id on a channel, e.g. a marketplace buyer id (staff and services). An id belongs to one customer only.',
   })
   async customerIdentityLink(
     @Ctx() ctx: CustomersContext,

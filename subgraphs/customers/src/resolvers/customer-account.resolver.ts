@@ -26,7 +26,9 @@ export class CustomerAccountResolver {
   }
 
   @Authorized(CUSTOMER_OR_STAFF)
-  @Mutation(() => CustomerUpdatePayload, { description: 'Changes a customer: the signed-in customer (id left out) or, for staff, anyone; tags are for staff only.' })
+  @Mutation(() => CustomerUpdatePayload, {
+    description: 'Changes a customer: the signed-in customer (id left out) or, for staff, anyone; tags are for staff only.',
+  })
   async customerUpdate(
     @Ctx() ctx: CustomersContext,
     @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput,

@@ -9,7 +9,9 @@ import { CUSTOMER_OR_STAFF } from './roles';
 @Resolver()
 export class CustomerAddressResolver {
   @Authorized(CUSTOMER_OR_STAFF)
-  @Mutation(() => CustomerAddressCreatePayload, { description: "Saves an address; the customer's first becomes their default. At most 50 per customer." })
+  @Mutation(() => CustomerAddressCreatePayload, {
+    description: "Saves an address; the customer's first becomes their default. At most 50 per customer.",
+  })
   async customerAddressCreate(
     @Ctx() ctx: CustomersContext,
     @Arg('input', () => AddressInput) input: AddressInput,
@@ -20,7 +22,9 @@ export class CustomerAddressResolver {
   }
 
   @Authorized(CUSTOMER_OR_STAFF)
-  @Mutation(() => CustomerAddressUpdatePayload, { description: "Replaces a saved address's fields; setAsDefault: true makes it the default." })
+  @Mutation(() => CustomerAddressUpdatePayload, {
+    description: "Replaces a saved address's fields; setAsDefault: true makes it the default.",
+  })
   async customerAddressUpdate(
     @Ctx() ctx: CustomersContext,
     @Arg('id', () => ID, { description: "The saved address's id." }) id: string,
@@ -31,7 +35,9 @@ export class CustomerAddressResolver {
   }
 
   @Authorized(CUSTOMER_OR_STAFF)
-  @Mutation(() => CustomerAddressDeletePayload, { description: 'Deletes a saved address; deleting the default makes the most recently saved other address the default.' })
+  @Mutation(() => CustomerAddressDeletePayload, {
+    description: 'Deletes a saved address; deleting the default makes the most recently saved other address the default.',
+  })
   async customerAddressDelete(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { description: "The saved address's id." }) id: string) {
     return toPayload(await deleteAddress(ctx, id), (change) => change);
   }

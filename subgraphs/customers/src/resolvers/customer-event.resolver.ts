@@ -9,7 +9,9 @@ import { CUSTOMER_OR_STAFF } from './roles';
 @Resolver()
 export class CustomerEventResolver {
   @Authorized(CUSTOMER_OR_STAFF)
-  @Mutation(() => CustomerEventTrackPayload, { description: "Records an interaction on a customer's timeline: by the customer for themselves, or by staff and services for anyone." })
+  @Mutation(() => CustomerEventTrackPayload, {
+    description: "Records an interaction on a customer's timeline: by the customer for themselves, or by staff and services for anyone.",
+  })
   async customerEventTrack(@Ctx() ctx: CustomersContext, @Arg('input', () => CustomerEventTrackInput) input: CustomerEventTrackInput) {
     return toPayload(await trackEvent(ctx, input), (event) => ({ event }));
   }

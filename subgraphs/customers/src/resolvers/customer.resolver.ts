@@ -18,13 +18,18 @@ export class CustomerResolver {
   }
 
   @Authorized(CUSTOMER_OR_STAFF)
-  @Query(() => Customer, { nullable: true, description: 'A customer by id: staff any, a customer only themselves. A merged-away id answers with the customer it was merged into.' })
+  @Query(() => Customer, {
+    nullable: true,
+    description: 'A customer by id: staff any, a customer only themselves. A merged-away id answers with the customer it was merged into.',
+  })
   customer(@Ctx() ctx: CustomersContext, @Arg('id', () => ID) id: string): Promise<Customer | null> {
     return readableCustomer(ctx, id);
   }
 
   @Authorized(STAFF_ROLES)
-  @Query(() => CustomerConnection, { description: 'Customers newest first, matching a text query (name, email, phone) and/or a segment (staff).' })
+  @Query(() => CustomerConnection, {
+    description: 'Customers newest first, matching a text query (name, email, phone) and/or a segment (staff).',
+  })
   customers(@Ctx() ctx: CustomersContext, @Args(() => CustomersArgs) args: CustomersArgs) {
     return listCustomers(ctx, args);
   }
@@ -32,13 +37,15 @@ export class CustomerResolver {
   @Authorized(STAFF_ROLES)
   @Query(() => Customer, {
     nullable: true,
-    description: 'A customer by exactly one of email, phone or their id on a channel, e.g. to recognise an online customer at the till (staff).',
+    description:
+      'A customer by exactly one of email, phone or their id on a channel, e.g. to recognise an online customer at the till (staff).',
   })
   customerLookup(
     @Ctx() ctx: CustomersContext,
     @Arg('email', () => String, { nullable: true }) email?: string | null,
     @Arg('phone', () => String, { nullable: true }) phone?: string | null,
-    @Arg('identity', () => ChannelIdentityInput, { nullable: true, description: 'E.g. a marketplace buyer id.' }) identity?: ChannelIdentityInput | null,
+    @Arg('identity', () => ChannelIdentityInput, { nullable: true, description: 'E.g. a marketplace buyer id.' })
+    identity?: ChannelIdentityInput | null,
   ): Promise<Customer | null> {
     return lookupCustomer(ctx, { email, phone, identity });
   }

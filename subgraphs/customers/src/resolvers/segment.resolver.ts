@@ -28,7 +28,11 @@ export class SegmentResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => SegmentUpdatePayload, { description: "Changes a segment's name, description or rules (managers)." })
-  async segmentUpdate(@Ctx() ctx: CustomersContext, @Arg('id', () => ID) id: string, @Arg('input', () => SegmentUpdateInput) input: SegmentUpdateInput) {
+  async segmentUpdate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => SegmentUpdateInput) input: SegmentUpdateInput,
+  ) {
     return toPayload(await updateSegment(ctx, id, input), (segment) => ({ segment }));
   }
 

@@ -16,7 +16,10 @@ export class StaffResolver {
   }
 
   @Mutation(() => StaffAccessTokenCreatePayload, { description: 'Signs a staff member in: a 12-hour token with their role and store.' })
-  async staffAccessTokenCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => StaffAccessTokenCreateInput) input: StaffAccessTokenCreateInput) {
+  async staffAccessTokenCreate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('input', () => StaffAccessTokenCreateInput) input: StaffAccessTokenCreateInput,
+  ) {
     return toPayload(await createStaffAccessToken(ctx, input), (accessToken) => ({ accessToken }));
   }
 

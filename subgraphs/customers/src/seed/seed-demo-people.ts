@@ -29,8 +29,17 @@ export async function seedDemoPeople(em: EntityManager, options: { locationIds: 
   ]);
   return em.transactional(async (tx) => {
     if (await tx.count(StaffMember, {})) return null;
-    const emails = { admin: 'admin@velocity-cycles.example', staff: 'sam.store@velocity-cycles.example', customer: 'ada.rider@example.com' };
-    const admin = Object.assign(new StaffMember(), { name: 'Alex Admin', email: emails.admin, role: StaffRole.ADMIN, passwordHash: adminHash });
+    const emails = {
+      admin: 'admin@velocity-cycles.example',
+      staff: 'sam.store@velocity-cycles.example',
+      customer: 'ada.rider@example.com',
+    };
+    const admin = Object.assign(new StaffMember(), {
+      name: 'Alex Admin',
+      email: emails.admin,
+      role: StaffRole.ADMIN,
+      passwordHash: adminHash,
+    });
     const staff = Object.assign(new StaffMember(), {
       name: 'Sam Store',
       email: emails.staff,

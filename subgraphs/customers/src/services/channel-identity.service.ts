@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runMutation, sql, UserError, UserErrorCode, UserErrorsException, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import {
+  runMutation,
+  sql,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  type MutationOutcome,
+  type SalesChannel,
+} from '../../../platform/src';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType, CustomerIdentity } from '../entities';
@@ -22,7 +30,11 @@ export async function recordChannelVisit(em: EntityManager, customerId: string, 
 }
 
 const identityTaken = (channel: SalesChannel) =>
-  new UserError(['externalId'], `This ${channel} id already belongs to another customer; merge the two customers instead`, UserErrorCode.TAKEN);
+  new UserError(
+    ['externalId'],
+    `This ${channel} id already belongs to another customer; merge the two customers instead`,
+    UserErrorCode.TAKEN,
+  );
 
 /**
  * Links a customer to their id on a channel (a marketplace buyer id, a social account). A
@@ -39,7 +51,8 @@ export async function linkIdentity(
   const externalId = rawExternalId.trim();
   const errors: UserError[] = [];
   if (!externalId) errors.push(new UserError(['externalId'], "externalId can't be blank", UserErrorCode.BLANK));
-  if (externalId.length > Limits.EXTERNAL_ID_LENGTH) errors.push(new UserError(['externalId'], `externalId has at most ${Limits.EXTERNAL_ID_LENGTH} characters`, UserErrorCode.TOO_LONG));
+  if (externalId.length > Limits.EXTERNAL_ID_LENGTH)
+    errors.push(new UserError(['externalId'], `externalId has at most ${Limits.EXTERNAL_ID_LENGTH} characters`, UserErrorCode.TOO_LONG));
   const target = await customerToChange(ctx, customerId, ['customerId']);
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };

@@ -24,7 +24,11 @@ export async function mayAccess(ctx: CustomersContext, customer: Customer | null
 export async function requireAccess(ctx: CustomersContext, customer: Customer | null): Promise<void> {
   if (await mayAccess(ctx, customer)) return;
   if (ctx.viewer.role === Role.ANONYMOUS) throw unauthenticated();
-  throw forbidden(ctx.viewer.role === Role.CUSTOMER ? 'A customer can see and change only their own data' : 'Only staff and the customer themselves may do this');
+  throw forbidden(
+    ctx.viewer.role === Role.CUSTOMER
+      ? 'A customer can see and change only their own data'
+      : 'Only staff and the customer themselves may do this',
+  );
 }
 
 /**
@@ -64,4 +68,7 @@ export async function customerToChange(
 export const erased = (field: readonly string[] | null) =>
   new UserError(field, "This customer's personal data was erased; nothing more can be recorded for them", CustomersErrorCode.ERASED);
 
-const notFound = (field: readonly string[]): Target => ({ ok: false, userErrors: [new UserError(field, 'No such customer', UserErrorCode.NOT_FOUND)] });
+const notFound = (field: readonly string[]): Target => ({
+  ok: false,
+  userErrors: [new UserError(field, 'No such customer', UserErrorCode.NOT_FOUND)],
+});

@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addressFields, isUuid, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput, type MutationOutcome } from '../../../platform/src';
+import {
+  addressFields,
+  isUuid,
+  runMutation,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type AddressInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerAddress } from '../entities';
@@ -46,7 +56,12 @@ export async function createAddress(
 }
 
 /** Replaces an address's fields; `setAsDefault: true` makes it the default. */
-export async function updateAddress(ctx: CustomersContext, id: string, input: AddressInput, setAsDefault: boolean): Promise<MutationOutcome<AddressChange>> {
+export async function updateAddress(
+  ctx: CustomersContext,
+  id: string,
+  input: AddressInput,
+  setAsDefault: boolean,
+): Promise<MutationOutcome<AddressChange>> {
   const errors = await validateInput(input, ['input']);
   const owner = await addressOwner(ctx, id);
   if (!owner.ok) errors.push(...owner.userErrors);
@@ -66,14 +81,21 @@ export async function updateAddress(ctx: CustomersContext, id: string, input: Ad
  * Deletes an address. Deleting the default passes it to the most recently saved of the
  * others, so a customer with addresses always has a default; none remain, none is default.
  */
-export async function deleteAddress(ctx: CustomersContext, id: string): Promise<MutationOutcome<{ deletedAddressId: string; customer: Customer }>> {
+export async function deleteAddress(
+  ctx: CustomersContext,
+  id: string,
+): Promise<MutationOutcome<{ deletedAddressId: string; customer: Customer }>> {
   const owner = await addressOwner(ctx, id);
   if (!owner.ok) return owner;
 
   return runMutation(ctx.em, async (em) => {
     const { customer, address } = await lockAddress(em, owner.customer.id, id);
     if (customer.defaultAddressId === address.id) {
-      const next = await em.findOne(CustomerAddress, { customerId: customer.id, id: { $ne: address.id } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+      const next = await em.findOne(
+        CustomerAddress,
+        { customerId: customer.id, id: { $ne: address.id } },
+        { orderBy: { createdAt: 'desc', id: 'desc' } },
+      );
       customer.defaultAddressId = next?.id ?? null;
     }
     customer.updatedAt = new Date();

@@ -22,7 +22,9 @@ export async function eraseCustomer(ctx: CustomersContext, id: string | null | u
   const customerId = target.customer.id;
 
   return runMutation(ctx.em, async (em) => {
-    const [locked] = await sql<{ erased_at: Date | null }>(em, `select erased_at from ${SCHEMA}.customer where id = ? for update`, [customerId]);
+    const [locked] = await sql<{ erased_at: Date | null }>(em, `select erased_at from ${SCHEMA}.customer where id = ? for update`, [
+      customerId,
+    ]);
     if (locked.erased_at) throw new UserErrorsException([alreadyErased()]);
     await sql(em, `delete from ${SCHEMA}.customer_address where customer_id = ?`, [customerId]);
     // External ids go; each channel keeps one presence row with the first and last sightings.

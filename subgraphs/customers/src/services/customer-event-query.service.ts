@@ -1,6 +1,14 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetAfter, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type PageRequest } from '../../../platform/src';
+import {
+  keysetAfter,
+  pageRequest,
+  sql,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type PageRequest,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { CustomerEvent, type Customer } from '../entities';
@@ -39,7 +47,11 @@ export function timelinePagesLoader(em: EntityManager) {
           [ids, ...(after ?? []), limit],
         );
         const events = rows.map((row) => em.map(CustomerEvent, row));
-        for (const key of group) pages.set(key, events.filter((event) => event.customerId === key.customerId));
+        for (const key of group)
+          pages.set(
+            key,
+            events.filter((event) => event.customerId === key.customerId),
+          );
       }
       return keys.map((key) => pages.get(key) ?? []);
     },
@@ -48,7 +60,11 @@ export function timelinePagesLoader(em: EntityManager) {
 }
 
 /** A customer's timeline, newest first, keyset-paged by (occurredAt, id). */
-export async function customerTimeline(ctx: CustomersContext, customer: Customer, args: ConnectionArgs): Promise<ConnectionShape<CustomerEvent>> {
+export async function customerTimeline(
+  ctx: CustomersContext,
+  customer: Customer,
+  args: ConnectionArgs,
+): Promise<ConnectionShape<CustomerEvent>> {
   const page: PageRequest = pageRequest(args);
   const after = keysetAfter(page, ['date', 'bigint']);
   const events = await ctx.loaders.timelinePages.load({ customerId: customer.id, limit: page.limit, after });

@@ -37,11 +37,23 @@ export function recordEvent(em: EntityManager, customerId: string, type: Custome
 export async function trackEvent(ctx: CustomersContext, input: CustomerEventTrackInput): Promise<MutationOutcome<CustomerEvent>> {
   const errors = await validateInput(input, ['input']);
   if (!TRACKABLE_EVENT_TYPES.includes(input.type)) {
-    errors.push(new UserError(['input', 'type'], `${input.type} is recorded by the system; track one of ${TRACKABLE_EVENT_TYPES.join(', ')}`, UserErrorCode.NOT_ALLOWED));
+    errors.push(
+      new UserError(
+        ['input', 'type'],
+        `${input.type} is recorded by the system; track one of ${TRACKABLE_EVENT_TYPES.join(', ')}`,
+        UserErrorCode.NOT_ALLOWED,
+      ),
+    );
   }
   const size = input.data ? Buffer.byteLength(JSON.stringify(input.data), 'utf8') : 0;
   if (size > Limits.EVENT_DATA_BYTES) {
-    errors.push(new UserError(['input', 'data'], `data is ${size} bytes as JSON; at most ${Limits.EVENT_DATA_BYTES} are kept`, UserErrorCode.TOO_LONG));
+    errors.push(
+      new UserError(
+        ['input', 'data'],
+        `data is ${size} bytes as JSON; at most ${Limits.EVENT_DATA_BYTES} are kept`,
+        UserErrorCode.TOO_LONG,
+      ),
+    );
   }
   const target = await customerToChange(ctx, input.customerId, ['input', 'customerId']);
   if (!target.ok) errors.push(...target.userErrors);

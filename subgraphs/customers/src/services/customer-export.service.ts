@@ -11,7 +11,10 @@ import { customerSegments } from './segment-membership.service';
  * profile, addresses, identities, the whole timeline, segment memberships and the ids of
  * customers merged into this one. The password hash is not exported, only whether one is set.
  */
-export async function exportCustomerData(ctx: CustomersContext, id: string | null | undefined): Promise<MutationOutcome<CustomerDataExport>> {
+export async function exportCustomerData(
+  ctx: CustomersContext,
+  id: string | null | undefined,
+): Promise<MutationOutcome<CustomerDataExport>> {
   const target = await customerToChange(ctx, id, ['id'], { allowErased: true });
   if (!target.ok) return target;
   const customer = target.customer;

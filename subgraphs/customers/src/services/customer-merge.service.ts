@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, publishEvents, runMutation, sql, UserError, UserErrorCode, UserErrorsException, type MutationOutcome } from '../../../platform/src';
+import {
+  isUuid,
+  publishEvents,
+  runMutation,
+  sql,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { SCHEMA, Topics } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';
@@ -37,7 +46,9 @@ export async function mergeCustomers(ctx: CustomersContext, sourceId: string, ta
   return runMutation(ctx.em, async (em) => {
     // Both rows locked in id order, so concurrent merges of the pair (either way round) queue
     // behind each other instead of deadlocking, and the later one sees the earlier's result.
-    const rows = await sql<CustomerRow>(em, `select * from ${SCHEMA}.customer where id = any(?::uuid[]) order by id for update`, [[sourceId, targetId]]);
+    const rows = await sql<CustomerRow>(em, `select * from ${SCHEMA}.customer where id = any(?::uuid[]) order by id for update`, [
+      [sourceId, targetId],
+    ]);
     const source = rows.find((row) => row.id === sourceId);
     const target = rows.find((row) => row.id === targetId);
     checkMergeable(source, 'sourceId', errors);
@@ -77,7 +88,10 @@ const notFound = (field: string) => new UserError([field], 'No such customer', U
 function checkMergeable(row: CustomerRow | undefined, field: string, errors: UserError[]): void {
   if (!row) errors.push(notFound(field));
   else if (row.merged_into_id) {
-    const message = field === 'sourceId' ? `Already merged into ${row.merged_into_id}` : `Merged into ${row.merged_into_id}; merge into that customer instead`;
+    const message =
+      field === 'sourceId'
+        ? `Already merged into ${row.merged_into_id}`
+        : `Merged into ${row.merged_into_id}; merge into that customer instead`;
     errors.push(new UserError([field], message, CustomersErrorCode.ALREADY_MERGED));
   } else if (row.erased_at) errors.push(erased([field]));
 }
@@ -119,4 +133,8 @@ async function moveAddresses(em: EntityManager, source: CustomerRow, target: Cus
   return twins.find((row) => row.id === source.default_address_id)?.twin ?? source.default_address_id;
 }
 
-const prefixed = (alias: string, columns: string) => columns.split(', ').map((column) => `${alias}.${column}`).join(', ');
+const prefixed = (alias: string, columns: string) =>
+  columns
+    .split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');

@@ -21,7 +21,8 @@ export async function listCustomers(ctx: CustomersContext, args: CustomersArgs):
   const where = ['c.merged_into_id is null', 'c.erased_at is null'];
   const params: unknown[] = [];
   const query = args.query?.trim() ?? '';
-  if (query.length > Limits.SEARCH_QUERY_LENGTH) throw badUserInput(`"query" has at most ${Limits.SEARCH_QUERY_LENGTH} characters`, 'query');
+  if (query.length > Limits.SEARCH_QUERY_LENGTH)
+    throw badUserInput(`"query" has at most ${Limits.SEARCH_QUERY_LENGTH} characters`, 'query');
   if (query) {
     const haystack = `concat_ws(' ', c.first_name, c.last_name, c.email, c.phone)`;
     const words = query.split(/\s+/).map((word) => `%${escapeLike(word)}%`);
@@ -45,5 +46,9 @@ export async function listCustomers(ctx: CustomersContext, args: CustomersArgs):
     `select c.* from ${SCHEMA}.customer c where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ?`,
     [...params, page.limit],
   );
-  return toConnection(rows.map((row) => ctx.em.map(Customer, row)), page, (customer) => [customer.createdAt.toISOString(), customer.id]);
+  return toConnection(
+    rows.map((row) => ctx.em.map(Customer, row)),
+    page,
+    (customer) => [customer.createdAt.toISOString(), customer.id],
+  );
 }

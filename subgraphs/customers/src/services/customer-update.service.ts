@@ -1,4 +1,13 @@
-import { forbidden, isStaff, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  forbidden,
+  isStaff,
+  runMutation,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';
@@ -23,7 +32,11 @@ function contactChange(raw: string | null | undefined, normalise: (value: string
  * customer themselves (id left out) or staff. Email and phone are normalised and unique as at
  * sign-up; a concurrent change to the same value loses with TAKEN.
  */
-export async function updateCustomer(ctx: CustomersContext, id: string | null | undefined, input: CustomerUpdateInput): Promise<MutationOutcome<Customer>> {
+export async function updateCustomer(
+  ctx: CustomersContext,
+  id: string | null | undefined,
+  input: CustomerUpdateInput,
+): Promise<MutationOutcome<Customer>> {
   if (input.tags != null && !isStaff(ctx.viewer)) throw forbidden('Only staff set tags');
   const errors = await validateInput(input, ['input']);
   const email = contactChange(input.email, normaliseEmail);

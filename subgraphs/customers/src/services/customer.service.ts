@@ -1,4 +1,13 @@
-import { badUserInput, runMutation, SalesChannel, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  badUserInput,
+  runMutation,
+  SalesChannel,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';
@@ -20,7 +29,8 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
   const email = present(input.email) ? normaliseEmail(input.email) : null;
   const phone = present(input.phone) ? normalisePhone(input.phone, ctx.settings.defaultPhoneRegion) : null;
   if (present(input.email) && !email) errors.push(new UserError(['input', 'email'], 'Email is not a valid address', UserErrorCode.INVALID));
-  if (present(input.phone) && !phone) errors.push(new UserError(['input', 'phone'], 'Phone is not a valid phone number', UserErrorCode.INVALID));
+  if (present(input.phone) && !phone)
+    errors.push(new UserError(['input', 'phone'], 'Phone is not a valid phone number', UserErrorCode.INVALID));
   if (!present(input.email) && !present(input.phone)) {
     errors.push(new UserError(['input', 'email'], 'Give an email or a phone number', UserErrorCode.BLANK));
   }

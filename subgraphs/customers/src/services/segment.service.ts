@@ -1,4 +1,17 @@
-import { forbidden, isStaff, isUuid, Role, runMutation, sql, unauthenticated, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  forbidden,
+  isStaff,
+  isUuid,
+  Role,
+  runMutation,
+  sql,
+  unauthenticated,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Segment } from '../entities';
@@ -45,7 +58,9 @@ export async function createSegment(ctx: CustomersContext, input: SegmentCreateI
       // One creator at a time, so concurrent creates cannot pass the cap together.
       await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`${SCHEMA}.segment`]);
       if ((await em.count(Segment, {})) >= Limits.SEGMENTS) {
-        throw new UserErrorsException([new UserError(null, `At most ${Limits.SEGMENTS} segments; delete one first`, UserErrorCode.TOO_MANY)]);
+        throw new UserErrorsException([
+          new UserError(null, `At most ${Limits.SEGMENTS} segments; delete one first`, UserErrorCode.TOO_MANY),
+        ]);
       }
       const name = input.name.trim();
       if (await em.count(Segment, { name })) throw new UserErrorsException([nameTaken()]);

@@ -10,19 +10,27 @@ import { recordChannelVisit } from './channel-identity.service';
 import { recordEvent } from './customer-event.service';
 import { CustomersErrorCode } from './rules/error-codes';
 
-const throttled = () =>
-  new UserError(null, 'Too many sign-in attempts; try again in 15 minutes', CustomersErrorCode.THROTTLED);
+const throttled = () => new UserError(null, 'Too many sign-in attempts; try again in 15 minutes', CustomersErrorCode.THROTTLED);
 
 /**
  * Signs a customer in by email and password: a 30-day CUSTOMER token. The sign-in is noted on
  * the timeline, and on the channel's identity when the channel is given.
  */
-export async function createCustomerAccessToken(ctx: CustomersContext, input: CustomerAccessTokenCreateInput): Promise<MutationOutcome<CustomerAccessToken>> {
+export async function createCustomerAccessToken(
+  ctx: CustomersContext,
+  input: CustomerAccessTokenCreateInput,
+): Promise<MutationOutcome<CustomerAccessToken>> {
   // One answer for an unknown email and a wrong password, so sign-in does not reveal who has an account.
-  const unidentified = new UserError(['input'], 'Unidentified customer: the email or password is wrong', CustomersErrorCode.UNIDENTIFIED_CUSTOMER);
+  const unidentified = new UserError(
+    ['input'],
+    'Unidentified customer: the email or password is wrong',
+    CustomersErrorCode.UNIDENTIFIED_CUSTOMER,
+  );
   // Erased and merged-away customers keep no email, so a token always names a live customer
   // (a merge passes the source's email and password to the target where it had none).
-  const outcome = await authenticate(ctx, ctx.settings.customerSignIns, input, unidentified, (email) => ctx.em.findOne(Customer, { email }));
+  const outcome = await authenticate(ctx, ctx.settings.customerSignIns, input, unidentified, (email) =>
+    ctx.em.findOne(Customer, { email }),
+  );
   if (!outcome.ok) return outcome;
   const customer = outcome.value;
   await ctx.em.fork().transactional(async (em) => {
@@ -33,12 +41,24 @@ export async function createCustomerAccessToken(ctx: CustomersContext, input: Cu
 }
 
 /** Signs a staff member in: a 12-hour token with their role and store. */
-export async function createStaffAccessToken(ctx: CustomersContext, input: StaffAccessTokenCreateInput): Promise<MutationOutcome<CustomerAccessToken>> {
-  const unidentified = new UserError(['input'], 'Unidentified staff member: the email or password is wrong', CustomersErrorCode.UNIDENTIFIED_STAFF);
-  const outcome = await authenticate(ctx, ctx.settings.staffSignIns, input, unidentified, (email) => ctx.em.findOne(StaffMember, { email }));
+export async function createStaffAccessToken(
+  ctx: CustomersContext,
+  input: StaffAccessTokenCreateInput,
+): Promise<MutationOutcome<CustomerAccessToken>> {
+  const unidentified = new UserError(
+    ['input'],
+    'Unidentified staff member: the email or password is wrong',
+    CustomersErrorCode.UNIDENTIFIED_STAFF,
+  );
+  const outcome = await authenticate(ctx, ctx.settings.staffSignIns, input, unidentified, (email) =>
+    ctx.em.findOne(StaffMember, { email }),
+  );
   if (!outcome.ok) return outcome;
   const staff = outcome.value;
-  return { ok: true, value: await issueToken(ctx, { role: staff.role, subject: staff.id, locationId: staff.locationId }, TOKEN_LIFETIME.staff) };
+  return {
+    ok: true,
+    value: await issueToken(ctx, { role: staff.role, subject: staff.id, locationId: staff.locationId }, TOKEN_LIFETIME.staff),
+  };
 }
 
 /**
@@ -55,7 +75,9 @@ async function authenticate<A extends { passwordHash: string | null }>(
   const email = input.email.trim().toLowerCase();
   if (!(await limiter.tryAttempt(email, ctx.clientAddress))) return { ok: false, userErrors: [throttled()] };
   const account = email ? await find(email) : null;
-  const matches = account?.passwordHash ? await verifyPassword(input.password, account.passwordHash) : await verifyAgainstDummy(input.password);
+  const matches = account?.passwordHash
+    ? await verifyPassword(input.password, account.passwordHash)
+    : await verifyAgainstDummy(input.password);
   if (!account || !matches) return { ok: false, userErrors: [unidentified] };
   await limiter.recordSuccess(email, ctx.clientAddress);
   return { ok: true, value: account };

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, Role, runMutation, unknownEntityKeys, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  forbidden,
+  Role,
+  runMutation,
+  unknownEntityKeys,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { issueToken, TOKEN_LIFETIME } from '../auth/issue-token';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
@@ -24,7 +34,8 @@ export async function createStaffMember(ctx: CustomersContext, input: StaffCreat
   if (!email) errors.push(new UserError(['input', 'email'], 'Email is not a valid address', UserErrorCode.INVALID));
   const weakness = passwordWeakness(input.password, email);
   if (weakness) errors.push(new UserError(['input', 'password'], weakness, CustomersErrorCode.WEAK_PASSWORD));
-  if (input.locationId && !(await locationExists(ctx, input.locationId))) errors.push(unknownLocation(['input', 'locationId'], input.locationId));
+  if (input.locationId && !(await locationExists(ctx, input.locationId)))
+    errors.push(unknownLocation(['input', 'locationId'], input.locationId));
   if (errors.length || !email) return { ok: false, userErrors: errors };
 
   const passwordHash = await hashPassword(input.password);
@@ -32,7 +43,13 @@ export async function createStaffMember(ctx: CustomersContext, input: StaffCreat
     ctx.em,
     async (em) => {
       if (await em.count(StaffMember, { email })) throw new UserErrorsException([emailTaken()]);
-      const staff = Object.assign(new StaffMember(), { name: input.name.trim(), email, role: input.role, locationId: input.locationId ?? null, passwordHash });
+      const staff = Object.assign(new StaffMember(), {
+        name: input.name.trim(),
+        email,
+        role: input.role,
+        locationId: input.locationId ?? null,
+        passwordHash,
+      });
       await em.persistAndFlush(staff);
       return staff;
     },
@@ -47,7 +64,9 @@ export async function createKioskToken(ctx: CustomersContext, locationId: string
 }
 
 async function locationExists(ctx: CustomersContext, locationId: string): Promise<boolean> {
-  const unknown = await unknownEntityKeys(ctx.settings.inventoryUrl, 'Location', 'id', [locationId], { headers: await ctx.serviceHeaders() });
+  const unknown = await unknownEntityKeys(ctx.settings.inventoryUrl, 'Location', 'id', [locationId], {
+    headers: await ctx.serviceHeaders(),
+  });
   return unknown.length === 0;
 }
 

@@ -6,7 +6,10 @@ import { Customer } from '../entities';
  * Everything this subgraph holds about a customer. `customer` is the federated entity, so the
  * same request can select what other subgraphs hold (loyalty, gift cards, orders) through it.
  */
-@ObjectType({ description: 'Everything held about a customer: this subgraph\'s records in `data`, and the customer entity to select other subgraphs\' records through.' })
+@ObjectType({
+  description:
+    "Everything held about a customer: this subgraph's records in `data`, and the customer entity to select other subgraphs' records through.",
+})
 export class CustomerDataExport {
   @Field(() => Date, { description: 'When the export was made.' })
   generatedAt!: Date;

@@ -6,7 +6,9 @@ import type { SegmentRulesValues } from '../services/rules/segment-rules';
  * A segment's rules, read (SegmentRules) and written (SegmentRulesInput) alike: a null field is
  * a rule the segment does not have, and a member meets all the others.
  */
-@ObjectType('SegmentRules', { description: "A segment's rules; a null field is a rule the segment does not have. A member meets all the others." })
+@ObjectType('SegmentRules', {
+  description: "A segment's rules; a null field is a rule the segment does not have. A member meets all the others.",
+})
 @InputType('SegmentRulesInput', { description: 'Rules a customer must all meet to be in a segment; give at least one.' })
 export class SegmentRules implements SegmentRulesValues {
   @Field(() => [String], { nullable: true, description: 'Has at least one of these tags.' })

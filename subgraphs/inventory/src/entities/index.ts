@@ -13,4 +13,14 @@ export { PurchaseOrderLine } from './purchase-order.entity';
 export { ReservationLine } from './reservation.entity';
 export { TransferLine } from './transfer.entity';
 
-export const entities = [Location, InventoryLevel, StockMovement, InventoryTransfer, PurchaseOrder, InventoryItem, Reservation, OutboxEvent, IdempotencyRecord];
+export const entities = [
+  Location,
+  InventoryLevel,
+  StockMovement,
+  InventoryTransfer,
+  PurchaseOrder,
+  InventoryItem,
+  Reservation,
+  OutboxEvent,
+  IdempotencyRecord,
+];

@@ -50,5 +50,13 @@ export enum ReservationStatus {
   EXPIRED = 'EXPIRED',
 }
 
-registerEnumType(TransferStatus, { name: 'TransferStatus', description: 'DRAFT → IN_TRANSIT (shipped) → PARTIALLY_RECEIVED → RECEIVED; CANCELLED before shipping; CLOSED short when the rest was lost in transit.' });
-registerEnumType(PurchaseOrderStatus, { name: 'PurchaseOrderStatus', description: 'DRAFT → SUBMITTED (quantities incoming) → PARTIALLY_RECEIVED → RECEIVED; CANCELLED; CLOSED short when the rest will not come.' });
+registerEnumType(TransferStatus, {
+  name: 'TransferStatus',
+  description:
+    'DRAFT → IN_TRANSIT (shipped) → PARTIALLY_RECEIVED → RECEIVED; CANCELLED before shipping; CLOSED short when the rest was lost in transit.',
+});
+registerEnumType(PurchaseOrderStatus, {
+  name: 'PurchaseOrderStatus',
+  description:
+    'DRAFT → SUBMITTED (quantities incoming) → PARTIALLY_RECEIVED → RECEIVED; CANCELLED; CLOSED short when the rest will not come.',
+});

@@ -27,7 +27,10 @@ export class InventoryAdjustInput {
   @MaxLength(200)
   reference?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The onHand you saw; if stock moved since, nothing changes and STALE_QUANTITY is returned.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The onHand you saw; if stock moved since, nothing changes and STALE_QUANTITY is returned.',
+  })
   expectedOnHand?: number | null;
 }
 
@@ -44,7 +47,10 @@ export class InventoryCountLineInput {
   @Max(10_000_000)
   counted!: number;
 
-  @Field(() => Int, { nullable: true, description: 'The onHand shown when counting started; if stock moved since, the count of this SKU is refused.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The onHand shown when counting started; if stock moved since, the count of this SKU is refused.',
+  })
   expectedOnHand?: number | null;
 }
 

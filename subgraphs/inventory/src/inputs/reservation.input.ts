@@ -77,7 +77,10 @@ export class InventorySaleRecordInput {
   @ValidateNested({ each: true })
   lines!: StockLineInput[];
 
-  @Field(() => Boolean, { defaultValue: false, description: 'Sold while offline: recorded even if the system shows too little stock, then flagged.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Sold while offline: recorded even if the system shows too little stock, then flagged.',
+  })
   offline!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'When the sale happened; defaults to now.' })

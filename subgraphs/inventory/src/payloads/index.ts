@@ -9,4 +9,8 @@ export const LocationUpdatePayload = MutationPayload('LocationUpdatePayload', { 
 
 /** Internal: only other subgraphs call these, so they stay out of the public API. */
 export const ReservationPayload = MutationPayload('ReservationPayload', { reservation: () => Reservation }, { internal: true });
-export const InventorySaleRecordPayload = MutationPayload('InventorySaleRecordPayload', { inventoryLevels: () => [InventoryLevel] }, { internal: true });
+export const InventorySaleRecordPayload = MutationPayload(
+  'InventorySaleRecordPayload',
+  { inventoryLevels: () => [InventoryLevel] },
+  { internal: true },
+);

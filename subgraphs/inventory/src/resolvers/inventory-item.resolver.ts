@@ -16,7 +16,9 @@ export class InventoryItemResolver {
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => InventoryItemUpdatePayload, { description: 'Sets the supplier and case size of a SKU, creating them on first use (managers).' })
+  @Mutation(() => InventoryItemUpdatePayload, {
+    description: 'Sets the supplier and case size of a SKU, creating them on first use (managers).',
+  })
   async inventoryItemUpdate(@Ctx() ctx: InventoryContext, @Arg('input', () => InventoryItemUpdateInput) input: InventoryItemUpdateInput) {
     return toPayload(await updateInventoryItem(ctx, input), (inventoryItem) => ({ inventoryItem }));
   }

@@ -12,7 +12,7 @@ import { InventoryLevelConnection, StockMovementConnection } from '../types/stoc
 
 @Resolver(() => InventoryLevel)
 export class InventoryLevelResolver {
-  @Query(() => InventoryLevelConnection, { description: 'Stock levels by SKU; one location\'s, or only the low ones.' })
+  @Query(() => InventoryLevelConnection, { description: "Stock levels by SKU; one location's, or only the low ones." })
   inventoryLevels(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -46,7 +46,9 @@ export class InventoryLevelResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryCountPayload, { description: 'Records counted quantities; differences become COUNT_CORRECTION movements (staff of the store).' })
+  @Mutation(() => InventoryCountPayload, {
+    description: 'Records counted quantities; differences become COUNT_CORRECTION movements (staff of the store).',
+  })
   async inventoryCount(
     @Ctx() ctx: InventoryContext,
     @Arg('input', () => InventoryCountInput) input: InventoryCountInput,
@@ -56,7 +58,9 @@ export class InventoryLevelResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => LowStockThresholdSetPayload, { description: 'Sets (or clears) the low-stock threshold of a SKU at a location (staff of the store).' })
+  @Mutation(() => LowStockThresholdSetPayload, {
+    description: 'Sets (or clears) the low-stock threshold of a SKU at a location (staff of the store).',
+  })
   async lowStockThresholdSet(@Ctx() ctx: InventoryContext, @Arg('input', () => LowStockThresholdInput) input: LowStockThresholdInput) {
     return toPayload(await setLowStockThreshold(ctx, input), (inventoryLevel) => ({ inventoryLevel }));
   }
@@ -65,7 +69,9 @@ export class InventoryLevelResolver {
 @Resolver(() => StockMovement)
 export class StockMovementResolver {
   @Authorized(STAFF_ROLES)
-  @Query(() => StockMovementConnection, { description: 'The stock ledger, newest first: when, why and through which channel stock moved (staff).' })
+  @Query(() => StockMovementConnection, {
+    description: 'The stock ledger, newest first: when, why and through which channel stock moved (staff).',
+  })
   stockMovements(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -13,7 +13,13 @@ import {
 } from '../payloads/purchase-order.payloads';
 import { locationOf } from '../services/location-of';
 import { findPurchaseOrder, listPurchaseOrders } from '../services/purchase-order-query.service';
-import { cancelPurchaseOrder, closePurchaseOrder, createPurchaseOrder, receivePurchaseOrder, submitPurchaseOrder } from '../services/purchase-order.service';
+import {
+  cancelPurchaseOrder,
+  closePurchaseOrder,
+  createPurchaseOrder,
+  receivePurchaseOrder,
+  submitPurchaseOrder,
+} from '../services/purchase-order.service';
 import { PurchaseOrderConnection } from '../types/stock-document.types';
 
 /** Replenishment from suppliers: staff draft, submit and receive purchase orders. */
@@ -41,41 +47,56 @@ export class PurchaseOrderResolver {
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => PurchaseOrderCreatePayload, { description: 'Drafts a purchase order; nothing is incoming until it is submitted (managers).' })
+  @Mutation(() => PurchaseOrderCreatePayload, {
+    description: 'Drafts a purchase order; nothing is incoming until it is submitted (managers).',
+  })
   async purchaseOrderCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => PurchaseOrderCreateInput) input: PurchaseOrderCreateInput) {
     return toPayload(await createPurchaseOrder(ctx, input), (purchaseOrder) => ({ purchaseOrder }));
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => PurchaseOrderSubmitPayload, { description: 'Submits a draft to the supplier: its quantities become incoming at the location (managers).' })
+  @Mutation(() => PurchaseOrderSubmitPayload, {
+    description: 'Submits a draft to the supplier: its quantities become incoming at the location (managers).',
+  })
   async purchaseOrderSubmit(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of failing.' }) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of failing.' })
+    idempotencyKey?: string | null,
   ) {
     return toPayload(await submitPurchaseOrder(ctx, id, idempotencyKey), (purchaseOrder) => ({ purchaseOrder }));
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => PurchaseOrderReceivePayload, { description: 'Receives delivered units, all or part of what was ordered (staff of its store).' })
+  @Mutation(() => PurchaseOrderReceivePayload, {
+    description: 'Receives delivered units, all or part of what was ordered (staff of its store).',
+  })
   async purchaseOrderReceive(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
     @Arg('lines', () => [StockLineInput]) lines: StockLineInput[],
-    @Arg('allowOverReceipt', () => Boolean, { nullable: true, defaultValue: false, description: 'Accept more than remains on a line.' }) allowOverReceipt: boolean | null,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' }) idempotencyKey?: string | null,
+    @Arg('allowOverReceipt', () => Boolean, { nullable: true, defaultValue: false, description: 'Accept more than remains on a line.' })
+    allowOverReceipt: boolean | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' })
+    idempotencyKey?: string | null,
   ) {
-    return toPayload(await receivePurchaseOrder(ctx, id, lines, allowOverReceipt ?? false, idempotencyKey), (purchaseOrder) => ({ purchaseOrder }));
+    return toPayload(await receivePurchaseOrder(ctx, id, lines, allowOverReceipt ?? false, idempotencyKey), (purchaseOrder) => ({
+      purchaseOrder,
+    }));
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => PurchaseOrderCancelPayload, { description: 'Cancels a draft or submitted purchase order, releasing its incoming quantities (managers).' })
+  @Mutation(() => PurchaseOrderCancelPayload, {
+    description: 'Cancels a draft or submitted purchase order, releasing its incoming quantities (managers).',
+  })
   async purchaseOrderCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await cancelPurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => PurchaseOrderClosePayload, { description: 'Closes a submitted or part-received order short; the rest is no longer incoming (managers).' })
+  @Mutation(() => PurchaseOrderClosePayload, {
+    description: 'Closes a submitted or part-received order short; the rest is no longer incoming (managers).',
+  })
   async purchaseOrderClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await closePurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }

@@ -22,7 +22,9 @@ export class ReplenishmentResolver {
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => ReplenishmentPurchaseOrdersCreatePayload, { description: 'Drafts one purchase order per supplier from a location\'s replenishment suggestions (managers).' })
+  @Mutation(() => ReplenishmentPurchaseOrdersCreatePayload, {
+    description: "Drafts one purchase order per supplier from a location's replenishment suggestions (managers).",
+  })
   async replenishmentPurchaseOrdersCreate(@Ctx() ctx: InventoryContext, @Arg('locationId', () => ID) locationId: string) {
     return toPayload(await createReplenishmentOrders(ctx, locationId), (purchaseOrders) => ({ purchaseOrders }));
   }

@@ -32,7 +32,9 @@ export class ReservationResolver {
 
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Mutation(() => InventorySaleRecordPayload, { description: 'Records a till sale; offline sales may take stock below zero and are flagged.' })
+  @Mutation(() => InventorySaleRecordPayload, {
+    description: 'Records a till sale; offline sales may take stock below zero and are flagged.',
+  })
   async inventorySaleRecord(@Ctx() ctx: InventoryContext, @Arg('input', () => InventorySaleRecordInput) input: InventorySaleRecordInput) {
     return toPayload(await recordSale(ctx, input), (inventoryLevels) => ({ inventoryLevels }));
   }

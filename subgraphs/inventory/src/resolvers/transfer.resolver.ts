@@ -46,40 +46,56 @@ export class InventoryTransferResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferCreatePayload, { description: 'Drafts a transfer between two locations; no stock moves until it ships (staff of either store).' })
-  async inventoryTransferCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => InventoryTransferCreateInput) input: InventoryTransferCreateInput) {
+  @Mutation(() => InventoryTransferCreatePayload, {
+    description: 'Drafts a transfer between two locations; no stock moves until it ships (staff of either store).',
+  })
+  async inventoryTransferCreate(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryTransferCreateInput) input: InventoryTransferCreateInput,
+  ) {
     return toPayload(await createTransfer(ctx, input), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferShipPayload, { description: 'Ships a draft: stock leaves the source and is incoming at the destination, all lines or none (staff of the source store).' })
+  @Mutation(() => InventoryTransferShipPayload, {
+    description:
+      'Ships a draft: stock leaves the source and is incoming at the destination, all lines or none (staff of the source store).',
+  })
   async inventoryTransferShip(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of shipping twice.' }) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of shipping twice.' })
+    idempotencyKey?: string | null,
   ) {
     return toPayload(await shipTransfer(ctx, id, idempotencyKey), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferReceivePayload, { description: 'Receives shipped units at the destination, all or part of what is in transit (staff of the destination store).' })
+  @Mutation(() => InventoryTransferReceivePayload, {
+    description: 'Receives shipped units at the destination, all or part of what is in transit (staff of the destination store).',
+  })
   async inventoryTransferReceive(
     @Ctx() ctx: InventoryContext,
     @Arg('id', () => ID) id: string,
     @Arg('lines', () => [StockLineInput]) lines: StockLineInput[],
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' }) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' })
+    idempotencyKey?: string | null,
   ) {
     return toPayload(await receiveTransfer(ctx, id, lines, idempotencyKey), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => InventoryTransferCancelPayload, { description: 'Cancels a draft transfer; a shipped one must be received (staff of either store).' })
+  @Mutation(() => InventoryTransferCancelPayload, {
+    description: 'Cancels a draft transfer; a shipped one must be received (staff of either store).',
+  })
   async inventoryTransferCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await cancelTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => InventoryTransferClosePayload, { description: 'Closes a shipped transfer short: what has not arrived is written off as lost (managers).' })
+  @Mutation(() => InventoryTransferClosePayload, {
+    description: 'Closes a shipped transfer short: what has not arrived is written off as lost (managers).',
+  })
   async inventoryTransferClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await closeTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }

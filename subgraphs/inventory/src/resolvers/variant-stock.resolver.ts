@@ -23,7 +23,8 @@ export class VariantStockResolver {
     @Ctx() ctx: InventoryContext,
     @Arg('near', () => CoordinatesInput, { nullable: true }) near?: CoordinatesInput,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number,
-    @Arg('pickupOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'false: every location holding it.' }) pickupOnly?: boolean,
+    @Arg('pickupOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'false: every location holding it.' })
+    pickupOnly?: boolean,
   ) {
     return storeAvailability(ctx, variant.sku, { near, first, pickupOnly });
   }

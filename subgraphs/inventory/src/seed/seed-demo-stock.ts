@@ -10,10 +10,42 @@ const address = (address1: string, city: string, postalCode: string, phone: stri
 
 /** The demo shop's places: two stores customers walk into, a warehouse, a marketplace fulfilment centre. */
 const DEMO_LOCATIONS = [
-  { name: 'Velocity Cycles Berlin Mitte', type: LocationType.STORE, address: address('Torstraße 101', 'Berlin', '10119', '+49301234567'), latitude: 52.5291, longitude: 13.4017, pickupEnabled: true, fulfillsOnlineOrders: true },
-  { name: 'Velocity Cycles Hamburg Altona', type: LocationType.STORE, address: address('Ottenser Hauptstraße 12', 'Hamburg', '22765', '+49401234567'), latitude: 53.5526, longitude: 9.9296, pickupEnabled: true, fulfillsOnlineOrders: true },
-  { name: 'Central Warehouse Leipzig', type: LocationType.WAREHOUSE, address: address('Am Lagerplatz 4', 'Leipzig', '04129'), latitude: 51.3766, longitude: 12.3917, pickupEnabled: false, fulfillsOnlineOrders: true },
-  { name: 'MarketHub Fulfilment Erfurt', type: LocationType.FULFILLMENT_CENTER, address: address('Logistikring 9', 'Erfurt', '99099'), latitude: 50.9595, longitude: 11.0947, pickupEnabled: false, fulfillsOnlineOrders: true },
+  {
+    name: 'Velocity Cycles Berlin Mitte',
+    type: LocationType.STORE,
+    address: address('Torstraße 101', 'Berlin', '10119', '+49301234567'),
+    latitude: 52.5291,
+    longitude: 13.4017,
+    pickupEnabled: true,
+    fulfillsOnlineOrders: true,
+  },
+  {
+    name: 'Velocity Cycles Hamburg Altona',
+    type: LocationType.STORE,
+    address: address('Ottenser Hauptstraße 12', 'Hamburg', '22765', '+49401234567'),
+    latitude: 53.5526,
+    longitude: 9.9296,
+    pickupEnabled: true,
+    fulfillsOnlineOrders: true,
+  },
+  {
+    name: 'Central Warehouse Leipzig',
+    type: LocationType.WAREHOUSE,
+    address: address('Am Lagerplatz 4', 'Leipzig', '04129'),
+    latitude: 51.3766,
+    longitude: 12.3917,
+    pickupEnabled: false,
+    fulfillsOnlineOrders: true,
+  },
+  {
+    name: 'MarketHub Fulfilment Erfurt',
+    type: LocationType.FULFILLMENT_CENTER,
+    address: address('Logistikring 9', 'Erfurt', '99099'),
+    latitude: 50.9595,
+    longitude: 11.0947,
+    pickupEnabled: false,
+    fulfillsOnlineOrders: true,
+  },
 ];
 
 const SUPPLIERS = ['Velo Parts Distribution GmbH', 'Nordic Bike Supply AB', 'Alpine Components Srl'];
@@ -33,7 +65,14 @@ export async function seedDemoStock(em: EntityManager, skus: string[]): Promise<
     if (await tx.count(Location, {})) return null;
     const locations = DEMO_LOCATIONS.map((data) => Object.assign(new Location(), data));
     tx.persist(locations);
-    for (const sku of skus) tx.persist(Object.assign(new InventoryItem(), { sku, supplier: SUPPLIERS[pick(sku, SUPPLIERS.length)], caseSize: [1, 1, 2, 5][pick(`${sku}#case`, 4)] }));
+    for (const sku of skus)
+      tx.persist(
+        Object.assign(new InventoryItem(), {
+          sku,
+          supplier: SUPPLIERS[pick(sku, SUPPLIERS.length)],
+          caseSize: [1, 1, 2, 5][pick(`${sku}#case`, 4)],
+        }),
+      );
     await tx.flush();
 
     const changes: StockChange[] = [];
@@ -47,7 +86,15 @@ export async function seedDemoStock(em: EntityManager, skus: string[]): Promise<
         const quantity = low ? pick(`${key}#q`, threshold + 1) : threshold + 1 + pick(`${key}#q`, isWarehouse ? 60 : 15);
         thresholds.push([sku, location.id, threshold]);
         if (quantity > 0) {
-          changes.push({ sku, locationId: location.id, onHand: quantity, reason: StockMovementReason.RECEIVED, guard: 'none', reference: 'opening-stock', actor: 'seed' });
+          changes.push({
+            sku,
+            locationId: location.id,
+            onHand: quantity,
+            reason: StockMovementReason.RECEIVED,
+            guard: 'none',
+            reference: 'opening-stock',
+            actor: 'seed',
+          });
         }
       }
     }

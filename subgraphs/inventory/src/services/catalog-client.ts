@@ -10,7 +10,10 @@ export interface CatalogClient {
  * SKUs. Known SKUs are remembered for a few minutes: SKUs are rarely removed, and stock is
  * first recorded for a SKU in bursts (a delivery, a count).
  */
-export function httpCatalogClient(productsUrl: string, options: { timeoutMs?: number; headers?: () => Promise<Record<string, string>> } = {}): CatalogClient {
+export function httpCatalogClient(
+  productsUrl: string,
+  options: { timeoutMs?: number; headers?: () => Promise<Record<string, string>> } = {},
+): CatalogClient {
   const known = new Map<string, number>();
   const TTL = 5 * 60_000;
   return {

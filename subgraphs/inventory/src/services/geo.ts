@@ -14,9 +14,10 @@ export function byDistance<L extends { name: string; latitude: number | null; lo
 ): { location: L; distanceKm: number | null }[] {
   const withDistance = locations.map((location) => ({
     location,
-    distanceKm: near && location.latitude !== null && location.longitude !== null
-      ? distanceKm(near, { latitude: location.latitude, longitude: location.longitude })
-      : null,
+    distanceKm:
+      near && location.latitude !== null && location.longitude !== null
+        ? distanceKm(near, { latitude: location.latitude, longitude: location.longitude })
+        : null,
   }));
   return withDistance.sort((a, b) => {
     if (a.distanceKm === null || b.distanceKm === null) {

@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, requireLocationAccess, runMutation, sql, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  idempotent,
+  requireLocationAccess,
+  runMutation,
+  sql,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
@@ -36,11 +46,19 @@ export async function adjustInventory(
   const errors = await validateInput(input, ['input']);
   const direction = ADJUSTABLE[input.reason];
   if (direction === undefined) {
-    errors.push(new UserError(['input', 'reason'], `${input.reason} is recorded by the system, not by an adjustment`, UserErrorCode.INVALID));
+    errors.push(
+      new UserError(['input', 'reason'], `${input.reason} is recorded by the system, not by an adjustment`, UserErrorCode.INVALID),
+    );
   } else if (input.delta === 0) {
     errors.push(new UserError(['input', 'delta'], 'delta must not be zero', UserErrorCode.INVALID));
   } else if (direction !== 0 && Math.sign(input.delta) !== direction) {
-    errors.push(new UserError(['input', 'delta'], `${input.reason} ${direction > 0 ? 'adds' : 'removes'} stock: delta must be ${direction > 0 ? 'positive' : 'negative'}`, UserErrorCode.INVALID));
+    errors.push(
+      new UserError(
+        ['input', 'delta'],
+        `${input.reason} ${direction > 0 ? 'adds' : 'removes'} stock: delta must be ${direction > 0 ? 'positive' : 'negative'}`,
+        UserErrorCode.INVALID,
+      ),
+    );
   }
   if (errors.length) return { ok: false, userErrors: errors };
 
@@ -48,21 +66,30 @@ export async function adjustInventory(
     const { result } = await idempotent(em, SCHEMA, 'inventoryAdjust', idempotencyKey, input, async () => {
       await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
       await assertSkusKnown(ctx, [{ sku: input.sku, path: ['input', 'sku'] }]);
-      if (input.expectedOnHand != null) await assertOnHand(em, input.sku, input.locationId, input.expectedOnHand, ['input', 'expectedOnHand']);
+      if (input.expectedOnHand != null)
+        await assertOnHand(em, input.sku, input.locationId, input.expectedOnHand, ['input', 'expectedOnHand']);
       try {
-        const [level] = await applyStockChanges(em, [{
-          sku: input.sku,
-          locationId: input.locationId,
-          onHand: input.delta,
-          reason: input.reason,
-          guard: 'available',
-          reference: input.reference ?? null,
-          actor: ctx.viewer.subject,
-        }]);
+        const [level] = await applyStockChanges(em, [
+          {
+            sku: input.sku,
+            locationId: input.locationId,
+            onHand: input.delta,
+            reason: input.reason,
+            guard: 'available',
+            reference: input.reference ?? null,
+            actor: ctx.viewer.subject,
+          },
+        ]);
         return { levelId: level.id };
       } catch (error) {
         if (error instanceof InsufficientStockError) {
-          throw new UserErrorsException([new UserError(['input', 'delta'], `Cannot remove ${-input.delta}: ${error.message.split(';')[0]}`, AdjustErrorCode.INSUFFICIENT_STOCK)]);
+          throw new UserErrorsException([
+            new UserError(
+              ['input', 'delta'],
+              `Cannot remove ${-input.delta}: ${error.message.split(';')[0]}`,
+              AdjustErrorCode.INSUFFICIENT_STOCK,
+            ),
+          ]);
         }
         throw error;
       }
@@ -85,7 +112,8 @@ export async function countInventory(
   const errors = await validateInput(input, ['input']);
   const seen = new Set<string>();
   input.counts.forEach((line, i) => {
-    if (seen.has(line.sku)) errors.push(new UserError(['input', 'counts', String(i), 'sku'], `${line.sku} is counted twice`, UserErrorCode.TAKEN));
+    if (seen.has(line.sku))
+      errors.push(new UserError(['input', 'counts', String(i), 'sku'], `${line.sku} is counted twice`, UserErrorCode.TAKEN));
     seen.add(line.sku);
   });
   if (errors.length) return { ok: false, userErrors: errors };
@@ -93,12 +121,25 @@ export async function countInventory(
   return runMutation(ctx.em, async (em) => {
     const { result } = await idempotent(em, SCHEMA, 'inventoryCount', idempotencyKey, input, async () => {
       await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
-      await assertSkusKnown(ctx, input.counts.map((c, i) => ({ sku: c.sku, path: ['input', 'counts', String(i), 'sku'] })));
-      const current = await lockLevels(em, input.counts.map((c) => c.sku), input.locationId);
+      await assertSkusKnown(
+        ctx,
+        input.counts.map((c, i) => ({ sku: c.sku, path: ['input', 'counts', String(i), 'sku'] })),
+      );
+      const current = await lockLevels(
+        em,
+        input.counts.map((c) => c.sku),
+        input.locationId,
+      );
       const stale = input.counts.flatMap((c, i) => {
         const onHand = current.get(c.sku)?.on_hand ?? 0;
         return c.expectedOnHand != null && c.expectedOnHand !== onHand
-          ? [new UserError(['input', 'counts', String(i), 'expectedOnHand'], `${c.sku}: expected ${c.expectedOnHand} on hand but there are ${onHand}; recount`, AdjustErrorCode.STALE_QUANTITY)]
+          ? [
+              new UserError(
+                ['input', 'counts', String(i), 'expectedOnHand'],
+                `${c.sku}: expected ${c.expectedOnHand} on hand but there are ${onHand}; recount`,
+                AdjustErrorCode.STALE_QUANTITY,
+              ),
+            ]
           : [];
       });
       if (stale.length) throw new UserErrorsException(stale);
@@ -133,6 +174,8 @@ async function lockLevels(em: EntityManager, skus: string[], locationId: string)
 async function assertOnHand(em: EntityManager, sku: string, locationId: string, expected: number, field: string[]): Promise<void> {
   const onHand = (await lockLevels(em, [sku], locationId)).get(sku)?.on_hand ?? 0;
   if (onHand !== expected) {
-    throw new UserErrorsException([new UserError(field, `Expected ${expected} on hand but there are ${onHand}; nothing was changed`, AdjustErrorCode.STALE_QUANTITY)]);
+    throw new UserErrorsException([
+      new UserError(field, `Expected ${expected} on hand but there are ${onHand}; nothing was changed`, AdjustErrorCode.STALE_QUANTITY),
+    ]);
   }
 }

@@ -16,7 +16,10 @@ export async function findInventoryItem(ctx: InventoryContext, sku: string): Pro
  * Sets a SKU's supplier and case size, creating its purchasing facts on first use. One upsert,
  * so two first-time updates of the same SKU cannot collide.
  */
-export async function updateInventoryItem(ctx: InventoryContext, input: InventoryItemUpdateInput): Promise<MutationOutcome<InventoryItemType>> {
+export async function updateInventoryItem(
+  ctx: InventoryContext,
+  input: InventoryItemUpdateInput,
+): Promise<MutationOutcome<InventoryItemType>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
 

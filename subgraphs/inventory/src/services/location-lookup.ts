@@ -6,7 +6,9 @@ import { Location } from '../entities';
 export async function requireLocations(em: EntityManager, ids: { id: string; path: string[] }[]): Promise<Map<string, Location>> {
   const valid = ids.filter((i) => isUuid(i.id)).map((i) => i.id);
   const found = new Map((await em.find(Location, { id: { $in: [...new Set(valid)] } })).map((l) => [l.id, l]));
-  const errors = ids.filter((i) => !found.has(i.id)).map((i) => new UserError(i.path, `No location with id "${i.id}"`, UserErrorCode.NOT_FOUND));
+  const errors = ids
+    .filter((i) => !found.has(i.id))
+    .map((i) => new UserError(i.path, `No location with id "${i.id}"`, UserErrorCode.NOT_FOUND));
   if (errors.length) throw new UserErrorsException(errors);
   return found;
 }

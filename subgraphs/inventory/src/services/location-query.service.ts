@@ -1,4 +1,12 @@
-import { isUuid, keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
+import {
+  isUuid,
+  keysetAfter,
+  pageRequest,
+  rowsAfter,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+} from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 

@@ -9,7 +9,10 @@ export function findPurchaseOrder(ctx: InventoryContext, id: string): Promise<Pu
 }
 
 /** Purchase orders newest first, optionally of one status. */
-export async function listPurchaseOrders(ctx: InventoryContext, args: ConnectionArgs & { status?: PurchaseOrderStatus | null }): Promise<ConnectionShape<PurchaseOrder>> {
+export async function listPurchaseOrders(
+  ctx: InventoryContext,
+  args: ConnectionArgs & { status?: PurchaseOrderStatus | null },
+): Promise<ConnectionShape<PurchaseOrder>> {
   const page = pageRequest(args);
   const where = { ...(args.status ? { status: args.status } : {}), ...olderThanCursor(page) };
   const rows = await ctx.em.find(PurchaseOrder, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });

@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  idempotent,
+  runMutation,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { PurchaseOrder, PurchaseOrderStatus, StockMovementReason } from '../entities';
@@ -24,8 +32,16 @@ export async function createPurchaseOrder(ctx: InventoryContext, input: Purchase
     ctx.em,
     async (em) => {
       await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
-      await assertSkusKnown(ctx, input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })));
-      return insertPurchaseOrder(em, { supplier: input.supplier.trim(), locationId: input.locationId, lines: input.lines, expectedAt: input.expectedAt ?? null });
+      await assertSkusKnown(
+        ctx,
+        input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })),
+      );
+      return insertPurchaseOrder(em, {
+        supplier: input.supplier.trim(),
+        locationId: input.locationId,
+        lines: input.lines,
+        expectedAt: input.expectedAt ?? null,
+      });
     },
     numberTaken,
   );
@@ -48,12 +64,19 @@ export async function insertPurchaseOrder(
 }
 
 /** Sends a draft to the supplier: every line shows as incoming at the location. */
-export async function submitPurchaseOrder(ctx: InventoryContext, id: string, idempotencyKey?: string | null): Promise<MutationOutcome<PurchaseOrder>> {
+export async function submitPurchaseOrder(
+  ctx: InventoryContext,
+  id: string,
+  idempotencyKey?: string | null,
+): Promise<MutationOutcome<PurchaseOrder>> {
   return runMutation(ctx.em, async (em) => {
     const { result } = await idempotent(em, SCHEMA, 'purchaseOrderSubmit', idempotencyKey, { id }, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.DRAFT], 'submitted', LABEL);
-      await applyStockChanges(em, order.lines.map((line) => incomingChange(ctx, order, line.sku, line.quantityOrdered)));
+      await applyStockChanges(
+        em,
+        order.lines.map((line) => incomingChange(ctx, order, line.sku, line.quantityOrdered)),
+      );
       order.status = PurchaseOrderStatus.SUBMITTED;
       order.submittedAt = new Date();
       await em.flush();
@@ -85,16 +108,19 @@ export async function receivePurchaseOrder(
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'received', LABEL);
       const remaining = remainingBySku(order, lines, allowOverReceipt);
-      await applyStockChanges(em, lines.map((line) => ({
-        sku: line.sku,
-        locationId: order.locationId,
-        onHand: line.quantity,
-        incoming: -Math.min(line.quantity, remaining.get(line.sku) ?? 0),
-        reason: StockMovementReason.RECEIVED,
-        guard: 'none' as const,
-        reference: reference(order),
-        actor: ctx.viewer.subject,
-      })));
+      await applyStockChanges(
+        em,
+        lines.map((line) => ({
+          sku: line.sku,
+          locationId: order.locationId,
+          onHand: line.quantity,
+          incoming: -Math.min(line.quantity, remaining.get(line.sku) ?? 0),
+          reason: StockMovementReason.RECEIVED,
+          guard: 'none' as const,
+          reference: reference(order),
+          actor: ctx.viewer.subject,
+        })),
+      );
       const received = new Map(lines.map((line) => [line.sku, line.quantity]));
       order.lines = order.lines.map((line) => ({ ...line, quantityReceived: line.quantityReceived + (received.get(line.sku) ?? 0) }));
       const complete = order.lines.every((line) => line.quantityReceived >= line.quantityOrdered);
@@ -113,11 +139,20 @@ function remainingBySku(order: PurchaseOrder, lines: StockLineInput[], allowOver
   const remaining = new Map<string, number>();
   const errors = lines.flatMap((receipt, i) => {
     const line = bySku.get(receipt.sku);
-    if (!line) return [new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on purchase order ${order.number}`, UserErrorCode.NOT_FOUND)];
+    if (!line)
+      return [
+        new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on purchase order ${order.number}`, UserErrorCode.NOT_FOUND),
+      ];
     const left = Math.max(0, line.quantityOrdered - line.quantityReceived);
     remaining.set(receipt.sku, left);
     return receipt.quantity > left && !allowOverReceipt
-      ? [new UserError(['lines', String(i), 'quantity'], `Only ${left} of ${receipt.sku} remain to be received; pass allowOverReceipt to accept ${receipt.quantity}`, DocumentErrorCode.OVER_RECEIPT)]
+      ? [
+          new UserError(
+            ['lines', String(i), 'quantity'],
+            `Only ${left} of ${receipt.sku} remain to be received; pass allowOverReceipt to accept ${receipt.quantity}`,
+            DocumentErrorCode.OVER_RECEIPT,
+          ),
+        ]
       : [];
   });
   if (errors.length) throw new UserErrorsException(errors);
@@ -135,7 +170,10 @@ export async function cancelPurchaseOrder(ctx: InventoryContext, id: string): Pr
     assertStatus(order.status, [PurchaseOrderStatus.DRAFT, PurchaseOrderStatus.SUBMITTED], 'cancelled', LABEL);
     if (order.status === PurchaseOrderStatus.SUBMITTED) {
       const open = order.lines.filter((line) => line.quantityOrdered > line.quantityReceived);
-      await applyStockChanges(em, open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))));
+      await applyStockChanges(
+        em,
+        open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))),
+      );
     }
     order.status = PurchaseOrderStatus.CANCELLED;
     await em.flush();
@@ -150,7 +188,10 @@ export async function closePurchaseOrder(ctx: InventoryContext, id: string): Pro
     if (order.status === PurchaseOrderStatus.CLOSED) return order;
     assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'closed', LABEL);
     const open = order.lines.filter((line) => line.quantityOrdered > line.quantityReceived);
-    await applyStockChanges(em, open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))));
+    await applyStockChanges(
+      em,
+      open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))),
+    );
     order.status = PurchaseOrderStatus.CLOSED;
     order.receivedAt = new Date();
     await em.flush();
@@ -159,5 +200,13 @@ export async function closePurchaseOrder(ctx: InventoryContext, id: string): Pro
 }
 
 function incomingChange(ctx: InventoryContext, order: PurchaseOrder, sku: string, incoming: number): StockChange {
-  return { sku, locationId: order.locationId, incoming, reason: StockMovementReason.INCOMING, guard: 'none', reference: reference(order), actor: ctx.viewer.subject };
+  return {
+    sku,
+    locationId: order.locationId,
+    incoming,
+    reason: StockMovementReason.INCOMING,
+    guard: 'none',
+    reference: reference(order),
+    actor: ctx.viewer.subject,
+  };
 }

@@ -66,14 +66,17 @@ async function holdStock(em: EntityManager, input: InventoryReserveInput): Promi
     try {
       // A savepoint, so a lost race undoes only this attempt's holds.
       await em.transactional((attemptEm) =>
-        applyStockChanges(attemptEm, lines.map((line) => ({
-          ...line,
-          reserved: line.quantity,
-          reason: StockMovementReason.RESERVATION,
-          guard: 'available' as const,
-          channel: input.channel ?? null,
-          reference: input.reference ?? null,
-        }))),
+        applyStockChanges(
+          attemptEm,
+          lines.map((line) => ({
+            ...line,
+            reserved: line.quantity,
+            reason: StockMovementReason.RESERVATION,
+            guard: 'available' as const,
+            channel: input.channel ?? null,
+            reference: input.reference ?? null,
+          })),
+        ),
       );
       return lines;
     } catch (error) {
@@ -86,7 +89,8 @@ async function holdStock(em: EntityManager, input: InventoryReserveInput): Promi
 function insufficient(input: InventoryReserveInput, error: InsufficientStockError | null): UserErrorsException {
   const index = error ? input.lines.findIndex((l) => l.sku === error.sku) : -1;
   const field = index >= 0 ? ['input', 'lines', String(index), 'quantity'] : ['input', 'lines'];
-  const message = error?.message ?? (input.allowSplit === false ? 'No single location has every line in stock' : 'Not enough stock across all locations');
+  const message =
+    error?.message ?? (input.allowSplit === false ? 'No single location has every line in stock' : 'Not enough stock across all locations');
   return new UserErrorsException([new UserError(field, message, ReservationErrorCode.INSUFFICIENT_STOCK)]);
 }
 
@@ -97,17 +101,22 @@ export async function commitReservation(ctx: InventoryContext, id: string): Prom
     if (reservation.status === ReservationStatus.COMMITTED) return reservation;
     if (reservation.status !== ReservationStatus.PENDING) throw notPending(reservation);
     if (reservation.expiresAt <= new Date()) {
-      throw new UserErrorsException([new UserError(['id'], 'The reservation expired before it was committed', ReservationErrorCode.EXPIRED)]);
+      throw new UserErrorsException([
+        new UserError(['id'], 'The reservation expired before it was committed', ReservationErrorCode.EXPIRED),
+      ]);
     }
-    await applyStockChanges(em, reservation.lines.map((line) => ({
-      ...line,
-      onHand: -line.quantity,
-      reserved: -line.quantity,
-      reason: StockMovementReason.SALE,
-      guard: 'none' as const,
-      channel: reservation.channel,
-      reference: reservation.reference ?? `reservation:${reservation.id}`,
-    })));
+    await applyStockChanges(
+      em,
+      reservation.lines.map((line) => ({
+        ...line,
+        onHand: -line.quantity,
+        reserved: -line.quantity,
+        reason: StockMovementReason.SALE,
+        guard: 'none' as const,
+        channel: reservation.channel,
+        reference: reservation.reference ?? `reservation:${reservation.id}`,
+      })),
+    );
     reservation.status = ReservationStatus.COMMITTED;
     await em.flush();
     return reservation;
@@ -128,14 +137,17 @@ export async function releaseReservation(ctx: InventoryContext, id: string): Pro
 
 /** Releases the stock a reservation holds and marks it released or expired. */
 export async function releaseLines(em: EntityManager, reservation: Reservation, status: ReservationStatus): Promise<void> {
-  await applyStockChanges(em, reservation.lines.map((line) => ({
-    ...line,
-    reserved: -line.quantity,
-    reason: StockMovementReason.RELEASE,
-    guard: 'none' as const,
-    channel: reservation.channel,
-    reference: reservation.reference ?? `reservation:${reservation.id}`,
-  })));
+  await applyStockChanges(
+    em,
+    reservation.lines.map((line) => ({
+      ...line,
+      reserved: -line.quantity,
+      reason: StockMovementReason.RELEASE,
+      guard: 'none' as const,
+      channel: reservation.channel,
+      reference: reservation.reference ?? `reservation:${reservation.id}`,
+    })),
+  );
   reservation.status = status;
 }
 

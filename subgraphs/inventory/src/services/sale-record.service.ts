@@ -1,4 +1,12 @@
-import { idempotent, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  idempotent,
+  runMutation,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
@@ -26,21 +34,26 @@ export async function recordSale(ctx: InventoryContext, input: InventorySaleReco
     await idempotent(em, SCHEMA, 'inventorySaleRecord', idempotencyKey, request, async () => {
       await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
       try {
-        await applyStockChanges(em, input.lines.map((line) => ({
-          sku: line.sku,
-          locationId: input.locationId,
-          onHand: -line.quantity,
-          reason: StockMovementReason.SALE,
-          guard: input.offline ? ('none' as const) : ('available' as const),
-          channel: input.channel,
-          reference: input.reference ?? null,
-          actor: ctx.viewer.subject,
-          occurredAt: input.occurredAt ?? undefined,
-        })));
+        await applyStockChanges(
+          em,
+          input.lines.map((line) => ({
+            sku: line.sku,
+            locationId: input.locationId,
+            onHand: -line.quantity,
+            reason: StockMovementReason.SALE,
+            guard: input.offline ? ('none' as const) : ('available' as const),
+            channel: input.channel,
+            reference: input.reference ?? null,
+            actor: ctx.viewer.subject,
+            occurredAt: input.occurredAt ?? undefined,
+          })),
+        );
       } catch (error) {
         if (!(error instanceof InsufficientStockError)) throw error;
         const index = input.lines.findIndex((l) => l.sku === error.sku);
-        throw new UserErrorsException([new UserError(['input', 'lines', String(index), 'quantity'], error.message, ReservationErrorCode.INSUFFICIENT_STOCK)]);
+        throw new UserErrorsException([
+          new UserError(['input', 'lines', String(index), 'quantity'], error.message, ReservationErrorCode.INSUFFICIENT_STOCK),
+        ]);
       }
       return null;
     });

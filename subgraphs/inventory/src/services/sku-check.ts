@@ -13,6 +13,8 @@ export async function assertSkusKnown(ctx: InventoryContext, skus: { sku: string
   const stocked = await ctx.em.find(InventoryLevel, { sku: { $in: distinct } }, { fields: ['sku'] });
   const stockedSkus = new Set(stocked.map((l) => l.sku));
   const unknown = new Set(await ctx.catalog.unknownSkus(distinct.filter((s) => !stockedSkus.has(s))));
-  const errors = skus.filter((s) => unknown.has(s.sku)).map((s) => new UserError(s.path, `No product variant has the SKU "${s.sku}"`, UNKNOWN_SKU));
+  const errors = skus
+    .filter((s) => unknown.has(s.sku))
+    .map((s) => new UserError(s.path, `No product variant has the SKU "${s.sku}"`, UNKNOWN_SKU));
   if (errors.length) throw new UserErrorsException(errors);
 }

@@ -76,12 +76,19 @@ export function duplicateSkus(lines: readonly { sku: string }[], path: readonly 
   return lines.flatMap((line, i) => {
     const repeated = seen.has(line.sku);
     seen.add(line.sku);
-    return repeated ? [new UserError([...path, String(i), 'sku'], `${line.sku} is on more than one line; list each SKU once`, UserErrorCode.TAKEN)] : [];
+    return repeated
+      ? [new UserError([...path, String(i), 'sku'], `${line.sku} is on more than one line; list each SKU once`, UserErrorCode.TAKEN)]
+      : [];
   });
 }
 
 /** Loads a document for update, so concurrent status changes of it run one after another. */
-export async function lockDocument<T extends { status: string }>(em: EntityManager, entity: new () => T, id: string, label: string): Promise<T> {
+export async function lockDocument<T extends { status: string }>(
+  em: EntityManager,
+  entity: new () => T,
+  id: string,
+  label: string,
+): Promise<T> {
   const document = isUuid(id) ? await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
   if (!document) throw new UserErrorsException([new UserError(['id'], `No ${label} with id "${id}"`, UserErrorCode.NOT_FOUND)]);
   return document as T;
@@ -92,7 +99,11 @@ export function assertStatus<S extends string>(status: S, allowed: readonly S[],
   if (allowed.includes(status)) return;
   const need = allowed.map((s) => s.toLowerCase().replace(/_/g, ' ')).join(' or ');
   throw new UserErrorsException([
-    new UserError(['id'], `The ${label} is ${status.toLowerCase().replace(/_/g, ' ')}; only a ${need} ${label} can be ${action}`, DocumentErrorCode.INVALID_STATUS),
+    new UserError(
+      ['id'],
+      `The ${label} is ${status.toLowerCase().replace(/_/g, ' ')}; only a ${need} ${label} can be ${action}`,
+      DocumentErrorCode.INVALID_STATUS,
+    ),
   ]);
 }
 

@@ -80,12 +80,35 @@ export async function applyStockChanges(em: EntityManager, changes: StockChange[
       `insert into ${SCHEMA}.stock_movement (sku, location_id, reason, quantity, reserved_delta, incoming_delta, on_hand_after,
          available_after, version, channel, reference, actor, occurred_at, recorded_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [change.sku, change.locationId, change.reason, dOn, dRes, dInc, level.on_hand, available, level.version,
-        change.channel ?? null, change.reference ?? null, change.actor ?? null, change.occurredAt ?? recordedAt, recordedAt],
+      [
+        change.sku,
+        change.locationId,
+        change.reason,
+        dOn,
+        dRes,
+        dInc,
+        level.on_hand,
+        available,
+        level.version,
+        change.channel ?? null,
+        change.reference ?? null,
+        change.actor ?? null,
+        change.occurredAt ?? recordedAt,
+        recordedAt,
+      ],
     );
     const payload = {
-      sku: level.sku, locationId: level.location_id, version: level.version, onHand: level.on_hand, reserved: level.reserved,
-      available, incoming: level.incoming, delta: dOn, reservedDelta: dRes, reason: change.reason, channel: change.channel ?? null,
+      sku: level.sku,
+      locationId: level.location_id,
+      version: level.version,
+      onHand: level.on_hand,
+      reserved: level.reserved,
+      available,
+      incoming: level.incoming,
+      delta: dOn,
+      reservedDelta: dRes,
+      reason: change.reason,
+      channel: change.channel ?? null,
       occurredAt: (change.occurredAt ?? recordedAt).toISOString(),
     };
     const key = `${level.sku}@${level.location_id}`;
@@ -114,7 +137,10 @@ async function updateLevel(em: EntityManager, change: StockChange, dOn: number, 
     );
   let [level] = await run();
   if (level) return level;
-  const [current] = await sql<LevelRow>(em, `select * from ${SCHEMA}.inventory_level where sku = ? and location_id = ?`, [change.sku, change.locationId]);
+  const [current] = await sql<LevelRow>(em, `select * from ${SCHEMA}.inventory_level where sku = ? and location_id = ?`, [
+    change.sku,
+    change.locationId,
+  ]);
   if (current) throw new InsufficientStockError(change.sku, change.locationId, current.on_hand - current.reserved, -(dOn - dRes));
   // First stock of this SKU here: create the level, then apply the change to it.
   await sql(

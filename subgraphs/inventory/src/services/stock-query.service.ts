@@ -1,4 +1,14 @@
-import { badUserInput, isUuid, keysetAfter, pageRequest, sql, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '../../../platform/src';
+import {
+  badUserInput,
+  isUuid,
+  keysetAfter,
+  pageRequest,
+  sql,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type SalesChannel,
+} from '../../../platform/src';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
 import type { InventorySummary, StoreAvailability } from '../types/stock.types';
@@ -55,7 +65,12 @@ export async function changesSince(
 /** The ledger, newest first: when, why and through which channel each unit moved. */
 export async function listMovements(
   ctx: InventoryContext,
-  args: ConnectionArgs & { sku?: string | null; locationId?: string | null; reason?: StockMovementReason | null; channel?: SalesChannel | null },
+  args: ConnectionArgs & {
+    sku?: string | null;
+    locationId?: string | null;
+    reason?: StockMovementReason | null;
+    channel?: SalesChannel | null;
+  },
 ): Promise<ConnectionShape<StockMovement>> {
   const page = pageRequest(args);
   if (args.locationId && !isUuid(args.locationId)) return toConnection([], page, () => []);

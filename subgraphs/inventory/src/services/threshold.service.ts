@@ -30,11 +30,22 @@ export async function setLowStockThreshold(ctx: InventoryContext, input: LowStoc
     );
     const available = level.on_hand - level.reserved;
     if (threshold !== null && available <= threshold) {
-      await publishEvents(em, SCHEMA, [{
-        topic: Topics.LEVEL_LOW,
-        key: `${level.sku}@${level.location_id}`,
-        payload: { sku: level.sku, locationId: level.location_id, version: level.version, onHand: level.on_hand, reserved: level.reserved, available, incoming: level.incoming, lowStockThreshold: threshold },
-      }]);
+      await publishEvents(em, SCHEMA, [
+        {
+          topic: Topics.LEVEL_LOW,
+          key: `${level.sku}@${level.location_id}`,
+          payload: {
+            sku: level.sku,
+            locationId: level.location_id,
+            version: level.version,
+            onHand: level.on_hand,
+            reserved: level.reserved,
+            available,
+            incoming: level.incoming,
+            lowStockThreshold: threshold,
+          },
+        },
+      ]);
     }
     return em.findOneOrFail(InventoryLevel, { id: level.id }, { refresh: true });
   });

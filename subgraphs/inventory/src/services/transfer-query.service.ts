@@ -9,7 +9,10 @@ export function findTransfer(ctx: InventoryContext, id: string): Promise<Invento
 }
 
 /** Transfers newest first, optionally of one status. */
-export async function listTransfers(ctx: InventoryContext, args: ConnectionArgs & { status?: TransferStatus | null }): Promise<ConnectionShape<InventoryTransfer>> {
+export async function listTransfers(
+  ctx: InventoryContext,
+  args: ConnectionArgs & { status?: TransferStatus | null },
+): Promise<ConnectionShape<InventoryTransfer>> {
   const page = pageRequest(args);
   const where = { ...(args.status ? { status: args.status } : {}), ...olderThanCursor(page) };
   const rows = await ctx.em.find(InventoryTransfer, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });

@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, requireLocationAccess, runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
+import {
+  idempotent,
+  requireLocationAccess,
+  runMutation,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus } from '../entities';
@@ -9,21 +18,16 @@ import { requireLocations } from './location-lookup';
 import { requireDocumentAccess } from './location-scope';
 import { assertSkusKnown } from './sku-check';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
-import {
-  assertStatus,
-  DocumentErrorCode,
-  duplicateSkus,
-  freeNumber,
-  lockDocument,
-  numberTaken,
-  validateLines,
-} from './stock-document';
+import { assertStatus, DocumentErrorCode, duplicateSkus, freeNumber, lockDocument, numberTaken, validateLines } from './stock-document';
 
 const LABEL = 'transfer';
 const reference = (transfer: InventoryTransfer) => `transfer:${transfer.id}`;
 
 /** Drafts a transfer: nothing moves until it ships. */
-export async function createTransfer(ctx: InventoryContext, input: InventoryTransferCreateInput): Promise<MutationOutcome<InventoryTransfer>> {
+export async function createTransfer(
+  ctx: InventoryContext,
+  input: InventoryTransferCreateInput,
+): Promise<MutationOutcome<InventoryTransfer>> {
   // Either store may ask: the one sending stock, or the one that needs it.
   requireLocationAccess(ctx.viewer, input.fromLocationId, input.toLocationId);
   const errors = await validateInput(input, ['input']);
@@ -40,7 +44,10 @@ export async function createTransfer(ctx: InventoryContext, input: InventoryTran
         { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
         { id: input.toLocationId, path: ['input', 'toLocationId'] },
       ]);
-      await assertSkusKnown(ctx, input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })));
+      await assertSkusKnown(
+        ctx,
+        input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })),
+      );
       const transfer = Object.assign(new InventoryTransfer(), {
         number: await freeNumber(em, InventoryTransfer, 'TR'),
         fromLocationId: input.fromLocationId,
@@ -59,7 +66,11 @@ export async function createTransfer(ctx: InventoryContext, input: InventoryTran
  * Ships a draft: every line leaves the source (TRANSFER_OUT, never below available) and shows
  * at the destination as incoming. All lines or none; a retry under the same key replays.
  */
-export async function shipTransfer(ctx: InventoryContext, id: string, idempotencyKey?: string | null): Promise<MutationOutcome<InventoryTransfer>> {
+export async function shipTransfer(
+  ctx: InventoryContext,
+  id: string,
+  idempotencyKey?: string | null,
+): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId]);
   return runMutation(ctx.em, async (em) => {
     const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
@@ -68,10 +79,27 @@ export async function shipTransfer(ctx: InventoryContext, id: string, idempotenc
       await assertSourceHasStock(em, transfer);
       const common = { reference: reference(transfer), actor: ctx.viewer.subject };
       try {
-        await applyStockChanges(em, transfer.lines.flatMap((line) => [
-          { sku: line.sku, locationId: transfer.fromLocationId, onHand: -line.quantity, reason: StockMovementReason.TRANSFER_OUT, guard: 'available' as const, ...common },
-          { sku: line.sku, locationId: transfer.toLocationId, incoming: line.quantity, reason: StockMovementReason.INCOMING, guard: 'none' as const, ...common },
-        ]));
+        await applyStockChanges(
+          em,
+          transfer.lines.flatMap((line) => [
+            {
+              sku: line.sku,
+              locationId: transfer.fromLocationId,
+              onHand: -line.quantity,
+              reason: StockMovementReason.TRANSFER_OUT,
+              guard: 'available' as const,
+              ...common,
+            },
+            {
+              sku: line.sku,
+              locationId: transfer.toLocationId,
+              incoming: line.quantity,
+              reason: StockMovementReason.INCOMING,
+              guard: 'none' as const,
+              ...common,
+            },
+          ]),
+        );
       } catch (error) {
         // Stock sold between the check above and the guarded update.
         if (error instanceof InsufficientStockError) throw new UserErrorsException([shortLine(transfer, error.sku, error.available)]);
@@ -88,7 +116,11 @@ export async function shipTransfer(ctx: InventoryContext, id: string, idempotenc
 
 /** Names every line the source cannot cover, not only the first the ledger would refuse. */
 async function assertSourceHasStock(em: EntityManager, transfer: InventoryTransfer): Promise<void> {
-  const levels = await em.find(InventoryLevel, { locationId: transfer.fromLocationId, sku: { $in: transfer.lines.map((l) => l.sku) } }, { refresh: true });
+  const levels = await em.find(
+    InventoryLevel,
+    { locationId: transfer.fromLocationId, sku: { $in: transfer.lines.map((l) => l.sku) } },
+    { refresh: true },
+  );
   const available = new Map(levels.map((level) => [level.sku, level.onHand - level.reserved]));
   const short = transfer.lines.filter((line) => line.quantity > (available.get(line.sku) ?? 0));
   if (short.length) throw new UserErrorsException(short.map((line) => shortLine(transfer, line.sku, available.get(line.sku) ?? 0)));
@@ -124,16 +156,19 @@ export async function receiveTransfer(
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'received', LABEL);
       const received = receiptsFor(transfer, lines);
-      await applyStockChanges(em, lines.map((line) => ({
-        sku: line.sku,
-        locationId: transfer.toLocationId,
-        onHand: line.quantity,
-        incoming: -line.quantity,
-        reason: StockMovementReason.TRANSFER_IN,
-        guard: 'none' as const,
-        reference: reference(transfer),
-        actor: ctx.viewer.subject,
-      })));
+      await applyStockChanges(
+        em,
+        lines.map((line) => ({
+          sku: line.sku,
+          locationId: transfer.toLocationId,
+          onHand: line.quantity,
+          incoming: -line.quantity,
+          reason: StockMovementReason.TRANSFER_IN,
+          guard: 'none' as const,
+          reference: reference(transfer),
+          actor: ctx.viewer.subject,
+        })),
+      );
       transfer.lines = transfer.lines.map((line) => ({ ...line, quantityReceived: line.quantityReceived + (received.get(line.sku) ?? 0) }));
       const complete = transfer.lines.every((line) => line.quantityReceived >= line.quantity);
       transfer.status = complete ? TransferStatus.RECEIVED : TransferStatus.PARTIALLY_RECEIVED;
@@ -150,10 +185,17 @@ function receiptsFor(transfer: InventoryTransfer, lines: StockLineInput[]): Map<
   const bySku = new Map(transfer.lines.map((line) => [line.sku, line]));
   const errors = lines.flatMap((receipt, i) => {
     const line = bySku.get(receipt.sku);
-    if (!line) return [new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on transfer ${transfer.number}`, UserErrorCode.NOT_FOUND)];
+    if (!line)
+      return [new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on transfer ${transfer.number}`, UserErrorCode.NOT_FOUND)];
     const inTransit = line.quantity - line.quantityReceived;
     return receipt.quantity > inTransit
-      ? [new UserError(['lines', String(i), 'quantity'], `Only ${inTransit} of ${receipt.sku} remain in transit; ${receipt.quantity} cannot be received`, DocumentErrorCode.OVER_RECEIPT)]
+      ? [
+          new UserError(
+            ['lines', String(i), 'quantity'],
+            `Only ${inTransit} of ${receipt.sku} remain in transit; ${receipt.quantity} cannot be received`,
+            DocumentErrorCode.OVER_RECEIPT,
+          ),
+        ]
       : [];
   });
   if (errors.length) throw new UserErrorsException(errors);
@@ -183,15 +225,18 @@ export async function closeTransfer(ctx: InventoryContext, id: string): Promise<
     if (transfer.status === TransferStatus.CLOSED) return transfer;
     assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'closed', LABEL);
     const missing = transfer.lines.filter((line) => line.quantity > line.quantityReceived);
-    await applyStockChanges(em, missing.map((line) => ({
-      sku: line.sku,
-      locationId: transfer.toLocationId,
-      incoming: -(line.quantity - line.quantityReceived),
-      reason: StockMovementReason.LOST,
-      guard: 'none' as const,
-      reference: `transfer:${transfer.id}`,
-      actor: ctx.viewer.subject,
-    })));
+    await applyStockChanges(
+      em,
+      missing.map((line) => ({
+        sku: line.sku,
+        locationId: transfer.toLocationId,
+        incoming: -(line.quantity - line.quantityReceived),
+        reason: StockMovementReason.LOST,
+        guard: 'none' as const,
+        reference: `transfer:${transfer.id}`,
+        actor: ctx.viewer.subject,
+      })),
+    );
     transfer.status = TransferStatus.CLOSED;
     transfer.receivedAt = new Date();
     await em.flush();

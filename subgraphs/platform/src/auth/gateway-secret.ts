@@ -17,6 +17,8 @@ export function secretMatches(given: string | undefined, expected: string): bool
 export function requireGatewaySecret(secret: string | null | undefined): RequestHandler {
   return (req, res, next) => {
     if (!secret || secretMatches(req.get(GATEWAY_SECRET_HEADER), secret)) return next();
-    res.status(401).json({ errors: [{ message: 'This service answers only through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+    res
+      .status(401)
+      .json({ errors: [{ message: 'This service answers only through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
   };
 }

@@ -22,7 +22,10 @@ describe('TokenVerifier', () => {
     const verifier = new TokenVerifier({ secret });
     expect((await verifier.verify(undefined)).role).toBe(Role.ANONYMOUS);
     await expect(verifier.verify('Bearer not.a.jwt')).rejects.toThrow(InvalidTokenError);
-    const anonymousClaim = await new SignJWT({ role: Role.ANONYMOUS }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(secret);
+    const anonymousClaim = await new SignJWT({ role: Role.ANONYMOUS })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(secret);
     await expect(verifier.verify(anonymousClaim)).rejects.toThrow(/Unknown role/);
   });
 

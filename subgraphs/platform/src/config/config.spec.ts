@@ -5,7 +5,12 @@ describe('configuration', () => {
   const env = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
 
   it('has a default for everything but the database, and lets one subgraph use its own', () => {
-    expect(loadSubgraphConfig('products', 4001, env)).toMatchObject({ port: 4001, host: '127.0.0.1', databaseUrl: env.DATABASE_URL, databasePoolMax: 10 });
+    expect(loadSubgraphConfig('products', 4001, env)).toMatchObject({
+      port: 4001,
+      host: '127.0.0.1',
+      databaseUrl: env.DATABASE_URL,
+      databasePoolMax: 10,
+    });
     const own = loadSubgraphConfig('products', 4001, { ...env, PRODUCTS_PORT: '5001', PRODUCTS_DATABASE_URL: 'postgres://other/db' });
     expect(own).toMatchObject({ port: 5001, databaseUrl: 'postgres://other/db' });
   });
@@ -27,8 +32,19 @@ describe('configuration', () => {
   });
 
   it('reads an external identity provider from JWT_JWKS_URL', () => {
-    const config = loadSubgraphConfig('products', 4001, { ...env, JWT_JWKS_URL: 'https://id.example/jwks.json', JWT_ISSUER: 'https://id.example/', JWT_ROLE_CLAIM: 'https://shop/role' });
-    expect(config.externalTokens).toEqual({ jwksUrl: 'https://id.example/jwks.json', issuer: 'https://id.example/', audience: null, roleClaim: 'https://shop/role', locationClaim: 'locationId' });
+    const config = loadSubgraphConfig('products', 4001, {
+      ...env,
+      JWT_JWKS_URL: 'https://id.example/jwks.json',
+      JWT_ISSUER: 'https://id.example/',
+      JWT_ROLE_CLAIM: 'https://shop/role',
+    });
+    expect(config.externalTokens).toEqual({
+      jwksUrl: 'https://id.example/jwks.json',
+      issuer: 'https://id.example/',
+      audience: null,
+      roleClaim: 'https://shop/role',
+      locationClaim: 'locationId',
+    });
     expect(() => loadSubgraphConfig('products', 4001, { ...env, JWT_JWKS_URL: 'not a url' })).toThrow(/JWT_JWKS_URL/);
   });
 });

@@ -15,9 +15,7 @@ export function loadConfig<S extends Record<string, ValidatorSpec<unknown>>>(
 ): CleanedEnv<S> {
   return cleanEnv(env, specs, {
     reporter: ({ errors }) => {
-      const problems = Object.entries(errors).map(
-        ([name, error]) => `  ${name}: ${(error as Error).message}`,
-      );
+      const problems = Object.entries(errors).map(([name, error]) => `  ${name}: ${(error as Error).message}`);
       if (problems.length > 0) {
         throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
       }

@@ -10,11 +10,17 @@ export function requestHash(input: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
     if (value && typeof value === 'object' && !(value instanceof Date)) {
-      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+      );
     }
     return value;
   };
-  return createHash('sha256').update(JSON.stringify(canonical(input) ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input) ?? null))
+    .digest('hex');
 }
 
 /**
@@ -52,7 +58,11 @@ export async function idempotent<T>(
     return { result: existing.result, replayed: true };
   }
   const result = await work();
-  await sql(em, `update "${schema}"."idempotency_record" set result = ?::jsonb where scope = ? and key = ?`, [JSON.stringify(result ?? null), scope, key]);
+  await sql(em, `update "${schema}"."idempotency_record" set result = ?::jsonb where scope = ? and key = ?`, [
+    JSON.stringify(result ?? null),
+    scope,
+    key,
+  ]);
   return { result, replayed: false };
 }
 
@@ -60,7 +70,12 @@ export async function idempotent<T>(
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
 
 /** Forgets keys older than the retention, a batch at a time; returns how many were deleted. */
-export async function pruneIdempotencyRecords(em: EntityManager, schema: string, olderThanDays = IDEMPOTENCY_RETENTION_DAYS, batch = 1_000): Promise<number> {
+export async function pruneIdempotencyRecords(
+  em: EntityManager,
+  schema: string,
+  olderThanDays = IDEMPOTENCY_RETENTION_DAYS,
+  batch = 1_000,
+): Promise<number> {
   const deleted = await sql<{ key: string }>(
     em,
     `delete from "${schema}"."idempotency_record" where ctid in (

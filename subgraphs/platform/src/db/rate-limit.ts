@@ -18,7 +18,11 @@ export interface RateLimit {
 export class SharedRateLimiter {
   private readonly limiter: RateLimiterPostgres;
 
-  constructor(orm: Orm, schema: string, readonly limit: RateLimit) {
+  constructor(
+    orm: Orm,
+    schema: string,
+    readonly limit: RateLimit,
+  ) {
     this.limiter = new RateLimiterPostgres({
       storeClient: orm.em.getConnection().getKnex(),
       storeType: 'knex',
@@ -54,6 +58,8 @@ export class SharedRateLimiter {
 
 /** Deletes counters whose window ended over an hour ago; returns how many. */
 export async function pruneRateLimitCounters(em: EntityManager, schema: string): Promise<number> {
-  const rows = await sql<{ key: string }>(em, `delete from "${schema}"."rate_limit" where expire < ? returning key`, [Date.now() - 3_600_000]);
+  const rows = await sql<{ key: string }>(em, `delete from "${schema}"."rate_limit" where expire < ? returning key`, [
+    Date.now() - 3_600_000,
+  ]);
   return rows.length;
 }

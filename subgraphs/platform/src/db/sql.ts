@@ -16,11 +16,19 @@ export async function sql<T = Record<string, unknown>>(em: EntityManager, text: 
  * (dates as Dates, bigints as numbers), skipping the ORM's change tracking: for read-only hot
  * paths where hydrating a few hundred entities costs more than the query itself.
  */
-export async function selectPlain<T extends object>(em: EntityManager, entity: new () => T, text: string, params: unknown[] = []): Promise<T[]> {
+export async function selectPlain<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const comparator = em.getComparator();
   const platform = em.getPlatform();
   // mapResult renames columns and revives dates; custom types (bigint as number…) are ours to apply.
-  const typed = em.getMetadata().get(entity.name).props.filter((prop) => prop.customType);
+  const typed = em
+    .getMetadata()
+    .get(entity.name)
+    .props.filter((prop) => prop.customType);
   return (await sql<Record<string, unknown>>(em, text, params)).map((row) => {
     const data = comparator.mapResult(entity.name, row) as Record<string, unknown>;
     for (const prop of typed) {

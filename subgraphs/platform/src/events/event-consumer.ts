@@ -142,7 +142,10 @@ export class EventConsumer {
         ]);
       });
     } catch (error) {
-      this.logger.error({ err: error, eventIds: wanted.map((event) => event.id) }, 'event handler failed; the batch comes again after a pause');
+      this.logger.error(
+        { err: error, eventIds: wanted.map((event) => event.id) },
+        'event handler failed; the batch comes again after a pause',
+      );
       throw error;
     }
   }
@@ -151,8 +154,16 @@ export class EventConsumer {
   private async storedPosition(): Promise<number> {
     const em = this.options.orm.em.fork();
     const key = [this.options.name, this.options.sourceSchema];
-    await sql(em, `insert into ${this.positionTable} (consumer, source_schema, position, updated_at) values (?, ?, 0, now()) on conflict do nothing`, key);
-    const [row] = await sql<{ position: string }>(em, `select position from ${this.positionTable} where consumer = ? and source_schema = ?`, key);
+    await sql(
+      em,
+      `insert into ${this.positionTable} (consumer, source_schema, position, updated_at) values (?, ?, 0, now()) on conflict do nothing`,
+      key,
+    );
+    const [row] = await sql<{ position: string }>(
+      em,
+      `select position from ${this.positionTable} where consumer = ? and source_schema = ?`,
+      key,
+    );
     return Number(row.position);
   }
 

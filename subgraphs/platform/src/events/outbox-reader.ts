@@ -137,7 +137,11 @@ export class OutboxReader {
           payload: r.payload,
           createdAt: new Date(r.created_at).toISOString(),
         }));
-        const next = this.nextPosition(schema, after, events.map((e) => e.id));
+        const next = this.nextPosition(
+          schema,
+          after,
+          events.map((e) => e.id),
+        );
         try {
           await this.deliver(events, { schema, resumeAfter: resumeAfter(next.last, next.holes) });
         } catch (error) {

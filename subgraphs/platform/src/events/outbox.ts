@@ -27,7 +27,10 @@ export async function publishEvents(em: EntityManager, schema: string, events: E
   const version = (e: EventInput) => (typeof e.payload.version === 'number' ? e.payload.version : undefined);
   await sql(em, 'select pg_notify(?, ?)', [
     EVENTS_CHANNEL,
-    JSON.stringify({ schema, events: events.map((e, i) => ({ id: ids[i], topic: e.topic, key: e.key, version: version(e) })) }).slice(0, 7900),
+    JSON.stringify({ schema, events: events.map((e, i) => ({ id: ids[i], topic: e.topic, key: e.key, version: version(e) })) }).slice(
+      0,
+      7900,
+    ),
   ]);
   return ids;
 }

@@ -7,8 +7,13 @@ export class PostgresEventBus implements EventBus {
   private readonly handlers = new HandlerSet();
   private readonly reader: OutboxReader;
 
-  constructor(options: { databaseUrl: string; schemas: string[]; logger: Logger; pollMs?: number }, private readonly logger: Logger = options.logger) {
-    this.reader = new OutboxReader(options, (events) => this.handlers.emit(events, (error) => this.logger.error({ err: error }, 'event handler failed')));
+  constructor(
+    options: { databaseUrl: string; schemas: string[]; logger: Logger; pollMs?: number },
+    private readonly logger: Logger = options.logger,
+  ) {
+    this.reader = new OutboxReader(options, (events) =>
+      this.handlers.emit(events, (error) => this.logger.error({ err: error }, 'event handler failed')),
+    );
   }
 
   start(): Promise<void> {

@@ -15,7 +15,11 @@ export class Address {
    * GraphQL only, no column: a customer's saved addresses are rows of their own with an id to
    * update or delete them by; an address embedded in another record (a location's) has none.
    */
-  @Field(() => ID, { nullable: true, description: "The saved address's id, to update or delete it by; null for an address that is part of another record, such as a location's." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The saved address's id, to update or delete it by; null for an address that is part of another record, such as a location's.",
+  })
   id?: string | null;
 
   @Field(() => String)

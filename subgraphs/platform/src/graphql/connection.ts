@@ -104,11 +104,7 @@ export function decodeCursor(cursor: string): unknown[] {
  * Builds a connection from rows fetched with `limit` (= first + 1): the extra row only tells
  * that a next page exists. `cursorOf` returns the sort values a later `after` resumes from.
  */
-export function toConnection<T>(
-  rows: readonly T[],
-  page: PageRequest,
-  cursorOf: (row: T) => readonly unknown[],
-): ConnectionShape<T> {
+export function toConnection<T>(rows: readonly T[], page: PageRequest, cursorOf: (row: T) => readonly unknown[]): ConnectionShape<T> {
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   return {

@@ -13,14 +13,21 @@ describe('keysetAfter', () => {
   });
 
   it.each([
-    ['another list\'s cursor', ['2026-12-01T10:00:00.000Z', ID, 3]],
+    ["another list's cursor", ['2026-12-01T10:00:00.000Z', ID, 3]],
     ['a non-uuid tie-breaker', ['Berlin', 'x; drop table']],
     ['a bigint id that is not a number', ['2026-12-01T10:00:00.000Z', '12 or 1=1']],
     ['a number where text belongs', [42, ID]],
     ['a date that is not one', ['yesterday', ID]],
   ])('refuses %s as BAD_USER_INPUT', (_label, values) => {
-    const kinds = values[1] === '12 or 1=1' ? (['date', 'bigint'] as const) : values[0] === 'yesterday' ? (['date', 'uuid'] as const) : (['text', 'uuid'] as const);
-    expect(() => keysetAfter(page(values), kinds)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    const kinds =
+      values[1] === '12 or 1=1'
+        ? (['date', 'bigint'] as const)
+        : values[0] === 'yesterday'
+          ? (['date', 'uuid'] as const)
+          : (['text', 'uuid'] as const);
+    expect(() => keysetAfter(page(values), kinds)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 });
 

@@ -15,7 +15,11 @@ export function moneyInputToMinor(
 ): number | UserError {
   if (input.currencyCode && input.currencyCode !== currency) {
     const plural = `${options.noun[0].toUpperCase()}${options.noun.slice(1)}s`;
-    return new UserError([...path, 'currencyCode'], `${plural} are kept in ${currency}, not ${input.currencyCode}`, UserErrorCode.CURRENCY_MISMATCH);
+    return new UserError(
+      [...path, 'currencyCode'],
+      `${plural} are kept in ${currency}, not ${input.currencyCode}`,
+      UserErrorCode.CURRENCY_MISMATCH,
+    );
   }
   try {
     const minor = parseMinorUnits(String(input.amount), currency);

@@ -56,7 +56,16 @@ export async function buildSubgraphServer<C extends RequestContext>(
   });
   let server: SubgraphServer;
   try {
-    server = await createSubgraphServer({ name: info.name, schema, orm, logger: config.logger, extendContext, jwtSecret: config.jwtSecret, externalTokens: config.externalTokens, gatewaySecret: config.gatewaySecret });
+    server = await createSubgraphServer({
+      name: info.name,
+      schema,
+      orm,
+      logger: config.logger,
+      extendContext,
+      jwtSecret: config.jwtSecret,
+      externalTokens: config.externalTokens,
+      gatewaySecret: config.gatewaySecret,
+    });
   } catch (error) {
     await orm.close();
     throw error;
@@ -92,7 +101,15 @@ export function runSubgraphProcess(
     const env = loadSubgraphConfig(info.name, info.defaultPort);
     const logger = createLogger(info.name, env.logLevel);
     const server = await build(
-      { databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, debugSql: env.databaseDebug, logger, jwtSecret: env.jwtSecret, externalTokens: env.externalTokens, gatewaySecret: env.gatewaySecret },
+      {
+        databaseUrl: env.databaseUrl,
+        poolMax: env.databasePoolMax,
+        debugSql: env.databaseDebug,
+        logger,
+        jwtSecret: env.jwtSecret,
+        externalTokens: env.externalTokens,
+        gatewaySecret: env.gatewaySecret,
+      },
       env,
     );
     const url = await server.listen(env.port, env.host);

@@ -43,9 +43,7 @@ export interface SubgraphServer extends HttpService {
  * endpoints. Each request gets its own EntityManager fork and DataLoaders; the ORM stays open
  * until `close()`, which drains requests in flight first.
  */
-export async function createSubgraphServer<C extends RequestContext>(
-  options: SubgraphServerOptions<C>,
-): Promise<SubgraphServer> {
+export async function createSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<SubgraphServer> {
   const { orm, logger } = options;
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens });
   const credentials = new ServiceCredentials(options.name, options.jwtSecret ?? null, options.gatewaySecret ?? null);

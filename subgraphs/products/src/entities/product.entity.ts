@@ -10,7 +10,10 @@ import { Image, ProductOption } from './product-values';
 @ObjectType({ description: 'A thing the retailer sells; what is bought is one of its variants.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'product' })
-@Index({ name: 'product_search_text_trgm', expression: 'create index "product_search_text_trgm" on "products"."product" using gin ("search_text" gin_trgm_ops)' })
+@Index({
+  name: 'product_search_text_trgm',
+  expression: 'create index "product_search_text_trgm" on "products"."product" using gin ("search_text" gin_trgm_ops)',
+})
 @Index({ name: 'product_tags_gin', expression: 'create index "product_tags_gin" on "products"."product" using gin ("tags")' })
 @Index({ properties: ['title', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })

@@ -13,7 +13,7 @@ export class ProductOptionInput {
   @Field(() => [String])
   @ArrayNotEmpty({ message: 'an option needs at least one value' })
   @ArrayMaxSize(LIMITS.optionValues)
-  @NotBlank({ each: true, message: 'option values can\'t be blank' })
+  @NotBlank({ each: true, message: "option values can't be blank" })
   @MaxLength(LIMITS.name, { each: true })
   values!: string[];
 }

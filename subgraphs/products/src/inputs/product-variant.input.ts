@@ -29,7 +29,7 @@ export class ProductVariantCreateInput {
   @Field(() => MoneyInput, { nullable: true, description: 'The former price, shown struck through.' })
   compareAtPrice?: MoneyInput | null;
 
-  @Field(() => [SelectedOptionInput], { nullable: true, description: 'One value for each of the product\'s options.' })
+  @Field(() => [SelectedOptionInput], { nullable: true, description: "One value for each of the product's options." })
   @IsOptional()
   @ArrayMaxSize(LIMITS.options)
   @ValidateNested({ each: true })

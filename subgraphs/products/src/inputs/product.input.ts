@@ -37,7 +37,7 @@ export class ProductCreateInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(LIMITS.tags)
-  @NotBlank({ each: true, message: 'tags can\'t be blank' })
+  @NotBlank({ each: true, message: "tags can't be blank" })
   @MaxLength(LIMITS.name, { each: true })
   tags?: string[] | null;
 
@@ -101,7 +101,7 @@ export class ProductUpdateInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(LIMITS.tags)
-  @NotBlank({ each: true, message: 'tags can\'t be blank' })
+  @NotBlank({ each: true, message: "tags can't be blank" })
   @MaxLength(LIMITS.name, { each: true })
   tags?: string[] | null;
 

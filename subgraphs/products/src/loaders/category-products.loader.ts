@@ -25,8 +25,10 @@ export function createCategoryProductsLoader(em: EntityManager) {
       const results = new Map<string, Product[]>();
       for (const group of groups.values()) {
         const { limit, after } = group[0];
-        const rows: Record<string, unknown>[] = await em.getKnex().raw(
-          `with recursive tree(root_id, id) as (
+        const rows: Record<string, unknown>[] = await em
+          .getKnex()
+          .raw(
+            `with recursive tree(root_id, id) as (
              select id, id from ${SCHEMA}.category where id = any(?::uuid[])
              union all
              select tree.root_id, c.id from ${SCHEMA}.category c join tree on c.parent_id = tree.id)
@@ -35,8 +37,9 @@ export function createCategoryProductsLoader(em: EntityManager) {
              from tree join ${SCHEMA}.product p on p.category_id = tree.id
              where p.status = ? ${after ? 'and (p.title, p.id) > (?, ?::uuid)' : ''}
            ) ranked where rank <= ? order by root_id, rank`,
-          [group.map((k) => k.categoryId), ProductStatus.ACTIVE, ...(after ?? []), limit],
-        ).then((result: { rows: Record<string, unknown>[] }) => result.rows);
+            [group.map((k) => k.categoryId), ProductStatus.ACTIVE, ...(after ?? []), limit],
+          )
+          .then((result: { rows: Record<string, unknown>[] }) => result.rows);
         for (const key of group) results.set(cacheKey(key), []);
         for (const { root_id: rootId, rank: _rank, ...row } of rows) {
           results.get(cacheKey({ categoryId: String(rootId), limit, after }))?.push(em.map(Product, row));

@@ -2,7 +2,13 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { MANAGER_ROLES, SalesChannel, toPayload } from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import { ProductCreateInput, ProductUpdateInput } from '../inputs/product.input';
-import { ProductArchivePayload, ProductCreatePayload, ProductPublishPayload, ProductUnpublishPayload, ProductUpdatePayload } from '../payloads';
+import {
+  ProductArchivePayload,
+  ProductCreatePayload,
+  ProductPublishPayload,
+  ProductUnpublishPayload,
+  ProductUpdatePayload,
+} from '../payloads';
 import { archiveProduct, createProduct, setProductChannels, updateProduct } from '../services/product.service';
 
 /** Catalog management: managers and admins. */

@@ -4,8 +4,39 @@ import { SalesChannel, type CurrencyCode } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import { ProductStatus } from '../entities';
 
-const NOUNS = ['Bike', 'Helmet', 'Jersey', 'Light', 'Lock', 'Pump', 'Saddle', 'Tyre', 'Wheel', 'Bag', 'Bottle', 'Glove', 'Chain', 'Pedal', 'Grip'];
-const ADJECTIVES = ['Aero', 'Trail', 'City', 'Gravel', 'Race', 'Tour', 'Urban', 'Alpine', 'Carbon', 'Steel', 'Light', 'Rapid', 'Classic', 'Pro'];
+const NOUNS = [
+  'Bike',
+  'Helmet',
+  'Jersey',
+  'Light',
+  'Lock',
+  'Pump',
+  'Saddle',
+  'Tyre',
+  'Wheel',
+  'Bag',
+  'Bottle',
+  'Glove',
+  'Chain',
+  'Pedal',
+  'Grip',
+];
+const ADJECTIVES = [
+  'Aero',
+  'Trail',
+  'City',
+  'Gravel',
+  'Race',
+  'Tour',
+  'Urban',
+  'Alpine',
+  'Carbon',
+  'Steel',
+  'Light',
+  'Rapid',
+  'Classic',
+  'Pro',
+];
 const VENDORS = ['Velocity', 'Northwind Cycles', 'Kestrel Works', 'Ridgeline', 'Urban Spoke'];
 const SIZES = ['S', 'M', 'L', 'XL'];
 const CHANNEL_SETS: SalesChannel[][] = [

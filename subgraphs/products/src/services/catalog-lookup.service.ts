@@ -1,4 +1,14 @@
-import { badUserInput, isStaff, isUuid, Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '../../../platform/src';
+import {
+  badUserInput,
+  isStaff,
+  isUuid,
+  Money,
+  pageRequest,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type CurrencyCode,
+} from '../../../platform/src';
 import type { ProductsContext } from '../context';
 import { ProductStatus, type Category, type Product, type ProductVariant } from '../entities';
 
@@ -8,14 +18,24 @@ import { ProductStatus, type Category, type Product, type ProductVariant } from 
  */
 export async function findProduct(ctx: ProductsContext, by: { id?: string | null; handle?: string | null }): Promise<Product | null> {
   if ((by.id == null) === (by.handle == null)) throw badUserInput('Give exactly one of "id" or "handle"');
-  const product = by.id != null ? (isUuid(by.id) ? await ctx.loaders.productById.load(by.id) : null) : await ctx.loaders.productByHandle.load(by.handle as string);
+  const product =
+    by.id != null
+      ? isUuid(by.id)
+        ? await ctx.loaders.productById.load(by.id)
+        : null
+      : await ctx.loaders.productByHandle.load(by.handle as string);
   return product && visible(ctx, product) ? product : null;
 }
 
 /** A variant by id or SKU, under the same rule as its product. */
 export async function findVariant(ctx: ProductsContext, by: { id?: string | null; sku?: string | null }): Promise<ProductVariant | null> {
   if ((by.id == null) === (by.sku == null)) throw badUserInput('Give exactly one of "id" or "sku"');
-  const variant = by.id != null ? (isUuid(by.id) ? await ctx.loaders.variantById.load(by.id) : null) : await ctx.loaders.variantBySku.load(by.sku as string);
+  const variant =
+    by.id != null
+      ? isUuid(by.id)
+        ? await ctx.loaders.variantById.load(by.id)
+        : null
+      : await ctx.loaders.variantBySku.load(by.sku as string);
   return variant && (isStaff(ctx.viewer) || visible(ctx, await productOfVariant(ctx, variant))) ? variant : null;
 }
 

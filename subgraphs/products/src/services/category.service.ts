@@ -74,5 +74,6 @@ async function checkNewParent(em: ProductsContext['em'], category: Category, par
      select 1 from up where id = ? limit 1`,
     [parentId, category.id],
   )) as { rows: unknown[] };
-  if (rows.length) errors.push(new UserError(field, 'A category cannot be moved below itself or one of its children', UserErrorCode.INVALID));
+  if (rows.length)
+    errors.push(new UserError(field, 'A category cannot be moved below itself or one of its children', UserErrorCode.INVALID));
 }

@@ -45,7 +45,11 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
 
   const knex = ctx.em.getKnex();
   // Every column but search_text, which only the WHERE clause needs.
-  const columns = ctx.em.getMetadata().get(Product.name).props.filter((prop) => !prop.lazy && prop.fieldNames).flatMap((prop) => prop.fieldNames.map((f) => `p.${f}`));
+  const columns = ctx.em
+    .getMetadata()
+    .get(Product.name)
+    .props.filter((prop) => !prop.lazy && prop.fieldNames)
+    .flatMap((prop) => prop.fieldNames.map((f) => `p.${f}`));
   const qb = knex(`${SCHEMA}.product as p`).select(columns);
   applyFilter(knex, qb, args.filter ?? {}, ctx.currencyCode);
   for (const term of terms) qb.where('p.search_text', 'like', `%${escapeLike(term)}%`);
@@ -92,9 +96,7 @@ function applyFilter(knex: Knex, qb: Knex.QueryBuilder, filter: ProductFilter, c
   const max = filter.maxPrice != null ? priceFilter(filter.maxPrice, currency, 'maxPrice') : null;
   if (min !== null || max !== null) {
     qb.whereExists(function () {
-      this.select(knex.raw('1'))
-        .from(`${SCHEMA}.product_variant as v`)
-        .whereRaw('v.product_id = p.id');
+      this.select(knex.raw('1')).from(`${SCHEMA}.product_variant as v`).whereRaw('v.product_id = p.id');
       if (min !== null) this.where('v.price_amount', '>=', min);
       if (max !== null) this.where('v.price_amount', '<=', max);
     });
@@ -125,7 +127,12 @@ function sortSpec(sortKey: ProductSortKey, terms: string[], reverse: boolean): S
         return { sql: 'p.id', bindings: [], cast: 'uuid' };
       case ProductSortKey.RELEVANCE:
         // Best match first; rounded so the cursor value compares exactly.
-        return { sql: 'round(word_similarity(?, p.search_text)::numeric, 6)', bindings: [terms.join(' ')], cast: 'numeric', descending: true };
+        return {
+          sql: 'round(word_similarity(?, p.search_text)::numeric, 6)',
+          bindings: [terms.join(' ')],
+          cast: 'numeric',
+          descending: true,
+        };
     }
   })();
   return { ...spec, descending: (spec.descending ?? false) !== reverse };

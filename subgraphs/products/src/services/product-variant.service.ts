@@ -45,7 +45,8 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
     ctx.em,
     async (em) => {
       const current = isUuid(input.id) ? await em.findOne(ProductVariant, { id: input.id }) : null;
-      if (!current) throw new UserErrorsException([new UserError(['input', 'id'], `No variant with id "${input.id}"`, UserErrorCode.NOT_FOUND)]);
+      if (!current)
+        throw new UserErrorsException([new UserError(['input', 'id'], `No variant with id "${input.id}"`, UserErrorCode.NOT_FOUND)]);
       const product = await lockProduct(em, current.productId);
       const siblings = await em.find(ProductVariant, { productId: product.id });
       const variant = siblings.find((v) => v.id === current.id) as ProductVariant;
@@ -70,7 +71,13 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
         variant.selectedOptions = resolveSelectedOptions(product.options, input.selectedOptions, ['input', 'selectedOptions'], errors);
         const key = optionKey(variant.selectedOptions);
         if (siblings.some((v) => v.id !== variant.id && optionKey(v.selectedOptions) === key)) {
-          errors.push(new UserError(['input', 'selectedOptions'], `Another variant already has the options ${variantTitle(variant.selectedOptions)}`, UserErrorCode.TAKEN));
+          errors.push(
+            new UserError(
+              ['input', 'selectedOptions'],
+              `Another variant already has the options ${variantTitle(variant.selectedOptions)}`,
+              UserErrorCode.TAKEN,
+            ),
+          );
         }
         if (input.title === undefined) variant.title = variantTitle(variant.selectedOptions);
       }

@@ -1,5 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
-import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import {
+  runMutation,
+  UserError,
+  UserErrorCode,
+  UserErrorsException,
+  validateInput,
+  type MutationOutcome,
+  type SalesChannel,
+} from '../../../platform/src';
 import { isUuid } from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
@@ -65,11 +73,14 @@ export async function updateProduct(ctx: ProductsContext, id: string, input: Pro
       if (input.productType !== undefined) product.productType = input.productType?.trim() || null;
       if (input.tags !== undefined) product.tags = normaliseTags(input.tags ?? []);
       if (input.status != null) product.status = input.status;
-      if (input.images !== undefined) product.images = (input.images ?? []).map((i) => ({ url: i.url.trim(), altText: i.altText?.trim() || null }));
+      if (input.images !== undefined)
+        product.images = (input.images ?? []).map((i) => ({ url: i.url.trim(), altText: i.altText?.trim() || null }));
       if (input.categoryId !== undefined) product.categoryId = await checkCategory(em, input.categoryId, errors);
       if (input.handle !== undefined && input.handle !== product.handle) {
         if (await em.count(Product, { handle: input.handle, id: { $ne: product.id } })) {
-          errors.push(new UserError(['input', 'handle'], `Handle "${input.handle}" is already used by another product`, UserErrorCode.TAKEN));
+          errors.push(
+            new UserError(['input', 'handle'], `Handle "${input.handle}" is already used by another product`, UserErrorCode.TAKEN),
+          );
         }
         product.handle = input.handle;
       }
@@ -124,7 +135,11 @@ export async function lockProduct(em: ProductsContext['em'], id: string): Promis
   return product;
 }
 
-async function checkCategory(em: ProductsContext['em'], categoryId: string | null | undefined, errors: UserError[]): Promise<string | null> {
+async function checkCategory(
+  em: ProductsContext['em'],
+  categoryId: string | null | undefined,
+  errors: UserError[],
+): Promise<string | null> {
   if (categoryId == null) return null;
   const found = isUuid(categoryId) ? await em.count(Category, { id: categoryId }) : 0;
   if (!found) errors.push(new UserError(['input', 'categoryId'], `No category with id "${categoryId}"`, UserErrorCode.NOT_FOUND));

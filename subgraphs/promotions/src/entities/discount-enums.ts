@@ -42,6 +42,7 @@ registerEnumType(DiscountStatus, {
 });
 registerEnumType(DiscountScope, {
   name: 'DiscountScope',
-  description: 'PERCENTAGE: ITEMS (each targeted item) or ORDER (the subtotal). FIXED_AMOUNT: EACH_ITEM (every targeted unit) or ORDER (once).',
+  description:
+    'PERCENTAGE: ITEMS (each targeted item) or ORDER (the subtotal). FIXED_AMOUNT: EACH_ITEM (every targeted unit) or ORDER (once).',
 });
 registerEnumType(DiscountTargetType, { name: 'DiscountTargetType', description: 'Which lines a discount looks at.' });

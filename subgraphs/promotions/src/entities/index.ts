@@ -10,9 +10,37 @@ import { LoyaltyProgram, type LoyaltyTierRule } from './loyalty-program.entity';
 import { StoreCreditAccount } from './store-credit-account.entity';
 import { StoreCreditEntry } from './store-credit-entry.entity';
 
-export { CustomerRedirect, Discount, DiscountRedemption, GiftCard, GiftCardTransaction, GiftCardTransactionKind, StoreCreditAccount, StoreCreditEntry, LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule };
+export {
+  CustomerRedirect,
+  Discount,
+  DiscountRedemption,
+  GiftCard,
+  GiftCardTransaction,
+  GiftCardTransactionKind,
+  StoreCreditAccount,
+  StoreCreditEntry,
+  LoyaltyAccount,
+  LoyaltyEntry,
+  LoyaltyEntryKind,
+  LoyaltyProgram,
+  type LoyaltyTierRule,
+};
 export { DiscountKind, DiscountScope, DiscountStatus, DiscountTargetType, RedemptionStatus } from './discount-enums';
 
 /** EventConsumerPosition: how far promotions has read other subgraphs' outboxes; RateLimitCounter: gift card lookups per caller;
  * CustomerRedirect: customers merged into others. */
-export const entities = [Discount, DiscountRedemption, IdempotencyRecord, EventConsumerPosition, StoreCreditAccount, StoreCreditEntry, GiftCard, GiftCardTransaction, LoyaltyProgram, LoyaltyAccount, LoyaltyEntry, RateLimitCounter, CustomerRedirect];
+export const entities = [
+  Discount,
+  DiscountRedemption,
+  IdempotencyRecord,
+  EventConsumerPosition,
+  StoreCreditAccount,
+  StoreCreditEntry,
+  GiftCard,
+  GiftCardTransaction,
+  LoyaltyProgram,
+  LoyaltyAccount,
+  LoyaltyEntry,
+  RateLimitCounter,
+  CustomerRedirect,
+];

@@ -3,7 +3,7 @@ import { Check, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** A customer's loyalty points, changed only with a ledger entry. */
-@ObjectType({ description: 'A customer\'s loyalty points and tier.' })
+@ObjectType({ description: "A customer's loyalty points and tier." })
 @Entity({ tableName: 'loyalty_account' })
 @Check({ expression: 'points >= 0' })
 export class LoyaltyAccount {

@@ -3,7 +3,7 @@ import { BigIntType, Check, Entity, PrimaryKey, Property } from '@mikro-orm/core
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A customer's store credit: one balance in minor units, changed only with a ledger entry. */
-@ObjectType({ description: 'A customer\'s store credit balance.' })
+@ObjectType({ description: "A customer's store credit balance." })
 @Check({ expression: 'balance >= 0' })
 @Entity({ tableName: 'store_credit_account' })
 export class StoreCreditAccount {

@@ -33,11 +33,12 @@ export function applyDiscount(
     const shippingMinor = Math.min(remaining.shippingMinor, cap);
     return { lineAmounts: lines.map(() => 0), shippingMinor, amountMinor: shippingMinor };
   }
-  const lineAmounts = value.type === 'BUY_X_GET_Y'
-    ? buyXGetYAmounts(value, lines, targeted, remaining.lines)
-    : value.scope === 'ORDER'
-      ? orderAmounts(value, lines, targeted, remaining.lines)
-      : itemAmounts(value, lines, targeted, remaining.lines);
+  const lineAmounts =
+    value.type === 'BUY_X_GET_Y'
+      ? buyXGetYAmounts(value, lines, targeted, remaining.lines)
+      : value.scope === 'ORDER'
+        ? orderAmounts(value, lines, targeted, remaining.lines)
+        : itemAmounts(value, lines, targeted, remaining.lines);
   const amountMinor = lineAmounts.reduce((sum, amount) => sum + amount, 0);
   return { lineAmounts, shippingMinor: 0, amountMinor };
 }
@@ -53,9 +54,10 @@ function itemAmounts(
 ): number[] {
   const amounts = lines.map(() => 0);
   for (const index of targeted) {
-    amounts[index] = value.type === 'PERCENTAGE'
-      ? percentOf(remaining[index], value.basisPoints)
-      : Math.min(value.amountMinor * lines[index].quantity, remaining[index]);
+    amounts[index] =
+      value.type === 'PERCENTAGE'
+        ? percentOf(remaining[index], value.basisPoints)
+        : Math.min(value.amountMinor * lines[index].quantity, remaining[index]);
   }
   return amounts;
 }
@@ -69,9 +71,7 @@ function orderAmounts(
 ): number[] {
   const weights = targeted.map((index) => remaining[index]);
   const subtotal = weights.reduce((sum, weight) => sum + weight, 0);
-  const amount = value.type === 'PERCENTAGE'
-    ? percentOf(subtotal, value.basisPoints)
-    : Math.min(value.amountMinor, subtotal);
+  const amount = value.type === 'PERCENTAGE' ? percentOf(subtotal, value.basisPoints) : Math.min(value.amountMinor, subtotal);
   const parts = allocate(amount, weights);
   const amounts = lines.map(() => 0);
   targeted.forEach((index, i) => {

@@ -27,19 +27,12 @@ const CLASS_RANK: Record<DiscountClass, number> = { PRODUCT: 0, ORDER: 1, SHIPPI
 /** `candidates` sorted into application order (a new array). */
 export function applicationOrder(candidates: readonly Candidate[]): Candidate[] {
   return [...candidates].sort(
-    (a, b) =>
-      CLASS_RANK[a.class] - CLASS_RANK[b.class] ||
-      b.standaloneMinor - a.standaloneMinor ||
-      compareIds(a.rule.id, b.rule.id),
+    (a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || b.standaloneMinor - a.standaloneMinor || compareIds(a.rule.id, b.rule.id),
   );
 }
 
 /** Applies `ordered` one after another, each on what the previous ones left. */
-export function applyInOrder(
-  ordered: readonly Candidate[],
-  lines: readonly EvaluationLine[],
-  shippingMinor: number,
-): Application {
+export function applyInOrder(ordered: readonly Candidate[], lines: readonly EvaluationLine[], shippingMinor: number): Application {
   let remaining = fullBasket(lines, shippingMinor);
   let totalMinor = 0;
   const applied: Application['applied'] = [];

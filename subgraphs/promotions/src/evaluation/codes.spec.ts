@@ -21,9 +21,7 @@ describe('evaluate: entered codes', () => {
   it('rejects a code that matches no discount, naming it as normalised', () => {
     const result = evaluate([spring], basket(['spring10', ' winter5 ']));
     expect(result.applied.map((a) => a.discountId)).toEqual(['spring']);
-    expect(result.rejectedCodes).toEqual([
-      { code: 'WINTER5', reason: 'UNKNOWN', message: 'Code "WINTER5" is not a valid discount code' },
-    ]);
+    expect(result.rejectedCodes).toEqual([{ code: 'WINTER5', reason: 'UNKNOWN', message: 'Code "WINTER5" is not a valid discount code' }]);
   });
 
   it('reports a code typed twice once, and ignores blank entries', () => {

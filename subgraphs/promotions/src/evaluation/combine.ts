@@ -9,15 +9,7 @@
  * rules arrived in.
  */
 import type { Remaining } from './apply-discount';
-import {
-  applicationOrder,
-  applyInOrder,
-  applyNext,
-  compareIds,
-  fullBasket,
-  type Application,
-  type Candidate,
-} from './apply-in-order';
+import { applicationOrder, applyInOrder, applyNext, compareIds, fullBasket, type Application, type Candidate } from './apply-in-order';
 import { combinable } from './discount-class';
 import type { EvaluationLine } from './types';
 
@@ -25,14 +17,11 @@ import type { EvaluationLine } from './types';
 export const EXACT_SEARCH_LIMIT = 12;
 
 /** The best combinable set, applied; discounts that end up taking nothing are left out. */
-export function chooseDiscounts(
-  candidates: readonly Candidate[],
-  lines: readonly EvaluationLine[],
-  shippingMinor: number,
-): Application {
-  const best = candidates.length <= EXACT_SEARCH_LIMIT
-    ? exactSearch(candidates, lines, shippingMinor)
-    : greedySearch(candidates, lines, shippingMinor);
+export function chooseDiscounts(candidates: readonly Candidate[], lines: readonly EvaluationLine[], shippingMinor: number): Application {
+  const best =
+    candidates.length <= EXACT_SEARCH_LIMIT
+      ? exactSearch(candidates, lines, shippingMinor)
+      : greedySearch(candidates, lines, shippingMinor);
   // A discount that took nothing changed nothing, so dropping it leaves every other amount as is.
   return { applied: best.applied.filter((entry) => entry.effect.amountMinor > 0), totalMinor: best.totalMinor };
 }
@@ -67,9 +56,7 @@ function exactSearch(candidates: readonly Candidate[], lines: readonly Evaluatio
  * total: a member that adds nothing could still block a later one that would have added value.
  */
 function greedySearch(candidates: readonly Candidate[], lines: readonly EvaluationLine[], shippingMinor: number): Application {
-  const ranked = [...candidates].sort(
-    (a, b) => b.standaloneMinor - a.standaloneMinor || compareIds(a.rule.id, b.rule.id),
-  );
+  const ranked = [...candidates].sort((a, b) => b.standaloneMinor - a.standaloneMinor || compareIds(a.rule.id, b.rule.id));
   const chosen: Candidate[] = [];
   let best = applyInOrder([], lines, shippingMinor);
   for (const next of ranked) {

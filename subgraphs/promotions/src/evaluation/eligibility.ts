@@ -7,11 +7,7 @@ import type { Ineligibility } from './rejection';
 import type { DiscountRule, EvaluationInput } from './types';
 
 /** Null when `rule` may apply to `input`; otherwise why not. `targeted` are its line indexes. */
-export function checkEligibility(
-  rule: DiscountRule,
-  input: EvaluationInput,
-  targeted: readonly number[],
-): Ineligibility | null {
+export function checkEligibility(rule: DiscountRule, input: EvaluationInput, targeted: readonly number[]): Ineligibility | null {
   const now = input.now.getTime();
   if (!rule.active) return { reason: 'INACTIVE' };
   if (rule.startsAt !== null && rule.startsAt.getTime() > now) {

@@ -22,7 +22,8 @@ describe('evaluate: invariants over random baskets', () => {
       // The chosen set is never worth less than any one discount alone (exact and greedy alike).
       for (const rule of rules) {
         const alone = evaluate([rule], input).totalDiscountMinor;
-        if (alone > result.totalDiscountMinor) throw new Error(`seed ${seed}: ${rule.id} alone gives ${alone} > ${result.totalDiscountMinor}`);
+        if (alone > result.totalDiscountMinor)
+          throw new Error(`seed ${seed}: ${rule.id} alone gives ${alone} > ${result.totalDiscountMinor}`);
       }
 
       // The order rules arrive in changes nothing.

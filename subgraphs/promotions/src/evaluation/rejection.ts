@@ -21,10 +21,7 @@ export type Ineligibility =
   | { reason: 'NOT_COMBINABLE'; betterTitles: string[] };
 
 /** The rejection entry for `code` as the contract reports it. */
-export function rejectCode(
-  code: string,
-  why: Ineligibility,
-): { code: string; reason: RejectionReason; message: string } {
+export function rejectCode(code: string, why: Ineligibility): { code: string; reason: RejectionReason; message: string } {
   return { code, reason: why.reason, message: rejectionMessage(code, why) };
 }
 
@@ -57,9 +54,7 @@ export function rejectionMessage(code: string, why: Ineligibility): string {
       }
       return `${name} needs at least ${why.minimumQuantity} eligible items (now ${why.quantity})`;
     case 'NOT_APPLICABLE':
-      return why.noTargetedLine
-        ? `${name} does not apply to any item in the basket`
-        : `${name} gives no further discount on this basket`;
+      return why.noTargetedLine ? `${name} does not apply to any item in the basket` : `${name} gives no further discount on this basket`;
     case 'NOT_COMBINABLE':
       return `${name} cannot be combined with ${why.betterTitles.map((t) => `"${t}"`).join(', ')}, which ${
         why.betterTitles.length === 1 ? 'gives' : 'give'

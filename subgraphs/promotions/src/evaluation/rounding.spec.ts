@@ -53,7 +53,10 @@ describe('evaluate: rounding', () => {
       combinesWith: { productDiscounts: false, orderDiscounts: true, shippingDiscounts: false },
     });
     const order = { type: 'FIXED_AMOUNT', amountMinor: 1000, scope: 'ORDER' } as const;
-    const rules = [half, makeRule({ id: 'd', value: order, combinesWith: { productDiscounts: true, orderDiscounts: false, shippingDiscounts: false } })];
+    const rules = [
+      half,
+      makeRule({ id: 'd', value: order, combinesWith: { productDiscounts: true, orderDiscounts: false, shippingDiscounts: false } }),
+    ];
     const input = makeInput({ lines: [makeLine({ id: 'l0', unitPriceMinor: 1000 }), makeLine({ id: 'l1', unitPriceMinor: 1000 })] });
     const result = evaluate(rules, input);
     expect(invariantViolations(rules, input, result)).toEqual([]);

@@ -23,9 +23,24 @@ describe('evaluate: malformed input is thrown with a code', () => {
     ['a line id used twice', [], makeInput({ lines: [makeLine({ id: 'l' }), makeLine({ id: 'l' })] }), /line id l appears twice/],
     ['an invalid date', [], makeInput({ now: new Date('nope') }), /now/],
     ['a blank customer id', [], makeInput({ customer: { id: ' ', segmentIds: [] } }), /customer id is blank/],
-    ['a discount over 100%', [makeRule({ id: 'r', value: { type: 'PERCENTAGE', basisPoints: 10_001, scope: 'ITEMS' } })], basket, /basisPoints/],
-    ['a negative amount', [makeRule({ id: 'r', value: { type: 'FIXED_AMOUNT', amountMinor: -100, scope: 'ORDER' } })], basket, /amountMinor/],
-    ['buy zero get one', [makeRule({ id: 'r', value: { type: 'BUY_X_GET_Y', buyQuantity: 0, getQuantity: 1, getBasisPoints: 10_000 } })], basket, /buyQuantity/],
+    [
+      'a discount over 100%',
+      [makeRule({ id: 'r', value: { type: 'PERCENTAGE', basisPoints: 10_001, scope: 'ITEMS' } })],
+      basket,
+      /basisPoints/,
+    ],
+    [
+      'a negative amount',
+      [makeRule({ id: 'r', value: { type: 'FIXED_AMOUNT', amountMinor: -100, scope: 'ORDER' } })],
+      basket,
+      /amountMinor/,
+    ],
+    [
+      'buy zero get one',
+      [makeRule({ id: 'r', value: { type: 'BUY_X_GET_Y', buyQuantity: 0, getQuantity: 1, getBasisPoints: 10_000 } })],
+      basket,
+      /buyQuantity/,
+    ],
     ['a discount id used twice', [makeRule({ id: 'r' }), makeRule({ id: 'r' })], basket, /discount id r appears twice/],
   ] as const)('rejects %s', (_, rules, input, message) => {
     const error = rejection([...rules], input);

@@ -17,12 +17,18 @@ export function assertValidInput(rules: readonly DiscountRule[], input: Evaluati
   // A blank id would pass for a customer and slip past per-customer limits; a guest is null.
   if (input.customer.id !== null && input.customer.id.trim() === '') fail('customer id is blank; a guest is null');
   wholeAtLeast(input.shippingMinor, 0, 'shippingMinor');
-  unique(input.lines.map((line) => line.id), 'line id');
+  unique(
+    input.lines.map((line) => line.id),
+    'line id',
+  );
   for (const line of input.lines) {
     wholeAtLeast(line.quantity, 1, `line ${line.id} quantity`);
     wholeAtLeast(line.unitPriceMinor, 0, `line ${line.id} unitPriceMinor`);
   }
-  unique(rules.map((rule) => rule.id), 'discount id');
+  unique(
+    rules.map((rule) => rule.id),
+    'discount id',
+  );
   for (const rule of rules) assertValidRule(rule);
 }
 

@@ -52,7 +52,8 @@ export class DiscountInput {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'PERCENTAGE: percent off (0 < value ≤ 100). FIXED_AMOUNT: amount off. BUY_X_GET_Y: percent off the free units (default 100). FREE_SHIPPING: optional cap.',
+    description:
+      'PERCENTAGE: percent off (0 < value ≤ 100). FIXED_AMOUNT: amount off. BUY_X_GET_Y: percent off the free units (default 100). FREE_SHIPPING: optional cap.',
   })
   value?: string | null;
 

@@ -5,7 +5,7 @@ import { DecimalScalar, NotBlank, SalesChannel } from '../../../platform/src';
 @InputType({ description: 'A basket line to price.' })
 @Directive('@inaccessible')
 export class EvaluationLineInput {
-  @Field(() => ID, { description: 'The caller\'s key for the line; allocations refer to it.' })
+  @Field(() => ID, { description: "The caller's key for the line; allocations refer to it." })
   id!: string;
 
   @Field(() => String)

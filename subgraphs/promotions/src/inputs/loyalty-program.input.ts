@@ -40,16 +40,25 @@ export class LoyaltyProgramUpdateInput {
   @Max(1_000)
   pointsPerCurrencyUnit?: number | null;
 
-  @Field(() => [LoyaltyChannelMultiplierInput], { nullable: true, description: 'Replaces every multiplier, one per channel at most; a channel not named earns at 1×.' })
+  @Field(() => [LoyaltyChannelMultiplierInput], {
+    nullable: true,
+    description: 'Replaces every multiplier, one per channel at most; a channel not named earns at 1×.',
+  })
   @IsOptional()
   @ArrayMaxSize(CHANNEL_COUNT)
   @ValidateNested({ each: true })
   channelMultipliers?: LoyaltyChannelMultiplierInput[] | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'What one point is worth when redeemed: more than zero, at most 100 units of the shop currency.' })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: 'What one point is worth when redeemed: more than zero, at most 100 units of the shop currency.',
+  })
   redemptionValuePerPoint?: MoneyInput | null;
 
-  @Field(() => [LoyaltyTierInput], { nullable: true, description: 'Replaces every tier: 1 to 10, the first at 0 points, then ascending thresholds.' })
+  @Field(() => [LoyaltyTierInput], {
+    nullable: true,
+    description: 'Replaces every tier: 1 to 10, the first at 0 points, then ascending thresholds.',
+  })
   @IsOptional()
   @ArrayNotEmpty({ message: 'A programme needs at least one tier' })
   @ArrayMaxSize(10)

@@ -2,7 +2,7 @@ import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
 import { MoneyInput, NotBlank, SalesChannel } from '../../../platform/src';
 
-@InputType({ description: 'A manual change of a customer\'s points.' })
+@InputType({ description: "A manual change of a customer's points." })
 export class LoyaltyPointsAdjustInput {
   @Field(() => ID)
   @NotBlank()

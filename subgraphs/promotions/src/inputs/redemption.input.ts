@@ -29,7 +29,11 @@ export class DiscountRedemptionReserveInput {
   @MaxLength(200)
   orderReference?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_HOLD_SECONDS, description: 'Seconds the uses are held unless committed (1 to 86400).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_HOLD_SECONDS,
+    description: 'Seconds the uses are held unless committed (1 to 86400).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202005710 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "promotions"."discount_redemption" drop constraint if exists "discount_redemption_status_check";`);
 
@@ -9,8 +8,12 @@ export class Migration20261202005710 extends Migration {
     this.addSql(`alter table "promotions"."discount_redemption" add column "expires_at" timestamptz null;`);
     this.addSql(`update "promotions"."discount_redemption" set "expires_at" = "created_at" + interval '900 seconds';`);
     this.addSql(`alter table "promotions"."discount_redemption" alter column "expires_at" set not null;`);
-    this.addSql(`alter table "promotions"."discount_redemption" add constraint "discount_redemption_status_check" check("status" in ('RESERVED', 'COMMITTED', 'RELEASED', 'EXPIRED'));`);
-    this.addSql(`create index "discount_redemption_status_expires_at_index" on "promotions"."discount_redemption" ("status", "expires_at");`);
+    this.addSql(
+      `alter table "promotions"."discount_redemption" add constraint "discount_redemption_status_check" check("status" in ('RESERVED', 'COMMITTED', 'RELEASED', 'EXPIRED'));`,
+    );
+    this.addSql(
+      `create index "discount_redemption_status_expires_at_index" on "promotions"."discount_redemption" ("status", "expires_at");`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -19,7 +22,8 @@ export class Migration20261202005710 extends Migration {
     this.addSql(`drop index "promotions"."discount_redemption_status_expires_at_index";`);
     this.addSql(`alter table "promotions"."discount_redemption" drop column "expires_at";`);
 
-    this.addSql(`alter table "promotions"."discount_redemption" add constraint "discount_redemption_status_check" check("status" in ('RESERVED', 'COMMITTED', 'RELEASED'));`);
+    this.addSql(
+      `alter table "promotions"."discount_redemption" add constraint "discount_redemption_status_check" check("status" in ('RESERVED', 'COMMITTED', 'RELEASED'));`,
+    );
   }
-
 }

@@ -1,8 +1,19 @@
 import { MutationPayload } from '../../../platform/src';
 import { GiftCard, GiftCardTransaction, StoreCreditAccount, StoreCreditEntry } from '../entities';
 
-export const StoreCreditIssuePayload = MutationPayload('StoreCreditIssuePayload', { account: () => StoreCreditAccount, entry: () => StoreCreditEntry });
-export const StoreCreditDebitPayload = MutationPayload('StoreCreditDebitPayload', { account: () => StoreCreditAccount, entry: () => StoreCreditEntry }, { internal: true });
+export const StoreCreditIssuePayload = MutationPayload('StoreCreditIssuePayload', {
+  account: () => StoreCreditAccount,
+  entry: () => StoreCreditEntry,
+});
+export const StoreCreditDebitPayload = MutationPayload(
+  'StoreCreditDebitPayload',
+  { account: () => StoreCreditAccount, entry: () => StoreCreditEntry },
+  { internal: true },
+);
 export const GiftCardCreatePayload = MutationPayload('GiftCardCreatePayload', { giftCard: () => GiftCard, giftCardCode: () => String });
 export const GiftCardDisablePayload = MutationPayload('GiftCardDisablePayload', { giftCard: () => GiftCard });
-export const GiftCardTransactionPayload = MutationPayload('GiftCardTransactionPayload', { giftCard: () => GiftCard, transaction: () => GiftCardTransaction }, { internal: true });
+export const GiftCardTransactionPayload = MutationPayload(
+  'GiftCardTransactionPayload',
+  { giftCard: () => GiftCard, transaction: () => GiftCardTransaction },
+  { internal: true },
+);

@@ -4,4 +4,8 @@ import { Discount, DiscountRedemption } from '../entities';
 export const DiscountCreatePayload = MutationPayload('DiscountCreatePayload', { discount: () => Discount });
 export const DiscountUpdatePayload = MutationPayload('DiscountUpdatePayload', { discount: () => Discount });
 export const DiscountDeactivatePayload = MutationPayload('DiscountDeactivatePayload', { discount: () => Discount });
-export const DiscountRedemptionPayload = MutationPayload('DiscountRedemptionPayload', { redemptions: () => [DiscountRedemption] }, { internal: true });
+export const DiscountRedemptionPayload = MutationPayload(
+  'DiscountRedemptionPayload',
+  { redemptions: () => [DiscountRedemption] },
+  { internal: true },
+);

@@ -22,7 +22,11 @@ export class DiscountResolver {
 
   @Authorized(MANAGER_ROLES)
   @Query(() => DiscountConnection, { description: 'Discounts newest first, optionally of one status.' })
-  discounts(@Ctx() ctx: PromotionsContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('status', () => DiscountStatus, { nullable: true }) status?: DiscountStatus) {
+  discounts(
+    @Ctx() ctx: PromotionsContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('status', () => DiscountStatus, { nullable: true }) status?: DiscountStatus,
+  ) {
     return listDiscounts(ctx, { ...args, status });
   }
 
@@ -31,7 +35,10 @@ export class DiscountResolver {
     return discountStatus(discount);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Percent off (PERCENTAGE, BUY_X_GET_Y), or the amount off (FIXED_AMOUNT; exact in `amount`).' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Percent off (PERCENTAGE, BUY_X_GET_Y), or the amount off (FIXED_AMOUNT; exact in `amount`).',
+  })
   value(@Root() discount: Discount): number | null {
     if (discount.basisPoints !== null) return discount.basisPoints / 100;
     return discount.kind === DiscountKind.FIXED_AMOUNT && discount.amount !== null ? Number(this.amount(discount)?.amount) : null;
@@ -54,7 +61,11 @@ export class DiscountResolver {
 
   @FieldResolver(() => DiscountCombination)
   combinesWith(@Root() discount: Discount): DiscountCombination {
-    return { productDiscounts: discount.combinesWithProduct, orderDiscounts: discount.combinesWithOrder, shippingDiscounts: discount.combinesWithShipping };
+    return {
+      productDiscounts: discount.combinesWithProduct,
+      orderDiscounts: discount.combinesWithOrder,
+      shippingDiscounts: discount.combinesWithShipping,
+    };
   }
 
   @Authorized(MANAGER_ROLES)
@@ -65,7 +76,11 @@ export class DiscountResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => DiscountUpdatePayload, { description: 'Changes a discount; the result is checked as a whole.' })
-  async discountUpdate(@Ctx() ctx: PromotionsContext, @Arg('id', () => ID) id: string, @Arg('input', () => DiscountInput) input: DiscountInput) {
+  async discountUpdate(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => DiscountInput) input: DiscountInput,
+  ) {
     return toPayload(await updateDiscount(ctx, id, input), (discount) => ({ discount }));
   }
 

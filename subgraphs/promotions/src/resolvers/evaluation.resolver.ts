@@ -10,7 +10,9 @@ import { DiscountEvaluation } from '../types/evaluation.types';
 export class EvaluationResolver {
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Query(() => DiscountEvaluation, { description: 'What a basket costs after offers, and why any code entered does not apply. Reads only.' })
+  @Query(() => DiscountEvaluation, {
+    description: 'What a basket costs after offers, and why any code entered does not apply. Reads only.',
+  })
   discountsEvaluate(@Ctx() ctx: PromotionsContext, @Arg('input', () => DiscountEvaluationInput) input: DiscountEvaluationInput) {
     return evaluateBasket(ctx, input);
   }

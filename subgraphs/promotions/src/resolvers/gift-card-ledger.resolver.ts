@@ -21,7 +21,9 @@ export class GiftCardLedgerResolver {
 
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Mutation(() => GiftCardTransactionPayload, { description: 'Spends part or all of a gift card; never below zero, idempotent under the key.' })
+  @Mutation(() => GiftCardTransactionPayload, {
+    description: 'Spends part or all of a gift card; never below zero, idempotent under the key.',
+  })
   async giftCardDebit(
     @Ctx() ctx: PromotionsContext,
     @Arg('input', () => GiftCardDebitInput) input: GiftCardDebitInput,
@@ -32,7 +34,9 @@ export class GiftCardLedgerResolver {
 
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Mutation(() => GiftCardTransactionPayload, { description: 'Gives money back to a gift card, up to what was spent; idempotent under the key.' })
+  @Mutation(() => GiftCardTransactionPayload, {
+    description: 'Gives money back to a gift card, up to what was spent; idempotent under the key.',
+  })
   async giftCardRefund(
     @Ctx() ctx: PromotionsContext,
     @Arg('input', () => GiftCardRefundInput) input: GiftCardRefundInput,

@@ -9,7 +9,10 @@ import { createGiftCard, disableGiftCard } from '../services/gift-card.service';
 
 @Resolver(() => GiftCard)
 export class GiftCardResolver {
-  @Query(() => Money, { nullable: true, description: 'A gift card\'s balance by code; null for unknown, disabled or expired cards. Rate-limited per caller.' })
+  @Query(() => Money, {
+    nullable: true,
+    description: "A gift card's balance by code; null for unknown, disabled or expired cards. Rate-limited per caller.",
+  })
   giftCardBalance(@Ctx() ctx: PromotionsContext, @Arg('code', () => String) code: string): Promise<Money | null> {
     return giftCardBalance(ctx, code);
   }

@@ -4,7 +4,12 @@ import type { PromotionsContext } from '../context';
 import { LoyaltyAccount } from '../entities';
 import { LoyaltyProgramUpdateInput } from '../inputs/loyalty-program.input';
 import { LoyaltyPointsAdjustInput, LoyaltyPointsEarnInput, LoyaltyPointsRedeemInput } from '../inputs/loyalty.input';
-import { LoyaltyPointsAdjustPayload, LoyaltyPointsEarnPayload, LoyaltyPointsRedeemPayload, LoyaltyProgramUpdatePayload } from '../payloads/loyalty.payloads';
+import {
+  LoyaltyPointsAdjustPayload,
+  LoyaltyPointsEarnPayload,
+  LoyaltyPointsRedeemPayload,
+  LoyaltyProgramUpdatePayload,
+} from '../payloads/loyalty.payloads';
 import { loyaltyProgramSettings, loyaltyTier, pointsEarnedLastYear } from '../services/loyalty-query.service';
 import { updateLoyaltyProgram } from '../services/loyalty-program.service';
 import { adjustPoints, earnPoints, redeemPoints } from '../services/loyalty.service';
@@ -13,14 +18,19 @@ import { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
 @Resolver(() => LoyaltyAccount)
 export class LoyaltyResolver {
   @Authorized(STAFF_ROLES)
-  @Query(() => LoyaltyProgramView, { description: 'The loyalty programme\'s settings: earning rates, point value and tiers.' })
+  @Query(() => LoyaltyProgramView, { description: "The loyalty programme's settings: earning rates, point value and tiers." })
   loyaltyProgram(@Ctx() ctx: PromotionsContext): Promise<LoyaltyProgramView> {
     return loyaltyProgramSettings(ctx);
   }
 
   @Authorized(MANAGER_ROLES)
-  @Mutation(() => LoyaltyProgramUpdatePayload, { description: 'Changes earning rates, the value of a point and the tiers; points already earned stay as they are.' })
-  async loyaltyProgramUpdate(@Ctx() ctx: PromotionsContext, @Arg('input', () => LoyaltyProgramUpdateInput) input: LoyaltyProgramUpdateInput) {
+  @Mutation(() => LoyaltyProgramUpdatePayload, {
+    description: 'Changes earning rates, the value of a point and the tiers; points already earned stay as they are.',
+  })
+  async loyaltyProgramUpdate(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('input', () => LoyaltyProgramUpdateInput) input: LoyaltyProgramUpdateInput,
+  ) {
     return toPayload(await updateLoyaltyProgram(ctx, input), (loyaltyProgram) => ({ loyaltyProgram }));
   }
 
@@ -35,7 +45,7 @@ export class LoyaltyResolver {
   }
 
   @Authorized(STAFF_ROLES)
-  @Mutation(() => LoyaltyPointsAdjustPayload, { description: 'Adds or takes away a customer\'s points by hand; idempotent under the key.' })
+  @Mutation(() => LoyaltyPointsAdjustPayload, { description: "Adds or takes away a customer's points by hand; idempotent under the key." })
   async loyaltyPointsAdjust(
     @Ctx() ctx: PromotionsContext,
     @Arg('input', () => LoyaltyPointsAdjustInput) input: LoyaltyPointsAdjustInput,

@@ -10,8 +10,13 @@ import { commitRedemptions, releaseRedemptions, reserveRedemptions } from '../se
 export class RedemptionResolver {
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Mutation(() => DiscountRedemptionPayload, { description: 'Holds a use of each discount for an order; all or none, idempotent under the key.' })
-  async discountRedemptionReserve(@Ctx() ctx: PromotionsContext, @Arg('input', () => DiscountRedemptionReserveInput) input: DiscountRedemptionReserveInput) {
+  @Mutation(() => DiscountRedemptionPayload, {
+    description: 'Holds a use of each discount for an order; all or none, idempotent under the key.',
+  })
+  async discountRedemptionReserve(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('input', () => DiscountRedemptionReserveInput) input: DiscountRedemptionReserveInput,
+  ) {
     return toPayload(await reserveRedemptions(ctx, input), (redemptions) => ({ redemptions }));
   }
 

@@ -43,6 +43,7 @@ export async function customerGiftCards(ctx: PromotionsContext, customerId: stri
 async function requireOwnBalances(ctx: PromotionsContext, customerId: string): Promise<void> {
   const { viewer } = ctx;
   if (canAccessCustomer(viewer, customerId)) return;
-  if (viewer.role === Role.CUSTOMER && viewer.subject && (await ctx.loaders.redirectBySource.load(viewer.subject))?.targetId === customerId) return;
+  if (viewer.role === Role.CUSTOMER && viewer.subject && (await ctx.loaders.redirectBySource.load(viewer.subject))?.targetId === customerId)
+    return;
   requireCustomerAccess(viewer, customerId);
 }

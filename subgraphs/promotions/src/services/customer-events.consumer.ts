@@ -29,7 +29,8 @@ export function customerEventsConsumer(options: CustomerEventsOptions): EventCon
     handle: async (events, em) => {
       for (const event of events) {
         const payload = event.payload as { sourceId?: string; targetId?: string; customerId?: string };
-        if (event.topic === CustomerTopics.MERGED && payload.sourceId && payload.targetId) await foldCustomer(em, payload.sourceId, payload.targetId);
+        if (event.topic === CustomerTopics.MERGED && payload.sourceId && payload.targetId)
+          await foldCustomer(em, payload.sourceId, payload.targetId);
         if (event.topic === CustomerTopics.ERASED && payload.customerId) await forgetCustomer(em, payload.customerId);
       }
     },

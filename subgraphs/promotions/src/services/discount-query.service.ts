@@ -43,12 +43,18 @@ function statusWhere(status: DiscountStatus, now: Date): Record<string, unknown>
     case DiscountStatus.EXPIRED:
       return { deactivatedAt: null, endsAt: { $lte: now } };
     case DiscountStatus.ACTIVE:
-      return { deactivatedAt: null, $and: [{ $or: [{ startsAt: null }, { startsAt: { $lte: now } }] }, { $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }] };
+      return {
+        deactivatedAt: null,
+        $and: [{ $or: [{ startsAt: null }, { startsAt: { $lte: now } }] }, { $or: [{ endsAt: null }, { endsAt: { $gt: now } }] }],
+      };
   }
 }
 
 /** Discounts newest first, optionally of one status. */
-export async function listDiscounts(ctx: PromotionsContext, args: ConnectionArgs & { status?: DiscountStatus | null }): Promise<ConnectionShape<Discount>> {
+export async function listDiscounts(
+  ctx: PromotionsContext,
+  args: ConnectionArgs & { status?: DiscountStatus | null },
+): Promise<ConnectionShape<Discount>> {
   const page = pageRequest(args);
   const after = rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', 'desc');
   const where = { ...(args.status ? statusWhere(args.status, new Date()) : {}), ...after };

@@ -19,7 +19,9 @@ function minorUnits(value: string, field: string[], currency: CurrencyCode, erro
   try {
     const amount = parseMinorUnits(value, currency);
     if (amount < 0 || (!allowZero && amount === 0)) {
-      errors.push(new UserError(field, `The amount must be ${allowZero ? 'zero or more' : 'more than 0'}`, UserErrorCode.GREATER_THAN_OR_EQUAL_TO));
+      errors.push(
+        new UserError(field, `The amount must be ${allowZero ? 'zero or more' : 'more than 0'}`, UserErrorCode.GREATER_THAN_OR_EQUAL_TO),
+      );
     }
     return amount;
   } catch (error) {
@@ -52,7 +54,8 @@ export function applyDiscountInput(discount: Discount, input: DiscountInput, cur
   if (input.usageLimit !== undefined) discount.usageLimit = input.usageLimit;
   if (input.usageLimitPerCustomer !== undefined) discount.usageLimitPerCustomer = input.usageLimitPerCustomer;
   if (input.minimumSubtotal !== undefined) {
-    discount.minimumSubtotal = input.minimumSubtotal == null ? null : minorUnits(input.minimumSubtotal, at('minimumSubtotal'), currency, errors, true);
+    discount.minimumSubtotal =
+      input.minimumSubtotal == null ? null : minorUnits(input.minimumSubtotal, at('minimumSubtotal'), currency, errors, true);
   }
   if (input.combinesWith) {
     discount.combinesWithProduct = input.combinesWith.productDiscounts;

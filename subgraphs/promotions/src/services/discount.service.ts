@@ -13,7 +13,8 @@ import type { DiscountInput } from '../inputs/discount.input';
 import { applyDiscountInput } from './discount-rules';
 import { findDiscountForUpdate } from './discount-query.service';
 
-const codeTaken = (code: string) => new UserError(['input', 'code'], `Code "${code}" is already used by another discount`, UserErrorCode.TAKEN);
+const codeTaken = (code: string) =>
+  new UserError(['input', 'code'], `Code "${code}" is already used by another discount`, UserErrorCode.TAKEN);
 
 /** Creates a discount after checking every rule; nothing is written when one fails. */
 export async function createDiscount(ctx: PromotionsContext, input: DiscountInput): Promise<MutationOutcome<Discount>> {
@@ -28,10 +29,14 @@ export async function createDiscount(ctx: PromotionsContext, input: DiscountInpu
 export async function updateDiscount(ctx: PromotionsContext, id: string, input: DiscountInput): Promise<MutationOutcome<Discount>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
-  return runMutation(ctx.em, async (em) => {
-    const discount = await findDiscountForUpdate(em, id);
-    return apply(ctx, em, discount, input);
-  }, (constraint) => (constraint.includes('code') ? codeTaken(input.code ?? '') : undefined));
+  return runMutation(
+    ctx.em,
+    async (em) => {
+      const discount = await findDiscountForUpdate(em, id);
+      return apply(ctx, em, discount, input);
+    },
+    (constraint) => (constraint.includes('code') ? codeTaken(input.code ?? '') : undefined),
+  );
 }
 
 /** Switches a discount off for good: it stops applying at once, and its history stays. */
@@ -48,13 +53,18 @@ export async function deactivateDiscount(ctx: PromotionsContext, id: string): Pr
 }
 
 function save(ctx: PromotionsContext, discount: Discount, input: DiscountInput): Promise<MutationOutcome<Discount>> {
-  return runMutation(ctx.em, (em) => apply(ctx, em, discount, input), (constraint) => (constraint.includes('code') ? codeTaken(input.code ?? '') : undefined));
+  return runMutation(
+    ctx.em,
+    (em) => apply(ctx, em, discount, input),
+    (constraint) => (constraint.includes('code') ? codeTaken(input.code ?? '') : undefined),
+  );
 }
 
 async function apply(ctx: PromotionsContext, em: PromotionsContext['em'], discount: Discount, input: DiscountInput): Promise<Discount> {
   const errors: UserError[] = [];
   applyDiscountInput(discount, input, ctx.currencyCode, errors);
-  if (discount.codeKey && (await em.count(Discount, { codeKey: discount.codeKey, id: { $ne: discount.id } }))) errors.push(codeTaken(discount.code ?? ''));
+  if (discount.codeKey && (await em.count(Discount, { codeKey: discount.codeKey, id: { $ne: discount.id } })))
+    errors.push(codeTaken(discount.code ?? ''));
   if (errors.length === 0) errors.push(...(await unknownTargets(ctx, discount)), ...(await unknownSegments(ctx, discount)));
   if (errors.length) throw new UserErrorsException(errors);
   discount.updatedAt = new Date();

@@ -1,8 +1,24 @@
-import { badUserInput, Money, MoneyFormatError, parseMinorUnits, selectPlain, sql, validateInput, type CurrencyCode } from '../../../platform/src';
+import {
+  badUserInput,
+  Money,
+  MoneyFormatError,
+  parseMinorUnits,
+  selectPlain,
+  sql,
+  validateInput,
+  type CurrencyCode,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountKind, DiscountScope } from '../entities';
-import { evaluate, EvaluationInputError, type DiscountRule, type DiscountValue, type EvaluationInput, type EvaluationResult } from '../evaluation';
+import {
+  evaluate,
+  EvaluationInputError,
+  type DiscountRule,
+  type DiscountValue,
+  type EvaluationInput,
+  type EvaluationResult,
+} from '../evaluation';
 import type { DiscountEvaluationInput } from '../inputs/evaluation.input';
 import type { DiscountEvaluation } from '../types/evaluation.types';
 import { segmentsForBasket } from './customer-segments';
@@ -38,16 +54,24 @@ export async function evaluateBasket(ctx: PromotionsContext, input: DiscountEval
        or (code_key is null and deactivated_at is null and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?))`,
     [codeKeys, now, now],
   );
-  const uses = input.customerId && discounts.length
-    ? await sql<{ discount_id: string; n: string }>(
-        ctx.em,
-        `select discount_id, count(*) as n from ${SCHEMA}.discount_redemption where customer_id = ? and status = any(?) and discount_id = any(?::uuid[]) group by discount_id`,
-        [input.customerId, HOLDING_STATUSES, discounts.map((d) => d.id)],
-      )
-    : [];
+  const uses =
+    input.customerId && discounts.length
+      ? await sql<{ discount_id: string; n: string }>(
+          ctx.em,
+          `select discount_id, count(*) as n from ${SCHEMA}.discount_redemption where customer_id = ? and status = any(?) and discount_id = any(?::uuid[]) group by discount_id`,
+          [input.customerId, HOLDING_STATUSES, discounts.map((d) => d.id)],
+        )
+      : [];
   const usedBy = new Map(uses.map((u) => [u.discount_id, Number(u.n)]));
   const basket: EvaluationInput = {
-    lines: input.lines.map((l, i) => ({ id: l.id, sku: l.sku, productId: l.productId, categoryIds: l.categoryIds, quantity: l.quantity, unitPriceMinor: minor(l.unitPrice, `lines.${i}.unitPrice`) })),
+    lines: input.lines.map((l, i) => ({
+      id: l.id,
+      sku: l.sku,
+      productId: l.productId,
+      categoryIds: l.categoryIds,
+      quantity: l.quantity,
+      unitPriceMinor: minor(l.unitPrice, `lines.${i}.unitPrice`),
+    })),
     customer: { id: input.customerId ?? null, segmentIds: await segmentsForBasket(ctx, input.customerId, discounts) },
     channel: input.channel,
     codes: input.codes,
@@ -82,7 +106,11 @@ export function toRule(d: Discount, customerUsageCount: number): DiscountRule {
     usageCount: d.usageCount,
     usageLimitPerCustomer: d.usageLimitPerCustomer,
     customerUsageCount,
-    combinesWith: { productDiscounts: d.combinesWithProduct, orderDiscounts: d.combinesWithOrder, shippingDiscounts: d.combinesWithShipping },
+    combinesWith: {
+      productDiscounts: d.combinesWithProduct,
+      orderDiscounts: d.combinesWithOrder,
+      shippingDiscounts: d.combinesWithShipping,
+    },
   };
 }
 
@@ -93,7 +121,12 @@ function ruleValue(d: Discount): DiscountValue {
     case DiscountKind.FIXED_AMOUNT:
       return { type: 'FIXED_AMOUNT', amountMinor: d.amount ?? 0, scope: d.scope === DiscountScope.EACH_ITEM ? 'EACH_ITEM' : 'ORDER' };
     case DiscountKind.BUY_X_GET_Y:
-      return { type: 'BUY_X_GET_Y', buyQuantity: d.buyQuantity ?? 1, getQuantity: d.getQuantity ?? 1, getBasisPoints: d.basisPoints ?? 10_000 };
+      return {
+        type: 'BUY_X_GET_Y',
+        buyQuantity: d.buyQuantity ?? 1,
+        getQuantity: d.getQuantity ?? 1,
+        getBasisPoints: d.basisPoints ?? 10_000,
+      };
     case DiscountKind.FREE_SHIPPING:
       return { type: 'FREE_SHIPPING', maxAmountMinor: d.amount };
   }
@@ -109,7 +142,13 @@ function present(r: EvaluationResult, currency: CurrencyCode): DiscountEvaluatio
       total: money(l.totalMinor),
       allocations: l.allocations.map((a) => ({ discountId: a.discountId, amount: money(a.amountMinor) })),
     })),
-    applied: r.applied.map((a) => ({ discountId: a.discountId, title: a.title, code: a.code, class: a.class, amount: money(a.amountMinor) })),
+    applied: r.applied.map((a) => ({
+      discountId: a.discountId,
+      title: a.title,
+      code: a.code,
+      class: a.class,
+      amount: money(a.amountMinor),
+    })),
     rejectedCodes: r.rejectedCodes,
     subtotal: money(r.subtotalMinor),
     productDiscount: money(r.productDiscountMinor),

@@ -34,7 +34,11 @@ export const USABLE = `disabled_at is null and (expires_on is null or expires_on
  * Spends part or all of a card. A guarded UPDATE under the card's row lock keeps the balance
  * from going below zero under any number of concurrent checkouts; idempotent under the key.
  */
-export async function debitGiftCard(ctx: PromotionsContext, input: GiftCardDebitInput, idempotencyKey: string): Promise<MutationOutcome<GiftCardChange>> {
+export async function debitGiftCard(
+  ctx: PromotionsContext,
+  input: GiftCardDebitInput,
+  idempotencyKey: string,
+): Promise<MutationOutcome<GiftCardChange>> {
   const errors = await validateInput(input, ['input']);
   const amount = positiveAmount(input.amount, ctx.currencyCode, ['input', 'amount'], errors);
   if (errors.length || amount === null) return { ok: false, userErrors: errors };
@@ -55,30 +59,50 @@ export async function debitGiftCard(ctx: PromotionsContext, input: GiftCardDebit
 }
 
 /** Gives money back to a card, never more than has been spent from it; idempotent under the key. */
-export async function refundGiftCard(ctx: PromotionsContext, input: GiftCardRefundInput, idempotencyKey: string): Promise<MutationOutcome<GiftCardChange>> {
+export async function refundGiftCard(
+  ctx: PromotionsContext,
+  input: GiftCardRefundInput,
+  idempotencyKey: string,
+): Promise<MutationOutcome<GiftCardChange>> {
   const errors = await validateInput(input, ['input']);
   if (!input.code === !input.id) errors.push(new UserError(['input'], 'Name the card by either code or id', UserErrorCode.INVALID));
   const amount = positiveAmount(input.amount, ctx.currencyCode, ['input', 'amount'], errors);
   if (errors.length || amount === null) return { ok: false, userErrors: errors };
   const [column, value] = input.code ? ['code_hash', hashGiftCardCode(input.code)] : ['id', input.id ?? ''];
   return runMutation(ctx.em, async (em) => {
-    const { result } = await idempotent(em, SCHEMA, 'giftCardRefund', idempotencyKey, { ...input, code: input.code ? value : null }, async () => {
-      const [card] = column === 'id' && !isUuid(value)
-        ? []
-        : await sql<CardRow>(
-            em,
-            `update ${SCHEMA}.gift_card set balance = balance + ?, updated_at = now()
+    const { result } = await idempotent(
+      em,
+      SCHEMA,
+      'giftCardRefund',
+      idempotencyKey,
+      { ...input, code: input.code ? value : null },
+      async () => {
+        const [card] =
+          column === 'id' && !isUuid(value)
+            ? []
+            : await sql<CardRow>(
+                em,
+                `update ${SCHEMA}.gift_card set balance = balance + ?, updated_at = now()
              where ${column} = ? and currency_code = ? and balance + ? <= initial_value returning id, balance`,
-            [amount, value, ctx.currencyCode, amount],
-          );
-      if (!card) throw new UserErrorsException([await whyNotRefunded(ctx, em, column, value)]);
-      return writeTransaction(ctx, em, card, GiftCardTransactionKind.REFUND, amount, input.reference, idempotencyKey);
-    });
+                [amount, value, ctx.currencyCode, amount],
+              );
+        if (!card) throw new UserErrorsException([await whyNotRefunded(ctx, em, column, value)]);
+        return writeTransaction(ctx, em, card, GiftCardTransactionKind.REFUND, amount, input.reference, idempotencyKey);
+      },
+    );
     return loadChange(em, result);
   });
 }
 
-async function writeTransaction(ctx: PromotionsContext, em: Em, card: CardRow, kind: GiftCardTransactionKind, amount: number, reference: string | null | undefined, idempotencyKey: string): Promise<string> {
+async function writeTransaction(
+  ctx: PromotionsContext,
+  em: Em,
+  card: CardRow,
+  kind: GiftCardTransactionKind,
+  amount: number,
+  reference: string | null | undefined,
+  idempotencyKey: string,
+): Promise<string> {
   const transaction = em.create(GiftCardTransaction, {
     giftCardId: card.id,
     kind,
@@ -103,14 +127,17 @@ async function whyNotDebited(ctx: PromotionsContext, em: Em, codeHash: string): 
   if (!card) return new UserError(field, 'No gift card with this code', UserErrorCode.NOT_FOUND);
   if (card.disabled) return new UserError(field, 'This gift card is disabled', GIFT_CARD_DISABLED);
   if (card.expired) return new UserError(field, 'This gift card has expired', GIFT_CARD_EXPIRED);
-  if (card.currency_code !== ctx.currencyCode) return new UserError(['input', 'amount'], `This card is in ${card.currency_code}`, UserErrorCode.CURRENCY_MISMATCH);
+  if (card.currency_code !== ctx.currencyCode)
+    return new UserError(['input', 'amount'], `This card is in ${card.currency_code}`, UserErrorCode.CURRENCY_MISMATCH);
   return new UserError(['input', 'amount'], 'The gift card balance is too low', INSUFFICIENT_BALANCE);
 }
 
 async function whyNotRefunded(ctx: PromotionsContext, em: Em, column: string, value: string): Promise<UserError> {
-  const card = column === 'id' ? isUuid(value) && (await em.findOne(GiftCard, { id: value })) : await em.findOne(GiftCard, { codeHash: value });
+  const card =
+    column === 'id' ? isUuid(value) && (await em.findOne(GiftCard, { id: value })) : await em.findOne(GiftCard, { codeHash: value });
   if (!card) return new UserError(['input', column === 'id' ? 'id' : 'code'], 'No such gift card', UserErrorCode.NOT_FOUND);
-  if (card.currencyCode !== ctx.currencyCode) return new UserError(['input', 'amount'], `This card is in ${card.currencyCode}`, UserErrorCode.CURRENCY_MISMATCH);
+  if (card.currencyCode !== ctx.currencyCode)
+    return new UserError(['input', 'amount'], `This card is in ${card.currencyCode}`, UserErrorCode.CURRENCY_MISMATCH);
   return new UserError(['input', 'amount'], 'A refund cannot exceed what was spent from the card', REFUND_EXCEEDS_SPENT);
 }
 

@@ -45,7 +45,14 @@ export async function createGiftCard(ctx: PromotionsContext, input: GiftCardCrea
       note: input.note ?? null,
     });
     em.persist(giftCard);
-    em.create(GiftCardTransaction, { giftCardId: giftCard.id, kind: GiftCardTransactionKind.ISSUE, amount: value, balanceAfter: value, actor: ctx.viewer.subject, createdAt: new Date() });
+    em.create(GiftCardTransaction, {
+      giftCardId: giftCard.id,
+      kind: GiftCardTransactionKind.ISSUE,
+      amount: value,
+      balanceAfter: value,
+      actor: ctx.viewer.subject,
+      createdAt: new Date(),
+    });
     await em.flush();
     return { giftCard, code };
   });
@@ -54,7 +61,7 @@ export async function createGiftCard(ctx: PromotionsContext, input: GiftCardCrea
 /** Stops a card from being used or looked up; disabling twice is harmless. */
 export async function disableGiftCard(ctx: PromotionsContext, id: string): Promise<MutationOutcome<GiftCard>> {
   return runMutation(ctx.em, async (em) => {
-    const giftCard = isUuid(id) && await em.findOne(GiftCard, { id });
+    const giftCard = isUuid(id) && (await em.findOne(GiftCard, { id }));
     if (!giftCard) throw new UserErrorsException([new UserError(['id'], `No gift card with id "${id}"`, UserErrorCode.NOT_FOUND)]);
     if (!giftCard.disabledAt) {
       giftCard.disabledAt = new Date();

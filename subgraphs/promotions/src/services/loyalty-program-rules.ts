@@ -1,4 +1,12 @@
-import { CURRENCY_EXPONENTS, formatMinorUnits, moneyInputToMinor, UserError, UserErrorCode, type CurrencyCode, type MoneyInput } from '../../../platform/src';
+import {
+  CURRENCY_EXPONENTS,
+  formatMinorUnits,
+  moneyInputToMinor,
+  UserError,
+  UserErrorCode,
+  type CurrencyCode,
+  type MoneyInput,
+} from '../../../platform/src';
 import type { LoyaltyProgram } from '../entities';
 import type { LoyaltyProgramUpdateInput } from '../inputs/loyalty-program.input';
 
@@ -19,7 +27,8 @@ export function loyaltyProgramChanges(input: LoyaltyProgramUpdateInput, currency
   if (input.channelMultipliers != null) {
     const seen = new Set<string>();
     input.channelMultipliers.forEach(({ channel }, i) => {
-      if (seen.has(channel)) errors.push(new UserError(['input', 'channelMultipliers', i, 'channel'], `${channel} is named twice`, UserErrorCode.TAKEN));
+      if (seen.has(channel))
+        errors.push(new UserError(['input', 'channelMultipliers', i, 'channel'], `${channel} is named twice`, UserErrorCode.TAKEN));
       seen.add(channel);
     });
     changes.channelMultipliers = Object.fromEntries(input.channelMultipliers.map((m) => [m.channel, m.multiplier]));
@@ -41,7 +50,11 @@ function pointValue(value: MoneyInput, currency: CurrencyCode): number | UserErr
   const minor = moneyInputToMinor(value, path, currency, { allowZero: false, noun: 'point value' });
   const max = MAX_POINT_VALUE_UNITS * 10 ** CURRENCY_EXPONENTS[currency];
   if (typeof minor === 'number' && minor > max) {
-    return new UserError([...path, 'amount'], `A point can be worth at most ${formatMinorUnits(max, currency)} ${currency}`, UserErrorCode.LESS_THAN_OR_EQUAL_TO);
+    return new UserError(
+      [...path, 'amount'],
+      `A point can be worth at most ${formatMinorUnits(max, currency)} ${currency}`,
+      UserErrorCode.LESS_THAN_OR_EQUAL_TO,
+    );
   }
   return minor;
 }
@@ -52,13 +65,22 @@ function tierErrors(tiers: NonNullable<LoyaltyProgramUpdateInput['tiers']>): Use
   const names = new Set<string>();
   tiers.forEach((tier, i) => {
     const name = tier.name.trim().toUpperCase();
-    if (name && names.has(name)) errors.push(new UserError(at(i, 'name'), `Tier "${tier.name.trim()}" is named twice`, UserErrorCode.TAKEN));
+    if (name && names.has(name))
+      errors.push(new UserError(at(i, 'name'), `Tier "${tier.name.trim()}" is named twice`, UserErrorCode.TAKEN));
     names.add(name);
     if (i === 0 && tier.minimumPoints !== 0) {
-      errors.push(new UserError(at(i, 'minimumPoints'), 'The first tier starts at 0 points, so every customer has a tier', UserErrorCode.INVALID));
+      errors.push(
+        new UserError(at(i, 'minimumPoints'), 'The first tier starts at 0 points, so every customer has a tier', UserErrorCode.INVALID),
+      );
     }
     if (i > 0 && tier.minimumPoints <= tiers[i - 1].minimumPoints) {
-      errors.push(new UserError(at(i, 'minimumPoints'), `Each tier needs more points than the one before (${tiers[i - 1].minimumPoints})`, UserErrorCode.INVALID));
+      errors.push(
+        new UserError(
+          at(i, 'minimumPoints'),
+          `Each tier needs more points than the one before (${tiers[i - 1].minimumPoints})`,
+          UserErrorCode.INVALID,
+        ),
+      );
     }
   });
   return errors;

@@ -1,5 +1,14 @@
 import DataLoader from 'dataloader';
-import { CURRENCY_EXPONENTS, Money, runMutation, sql, validateInput, type CurrencyCode, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import {
+  CURRENCY_EXPONENTS,
+  Money,
+  runMutation,
+  sql,
+  validateInput,
+  type CurrencyCode,
+  type MutationOutcome,
+  type SalesChannel,
+} from '../../../platform/src';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule } from '../entities';
@@ -27,7 +36,10 @@ export async function loadLoyaltyProgram(em: Em): Promise<LoyaltyProgram> {
  * Changes the programme's settings after checking every rule; nothing is written when one fails.
  * Only earning and redeeming from now on are affected: points already earned stay as they are.
  */
-export async function updateLoyaltyProgram(ctx: PromotionsContext, input: LoyaltyProgramUpdateInput): Promise<MutationOutcome<LoyaltyProgramView>> {
+export async function updateLoyaltyProgram(
+  ctx: PromotionsContext,
+  input: LoyaltyProgramUpdateInput,
+): Promise<MutationOutcome<LoyaltyProgramView>> {
   const errors = await validateInput(input, ['input']);
   const changes = loyaltyProgramChanges(input, ctx.currencyCode, errors);
   if (errors.length) return { ok: false, userErrors: errors };
@@ -44,7 +56,9 @@ export async function updateLoyaltyProgram(ctx: PromotionsContext, input: Loyalt
 export function pointsFor(program: LoyaltyProgram, minor: number, currencyCode: CurrencyCode, channel: SalesChannel): number {
   const multiplier = program.channelMultipliers[channel] ?? 1;
   // Integers until the last step, so 19.99 × 1 point never becomes 19.989999.
-  return Math.floor((minor * program.pointsPerCurrencyUnit * Math.round(multiplier * 1000)) / (10 ** CURRENCY_EXPONENTS[currencyCode] * 1000));
+  return Math.floor(
+    (minor * program.pointsPerCurrencyUnit * Math.round(multiplier * 1000)) / (10 ** CURRENCY_EXPONENTS[currencyCode] * 1000),
+  );
 }
 
 /** The highest tier whose threshold the points earned in the last 365 days reach. */
@@ -71,7 +85,10 @@ export function earnedLastYearLoader(em: Em): DataLoader<string, number> {
 export function programView(program: LoyaltyProgram, currencyCode: CurrencyCode): LoyaltyProgramView {
   return {
     pointsPerCurrencyUnit: program.pointsPerCurrencyUnit,
-    channelMultipliers: Object.entries(program.channelMultipliers).map(([channel, multiplier]) => ({ channel: channel as SalesChannel, multiplier })),
+    channelMultipliers: Object.entries(program.channelMultipliers).map(([channel, multiplier]) => ({
+      channel: channel as SalesChannel,
+      multiplier,
+    })),
     redemptionValuePerPoint: Money.fromMinor(program.redemptionValuePerPoint, currencyCode),
     tiers: program.tiers,
   };

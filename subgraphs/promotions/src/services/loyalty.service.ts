@@ -30,7 +30,11 @@ type Em = PromotionsContext['em'];
 type EntryFields = Pick<LoyaltyEntry, 'kind'> & Partial<Pick<LoyaltyEntry, 'reason' | 'reference' | 'channel'>>;
 
 /** A staff correction of a customer's points; never below zero, idempotent under the key. */
-export async function adjustPoints(ctx: PromotionsContext, input: LoyaltyPointsAdjustInput, idempotencyKey?: string | null): Promise<MutationOutcome<LoyaltyChange>> {
+export async function adjustPoints(
+  ctx: PromotionsContext,
+  input: LoyaltyPointsAdjustInput,
+  idempotencyKey?: string | null,
+): Promise<MutationOutcome<LoyaltyChange>> {
   const errors = await validateInput(input, ['input']);
   if (input.points === 0) errors.push(new UserError(['input', 'points'], 'An adjustment must change the points', UserErrorCode.INVALID));
   if (errors.length) return { ok: false, userErrors: errors };
@@ -43,26 +47,41 @@ export async function adjustPoints(ctx: PromotionsContext, input: LoyaltyPointsA
 }
 
 /** Points for a purchase, at the programme's rate and the channel's multiplier; idempotent under the key. */
-export async function earnPoints(ctx: PromotionsContext, input: LoyaltyPointsEarnInput, idempotencyKey: string): Promise<MutationOutcome<LoyaltyChange>> {
+export async function earnPoints(
+  ctx: PromotionsContext,
+  input: LoyaltyPointsEarnInput,
+  idempotencyKey: string,
+): Promise<MutationOutcome<LoyaltyChange>> {
   const errors = await validateInput(input, ['input']);
   const spent = positiveAmount(input.amountSpent, ctx.currencyCode, ['input', 'amountSpent'], errors);
   if (errors.length || spent === null) return { ok: false, userErrors: errors };
   return runMutation(ctx.em, async (em) => {
     const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsEarn', idempotencyKey, input, async () => {
       const points = pointsFor(await loadLoyaltyProgram(em), spent, ctx.currencyCode, input.channel);
-      return changePoints(ctx, em, input.customerId, points, idempotencyKey, { kind: LoyaltyEntryKind.EARN, reference: input.reference ?? null, channel: input.channel });
+      return changePoints(ctx, em, input.customerId, points, idempotencyKey, {
+        kind: LoyaltyEntryKind.EARN,
+        reference: input.reference ?? null,
+        channel: input.channel,
+      });
     });
     return loadChange(em, result);
   });
 }
 
 /** Spends points at checkout and says what they are worth; idempotent under the key. */
-export async function redeemPoints(ctx: PromotionsContext, input: LoyaltyPointsRedeemInput, idempotencyKey: string): Promise<MutationOutcome<LoyaltyChange>> {
+export async function redeemPoints(
+  ctx: PromotionsContext,
+  input: LoyaltyPointsRedeemInput,
+  idempotencyKey: string,
+): Promise<MutationOutcome<LoyaltyChange>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
   return runMutation(ctx.em, async (em) => {
     const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsRedeem', idempotencyKey, input, async () => {
-      const entryId = await changePoints(ctx, em, input.customerId, -input.points, idempotencyKey, { kind: LoyaltyEntryKind.REDEEM, reference: input.reference ?? null });
+      const entryId = await changePoints(ctx, em, input.customerId, -input.points, idempotencyKey, {
+        kind: LoyaltyEntryKind.REDEEM,
+        reference: input.reference ?? null,
+      });
       // Kept with the key, so a replay answers the value given then even if the rate changed since.
       return { entryId, valueMinor: input.points * (await loadLoyaltyProgram(em)).redemptionValuePerPoint };
     });
@@ -72,9 +91,20 @@ export async function redeemPoints(ctx: PromotionsContext, input: LoyaltyPointsR
 }
 
 /** Moves the points with a guarded UPDATE under the account's row lock and writes the entry. */
-async function changePoints(ctx: PromotionsContext, em: Em, customerId: string, delta: number, idempotencyKey: string | null | undefined, fields: EntryFields): Promise<string> {
+async function changePoints(
+  ctx: PromotionsContext,
+  em: Em,
+  customerId: string,
+  delta: number,
+  idempotencyKey: string | null | undefined,
+  fields: EntryFields,
+): Promise<string> {
   if (delta >= 0) {
-    await sql(em, `insert into ${SCHEMA}.loyalty_account (id, customer_id, points, created_at, updated_at) values (?, ?, 0, now(), now()) on conflict (customer_id) do nothing`, [randomUUID(), customerId]);
+    await sql(
+      em,
+      `insert into ${SCHEMA}.loyalty_account (id, customer_id, points, created_at, updated_at) values (?, ?, 0, now(), now()) on conflict (customer_id) do nothing`,
+      [randomUUID(), customerId],
+    );
   }
   const [account] = await sql<{ id: string; points: number }>(
     em,

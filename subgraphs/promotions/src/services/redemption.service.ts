@@ -30,7 +30,10 @@ export const HOLDING_STATUSES = [RedemptionStatus.RESERVED, RedemptionStatus.COM
  * with one is refused to guests. All or nothing, idempotent under the checkout key. The uses
  * are held for `ttlSeconds`; a sweeper gives back those not committed by then.
  */
-export async function reserveRedemptions(ctx: PromotionsContext, input: DiscountRedemptionReserveInput): Promise<MutationOutcome<DiscountRedemption[]>> {
+export async function reserveRedemptions(
+  ctx: PromotionsContext,
+  input: DiscountRedemptionReserveInput,
+): Promise<MutationOutcome<DiscountRedemption[]>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
   const ids = [...new Set(input.discountIds)].sort();
@@ -54,14 +57,34 @@ export async function reserveRedemptions(ctx: PromotionsContext, input: Discount
         if (discount.usage_limit_per_customer !== null) {
           // A guest's uses cannot be counted: without this, a guest could use it without limit.
           if (!input.customerId) {
-            throw new UserErrorsException([new UserError(field, `"${discount.title}" is limited per customer: reserve it with the customer's id`, CUSTOMER_REQUIRED)]);
+            throw new UserErrorsException([
+              new UserError(field, `"${discount.title}" is limited per customer: reserve it with the customer's id`, CUSTOMER_REQUIRED),
+            ]);
           }
-          const used = await em.count(DiscountRedemption, { discountId: id, customerId: input.customerId, status: { $in: HOLDING_STATUSES } });
+          const used = await em.count(DiscountRedemption, {
+            discountId: id,
+            customerId: input.customerId,
+            status: { $in: HOLDING_STATUSES },
+          });
           if (used >= discount.usage_limit_per_customer) {
-            throw new UserErrorsException([new UserError(field, `"${discount.title}" can be used ${discount.usage_limit_per_customer} time(s) per customer`, USAGE_LIMIT_REACHED)]);
+            throw new UserErrorsException([
+              new UserError(
+                field,
+                `"${discount.title}" can be used ${discount.usage_limit_per_customer} time(s) per customer`,
+                USAGE_LIMIT_REACHED,
+              ),
+            ]);
           }
         }
-        em.persist(Object.assign(new DiscountRedemption(), { key, discountId: id, customerId: input.customerId ?? null, orderReference: input.orderReference ?? null, expiresAt }));
+        em.persist(
+          Object.assign(new DiscountRedemption(), {
+            key,
+            discountId: id,
+            customerId: input.customerId ?? null,
+            orderReference: input.orderReference ?? null,
+            expiresAt,
+          }),
+        );
       }
       await em.flush();
       return null;
@@ -69,7 +92,10 @@ export async function reserveRedemptions(ctx: PromotionsContext, input: Discount
     const redemptions = await em.find(DiscountRedemption, { key }, { orderBy: { discountId: 'asc' } });
     // A replay after release or expiry would hand back uses that no longer count: a new attempt needs a new key.
     const ended = endedHold(redemptions);
-    if (ended) throw new UserErrorsException([new UserError(['input', 'key'], `The uses reserved under "${key}" ${ended.what}; reserve again under a new key`, ended.code)]);
+    if (ended)
+      throw new UserErrorsException([
+        new UserError(['input', 'key'], `The uses reserved under "${key}" ${ended.what}; reserve again under a new key`, ended.code),
+      ]);
     return redemptions;
   });
 }
@@ -91,7 +117,8 @@ async function whyNot(em: PromotionsContext['em'], id: string, field: string[]):
 function endedHold(redemptions: DiscountRedemption[]): { code: string; what: string } | null {
   const now = new Date();
   if (redemptions.some((r) => r.status === RedemptionStatus.RELEASED)) return { code: REDEMPTION_RELEASED, what: 'were released' };
-  const expired = (r: DiscountRedemption) => r.status === RedemptionStatus.EXPIRED || (r.status === RedemptionStatus.RESERVED && r.expiresAt <= now);
+  const expired = (r: DiscountRedemption) =>
+    r.status === RedemptionStatus.EXPIRED || (r.status === RedemptionStatus.RESERVED && r.expiresAt <= now);
   if (redemptions.some(expired)) return { code: REDEMPTION_EXPIRED, what: 'expired before the order was placed' };
   return null;
 }
@@ -120,9 +147,15 @@ export async function releaseRedemptions(ctx: PromotionsContext, key: string): P
   return runMutation(ctx.em, async (em) => {
     const redemptions = await lockRedemptions(em, key);
     if (redemptions.some((r) => r.status === RedemptionStatus.COMMITTED)) {
-      throw new UserErrorsException([new UserError(['key'], 'These uses belong to a placed order and cannot be released', 'REDEMPTION_COMMITTED')]);
+      throw new UserErrorsException([
+        new UserError(['key'], 'These uses belong to a placed order and cannot be released', 'REDEMPTION_COMMITTED'),
+      ]);
     }
-    await endHolds(em, redemptions.filter((x) => x.status === RedemptionStatus.RESERVED), RedemptionStatus.RELEASED);
+    await endHolds(
+      em,
+      redemptions.filter((x) => x.status === RedemptionStatus.RESERVED),
+      RedemptionStatus.RELEASED,
+    );
     await em.flush();
     return redemptions;
   });
@@ -147,6 +180,7 @@ export async function endHolds(em: PromotionsContext['em'], held: DiscountRedemp
 
 async function lockRedemptions(em: PromotionsContext['em'], key: string): Promise<DiscountRedemption[]> {
   const redemptions = await em.find(DiscountRedemption, { key }, { orderBy: { discountId: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (redemptions.length === 0) throw new UserErrorsException([new UserError(['key'], `Nothing is reserved under "${key}"`, UserErrorCode.NOT_FOUND)]);
+  if (redemptions.length === 0)
+    throw new UserErrorsException([new UserError(['key'], `Nothing is reserved under "${key}"`, UserErrorCode.NOT_FOUND)]);
   return redemptions;
 }

@@ -26,7 +26,11 @@ type Em = PromotionsContext['em'];
 type AccountRow = { id: string; balance: string; currency_code: string };
 
 /** Gives a customer store credit, opening the account on first use; idempotent under the key. */
-export async function issueStoreCredit(ctx: PromotionsContext, input: StoreCreditIssueInput, idempotencyKey?: string | null): Promise<MutationOutcome<StoreCreditChange>> {
+export async function issueStoreCredit(
+  ctx: PromotionsContext,
+  input: StoreCreditIssueInput,
+  idempotencyKey?: string | null,
+): Promise<MutationOutcome<StoreCreditChange>> {
   const errors = await validateInput(input, ['input']);
   const amount = positiveAmount(input.amount, ctx.currencyCode, ['input', 'amount'], errors);
   if (errors.length || amount === null) return { ok: false, userErrors: errors };
@@ -42,7 +46,13 @@ export async function issueStoreCredit(ctx: PromotionsContext, input: StoreCredi
         [randomUUID(), input.customerId, amount, ctx.currencyCode],
       );
       if (account.currency_code !== ctx.currencyCode) {
-        throw new UserErrorsException([new UserError(['input', 'amount', 'currencyCode'], `This account is in ${account.currency_code}`, UserErrorCode.CURRENCY_MISMATCH)]);
+        throw new UserErrorsException([
+          new UserError(
+            ['input', 'amount', 'currencyCode'],
+            `This account is in ${account.currency_code}`,
+            UserErrorCode.CURRENCY_MISMATCH,
+          ),
+        ]);
       }
       return writeEntry(ctx, em, account, amount, { reason: input.reason, idempotencyKey: idempotencyKey ?? null });
     });
@@ -54,7 +64,11 @@ export async function issueStoreCredit(ctx: PromotionsContext, input: StoreCredi
  * Spends store credit for checkout. The balance moves with a guarded UPDATE under the row
  * lock, so concurrent debits never take it below zero; idempotent under the checkout key.
  */
-export async function debitStoreCredit(ctx: PromotionsContext, input: StoreCreditDebitInput, idempotencyKey: string): Promise<MutationOutcome<StoreCreditChange>> {
+export async function debitStoreCredit(
+  ctx: PromotionsContext,
+  input: StoreCreditDebitInput,
+  idempotencyKey: string,
+): Promise<MutationOutcome<StoreCreditChange>> {
   const errors = await validateInput(input, ['input']);
   const amount = positiveAmount(input.amount, ctx.currencyCode, ['input', 'amount'], errors);
   if (errors.length || amount === null) return { ok: false, userErrors: errors };
@@ -78,7 +92,13 @@ export function findStoreCreditAccount(ctx: PromotionsContext, customerId: strin
   return ctx.em.findOne(StoreCreditAccount, { customerId });
 }
 
-async function writeEntry(ctx: PromotionsContext, em: Em, account: AccountRow, amount: number, extra: Partial<StoreCreditEntry>): Promise<string> {
+async function writeEntry(
+  ctx: PromotionsContext,
+  em: Em,
+  account: AccountRow,
+  amount: number,
+  extra: Partial<StoreCreditEntry>,
+): Promise<string> {
   const entry = em.create(StoreCreditEntry, {
     ...extra,
     accountId: account.id,
@@ -94,7 +114,8 @@ async function writeEntry(ctx: PromotionsContext, em: Em, account: AccountRow, a
 async function whyNotDebited(em: Em, customerId: string, currencyCode: string): Promise<UserError> {
   const account = await em.findOne(StoreCreditAccount, { customerId });
   if (!account) return new UserError(['input', 'customerId'], `Customer "${customerId}" has no store credit`, UserErrorCode.NOT_FOUND);
-  if (account.currencyCode !== currencyCode) return new UserError(['input', 'amount'], `This account is in ${account.currencyCode}`, UserErrorCode.CURRENCY_MISMATCH);
+  if (account.currencyCode !== currencyCode)
+    return new UserError(['input', 'amount'], `This account is in ${account.currencyCode}`, UserErrorCode.CURRENCY_MISMATCH);
   return new UserError(['input', 'amount'], 'The store credit balance is too low', INSUFFICIENT_BALANCE);
 }
 

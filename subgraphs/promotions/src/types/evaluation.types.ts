@@ -55,7 +55,9 @@ export class RejectedCode {
   @Field(() => String)
   code!: string;
 
-  @Field(() => String, { description: 'UNKNOWN, EXPIRED, NOT_FOR_CHANNEL, CUSTOMER_REQUIRED, MINIMUM_NOT_MET, USAGE_LIMIT_REACHED, NOT_COMBINABLE…' })
+  @Field(() => String, {
+    description: 'UNKNOWN, EXPIRED, NOT_FOR_CHANNEL, CUSTOMER_REQUIRED, MINIMUM_NOT_MET, USAGE_LIMIT_REACHED, NOT_COMBINABLE…',
+  })
   reason!: string;
 
   @Field(() => String)

@@ -19,7 +19,7 @@ export class LoyaltyChannelMultiplier {
   multiplier!: number;
 }
 
-@ObjectType('LoyaltyProgram', { description: 'The loyalty programme\'s settings.' })
+@ObjectType('LoyaltyProgram', { description: "The loyalty programme's settings." })
 export class LoyaltyProgramView {
   @Field(() => Int, { description: 'Points per whole unit of the shop currency spent, before multipliers.' })
   pointsPerCurrencyUnit!: number;

@@ -36,10 +36,17 @@ export interface SqlFragment {
  * Checks rules from a client and returns them in stored form: at least one rule, no empty or
  * over-long list (tags normalised as on customers), signedUpAfter before signedUpBefore.
  */
-export function validateSegmentRules(input: SegmentRulesValues, path: readonly string[]): { rules: StoredSegmentRules; errors: UserError[] } {
+export function validateSegmentRules(
+  input: SegmentRulesValues,
+  path: readonly string[],
+): { rules: StoredSegmentRules; errors: UserError[] } {
   const errors: UserError[] = [];
   const rules: StoredSegmentRules = {};
-  const list = <T>(key: keyof SegmentRulesValues, values: T[] | null | undefined, normalise: (values: T[], at: string[]) => T[]): T[] | undefined => {
+  const list = <T>(
+    key: keyof SegmentRulesValues,
+    values: T[] | null | undefined,
+    normalise: (values: T[], at: string[]) => T[],
+  ): T[] | undefined => {
     if (values == null) return undefined;
     const at = [...path, key];
     if (values.length === 0) {
@@ -54,7 +61,8 @@ export function validateSegmentRules(input: SegmentRulesValues, path: readonly s
     return result.tags;
   };
   const channels = (values: SalesChannel[], at: string[]) => {
-    if (values.length > Limits.SEGMENT_RULE_VALUES) errors.push(new UserError(at, `At most ${Limits.SEGMENT_RULE_VALUES} values`, UserErrorCode.TOO_MANY));
+    if (values.length > Limits.SEGMENT_RULE_VALUES)
+      errors.push(new UserError(at, `At most ${Limits.SEGMENT_RULE_VALUES} values`, UserErrorCode.TOO_MANY));
     return [...new Set(values)];
   };
   const assign = <K extends keyof StoredSegmentRules>(key: K, value: StoredSegmentRules[K] | undefined) => {
@@ -98,7 +106,10 @@ export function compileSegmentRules(rules: StoredSegmentRules): SqlFragment {
   if (rules.signedUpAfter) rule('c.created_at >= ?::timestamptz', rules.signedUpAfter);
   if (rules.signedUpBefore) rule('c.created_at < ?::timestamptz', rules.signedUpBefore);
   if (rules.activeSince) {
-    rule(`exists (select 1 from ${SCHEMA}.customer_event e where e.customer_id = c.id and e.occurred_at >= ?::timestamptz)`, rules.activeSince);
+    rule(
+      `exists (select 1 from ${SCHEMA}.customer_event e where e.customer_id = c.id and e.occurred_at >= ?::timestamptz)`,
+      rules.activeSince,
+    );
   }
   return { sql: parts.map((part) => `(${part})`).join(' and '), params };
 }

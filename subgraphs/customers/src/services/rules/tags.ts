@@ -15,7 +15,8 @@ export function normaliseTags(raw: readonly string[], path: readonly string[], m
   raw.forEach((value, index) => {
     const tag = normaliseTag(value);
     if (!tag) errors.push(new UserError([...path, index], 'A tag cannot be blank', UserErrorCode.BLANK));
-    else if (tag.length > Limits.TAG_LENGTH) errors.push(new UserError([...path, index], `A tag has at most ${Limits.TAG_LENGTH} characters`, UserErrorCode.TOO_LONG));
+    else if (tag.length > Limits.TAG_LENGTH)
+      errors.push(new UserError([...path, index], `A tag has at most ${Limits.TAG_LENGTH} characters`, UserErrorCode.TOO_LONG));
   });
   const tags = [...new Set(raw.map(normaliseTag).filter(Boolean))];
   if (tags.length > max) errors.push(new UserError(path, `At most ${max} distinct tags`, UserErrorCode.TOO_MANY));

@@ -49,7 +49,13 @@ export async function buildVariants(
     variant.selectedOptions = resolveSelectedOptions(product.options, input.selectedOptions ?? [], [...at, 'selectedOptions'], errors);
     const key = optionKey(variant.selectedOptions);
     if (combinations.has(key)) {
-      errors.push(new UserError([...at, 'selectedOptions'], `Another variant already has the options ${variantTitle(variant.selectedOptions)}`, UserErrorCode.TAKEN));
+      errors.push(
+        new UserError(
+          [...at, 'selectedOptions'],
+          `Another variant already has the options ${variantTitle(variant.selectedOptions)}`,
+          UserErrorCode.TAKEN,
+        ),
+      );
     }
     combinations.add(key);
     variant.title = input.title?.trim() || variantTitle(variant.selectedOptions);
@@ -73,7 +79,13 @@ export async function checkIdentifiersFree(
       if (!value) continue;
       const owner = taken.find((v) => v[field] === value && v.id !== item.exceptId);
       if (owner || seen.has(value)) {
-        errors.push(new UserError([...item.path, field], `${field === 'sku' ? 'SKU' : 'Barcode'} "${value}" is already used by another variant`, UserErrorCode.TAKEN));
+        errors.push(
+          new UserError(
+            [...item.path, field],
+            `${field === 'sku' ? 'SKU' : 'Barcode'} "${value}" is already used by another variant`,
+            UserErrorCode.TAKEN,
+          ),
+        );
       }
       seen.add(value);
     }
@@ -83,7 +95,8 @@ export async function checkIdentifiersFree(
 /** Maps a unique constraint lost to a concurrent writer onto the field that caused it. */
 export function uniqueViolationError(constraint: string, path: string[]): UserError | undefined {
   if (constraint.includes('sku')) return new UserError([...path, 'sku'], 'That SKU was just taken by another variant', UserErrorCode.TAKEN);
-  if (constraint.includes('barcode')) return new UserError([...path, 'barcode'], 'That barcode was just taken by another variant', UserErrorCode.TAKEN);
+  if (constraint.includes('barcode'))
+    return new UserError([...path, 'barcode'], 'That barcode was just taken by another variant', UserErrorCode.TAKEN);
   if (constraint.includes('handle')) return new UserError([...path, 'handle'], 'That handle was just taken', UserErrorCode.TAKEN);
   return undefined;
 }
