@@ -3,7 +3,7 @@
  * current entities: `npm run migration:create -- products`.
  */
 import { readdir, writeFile } from 'node:fs/promises';
-import { migrate, openDatabase } from '../subgraphs/platform/src';
+import { migrate, openDatabase } from '#platform/db';
 import { migrationsSourceDir } from './lib/paths';
 import { withScratchDatabase } from './lib/scratch-database';
 import { findSubgraph } from './lib/subgraphs';

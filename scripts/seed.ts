@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { openDatabase } from '../subgraphs/platform/src';
+import { openDatabase } from '#platform/db';
 import { generateCatalog } from '../subgraphs/products/src/seed/generate-catalog';
 import { productsSubgraph } from '../subgraphs/products/src/subgraph';
 import { loadScriptConfig } from './lib/database-config';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { port, str } from 'envalid';
-import { loadConfig } from '../subgraphs/platform/src';
+import { loadConfig } from '#platform/config';
 import { loadScriptConfig } from './lib/database-config';
 import { runMain } from './lib/main';
 import { migrateAll } from './lib/migrate-all';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../subgraphs/platform/src';
+import { Role } from '#platform/auth';
 import { foldCustomer } from '../subgraphs/promotions/src/services/customer-fold.service';
 import { gql, gqlData } from './support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from './support/supergraph';

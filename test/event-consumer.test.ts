@@ -1,16 +1,9 @@
 import { Client } from 'pg';
 import pino from 'pino';
-import {
-  createLogger,
-  EventConsumer,
-  openDatabase,
-  publishEvents,
-  sql,
-  type BusEvent,
-  type EventBatchHandler,
-  type Logger,
-  type Orm,
-} from '../subgraphs/platform/src';
+import { openDatabase, sql, type Orm } from '#platform/db';
+import type { BusEvent } from '#platform/events';
+import { EventConsumer, publishEvents, type EventBatchHandler } from '#platform/outbox';
+import { createLogger, type Logger } from '#platform/runtime';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { promotionsSubgraph } from '../subgraphs/promotions/src/subgraph';
 import { createTestDatabase, type TestDatabase } from './support/database';

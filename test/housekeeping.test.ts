@@ -1,4 +1,4 @@
-import { idempotent, pruneIdempotencyRecords, pruneRateLimitCounters, SharedRateLimiter, type Orm } from '../subgraphs/platform/src';
+import { idempotent, pruneIdempotencyRecords, pruneRateLimitCounters, SharedRateLimiter, type Orm } from '#platform/db';
 import { customersSubgraph } from '../subgraphs/customers/src/subgraph';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';

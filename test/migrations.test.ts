@@ -1,4 +1,4 @@
-import { openDatabase } from '../subgraphs/platform/src';
+import { openDatabase } from '#platform/db';
 import { subgraphs } from '../scripts/lib/subgraphs';
 import { createTestDatabase, type TestDatabase } from './support/database';
 

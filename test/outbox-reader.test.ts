@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { createLogger, OutboxReader, publishEvents, type BusEvent } from '../subgraphs/platform/src';
+import { OutboxReader, type BusEvent } from '#platform/events';
+import { publishEvents } from '#platform/outbox';
+import { createLogger } from '#platform/runtime';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
 

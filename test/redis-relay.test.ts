@@ -1,5 +1,8 @@
 import { Client } from 'pg';
-import { createLogger, publishEvents, RedisEventBus, type BusEvent, type Orm } from '../subgraphs/platform/src';
+import type { Orm } from '#platform/db';
+import { RedisEventBus, type BusEvent } from '#platform/events';
+import { publishEvents } from '#platform/outbox';
+import { createLogger } from '#platform/runtime';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { createTestDatabase, openTestOrm, type TestDatabase } from './support/database';
 

@@ -1,5 +1,5 @@
 import { port, str, url } from 'envalid';
-import { AUTH_SPECS, authConfig, LOG_LEVELS, loadConfig, positiveInt } from '../../subgraphs/platform/src';
+import { AUTH_SPECS, authConfig, LOG_LEVELS, loadConfig, positiveInt } from '#platform/config';
 
 /** The gateway's settings; `<NAME>_URL` (PRODUCTS_URL…) overrides a subgraph's routing URL. */
 export function loadGatewayConfig(env = process.env) {

@@ -1,6 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { GATEWAY_SECRET_HEADER, type Logger } from '../../subgraphs/platform/src';
+import { GATEWAY_SECRET_HEADER } from '#platform/auth';
+import type { Logger } from '#platform/runtime';
 import type { SupergraphSource } from './supergraph';
 
 export interface GatewayOptions {

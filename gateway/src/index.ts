@@ -1,4 +1,4 @@
-import { createLogger, runService } from '../../subgraphs/platform/src';
+import { createLogger, runService } from '#platform/runtime';
 import { loadGatewayConfig } from './config';
 import { createEventBus } from './live/event-bus-factory';
 import { createGatewayServer } from './server';

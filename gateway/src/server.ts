@@ -5,16 +5,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import {
-  createErrorFormatter,
-  healthRouter,
-  httpService,
-  InvalidTokenError,
-  TokenVerifier,
-  type ExternalTokenSettings,
-  type HttpService,
-  type Logger,
-} from '../../subgraphs/platform/src';
+import { InvalidTokenError, TokenVerifier, type ExternalTokenSettings } from '#platform/auth';
+import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '#platform/runtime';
 import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
-import { Role } from '../../subgraphs/platform/src';
+import { Role } from '#platform/auth';
 import { startGateway, type GatewayHarness } from '../../test/support/gateway';
 import { gql } from '../../test/support/graphql-client';
 import { startProducts, type ProductsHarness } from '../../test/support/products';

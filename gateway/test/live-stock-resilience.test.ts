@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, RedisEventBus } from '../../subgraphs/platform/src';
+import { RedisEventBus } from '#platform/events';
+import { createLogger } from '#platform/runtime';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { freePort } from '../../scripts/lib/free-port';
 import { startGateway, type GatewayHarness, type GatewayTestOptions } from '../../test/support/gateway';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { createLogger } from '../../subgraphs/platform/src';
+import { createLogger } from '#platform/runtime';
 import { schemaDir } from '../../scripts/lib/paths';
 import { createGatewayServer, type GatewayServer } from '../src/server';
 import { watchSupergraph, type SupergraphSource } from '../src/supergraph';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createLogger } from '../../subgraphs/platform/src';
+import { createLogger } from '#platform/runtime';
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { generateCatalog } from '../../subgraphs/products/src/seed/generate-catalog';
 import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { createLogger, formatMinorUnits, Role } from '../../subgraphs/platform/src';
+import { Role } from '#platform/auth';
+import { formatMinorUnits } from '#platform/graphql';
+import { createLogger } from '#platform/runtime';
 import { Discount, DiscountKind, DiscountScope, DiscountTargetType } from '../../subgraphs/promotions/src/entities';
 import { evaluate, type DiscountRule } from '../../subgraphs/promotions/src/evaluation';
 import { benchmarkBasket } from '../../subgraphs/promotions/src/evaluation/fixtures';

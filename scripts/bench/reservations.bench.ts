@@ -1,4 +1,6 @@
-import { createLogger, Role, sql } from '../../subgraphs/platform/src';
+import { Role } from '#platform/auth';
+import { sql } from '#platform/db';
+import { createLogger } from '#platform/runtime';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { createProductsServer } from '../../subgraphs/products/src/server';

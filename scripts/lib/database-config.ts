@@ -1,5 +1,6 @@
 import { port, str, url } from 'envalid';
-import { isCurrencyCode, loadConfig, ConfigError } from '../../subgraphs/platform/src';
+import { loadConfig, ConfigError } from '#platform/config';
+import { isCurrencyCode } from '#platform/graphql';
 import { repoRoot } from './paths';
 import { resolve } from 'node:path';
 

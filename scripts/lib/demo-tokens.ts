@@ -1,4 +1,4 @@
-import { Role, signToken } from '../../subgraphs/platform/src';
+import { Role, signToken } from '#platform/auth';
 import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
 import { Customer, StaffMember } from '../../subgraphs/customers/src/entities';
 import { DEMO_PASSWORDS } from '../../subgraphs/customers/src/seed/seed-demo-people';

@@ -1,4 +1,4 @@
-import { migrate, openDatabase } from '../../subgraphs/platform/src';
+import { migrate, openDatabase } from '#platform/db';
 import { subgraphs } from './subgraphs';
 
 /** The database a subgraph uses: `<NAME>_DATABASE_URL`, else the shared one. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '../../subgraphs/platform/src';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '#platform/db';
 import { freePort } from './free-port';
 
 /**

@@ -1,5 +1,5 @@
-import type { CurrencyCode } from '../../subgraphs/platform/src';
-import { openDatabase } from '../../subgraphs/platform/src';
+import type { CurrencyCode } from '#platform/graphql';
+import { openDatabase } from '#platform/db';
 import { seedDemoPeople } from '../../subgraphs/customers/src/seed/seed-demo-people';
 import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
 import { Location } from '../../subgraphs/inventory/src/entities';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres, withAdminClient } from '../../subgraphs/platform/src';
+import { ensureDatabase, startEmbeddedPostgres, withAdminClient } from '#platform/db';
 import type { loadScriptConfig } from './database-config';
 
 export const DATABASE_NAME = 'commerce';

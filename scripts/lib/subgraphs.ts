@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { SubgraphInfo } from '../../subgraphs/platform/src';
+import type { SubgraphInfo } from '#platform/server';
 import { buildCustomersSchema } from '../../subgraphs/customers/src/schema';
 import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
 import { buildInventorySchema } from '../../subgraphs/inventory/src/schema';

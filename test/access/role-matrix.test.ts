@@ -1,4 +1,4 @@
-import { Role } from '../../subgraphs/platform/src';
+import { Role } from '#platform/auth';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';

@@ -1,4 +1,6 @@
-import { createLogger, Role, type SubgraphServer } from '../../subgraphs/platform/src';
+import { Role } from '#platform/auth';
+import { createLogger } from '#platform/runtime';
+import type { SubgraphServer } from '#platform/server';
 import { createCustomersServer } from '../../subgraphs/customers/src/server';
 import { createTestDatabase, type TestDatabase } from './database';
 import { gqlData, setDefaultCaller } from './graphql-client';

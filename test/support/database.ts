@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, openDatabase, withDatabase, type Orm, type SubgraphInfo } from '../../subgraphs/platform/src';
+import { dropDatabase, ensureDatabase, openDatabase, withDatabase, type Orm } from '#platform/db';
+import type { SubgraphInfo } from '#platform/server';
 import { migrateAll } from '../../scripts/lib/migrate-all';
 
 export interface TestDatabase {

@@ -1,4 +1,6 @@
-import { createLogger, PostgresEventBus, type EventBus, type ExternalTokenSettings } from '../../subgraphs/platform/src';
+import type { ExternalTokenSettings } from '#platform/auth';
+import { PostgresEventBus, type EventBus } from '#platform/events';
+import { createLogger } from '#platform/runtime';
 import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 import { TEST_JWT_SECRET_TEXT } from './tokens';

@@ -1,4 +1,6 @@
-import { createLogger, Role, type SubgraphServer } from '../../subgraphs/platform/src';
+import { Role } from '#platform/auth';
+import { createLogger } from '#platform/runtime';
+import type { SubgraphServer } from '#platform/server';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';

@@ -1,4 +1,6 @@
-import { createLogger, Role, type ExternalTokenSettings, type SubgraphServer } from '../../subgraphs/platform/src';
+import { Role, type ExternalTokenSettings } from '#platform/auth';
+import { createLogger } from '#platform/runtime';
+import type { SubgraphServer } from '#platform/server';
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { createTestDatabase, type TestDatabase } from './database';

@@ -1,4 +1,5 @@
-import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createLogger } from '#platform/runtime';
+import type { SubgraphServer } from '#platform/server';
 import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
 import { setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';

@@ -1,4 +1,5 @@
-import { createLogger, type SubgraphServer } from '../../subgraphs/platform/src';
+import { createLogger } from '#platform/runtime';
+import type { SubgraphServer } from '#platform/server';
 import { createCustomersServer } from '../../subgraphs/customers/src/server';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { createOrdersServer } from '../../subgraphs/orders/src/server';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role, signToken, TokenVerifier, type Viewer } from '../../subgraphs/platform/src';
+import { Role, signToken, TokenVerifier, type Viewer } from '#platform/auth';
 
 /** The secret every test server signs and verifies tokens with, unless a test names its own. */
 export const TEST_JWT_SECRET_TEXT = 'test-jwt-secret-0123456789abcdef0123456789';

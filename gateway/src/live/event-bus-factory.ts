@@ -1,4 +1,5 @@
-import { PostgresEventBus, RedisEventBus, type EventBus, type Logger } from '../../../subgraphs/platform/src';
+import { PostgresEventBus, RedisEventBus, type EventBus } from '#platform/events';
+import type { Logger } from '#platform/runtime';
 import type { GatewayConfig } from '../config';
 
 /** The schemas whose outboxes feed live subscriptions. */

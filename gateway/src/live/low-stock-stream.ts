@@ -1,4 +1,4 @@
-import type { BusEvent } from '../../../subgraphs/platform/src';
+import type { BusEvent } from '#platform/events';
 import type { LowStockItem } from './stock-item';
 
 export const LEVEL_LOW = 'inventory.level.low';

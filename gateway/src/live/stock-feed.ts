@@ -1,4 +1,4 @@
-import type { BusEvent, EventBus } from '../../../subgraphs/platform/src';
+import type { BusEvent, EventBus } from '#platform/events';
 
 export interface FeedListener {
   receive(events: BusEvent[]): void;

@@ -1,4 +1,4 @@
-import type { BusEvent } from '../../../subgraphs/platform/src';
+import type { BusEvent } from '#platform/events';
 import { StockStream } from './stock-stream';
 import type { StockSource } from './stock-source';
 

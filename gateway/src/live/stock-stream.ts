@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { BusEvent } from '../../../subgraphs/platform/src';
+import type { BusEvent } from '#platform/events';
 import { levelKey, type StockItem } from './stock-item';
 import type { StockSource } from './stock-source';
 

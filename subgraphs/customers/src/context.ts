@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { RequestContext } from '../../platform/src';
+import type { RequestContext } from '#platform/server';
 import type { SignInLimiter } from './auth/sign-in-limiter';
 import { createCustomersLoaders, type CustomersLoaders } from './loaders/customers.loaders';
 

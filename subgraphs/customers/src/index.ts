@@ -1,6 +1,7 @@
 import { str, url } from 'envalid';
 import { isSupportedCountry } from 'libphonenumber-js';
-import { ConfigError, loadConfig, runSubgraphProcess } from '../../platform/src';
+import { ConfigError, loadConfig } from '#platform/config';
+import { runSubgraphProcess } from '#platform/server';
 import { createCustomersServer } from './server';
 import { customersSubgraph } from './subgraph';
 

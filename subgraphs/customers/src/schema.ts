@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
+import { roleAuthChecker } from '#platform/auth';
+import { buildSubgraphSchema } from '#platform/graphql';
 import { ChannelIdentityResolver } from './resolvers/channel-identity.resolver';
 import { CustomerAccountResolver } from './resolvers/customer-account.resolver';
 import { CustomerAddressResolver } from './resolvers/customer-address.resolver';

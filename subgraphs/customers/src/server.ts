@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
+import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer } from '../../../test/support/tokens';
 import { customersRows, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';

@@ -1,4 +1,5 @@
-import { createLogger, Role } from '../../platform/src';
+import { Role } from '#platform/auth';
+import { createLogger } from '#platform/runtime';
 import { createCustomersServer } from '../src/server';
 import { ANONYMOUS, TEST_JWT_SECRET, verifyTestToken } from '../../../test/support/tokens';
 import { gql } from '../../../test/support/graphql-client';

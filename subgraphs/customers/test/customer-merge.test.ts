@@ -1,4 +1,4 @@
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { bearer, verifyTestToken } from '../../../test/support/tokens';
 import { customersSnapshot, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';

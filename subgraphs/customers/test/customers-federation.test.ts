@@ -1,4 +1,4 @@
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 import { gqlData } from '../../../test/support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../../../test/support/supergraph';
 import { bearer } from '../../../test/support/tokens';

@@ -1,4 +1,4 @@
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer } from '../../../test/support/tokens';
 import { countStatements } from '../../../test/support/products';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 import { verifyTestToken } from '../../../test/support/tokens';
 import { seedDemoPeople, DEMO_PASSWORDS } from '../src/seed/seed-demo-people';
 import { gql } from '../../../test/support/graphql-client';

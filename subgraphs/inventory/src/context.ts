@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../platform/src';
+import type { RequestContext } from '#platform/server';
 import { createInventoryLoaders, type InventoryLoaders } from './loaders/inventory.loaders';
 import type { CatalogClient } from './services/catalog-client';
 

@@ -1,5 +1,6 @@
 import { url } from 'envalid';
-import { loadConfig, positiveInt, runSubgraphProcess } from '../../platform/src';
+import { loadConfig, positiveInt } from '#platform/config';
+import { runSubgraphProcess } from '#platform/server';
 import { createInventoryServer } from './server';
 import { inventorySubgraph } from './subgraph';
 

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
+import { roleAuthChecker } from '#platform/auth';
+import { buildSubgraphSchema } from '#platform/graphql';
 import { InventoryLevelResolver, StockMovementResolver } from './resolvers/inventory-level.resolver';
 import { LocationResolver } from './resolvers/location.resolver';
 import { references } from './resolvers/references';

@@ -1,4 +1,5 @@
-import { buildSubgraphServer, ServiceCredentials, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
+import { ServiceCredentials } from '#platform/auth';
+import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createInventoryContext } from './context';
 import { buildInventorySchema } from './schema';
 import { httpCatalogClient, type CatalogClient } from './services/catalog-client';

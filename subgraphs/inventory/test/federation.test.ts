@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { EVENTS_CHANNEL } from '../../platform/src';
+import { EVENTS_CHANNEL } from '#platform/events';
 import { startGateway, type GatewayHarness } from '../../../test/support/gateway';
 import { gqlData } from '../../../test/support/graphql-client';
 import { asAdmin } from '../../../test/support/tokens';

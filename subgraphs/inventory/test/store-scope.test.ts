@@ -1,4 +1,4 @@
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startInventory, type InventoryHarness } from '../../../test/support/inventory';
 import { addStock, createLocation, levelOf, SKUS, writeCounts } from '../../../test/support/inventory-fixtures';

@@ -1,4 +1,5 @@
-import { entityLoader, type RequestContext } from '../../platform/src';
+import { entityLoader } from '#platform/db';
+import type { RequestContext } from '#platform/server';
 import { Cart, Order } from './entities';
 
 /** The orders subgraph's request context: the platform's, plus its DataLoaders. */

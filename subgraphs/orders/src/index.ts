@@ -1,6 +1,5 @@
-import { runSubgraphProcess } from '../../platform/src';
-import { createOrdersServer } from './server';
-import { ordersSubgraph } from './subgraph';
+import { runSubgraph } from '#platform/server';
+import { orders } from './server';
 
 /** The orders subgraph process: the only file that reads the environment and listens. */
-runSubgraphProcess(ordersSubgraph, (config) => createOrdersServer(config));
+runSubgraph(orders);

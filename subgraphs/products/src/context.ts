@@ -1,4 +1,5 @@
-import type { CurrencyCode, RequestContext } from '../../platform/src';
+import type { CurrencyCode } from '#platform/graphql';
+import type { RequestContext } from '#platform/server';
 import { createProductLoaders, type ProductLoaders } from './loaders/product.loaders';
 
 export interface ProductsSettings {

@@ -1,5 +1,7 @@
 import { str } from 'envalid';
-import { ConfigError, isCurrencyCode, loadConfig, runSubgraphProcess } from '../../platform/src';
+import { ConfigError, loadConfig } from '#platform/config';
+import { isCurrencyCode } from '#platform/graphql';
+import { runSubgraphProcess } from '#platform/server';
 import { createProductsServer } from './server';
 import { productsSubgraph } from './subgraph';
 

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
+import { roleAuthChecker } from '#platform/auth';
+import { buildSubgraphSchema } from '#platform/graphql';
 import { CategoryAdminResolver } from './resolvers/category-admin.resolver';
 import { CategoryResolver } from './resolvers/category.resolver';
 import { ProductAdminResolver } from './resolvers/product-admin.resolver';

@@ -1,4 +1,4 @@
-import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
+import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createProductsContext, type ProductsSettings } from './context';
 import { buildProductsSchema } from './schema';
 import { productsSubgraph } from './subgraph';

@@ -2,7 +2,7 @@ import { demoCategories, demoProducts } from '../src/seed/demo-catalog';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startProducts, type ProductsHarness } from '../../../test/support/products';
 import { ANONYMOUS, bearer } from '../../../test/support/tokens';
-import { Role } from '../../platform/src';
+import { Role } from '#platform/auth';
 
 let products: ProductsHarness;
 beforeAll(async () => {

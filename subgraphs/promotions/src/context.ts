@@ -1,4 +1,6 @@
-import { entityLoader, type CurrencyCode, type RequestContext, type SharedRateLimiter } from '../../platform/src';
+import { entityLoader, type SharedRateLimiter } from '#platform/db';
+import type { CurrencyCode } from '#platform/graphql';
+import type { RequestContext } from '#platform/server';
 import { Discount, type LoyaltyProgram } from './entities';
 import { customerBalanceLoaders } from './services/customer-balances.service';
 import { earnedLastYearLoader, loadLoyaltyProgram } from './services/loyalty-program.service';

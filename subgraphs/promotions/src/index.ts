@@ -1,5 +1,7 @@
 import { str, url } from 'envalid';
-import { ConfigError, isCurrencyCode, loadConfig, positiveInt, runSubgraphProcess } from '../../platform/src';
+import { ConfigError, loadConfig, positiveInt } from '#platform/config';
+import { isCurrencyCode } from '#platform/graphql';
+import { runSubgraphProcess } from '#platform/server';
 import { createPromotionsServer } from './server';
 import { promotionsSubgraph } from './subgraph';
 

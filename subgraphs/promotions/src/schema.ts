@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSubgraphSchema, roleAuthChecker } from '../../platform/src';
+import { roleAuthChecker } from '#platform/auth';
+import { buildSubgraphSchema } from '#platform/graphql';
 import { CustomerBalancesResolver } from './resolvers/customer-balances.resolver';
 import { DiscountResolver } from './resolvers/discount.resolver';
 import { EvaluationResolver } from './resolvers/evaluation.resolver';

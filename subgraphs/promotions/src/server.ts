@@ -1,4 +1,5 @@
-import { buildSubgraphServer, type SharedRateLimiter, type SubgraphServer, type SubgraphServerConfig } from '../../platform/src';
+import type { SharedRateLimiter } from '#platform/db';
+import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createPromotionsContext, type PromotionsSettings } from './context';
 import { buildPromotionsSchema } from './schema';
 import { customerEventsConsumer } from './services/customer-events.consumer';

@@ -1,4 +1,4 @@
-import type { SubgraphInfo } from '../../platform/src';
+import type { SubgraphInfo } from '#platform/server';
 import { SCHEMA } from './constants';
 import { entities } from './entities';
 import { migrations } from './migrations';

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { createLogger } from '../../platform/src';
+import { createLogger } from '#platform/runtime';
 import { createPromotionsServer } from '../src/server';
 import { gql } from '../../../test/support/graphql-client';
 import { TEST_JWT_SECRET } from '../../../test/support/tokens';

@@ -1,4 +1,4 @@
-import { createLogger } from '../../platform/src';
+import { createLogger } from '#platform/runtime';
 import { sweepExpiredRedemptions, startRedemptionSweeper } from '../src/services/redemption-sweeper';
 import { gqlData } from '../../../test/support/graphql-client';
 import { asService, type AuthHeaders } from '../../../test/support/tokens';

@@ -1,4 +1,4 @@
-import { signToken, type Role } from '../../../platform/src';
+import { signToken, type Role } from '#platform/auth';
 import type { CustomersContext } from '../context';
 import type { CustomerAccessToken } from '../types/customer-access-token.type';
 

@@ -1,4 +1,4 @@
-import { SharedRateLimiter, type Orm } from '../../../platform/src';
+import { SharedRateLimiter, type Orm } from '#platform/db';
 import { SCHEMA } from '../constants';
 
 /**

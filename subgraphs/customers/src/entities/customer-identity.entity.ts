@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import { Customer } from './customer.entity';
 

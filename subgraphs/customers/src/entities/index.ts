@@ -1,4 +1,5 @@
-import { OutboxEvent, RateLimitCounter } from '../../../platform/src';
+import { RateLimitCounter } from '#platform/db';
+import { OutboxEvent } from '#platform/outbox';
 import { CustomerAddress } from './customer-address.entity';
 import { CustomerEvent } from './customer-event.entity';
 import { CustomerIdentity } from './customer-identity.entity';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Role } from '../../../platform/src';
+import { Role } from '#platform/auth';
 
 /** What a staff member may do; the same names as the token roles they sign in with. */
 export const StaffRole = { STAFF: Role.STAFF, MANAGER: Role.MANAGER, ADMIN: Role.ADMIN } as const;

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 
 @InputType({ description: "A customer's id on a channel, e.g. a marketplace buyer id." })
 export class ChannelIdentityInput {

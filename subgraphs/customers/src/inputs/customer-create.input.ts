@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import { CustomerProfileInput } from './customer-profile.input';
 
 @InputType({ description: 'A new customer: at least an email or a phone; a password lets them sign in.' })

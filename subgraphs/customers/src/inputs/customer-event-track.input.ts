@@ -1,7 +1,7 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import { CustomerEventType } from '../entities';
 
 @InputType({ description: "An interaction to record on a customer's timeline." })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from 'type-graphql';
-import { ConnectionArgs } from '../../../platform/src';
+import { ConnectionArgs } from '#platform/graphql';
 
 @ArgsType()
 export class CustomersArgs extends ConnectionArgs {

@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 import { SegmentRules } from '../types/segment-rules.type';
 
 @InputType({ description: 'A new segment.' })

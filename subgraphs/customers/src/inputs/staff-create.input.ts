@@ -1,6 +1,6 @@
 import { MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 import { StaffRole } from '../entities';
 
 @InputType({ description: 'A new staff member.' })

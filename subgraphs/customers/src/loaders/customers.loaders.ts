@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityListLoader, entityLoader } from '../../../platform/src';
+import { entityListLoader, entityLoader } from '#platform/db';
 import { Customer, CustomerAddress, CustomerIdentity, Segment, StaffMember } from '../entities';
 import { timelinePagesLoader } from '../services/customer-event-query.service';
 import { segmentMembershipLoader } from '../services/segment-membership.service';

@@ -1,5 +1,5 @@
 import { ID } from 'type-graphql';
-import { Address, MutationPayload } from '../../../platform/src';
+import { Address, MutationPayload } from '#platform/graphql';
 import { Customer, CustomerEvent, CustomerIdentity, Segment, StaffMember } from '../entities';
 import { CustomerAccessToken } from '../types/customer-access-token.type';
 import { CustomerDataExport } from '../types/customer-data-export.type';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { SalesChannel, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { STAFF_ROLES } from '#platform/auth';
+import { SalesChannel, toPayload } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { CustomerIdentityLinkPayload } from '../payloads';
 import { linkIdentity } from '../services/channel-identity.service';

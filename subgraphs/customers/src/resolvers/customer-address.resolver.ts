@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { AddressInput, toPayload } from '../../../platform/src';
+import { AddressInput, toPayload } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { CustomerAddressCreatePayload, CustomerAddressDeletePayload, CustomerAddressUpdatePayload } from '../payloads';
 import { createAddress, deleteAddress, updateAddress } from '../services/customer-address.service';

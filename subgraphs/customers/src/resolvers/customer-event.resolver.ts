@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { toPayload } from '../../../platform/src';
+import { toPayload } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { CustomerEventTrackInput } from '../inputs/customer-event-track.input';
 import { CustomerEventTrackPayload } from '../payloads';

@@ -1,5 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Address, ConnectionArgs, STAFF_ROLES } from '../../../platform/src';
+import { STAFF_ROLES } from '#platform/auth';
+import { Address, ConnectionArgs } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerIdentity, Segment } from '../entities';
 import { customerTimeline } from '../services/customer-event-query.service';

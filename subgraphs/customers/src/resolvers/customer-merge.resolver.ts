@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { STAFF_ROLES, toPayload } from '../../../platform/src';
+import { STAFF_ROLES } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { CustomerMergePayload } from '../payloads';
 import { mergeCustomers } from '../services/customer-merge.service';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { toPayload } from '../../../platform/src';
+import { toPayload } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { CustomerDataExportPayload, CustomerErasePayload } from '../payloads';
 import { eraseCustomer } from '../services/customer-erase.service';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { STAFF_ROLES } from '../../../platform/src';
+import { STAFF_ROLES } from '#platform/auth';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';
 import { ChannelIdentityInput } from '../inputs/channel-identity.input';

@@ -1,4 +1,4 @@
-import { isUuid } from '../../../platform/src';
+import { isUuid } from '#platform/db';
 import type { CustomersContext } from '../context';
 import { readableCustomer } from '../services/customer-access';
 import { resolveSegmentReference } from '../services/segment.service';

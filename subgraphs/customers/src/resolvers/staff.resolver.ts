@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { MANAGER_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { StaffAccessTokenCreateInput } from '../inputs/access-token-create.input';
 import { StaffCreateInput } from '../inputs/staff-create.input';

@@ -1,13 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  runMutation,
-  sql,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  type MutationOutcome,
-  type SalesChannel,
-} from '../../../platform/src';
+import { runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, type SalesChannel } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType, CustomerIdentity } from '../entities';

@@ -1,4 +1,5 @@
-import { forbidden, isStaff, Role, unauthenticated, UserError, UserErrorCode } from '../../../platform/src';
+import { forbidden, isStaff, Role, unauthenticated } from '#platform/auth';
+import { UserError, UserErrorCode } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import type { Customer } from '../entities';
 import { findCustomer } from './customer-query.service';

@@ -1,15 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  addressFields,
-  isUuid,
-  runMutation,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type AddressInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { isUuid, runMutation, type MutationOutcome } from '#platform/db';
+import { addressFields, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput } from '#platform/graphql';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerAddress } from '../entities';

@@ -1,4 +1,6 @@
-import { publishEvents, runMutation, sql, UserError, UserErrorsException, type MutationOutcome } from '../../../platform/src';
+import { runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorsException } from '#platform/graphql';
+import { publishEvents } from '#platform/outbox';
 import { SCHEMA, Topics } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';

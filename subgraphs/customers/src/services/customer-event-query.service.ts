@@ -1,14 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  keysetAfter,
-  pageRequest,
-  sql,
-  toConnection,
-  type ConnectionArgs,
-  type ConnectionShape,
-  type PageRequest,
-} from '../../../platform/src';
+import { sql } from '#platform/db';
+import { keysetAfter, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type PageRequest } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { CustomerEvent, type Customer } from '../entities';

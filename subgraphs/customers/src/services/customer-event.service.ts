@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runMutation, UserError, UserErrorCode, validateInput, type MutationOutcome, type SalesChannel } from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, validateInput, type SalesChannel } from '#platform/graphql';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { CustomerEvent, CustomerEventType, TRACKABLE_EVENT_TYPES } from '../entities';

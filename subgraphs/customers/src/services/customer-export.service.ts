@@ -1,5 +1,5 @@
 import { wrap } from '@mikro-orm/core';
-import type { MutationOutcome } from '../../../platform/src';
+import type { MutationOutcome } from '#platform/db';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEvent } from '../entities';
 import type { CustomerDataExport } from '../types/customer-data-export.type';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserError, UserErrorsException } from '../../../platform/src';
+import { UserError, UserErrorsException } from '#platform/graphql';
 import { Customer } from '../entities';
 import { erased } from './customer-access';
 import { CustomersErrorCode } from './rules/error-codes';

@@ -1,14 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  isUuid,
-  publishEvents,
-  runMutation,
-  sql,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException } from '#platform/graphql';
+import { publishEvents } from '#platform/outbox';
 import { SCHEMA, Topics } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';

@@ -1,4 +1,4 @@
-import { isUuid } from '../../../platform/src';
+import { isUuid } from '#platform/db';
 import type { CustomersContext } from '../context';
 import type { Customer, CustomerAddress, CustomerIdentity } from '../entities';
 

@@ -1,4 +1,6 @@
-import { badUserInput, keysetAfter, pageRequest, sql, toConnection, type ConnectionShape } from '../../../platform/src';
+import { sql } from '#platform/db';
+import { keysetAfter, pageRequest, toConnection, type ConnectionShape } from '#platform/graphql';
+import { badUserInput } from '#platform/runtime';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';

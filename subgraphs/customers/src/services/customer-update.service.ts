@@ -1,13 +1,6 @@
-import {
-  forbidden,
-  isStaff,
-  runMutation,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { forbidden, isStaff } from '#platform/auth';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';

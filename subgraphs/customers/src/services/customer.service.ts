@@ -1,13 +1,6 @@
-import {
-  badUserInput,
-  runMutation,
-  SalesChannel,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { SalesChannel, UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { badUserInput } from '#platform/runtime';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '../../../platform/src';
+import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import type { Customer, Segment } from '../entities';

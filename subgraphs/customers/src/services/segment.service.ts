@@ -1,17 +1,6 @@
-import {
-  forbidden,
-  isStaff,
-  isUuid,
-  Role,
-  runMutation,
-  sql,
-  unauthenticated,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { forbidden, isStaff, Role, unauthenticated } from '#platform/auth';
+import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Segment } from '../entities';

@@ -1,4 +1,6 @@
-import { Role, UserError, type MutationOutcome } from '../../../platform/src';
+import { Role } from '#platform/auth';
+import type { MutationOutcome } from '#platform/db';
+import { UserError } from '#platform/graphql';
 import { TOKEN_LIFETIME, issueToken } from '../auth/issue-token';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
 import type { SignInLimiter } from '../auth/sign-in-limiter';

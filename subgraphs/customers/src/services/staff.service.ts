@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  forbidden,
-  Role,
-  runMutation,
-  unknownEntityKeys,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { forbidden, Role } from '#platform/auth';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { unknownEntityKeys } from '#platform/internal';
 import { issueToken, TOKEN_LIFETIME } from '../auth/issue-token';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';

@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import type { SegmentRulesValues } from '../services/rules/segment-rules';
 
 /**

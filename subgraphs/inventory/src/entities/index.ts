@@ -1,4 +1,5 @@
-import { IdempotencyRecord, OutboxEvent } from '../../../platform/src';
+import { IdempotencyRecord } from '#platform/db';
+import { OutboxEvent } from '#platform/outbox';
 import { InventoryLevel } from './inventory-level.entity';
 import { Location } from './location.entity';
 import { InventoryItem, PurchaseOrder } from './purchase-order.entity';

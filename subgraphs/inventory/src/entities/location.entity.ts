@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Address } from '../../../platform/src';
+import { Address } from '#platform/graphql';
 import { LocationType } from './location-type';
 
 /** A place that holds stock: a store, a warehouse or a fulfilment centre. */

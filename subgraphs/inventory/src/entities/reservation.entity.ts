@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, JsonType, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import { ReservationStatus } from './stock-enums';
 
 @ObjectType({ description: 'Units of one SKU held at one location.' })

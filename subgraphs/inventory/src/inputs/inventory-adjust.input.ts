@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 import { StockMovementReason } from '../entities';
 
 @InputType({ description: 'A change of stock at one location, with its reason.' })

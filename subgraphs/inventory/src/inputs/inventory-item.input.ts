@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 
 @InputType({ description: 'Purchasing facts of a SKU; omitted fields stay as they are, a null supplier clears it.' })
 export class InventoryItemUpdateInput {

@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { AddressInput, NotBlank } from '../../../platform/src';
+import { AddressInput, NotBlank } from '#platform/graphql';
 import { LocationType } from '../entities';
 import { CoordinatesInput } from './reservation.input';
 

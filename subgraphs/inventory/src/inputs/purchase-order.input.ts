@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 import { StockLineInput } from './stock-line.input';
 import { MAX_DOCUMENT_LINES } from '../services/stock-document';
 

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Directive, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { NotBlank, SalesChannel } from '../../../platform/src';
+import { NotBlank, SalesChannel } from '#platform/graphql';
 import { StockLineInput } from './stock-line.input';
 
 @InputType({ description: 'A point to measure distance from.' })

@@ -1,6 +1,6 @@
 import { IsInt, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 
 /** Units of one SKU: a line to reserve, sell, order, ship or receive. */
 @InputType({ description: 'Units of one SKU: a line to order, ship, receive, reserve or sell.' })

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityListLoader, entityLoader } from '../../../platform/src';
+import { entityListLoader, entityLoader } from '#platform/db';
 import { InventoryLevel, Location } from '../entities';
 
 /** Batches every lookup a request makes, so list length never multiplies SQL statements. */

@@ -1,4 +1,4 @@
-import { MutationPayload } from '../../../platform/src';
+import { MutationPayload } from '#platform/graphql';
 import { InventoryLevel, Location, Reservation } from '../entities';
 
 export const InventoryAdjustPayload = MutationPayload('InventoryAdjustPayload', { inventoryLevel: () => InventoryLevel });

@@ -1,4 +1,4 @@
-import { MutationPayload } from '../../../platform/src';
+import { MutationPayload } from '#platform/graphql';
 import { PurchaseOrder } from '../entities';
 import { InventoryItemType } from '../types/replenishment.types';
 

@@ -1,4 +1,4 @@
-import { MutationPayload } from '../../../platform/src';
+import { MutationPayload } from '#platform/graphql';
 import { InventoryTransfer } from '../entities';
 
 const transfer = { inventoryTransfer: () => InventoryTransfer };

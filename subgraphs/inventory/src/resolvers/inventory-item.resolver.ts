@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, STAFF_ROLES } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryItemUpdateInput } from '../inputs/inventory-item.input';
 import { InventoryItemUpdatePayload } from '../payloads/replenishment.payloads';

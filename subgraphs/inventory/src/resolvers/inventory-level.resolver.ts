@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, SalesChannel, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { STAFF_ROLES } from '#platform/auth';
+import { ConnectionArgs, SalesChannel, toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, Location, StockMovement, StockMovementReason } from '../entities';
 import { InventoryAdjustInput, InventoryCountInput, LowStockThresholdInput } from '../inputs/inventory-adjust.input';

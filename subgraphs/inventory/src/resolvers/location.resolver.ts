@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, Coordinates, MANAGER_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES } from '#platform/auth';
+import { ConnectionArgs, Coordinates, toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 import { LocationCreateInput, LocationUpdateInput } from '../inputs/location.input';

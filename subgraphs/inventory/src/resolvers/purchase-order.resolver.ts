@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, STAFF_ROLES } from '#platform/auth';
+import { ConnectionArgs, toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { Location, PurchaseOrder, PurchaseOrderStatus } from '../entities';
 import { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';

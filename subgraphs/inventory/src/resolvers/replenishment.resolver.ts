@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MANAGER_ROLES, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, STAFF_ROLES } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 import { ReplenishmentPurchaseOrdersCreatePayload } from '../payloads/replenishment.payloads';

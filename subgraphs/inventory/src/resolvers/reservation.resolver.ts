@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
-import { Role, toPayload } from '../../../platform/src';
+import { Role } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryReserveInput, InventorySaleRecordInput } from '../inputs/reservation.input';
 import { InventorySaleRecordPayload, ReservationPayload } from '../payloads';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Address, sql } from '../../../platform/src';
+import { sql } from '#platform/db';
+import { Address } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import { InventoryItem, Location, LocationType, StockMovementReason } from '../entities';
 import { applyStockChanges, type StockChange } from '../services/stock-ledger';

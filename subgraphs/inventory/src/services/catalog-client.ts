@@ -1,4 +1,4 @@
-import { unknownEntityKeys } from '../../../platform/src';
+import { unknownEntityKeys } from '#platform/internal';
 
 /** What inventory asks of the catalog: which of these SKUs does it not know? */
 export interface CatalogClient {

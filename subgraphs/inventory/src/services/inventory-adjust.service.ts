@@ -1,15 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  idempotent,
-  requireLocationAccess,
-  runMutation,
-  sql,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { requireLocationAccess } from '#platform/auth';
+import { idempotent, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';

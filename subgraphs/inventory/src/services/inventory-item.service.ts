@@ -1,4 +1,5 @@
-import { runMutation, sql, validateInput, type MutationOutcome } from '../../../platform/src';
+import { runMutation, sql, type MutationOutcome } from '#platform/db';
+import { validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryItem } from '../entities';

@@ -1,4 +1,5 @@
-import { isUuid, UserError, UserErrorCode, UserErrorsException } from '../../../platform/src';
+import { isUuid } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException } from '#platform/graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Location } from '../entities';
 

@@ -1,12 +1,5 @@
-import {
-  isUuid,
-  keysetAfter,
-  pageRequest,
-  rowsAfter,
-  toConnection,
-  type ConnectionArgs,
-  type ConnectionShape,
-} from '../../../platform/src';
+import { isUuid } from '#platform/db';
+import { keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 

@@ -1,4 +1,5 @@
-import { isUuid, MANAGER_ROLES, requireLocationAccess } from '../../../platform/src';
+import { MANAGER_ROLES, requireLocationAccess } from '#platform/auth';
+import { isUuid } from '#platform/db';
 import type { InventoryContext } from '../context';
 
 /**

@@ -1,4 +1,5 @@
-import { Address, addressFields, runMutation, UserError, UserErrorCode, validateInput, type MutationOutcome } from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { Address, addressFields, UserError, UserErrorCode, validateInput } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 import type { LocationCreateInput, LocationUpdateInput } from '../inputs/location.input';

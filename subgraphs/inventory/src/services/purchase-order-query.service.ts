@@ -1,4 +1,5 @@
-import { isUuid, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
+import { isUuid } from '#platform/db';
+import { pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { PurchaseOrder, type PurchaseOrderStatus } from '../entities';
 import { newestFirstCursor, olderThanCursor } from './stock-document';

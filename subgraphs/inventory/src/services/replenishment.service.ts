@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, runMutation, sql, type MutationOutcome } from '../../../platform/src';
+import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { PurchaseOrderStatus, type PurchaseOrder } from '../entities';

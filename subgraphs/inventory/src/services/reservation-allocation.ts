@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '../../../platform/src';
+import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import { Location, type ReservationLine } from '../entities';
 import { byDistance } from './geo';

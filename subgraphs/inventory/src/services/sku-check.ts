@@ -1,4 +1,4 @@
-import { UserError, UserErrorsException } from '../../../platform/src';
+import { UserError, UserErrorsException } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryLevel } from '../entities';
 

@@ -1,16 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  isUuid,
-  keysetAfter,
-  rowsAfter,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type PageRequest,
-} from '../../../platform/src';
+import { isUuid } from '#platform/db';
+import { keysetAfter, rowsAfter, UserError, UserErrorCode, UserErrorsException, validateInput, type PageRequest } from '#platform/graphql';
 
 /**
  * Rules shared by the two documents that move stock in bulk, transfers and purchase orders:

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { publishEvents, sql, type EventInput, type SalesChannel } from '../../../platform/src';
+import { sql } from '#platform/db';
+import type { SalesChannel } from '#platform/graphql';
+import { publishEvents, type EventInput } from '#platform/outbox';
 import { SCHEMA, Topics } from '../constants';
 import type { StockMovementReason } from '../entities';
 

@@ -1,14 +1,6 @@
-import {
-  badUserInput,
-  isUuid,
-  keysetAfter,
-  pageRequest,
-  sql,
-  toConnection,
-  type ConnectionArgs,
-  type ConnectionShape,
-  type SalesChannel,
-} from '../../../platform/src';
+import { isUuid, sql } from '#platform/db';
+import { keysetAfter, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '#platform/graphql';
+import { badUserInput } from '#platform/runtime';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
 import type { InventorySummary, StoreAvailability } from '../types/stock.types';

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvents, requireLocationAccess, runMutation, sql, validateInput, type MutationOutcome } from '../../../platform/src';
+import { requireLocationAccess } from '#platform/auth';
+import { runMutation, sql, type MutationOutcome } from '#platform/db';
+import { validateInput } from '#platform/graphql';
+import { publishEvents } from '#platform/outbox';
 import { SCHEMA, Topics } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel } from '../entities';

@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { Connection } from '../../../platform/src';
+import { Connection } from '#platform/graphql';
 import { InventoryTransfer, PurchaseOrder } from '../entities';
 
 @ObjectType({ description: 'A page of inventory transfers, newest first.' })

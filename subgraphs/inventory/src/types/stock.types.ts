@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../../platform/src';
+import { Connection } from '#platform/graphql';
 import { InventoryLevel, Location, StockMovement } from '../entities';
 
 @ObjectType({ description: 'Stock of a variant summed over every location, with the levels it sums.' })

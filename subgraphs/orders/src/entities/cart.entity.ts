@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 
 /** A basket being filled; it follows the customer across devices and channels. */
 @ObjectType({ description: 'A basket being filled; it follows the customer across devices and channels.' })

@@ -1,4 +1,4 @@
-import { isUuid } from '../../../platform/src';
+import { isUuid } from '#platform/db';
 import type { OrdersContext } from '../context';
 import type { Cart, Order } from '../entities';
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../context/request-context';
-import { ErrorCode } from '../graphql/errors';
+import type { RequestContext } from '../server/request-context';
+import { ErrorCode } from '../runtime/errors';
 import { Role } from './viewer';
 
 /**

@@ -19,6 +19,9 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
       [`${prefix}_DATABASE_URL`]: url(),
       DATABASE_POOL_MAX: positiveInt({ default: 10 }),
       DATABASE_DEBUG: bool({ default: false }),
+      REQUEST_TIMEOUT_MS: positiveInt({ default: 8_000 }),
+      DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt({ default: 2_000 }),
+      DATABASE_STATEMENT_TIMEOUT_MS: positiveInt({ default: 5_000 }),
       ...AUTH_SPECS,
     } as const,
     { ...env, [`${prefix}_DATABASE_URL`]: env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL },
@@ -31,6 +34,9 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     databaseUrl: raw[`${prefix}_DATABASE_URL`] as string,
     databasePoolMax: raw.DATABASE_POOL_MAX as number,
     databaseDebug: raw.DATABASE_DEBUG as boolean,
+    requestTimeoutMs: raw.REQUEST_TIMEOUT_MS as number,
+    databaseAcquireTimeoutMs: raw.DATABASE_ACQUIRE_TIMEOUT_MS as number,
+    databaseStatementTimeoutMs: raw.DATABASE_STATEMENT_TIMEOUT_MS as number,
     ...authConfig(raw, raw.NODE_ENV as string),
   };
 }

@@ -1,9 +1,13 @@
 import { MikroORM, type EntityClass, type MigrationObject } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../runtime/logger';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
+
+/** Far below the gateway's deadline: a request that cannot get a connection fails fast instead of queueing for a minute. */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 2_000;
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
 export interface DatabaseOptions {
   /** The PostgreSQL schema the subgraph owns; nothing else writes to it. */
@@ -12,6 +16,10 @@ export interface DatabaseOptions {
   entities: EntityClass<unknown>[];
   migrations: MigrationObject[];
   poolMax?: number;
+  /** How long a request waits for a pooled connection before it fails (well under any request deadline). */
+  acquireTimeoutMs?: number;
+  /** The longest one SQL statement may run before PostgreSQL cancels it; 0: no limit (migrations, seeding). */
+  statementTimeoutMs?: number;
   logger?: Logger;
   debug?: boolean;
   /** Where new migrations are written; only the migration generator needs it. */
@@ -32,7 +40,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     validateRequired: true,
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    pool: { min: 0, max: options.poolMax ?? 10, acquireTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS },
+    driverOptions: {
+      connection: {
+        statement_timeout: options.statementTimeoutMs ?? 0,
+        // A transaction left open by a crashed request cannot hold its locks for long.
+        idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
+    },
     discovery: { warnWhenNoEntities: false },
     debug: options.debug ? ['query', 'query-params'] : false,
     logger: (message) => options.logger?.debug(message),

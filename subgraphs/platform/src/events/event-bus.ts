@@ -1,3 +1,6 @@
+/** The NOTIFY channel every subgraph announces outbox events on. */
+export const EVENTS_CHANNEL = 'commerce_events';
+
 /** An event read from a subgraph's outbox. */
 export interface BusEvent {
   /** The outbox row id: increases with insertion, unique within its schema. */

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../runtime/logger';
 import type { BusEvent } from './event-bus';
-import { EVENTS_CHANNEL } from './outbox';
+import { EVENTS_CHANNEL } from './event-bus';
 
 export interface OutboxReaderOptions {
   databaseUrl: string;

@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../runtime/logger';
 import { HandlerSet, type BusHandler, type EventBus } from './event-bus';
 import { OutboxReader } from './outbox-reader';
 

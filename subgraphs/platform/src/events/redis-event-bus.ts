@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../runtime/logger';
 import { HandlerSet, type BusEvent, type BusHandler, type EventBus } from './event-bus';
 import { OutboxReader } from './outbox-reader';
 

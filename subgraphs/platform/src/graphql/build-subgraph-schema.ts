@@ -4,32 +4,43 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { roleAuthChecker } from '../auth/auth-checker';
+import type { RequestContext } from '../server/request-context';
 import { DateTimeScalar } from './scalars';
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
 
-export interface SubgraphSchemaOptions {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  orphanedTypes?: Function[];
+/** A class type-graphql reads decorators from. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type for decorated classes
+type DecoratedClass = Function;
+
+/** How an entity this subgraph owns is found from a reference another subgraph holds. */
+export interface EntityReference<C> {
+  // Method syntax on purpose: each entity's resolver takes its own key shape.
+  __resolveReference(reference: never, context: C): unknown;
+}
+
+export interface SubgraphSchemaOptions<C extends RequestContext> {
+  resolvers: NonEmptyArray<DecoratedClass>;
+  /** Types reached only through federation, so from no query of this subgraph. */
+  orphanedTypes?: DecoratedClass[];
   /** `__resolveReference` per entity type name, for federation. */
-  references?: Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
-  authChecker?: AuthChecker<never, never>;
+  references?: Record<string, EntityReference<C>>;
 }
 
 /**
  * Builds a Federation 2 subgraph from type-graphql classes: type-graphql produces the schema,
  * its SDL (with the `@key`… directives from `@Directive`) is linked to the federation spec, and
- * @apollo/subgraph adds `_entities` and `_service` around type-graphql's resolvers.
+ * @apollo/subgraph adds `_entities` and `_service` around type-graphql's resolvers. `@Authorized`
+ * is enforced by the platform's role checker in every subgraph.
  */
-export async function buildSubgraphSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+export async function buildSubgraphSchema<C extends RequestContext>(options: SubgraphSchemaOptions<C>): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
-    authChecker: options.authChecker as AuthChecker,
+    authChecker: roleAuthChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     skipCheck: true,
@@ -41,7 +52,7 @@ export async function buildSubgraphSchema(options: SubgraphSchemaOptions): Promi
   `;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
   return buildApolloSubgraphSchema({ typeDefs, resolvers });
 }

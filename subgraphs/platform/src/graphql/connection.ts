@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { badUserInput } from './errors';
+import { badUserInput } from '../runtime/errors';
 
 /** The most nodes one page may hold, as in Shopify's Admin API. */
 export const MAX_PAGE_SIZE = 250;

@@ -1,6 +1,6 @@
 import { isUuid } from '../db/entity-loader';
 import type { PageRequest } from './connection';
-import { badUserInput } from './errors';
+import { badUserInput } from '../runtime/errors';
 
 /** What each value of a cursor must be: plain text, a uuid or a bigint id (the tie-breaker), or an ISO date. */
 export type KeyKind = 'text' | 'uuid' | 'bigint' | 'date';

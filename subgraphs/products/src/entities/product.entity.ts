@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, BigIntType, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Category } from './category.entity';
 import { ProductStatus } from './product-status';

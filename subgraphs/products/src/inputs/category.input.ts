@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 import { HANDLE_MESSAGE, HANDLE_PATTERN, LIMITS } from './limits';
 
 @InputType({ description: 'A new category; without a parent it is a root of the tree.' })

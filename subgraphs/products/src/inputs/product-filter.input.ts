@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { DecimalScalar, SalesChannel } from '../../../platform/src';
+import { DecimalScalar, SalesChannel } from '#platform/graphql';
 import { ProductStatus } from '../entities';
 
 export enum ProductSortKey {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 import { LIMITS } from './limits';
 
 @InputType({ description: 'An option and its values, e.g. Size: S, M, L.' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MoneyInput, NotBlank } from '../../../platform/src';
+import { MoneyInput, NotBlank } from '#platform/graphql';
 import { BARCODE_PATTERN, LIMITS, SKU_PATTERN } from './limits';
 import { SelectedOptionInput } from './product-option.input';
 

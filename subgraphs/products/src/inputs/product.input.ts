@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NotBlank, SalesChannel } from '../../../platform/src';
+import { NotBlank, SalesChannel } from '#platform/graphql';
 import { ProductStatus } from '../entities';
 import { HANDLE_MESSAGE, HANDLE_PATTERN, LIMITS } from './limits';
 import { ImageInput, ProductOptionInput } from './product-option.input';

@@ -1,6 +1,6 @@
 import { MaxLength } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
-import { ConnectionArgs } from '../../../platform/src';
+import { ConnectionArgs } from '#platform/graphql';
 import { ProductFilter, ProductSortKey } from './product-filter.input';
 
 @ArgsType()

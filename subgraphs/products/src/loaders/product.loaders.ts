@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityListLoader, entityLoader } from '../../../platform/src';
+import { entityListLoader, entityLoader } from '#platform/db';
 import { Category, Product, ProductVariant } from '../entities';
 import { createCategoryProductsLoader } from './category-products.loader';
 

@@ -1,4 +1,4 @@
-import { MutationPayload } from '../../../platform/src';
+import { MutationPayload } from '#platform/graphql';
 import { Category, Product, ProductVariant } from '../entities';
 
 export const ProductCreatePayload = MutationPayload('ProductCreatePayload', { product: () => Product });

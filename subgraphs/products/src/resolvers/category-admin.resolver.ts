@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { MANAGER_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { CategoryCreateInput, CategoryUpdateInput } from '../inputs/category.input';
 import { CategoryCreatePayload, CategoryUpdatePayload } from '../payloads';

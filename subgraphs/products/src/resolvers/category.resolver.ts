@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../platform/src';
+import { ConnectionArgs } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { Category } from '../entities';
 import { findCategory } from '../services/catalog-lookup.service';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { MANAGER_ROLES, SalesChannel, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES } from '#platform/auth';
+import { SalesChannel, toPayload } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { ProductCreateInput, ProductUpdateInput } from '../inputs/product.input';
 import {

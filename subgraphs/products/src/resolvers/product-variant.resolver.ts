@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Money } from '../../../platform/src';
+import { Money } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { Product, ProductVariant } from '../entities';
 import { findVariant, money, productOfVariant } from '../services/catalog-lookup.service';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, Money } from '../../../platform/src';
+import { ConnectionArgs, Money } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { Category, Product } from '../entities';
 import { ProductsArgs } from '../inputs/products.args';

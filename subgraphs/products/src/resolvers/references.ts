@@ -1,5 +1,5 @@
 import type { ProductsContext } from '../context';
-import { isUuid } from '../../../platform/src';
+import { isUuid } from '#platform/db';
 
 /** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
 export const references = {

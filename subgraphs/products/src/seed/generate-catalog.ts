@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SalesChannel, type CurrencyCode } from '../../../platform/src';
+import { SalesChannel, type CurrencyCode } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import { ProductStatus } from '../entities';
 

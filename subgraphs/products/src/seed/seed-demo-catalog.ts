@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parseMinorUnits, SalesChannel, type CurrencyCode } from '../../../platform/src';
+import { parseMinorUnits, SalesChannel, type CurrencyCode } from '#platform/graphql';
 import { Category, Product, ProductStatus, ProductVariant } from '../entities';
 import { refreshDerived } from '../services/rules/derived';
 import { demoCategories, demoProducts } from './demo-catalog';

@@ -1,14 +1,7 @@
-import {
-  badUserInput,
-  isStaff,
-  isUuid,
-  Money,
-  pageRequest,
-  toConnection,
-  type ConnectionArgs,
-  type ConnectionShape,
-  type CurrencyCode,
-} from '../../../platform/src';
+import { isStaff } from '#platform/auth';
+import { isUuid } from '#platform/db';
+import { Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type CurrencyCode } from '#platform/graphql';
+import { badUserInput } from '#platform/runtime';
 import type { ProductsContext } from '../context';
 import { ProductStatus, type Category, type Product, type ProductVariant } from '../entities';
 

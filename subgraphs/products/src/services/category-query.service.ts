@@ -1,4 +1,4 @@
-import { keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '../../../platform/src';
+import { keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { Category, type Product } from '../entities';
 

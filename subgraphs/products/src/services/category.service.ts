@@ -1,5 +1,6 @@
-import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
-import { isUuid } from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { isUuid } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
 import { Category } from '../entities';

@@ -1,15 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import {
-  badUserInput,
-  forbidden,
-  isStaff,
-  MoneyFormatError,
-  pageRequest,
-  parseMinorUnits,
-  toConnection,
-  type ConnectionShape,
-  type CurrencyCode,
-} from '../../../platform/src';
+import { forbidden, isStaff } from '#platform/auth';
+import { MoneyFormatError, pageRequest, parseMinorUnits, toConnection, type ConnectionShape, type CurrencyCode } from '#platform/graphql';
+import { badUserInput } from '#platform/runtime';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
 import { Product, ProductStatus } from '../entities';

@@ -1,5 +1,6 @@
-import { runMutation, UserError, UserErrorCode, UserErrorsException, validateInput, type MutationOutcome } from '../../../platform/src';
-import { isUuid } from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { isUuid } from '#platform/db';
 import type { ProductsContext } from '../context';
 import { Product, ProductVariant } from '../entities';
 import type { ProductVariantCreateInput, ProductVariantUpdateInput } from '../inputs/product-variant.input';

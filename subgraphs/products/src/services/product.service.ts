@@ -1,14 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
-import {
-  runMutation,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-  type SalesChannel,
-} from '../../../platform/src';
-import { isUuid } from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput, type SalesChannel } from '#platform/graphql';
+import { isUuid } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
 import { Category, Product, ProductStatus, ProductVariant } from '../entities';

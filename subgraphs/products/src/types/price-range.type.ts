@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Money } from '../../../platform/src';
+import { Money } from '#platform/graphql';
 
 @ObjectType({ description: 'The cheapest and the dearest variant price of a product.' })
 export class PriceRange {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { SalesChannel } from '../../../platform/src';
+import { SalesChannel } from '#platform/graphql';
 import { DiscountKind, DiscountScope, DiscountTargetType } from './discount-enums';
 
 /**

@@ -1,4 +1,5 @@
-import { EventConsumerPosition, IdempotencyRecord, RateLimitCounter } from '../../../platform/src';
+import { IdempotencyRecord, RateLimitCounter } from '#platform/db';
+import { EventConsumerPosition } from '#platform/outbox';
 import { CustomerRedirect } from './customer-redirect.entity';
 import { DiscountRedemption } from './discount-redemption.entity';
 import { Discount } from './discount.entity';

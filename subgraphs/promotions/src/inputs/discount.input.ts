@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsInt, IsOptional, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DecimalScalar, NotBlank, SalesChannel } from '../../../platform/src';
+import { DecimalScalar, NotBlank, SalesChannel } from '#platform/graphql';
 import { DiscountKind, DiscountScope, DiscountTargetType } from '../entities';
 
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/;

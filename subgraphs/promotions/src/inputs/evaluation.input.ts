@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
-import { DecimalScalar, NotBlank, SalesChannel } from '../../../platform/src';
+import { DecimalScalar, NotBlank, SalesChannel } from '#platform/graphql';
 
 @InputType({ description: 'A basket line to price.' })
 @Directive('@inaccessible')

@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Directive, Field, ID, InputType } from 'type-graphql';
-import { MoneyInput, NotBlank } from '../../../platform/src';
+import { MoneyInput, NotBlank } from '#platform/graphql';
 
 @InputType({ description: 'A new gift card.' })
 export class GiftCardCreateInput {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsInt, IsNumber, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { MoneyInput, NotBlank, SalesChannel } from '../../../platform/src';
+import { MoneyInput, NotBlank, SalesChannel } from '#platform/graphql';
 
 /** At most one multiplier per channel. */
 const CHANNEL_COUNT = Object.keys(SalesChannel).length;

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
-import { MoneyInput, NotBlank, SalesChannel } from '../../../platform/src';
+import { MoneyInput, NotBlank, SalesChannel } from '#platform/graphql';
 
 @InputType({ description: "A manual change of a customer's points." })
 export class LoyaltyPointsAdjustInput {

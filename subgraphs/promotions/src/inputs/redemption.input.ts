@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
-import { NotBlank } from '../../../platform/src';
+import { NotBlank } from '#platform/graphql';
 
 /** How long uses are held when the checkout names no time: as long as inventory holds stock. */
 export const DEFAULT_HOLD_SECONDS = 900;

@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Directive, Field, ID, InputType } from 'type-graphql';
-import { MoneyInput, NotBlank } from '../../../platform/src';
+import { MoneyInput, NotBlank } from '#platform/graphql';
 
 @InputType({ description: 'Store credit to give a customer.' })
 export class StoreCreditIssueInput {

@@ -1,4 +1,4 @@
-import { MutationPayload } from '../../../platform/src';
+import { MutationPayload } from '#platform/graphql';
 import { GiftCard, GiftCardTransaction, StoreCreditAccount, StoreCreditEntry } from '../entities';
 
 export const StoreCreditIssuePayload = MutationPayload('StoreCreditIssuePayload', {

@@ -1,4 +1,4 @@
-import { MutationPayload } from '../../../platform/src';
+import { MutationPayload } from '#platform/graphql';
 import { Discount, DiscountRedemption } from '../entities';
 
 export const DiscountCreatePayload = MutationPayload('DiscountCreatePayload', { discount: () => Discount });

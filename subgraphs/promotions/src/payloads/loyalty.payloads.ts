@@ -1,4 +1,4 @@
-import { Money, MutationPayload } from '../../../platform/src';
+import { Money, MutationPayload } from '#platform/graphql';
 import { LoyaltyAccount, LoyaltyEntry } from '../entities';
 import { LoyaltyProgramView } from '../types/loyalty.types';
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Money } from '../../../platform/src';
+import { Money } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { GiftCard, LoyaltyAccount } from '../entities';
 import { customerGiftCards, customerLoyalty, customerStoreCredit } from '../services/customer-balances.service';

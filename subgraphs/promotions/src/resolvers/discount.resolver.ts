@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, MANAGER_ROLES, Money, SalesChannel, toPayload, type CurrencyCode } from '../../../platform/src';
+import { MANAGER_ROLES } from '#platform/auth';
+import { ConnectionArgs, Money, SalesChannel, toPayload, type CurrencyCode } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountKind, DiscountStatus } from '../entities';
 import { DiscountInput } from '../inputs/discount.input';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, Query, Resolver } from 'type-graphql';
-import { Role } from '../../../platform/src';
+import { Role } from '#platform/auth';
 import type { PromotionsContext } from '../context';
 import { DiscountEvaluationInput } from '../inputs/evaluation.input';
 import { evaluateBasket } from '../services/evaluation.service';

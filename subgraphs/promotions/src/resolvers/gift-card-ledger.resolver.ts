@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Money, Role, toPayload } from '../../../platform/src';
+import { Role } from '#platform/auth';
+import { Money, toPayload } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { GiftCardTransaction } from '../entities';
 import { GiftCardDebitInput, GiftCardRefundInput } from '../inputs/gift-card.input';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Money, STAFF_ROLES, toPayload, type CurrencyCode } from '../../../platform/src';
+import { STAFF_ROLES } from '#platform/auth';
+import { Money, toPayload, type CurrencyCode } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { GiftCard } from '../entities';
 import { GiftCardCreateInput } from '../inputs/gift-card.input';

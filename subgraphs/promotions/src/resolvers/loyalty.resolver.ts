@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MANAGER_ROLES, Role, STAFF_ROLES, toPayload } from '../../../platform/src';
+import { MANAGER_ROLES, Role, STAFF_ROLES } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { LoyaltyAccount } from '../entities';
 import { LoyaltyProgramUpdateInput } from '../inputs/loyalty-program.input';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
-import { Role, toPayload } from '../../../platform/src';
+import { Role } from '#platform/auth';
+import { toPayload } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { DiscountRedemptionReserveInput } from '../inputs/redemption.input';
 import { DiscountRedemptionPayload } from '../payloads';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Money, Role, STAFF_ROLES, toPayload, type CurrencyCode } from '../../../platform/src';
+import { Role, STAFF_ROLES } from '#platform/auth';
+import { Money, toPayload, type CurrencyCode } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { StoreCreditAccount, StoreCreditEntry } from '../entities';
 import { StoreCreditDebitInput, StoreCreditIssueInput } from '../inputs/store-credit.input';

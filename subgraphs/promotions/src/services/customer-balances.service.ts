@@ -1,4 +1,6 @@
-import { canAccessCustomer, entityListLoader, entityLoader, Money, requireCustomerAccess, Role } from '../../../platform/src';
+import { canAccessCustomer, requireCustomerAccess, Role } from '#platform/auth';
+import { entityListLoader, entityLoader } from '#platform/db';
+import { Money } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { CustomerRedirect, GiftCard, LoyaltyAccount, StoreCreditAccount } from '../entities';
 

@@ -1,4 +1,6 @@
-import { EventConsumer, type Logger, type Orm } from '../../../platform/src';
+import type { Orm } from '#platform/db';
+import { EventConsumer } from '#platform/outbox';
+import type { Logger } from '#platform/runtime';
 import { forgetCustomer, foldCustomer } from './customer-fold.service';
 
 /** The customers subgraph's topics this subgraph acts on (see its outbox events). */

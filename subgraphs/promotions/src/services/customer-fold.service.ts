@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '../../../platform/src';
+import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 
 /** The balance tables of a customer: an account per customer, whose ledger entries sum to it. */

@@ -1,4 +1,4 @@
-import { fetchEntities } from '../../../platform/src';
+import { fetchEntities } from '#platform/internal';
 import type { PromotionsContext } from '../context';
 import type { Discount } from '../entities';
 

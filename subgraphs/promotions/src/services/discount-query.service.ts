@@ -1,17 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import {
-  isUuid,
-  keysetAfter,
-  pageRequest,
-  rowsAfter,
-  toConnection,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  type ConnectionArgs,
-  type ConnectionShape,
-  type SalesChannel,
-} from '../../../platform/src';
+import { isUuid } from '#platform/db';
+import { keysetAfter, pageRequest, rowsAfter, toConnection, UserError, UserErrorCode, UserErrorsException, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountStatus } from '../entities';
 

@@ -1,4 +1,4 @@
-import { MoneyFormatError, parseMinorUnits, UserError, UserErrorCode, type CurrencyCode } from '../../../platform/src';
+import { MoneyFormatError, parseMinorUnits, UserError, UserErrorCode, type CurrencyCode } from '#platform/graphql';
 import { Discount, DiscountKind, DiscountScope, DiscountTargetType } from '../entities';
 import type { DiscountInput } from '../inputs/discount.input';
 

@@ -1,12 +1,6 @@
-import {
-  runMutation,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  unknownEntityKeys,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { unknownEntityKeys } from '#platform/internal';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountTargetType } from '../entities';
 import type { DiscountInput } from '../inputs/discount.input';

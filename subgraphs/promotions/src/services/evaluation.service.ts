@@ -1,13 +1,6 @@
-import {
-  badUserInput,
-  Money,
-  MoneyFormatError,
-  parseMinorUnits,
-  selectPlain,
-  sql,
-  validateInput,
-  type CurrencyCode,
-} from '../../../platform/src';
+import { selectPlain, sql } from '#platform/db';
+import { Money, MoneyFormatError, parseMinorUnits, validateInput, type CurrencyCode } from '#platform/graphql';
+import { badUserInput } from '#platform/runtime';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountKind, DiscountScope } from '../entities';

@@ -1,4 +1,5 @@
-import { Money, sql, type CurrencyCode } from '../../../platform/src';
+import { sql } from '#platform/db';
+import { Money, type CurrencyCode } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { hashGiftCardCode } from './gift-card-code';

@@ -1,14 +1,5 @@
-import {
-  idempotent,
-  isUuid,
-  runMutation,
-  sql,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { idempotent, isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { GiftCard, GiftCardTransaction, GiftCardTransactionKind } from '../entities';

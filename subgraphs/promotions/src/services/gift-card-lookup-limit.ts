@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { SharedRateLimiter, type Orm } from '../../../platform/src';
+import { SharedRateLimiter, type Orm } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 

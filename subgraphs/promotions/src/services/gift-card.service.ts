@@ -1,12 +1,5 @@
-import {
-  isUuid,
-  runMutation,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { isUuid, runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { GiftCard, GiftCardTransaction, GiftCardTransactionKind } from '../entities';
 import type { GiftCardCreateInput } from '../inputs/gift-card.input';

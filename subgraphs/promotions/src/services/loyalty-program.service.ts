@@ -1,14 +1,6 @@
 import DataLoader from 'dataloader';
-import {
-  CURRENCY_EXPONENTS,
-  Money,
-  runMutation,
-  sql,
-  validateInput,
-  type CurrencyCode,
-  type MutationOutcome,
-  type SalesChannel,
-} from '../../../platform/src';
+import { runMutation, sql, type MutationOutcome } from '#platform/db';
+import { CURRENCY_EXPONENTS, Money, validateInput, type CurrencyCode, type SalesChannel } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { LoyaltyEntryKind, LoyaltyProgram, type LoyaltyTierRule } from '../entities';

@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  idempotent,
-  Money,
-  runMutation,
-  sql,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { idempotent, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { Money, UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind } from '../entities';

@@ -1,4 +1,4 @@
-import { moneyInputToMinor, UserError, UserErrorCode, type CurrencyCode, type MoneyInput } from '../../../platform/src';
+import { moneyInputToMinor, UserError, UserErrorCode, type CurrencyCode, type MoneyInput } from '#platform/graphql';
 
 /**
  * A strictly positive amount in the shop currency, in minor units; null with a user error

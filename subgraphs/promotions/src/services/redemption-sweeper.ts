@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { startPeriodicTask, type Logger, type Orm, type PeriodicTask } from '../../../platform/src';
+import type { Orm } from '#platform/db';
+import { startPeriodicTask, type Logger, type PeriodicTask } from '#platform/runtime';
 import { DiscountRedemption, RedemptionStatus } from '../entities';
 import { endHolds } from './redemption.service';
 

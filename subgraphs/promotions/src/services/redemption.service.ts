@@ -1,15 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import {
-  idempotent,
-  isUuid,
-  runMutation,
-  sql,
-  UserError,
-  UserErrorCode,
-  UserErrorsException,
-  validateInput,
-  type MutationOutcome,
-} from '../../../platform/src';
+import { idempotent, isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountRedemption, RedemptionStatus } from '../entities';

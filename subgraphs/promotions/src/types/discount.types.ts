@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Connection } from '../../../platform/src';
+import { Connection } from '#platform/graphql';
 import { Discount, DiscountTargetType } from '../entities';
 
 @ObjectType({ description: 'Which lines a discount looks at.' })

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Money } from '../../../platform/src';
+import { Money } from '#platform/graphql';
 
 @ObjectType({ description: 'How much of one discount landed on a line.' })
 @Directive('@inaccessible')

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Money, SalesChannel } from '../../../platform/src';
+import { Money, SalesChannel } from '#platform/graphql';
 
 @ObjectType({ description: 'A loyalty tier and the points earned in 365 days that it takes.' })
 export class LoyaltyTier {

@@ -1,6 +1,6 @@
 import { isEmail } from 'class-validator';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { UserError, UserErrorCode } from '../../../../platform/src';
+import { UserError, UserErrorCode } from '#platform/graphql';
 
 /** Trimmed and lower-cased: one mailbox, one spelling, so uniqueness holds across case. */
 export function normaliseEmail(raw: string): string | null {

@@ -1,4 +1,4 @@
-import { UserError, UserErrorCode, type SalesChannel } from '../../../../platform/src';
+import { UserError, UserErrorCode, type SalesChannel } from '#platform/graphql';
 import { Limits, SCHEMA } from '../../constants';
 import { normaliseTags } from './tags';
 

@@ -1,4 +1,4 @@
-import { UserError, UserErrorCode } from '../../../../platform/src';
+import { UserError, UserErrorCode } from '#platform/graphql';
 import { Limits } from '../../constants';
 
 /** One spelling per tag: trimmed, inner spaces collapsed, lower-case, so "VIP " and "vip" are one tag. */

@@ -1,4 +1,4 @@
-import { UserError, UserErrorCode } from '../../../../platform/src';
+import { UserError, UserErrorCode } from '#platform/graphql';
 import type { ProductOption, SelectedOption } from '../../entities';
 
 export const DEFAULT_VARIANT_TITLE = 'Default Title';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserError, UserErrorCode, type CurrencyCode } from '../../../../platform/src';
+import { UserError, UserErrorCode, type CurrencyCode } from '#platform/graphql';
 import { ProductVariant, type Product } from '../../entities';
 import { LIMITS } from '../../inputs/limits';
 import type { ProductVariantCreateInput } from '../../inputs/product-variant.input';

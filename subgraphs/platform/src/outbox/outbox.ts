@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../db/sql';
-
-/** The NOTIFY channel every subgraph announces outbox events on. */
-export const EVENTS_CHANNEL = 'commerce_events';
+import { EVENTS_CHANNEL } from '../events/event-bus';
 
 export interface EventInput {
   topic: string;

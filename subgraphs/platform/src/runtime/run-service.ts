@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/config';
-import type { Logger } from '../logging/logger';
+import type { Logger } from './logger';
 
 export interface RunningService {
   logger: Logger;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logging/logger';
+import type { Logger } from './logger';
 
 /** Stable `extensions.code` values for errors that are not a mutation's expected failures. */
 export const ErrorCode = {
@@ -10,7 +10,20 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The request ran out of time (its deadline, a statement timeout, or no free connection); nothing was changed. */
+  DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
 } as const;
+
+/**
+ * Failures that mean "not in time", whichever layer noticed: the request's own deadline,
+ * PostgreSQL cancelling a statement (57014), or no pooled connection free in time.
+ */
+function isTimeout(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'DeadlineExceededError' || error.name === 'KnexTimeoutError') return true;
+  const code = (error as { code?: string }).code;
+  return code === '57014';
+}
 
 export function badUserInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, {
@@ -51,6 +64,15 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (original instanceof Error && original.name === 'AuthenticationError') {
       return { ...formatted, message: original.message, extensions: { code: ErrorCode.UNAUTHENTICATED } };
+    }
+    if (isTimeout(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'request ran out of time');
+      return {
+        message: 'The request did not finish in time; nothing was changed, try again',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.DEADLINE_EXCEEDED },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {

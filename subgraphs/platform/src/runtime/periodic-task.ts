@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger';
+import type { Logger } from './logger';
 
 export interface PeriodicTask {
   /** Stops the timer and waits for a run in progress to finish. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger } from '../logging/logger';
+import { createLogger } from './logger';
 import { startPeriodicTask } from './periodic-task';
 
 const logger = createLogger('periodic-task-spec', 'silent');

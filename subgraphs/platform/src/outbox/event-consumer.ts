@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Orm } from '../db/database';
 import { sql } from '../db/sql';
-import type { Logger } from '../logging/logger';
-import { startPeriodicTask, type PeriodicTask } from '../server/periodic-task';
-import type { BusEvent } from './event-bus';
-import { OutboxReader, type BatchPosition } from './outbox-reader';
+import type { Logger } from '../runtime/logger';
+import { startPeriodicTask, type PeriodicTask } from '../runtime/periodic-task';
+import type { BusEvent } from '../events/event-bus';
+import { OutboxReader, type BatchPosition } from '../events/outbox-reader';
 
 /** Any fixed number: the advisory lock namespace of durable consumers (the Redis relay has its own). */
 const CONSUMER_LOCK = 7_420_002;

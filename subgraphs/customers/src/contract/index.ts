@@ -1,0 +1,2 @@
+/** What other subgraphs may rely on from customers: the events it publishes. */
+export { CustomerErased, CustomerMerged } from './events';

@@ -1,0 +1,26 @@
+/** The GraphQL building blocks every subgraph shares: schema building, connections, money, scalars, payloads. */
+export { buildSubgraphSchema, FEDERATION_VERSION } from './build-subgraph-schema';
+export {
+  Connection,
+  ConnectionArgs,
+  PageInfo,
+  pageRequest,
+  toConnection,
+  encodeCursor,
+  decodeCursor,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type PageRequest,
+  type ConnectionShape,
+} from './connection';
+export { keysetAfter, rowsAfter, type KeyKind, type Keyset } from './keyset';
+export { CurrencyCode, CURRENCY_EXPONENTS, isCurrencyCode } from './currency';
+export { Money, MoneyInput, MoneyFormatError, parseMinorUnits, formatMinorUnits } from './money';
+export { moneyInputToMinor } from './money-input';
+export { DateTimeScalar, DecimalScalar } from './scalars';
+export { SalesChannel } from './sales-channel';
+export { UserError, UserErrorCode, UserErrorsException } from './user-error';
+export { validateInput } from './validate-input';
+export { NotBlank } from './validators';
+export { MutationPayload, toPayload } from './payload';
+export { Address, AddressInput, Coordinates, addressFields } from './address';

@@ -1,0 +1,8 @@
+/** What any process of the system needs: logging, an HTTP service, health, signals, deadlines, periodic work, error masking. */
+export { createLogger, type Logger } from './logger';
+export { httpService, type HttpService } from './http-server';
+export { healthRouter, type ReadinessCheck } from './health';
+export { runService, type RunningService } from './run-service';
+export { startPeriodicTask, type PeriodicTask } from './periodic-task';
+export { Deadline, DeadlineExceededError } from './deadline';
+export { badUserInput, ErrorCode, createErrorFormatter } from './errors';

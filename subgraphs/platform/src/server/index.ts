@@ -1,0 +1,14 @@
+/** A subgraph process: its definition and lifecycle, its HTTP server, and the request context. */
+export type { RequestContext } from './request-context';
+export {
+  defineSubgraph,
+  buildSubgraph,
+  runSubgraph,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type SubgraphDefinition,
+  type SubgraphInfo,
+  type SubgraphServerConfig,
+  type SetupKit,
+  type Stoppable,
+} from './define-subgraph';
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraph-server';
