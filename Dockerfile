@@ -1,7 +1,7 @@
 # One image for every process: the five subgraphs, the gateway and the migrate/seed jobs.
 # Pick the process with the container command (see docker-compose.yml).
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -11,7 +11,7 @@ COPY subgraphs ./subgraphs
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --omit=optional
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -31,7 +31,12 @@ export class Supervisor {
 
   async start(spec: ChildSpec, timeoutMs = 30_000): Promise<void> {
     // Its own process group: Ctrl-C reaches only the supervisor, which stops children in order.
-    const child = spawn(process.execPath, [spec.script], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, [spec.script], {
+      env: spec.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      windowsHide: true,
+    });
     this.children.push({ spec, process: child });
     const width = 10;
     for (const stream of [child.stdout, child.stderr]) {
