@@ -4,6 +4,12 @@ import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import type { Logger } from '#platform/runtime';
 import type { SupergraphSource } from './supergraph';
 
+/** What each request carries to the subgraph calls: the caller's token and address. */
+export interface GatewayContext {
+  clientAddress?: string;
+  authorization?: string | null;
+}
+
 export interface GatewayOptions {
   supergraph: SupergraphSource;
   /** Sent to every subgraph, which answers nothing without it. */
@@ -36,19 +42,21 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
     },
     logger: options.logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<{ clientAddress?: string; authorization?: string | null }>({
+      new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls[name] ?? url,
         // The client's own address, never a value the client sent: subgraphs limit per caller on it.
         willSendRequest: ({ request, context }) => {
-          request.http?.headers.set('x-forwarded-for', context.clientAddress ?? 'unknown');
+          // Health checks and other gateway-made requests carry no client context at all.
+          const { clientAddress, authorization } = context as GatewayContext;
+          request.http?.headers.set('x-forwarded-for', clientAddress ?? 'unknown');
           // Set here, never taken from the client: a client-sent copy never reaches a subgraph.
           if (options.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, options.gatewaySecret);
           // The caller's token, unchanged: each subgraph verifies it itself.
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          if (authorization) request.http?.headers.set('authorization', authorization);
         },
         fetcher: async (input, init) => {
           try {
-            return (await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as RequestInit)) as never;
+            return await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
           } catch (error) {
             options.logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
             throw new GraphQLError(`The ${name} service is unavailable; try again shortly`, {

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { startGateway, type GatewayHarness } from '../../test/support/gateway';
@@ -70,7 +72,7 @@ if (!haveBrowser) console.warn(`kiosk browser test skipped: no Chromium at ${exe
       [sku, before + 7] as const,
       { timeout: 10_000 },
     );
-    await page.screenshot({ path: `${require('node:os').tmpdir()}/kiosk-board.png` });
+    await page.screenshot({ path: join(tmpdir(), 'kiosk-board.png') });
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role, signToken } from '#platform/auth';
+import { type Role, signToken } from '#platform/auth';
 
 /** The secret the benchmark's servers verify tokens with: fresh for each run. */
 export const BENCH_JWT_SECRET = new Uint8Array(randomBytes(32));

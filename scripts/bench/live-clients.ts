@@ -51,10 +51,9 @@ async function connectAll(): Promise<void> {
   send({ type: 'ready', snapshots, errors });
 }
 
-process.on('message', async (message: { type: string }) => {
+process.on('message', (message: { type: string }) => {
   if (message.type === 'close') {
-    await Promise.all(clients.map((c) => c.dispose()));
-    process.exit(0);
+    void Promise.all(clients.map(async (c) => c.dispose())).then(() => process.exit(0));
   }
 });
 

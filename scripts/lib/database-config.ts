@@ -20,7 +20,7 @@ export function loadScriptConfig(env = process.env) {
     throw new ConfigError(`Invalid configuration:\n  SHOP_CURRENCY: "${raw.SHOP_CURRENCY}" is not a supported ISO 4217 code`);
   }
   return {
-    databaseUrl: raw.DATABASE_URL as string | undefined,
+    databaseUrl: raw.DATABASE_URL,
     dataDir: resolve(raw.DATA_DIR),
     embeddedPostgresPort: raw.EMBEDDED_POSTGRES_PORT,
     currency: raw.SHOP_CURRENCY,

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CurrencyCode } from '#platform/graphql';
 import { openDatabase } from '#platform/db';
 import { seedDemoPeople } from '../../subgraphs/customers/src/seed/seed-demo-people';
@@ -13,11 +14,7 @@ import type { SubgraphModule } from './subgraphs';
 type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
 
 /** Runs `work` with a short-lived ORM of one subgraph's schema. */
-export async function withOrm<T>(
-  info: Info,
-  sharedUrl: string,
-  work: (em: import('@mikro-orm/postgresql').EntityManager) => Promise<T>,
-): Promise<T> {
+export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const orm = await openDatabase({
     schema: info.name,
     clientUrl: databaseUrlFor(info.name, sharedUrl),

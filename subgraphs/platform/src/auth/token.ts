@@ -95,7 +95,8 @@ export class TokenVerifier {
   }
 
   private viewerOf(payload: JWTPayload, roleClaim: string, locationClaim: string, ownIssuer: boolean): Viewer {
-    const role = String(payload[roleClaim] ?? '');
+    const claim = payload[roleClaim];
+    const role = typeof claim === 'string' ? claim : '';
     if (!ROLES.has(role) || role === Role.ANONYMOUS) throw new InvalidTokenError(`Unknown role "${role}"`);
     if (role === Role.SERVICE && (!ownIssuer || this.options.allowService === false)) {
       throw new InvalidTokenError('Service tokens are for calls between subgraphs only');

@@ -26,8 +26,8 @@ export interface AuthConfig {
  */
 export function authConfig(raw: Record<string, unknown>, nodeEnv: string): AuthConfig {
   const problems: string[] = [];
-  const jwt = String(raw.JWT_SECRET ?? '');
-  const gateway = String(raw.GATEWAY_SECRET ?? '');
+  const jwt = typeof raw.JWT_SECRET === 'string' ? raw.JWT_SECRET : '';
+  const gateway = typeof raw.GATEWAY_SECRET === 'string' ? raw.GATEWAY_SECRET : '';
   if (nodeEnv === 'production') {
     if (jwt.length < 32) problems.push('  JWT_SECRET: production needs a secret of at least 32 characters');
     if (gateway.length < 32) problems.push('  GATEWAY_SECRET: production needs a secret of at least 32 characters');

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -11,7 +12,8 @@ export function entityLoader<E extends object, K extends keyof E & string>(
   column: K,
 ): DataLoader<string, E | null> {
   return new DataLoader<string, E | null>(async (values) => {
-    const rows = await em.find(entity, { [column]: { $in: [...values] } } as never);
+    // MikroORM types a generic entity's rows as `Loaded<E>`, which TypeScript cannot narrow for an unknown E.
+    const rows = (await em.find(entity, { [column]: { $in: [...values] } })) as E[];
     const found = new Map(rows.map((row) => [String(row[column]), row]));
     return values.map((value) => found.get(value) ?? null);
   });
@@ -29,7 +31,7 @@ export function entityListLoader<E extends object, K extends keyof E & string>(
   orderBy: Partial<Record<keyof E & string, 'asc' | 'desc'>>,
 ): DataLoader<string, E[]> {
   return new DataLoader<string, E[]>(async (values) => {
-    const rows = await em.find(entity, { [column]: { $in: [...values] } } as never, { orderBy: orderBy as never });
+    const rows = (await em.find(entity, { [column]: { $in: [...values] } }, { orderBy: orderBy as QueryOrderMap<E> })) as E[];
     const groups = new Map<string, E[]>(values.map((value) => [value, []]));
     for (const row of rows) groups.get(String(row[column]))?.push(row);
     return values.map((value) => groups.get(value) ?? []);

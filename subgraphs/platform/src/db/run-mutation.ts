@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { UserError, UserErrorsException } from '../graphql/user-error';
+import { type UserError, UserErrorsException } from '../graphql/user-error';
 import type { RequestContext } from '../server/request-context';
 
 export type MutationOutcome<T> = { ok: true; value: T } | { ok: false; userErrors: UserError[] };

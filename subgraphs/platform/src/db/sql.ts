@@ -6,8 +6,8 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * the rows. For statements the ORM cannot express: guarded updates, locks, bulk inserts.
  */
 export async function sql<T = Record<string, unknown>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  const runner = (em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
-  const result = (await runner.raw(text, params as Knex.RawBinding[])) as { rows: T[] };
+  const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  const result: { rows: T[] } = await runner.raw(text, params as Knex.RawBinding[]);
   return result.rows;
 }
 

@@ -1,7 +1,15 @@
 import { Client } from 'pg';
 import type { Logger } from '../runtime/logger';
-import type { BusEvent } from './event-bus';
-import { EVENTS_CHANNEL } from './event-bus';
+import { EVENTS_CHANNEL, type BusEvent } from './event-bus';
+
+/** A row of a subgraph's outbox table, as pg returns it (bigint ids as strings). */
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
 
 export interface OutboxReaderOptions {
   databaseUrl: string;
@@ -73,7 +81,7 @@ export class OutboxReader {
   async start(): Promise<void> {
     this.reader = await this.connect();
     for (const schema of this.options.schemas) {
-      const { rows } = await this.reader.query(`select coalesce(max(id), 0) as id from "${schema}".outbox_event`);
+      const { rows } = await this.reader.query<{ id: string }>(`select coalesce(max(id), 0) as id from "${schema}".outbox_event`);
       const end = Number(rows[0].id);
       // A stored position past the end belongs to another (restored or recreated) database.
       const start = this.options.after?.[schema];
@@ -123,7 +131,7 @@ export class OutboxReader {
       for (;;) {
         const after = this.last.get(schema) ?? 0;
         const holes = this.expireHoles(schema);
-        const { rows } = await (this.reader as Client).query(
+        const { rows } = await (this.reader as Client).query<OutboxRow>(
           `select id, topic, key, payload, created_at from "${schema}".outbox_event
            where id > $1 or id = any($2::bigint[]) order by id limit 1000`,
           [after, holes.map((h) => h.id)],

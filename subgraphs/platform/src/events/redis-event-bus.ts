@@ -38,7 +38,7 @@ export class RedisEventBus implements EventBus {
 
   async start(): Promise<void> {
     this.lockClient = await this.connectLockClient();
-    const { rows } = await this.lockClient.query(
+    const { rows } = await this.lockClient.query<{ db: string; sys: string }>(
       `select current_database() as db, (select system_identifier from pg_control_system()) as sys`,
     );
     this.channel = `commerce:events:${rows[0].sys}:${rows[0].db}`;
@@ -72,7 +72,7 @@ export class RedisEventBus implements EventBus {
     if (this.relay || this.stopped) return;
     try {
       this.lockClient ??= await this.connectLockClient();
-      const { rows } = await this.lockClient.query('select pg_try_advisory_lock($1) as locked', [RELAY_LOCK]);
+      const { rows } = await this.lockClient.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [RELAY_LOCK]);
       if (!rows[0].locked) return;
       const stored = await (this.publisher as Redis).get(this.positionKey);
       // Stored below any id still in flight, so a successor re-reads an event that commits late.

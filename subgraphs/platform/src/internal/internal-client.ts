@@ -99,7 +99,11 @@ export class InternalClient {
       return { ok: false, reason: 'UNAVAILABLE', message: `The ${this.subgraph} service did not finish in time` };
     }
     if (body.errors?.length || !body.data) {
-      throw new InternalCallError(this.subgraph, command.name, body.errors?.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ') ?? `HTTP ${response.status}`);
+      throw new InternalCallError(
+        this.subgraph,
+        command.name,
+        body.errors?.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ') ?? `HTTP ${response.status}`,
+      );
     }
     const value = body.data[command.field] as R;
     const userErrors = (value as { userErrors?: RemoteUserError[] } | null)?.userErrors;

@@ -1,4 +1,4 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 
 /**
  * A query or mutation one subgraph sends another, typed by its variables and by what its one
@@ -19,7 +19,7 @@ export interface InternalCommand<TVariables, TResult> {
 export function internalCommand<TVariables, TResult>(document: string): InternalCommand<TVariables, TResult> {
   const operations = parse(document).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const [op] = operations;
-  if (operations.length !== 1 || !op.name || op.operation === 'subscription') {
+  if (operations.length !== 1 || !op.name || op.operation === OperationTypeNode.SUBSCRIPTION) {
     throw new Error(`An internal command is one named query or mutation:\n${document}`);
   }
   const fields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);

@@ -97,7 +97,7 @@ export class EventConsumer {
     await this.retiring;
     try {
       const lock = (this.lockClient ??= await this.connectLockClient());
-      const { rows } = await lock.query('select pg_try_advisory_lock($1, hashtext($2)) as locked', [
+      const { rows } = await lock.query<{ locked: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as locked', [
         CONSUMER_LOCK,
         `${this.options.name}@${this.options.sourceSchema}`,
       ]);
@@ -168,7 +168,7 @@ export class EventConsumer {
   }
 
   private ownDatabaseUrl(): string {
-    return this.options.orm.config.get('clientUrl') as string;
+    return this.options.orm.config.get('clientUrl') ?? '';
   }
 
   private async connectLockClient(): Promise<Client> {

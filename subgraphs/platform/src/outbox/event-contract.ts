@@ -25,7 +25,8 @@ export function defineEvent<S extends z.ZodType<Record<string, unknown>>>(topic:
     event: (key, payload) => ({ topic, key, payload: schema.parse(payload) }),
     parse: (payload) => {
       const result = schema.safeParse(payload);
-      if (!result.success) throw new EventContractError(`${topic}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!result.success)
+        throw new EventContractError(`${topic}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return result.data;
     },
   };
