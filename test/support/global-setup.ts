@@ -1,7 +1,7 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '#platform/db';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../subgraphs/platform/src/db/embedded-postgres';
 import { freePort } from '../../scripts/lib/free-port';
 
 declare global {

@@ -33,7 +33,8 @@ export function badUserInput(message: string, argumentName?: string): GraphQLErr
 
 /** Codes an error may carry to the client as is; anything else is masked. */
 const CLIENT_SAFE_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  // Never INTERNAL_SERVER_ERROR: Apollo gives that code to any uncaught error, SQL text and all.
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -52,19 +53,7 @@ const CLIENT_SAFE_CODES = new Set<string>([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    // type-graphql raises this for @Authorized; it carries no Apollo code of its own.
     const original = unwrapResolverError(error);
-    if (original instanceof Error && original.name === 'AuthorizationError') {
-      return { ...formatted, message: original.message, extensions: { code: ErrorCode.FORBIDDEN } };
-    }
-    if (original instanceof Error && original.name === 'AuthenticationError') {
-      return { ...formatted, message: original.message, extensions: { code: ErrorCode.UNAUTHENTICATED } };
-    }
     if (isTimeout(original)) {
       logger.warn({ err: original, path: formatted.path }, 'request ran out of time');
       return {
@@ -73,6 +62,18 @@ export function createErrorFormatter(logger: Logger) {
         path: formatted.path,
         extensions: { code: ErrorCode.DEADLINE_EXCEEDED },
       };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    // type-graphql raises this for @Authorized; it carries no Apollo code of its own.
+    if (original instanceof Error && original.name === 'AuthorizationError') {
+      return { ...formatted, message: original.message, extensions: { code: ErrorCode.FORBIDDEN } };
+    }
+    if (original instanceof Error && original.name === 'AuthenticationError') {
+      return { ...formatted, message: original.message, extensions: { code: ErrorCode.UNAUTHENTICATED } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {
