@@ -43,7 +43,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
   const server = await createGatewayServer({
     supergraph: await loadSupergraph(),
     subgraphUrls,
-    timeoutMs: 5_000,
+    timeoutMs: 10_000,
     logger,
     landingPage: options.landingPage ?? false,
     jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),

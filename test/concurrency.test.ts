@@ -1,0 +1,83 @@
+import { Role } from '#platform/auth';
+import { demoSkus } from '../subgraphs/products/src/seed/seed-demo-catalog';
+import { gql, gqlData } from './support/graphql-client';
+import { startSupergraph, type SupergraphHarness } from './support/supergraph';
+import { bearer, type AuthHeaders } from './support/tokens';
+
+/**
+ * A crowd through the real gateway on the default connection pool (10 per subgraph): every
+ * mutation that checks something in another subgraph does so before its transaction, so a
+ * hundred at once all answer, none times out, and nothing is written after its caller gave up.
+ */
+let system: SupergraphHarness;
+let admin: AuthHeaders;
+
+beforeAll(async () => {
+  system = await startSupergraph();
+  admin = await bearer(Role.ADMIN);
+});
+afterAll(() => system?.close());
+
+const api = (query: string, variables: Record<string, unknown> = {}) => gql(system.gateway.url, query, variables, admin);
+
+it('answers 100 concurrent inventoryAdjust calls, each on its own SKU, and records each once', async () => {
+  const { locations } = await gqlData(system.gateway.url, '{ locations(first: 10) { nodes { id name } } }', {}, admin);
+  const locationId = locations.nodes[0].id as string;
+  const skus = demoSkus().slice(0, 100);
+  const before = await movementCount(locationId);
+  const started = Date.now();
+  const results = await Promise.all(
+    skus.map((sku, i) =>
+      api(
+        `mutation($input: InventoryAdjustInput!, $key: String) {
+          inventoryAdjust(input: $input, idempotencyKey: $key) { inventoryLevel { sku onHand } userErrors { code message } }
+        }`,
+        { input: { sku, locationId, delta: 3, reason: 'RECEIVED' }, key: `crowd-${i}` },
+      ),
+    ),
+  );
+  const elapsed = Date.now() - started;
+  expect(results.filter((r) => r.errors)).toEqual([]);
+  expect(results.map((r) => r.data?.inventoryAdjust.userErrors).flat()).toEqual([]);
+  expect(results.map((r) => r.data?.inventoryAdjust.inventoryLevel.sku)).toEqual(skus);
+  // Well inside the gateway's 10 s deadline: nobody waited on a connection another request held.
+  expect(elapsed).toBeLessThan(10_000);
+  expect((await movementCount(locationId)) - before).toBe(100);
+});
+
+it('answers 100 concurrent discountCreate calls that check their targets in the catalog', async () => {
+  const { products } = await gqlData(system.gateway.url, '{ products(first: 3) { nodes { id } } }', {}, admin);
+  const productIds = products.nodes.map((p: { id: string }) => p.id);
+  const results = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      api(`mutation($input: DiscountInput!) { discountCreate(input: $input) { discount { id title } userErrors { code message } } }`, {
+        input: {
+          title: `Crowd ${i}`,
+          code: `CROWD${i}`,
+          kind: 'PERCENTAGE',
+          value: '5',
+          appliesTo: { type: 'PRODUCTS', productIds },
+        },
+      }),
+    ),
+  );
+  expect(results.filter((r) => r.errors)).toEqual([]);
+  expect(results.map((r) => r.data?.discountCreate.userErrors).flat()).toEqual([]);
+  expect(new Set(results.map((r) => r.data?.discountCreate.discount.id)).size).toBe(100);
+});
+
+async function movementCount(locationId: string): Promise<number> {
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const { stockMovements } = await gqlData(
+      system.gateway.url,
+      `query($loc: ID!, $after: String) { stockMovements(locationId: $loc, first: 250, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      { loc: locationId, after },
+      admin,
+    );
+    count += stockMovements.nodes.length;
+    if (!stockMovements.pageInfo.hasNextPage) return count;
+    after = stockMovements.pageInfo.endCursor;
+  }
+}
