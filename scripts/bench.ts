@@ -3,6 +3,7 @@
  * scratch database (DATABASE_URL's server if set, else a throwaway embedded PostgreSQL).
  */
 import { cpus, totalmem } from 'node:os';
+import { adjustBench } from './bench/adjust.bench';
 import { catalogBench } from './bench/catalog.bench';
 import { liveBench } from './bench/live.bench';
 import { promotionsBench } from './bench/promotions.bench';
@@ -15,6 +16,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   reservations: reservationsBench,
   live: liveBench,
   promotions: promotionsBench,
+  adjust: adjustBench,
 };
 
 runMain(async () => {
