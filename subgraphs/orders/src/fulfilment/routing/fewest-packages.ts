@@ -46,7 +46,10 @@ function exactSearch(
 
 /** The `size`-element subsets of `items`, each in item order, in lexicographic order of positions. */
 function* combinations<T>(items: readonly T[], size: number, from = 0, chosen: T[] = []): Generator<T[]> {
-  if (chosen.length === size) return yield [...chosen];
+  if (chosen.length === size) {
+    yield [...chosen];
+    return;
+  }
   for (let i = from; i <= items.length - (size - chosen.length); i += 1) {
     chosen.push(items[i]);
     yield* combinations(items, size, i + 1, chosen);
