@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { roleAuthChecker } from '#platform/auth';
 import { buildSubgraphSchema } from '#platform/graphql';
+import type { ProductsContext } from './context';
 import { CategoryAdminResolver } from './resolvers/category-admin.resolver';
 import { CategoryResolver } from './resolvers/category.resolver';
 import { ProductAdminResolver } from './resolvers/product-admin.resolver';
@@ -11,7 +11,7 @@ import { references } from './resolvers/references';
 
 /** The products subgraph schema: catalog queries, catalog management and entity references. */
 export function buildProductsSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema<ProductsContext>({
     resolvers: [
       ProductResolver,
       ProductVariantResolver,
@@ -20,7 +20,6 @@ export function buildProductsSchema(): Promise<GraphQLSchema> {
       ProductVariantAdminResolver,
       CategoryAdminResolver,
     ],
-    references: references as never,
-    authChecker: roleAuthChecker as never,
+    references,
   });
 }

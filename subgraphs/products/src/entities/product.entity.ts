@@ -3,7 +3,7 @@ import { ArrayType, BigIntType, Entity, Enum, Index, JsonType, ManyToOne, Primar
 import { SalesChannel } from '#platform/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Category } from './category.entity';
-import { ProductStatus } from './product-status';
+import { ProductStatus } from './product-enums';
 import { Image, ProductOption } from './product-values';
 
 /** A thing the retailer sells; what is bought is one of its variants. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityListLoader, entityLoader } from '#platform/db';
 import { Category, Product, ProductVariant } from '../entities';
-import { createCategoryProductsLoader } from './category-products.loader';
+import { createCategoryProductsLoader } from './category-products.loaders';
 
 /** Batches every lookup a request makes, so list length never multiplies SQL statements. */
 export function createProductLoaders(em: EntityManager) {

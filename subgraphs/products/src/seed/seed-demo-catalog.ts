@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parseMinorUnits, SalesChannel, type CurrencyCode } from '#platform/graphql';
-import { Category, Product, ProductStatus, ProductVariant } from '../entities';
-import { refreshDerived } from '../services/rules/derived';
+import { parseMinorUnits, type CurrencyCode, type SalesChannel } from '#platform/graphql';
+import { Category, Product, ProductVariant, type ProductStatus } from '../entities';
+import { refreshDerived } from '../rules/derived';
 import { demoCategories, demoProducts } from './demo-catalog';
 
 export interface SeedCounts {

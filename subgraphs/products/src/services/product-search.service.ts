@@ -59,7 +59,7 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
     .orderByRaw(`${sort.sql} ${direction}, p.id ${direction}`, sort.bindings)
     .limit(page.limit);
 
-  const rows: Record<string, unknown>[] = await qb;
+  const rows = (await qb) as Record<string, unknown>[];
   const sortValues = new Map<Product, unknown>();
   const products = rows.map((row) => {
     const product = ctx.em.map(Product, row);
