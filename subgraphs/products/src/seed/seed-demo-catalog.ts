@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseMinorUnits, type CurrencyCode, type SalesChannel } from '#platform/graphql';
-import { Category, Product, ProductVariant, type ProductStatus } from '../entities';
+import { Category, Product, ProductVariant, type ProductStatus, type TaxClass } from '../entities';
 import { refreshDerived } from '../rules/derived';
 import { demoCategories, demoProducts } from './demo-catalog';
 
@@ -39,6 +39,7 @@ export async function seedDemoCatalog(em: EntityManager, currency: CurrencyCode 
         tags: demo.tags,
         categoryId: categoryIds.get(demo.categoryHandle) ?? null,
         status: demo.status as ProductStatus,
+        taxClass: demo.taxClass as TaxClass,
         channels: demo.channels as SalesChannel[],
         options: demo.options,
         images: demo.images,

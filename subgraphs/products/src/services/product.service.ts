@@ -4,7 +4,7 @@ import { isUuid, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException, validateInput, type SalesChannel } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { ProductsContext } from '../context';
-import { Category, Product, ProductStatus, ProductVariant } from '../entities';
+import { Category, Product, ProductStatus, ProductVariant, TaxClass } from '../entities';
 import { ProductsErrorCode } from '../errors';
 import type { ProductCreateInput, ProductUpdateInput } from '../inputs/product.input';
 import { refreshDerived } from '../rules/derived';
@@ -34,6 +34,7 @@ export async function createProduct(ctx: ProductsContext, input: ProductCreateIn
       product.productType = input.productType?.trim() || null;
       product.tags = normaliseTags(input.tags ?? []);
       product.status = input.status ?? ProductStatus.DRAFT;
+      product.taxClass = input.taxClass ?? TaxClass.STANDARD;
       product.channels = unique(input.channels ?? []);
       product.images = (input.images ?? []).map((i) => ({ url: i.url.trim(), altText: i.altText?.trim() || null }));
       product.currencyCode = tx.currencyCode;
@@ -74,6 +75,7 @@ export async function updateProduct(ctx: ProductsContext, id: string, input: Pro
       if (input.productType !== undefined) product.productType = input.productType?.trim() || null;
       if (input.tags !== undefined) product.tags = normaliseTags(input.tags ?? []);
       if (input.status != null) product.status = input.status;
+      if (input.taxClass != null) product.taxClass = input.taxClass;
       if (input.images !== undefined)
         product.images = (input.images ?? []).map((i) => ({ url: i.url.trim(), altText: i.altText?.trim() || null }));
       if (input.categoryId !== undefined) product.categoryId = await checkCategory(tx.em, input.categoryId, errors);

@@ -1,0 +1,2 @@
+/** What other subgraphs may rely on from products: the catalog's vocabulary. */
+export { ProductStatus, TaxClass } from './enums';
