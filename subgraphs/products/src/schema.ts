@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from '#platform/graphql';
 import type { ProductsContext } from './context';
 import { CategoryAdminResolver } from './resolvers/category-admin.resolver';
 import { CategoryResolver } from './resolvers/category.resolver';
+import { PricingResolver } from './resolvers/pricing.resolver';
 import { ProductAdminResolver } from './resolvers/product-admin.resolver';
 import { ProductVariantAdminResolver } from './resolvers/product-variant-admin.resolver';
 import { ProductVariantResolver } from './resolvers/product-variant.resolver';
@@ -19,6 +20,7 @@ export function buildProductsSchema(): Promise<GraphQLSchema> {
       ProductAdminResolver,
       ProductVariantAdminResolver,
       CategoryAdminResolver,
+      PricingResolver,
     ],
     references,
   });

@@ -79,6 +79,19 @@ describe('product and variant lookups', () => {
     expect(byId.productVariant.sku).toBe(demoVariant.sku);
   });
 
+  it('finds a variant by the barcode a till scans, trimmed; a DRAFT only for staff', async () => {
+    const demoVariant = demoProducts[3].variants[1];
+    const query = `query($b: String) { productVariant(barcode: $b) { sku product { handle } } }`;
+    const scanned = await gqlData(products.url, query, { b: `${demoVariant.barcode}\r\n` });
+    expect(scanned.productVariant).toEqual({ sku: demoVariant.sku, product: { handle: demoProducts[3].handle } });
+    const draft = demoProducts.find((p) => p.status === 'DRAFT')!.variants[0];
+    expect((await gqlData(products.url, query, { b: draft.barcode }, await bearer(Role.STAFF))).productVariant.sku).toBe(draft.sku);
+    expect((await gqlData(products.url, query, { b: draft.barcode }, ANONYMOUS)).productVariant).toBeNull();
+    expect((await gqlData(products.url, query, { b: '0000000000000' })).productVariant).toBeNull();
+    const both = await gql(products.url, `{ productVariant(sku: "x", barcode: "y") { id } }`);
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers null for unknown ids, handles and SKUs, and an error for ambiguous arguments', async () => {
     const data = await gqlData(
       products.url,

@@ -14,6 +14,7 @@ export function createProductLoaders(em: EntityManager) {
     productByHandle: byKey(Product, 'handle'),
     variantById: byKey(ProductVariant, 'id'),
     variantBySku: byKey(ProductVariant, 'sku'),
+    variantByBarcode: byKey(ProductVariant, 'barcode'),
     categoryById: byKey(Category, 'id'),
     categoryByHandle: byKey(Category, 'handle'),
     variantsByProductId: entityListLoader(em, ProductVariant, 'productId', { position: 'asc', id: 'asc' }),
