@@ -20,7 +20,7 @@ export interface ProductsHarness {
  * port; requests to it go out as an admin unless a test says otherwise.
  */
 export async function startProducts(
-  options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string; externalTokens?: ExternalTokenSettings } = {},
+  options: { seed?: boolean; jwtSecret?: string; gatewaySecret?: string; externalTokens?: ExternalTokenSettings; poolMax?: number } = {},
 ): Promise<ProductsHarness> {
   const db = await createTestDatabase();
   const jwtSecret = new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT);
@@ -31,6 +31,7 @@ export async function startProducts(
     jwtSecret,
     externalTokens: options.externalTokens ?? null,
     gatewaySecret: options.gatewaySecret ?? null,
+    poolMax: options.poolMax,
   });
   if (options.seed) await seedDemoCatalog(server.orm.em.fork(), 'EUR');
   const base = await server.listen(0);

@@ -1,8 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
-import { roleAuthChecker } from '#platform/auth';
 import { buildSubgraphSchema } from '#platform/graphql';
+import type { ProductsContext } from './context';
 import { CategoryAdminResolver } from './resolvers/category-admin.resolver';
 import { CategoryResolver } from './resolvers/category.resolver';
+import { PricingResolver } from './resolvers/pricing.resolver';
 import { ProductAdminResolver } from './resolvers/product-admin.resolver';
 import { ProductVariantAdminResolver } from './resolvers/product-variant-admin.resolver';
 import { ProductVariantResolver } from './resolvers/product-variant.resolver';
@@ -11,7 +12,7 @@ import { references } from './resolvers/references';
 
 /** The products subgraph schema: catalog queries, catalog management and entity references. */
 export function buildProductsSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema<ProductsContext>({
     resolvers: [
       ProductResolver,
       ProductVariantResolver,
@@ -19,8 +20,8 @@ export function buildProductsSchema(): Promise<GraphQLSchema> {
       ProductAdminResolver,
       ProductVariantAdminResolver,
       CategoryAdminResolver,
+      PricingResolver,
     ],
-    references: references as never,
-    authChecker: roleAuthChecker as never,
+    references,
   });
 }

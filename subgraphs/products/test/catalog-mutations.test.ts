@@ -227,6 +227,31 @@ describe('productUpdate, productArchive, productPublish', () => {
     expect(found.products.nodes).toEqual([{ id: product.id }]);
   });
 
+  it('keeps a tax class: STANDARD unless set on creation, changed by an update, kept when omitted or null', async () => {
+    const standard = await create(jersey('305'));
+    const reduced = await create(jersey('306', { taxClass: 'REDUCED' }));
+    const taxClassOf = async (id: string) =>
+      (await gqlData(products.url, `query($id: ID) { product(id: $id) { taxClass } }`, { id })).product.taxClass;
+    expect([await taxClassOf(standard.product.id), await taxClassOf(reduced.product.id)]).toEqual(['STANDARD', 'REDUCED']);
+    const update = (input: Record<string, unknown>) =>
+      gqlData(
+        products.url,
+        `mutation($id: ID!, $input: ProductUpdateInput!) { productUpdate(id: $id, input: $input) { product { taxClass } userErrors { code } } }`,
+        { id: reduced.product.id, input },
+      );
+    expect((await update({ taxClass: 'ZERO' })).productUpdate).toEqual({ product: { taxClass: 'ZERO' }, userErrors: [] });
+    expect((await update({ title: 'Renamed', taxClass: null })).productUpdate.product.taxClass).toBe('ZERO');
+    const unknown = await gql(
+      products.url,
+      `mutation($id: ID!) { productUpdate(id: $id, input: { taxClass: LUXURY }) { product { id } } }`,
+      {
+        id: reduced.product.id,
+      },
+    );
+    expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await taxClassOf(reduced.product.id)).toBe('ZERO');
+  });
+
   it('rejects an unknown product and a taken handle, writing nothing', async () => {
     await create(jersey('301'));
     const { product } = await create(jersey('302'));

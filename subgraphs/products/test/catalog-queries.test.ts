@@ -29,6 +29,9 @@ type ListNode = {
   priceRange: { minVariantPrice: { amount: string }; maxVariantPrice: { amount: string } };
 };
 
+/** One page of a list, as far as paging tests read it. */
+type HandlePage = { nodes: { handle: string }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+
 async function list(variables: Record<string, unknown>): Promise<ListNode[]> {
   const data = await gqlData(products.url, LIST, { first: 250, ...variables });
   return data.products.edges.map((e: { node: ListNode }) => e.node);
@@ -76,6 +79,19 @@ describe('product and variant lookups', () => {
     expect(byId.productVariant.sku).toBe(demoVariant.sku);
   });
 
+  it('finds a variant by the barcode a till scans, trimmed; a DRAFT only for staff', async () => {
+    const demoVariant = demoProducts[3].variants[1];
+    const query = `query($b: String) { productVariant(barcode: $b) { sku product { handle } } }`;
+    const scanned = await gqlData(products.url, query, { b: `${demoVariant.barcode}\r\n` });
+    expect(scanned.productVariant).toEqual({ sku: demoVariant.sku, product: { handle: demoProducts[3].handle } });
+    const draft = demoProducts.find((p) => p.status === 'DRAFT')!.variants[0];
+    expect((await gqlData(products.url, query, { b: draft.barcode }, await bearer(Role.STAFF))).productVariant.sku).toBe(draft.sku);
+    expect((await gqlData(products.url, query, { b: draft.barcode }, ANONYMOUS)).productVariant).toBeNull();
+    expect((await gqlData(products.url, query, { b: '0000000000000' })).productVariant).toBeNull();
+    const both = await gql(products.url, `{ productVariant(sku: "x", barcode: "y") { id } }`);
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers null for unknown ids, handles and SKUs, and an error for ambiguous arguments', async () => {
     const data = await gqlData(
       products.url,
@@ -101,8 +117,8 @@ describe('products list', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const data: Record<string, any> = await gqlData(products.url, LIST, { first: 7, after });
-      const page: Record<string, any> = data.products;
+      const data: { products: HandlePage } = await gqlData(products.url, LIST, { first: 7, after });
+      const page: HandlePage = data.products;
       seen.push(...page.nodes.map((n: { handle: string }) => n.handle));
       pages += 1;
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -120,7 +136,7 @@ describe('products list', () => {
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const data: Record<string, any> = await gqlData(products.url, LIST, { first: 10, after, sortKey, reverse: true });
+      const data: { products: HandlePage } = await gqlData(products.url, LIST, { first: 10, after, sortKey, reverse: true });
       paged.push(...data.products.nodes.map((n: { handle: string }) => n.handle));
       after = data.products.pageInfo.hasNextPage ? data.products.pageInfo.endCursor : null;
     } while (after);
@@ -255,7 +271,7 @@ describe('categories', () => {
     const handles: string[] = [];
     let after: string | null = null;
     do {
-      const page: Record<string, any> = await gqlData(
+      const page: { category: { products: HandlePage } } = await gqlData(
         products.url,
         `query($after: String) { category(handle: "bikes") { products(first: 4, after: $after) { nodes { handle } pageInfo { hasNextPage endCursor } } } }`,
         { after },

@@ -25,6 +25,17 @@ it('seeds the demo business once: a believable catalog across categories and cha
     `{ web: products(first: 1, filter: { channel: WEB }) { nodes { id } } pos: products(first: 1, filter: { channel: POS }) { nodes { id } } market: products(first: 1, filter: { channel: MARKETPLACE }) { nodes { id } } }`,
   );
   for (const list of Object.values(channels)) expect((list as { nodes: unknown[] }).nodes).toHaveLength(1);
+  // The shop sells no food or books: its workshop services (bicycle repair) are the REDUCED-rate products.
+  const reduced = demoProducts.filter((p) => p.taxClass === 'REDUCED');
+  expect(reduced.map((p) => p.categoryHandle)).toEqual(['workshop-services', 'workshop-services', 'workshop-services']);
+  const taxed = await gqlData(
+    products.url,
+    `query($h: String) { service: product(handle: $h) { taxClass } bike: product(handle: "aerolith-ar7-disc") { taxClass } }`,
+    {
+      h: reduced[0].handle,
+    },
+  );
+  expect(taxed).toEqual({ service: { taxClass: 'REDUCED' }, bike: { taxClass: 'STANDARD' } });
 });
 
 it('generates a large catalog in batches, with unique SKUs, searchable at once', async () => {

@@ -3,7 +3,7 @@ import { Product } from './product.entity';
 import { ProductVariant } from './product-variant.entity';
 
 export { Category, Product, ProductVariant };
-export { ProductStatus } from './product-status';
+export { ProductStatus, TaxClass } from './product-enums';
 export { ProductOption, SelectedOption, Image } from './product-values';
 
 export const entities = [Category, Product, ProductVariant];

@@ -3,7 +3,7 @@ import { ArrayType, BigIntType, Entity, Enum, Index, JsonType, ManyToOne, Primar
 import { SalesChannel } from '#platform/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Category } from './category.entity';
-import { ProductStatus } from './product-status';
+import { ProductStatus, TaxClass } from './product-enums';
 import { Image, ProductOption } from './product-values';
 
 /** A thing the retailer sells; what is bought is one of its variants. */
@@ -56,6 +56,10 @@ export class Product {
   @Field(() => ProductStatus)
   @Enum({ items: () => ProductStatus, default: ProductStatus.DRAFT })
   status: ProductStatus = ProductStatus.DRAFT;
+
+  @Field(() => TaxClass, { description: 'The tax rate class it is sold at; STANDARD unless staff say otherwise.' })
+  @Enum({ items: () => TaxClass, default: TaxClass.STANDARD })
+  taxClass: TaxClass = TaxClass.STANDARD;
 
   @Field(() => [SalesChannel], { description: 'The channels the product is published to.' })
   @Property({ type: ArrayType, default: '{}' })

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { NotBlank, SalesChannel } from '#platform/graphql';
-import { ProductStatus } from '../entities';
+import { ProductStatus, TaxClass } from '../entities';
 import { HANDLE_MESSAGE, HANDLE_PATTERN, LIMITS } from './limits';
 import { ImageInput, ProductOptionInput } from './product-option.input';
 import { ProductVariantCreateInput } from './product-variant.input';
@@ -46,6 +46,9 @@ export class ProductCreateInput {
 
   @Field(() => ProductStatus, { nullable: true, description: 'Defaults to DRAFT.' })
   status?: ProductStatus | null;
+
+  @Field(() => TaxClass, { nullable: true, description: 'Defaults to STANDARD.' })
+  taxClass?: TaxClass | null;
 
   @Field(() => [SalesChannel], { nullable: true, description: 'Channels to publish to; none by default.' })
   channels?: SalesChannel[] | null;
@@ -110,6 +113,9 @@ export class ProductUpdateInput {
 
   @Field(() => ProductStatus, { nullable: true })
   status?: ProductStatus;
+
+  @Field(() => TaxClass, { nullable: true })
+  taxClass?: TaxClass | null;
 
   @Field(() => [ImageInput], { nullable: true })
   @IsOptional()

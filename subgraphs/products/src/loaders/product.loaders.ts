@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityListLoader, entityLoader } from '#platform/db';
 import { Category, Product, ProductVariant } from '../entities';
-import { createCategoryProductsLoader } from './category-products.loader';
+import { createCategoryProductsLoader } from './category-products.loaders';
 
 /** Batches every lookup a request makes, so list length never multiplies SQL statements. */
 export function createProductLoaders(em: EntityManager) {
@@ -14,6 +14,7 @@ export function createProductLoaders(em: EntityManager) {
     productByHandle: byKey(Product, 'handle'),
     variantById: byKey(ProductVariant, 'id'),
     variantBySku: byKey(ProductVariant, 'sku'),
+    variantByBarcode: byKey(ProductVariant, 'barcode'),
     categoryById: byKey(Category, 'id'),
     categoryByHandle: byKey(Category, 'handle'),
     variantsByProductId: entityListLoader(em, ProductVariant, 'productId', { position: 'asc', id: 'asc' }),

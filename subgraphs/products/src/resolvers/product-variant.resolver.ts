@@ -6,13 +6,14 @@ import { findVariant, money, productOfVariant } from '../services/catalog-lookup
 
 @Resolver(() => ProductVariant)
 export class ProductVariantResolver {
-  @Query(() => ProductVariant, { nullable: true, description: 'A variant by id or SKU.' })
+  @Query(() => ProductVariant, { nullable: true, description: 'A variant by id, SKU or barcode (EAN, UPC or ISBN, as a till scans it).' })
   productVariant(
     @Ctx() ctx: ProductsContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('sku', () => String, { nullable: true }) sku?: string,
+    @Arg('barcode', () => String, { nullable: true }) barcode?: string,
   ): Promise<ProductVariant | null> {
-    return findVariant(ctx, { id, sku });
+    return findVariant(ctx, { id, sku, barcode });
   }
 
   @FieldResolver(() => Product)

@@ -26,6 +26,7 @@ export interface DemoProduct {
   tags: string[];
   categoryHandle: string;
   status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
+  taxClass: 'STANDARD' | 'REDUCED' | 'ZERO';
   channels: ('WEB' | 'APP' | 'POS' | 'KIOSK' | 'MARKETPLACE' | 'SOCIAL')[];
   options: { name: string; values: string[] }[];
   images: { url: string; altText: string }[];
@@ -146,6 +147,7 @@ interface Spec {
   was?: number; // base "was" price -> compareAtPrice (surcharges are added to it too)
   saleOn?: string; // limit the sale to variants having this option value
   status?: DemoProduct['status'];
+  taxClass?: DemoProduct['taxClass'];
   channels?: Channel[];
   options?: Axis[];
   images?: 1 | 2;
@@ -179,6 +181,7 @@ function product(s: Spec): DemoProduct {
     tags: s.tags,
     categoryHandle: s.category,
     status: s.status ?? 'ACTIVE',
+    taxClass: s.taxClass ?? 'STANDARD',
     channels: s.channels ?? OMNI,
     options: axes.map((a) => ({ name: a.name, values: a.values })),
     images: s.images === 2 ? [img(1, s.title), img(2, `${s.title}, detail view`)] : [img(1, s.title)],
@@ -972,7 +975,9 @@ export const demoProducts: DemoProduct[] = [
     options: [opt('Volume', ['1 L', '5 L'], { '5 L': 25 })],
   }),
 
-  // Workshop services: sold only at the till, since they are booked and done in store
+  // Workshop services: sold only at the till, since they are booked and done in store. Bicycle
+  // repair may be taxed at a reduced rate in the EU (VAT Directive, Annex III, 19; e.g. 9 % in the
+  // Netherlands), so they are the shop's REDUCED products: it sells no food or books.
   product({
     handle: 'workshop-full-tune-up',
     title: 'Workshop service: full tune-up',
@@ -984,6 +989,7 @@ export const demoProducts: DemoProduct[] = [
     tags: ['service', 'workshop', 'tune-up'],
     price: 129,
     channels: POS_ONLY,
+    taxClass: 'REDUCED',
   }),
   product({
     handle: 'workshop-brake-bleed',
@@ -996,6 +1002,7 @@ export const demoProducts: DemoProduct[] = [
     tags: ['service', 'workshop', 'brakes'],
     price: 45,
     channels: POS_ONLY,
+    taxClass: 'REDUCED',
     options: [opt('Scope', ['Single brake', 'Both brakes'], { 'Both brakes': 30 })],
   }),
   product({
@@ -1009,5 +1016,6 @@ export const demoProducts: DemoProduct[] = [
     tags: ['service', 'workshop', 'wheels'],
     price: 25,
     channels: POS_ONLY,
+    taxClass: 'REDUCED',
   }),
 ];

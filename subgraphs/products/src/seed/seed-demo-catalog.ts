@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parseMinorUnits, SalesChannel, type CurrencyCode } from '#platform/graphql';
-import { Category, Product, ProductStatus, ProductVariant } from '../entities';
-import { refreshDerived } from '../services/rules/derived';
+import { parseMinorUnits, type CurrencyCode, type SalesChannel } from '#platform/graphql';
+import { Category, Product, ProductVariant, type ProductStatus, type TaxClass } from '../entities';
+import { refreshDerived } from '../rules/derived';
 import { demoCategories, demoProducts } from './demo-catalog';
 
 export interface SeedCounts {
@@ -39,6 +39,7 @@ export async function seedDemoCatalog(em: EntityManager, currency: CurrencyCode 
         tags: demo.tags,
         categoryId: categoryIds.get(demo.categoryHandle) ?? null,
         status: demo.status as ProductStatus,
+        taxClass: demo.taxClass as TaxClass,
         channels: demo.channels as SalesChannel[],
         options: demo.options,
         images: demo.images,

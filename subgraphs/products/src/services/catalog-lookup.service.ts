@@ -20,16 +20,27 @@ export async function findProduct(ctx: ProductsContext, by: { id?: string | null
   return product && visible(ctx, product) ? product : null;
 }
 
-/** A variant by id or SKU, under the same rule as its product. */
-export async function findVariant(ctx: ProductsContext, by: { id?: string | null; sku?: string | null }): Promise<ProductVariant | null> {
-  if ((by.id == null) === (by.sku == null)) throw badUserInput('Give exactly one of "id" or "sku"');
-  const variant =
-    by.id != null
-      ? isUuid(by.id)
-        ? await ctx.loaders.variantById.load(by.id)
-        : null
-      : await ctx.loaders.variantBySku.load(by.sku as string);
+/**
+ * A variant by id, SKU or barcode (what a till scans), under the same rule as its product.
+ * A scanned barcode is trimmed: scanners may send a trailing newline or space.
+ */
+export async function findVariant(
+  ctx: ProductsContext,
+  by: { id?: string | null; sku?: string | null; barcode?: string | null },
+): Promise<ProductVariant | null> {
+  if ([by.id, by.sku, by.barcode].filter((v) => v != null).length !== 1) {
+    throw badUserInput('Give exactly one of "id", "sku" or "barcode"');
+  }
+  let variant: ProductVariant | null;
+  if (by.id != null) variant = isUuid(by.id) ? await ctx.loaders.variantById.load(by.id) : null;
+  else if (by.sku != null) variant = await ctx.loaders.variantBySku.load(by.sku);
+  else variant = await variantByBarcode(ctx, by.barcode ?? '');
   return variant && (isStaff(ctx.viewer) || visible(ctx, await productOfVariant(ctx, variant))) ? variant : null;
+}
+
+async function variantByBarcode(ctx: ProductsContext, barcode: string): Promise<ProductVariant | null> {
+  const scanned = barcode.trim();
+  return scanned ? ctx.loaders.variantByBarcode.load(scanned) : null;
 }
 
 function visible(ctx: ProductsContext, product: Product): boolean {

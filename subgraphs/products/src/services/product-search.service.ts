@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { forbidden, isStaff } from '#platform/auth';
+import { isUuid } from '#platform/db';
 import { MoneyFormatError, pageRequest, parseMinorUnits, toConnection, type ConnectionShape, type CurrencyCode } from '#platform/graphql';
 import { badUserInput } from '#platform/runtime';
 import { SCHEMA } from '../constants';
@@ -8,8 +9,6 @@ import { Product, ProductStatus } from '../entities';
 import type { ProductFilter } from '../inputs/product-filter.input';
 import { ProductSortKey } from '../inputs/product-filter.input';
 import type { ProductsArgs } from '../inputs/products.args';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface SortSpec {
   /** SQL for the sort value; `?` placeholders bound from `bindings`. */
@@ -48,7 +47,7 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
 
   if (page.after) {
     const [key, value, id] = page.after;
-    if (key !== sortKey || typeof id !== 'string' || !UUID.test(id) || value === undefined) {
+    if (key !== sortKey || typeof id !== 'string' || !isUuid(id) || value === undefined) {
       throw badUserInput('"after" is not a cursor of this list and sort order', 'after');
     }
     const op = sort.descending ? '<' : '>';
@@ -59,7 +58,7 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
     .orderByRaw(`${sort.sql} ${direction}, p.id ${direction}`, sort.bindings)
     .limit(page.limit);
 
-  const rows: Record<string, unknown>[] = await qb;
+  const rows = (await qb) as Record<string, unknown>[];
   const sortValues = new Map<Product, unknown>();
   const products = rows.map((row) => {
     const product = ctx.em.map(Product, row);
@@ -76,7 +75,7 @@ function applyFilter(knex: Knex, qb: Knex.QueryBuilder, filter: ProductFilter, c
   if (filter.tag) qb.whereRaw('p.tags @> array[?]::text[]', [filter.tag]);
   if (filter.vendor) qb.whereRaw('lower(p.vendor) = lower(?)', [filter.vendor]);
   if (filter.categoryId) {
-    if (!UUID.test(filter.categoryId)) throw badUserInput(`No category with id "${filter.categoryId}"`, 'filter');
+    if (!isUuid(filter.categoryId)) throw badUserInput(`No category with id "${filter.categoryId}"`, 'filter');
     qb.whereRaw(
       `p.category_id in (with recursive tree as (select id from ${SCHEMA}.category where id = ?
          union all select c.id from ${SCHEMA}.category c join tree on c.parent_id = tree.id)

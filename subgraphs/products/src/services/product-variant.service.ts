@@ -1,14 +1,16 @@
-import { runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
-import { isUuid } from '#platform/db';
+import { isUuid, runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import type { ProductsContext } from '../context';
-import { Product, ProductVariant } from '../entities';
+import { ProductVariant, type Product } from '../entities';
+import { ProductsErrorCode } from '../errors';
 import type { ProductVariantCreateInput, ProductVariantUpdateInput } from '../inputs/product-variant.input';
+import { refreshDerived } from '../rules/derived';
+import { optionKey, resolveSelectedOptions, variantTitle } from '../rules/options';
+import { parsePrice } from '../rules/price';
+import { uniqueViolationError } from '../rules/unique-violation';
+import { buildVariants, variantIdentifiers } from '../rules/variant-builder';
+import { checkIdentifiersFree } from './catalog-identifiers.service';
 import { lockProduct } from './product.service';
-import { refreshDerived } from './rules/derived';
-import { optionKey, resolveSelectedOptions, variantTitle } from './rules/options';
-import { parsePrice } from './rules/price';
-import { buildVariants, checkIdentifiersFree, uniqueViolationError } from './rules/variant-builder';
 
 /** Adds variants to a product, all or nothing. */
 export async function createVariants(
@@ -17,23 +19,24 @@ export async function createVariants(
   inputs: ProductVariantCreateInput[],
 ): Promise<MutationOutcome<{ product: Product; variants: ProductVariant[] }>> {
   const errors = (await Promise.all(inputs.map((input, i) => validateInput(input, ['variants', String(i)])))).flat();
-  if (inputs.length === 0) errors.push(new UserError(['variants'], 'Give at least one variant', UserErrorCode.BLANK));
+  if (inputs.length === 0) errors.push(new UserError(['variants'], 'Give at least one variant', ProductsErrorCode.BLANK));
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
-      const product = await lockProduct(em, productId);
-      const existing = await em.find(ProductVariant, { productId: product.id });
+    ctx,
+    async (tx) => {
+      const product = await lockProduct(tx.em, productId);
+      const existing = await tx.em.find(ProductVariant, { productId: product.id });
       product.options = product.options.map((o) => ({ name: o.name, values: [...o.values] }));
-      const variants = await buildVariants(em, product, existing, inputs, ['variants'], ctx.currencyCode, errors);
+      await checkIdentifiersFree(tx.em, variantIdentifiers(inputs, ['variants']), errors);
+      const variants = buildVariants(product, existing, inputs, ['variants'], tx.currencyCode, errors);
       if (errors.length) throw new UserErrorsException(errors);
-      em.persist(variants);
+      tx.em.persist(variants);
       refreshDerived(product, [...existing, ...variants]);
-      await em.flush();
+      await tx.em.flush();
       return { product, variants };
     },
-    (constraint) => uniqueViolationError(constraint, ['variants']),
+    { onUniqueViolation: (constraint) => uniqueViolationError(constraint, ['variants']) },
   );
 }
 
@@ -43,27 +46,28 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
-      const current = isUuid(input.id) ? await em.findOne(ProductVariant, { id: input.id }) : null;
-      if (!current)
-        throw new UserErrorsException([new UserError(['input', 'id'], `No variant with id "${input.id}"`, UserErrorCode.NOT_FOUND)]);
-      const product = await lockProduct(em, current.productId);
-      const siblings = await em.find(ProductVariant, { productId: product.id });
+    ctx,
+    async (tx) => {
+      const current = isUuid(input.id) ? await tx.em.findOne(ProductVariant, { id: input.id }) : null;
+      if (!current) {
+        throw new UserErrorsException([new UserError(['input', 'id'], `No variant with id "${input.id}"`, ProductsErrorCode.NOT_FOUND)]);
+      }
+      const product = await lockProduct(tx.em, current.productId);
+      const siblings = await tx.em.find(ProductVariant, { productId: product.id });
       const variant = siblings.find((v) => v.id === current.id) as ProductVariant;
 
       const sku = input.sku?.trim();
       const barcode = input.barcode === undefined ? undefined : input.barcode?.trim() || null;
-      await checkIdentifiersFree(em, [{ sku, barcode, path: ['input'], exceptId: variant.id }], errors);
+      await checkIdentifiersFree(tx.em, [{ sku, barcode, path: ['input'], exceptId: variant.id }], errors);
       if (sku !== undefined) variant.sku = sku;
       if (barcode !== undefined) variant.barcode = barcode;
       if (input.price) {
-        const price = parsePrice(input.price, ['input', 'price'], ctx.currencyCode);
+        const price = parsePrice(input.price, ['input', 'price'], tx.currencyCode);
         if (price instanceof UserError) errors.push(price);
         else variant.priceAmount = price;
       }
       if (input.compareAtPrice !== undefined) {
-        const compareAt = input.compareAtPrice ? parsePrice(input.compareAtPrice, ['input', 'compareAtPrice'], ctx.currencyCode) : null;
+        const compareAt = input.compareAtPrice ? parsePrice(input.compareAtPrice, ['input', 'compareAtPrice'], tx.currencyCode) : null;
         if (compareAt instanceof UserError) errors.push(compareAt);
         else variant.compareAtAmount = compareAt;
       }
@@ -76,7 +80,7 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
             new UserError(
               ['input', 'selectedOptions'],
               `Another variant already has the options ${variantTitle(variant.selectedOptions)}`,
-              UserErrorCode.TAKEN,
+              ProductsErrorCode.TAKEN,
             ),
           );
         }
@@ -88,9 +92,9 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
 
       variant.updatedAt = new Date();
       refreshDerived(product, siblings);
-      await em.flush();
+      await tx.em.flush();
       return variant;
     },
-    (constraint) => uniqueViolationError(constraint, ['input']),
+    { onUniqueViolation: (constraint) => uniqueViolationError(constraint, ['input']) },
   );
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import { Product, ProductStatus } from '../entities';
 
@@ -12,7 +13,8 @@ export interface CategoryProductsKey {
 
 /**
  * The ACTIVE products in each category and the categories below it, title order, one page each.
- * Keys sharing a page size and cursor are answered by one statement, ranked per category.
+ * Keys sharing a page size and cursor are answered by one statement, ranked per category, on
+ * `em`'s transaction when it has one.
  */
 export function createCategoryProductsLoader(em: EntityManager) {
   return new DataLoader<CategoryProductsKey, Product[], string>(
@@ -25,10 +27,9 @@ export function createCategoryProductsLoader(em: EntityManager) {
       const results = new Map<string, Product[]>();
       for (const group of groups.values()) {
         const { limit, after } = group[0];
-        const rows: Record<string, unknown>[] = await em
-          .getKnex()
-          .raw(
-            `with recursive tree(root_id, id) as (
+        const rows = await sql(
+          em,
+          `with recursive tree(root_id, id) as (
              select id, id from ${SCHEMA}.category where id = any(?::uuid[])
              union all
              select tree.root_id, c.id from ${SCHEMA}.category c join tree on c.parent_id = tree.id)
@@ -37,9 +38,8 @@ export function createCategoryProductsLoader(em: EntityManager) {
              from tree join ${SCHEMA}.product p on p.category_id = tree.id
              where p.status = ? ${after ? 'and (p.title, p.id) > (?, ?::uuid)' : ''}
            ) ranked where rank <= ? order by root_id, rank`,
-            [group.map((k) => k.categoryId), ProductStatus.ACTIVE, ...(after ?? []), limit],
-          )
-          .then((result: { rows: Record<string, unknown>[] }) => result.rows);
+          [group.map((k) => k.categoryId), ProductStatus.ACTIVE, ...(after ?? []), limit],
+        );
         for (const key of group) results.set(cacheKey(key), []);
         for (const { root_id: rootId, rank: _rank, ...row } of rows) {
           results.get(cacheKey({ categoryId: String(rootId), limit, after }))?.push(em.map(Product, row));

@@ -1,4 +1,4 @@
-import type { Product, ProductVariant } from '../../entities';
+import type { Product, ProductVariant } from '../entities';
 
 /**
  * Refreshes what a product keeps about its variants: the price range (so price sorting needs

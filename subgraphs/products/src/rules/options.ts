@@ -1,5 +1,6 @@
-import { UserError, UserErrorCode } from '#platform/graphql';
-import type { ProductOption, SelectedOption } from '../../entities';
+import { UserError } from '#platform/graphql';
+import { ProductsErrorCode } from '../errors';
+import type { ProductOption, SelectedOption } from '../entities';
 
 export const DEFAULT_VARIANT_TITLE = 'Default Title';
 
@@ -9,7 +10,7 @@ export function normaliseOptions(options: ProductOption[], path: string[], error
   return options.map((option, i) => {
     const name = option.name.trim();
     if (seen.has(name.toLowerCase())) {
-      errors.push(new UserError([...path, String(i), 'name'], `Option "${name}" is listed twice`, UserErrorCode.TAKEN));
+      errors.push(new UserError([...path, String(i), 'name'], `Option "${name}" is listed twice`, ProductsErrorCode.TAKEN));
     }
     seen.add(name.toLowerCase());
     return { name, values: unique(option.values.map((v) => v.trim())) };
@@ -30,16 +31,16 @@ export function resolveSelectedOptions(
   const byName = new Map(selected.map((s) => [s.name.trim().toLowerCase(), s.value.trim()]));
   const unknown = selected.filter((s) => !options.some((o) => o.name.toLowerCase() === s.name.trim().toLowerCase()));
   for (const s of unknown) {
-    errors.push(new UserError(path, `The product has no option "${s.name}"`, UserErrorCode.INVALID));
+    errors.push(new UserError(path, `The product has no option "${s.name}"`, ProductsErrorCode.INVALID));
   }
   if (byName.size !== selected.length) {
-    errors.push(new UserError(path, 'Each option may be given only once', UserErrorCode.INVALID));
+    errors.push(new UserError(path, 'Each option may be given only once', ProductsErrorCode.INVALID));
   }
   const resolved: SelectedOption[] = [];
   for (const option of options) {
     const value = byName.get(option.name.toLowerCase());
     if (value === undefined) {
-      errors.push(new UserError(path, `A value for option "${option.name}" is required`, UserErrorCode.BLANK));
+      errors.push(new UserError(path, `A value for option "${option.name}" is required`, ProductsErrorCode.BLANK));
       continue;
     }
     if (!option.values.includes(value)) option.values.push(value);
