@@ -3,7 +3,7 @@ import { runMutation, sql, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException, type SalesChannel } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
-import { Customer, CustomerEventType, CustomerIdentity } from '../entities';
+import { CustomerEventType, CustomerIdentity, type Customer } from '../entities';
 import { CustomersErrorCode } from '../errors';
 import { customerToChange } from './customer-access';
 import { recordEvent } from './customer-event.service';
