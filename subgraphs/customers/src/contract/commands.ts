@@ -22,10 +22,12 @@ export const CustomerSegments = internalCommand<
  * Which of these segment ids exist (promotions checks the segments a discount targets before
  * saving it). Needs a staff or SERVICE token; null for an id that names no segment.
  */
-export const KnownSegments = internalCommand<{ representations: EntityRepresentation<'Segment'>[] }, ({ id: string } | null)[]>(
-  `query KnownSegments($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Segment { id } } }`,
-);
+export const KnownSegments = internalCommand<
+  { representations: EntityRepresentation<'Segment'>[] },
+  ({ id: string } | null)[]
+>(`query KnownSegments($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Segment { id } }
+}`);
 
 /** The references `CustomerSegments` and `KnownSegments` take, from ids. */
 export function representations<T extends 'Customer' | 'Segment'>(typename: T, ids: readonly string[]): EntityRepresentation<T>[] {

@@ -20,7 +20,9 @@ export function present(value: string | null | undefined): value is string {
   return value != null && value.trim() !== '';
 }
 
+/** Another customer has this email: at sign-up, on a change, or lost to a concurrent writer. */
 export const emailTaken = () => new UserError(['input', 'email'], 'A customer with this email already exists', CustomersErrorCode.TAKEN);
+/** Another customer has this phone number. */
 export const phoneTaken = () =>
   new UserError(['input', 'phone'], 'A customer with this phone number already exists', CustomersErrorCode.TAKEN);
 

@@ -66,6 +66,7 @@ export async function customerToChange(
   return { ok: true, customer };
 }
 
+/** The customer's data was erased, so nothing more is recorded for them. */
 export const erased = (field: readonly string[] | null) =>
   new UserError(field, "This customer's personal data was erased; nothing more can be recorded for them", CustomersErrorCode.ERASED);
 

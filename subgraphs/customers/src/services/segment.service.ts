@@ -18,6 +18,7 @@ export function listSegments(ctx: CustomersContext): Promise<Segment[]> {
   return ctx.loaders.allSegments.load('all');
 }
 
+/** A segment by id; null for anything that is not a segment's id. */
 export function findSegment(ctx: CustomersContext, id: string): Promise<Segment | null> {
   return isUuid(id) ? ctx.loaders.segmentById.load(id) : Promise.resolve(null);
 }
