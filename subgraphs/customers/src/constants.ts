@@ -1,12 +1,6 @@
 /** The PostgreSQL schema this subgraph owns. */
 export const SCHEMA = 'customers';
 
-/** Outbox topics this subgraph publishes. */
-export const Topics = {
-  MERGED: 'customer.merged',
-  ERASED: 'customer.erased',
-} as const;
-
 /** Bounds that keep one customer's records, and the statements built from them, small. */
 export const Limits = {
   ADDRESSES_PER_CUSTOMER: 50,

@@ -1,16 +1,17 @@
 import type { CountryCode } from 'libphonenumber-js';
+import type { InternalClient } from '#platform/internal';
 import type { RequestContext } from '#platform/server';
 import type { SignInLimiter } from './auth/sign-in-limiter';
 import { createCustomersLoaders, type CustomersLoaders } from './loaders/customers.loaders';
 
-/** What the customers subgraph is configured with, shared by every request. */
+/** What every request of the customers subgraph shares, built once in `setup`. */
 export interface CustomersSettings {
   /** Signs the tokens this subgraph issues; null: sign-in is unavailable. */
   jwtSecret: Uint8Array | null;
-  /** The inventory subgraph, asked whether a location exists. */
-  inventoryUrl: string;
   /** Region national phone numbers are read in, e.g. "DE". */
   defaultPhoneRegion: CountryCode;
+  /** The inventory subgraph, asked whether a location exists (staff stores, kiosks). */
+  inventory: InternalClient;
   customerSignIns: SignInLimiter;
   staffSignIns: SignInLimiter;
 }
@@ -21,6 +22,7 @@ export interface CustomersContext extends RequestContext {
   loaders: CustomersLoaders;
 }
 
+/** A request's context; made again on a mutation's transaction, so the loaders read through it. */
 export function createCustomersContext(base: RequestContext, settings: CustomersSettings): CustomersContext {
   return { ...base, settings, loaders: createCustomersLoaders(base.em) };
 }

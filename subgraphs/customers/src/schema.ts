@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { roleAuthChecker } from '#platform/auth';
 import { buildSubgraphSchema } from '#platform/graphql';
+import type { CustomersContext } from './context';
 import { ChannelIdentityResolver } from './resolvers/channel-identity.resolver';
 import { CustomerAccountResolver } from './resolvers/customer-account.resolver';
 import { CustomerAddressResolver } from './resolvers/customer-address.resolver';
@@ -15,7 +15,7 @@ import { StaffResolver } from './resolvers/staff.resolver';
 
 /** The customers subgraph schema: customers and their identities, timeline, segments and privacy; sign-in, staff and kiosk tokens. */
 export function buildCustomersSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema<CustomersContext>({
     resolvers: [
       CustomerResolver,
       CustomerFieldsResolver,
@@ -28,7 +28,6 @@ export function buildCustomersSchema(): Promise<GraphQLSchema> {
       CustomerPrivacyResolver,
       StaffResolver,
     ],
-    references: references as never,
-    authChecker: roleAuthChecker as never,
+    references,
   });
 }

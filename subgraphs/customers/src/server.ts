@@ -1,34 +1,64 @@
-import type { CountryCode } from 'libphonenumber-js';
-import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
+import { str, url } from 'envalid';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { ConfigError, loadConfig } from '#platform/config';
+import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';
 import { customersSubgraph } from './subgraph';
 
-export interface CustomersServerConfig extends SubgraphServerConfig {
+/** What the customers subgraph is configured with beyond every subgraph's settings. */
+export interface CustomersConfig {
   /** The inventory subgraph's GraphQL endpoint, asked whether a location exists. */
   inventoryUrl: string;
   /** Region national phone numbers are read in; "DE" unless set. */
   defaultPhoneRegion?: CountryCode;
   signInLimits?: SignInLimits;
+  /**
+   * The platform's own token secret (SubgraphServerConfig.jwtSecret), which `setup` receives
+   * with the rest of the config: this subgraph signs the tokens it issues with it.
+   */
+  jwtSecret?: Uint8Array | null;
 }
 
-/** Builds the customers subgraph without listening; the caller binds it (index.ts or a test). */
-export async function createCustomersServer(config: CustomersServerConfig): Promise<SubgraphServer> {
-  const schema = await buildCustomersSchema();
-  const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
-  // Sign-in limits count in the database, which is open only once the server is built; the
-  // settings are complete before the server listens, so no request sees them half-made.
-  let settings: CustomersSettings | null = null;
-  const server = await buildSubgraphServer(customersSubgraph, config, schema, (base) =>
-    createCustomersContext(base, settings as CustomersSettings),
+export type CustomersServerConfig = SubgraphServerConfig & CustomersConfig;
+
+/** INVENTORY_URL and DEFAULT_PHONE_REGION, validated. */
+function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
+  const values = loadConfig(
+    {
+      INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
+      DEFAULT_PHONE_REGION: str({ default: 'DE' }),
+    },
+    env,
   );
-  settings = {
-    jwtSecret: config.jwtSecret ?? null,
-    inventoryUrl: config.inventoryUrl,
-    defaultPhoneRegion: config.defaultPhoneRegion ?? 'DE',
-    customerSignIns: new SignInLimiter(server.orm, 'customer', limits),
-    staffSignIns: new SignInLimiter(server.orm, 'staff', limits),
-  };
-  return server;
+  const region = values.DEFAULT_PHONE_REGION.toUpperCase();
+  if (!isSupportedCountry(region)) {
+    throw new ConfigError(`Invalid configuration:\n  DEFAULT_PHONE_REGION: "${region}" is not a supported region code`);
+  }
+  return { inventoryUrl: values.INVENTORY_URL, defaultPhoneRegion: region };
+}
+
+/** The customers subgraph: customers, identities, timeline, segments and privacy; sign-in, staff and kiosk tokens. */
+export const customers = defineSubgraph({
+  info: customersSubgraph,
+  schema: buildCustomersSchema,
+  settings: customersConfig,
+  setup: (kit, config: CustomersConfig) => {
+    // Sign-in attempts are counted in the database, so every replica enforces the same limits.
+    const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
+    const settings: CustomersSettings = {
+      jwtSecret: config.jwtSecret ?? null,
+      defaultPhoneRegion: config.defaultPhoneRegion ?? 'DE',
+      inventory: kit.client('inventory', config.inventoryUrl),
+      customerSignIns: new SignInLimiter(kit.orm, 'customer', limits),
+      staffSignIns: new SignInLimiter(kit.orm, 'staff', limits),
+    };
+    return (base) => createCustomersContext(base, settings);
+  },
+});
+
+/** Builds the customers subgraph without listening; the caller binds it (index.ts or a test). */
+export function createCustomersServer(config: CustomersServerConfig): Promise<SubgraphServer> {
+  return buildSubgraph(customers, config);
 }

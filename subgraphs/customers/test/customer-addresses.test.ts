@@ -143,9 +143,15 @@ describe('refusals write nothing', () => {
 
   it('caps a customer at 50 addresses, also when saved concurrently', async () => {
     const ada = await signUpCustomer(h);
-    const results = await Promise.all(Array.from({ length: 56 }, (_, i) => create(ada.headers, { ...work, address1: `Street ${i}` })));
+    const save = (i: number) => create(ada.headers, { ...work, address1: `Street ${i}` });
+    // 44 saved a few at a time, then twelve race for the last six places under the row lock (a
+    // burst of 56 would mostly measure the wait for a pooled connection, capped at 2 s).
+    for (let i = 0; i < 44; i += 4) {
+      for (const saved of await Promise.all([0, 1, 2, 3].map((j) => save(i + j)))) expect(saved.userErrors).toEqual([]);
+    }
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => save(100 + i)));
     const refused = results.filter((r) => r.address === null);
-    expect(results.filter((r) => r.address)).toHaveLength(50);
+    expect(results.filter((r) => r.address)).toHaveLength(6);
     expect(refused).toHaveLength(6);
     for (const r of refused)
       expect(r.userErrors).toEqual([expect.objectContaining({ code: 'TOO_MANY', message: expect.stringContaining('at most 50') })]);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { CustomerAddress } from './customer-address.entity';
 
 /** One person, recognised on every channel they shop through. */
 @ObjectType({ description: 'One person, recognised on every channel they shop through.' })
@@ -44,8 +43,12 @@ export class Customer {
   @Property({ type: 'text', nullable: true, hidden: true })
   passwordHash: string | null = null;
 
-  /** One of the customer's own addresses; deleting it passes the default on (see the address service). */
-  @ManyToOne(() => CustomerAddress, { mapToPk: true, nullable: true, fieldName: 'default_address_id', deleteRule: 'set null' })
+  /**
+   * One of the customer's own addresses; deleting it passes the default on (see the address
+   * service). Named by entity name: the address names its customer, and two entity modules
+   * importing each other would make their load order matter.
+   */
+  @ManyToOne('CustomerAddress', { mapToPk: true, nullable: true, fieldName: 'default_address_id', deleteRule: 'set null' })
   @Index()
   defaultAddressId: string | null = null;
 

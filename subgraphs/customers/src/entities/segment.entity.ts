@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { StoredSegmentRules } from '../services/rules/segment-rules';
+import type { StoredSegmentRules } from '../rules/segment-rules';
 
 /**
  * A group of customers defined by rules over what this subgraph knows (tags, consent,

@@ -1,7 +1,7 @@
-import { isUuid } from '#platform/db';
 import type { CustomersContext } from '../context';
 import { readableCustomer } from '../services/customer-access';
 import { resolveSegmentReference } from '../services/segment.service';
+import { findStaffMember } from '../services/staff.service';
 
 /**
  * How the gateway resolves this subgraph's entities from other subgraphs' references, batched.
@@ -11,8 +11,6 @@ import { resolveSegmentReference } from '../services/segment.service';
  */
 export const references = {
   Customer: { __resolveReference: (ref: { id: string }, ctx: CustomersContext) => readableCustomer(ctx, ref.id) },
-  StaffMember: {
-    __resolveReference: (ref: { id: string }, ctx: CustomersContext) => (isUuid(ref.id) ? ctx.loaders.staffById.load(ref.id) : null),
-  },
+  StaffMember: { __resolveReference: (ref: { id: string }, ctx: CustomersContext) => findStaffMember(ctx, ref.id) },
   Segment: { __resolveReference: (ref: { id: string }, ctx: CustomersContext) => resolveSegmentReference(ctx, ref.id) },
 };

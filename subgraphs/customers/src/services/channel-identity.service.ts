@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runMutation, sql, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, type SalesChannel } from '#platform/graphql';
+import { UserError, UserErrorsException, type SalesChannel } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
-import { Customer, CustomerEventType, CustomerIdentity } from '../entities';
+import { CustomerEventType, CustomerIdentity, type Customer } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import { customerToChange } from './customer-access';
 import { recordEvent } from './customer-event.service';
 import { lockCustomer } from './customer-lock';
@@ -26,7 +27,7 @@ const identityTaken = (channel: SalesChannel) =>
   new UserError(
     ['externalId'],
     `This ${channel} id already belongs to another customer; merge the two customers instead`,
-    UserErrorCode.TAKEN,
+    CustomersErrorCode.TAKEN,
   );
 
 /**
@@ -43,31 +44,33 @@ export async function linkIdentity(
 ): Promise<MutationOutcome<{ identity: CustomerIdentity; customer: Customer }>> {
   const externalId = rawExternalId.trim();
   const errors: UserError[] = [];
-  if (!externalId) errors.push(new UserError(['externalId'], "externalId can't be blank", UserErrorCode.BLANK));
+  if (!externalId) errors.push(new UserError(['externalId'], "externalId can't be blank", CustomersErrorCode.BLANK));
   if (externalId.length > Limits.EXTERNAL_ID_LENGTH)
-    errors.push(new UserError(['externalId'], `externalId has at most ${Limits.EXTERNAL_ID_LENGTH} characters`, UserErrorCode.TOO_LONG));
+    errors.push(
+      new UserError(['externalId'], `externalId has at most ${Limits.EXTERNAL_ID_LENGTH} characters`, CustomersErrorCode.TOO_LONG),
+    );
   const target = await customerToChange(ctx, customerId, ['customerId']);
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
-      const customer = await lockCustomer(em, target.customer.id, ['customerId'], 'share');
+    ctx,
+    async (tx) => {
+      const customer = await lockCustomer(tx.em, target.customer.id, ['customerId'], 'share');
       const [row] = await sql<Record<string, unknown> & { inserted: boolean }>(
-        em,
+        tx.em,
         `insert into ${SCHEMA}.customer_identity (customer_id, channel, external_id, first_seen_at, last_seen_at) values (?, ?, ?, now(), now())
          on conflict (channel, external_id) do update set last_seen_at = now() where customer_identity.customer_id = excluded.customer_id
          returning *, (xmax = 0) as inserted`,
         [customer.id, channel, externalId],
       );
       if (!row) throw new UserErrorsException([identityTaken(channel)]);
-      if (row.inserted) recordEvent(em, customer.id, CustomerEventType.IDENTITY_LINKED, { channel, data: { externalId } });
-      await em.flush();
+      if (row.inserted) recordEvent(tx.em, customer.id, CustomerEventType.IDENTITY_LINKED, { channel, data: { externalId } });
+      await tx.em.flush();
       const { inserted: _inserted, ...identity } = row;
-      return { identity: em.map(CustomerIdentity, identity), customer };
+      return { identity: tx.em.map(CustomerIdentity, identity), customer };
     },
-    (constraint) => (constraint.includes('external_id') ? identityTaken(channel) : undefined),
+    { onUniqueViolation: (constraint) => (constraint.includes('external_id') ? identityTaken(channel) : undefined) },
   );
 }
 

@@ -1,9 +1,9 @@
 import { forbidden, isStaff, Role, unauthenticated } from '#platform/auth';
-import { UserError, UserErrorCode } from '#platform/graphql';
+import { UserError } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import type { Customer } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import { findCustomer } from './customer-query.service';
-import { CustomersErrorCode } from './rules/error-codes';
 
 /** The signed-in customer, followed through a merge; null for every other kind of caller. */
 export async function viewerCustomer(ctx: CustomersContext): Promise<Customer | null> {
@@ -57,7 +57,7 @@ export async function customerToChange(
 ): Promise<Target> {
   if (id == null && !(await viewerCustomer(ctx))) {
     if (ctx.viewer.role === Role.CUSTOMER) return notFound(field);
-    return { ok: false, userErrors: [new UserError(field, 'Name the customer', UserErrorCode.BLANK)] };
+    return { ok: false, userErrors: [new UserError(field, 'Name the customer', CustomersErrorCode.BLANK)] };
   }
   const customer = id == null ? await viewerCustomer(ctx) : await findCustomer(ctx, id);
   await requireAccess(ctx, customer);
@@ -66,10 +66,11 @@ export async function customerToChange(
   return { ok: true, customer };
 }
 
+/** The customer's data was erased, so nothing more is recorded for them. */
 export const erased = (field: readonly string[] | null) =>
   new UserError(field, "This customer's personal data was erased; nothing more can be recorded for them", CustomersErrorCode.ERASED);
 
 const notFound = (field: readonly string[]): Target => ({
   ok: false,
-  userErrors: [new UserError(field, 'No such customer', UserErrorCode.NOT_FOUND)],
+  userErrors: [new UserError(field, 'No such customer', CustomersErrorCode.NOT_FOUND)],
 });

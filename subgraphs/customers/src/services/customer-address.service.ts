@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, runMutation, type MutationOutcome } from '#platform/db';
-import { addressFields, UserError, UserErrorCode, UserErrorsException, validateInput, type AddressInput } from '#platform/graphql';
+import { addressFields, UserError, UserErrorsException, validateInput, type AddressInput } from '#platform/graphql';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
-import { Customer, CustomerAddress } from '../entities';
+import { CustomerAddress, type Customer } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import { customerToChange, type Target } from './customer-access';
 import { lockCustomer } from './customer-lock';
 
@@ -29,19 +30,19 @@ export async function createAddress(
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
-    const customer = await lockCustomer(em, target.customer.id, ['customerId']);
-    if ((await em.count(CustomerAddress, { customerId: customer.id })) >= Limits.ADDRESSES_PER_CUSTOMER) {
+  return runMutation(ctx, async (tx) => {
+    const customer = await lockCustomer(tx.em, target.customer.id, ['customerId']);
+    if ((await tx.em.count(CustomerAddress, { customerId: customer.id })) >= Limits.ADDRESSES_PER_CUSTOMER) {
       const message = `A customer keeps at most ${Limits.ADDRESSES_PER_CUSTOMER} addresses; delete one first`;
-      throw new UserErrorsException([new UserError(['customerId'], message, UserErrorCode.TOO_MANY)]);
+      throw new UserErrorsException([new UserError(['customerId'], message, CustomersErrorCode.TOO_MANY)]);
     }
     const address = Object.assign(new CustomerAddress(), { customerId: customer.id, ...addressFields(input) });
-    em.persist(address);
+    tx.em.persist(address);
     // Flushed before it is named as the default: the default points at an existing row.
-    await em.flush();
+    await tx.em.flush();
     if (setAsDefault || !customer.defaultAddressId) customer.defaultAddressId = address.id;
     customer.updatedAt = new Date();
-    await em.flush();
+    await tx.em.flush();
     return { address, customer };
   });
 }
@@ -58,12 +59,12 @@ export async function updateAddress(
   if (!owner.ok) errors.push(...owner.userErrors);
   if (errors.length || !owner.ok) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
-    const { customer, address } = await lockAddress(em, owner.customer.id, id);
+  return runMutation(ctx, async (tx) => {
+    const { customer, address } = await lockAddress(tx.em, owner.customer.id, id);
     Object.assign(address, addressFields(input), { updatedAt: new Date() });
     if (setAsDefault) customer.defaultAddressId = address.id;
     customer.updatedAt = new Date();
-    await em.flush();
+    await tx.em.flush();
     return { address, customer };
   });
 }
@@ -79,10 +80,10 @@ export async function deleteAddress(
   const owner = await addressOwner(ctx, id);
   if (!owner.ok) return owner;
 
-  return runMutation(ctx.em, async (em) => {
-    const { customer, address } = await lockAddress(em, owner.customer.id, id);
+  return runMutation(ctx, async (tx) => {
+    const { customer, address } = await lockAddress(tx.em, owner.customer.id, id);
     if (customer.defaultAddressId === address.id) {
-      const next = await em.findOne(
+      const next = await tx.em.findOne(
         CustomerAddress,
         { customerId: customer.id, id: { $ne: address.id } },
         { orderBy: { createdAt: 'desc', id: 'desc' } },
@@ -91,14 +92,14 @@ export async function deleteAddress(
     }
     customer.updatedAt = new Date();
     // The default moves first: the row it pointed at is then free to go.
-    await em.flush();
-    em.remove(address);
-    await em.flush();
+    await tx.em.flush();
+    tx.em.remove(address);
+    await tx.em.flush();
     return { deletedAddressId: id, customer };
   });
 }
 
-const addressNotFound = () => new UserError(['id'], 'No such address', UserErrorCode.NOT_FOUND);
+const addressNotFound = () => new UserError(['id'], 'No such address', CustomersErrorCode.NOT_FOUND);
 
 /** The customer an address belongs to, if the caller may change it. */
 async function addressOwner(ctx: CustomersContext, id: string): Promise<Target> {

@@ -1,12 +1,13 @@
 import { runMutation, sql, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import { publishEvents } from '#platform/outbox';
-import { SCHEMA, Topics } from '../constants';
+import { SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
+import { CustomerErased } from '../contract';
 import { Customer, CustomerEventType } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import { customerToChange } from './customer-access';
 import { recordEvent } from './customer-event.service';
-import { CustomersErrorCode } from './rules/error-codes';
 
 const alreadyErased = () => new UserError(['id'], "This customer's personal data was already erased", CustomersErrorCode.ALREADY_ERASED);
 
@@ -23,15 +24,15 @@ export async function eraseCustomer(ctx: CustomersContext, id: string | null | u
   if (target.customer.erasedAt) return { ok: false, userErrors: [alreadyErased()] };
   const customerId = target.customer.id;
 
-  return runMutation(ctx.em, async (em) => {
-    const [locked] = await sql<{ erased_at: Date | null }>(em, `select erased_at from ${SCHEMA}.customer where id = ? for update`, [
+  return runMutation(ctx, async (tx) => {
+    const [locked] = await sql<{ erased_at: Date | null }>(tx.em, `select erased_at from ${SCHEMA}.customer where id = ? for update`, [
       customerId,
     ]);
     if (locked.erased_at) throw new UserErrorsException([alreadyErased()]);
-    await sql(em, `delete from ${SCHEMA}.customer_address where customer_id = ?`, [customerId]);
+    await sql(tx.em, `delete from ${SCHEMA}.customer_address where customer_id = ?`, [customerId]);
     // External ids go; each channel keeps one presence row with the first and last sightings.
     await sql(
-      em,
+      tx.em,
       `with redacted as (delete from ${SCHEMA}.customer_identity where customer_id = ? and external_id is not null returning channel, first_seen_at, last_seen_at)
        insert into ${SCHEMA}.customer_identity (customer_id, channel, external_id, first_seen_at, last_seen_at)
          select ?, channel, null, min(first_seen_at), max(last_seen_at) from redacted group by channel
@@ -40,17 +41,17 @@ export async function eraseCustomer(ctx: CustomersContext, id: string | null | u
          last_seen_at = greatest(customer_identity.last_seen_at, excluded.last_seen_at)`,
       [customerId, customerId],
     );
-    await sql(em, `update ${SCHEMA}.customer_event set data = null where customer_id = ?`, [customerId]);
+    await sql(tx.em, `update ${SCHEMA}.customer_event set data = null where customer_id = ?`, [customerId]);
     const [erased] = await sql(
-      em,
+      tx.em,
       `update ${SCHEMA}.customer set email = null, phone = null, first_name = null, last_name = null, password_hash = null, tags = '{}',
          accepts_marketing = false, default_address_id = null, erased_at = now(), updated_at = now()
        where id = ? returning *`,
       [customerId],
     );
-    recordEvent(em, customerId, CustomerEventType.ERASED);
-    await em.flush();
-    await publishEvents(em, SCHEMA, [{ topic: Topics.ERASED, key: customerId, payload: { customerId } }]);
-    return em.map(Customer, erased);
+    recordEvent(tx.em, customerId, CustomerEventType.ERASED);
+    await tx.em.flush();
+    await publishEvents(tx.em, SCHEMA, [CustomerErased.event(customerId, { customerId })]);
+    return tx.em.map(Customer, erased);
   });
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, validateInput, type SalesChannel } from '#platform/graphql';
+import { UserError, validateInput, type SalesChannel } from '#platform/graphql';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
-import { CustomerEvent, CustomerEventType, TRACKABLE_EVENT_TYPES } from '../entities';
+import { CustomerEvent, TRACKABLE_EVENT_TYPES, type CustomerEventType } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import type { CustomerEventTrackInput } from '../inputs/customer-event-track.input';
 import { customerToChange } from './customer-access';
 import { lockCustomer } from './customer-lock';
@@ -42,7 +43,7 @@ export async function trackEvent(ctx: CustomersContext, input: CustomerEventTrac
       new UserError(
         ['input', 'type'],
         `${input.type} is recorded by the system; track one of ${TRACKABLE_EVENT_TYPES.join(', ')}`,
-        UserErrorCode.NOT_ALLOWED,
+        CustomersErrorCode.NOT_ALLOWED,
       ),
     );
   }
@@ -52,7 +53,7 @@ export async function trackEvent(ctx: CustomersContext, input: CustomerEventTrac
       new UserError(
         ['input', 'data'],
         `data is ${size} bytes as JSON; at most ${Limits.EVENT_DATA_BYTES} are kept`,
-        UserErrorCode.TOO_LONG,
+        CustomersErrorCode.TOO_LONG,
       ),
     );
   }
@@ -60,16 +61,16 @@ export async function trackEvent(ctx: CustomersContext, input: CustomerEventTrac
   if (!target.ok) errors.push(...target.userErrors);
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
     // Shares the row lock with merge and erasure, so no event lands on a customer being folded away.
-    await lockCustomer(em, target.customer.id, ['input', 'customerId'], 'share');
-    const event = recordEvent(em, target.customer.id, input.type, {
+    await lockCustomer(tx.em, target.customer.id, ['input', 'customerId'], 'share');
+    const event = recordEvent(tx.em, target.customer.id, input.type, {
       channel: input.channel,
       productId: input.productId,
-      locationId: input.locationId ?? ctx.viewer.locationId,
+      locationId: input.locationId ?? tx.viewer.locationId,
       data: input.data,
     });
-    await em.flush();
+    await tx.em.flush();
     return event;
   });
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import { Customer } from '../entities';
 import { erased } from './customer-access';
-import { CustomersErrorCode } from './rules/error-codes';
+import { CustomersErrorCode } from '../errors';
 
 /**
  * Locks a customer's row for the rest of the transaction and reads it afresh, so changes to

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException } from '#platform/graphql';
+import { UserError, UserErrorsException } from '#platform/graphql';
 import { publishEvents } from '#platform/outbox';
-import { SCHEMA, Topics } from '../constants';
+import { SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
+import { CustomerMerged } from '../contract';
 import { Customer, CustomerEventType } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import { erased } from './customer-access';
 import { recordEvent } from './customer-event.service';
-import { CustomersErrorCode } from './rules/error-codes';
 
 interface CustomerRow {
   id: string;
@@ -31,15 +32,16 @@ interface CustomerRow {
  */
 export async function mergeCustomers(ctx: CustomersContext, sourceId: string, targetId: string): Promise<MutationOutcome<Customer>> {
   const errors: UserError[] = [];
-  if (sourceId === targetId) errors.push(new UserError(['targetId'], 'A customer cannot be merged into themselves', UserErrorCode.INVALID));
+  if (sourceId === targetId)
+    errors.push(new UserError(['targetId'], 'A customer cannot be merged into themselves', CustomersErrorCode.INVALID));
   if (!isUuid(sourceId)) errors.push(notFound('sourceId'));
   if (!isUuid(targetId)) errors.push(notFound('targetId'));
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
     // Both rows locked in id order, so concurrent merges of the pair (either way round) queue
     // behind each other instead of deadlocking, and the later one sees the earlier's result.
-    const rows = await sql<CustomerRow>(em, `select * from ${SCHEMA}.customer where id = any(?::uuid[]) order by id for update`, [
+    const rows = await sql<CustomerRow>(tx.em, `select * from ${SCHEMA}.customer where id = any(?::uuid[]) order by id for update`, [
       [sourceId, targetId],
     ]);
     const source = rows.find((row) => row.id === sourceId);
@@ -48,20 +50,20 @@ export async function mergeCustomers(ctx: CustomersContext, sourceId: string, ta
     checkMergeable(target, 'targetId', errors);
     if (errors.length || !source || !target) throw new UserErrorsException(errors);
 
-    await moveIdentities(em, sourceId, targetId);
-    const defaultAddressId = await moveAddresses(em, source, target);
-    await sql(em, `update ${SCHEMA}.customer_event set customer_id = ? where customer_id = ?`, [targetId, sourceId]);
+    await moveIdentities(tx.em, sourceId, targetId);
+    const defaultAddressId = await moveAddresses(tx.em, source, target);
+    await sql(tx.em, `update ${SCHEMA}.customer_event set customer_id = ? where customer_id = ?`, [targetId, sourceId]);
     await sql(
-      em,
+      tx.em,
       `update ${SCHEMA}.customer set email = null, phone = null, first_name = null, last_name = null, password_hash = null,
          tags = '{}', accepts_marketing = false, default_address_id = null, merged_into_id = ?, merged_at = now(), updated_at = now()
        where id = ?`,
       [targetId, sourceId],
     );
-    await sql(em, `update ${SCHEMA}.customer set merged_into_id = ? where merged_into_id = ?`, [targetId, sourceId]);
+    await sql(tx.em, `update ${SCHEMA}.customer set merged_into_id = ? where merged_into_id = ?`, [targetId, sourceId]);
     // The source's email and phone were freed above, so the target can take them.
     const [merged] = await sql(
-      em,
+      tx.em,
       `update ${SCHEMA}.customer set email = coalesce(email, ?), phone = coalesce(phone, ?), first_name = coalesce(first_name, ?),
          last_name = coalesce(last_name, ?), password_hash = coalesce(password_hash, ?),
          tags = tags || array(select t from unnest(?::text[]) t where t <> all(tags)),
@@ -69,14 +71,14 @@ export async function mergeCustomers(ctx: CustomersContext, sourceId: string, ta
        where id = ? returning *`,
       [source.email, source.phone, source.first_name, source.last_name, source.password_hash, source.tags, defaultAddressId, targetId],
     );
-    recordEvent(em, targetId, CustomerEventType.MERGED, { data: { sourceId } });
-    await em.flush();
-    await publishEvents(em, SCHEMA, [{ topic: Topics.MERGED, key: sourceId, payload: { sourceId, targetId } }]);
-    return em.map(Customer, merged);
+    recordEvent(tx.em, targetId, CustomerEventType.MERGED, { data: { sourceId } });
+    await tx.em.flush();
+    await publishEvents(tx.em, SCHEMA, [CustomerMerged.event(sourceId, { sourceId, targetId })]);
+    return tx.em.map(Customer, merged);
   });
 }
 
-const notFound = (field: string) => new UserError([field], 'No such customer', UserErrorCode.NOT_FOUND);
+const notFound = (field: string) => new UserError([field], 'No such customer', CustomersErrorCode.NOT_FOUND);
 
 function checkMergeable(row: CustomerRow | undefined, field: string, errors: UserError[]): void {
   if (!row) errors.push(notFound(field));

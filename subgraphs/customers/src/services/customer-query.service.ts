@@ -21,15 +21,18 @@ export function displayName(customer: Customer): string {
   return name || customer.email || 'Customer';
 }
 
+/** A customer's saved addresses, oldest first; batched across customers. */
 export function customerAddresses(ctx: CustomersContext, customer: Customer): Promise<CustomerAddress[]> {
   return ctx.loaders.addressesByCustomer.load(customer.id);
 }
 
+/** The address used when none is chosen; one of the customer's own. */
 export async function customerDefaultAddress(ctx: CustomersContext, customer: Customer): Promise<CustomerAddress | null> {
   if (!customer.defaultAddressId) return null;
   return (await customerAddresses(ctx, customer)).find((address) => address.id === customer.defaultAddressId) ?? null;
 }
 
+/** The channels a customer was seen on, first seen first; batched across customers. */
 export function customerIdentities(ctx: CustomersContext, customer: Customer): Promise<CustomerIdentity[]> {
   return ctx.loaders.identitiesByCustomer.load(customer.id);
 }

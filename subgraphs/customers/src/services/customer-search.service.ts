@@ -5,8 +5,8 @@ import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';
 import type { CustomersArgs } from '../inputs/customers.args';
-import { normalisePhone } from './rules/contact';
-import { compileSegmentRules } from './rules/segment-rules';
+import { normalisePhone } from '../rules/contact';
+import { compileSegmentRules } from '../rules/segment-rules';
 import { findSegment } from './segment.service';
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,14 +1,15 @@
 import { forbidden, isStaff } from '#platform/auth';
 import { runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { Limits } from '../constants';
 import type { CustomersContext } from '../context';
 import { Customer } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import type { CustomerUpdateInput } from '../inputs/customer-update.input';
+import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from '../rules/contact';
+import { normaliseTags } from '../rules/tags';
 import { customerToChange } from './customer-access';
 import { lockCustomer } from './customer-lock';
-import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from './rules/contact';
-import { normaliseTags } from './rules/tags';
 
 /** A contact field as given: absent (unchanged), cleared, a normalised value, or invalid. */
 type ContactChange = { kind: 'unchanged' } | { kind: 'set'; value: string | null } | { kind: 'invalid' };
@@ -34,8 +35,9 @@ export async function updateCustomer(
   const errors = await validateInput(input, ['input']);
   const email = contactChange(input.email, normaliseEmail);
   const phone = contactChange(input.phone, (raw) => normalisePhone(raw, ctx.settings.defaultPhoneRegion));
-  if (email.kind === 'invalid') errors.push(new UserError(['input', 'email'], 'Email is not a valid address', UserErrorCode.INVALID));
-  if (phone.kind === 'invalid') errors.push(new UserError(['input', 'phone'], 'Phone is not a valid phone number', UserErrorCode.INVALID));
+  if (email.kind === 'invalid') errors.push(new UserError(['input', 'email'], 'Email is not a valid address', CustomersErrorCode.INVALID));
+  if (phone.kind === 'invalid')
+    errors.push(new UserError(['input', 'phone'], 'Phone is not a valid phone number', CustomersErrorCode.INVALID));
   const tags = input.tags != null ? normaliseTags(input.tags, ['input', 'tags'], Limits.TAGS_PER_CUSTOMER) : null;
   if (tags) errors.push(...tags.errors);
   const target = await customerToChange(ctx, id, ['id']);
@@ -43,19 +45,19 @@ export async function updateCustomer(
   if (errors.length || !target.ok) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
-      const customer = await lockCustomer(em, target.customer.id, ['id']);
+    ctx,
+    async (tx) => {
+      const customer = await lockCustomer(tx.em, target.customer.id, ['id']);
       if (email.kind === 'set' && email.value !== customer.email) {
-        if (email.value && (await em.count(Customer, { email: email.value }))) errors.push(emailTaken());
+        if (email.value && (await tx.em.count(Customer, { email: email.value }))) errors.push(emailTaken());
         customer.email = email.value;
       }
       if (phone.kind === 'set' && phone.value !== customer.phone) {
-        if (phone.value && (await em.count(Customer, { phone: phone.value }))) errors.push(phoneTaken());
+        if (phone.value && (await tx.em.count(Customer, { phone: phone.value }))) errors.push(phoneTaken());
         customer.phone = phone.value;
       }
       if (!customer.email && !customer.phone) {
-        errors.push(new UserError(['input', 'email'], 'A customer keeps an email or a phone number', UserErrorCode.BLANK));
+        errors.push(new UserError(['input', 'email'], 'A customer keeps an email or a phone number', CustomersErrorCode.BLANK));
       }
       if (errors.length) throw new UserErrorsException(errors);
       if (input.firstName !== undefined) customer.firstName = input.firstName?.trim() || null;
@@ -63,9 +65,9 @@ export async function updateCustomer(
       if (input.acceptsMarketing != null) customer.acceptsMarketing = input.acceptsMarketing;
       if (tags) customer.tags = tags.tags;
       customer.updatedAt = new Date();
-      await em.flush();
+      await tx.em.flush();
       return customer;
     },
-    contactTaken,
+    { onUniqueViolation: contactTaken },
   );
 }

@@ -1,17 +1,17 @@
 import { runMutation, type MutationOutcome } from '#platform/db';
-import { SalesChannel, UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { SalesChannel, UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { badUserInput } from '#platform/runtime';
 import { hashPassword } from '../auth/password';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import type { ChannelIdentityInput } from '../inputs/channel-identity.input';
 import type { CustomerCreateInput } from '../inputs/customer-create.input';
+import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from '../rules/contact';
+import { passwordWeakness } from '../rules/password-policy';
 import { findByIdentity, recordChannelVisit } from './channel-identity.service';
 import { viewerCustomer } from './customer-access';
 import { recordEvent } from './customer-event.service';
-import { contactTaken, emailTaken, normaliseEmail, normalisePhone, phoneTaken, present } from './rules/contact';
-import { CustomersErrorCode } from './rules/error-codes';
-import { passwordWeakness } from './rules/password-policy';
 
 /**
  * Registers a customer, seen on the channel they signed up through (WEB unless given); a
@@ -21,11 +21,12 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
   const errors = await validateInput(input, ['input']);
   const email = present(input.email) ? normaliseEmail(input.email) : null;
   const phone = present(input.phone) ? normalisePhone(input.phone, ctx.settings.defaultPhoneRegion) : null;
-  if (present(input.email) && !email) errors.push(new UserError(['input', 'email'], 'Email is not a valid address', UserErrorCode.INVALID));
+  if (present(input.email) && !email)
+    errors.push(new UserError(['input', 'email'], 'Email is not a valid address', CustomersErrorCode.INVALID));
   if (present(input.phone) && !phone)
-    errors.push(new UserError(['input', 'phone'], 'Phone is not a valid phone number', UserErrorCode.INVALID));
+    errors.push(new UserError(['input', 'phone'], 'Phone is not a valid phone number', CustomersErrorCode.INVALID));
   if (!present(input.email) && !present(input.phone)) {
-    errors.push(new UserError(['input', 'email'], 'Give an email or a phone number', UserErrorCode.BLANK));
+    errors.push(new UserError(['input', 'email'], 'Give an email or a phone number', CustomersErrorCode.BLANK));
   }
   const weakness = input.password != null ? passwordWeakness(input.password, email) : null;
   if (weakness) errors.push(new UserError(['input', 'password'], weakness, CustomersErrorCode.WEAK_PASSWORD));
@@ -35,10 +36,10 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
   const passwordHash = input.password != null ? await hashPassword(input.password) : null;
   const channel = input.channel ?? SalesChannel.WEB;
   return runMutation(
-    ctx.em,
-    async (em) => {
-      if (email && (await em.count(Customer, { email }))) errors.push(emailTaken());
-      if (phone && (await em.count(Customer, { phone }))) errors.push(phoneTaken());
+    ctx,
+    async (tx) => {
+      if (email && (await tx.em.count(Customer, { email }))) errors.push(emailTaken());
+      if (phone && (await tx.em.count(Customer, { phone }))) errors.push(phoneTaken());
       if (errors.length) throw new UserErrorsException(errors);
       const customer = Object.assign(new Customer(), {
         email,
@@ -48,13 +49,14 @@ export async function createCustomer(ctx: CustomersContext, input: CustomerCreat
         acceptsMarketing: input.acceptsMarketing ?? false,
         passwordHash,
       });
-      await em.persistAndFlush(customer);
-      await recordChannelVisit(em, customer.id, channel);
-      recordEvent(em, customer.id, CustomerEventType.SIGNED_UP, { channel });
-      await em.flush();
+      tx.em.persist(customer);
+      await tx.em.flush();
+      await recordChannelVisit(tx.em, customer.id, channel);
+      recordEvent(tx.em, customer.id, CustomerEventType.SIGNED_UP, { channel });
+      await tx.em.flush();
       return customer;
     },
-    contactTaken,
+    { onUniqueViolation: contactTaken },
   );
 }
 

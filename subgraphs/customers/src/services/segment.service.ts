@@ -1,15 +1,16 @@
 import { forbidden, isStaff, Role, unauthenticated } from '#platform/auth';
 import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Segment } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import type { SegmentCreateInput, SegmentUpdateInput } from '../inputs/segment.input';
+import { validateSegmentRules, type StoredSegmentRules } from '../rules/segment-rules';
 import type { SegmentRules } from '../types/segment-rules.type';
-import { validateSegmentRules, type StoredSegmentRules } from './rules/segment-rules';
 
-const nameTaken = () => new UserError(['input', 'name'], 'A segment with this name already exists', UserErrorCode.TAKEN);
-const segmentNotFound = () => new UserError(['id'], 'No such segment', UserErrorCode.NOT_FOUND);
+const nameTaken = () => new UserError(['input', 'name'], 'A segment with this name already exists', CustomersErrorCode.TAKEN);
+const segmentNotFound = () => new UserError(['id'], 'No such segment', CustomersErrorCode.NOT_FOUND);
 const onUniqueName = (constraint: string) => (constraint.includes('name') ? nameTaken() : undefined);
 
 /** Every segment, by name (staff). Their number is capped, so this is one short list. */
@@ -17,6 +18,7 @@ export function listSegments(ctx: CustomersContext): Promise<Segment[]> {
   return ctx.loaders.allSegments.load('all');
 }
 
+/** A segment by id; null for anything that is not a segment's id. */
 export function findSegment(ctx: CustomersContext, id: string): Promise<Segment | null> {
   return isUuid(id) ? ctx.loaders.segmentById.load(id) : Promise.resolve(null);
 }
@@ -42,22 +44,23 @@ export async function createSegment(ctx: CustomersContext, input: SegmentCreateI
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
+    ctx,
+    async (tx) => {
       // One creator at a time, so concurrent creates cannot pass the cap together.
-      await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`${SCHEMA}.segment`]);
-      if ((await em.count(Segment, {})) >= Limits.SEGMENTS) {
+      await sql(tx.em, 'select pg_advisory_xact_lock(hashtext(?))', [`${SCHEMA}.segment`]);
+      if ((await tx.em.count(Segment, {})) >= Limits.SEGMENTS) {
         throw new UserErrorsException([
-          new UserError(null, `At most ${Limits.SEGMENTS} segments; delete one first`, UserErrorCode.TOO_MANY),
+          new UserError(null, `At most ${Limits.SEGMENTS} segments; delete one first`, CustomersErrorCode.TOO_MANY),
         ]);
       }
       const name = input.name.trim();
-      if (await em.count(Segment, { name })) throw new UserErrorsException([nameTaken()]);
+      if (await tx.em.count(Segment, { name })) throw new UserErrorsException([nameTaken()]);
       const segment = Object.assign(new Segment(), { name, description: input.description?.trim() || null, rules });
-      await em.persistAndFlush(segment);
+      tx.em.persist(segment);
+      await tx.em.flush();
       return segment;
     },
-    onUniqueName,
+    { onUniqueViolation: onUniqueName },
   );
 }
 
@@ -73,27 +76,27 @@ export async function updateSegment(ctx: CustomersContext, id: string, input: Se
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
-      const segment = isUuid(id) ? await em.findOne(Segment, id, { refresh: true }) : null;
+    ctx,
+    async (tx) => {
+      const segment = isUuid(id) ? await tx.em.findOne(Segment, id, { refresh: true }) : null;
       if (!segment) throw new UserErrorsException([segmentNotFound()]);
       const name = input.name?.trim();
-      if (name && name !== segment.name && (await em.count(Segment, { name }))) throw new UserErrorsException([nameTaken()]);
+      if (name && name !== segment.name && (await tx.em.count(Segment, { name }))) throw new UserErrorsException([nameTaken()]);
       if (name) segment.name = name;
       if (input.description !== undefined) segment.description = input.description?.trim() || null;
       if (rules) segment.rules = rules;
       segment.updatedAt = new Date();
-      await em.flush();
+      await tx.em.flush();
       return segment;
     },
-    onUniqueName,
+    { onUniqueViolation: onUniqueName },
   );
 }
 
 /** Deletes a segment; its id no longer resolves, through this API or federation. */
 export async function deleteSegment(ctx: CustomersContext, id: string): Promise<MutationOutcome<string>> {
-  return runMutation(ctx.em, async (em) => {
-    const deleted = isUuid(id) ? await em.nativeDelete(Segment, { id }) : 0;
+  return runMutation(ctx, async (tx) => {
+    const deleted = isUuid(id) ? await tx.em.nativeDelete(Segment, { id }) : 0;
     if (!deleted) throw new UserErrorsException([segmentNotFound()]);
     return id;
   });

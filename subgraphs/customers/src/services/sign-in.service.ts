@@ -1,16 +1,16 @@
 import { Role } from '#platform/auth';
-import type { MutationOutcome } from '#platform/db';
+import { runMutation, type MutationOutcome } from '#platform/db';
 import { UserError } from '#platform/graphql';
 import { TOKEN_LIFETIME, issueToken } from '../auth/issue-token';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerEventType, StaffMember } from '../entities';
+import { CustomersErrorCode } from '../errors';
 import type { CustomerAccessTokenCreateInput, StaffAccessTokenCreateInput } from '../inputs/access-token-create.input';
 import type { CustomerAccessToken } from '../types/customer-access-token.type';
 import { recordChannelVisit } from './channel-identity.service';
 import { recordEvent } from './customer-event.service';
-import { CustomersErrorCode } from './rules/error-codes';
 
 const throttled = () => new UserError(null, 'Too many sign-in attempts; try again in 15 minutes', CustomersErrorCode.THROTTLED);
 
@@ -35,10 +35,13 @@ export async function createCustomerAccessToken(
   );
   if (!outcome.ok) return outcome;
   const customer = outcome.value;
-  await ctx.em.fork().transactional(async (em) => {
-    if (input.channel) await recordChannelVisit(em, customer.id, input.channel);
-    recordEvent(em, customer.id, CustomerEventType.SIGNED_IN, { channel: input.channel });
+  // The attempt was counted apart (it must count even when this fails); the sighting is the mutation.
+  const recorded = await runMutation(ctx, async (tx) => {
+    if (input.channel) await recordChannelVisit(tx.em, customer.id, input.channel);
+    recordEvent(tx.em, customer.id, CustomerEventType.SIGNED_IN, { channel: input.channel });
+    await tx.em.flush();
   });
+  if (!recorded.ok) return recorded;
   return { ok: true, value: await issueToken(ctx, { role: Role.CUSTOMER, subject: customer.id }, TOKEN_LIFETIME.customer) };
 }
 

@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { SalesChannel } from '#platform/graphql';
-import type { SegmentRulesValues } from '../services/rules/segment-rules';
+import type { SegmentRulesValues } from '../rules/segment-rules';
 
 /**
  * A segment's rules, read (SegmentRules) and written (SegmentRulesInput) alike: a null field is

@@ -1,5 +1,6 @@
-import { UserError, UserErrorCode, type SalesChannel } from '#platform/graphql';
-import { Limits, SCHEMA } from '../../constants';
+import { UserError, type SalesChannel } from '#platform/graphql';
+import { Limits, SCHEMA } from '../constants';
+import { CustomersErrorCode } from '../errors';
 import { normaliseTags } from './tags';
 
 /** Segment rules as stored (JSON): each key optional, dates as ISO strings. All present rules must hold. */
@@ -50,7 +51,7 @@ export function validateSegmentRules(
     if (values == null) return undefined;
     const at = [...path, key];
     if (values.length === 0) {
-      errors.push(new UserError(at, 'An empty list matches nobody; leave the rule out instead', UserErrorCode.BLANK));
+      errors.push(new UserError(at, 'An empty list matches nobody; leave the rule out instead', CustomersErrorCode.BLANK));
       return undefined;
     }
     return normalise(values, at);
@@ -62,7 +63,7 @@ export function validateSegmentRules(
   };
   const channels = (values: SalesChannel[], at: string[]) => {
     if (values.length > Limits.SEGMENT_RULE_VALUES)
-      errors.push(new UserError(at, `At most ${Limits.SEGMENT_RULE_VALUES} values`, UserErrorCode.TOO_MANY));
+      errors.push(new UserError(at, `At most ${Limits.SEGMENT_RULE_VALUES} values`, CustomersErrorCode.TOO_MANY));
     return [...new Set(values)];
   };
   const assign = <K extends keyof StoredSegmentRules>(key: K, value: StoredSegmentRules[K] | undefined) => {
@@ -77,10 +78,10 @@ export function validateSegmentRules(
   assign('signedUpBefore', input.signedUpBefore?.toISOString());
   assign('activeSince', input.activeSince?.toISOString());
   if (input.signedUpAfter && input.signedUpBefore && input.signedUpAfter >= input.signedUpBefore) {
-    errors.push(new UserError([...path, 'signedUpBefore'], 'signedUpBefore must be later than signedUpAfter', UserErrorCode.INVALID));
+    errors.push(new UserError([...path, 'signedUpBefore'], 'signedUpBefore must be later than signedUpAfter', CustomersErrorCode.INVALID));
   }
   if (Object.keys(rules).length === 0 && errors.length === 0) {
-    errors.push(new UserError(path, 'Give at least one rule; a segment of everyone is not a segment', UserErrorCode.BLANK));
+    errors.push(new UserError(path, 'Give at least one rule; a segment of everyone is not a segment', CustomersErrorCode.BLANK));
   }
   return { rules, errors };
 }
@@ -112,4 +113,27 @@ export function compileSegmentRules(rules: StoredSegmentRules): SqlFragment {
     );
   }
   return { sql: parts.map((part) => `(${part})`).join(' and '), params };
+}
+
+/**
+ * The statement that tells, for a batch of customers, which segments each is in: every
+ * segment's compiled predicate evaluated against each customer row in one pass.
+ */
+export function membershipQuery(
+  segments: readonly { id: string; rules: StoredSegmentRules }[],
+  customerIds: readonly string[],
+): SqlFragment {
+  const params: unknown[] = [];
+  const branches = segments.map((segment) => {
+    const predicate = compileSegmentRules(segment.rules);
+    params.push(segment.id, ...predicate.params);
+    return `select ?::uuid as segment_id where ${predicate.sql}`;
+  });
+  params.push([...customerIds]);
+  return {
+    sql: `select c.id as customer_id, s.segment_id from ${SCHEMA}.customer c
+          cross join lateral (${branches.join(' union all ')}) s
+          where c.id = any(?::uuid[])`,
+    params,
+  };
 }

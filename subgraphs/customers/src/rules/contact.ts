@@ -1,6 +1,7 @@
 import { isEmail } from 'class-validator';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { UserError, UserErrorCode } from '#platform/graphql';
+import { UserError } from '#platform/graphql';
+import { CustomersErrorCode } from '../errors';
 
 /** Trimmed and lower-cased: one mailbox, one spelling, so uniqueness holds across case. */
 export function normaliseEmail(raw: string): string | null {
@@ -19,8 +20,11 @@ export function present(value: string | null | undefined): value is string {
   return value != null && value.trim() !== '';
 }
 
-export const emailTaken = () => new UserError(['input', 'email'], 'A customer with this email already exists', UserErrorCode.TAKEN);
-export const phoneTaken = () => new UserError(['input', 'phone'], 'A customer with this phone number already exists', UserErrorCode.TAKEN);
+/** Another customer has this email: at sign-up, on a change, or lost to a concurrent writer. */
+export const emailTaken = () => new UserError(['input', 'email'], 'A customer with this email already exists', CustomersErrorCode.TAKEN);
+/** Another customer has this phone number. */
+export const phoneTaken = () =>
+  new UserError(['input', 'phone'], 'A customer with this phone number already exists', CustomersErrorCode.TAKEN);
 
 /** A unique email or phone lost to a concurrent writer, as the user error it stands for. */
 export function contactTaken(constraint: string): UserError | undefined {
