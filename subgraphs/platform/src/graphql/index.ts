@@ -1,5 +1,5 @@
 /** The GraphQL building blocks every subgraph shares: schema building, connections, money, scalars, payloads. */
-export { buildSubgraphSchema, FEDERATION_VERSION } from './build-subgraph-schema';
+export { buildSubgraphSchema, FEDERATION_VERSION, type EntityReference } from './build-subgraph-schema';
 export {
   Connection,
   ConnectionArgs,

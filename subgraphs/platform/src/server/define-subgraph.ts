@@ -61,6 +61,8 @@ export interface SetupKit {
   readonly logger: Logger;
   /** What this subgraph sends when it calls another one. */
   readonly credentials: ServiceCredentials;
+  /** The secret the platform's tokens are signed with, for a subgraph that issues them (sign-in); null: none. */
+  readonly jwtSecret: Uint8Array | null;
   /** A client for another subgraph's queries and internal commands. */
   client(subgraph: string, url: string, options?: { timeoutMs?: number }): InternalClient;
   /** Runs `task` every `everyMs` (0: never) while the server runs; runs never overlap. */
@@ -115,6 +117,7 @@ export async function buildSubgraph<S, C extends RequestContext>(
     orm,
     logger,
     credentials,
+    jwtSecret: config.jwtSecret ?? null,
     client: (subgraph, url, options) => new InternalClient({ subgraph, url, credentials, logger, timeoutMs: options?.timeoutMs }),
     every: (name, everyMs, task) => void parts.push(startPeriodicTask(name, everyMs, logger, task)),
     start: async (part) => {
