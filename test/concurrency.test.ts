@@ -70,12 +70,13 @@ async function movementCount(locationId: string): Promise<number> {
   let count = 0;
   let after: string | null = null;
   for (;;) {
-    const { stockMovements } = await gqlData(
-      system.gateway.url,
-      `query($loc: ID!, $after: String) { stockMovements(locationId: $loc, first: 250, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
-      { loc: locationId, after },
-      admin,
-    );
+    const { stockMovements }: { stockMovements: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
+      await gqlData(
+        system.gateway.url,
+        `query($loc: ID!, $after: String) { stockMovements(locationId: $loc, first: 250, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { loc: locationId, after },
+        admin,
+      );
     count += stockMovements.nodes.length;
     if (!stockMovements.pageInfo.hasNextPage) return count;
     after = stockMovements.pageInfo.endCursor;
