@@ -1,4 +1,4 @@
-import { createLogger } from '#platform/runtime';
+import { createLogger, type Logger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
 import { startCustomers, type CustomersHarness } from './customers';
@@ -25,6 +25,8 @@ export interface PromotionsHarnessOptions {
   withCustomers?: boolean;
   /** Send products look-ups here instead of the products subgraph started (e.g. UNREACHABLE_URL). */
   productsUrl?: string;
+  /** The promotions server's logger; silent unless a test reads what it logs. */
+  logger?: Logger;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function startPromotions(options: PromotionsHarnessOptions = {}): P
     productsUrl: options.productsUrl ?? products.url,
     customersUrl: customers?.url ?? UNREACHABLE_URL,
     currencyCode: 'EUR',
-    logger: createLogger('promotions-test', 'silent'),
+    logger: options.logger ?? createLogger('promotions-test', 'silent'),
     jwtSecret: TEST_JWT_SECRET,
     redemptionSweepMs: options.redemptionSweepMs ?? 0,
   });
