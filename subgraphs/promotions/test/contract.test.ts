@@ -9,8 +9,10 @@ beforeAll(async () => {
   schema = await buildPromotionsSchema();
 });
 
-const commands = Object.entries(contract).filter(
-  (entry): entry is [string, InternalCommand<unknown, unknown>] => typeof entry[1] === 'object' && 'document' in entry[1],
+const isCommand = (value: unknown): value is InternalCommand<unknown, unknown> =>
+  typeof value === 'object' && value !== null && 'document' in value;
+const commands = Object.entries(contract as Record<string, unknown>).flatMap(([name, value]) =>
+  isCommand(value) ? [[name, value] as const] : [],
 );
 
 it.each(commands)('%s is a valid operation on the promotions schema', (_name, command) => {

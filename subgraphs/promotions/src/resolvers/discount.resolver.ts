@@ -4,7 +4,7 @@ import { ConnectionArgs, Money, SalesChannel, toPayload, type CurrencyCode } fro
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountKind, DiscountStatus } from '../entities';
 import { DiscountInput } from '../inputs/discount.input';
-import { DiscountCreatePayload, DiscountDeactivatePayload, DiscountUpdatePayload } from '../payloads';
+import { DiscountCreatePayload, DiscountDeactivatePayload, DiscountUpdatePayload } from '../payloads/discount.payloads';
 import { discountStatus } from '../rules/discount-status';
 import { activePromotions, findDiscount, listDiscounts } from '../services/discount-query.service';
 import { createDiscount, deactivateDiscount, updateDiscount } from '../services/discount.service';
