@@ -1,42 +1,27 @@
-import { entityLoader, type SharedRateLimiter } from '#platform/db';
+import type { SharedRateLimiter } from '#platform/db';
 import type { CurrencyCode } from '#platform/graphql';
+import type { InternalClient } from '#platform/internal';
 import type { RequestContext } from '#platform/server';
-import { Discount, type LoyaltyProgram } from './entities';
-import { customerBalanceLoaders } from './services/customer-balances.service';
-import { earnedLastYearLoader, loadLoyaltyProgram } from './services/loyalty-program.service';
+import { createPromotionsLoaders, type PromotionsLoaders } from './loaders/promotions.loaders';
 
-export interface PromotionsSettings {
+/** What `setup` builds once and every request of this server shares. */
+export interface PromotionsShared {
+  /** The shop currency: amounts in and out are in it. */
   currencyCode: CurrencyCode;
-  /** The products subgraph, asked whether discount targets exist. */
-  productsUrl: string;
-  /** The customers subgraph, asked whether segments exist and which a customer is in. */
-  customersUrl: string;
-}
-
-/** The promotions subgraph's request context: the platform's, plus settings and DataLoaders. */
-export interface PromotionsContext extends RequestContext, PromotionsSettings {
-  loaders: ReturnType<typeof createPromotionsLoaders>;
-  /** Who is calling, for per-caller rate limits. */
-  callerAddress: string;
-  /** Shared by all requests of this server. */
+  /** The products subgraph, asked whether the products and categories a discount targets exist. */
+  products: InternalClient;
+  /** The customers subgraph, asked whether segments exist and which ones a customer is in. */
+  customers: InternalClient;
+  /** Gift card balance lookups per caller, counted in the database so every replica agrees. */
   giftCardLookups: SharedRateLimiter;
 }
 
-function createPromotionsLoaders(em: RequestContext['em']) {
-  let program: Promise<LoyaltyProgram> | undefined;
-  return {
-    discountById: entityLoader(em, Discount, 'id'),
-    ...customerBalanceLoaders(em),
-    earnedLastYear: earnedLastYearLoader(em),
-    /** Read once per request. */
-    loyaltyProgram: () => (program ??= loadLoyaltyProgram(em)),
-  };
+/** The promotions subgraph's request context: the platform's, plus what setup shares and the DataLoaders. */
+export interface PromotionsContext extends RequestContext, PromotionsShared {
+  loaders: PromotionsLoaders;
 }
 
-export function createPromotionsContext(
-  base: RequestContext,
-  settings: PromotionsSettings,
-  giftCardLookups: SharedRateLimiter,
-): PromotionsContext {
-  return { ...base, ...settings, loaders: createPromotionsLoaders(base.em), callerAddress: base.clientAddress, giftCardLookups };
+/** Runs for every request, and again inside a mutation with the transaction's `em`: loaders are built on `base.em`. */
+export function createPromotionsContext(base: RequestContext, shared: PromotionsShared): PromotionsContext {
+  return { ...base, ...shared, loaders: createPromotionsLoaders(base.em) };
 }

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
-import { roleAuthChecker } from '#platform/auth';
 import { buildSubgraphSchema } from '#platform/graphql';
+import type { PromotionsContext } from './context';
 import { CustomerBalancesResolver } from './resolvers/customer-balances.resolver';
 import { DiscountResolver } from './resolvers/discount.resolver';
 import { EvaluationResolver } from './resolvers/evaluation.resolver';
@@ -14,7 +14,7 @@ import { CustomerBalances } from './types/customer.types';
 
 /** The promotions subgraph schema. */
 export function buildPromotionsSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema<PromotionsContext>({
     resolvers: [
       DiscountResolver,
       RedemptionResolver,
@@ -28,7 +28,6 @@ export function buildPromotionsSchema(): Promise<GraphQLSchema> {
     ],
     // Reached only through federation, so not from any query: name it.
     orphanedTypes: [CustomerBalances],
-    references: references as never,
-    authChecker: roleAuthChecker as never,
+    references,
   });
 }

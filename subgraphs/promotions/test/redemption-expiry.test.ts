@@ -1,7 +1,8 @@
 import { createLogger } from '#platform/runtime';
-import { sweepExpiredRedemptions, startRedemptionSweeper } from '../src/services/redemption-sweeper';
+import { createPromotionsServer } from '../src/server';
+import { sweepExpiredRedemptions } from '../src/services/redemption-sweeper.service';
 import { gqlData } from '../../../test/support/graphql-client';
-import { asService, type AuthHeaders } from '../../../test/support/tokens';
+import { asService, TEST_JWT_SECRET, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 
 /** Held uses of discounts lapse, so a checkout that crashed between reserve and commit frees them. */
@@ -141,11 +142,20 @@ describe('expiry of held uses', () => {
   it('sweeps by itself on the configured interval', async () => {
     const id = await discount({ title: 'Swept by the timer' });
     await reserve({ key: 'timer', discountIds: [id], ttlSeconds: 1 });
-    const sweeper = startRedemptionSweeper(promos.server.orm, createLogger('sweeper-test', 'silent'), 100);
+    // A replica with its sweeper on: the server's setup runs it every redemptionSweepMs.
+    const replica = await createPromotionsServer({
+      databaseUrl: promos.products.db.url,
+      productsUrl: promos.products.url,
+      customersUrl: 'http://127.0.0.1:9/graphql',
+      currencyCode: 'EUR',
+      logger: createLogger('sweeper-test', 'silent'),
+      jwtSecret: TEST_JWT_SECRET,
+      redemptionSweepMs: 100,
+    });
     try {
       for (let i = 0; i < 40 && (await statusOf('timer'))[0] !== 'EXPIRED'; i += 1) await pause(100);
     } finally {
-      await sweeper.stop();
+      await replica.close();
     }
     expect(await statusOf('timer')).toEqual(['EXPIRED']);
     expect(await uses(id)).toEqual({ counter: 0, held: 0 });

@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { GiftCard } from './gift-card.entity';
-
-export enum GiftCardTransactionKind {
-  ISSUE = 'ISSUE',
-  DEBIT = 'DEBIT',
-  REFUND = 'REFUND',
-}
+import { GiftCardTransactionKind } from './gift-card-enums';
 
 /** One change of a gift card balance; a card's transactions sum to its balance. */
 @ObjectType({ description: 'One change of a gift card balance.' })

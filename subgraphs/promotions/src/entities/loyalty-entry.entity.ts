@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LoyaltyAccount } from './loyalty-account.entity';
-
-export enum LoyaltyEntryKind {
-  EARN = 'EARN',
-  REDEEM = 'REDEEM',
-  ADJUST = 'ADJUST',
-}
+import { LoyaltyEntryKind } from './loyalty-enums';
 
 /** One change of a loyalty balance; the entries of an account sum to its points. */
 @ObjectType({ description: 'One change of a loyalty points balance.' })

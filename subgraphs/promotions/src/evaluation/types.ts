@@ -3,6 +3,7 @@
  * units of one currency. Nothing here touches the database, so the same input always gives the
  * same answer and the engine can be tested and benchmarked on its own.
  */
+import type { CodeRejectionReason } from '../contract';
 
 /** The channel the basket is priced on; rules may be limited to some. */
 export type SalesChannelName = 'WEB' | 'APP' | 'POS' | 'KIOSK' | 'MARKETPLACE' | 'SOCIAL';
@@ -76,22 +77,12 @@ export interface EvaluationInput {
 }
 
 /**
- * Why an entered code gives nothing. CUSTOMER_REQUIRED: limited per customer, so a guest cannot
- * use it; NOT_COMBINABLE: eligible, but a bigger discount that refuses to stack with it was
- * chosen; NOT_APPLICABLE: no targeted line, or nothing left for it to take.
+ * Why an entered code gives nothing, as the public contract names the reasons (each documented
+ * there). CUSTOMER_REQUIRED: limited per customer, so a guest cannot use it; NOT_COMBINABLE:
+ * eligible, but a bigger discount that refuses to stack with it was chosen; NOT_APPLICABLE: no
+ * targeted line, or nothing left for it to take.
  */
-export type RejectionReason =
-  | 'UNKNOWN'
-  | 'INACTIVE'
-  | 'NOT_STARTED'
-  | 'EXPIRED'
-  | 'NOT_FOR_CHANNEL'
-  | 'NOT_FOR_CUSTOMER'
-  | 'CUSTOMER_REQUIRED'
-  | 'MINIMUM_NOT_MET'
-  | 'USAGE_LIMIT_REACHED'
-  | 'NOT_APPLICABLE'
-  | 'NOT_COMBINABLE';
+export type RejectionReason = CodeRejectionReason;
 
 /** A line after product and order discounts; shipping discounts are never allocated to lines. */
 export interface LineResult {

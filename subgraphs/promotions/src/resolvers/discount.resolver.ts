@@ -4,8 +4,9 @@ import { ConnectionArgs, Money, SalesChannel, toPayload, type CurrencyCode } fro
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountKind, DiscountStatus } from '../entities';
 import { DiscountInput } from '../inputs/discount.input';
-import { DiscountCreatePayload, DiscountDeactivatePayload, DiscountUpdatePayload } from '../payloads';
-import { activePromotions, discountStatus, findDiscount, listDiscounts } from '../services/discount-query.service';
+import { DiscountCreatePayload, DiscountDeactivatePayload, DiscountUpdatePayload } from '../payloads/discount.payloads';
+import { discountStatus } from '../rules/discount-status';
+import { activePromotions, findDiscount, listDiscounts } from '../services/discount-query.service';
 import { createDiscount, deactivateDiscount, updateDiscount } from '../services/discount.service';
 import { DiscountCombination, DiscountConnection, DiscountTarget } from '../types/discount.types';
 

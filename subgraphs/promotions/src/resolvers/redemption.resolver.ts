@@ -3,7 +3,7 @@ import { Role } from '#platform/auth';
 import { toPayload } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { DiscountRedemptionReserveInput } from '../inputs/redemption.input';
-import { DiscountRedemptionPayload } from '../payloads';
+import { DiscountRedemptionPayload } from '../payloads/discount.payloads';
 import { commitRedemptions, releaseRedemptions, reserveRedemptions } from '../services/redemption.service';
 
 /** Internal commands for checkout; @inaccessible, so never part of the public API. */

@@ -1,23 +1,10 @@
 import { canAccessCustomer, requireCustomerAccess, Role } from '#platform/auth';
-import { entityListLoader, entityLoader } from '#platform/db';
-import { Money } from '#platform/graphql';
+import { Money, type CurrencyCode } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
-import { CustomerRedirect, GiftCard, LoyaltyAccount, StoreCreditAccount } from '../entities';
+import { LoyaltyAccount, type GiftCard } from '../entities';
 
-type Em = PromotionsContext['em'];
-
-/**
- * Per-request loaders that answer a page of customers with one statement per field. Every
- * balance is the customer's own business: readable by them and by staff only.
- */
-export function customerBalanceLoaders(em: Em) {
-  return {
-    loyaltyByCustomer: entityLoader(em, LoyaltyAccount, 'customerId'),
-    redirectBySource: entityLoader(em, CustomerRedirect, 'sourceId'),
-    storeCreditByCustomer: entityLoader(em, StoreCreditAccount, 'customerId'),
-    giftCardsByCustomer: entityListLoader(em, GiftCard, 'customerId', { createdAt: 'asc', id: 'asc' }),
-  };
-}
+// Every balance is the customer's own business: readable by them and by staff only. Read
+// through the request's loaders, so a page of customers costs one statement per field.
 
 /** The customer's loyalty account; one with no points yet when none was opened. */
 export async function customerLoyalty(ctx: PromotionsContext, customerId: string): Promise<LoyaltyAccount> {
@@ -29,7 +16,7 @@ export async function customerLoyalty(ctx: PromotionsContext, customerId: string
 export async function customerStoreCredit(ctx: PromotionsContext, customerId: string): Promise<Money> {
   await requireOwnBalances(ctx, customerId);
   const account = await ctx.loaders.storeCreditByCustomer.load(customerId);
-  return account ? Money.fromMinor(account.balance, account.currencyCode as typeof ctx.currencyCode) : Money.fromMinor(0, ctx.currencyCode);
+  return account ? Money.fromMinor(account.balance, account.currencyCode as CurrencyCode) : Money.fromMinor(0, ctx.currencyCode);
 }
 
 /** Gift cards issued to the customer, oldest first. */

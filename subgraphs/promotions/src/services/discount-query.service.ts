@@ -1,26 +1,33 @@
 import { LockMode } from '@mikro-orm/core';
 import { isUuid } from '#platform/db';
-import { keysetAfter, pageRequest, rowsAfter, toConnection, UserError, UserErrorCode, UserErrorsException, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '#platform/graphql';
+import {
+  keysetAfter,
+  pageRequest,
+  rowsAfter,
+  toConnection,
+  UserError,
+  UserErrorsException,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type SalesChannel,
+} from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountStatus } from '../entities';
+import { PromotionsErrorCode as Code } from '../errors';
 
+/** A discount by id, batched; null for an unknown or malformed id. */
 export function findDiscount(ctx: PromotionsContext, id: string): Promise<Discount | null> {
   return isUuid(id) ? ctx.loaders.discountById.load(id) : Promise.resolve(null);
 }
 
+/** A discount under its row lock, inside a mutation's transaction; NOT_FOUND otherwise. */
 export async function findDiscountForUpdate(em: PromotionsContext['em'], id: string): Promise<Discount> {
   const discount = isUuid(id) ? await em.findOne(Discount, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!discount) throw new UserErrorsException([new UserError(['id'], `No discount with id "${id}"`, UserErrorCode.NOT_FOUND)]);
+  if (!discount) throw new UserErrorsException([discountNotFound(id)]);
   return discount;
 }
 
-/** Where a discount stands at `now`, from its dates and whether staff switched it off. */
-export function discountStatus(discount: Discount, now = new Date()): DiscountStatus {
-  if (discount.deactivatedAt) return DiscountStatus.DEACTIVATED;
-  if (discount.startsAt && discount.startsAt > now) return DiscountStatus.SCHEDULED;
-  if (discount.endsAt && discount.endsAt <= now) return DiscountStatus.EXPIRED;
-  return DiscountStatus.ACTIVE;
-}
+export const discountNotFound = (id: string) => new UserError(['id'], `No discount with id "${id}"`, Code.NOT_FOUND);
 
 /** The SQL condition for a status, so lists filter in the database. */
 function statusWhere(status: DiscountStatus, now: Date): Record<string, unknown> {

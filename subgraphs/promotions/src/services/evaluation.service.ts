@@ -14,7 +14,7 @@ import {
 } from '../evaluation';
 import type { DiscountEvaluationInput } from '../inputs/evaluation.input';
 import type { DiscountEvaluation } from '../types/evaluation.types';
-import { segmentsForBasket } from './customer-segments';
+import { segmentsForBasket } from './customer-segments.service';
 import { HOLDING_STATUSES } from './redemption.service';
 
 /**

@@ -2,9 +2,9 @@ import { sql } from '#platform/db';
 import { Money, type CurrencyCode } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
-import { hashGiftCardCode } from './gift-card-code';
+import { hashGiftCardCode } from '../rules/gift-card-code';
 import { USABLE } from './gift-card-ledger.service';
-import { countGiftCardLookup } from './gift-card-lookup-limit';
+import { countGiftCardLookup } from './gift-card-lookup-limit.service';
 
 /**
  * A usable card's balance by code. Unknown, disabled and expired cards all answer null, and

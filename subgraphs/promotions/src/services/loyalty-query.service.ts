@@ -1,7 +1,8 @@
 import type { PromotionsContext } from '../context';
 import type { LoyaltyAccount } from '../entities';
 import type { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
-import { programView, tierFor } from './loyalty-program.service';
+import { tierFor } from '../rules/loyalty-points';
+import { programView } from './loyalty-program.service';
 
 /** The programme's settings as the API shows them. */
 export async function loyaltyProgramSettings(ctx: PromotionsContext): Promise<LoyaltyProgramView> {

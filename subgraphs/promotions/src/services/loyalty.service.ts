@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { idempotent, runMutation, sql, type MutationOutcome } from '#platform/db';
-import { Money, UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { Money, UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind } from '../entities';
+import { PromotionsErrorCode as Code } from '../errors';
 import type { LoyaltyPointsAdjustInput, LoyaltyPointsEarnInput, LoyaltyPointsRedeemInput } from '../inputs/loyalty.input';
-import { loadLoyaltyProgram, pointsFor } from './loyalty-program.service';
-import { positiveAmount } from './money-amount';
-
-export const INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS';
+import { pointsFor } from '../rules/loyalty-points';
+import { positiveAmount } from '../rules/money-amount';
+import { loadLoyaltyProgram } from './loyalty-program.service';
 
 export interface LoyaltyChange {
   account: LoyaltyAccount;
@@ -20,20 +20,20 @@ export interface LoyaltyChange {
 type Em = PromotionsContext['em'];
 type EntryFields = Pick<LoyaltyEntry, 'kind'> & Partial<Pick<LoyaltyEntry, 'reason' | 'reference' | 'channel'>>;
 
-/** A staff correction of a customer's points; never below zero, idempotent under the key. */
+/** A staff correction of a customer's points (or a service reversing an earning or a redemption); never below zero, idempotent under the key. */
 export async function adjustPoints(
   ctx: PromotionsContext,
   input: LoyaltyPointsAdjustInput,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<LoyaltyChange>> {
   const errors = await validateInput(input, ['input']);
-  if (input.points === 0) errors.push(new UserError(['input', 'points'], 'An adjustment must change the points', UserErrorCode.INVALID));
+  if (input.points === 0) errors.push(new UserError(['input', 'points'], 'An adjustment must change the points', Code.INVALID));
   if (errors.length) return { ok: false, userErrors: errors };
-  return runMutation(ctx.em, async (em) => {
-    const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsAdjust', idempotencyKey, input, () =>
-      changePoints(ctx, em, input.customerId, input.points, idempotencyKey, { kind: LoyaltyEntryKind.ADJUST, reason: input.reason }),
+  return runMutation(ctx, async (tx) => {
+    const { result } = await idempotent(tx.em, SCHEMA, 'loyaltyPointsAdjust', idempotencyKey, input, () =>
+      changePoints(tx, input.customerId, input.points, idempotencyKey, { kind: LoyaltyEntryKind.ADJUST, reason: input.reason }),
     );
-    return loadChange(em, result);
+    return loadChange(tx.em, result);
   });
 }
 
@@ -46,16 +46,16 @@ export async function earnPoints(
   const errors = await validateInput(input, ['input']);
   const spent = positiveAmount(input.amountSpent, ctx.currencyCode, ['input', 'amountSpent'], errors);
   if (errors.length || spent === null) return { ok: false, userErrors: errors };
-  return runMutation(ctx.em, async (em) => {
-    const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsEarn', idempotencyKey, input, async () => {
-      const points = pointsFor(await loadLoyaltyProgram(em), spent, ctx.currencyCode, input.channel);
-      return changePoints(ctx, em, input.customerId, points, idempotencyKey, {
+  return runMutation(ctx, async (tx) => {
+    const { result } = await idempotent(tx.em, SCHEMA, 'loyaltyPointsEarn', idempotencyKey, input, async () => {
+      const points = pointsFor(await loadLoyaltyProgram(tx.em), spent, tx.currencyCode, input.channel);
+      return changePoints(tx, input.customerId, points, idempotencyKey, {
         kind: LoyaltyEntryKind.EARN,
         reference: input.reference ?? null,
         channel: input.channel,
       });
     });
-    return loadChange(em, result);
+    return loadChange(tx.em, result);
   });
 }
 
@@ -67,29 +67,29 @@ export async function redeemPoints(
 ): Promise<MutationOutcome<LoyaltyChange>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
-  return runMutation(ctx.em, async (em) => {
-    const { result } = await idempotent(em, SCHEMA, 'loyaltyPointsRedeem', idempotencyKey, input, async () => {
-      const entryId = await changePoints(ctx, em, input.customerId, -input.points, idempotencyKey, {
+  return runMutation(ctx, async (tx) => {
+    const { result } = await idempotent(tx.em, SCHEMA, 'loyaltyPointsRedeem', idempotencyKey, input, async () => {
+      const entryId = await changePoints(tx, input.customerId, -input.points, idempotencyKey, {
         kind: LoyaltyEntryKind.REDEEM,
         reference: input.reference ?? null,
       });
       // Kept with the key, so a replay answers the value given then even if the rate changed since.
-      return { entryId, valueMinor: input.points * (await loadLoyaltyProgram(em)).redemptionValuePerPoint };
+      return { entryId, valueMinor: input.points * (await loadLoyaltyProgram(tx.em)).redemptionValuePerPoint };
     });
-    const change = await loadChange(em, result.entryId);
-    return { ...change, value: Money.fromMinor(result.valueMinor, ctx.currencyCode) };
+    const change = await loadChange(tx.em, result.entryId);
+    return { ...change, value: Money.fromMinor(result.valueMinor, tx.currencyCode) };
   });
 }
 
-/** Moves the points with a guarded UPDATE under the account's row lock and writes the entry. */
+/** Moves the points with a guarded UPDATE under the account's row lock and writes the entry, in the transaction of `tx`. */
 async function changePoints(
-  ctx: PromotionsContext,
-  em: Em,
+  tx: PromotionsContext,
   customerId: string,
   delta: number,
   idempotencyKey: string | null | undefined,
   fields: EntryFields,
 ): Promise<string> {
+  const { em } = tx;
   if (delta >= 0) {
     await sql(
       em,
@@ -106,8 +106,8 @@ async function changePoints(
     const exists = await em.count(LoyaltyAccount, { customerId });
     throw new UserErrorsException([
       exists
-        ? new UserError(['input', 'points'], 'The customer does not have that many points', INSUFFICIENT_POINTS)
-        : new UserError(['input', 'customerId'], `Customer "${customerId}" has no loyalty points`, UserErrorCode.NOT_FOUND),
+        ? new UserError(['input', 'points'], 'The customer does not have that many points', Code.INSUFFICIENT_POINTS)
+        : new UserError(['input', 'customerId'], `Customer "${customerId}" has no loyalty points`, Code.NOT_FOUND),
     ]);
   }
   const entry = em.create(LoyaltyEntry, {
@@ -119,7 +119,7 @@ async function changePoints(
     points: delta,
     balanceAfter: account.points,
     idempotencyKey: idempotencyKey ?? null,
-    actor: ctx.viewer.subject,
+    actor: tx.viewer.subject,
     createdAt: new Date(),
   });
   await em.flush();

@@ -1,15 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import { idempotent, isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountRedemption, RedemptionStatus } from '../entities';
+import { PromotionsErrorCode as Code } from '../errors';
 import { DEFAULT_HOLD_SECONDS, type DiscountRedemptionReserveInput } from '../inputs/redemption.input';
-
-export const USAGE_LIMIT_REACHED = 'USAGE_LIMIT_REACHED';
-export const CUSTOMER_REQUIRED = 'CUSTOMER_REQUIRED';
-export const REDEMPTION_RELEASED = 'REDEMPTION_RELEASED';
-export const REDEMPTION_EXPIRED = 'REDEMPTION_EXPIRED';
 
 /** The redemption statuses that take one of a discount's uses. */
 export const HOLDING_STATUSES = [RedemptionStatus.RESERVED, RedemptionStatus.COMMITTED];
@@ -28,7 +24,8 @@ export async function reserveRedemptions(
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
   const ids = [...new Set(input.discountIds)].sort();
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const { key, ...request } = input;
     await idempotent(em, SCHEMA, 'discountRedemptionReserve', key, request, async () => {
       const expiresAt = new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_HOLD_SECONDS) * 1000);
@@ -49,7 +46,11 @@ export async function reserveRedemptions(
           // A guest's uses cannot be counted: without this, a guest could use it without limit.
           if (!input.customerId) {
             throw new UserErrorsException([
-              new UserError(field, `"${discount.title}" is limited per customer: reserve it with the customer's id`, CUSTOMER_REQUIRED),
+              new UserError(
+                field,
+                `"${discount.title}" is limited per customer: reserve it with the customer's id`,
+                Code.CUSTOMER_REQUIRED,
+              ),
             ]);
           }
           const used = await em.count(DiscountRedemption, {
@@ -62,7 +63,7 @@ export async function reserveRedemptions(
               new UserError(
                 field,
                 `"${discount.title}" can be used ${discount.usage_limit_per_customer} time(s) per customer`,
-                USAGE_LIMIT_REACHED,
+                Code.USAGE_LIMIT_REACHED,
               ),
             ]);
           }
@@ -93,12 +94,13 @@ export async function reserveRedemptions(
 
 async function whyNot(em: PromotionsContext['em'], id: string, field: string[]): Promise<UserError> {
   const discount = isUuid(id) ? await em.findOne(Discount, { id }) : null;
-  if (!discount) return new UserError(field, `No discount with id "${id}"`, UserErrorCode.NOT_FOUND);
-  if (discount.deactivatedAt) return new UserError(field, `"${discount.title}" is no longer active`, 'INACTIVE');
+  if (!discount) return new UserError(field, `No discount with id "${id}"`, Code.NOT_FOUND);
+  if (discount.deactivatedAt) return new UserError(field, `"${discount.title}" is no longer active`, Code.INACTIVE);
   const now = new Date();
-  if (discount.startsAt && discount.startsAt > now) return new UserError(field, `"${discount.title}" has not started yet`, 'NOT_STARTED');
-  if (discount.endsAt && discount.endsAt <= now) return new UserError(field, `"${discount.title}" has ended`, 'EXPIRED');
-  return new UserError(field, `"${discount.title}" has been used its ${discount.usageLimit} time(s)`, USAGE_LIMIT_REACHED);
+  if (discount.startsAt && discount.startsAt > now)
+    return new UserError(field, `"${discount.title}" has not started yet`, Code.NOT_STARTED);
+  if (discount.endsAt && discount.endsAt <= now) return new UserError(field, `"${discount.title}" has ended`, Code.EXPIRED);
+  return new UserError(field, `"${discount.title}" has been used its ${discount.usageLimit} time(s)`, Code.USAGE_LIMIT_REACHED);
 }
 
 /**
@@ -107,10 +109,10 @@ async function whyNot(em: PromotionsContext['em'], id: string, field: string[]):
  */
 function endedHold(redemptions: DiscountRedemption[]): { code: string; what: string } | null {
   const now = new Date();
-  if (redemptions.some((r) => r.status === RedemptionStatus.RELEASED)) return { code: REDEMPTION_RELEASED, what: 'were released' };
+  if (redemptions.some((r) => r.status === RedemptionStatus.RELEASED)) return { code: Code.REDEMPTION_RELEASED, what: 'were released' };
   const expired = (r: DiscountRedemption) =>
     r.status === RedemptionStatus.EXPIRED || (r.status === RedemptionStatus.RESERVED && r.expiresAt <= now);
-  if (redemptions.some(expired)) return { code: REDEMPTION_EXPIRED, what: 'expired before the order was placed' };
+  if (redemptions.some(expired)) return { code: Code.REDEMPTION_EXPIRED, what: 'expired before the order was placed' };
   return null;
 }
 
@@ -120,7 +122,7 @@ function endedHold(redemptions: DiscountRedemption[]): { code: string; what: str
  * expired reservation: the checkout must reserve again, and may find the code used up.
  */
 export async function commitRedemptions(ctx: PromotionsContext, key: string): Promise<MutationOutcome<DiscountRedemption[]>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async ({ em }) => {
     const redemptions = await lockRedemptions(em, key);
     const ended = endedHold(redemptions);
     if (ended) throw new UserErrorsException([new UserError(['key'], `These uses ${ended.what}; reserve them again`, ended.code)]);
@@ -135,11 +137,11 @@ export async function commitRedemptions(ctx: PromotionsContext, key: string): Pr
 
 /** The checkout failed: held uses go back to the discounts. Releasing twice (or after expiry) is harmless. */
 export async function releaseRedemptions(ctx: PromotionsContext, key: string): Promise<MutationOutcome<DiscountRedemption[]>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async ({ em }) => {
     const redemptions = await lockRedemptions(em, key);
     if (redemptions.some((r) => r.status === RedemptionStatus.COMMITTED)) {
       throw new UserErrorsException([
-        new UserError(['key'], 'These uses belong to a placed order and cannot be released', 'REDEMPTION_COMMITTED'),
+        new UserError(['key'], 'These uses belong to a placed order and cannot be released', Code.REDEMPTION_COMMITTED),
       ]);
     }
     await endHolds(
@@ -172,6 +174,6 @@ export async function endHolds(em: PromotionsContext['em'], held: DiscountRedemp
 async function lockRedemptions(em: PromotionsContext['em'], key: string): Promise<DiscountRedemption[]> {
   const redemptions = await em.find(DiscountRedemption, { key }, { orderBy: { discountId: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
   if (redemptions.length === 0)
-    throw new UserErrorsException([new UserError(['key'], `Nothing is reserved under "${key}"`, UserErrorCode.NOT_FOUND)]);
+    throw new UserErrorsException([new UserError(['key'], `Nothing is reserved under "${key}"`, Code.NOT_FOUND)]);
   return redemptions;
 }

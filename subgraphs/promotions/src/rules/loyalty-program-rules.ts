@@ -1,4 +1,12 @@
-import { CURRENCY_EXPONENTS, formatMinorUnits, moneyInputToMinor, UserError, UserErrorCode, type CurrencyCode, type MoneyInput } from '#platform/graphql';
+import {
+  CURRENCY_EXPONENTS,
+  formatMinorUnits,
+  moneyInputToMinor,
+  UserError,
+  UserErrorCode,
+  type CurrencyCode,
+  type MoneyInput,
+} from '#platform/graphql';
 import type { LoyaltyProgram } from '../entities';
 import type { LoyaltyProgramUpdateInput } from '../inputs/loyalty-program.input';
 

@@ -1,5 +1,5 @@
 import { MoneyFormatError, parseMinorUnits, UserError, UserErrorCode, type CurrencyCode } from '#platform/graphql';
-import { Discount, DiscountKind, DiscountScope, DiscountTargetType } from '../entities';
+import { DiscountKind, DiscountScope, DiscountTargetType, type Discount } from '../entities';
 import type { DiscountInput } from '../inputs/discount.input';
 
 /** Percent as basis points: "15" → 1500, "12.5" → 1250; at most two decimals. */
@@ -31,6 +31,33 @@ function minorUnits(value: string, field: string[], currency: CurrencyCode, erro
   }
 }
 
+/** What a discount names in other subgraphs: products and categories (products), segments (customers). */
+export interface DiscountReferences {
+  targetType: DiscountTargetType;
+  productIds: string[];
+  categoryIds: string[];
+  segmentIds: string[];
+}
+
+/**
+ * What a discount will name elsewhere once `input` is applied to one naming `current`: an input
+ * that leaves targets or segments out keeps them. The same rule `applyDiscountInput` applies, so
+ * what is checked against the other subgraphs before a transaction is what the transaction writes.
+ */
+export function referencesAfter(input: DiscountInput, current: DiscountReferences): DiscountReferences {
+  const target = input.appliesTo;
+  return {
+    ...(target === undefined
+      ? { targetType: current.targetType, productIds: current.productIds, categoryIds: current.categoryIds }
+      : {
+          targetType: target?.type ?? DiscountTargetType.ALL,
+          productIds: [...new Set(target?.productIds ?? [])],
+          categoryIds: [...new Set(target?.categoryIds ?? [])],
+        }),
+    segmentIds: input.segmentIds === undefined ? current.segmentIds : [...new Set(input.segmentIds ?? [])],
+  };
+}
+
 /**
  * Applies an input onto a discount (a new one, or a copy being updated), checking every rule
  * that needs no database: value per kind, scope per kind, dates in order, target lists present.
@@ -48,7 +75,6 @@ export function applyDiscountInput(discount: Discount, input: DiscountInput, cur
   if (input.getQuantity !== undefined) discount.getQuantity = input.getQuantity;
   if (input.minimumQuantity !== undefined) discount.minimumQuantity = input.minimumQuantity;
   if (input.channels !== undefined) discount.channels = [...new Set(input.channels ?? [])];
-  if (input.segmentIds !== undefined) discount.segmentIds = [...new Set(input.segmentIds ?? [])];
   if (input.startsAt !== undefined) discount.startsAt = input.startsAt;
   if (input.endsAt !== undefined) discount.endsAt = input.endsAt;
   if (input.usageLimit !== undefined) discount.usageLimit = input.usageLimit;
@@ -62,12 +88,7 @@ export function applyDiscountInput(discount: Discount, input: DiscountInput, cur
     discount.combinesWithOrder = input.combinesWith.orderDiscounts;
     discount.combinesWithShipping = input.combinesWith.shippingDiscounts;
   }
-  if (input.appliesTo !== undefined) {
-    const target = input.appliesTo;
-    discount.targetType = target?.type ?? DiscountTargetType.ALL;
-    discount.productIds = [...new Set(target?.productIds ?? [])];
-    discount.categoryIds = [...new Set(target?.categoryIds ?? [])];
-  }
+  Object.assign(discount, referencesAfter(input, discount));
   if (input.value !== undefined || input.kind !== undefined) applyValue(discount, input.value, currency, errors);
   checkShape(discount, errors);
 }

@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Orm } from '#platform/db';
-import { startPeriodicTask, type Logger, type PeriodicTask } from '#platform/runtime';
 import { DiscountRedemption, RedemptionStatus } from '../entities';
 import { endHolds } from './redemption.service';
 
 /**
  * Gives back the uses of reservations whose time ran out, so a checkout that crashed between
  * reserving and committing never holds a discount's uses for ever. SKIP LOCKED lets any number
- * of replicas sweep side by side, each taking other rows; returns how many it expired.
+ * of replicas sweep side by side, each taking other rows; returns how many it expired. The
+ * server runs it periodically (`redemptionSweepMs`).
  */
 export async function sweepExpiredRedemptions(orm: Orm, batch = 100): Promise<number> {
   return orm.em.fork().transactional(async (em) => {
@@ -20,8 +20,4 @@ export async function sweepExpiredRedemptions(orm: Orm, batch = 100): Promise<nu
     await em.flush();
     return expired.length;
   });
-}
-
-export function startRedemptionSweeper(orm: Orm, logger: Logger, everyMs: number): PeriodicTask {
-  return startPeriodicTask('expired discount redemption release', everyMs, logger, () => sweepExpiredRedemptions(orm));
 }
