@@ -240,5 +240,11 @@ it('lets a customer read their own balances through federation', async () => {
     headers.customer,
   );
   expect(result.errors).toBeUndefined();
-  expect(result.data?.me).toEqual({ id: fixture.ada, loyalty: { points: 0 }, storeCredit: { amount: '0.00' }, giftCards: [] });
+  // The demo business gives the demo customer points, store credit and a gift card.
+  expect(result.data?.me).toEqual({
+    id: fixture.ada,
+    loyalty: { points: 1249 },
+    storeCredit: { amount: '20.00' },
+    giftCards: [{ lastCharacters: expect.any(String) }],
+  });
 });

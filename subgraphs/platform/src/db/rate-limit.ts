@@ -29,6 +29,9 @@ export class SharedRateLimiter {
       schemaName: schema,
       tableName: 'rate_limit',
       tableCreated: true,
+      // The library's own hourly sweep is a timer that keeps processes (and test workers)
+      // alive; housekeeping prunes spent counters instead (pruneRateLimitCounters).
+      clearExpiredByTimeout: false,
       keyPrefix: limit.name,
       points: limit.points,
       duration: limit.windowSeconds,
