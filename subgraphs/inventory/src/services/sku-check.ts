@@ -1,6 +1,7 @@
+import { sql } from '#platform/db';
 import { UserError } from '#platform/graphql';
+import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
-import { InventoryLevel } from '../entities';
 import { InventoryErrorCode } from '../errors';
 
 /**
@@ -13,8 +14,9 @@ export async function unknownSkuErrors(ctx: InventoryContext, skus: readonly { s
   if (ctx.inTransaction) throw new Error('SKUs are checked against the catalog before the transaction, never inside it');
   const distinct = [...new Set(skus.map((s) => s.sku))];
   if (distinct.length === 0) return [];
-  const stocked = await ctx.em.find(InventoryLevel, { sku: { $in: distinct } }, { fields: ['sku'] });
-  const stockedSkus = new Set(stocked.map((l) => l.sku));
+  // Plain rows: partial entities would linger in the request's identity map.
+  const stocked = await sql<{ sku: string }>(ctx.em, `select distinct sku from ${SCHEMA}.inventory_level where sku = any(?)`, [distinct]);
+  const stockedSkus = new Set(stocked.map((row) => row.sku));
   const unknown = new Set(
     await ctx.catalog.unknownSkus(
       ctx,
