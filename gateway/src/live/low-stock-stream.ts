@@ -1,7 +1,8 @@
+import { InventoryLevelLow, type InventoryLevelLowPayload } from '#contracts/inventory';
 import type { BusEvent } from '#platform/events';
 import type { LowStockItem } from './stock-item';
 
-export const LEVEL_LOW = 'inventory.level.low';
+export const LEVEL_LOW = InventoryLevelLow.topic;
 
 /** Low-stock alerts for some locations (or all), in the order they commit; no snapshot. */
 export class LowStockStream implements AsyncIterableIterator<LowStockItem> {
@@ -15,20 +16,12 @@ export class LowStockStream implements AsyncIterableIterator<LowStockItem> {
     private readonly onEnd: () => void,
   ) {}
 
+  /** Alerts are read through inventory's contract; one whose payload does not match it is skipped. */
   receive(events: BusEvent[]): void {
+    if (this.done) return;
     for (const event of events) {
-      if (this.done || event.topic !== LEVEL_LOW) continue;
-      const p = event.payload as Record<string, number | string>;
-      if (this.locationIds && !this.locationIds.has(String(p.locationId))) continue;
-      const item: LowStockItem = {
-        sku: String(p.sku),
-        locationId: String(p.locationId),
-        available: Number(p.available),
-        lowStockThreshold: Number(p.lowStockThreshold),
-        version: Number(p.version),
-        occurredAt: String(p.occurredAt ?? event.createdAt),
-        eventKey: `event:${event.schema}:${event.id}`,
-      };
+      const item = toAlert(event);
+      if (!item || (this.locationIds && !this.locationIds.has(item.locationId))) continue;
       if (this.waiting) {
         const resolve = this.waiting;
         this.waiting = null;
@@ -59,4 +52,38 @@ export class LowStockStream implements AsyncIterableIterator<LowStockItem> {
   [Symbol.asyncIterator](): this {
     return this;
   }
+}
+
+/** Every subscriber's stream receives the same bus events; each is read through the contract once. */
+const alertOf = new WeakMap<BusEvent, LowStockItem | null>();
+
+/** A low-stock event as an alert; null for another topic or a payload that breaks the contract. */
+function toAlert(event: BusEvent): LowStockItem | null {
+  if (event.topic !== LEVEL_LOW) return null;
+  let item = alertOf.get(event);
+  if (item === undefined) {
+    item = readAlert(event);
+    alertOf.set(event, item);
+  }
+  return item;
+}
+
+function readAlert(event: BusEvent): LowStockItem | null {
+  let p: InventoryLevelLowPayload;
+  try {
+    p = InventoryLevelLow.parse(event.payload);
+  } catch {
+    // Only a payload that breaks the contract (EventContractError) throws here.
+    return null;
+  }
+  return {
+    sku: p.sku,
+    locationId: p.locationId,
+    available: p.available,
+    lowStockThreshold: p.lowStockThreshold,
+    version: p.version,
+    // A threshold set at or above what is available is no movement, so it has no time of its own.
+    occurredAt: p.occurredAt ?? event.createdAt,
+    eventKey: `event:${event.schema}:${event.id}`,
+  };
 }

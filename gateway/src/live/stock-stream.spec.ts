@@ -1,4 +1,7 @@
+import { InventoryLevelChanged, InventoryLevelLow, levelEventKey } from '#contracts/inventory';
 import type { BusEvent } from '#platform/events';
+import { LowStockStream } from './low-stock-stream';
+import type { StockItem } from './stock-item';
 import { StockStream } from './stock-stream';
 import type { StockSource } from './stock-source';
 
@@ -6,26 +9,30 @@ import type { StockSource } from './stock-source';
 const emptySource = { levels: async () => [], changesSince: async () => [] } as unknown as StockSource;
 
 let id = 0;
-function event(sku: string, version: number, onHand = version): BusEvent {
+/** The bus's envelope around an outbox row. */
+function onBus(row: { topic: string; key: string; payload: Record<string, unknown> }): BusEvent {
   id += 1;
-  return {
-    id,
-    schema: 'inventory',
-    topic: 'inventory.level.changed',
-    key: `${sku}@L1`,
-    createdAt: new Date().toISOString(),
-    payload: {
+  return { id, schema: 'inventory', createdAt: new Date().toISOString(), ...row };
+}
+
+/** A change as inventory's ledger publishes it, built (and so checked) through inventory's contract. */
+function event(sku: string, version: number, onHand = version): BusEvent {
+  return onBus(
+    InventoryLevelChanged.event(levelEventKey(sku, 'L1'), {
       sku,
       locationId: 'L1',
       version,
       onHand,
       reserved: 0,
       available: onHand,
+      incoming: 0,
       delta: 1,
+      reservedDelta: 0,
       reason: 'CORRECTION',
+      channel: null,
       occurredAt: new Date().toISOString(),
-    },
-  };
+    }),
+  );
 }
 
 describe('a subscriber that does not read', () => {
@@ -83,5 +90,66 @@ describe('a subscriber that does not read', () => {
     await stream.begin([]);
     stream.receive([event('A', 1), event('A', 1), event('B', 1), event('A', 2)]);
     expect(stream.queued).toBe(2);
+  });
+});
+
+describe('events read through the inventory contract', () => {
+  it('skips a change whose payload breaks the contract and fills the gap it leaves from the ledger', async () => {
+    const asked: number[] = [];
+    const ledger = {
+      levels: async () => [],
+      changesSince: async (since: { version: number }[]) => {
+        asked.push(since[0].version);
+        const fromLedger: StockItem = {
+          kind: 'CHANGE',
+          sku: 'A',
+          locationId: 'L1',
+          onHand: 2,
+          reserved: 0,
+          available: 2,
+          delta: 1,
+          reason: 'CORRECTION',
+          version: 2,
+          occurredAt: new Date().toISOString(),
+          eventKey: 'ledger:A@L1:2',
+        };
+        return [fromLedger];
+      },
+    } as unknown as StockSource;
+    const stream = new StockStream(ledger, { skus: null, locationIds: null }, null, { coalesceAbove: 100, maxQueued: 100 }, () => {});
+    await stream.begin([]);
+    const broken = event('A', 2);
+    broken.payload = { ...broken.payload, onHand: 'two' };
+    stream.receive([event('A', 1), broken, event('A', 3)]);
+    const versions = [];
+    for (let i = 0; i < 3; i += 1) versions.push((await stream.next()).value.version);
+    expect(versions).toEqual([1, 2, 3]);
+    expect(asked).toEqual([1]);
+  });
+
+  it("delivers low-stock alerts of the locations asked for, a movement's or a threshold's, and skips broken ones", async () => {
+    const stream = new LowStockStream(new Set(['L1']), 100, () => {});
+    const level = { sku: 'A', version: 4, onHand: 2, reserved: 0, available: 2, incoming: 0, lowStockThreshold: 3 };
+    const moved = onBus(
+      InventoryLevelLow.event(levelEventKey('A', 'L1'), {
+        ...level,
+        locationId: 'L1',
+        delta: -1,
+        reservedDelta: 0,
+        reason: 'SALE',
+        channel: 'POS',
+        occurredAt: '2026-11-30T10:00:00.000Z',
+      }),
+    );
+    const thresholdSet = onBus(InventoryLevelLow.event(levelEventKey('A', 'L1'), { ...level, locationId: 'L1' }));
+    const elsewhere = onBus(InventoryLevelLow.event(levelEventKey('A', 'L2'), { ...level, locationId: 'L2' }));
+    const broken = onBus({ topic: InventoryLevelLow.topic, key: 'A@L1', payload: { sku: 'A', locationId: 'L1' } });
+    stream.receive([moved, elsewhere, broken, thresholdSet]);
+    const first = (await stream.next()).value;
+    const second = (await stream.next()).value;
+    expect(first).toMatchObject({ sku: 'A', locationId: 'L1', available: 2, lowStockThreshold: 3, occurredAt: '2026-11-30T10:00:00.000Z' });
+    expect(second).toMatchObject({ locationId: 'L1', occurredAt: thresholdSet.createdAt });
+    await stream.return();
+    expect((await stream.next()).done).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
+import { InventoryLevelChanged, type InventoryLevelChangedPayload } from '#contracts/inventory';
 import type { BusEvent } from '#platform/events';
 import { levelKey, type StockItem } from './stock-item';
 import type { StockSource } from './stock-source';
 
-export const LEVEL_CHANGED = 'inventory.level.changed';
+export const LEVEL_CHANGED = InventoryLevelChanged.topic;
 
 export interface StockFilter {
   skus: Set<string> | null;
@@ -27,8 +28,8 @@ export interface StreamLimits {
 export class StockStream implements AsyncIterableIterator<StockItem> {
   private readonly queue: StockItem[] = [];
   private readonly last = new Map<string, number>();
-  private readonly repairing = new Map<string, BusEvent[]>();
-  private early: BusEvent[] | null = [];
+  private readonly repairing = new Map<string, StockItem[]>();
+  private early: StockItem[] | null = [];
   private waiting: { resolve: (result: IteratorResult<StockItem>) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
   private done = false;
@@ -71,32 +72,34 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
     }
     const early = this.early ?? [];
     this.early = null;
-    this.receive(early);
+    for (const item of early) this.handle(item);
   }
 
-  /** Bus events; before `begin` finishes they wait, so the snapshot and the feed meet exactly. */
+  /**
+   * Bus events; before `begin` finishes they wait, so the snapshot and the feed meet exactly.
+   * Each payload is read through inventory's contract; one that does not match it is skipped,
+   * and the version gap it leaves is filled from the ledger like a lost event.
+   */
   receive(events: BusEvent[]): void {
     if (this.done) return;
     for (const event of events) {
-      if (event.topic !== LEVEL_CHANGED) continue;
-      const p = event.payload as Record<string, unknown>;
-      if (!this.matches(String(p.sku), String(p.locationId))) continue;
-      if (this.early) this.early.push(event);
-      else this.handle(event);
+      const item = toItem(event);
+      if (!item || !this.matches(item.sku, item.locationId)) continue;
+      if (this.early) this.early.push(item);
+      else this.handle(item);
     }
   }
 
-  private handle(event: BusEvent): void {
-    const item = toItem(event);
+  private handle(item: StockItem): void {
     const key = levelKey(item.sku, item.locationId);
     const held = this.repairing.get(key);
     if (held) {
-      held.push(event);
+      held.push(item);
       return;
     }
     const last = this.last.get(key);
     if (last !== undefined && item.version > last + 1) {
-      this.repairing.set(key, [event]);
+      this.repairing.set(key, [item]);
       void this.repair(key, item.sku, item.locationId, last);
       return;
     }
@@ -113,7 +116,7 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
     }
     const held = this.repairing.get(key) ?? [];
     this.repairing.delete(key);
-    for (const event of held) this.offer(toItem(event));
+    for (const item of held) this.offer(item);
   }
 
   /** Queues an item unless its version was already queued for that level. */
@@ -211,19 +214,39 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
   }
 }
 
-function toItem(event: BusEvent): StockItem {
-  const p = event.payload as Record<string, number | string | null>;
+/** Every subscriber's stream receives the same bus events; each is read through the contract once. */
+const itemOf = new WeakMap<BusEvent, StockItem | null>();
+
+/** A change event as a stream item; null for another topic or a payload that breaks the contract. */
+function toItem(event: BusEvent): StockItem | null {
+  if (event.topic !== LEVEL_CHANGED) return null;
+  let item = itemOf.get(event);
+  if (item === undefined) {
+    item = readChange(event);
+    itemOf.set(event, item);
+  }
+  return item;
+}
+
+function readChange(event: BusEvent): StockItem | null {
+  let p: InventoryLevelChangedPayload;
+  try {
+    p = InventoryLevelChanged.parse(event.payload);
+  } catch {
+    // Only a payload that breaks the contract (EventContractError) throws here.
+    return null;
+  }
   return {
     kind: 'CHANGE',
-    sku: String(p.sku),
-    locationId: String(p.locationId),
-    onHand: Number(p.onHand),
-    reserved: Number(p.reserved),
-    available: Number(p.available),
-    delta: p.delta === null || p.delta === undefined ? null : Number(p.delta),
-    reason: p.reason === null || p.reason === undefined ? null : String(p.reason),
-    version: Number(p.version),
-    occurredAt: String(p.occurredAt),
+    sku: p.sku,
+    locationId: p.locationId,
+    onHand: p.onHand,
+    reserved: p.reserved,
+    available: p.available,
+    delta: p.delta,
+    reason: p.reason,
+    version: p.version,
+    occurredAt: p.occurredAt,
     eventKey: `event:${event.schema}:${event.id}`,
   };
 }

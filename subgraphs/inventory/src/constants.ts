@@ -1,8 +1,2 @@
-/** The PostgreSQL schema this subgraph owns. */
+/** The PostgreSQL schema this subgraph owns. Its outbox topics are declared in `contract/events.ts`. */
 export const SCHEMA = 'inventory';
-
-/** Outbox topics this subgraph publishes. */
-export const Topics = {
-  LEVEL_CHANGED: 'inventory.level.changed',
-  LEVEL_LOW: 'inventory.level.low',
-} as const;

@@ -2,16 +2,17 @@ import type { RequestContext } from '#platform/server';
 import { createInventoryLoaders, type InventoryLoaders } from './loaders/inventory.loaders';
 import type { CatalogClient } from './services/catalog-client';
 
-export interface InventorySettings {
-  /** Checks SKUs against the product catalog before stock is first recorded for them. */
-  catalog: CatalogClient;
+/** The inventory subgraph's request context: the platform's, plus the catalog client and DataLoaders. */
+export interface InventoryContext extends RequestContext {
+  /** Checks SKUs against the product catalog before stock is first recorded for them; never inside a transaction. */
+  readonly catalog: CatalogClient;
+  readonly loaders: InventoryLoaders;
 }
 
-/** The inventory subgraph's request context: the platform's, plus its settings and DataLoaders. */
-export interface InventoryContext extends RequestContext, InventorySettings {
-  loaders: InventoryLoaders;
-}
-
-export function createInventoryContext(base: RequestContext, settings: InventorySettings): InventoryContext {
-  return { ...base, ...settings, loaders: createInventoryLoaders(base.em) };
+/**
+ * Builds the context of a request, and again on a transaction's EntityManager inside
+ * `runMutation`: the loaders are made on `base.em`, so inside a transaction they read through it.
+ */
+export function createInventoryContext(base: RequestContext, catalog: CatalogClient): InventoryContext {
+  return { ...base, catalog, loaders: createInventoryLoaders(base.em) };
 }

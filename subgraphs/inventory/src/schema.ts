@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
-import { roleAuthChecker } from '#platform/auth';
 import { buildSubgraphSchema } from '#platform/graphql';
+import type { InventoryContext } from './context';
+// Import order is the order type-graphql registers types in, and so the order of the printed SDL.
 import { InventoryLevelResolver, StockMovementResolver } from './resolvers/inventory-level.resolver';
 import { LocationResolver } from './resolvers/location.resolver';
 import { references } from './resolvers/references';
@@ -14,7 +15,7 @@ import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
 export function buildInventorySchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema<InventoryContext>({
     resolvers: [
       LocationResolver,
       InventoryLevelResolver,
@@ -29,7 +30,6 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],
-    references: references as never,
-    authChecker: roleAuthChecker as never,
+    references,
   });
 }

@@ -1,31 +1,49 @@
-import { ServiceCredentials } from '#platform/auth';
-import { buildSubgraphServer, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
+import { url } from 'envalid';
+import { loadConfig, positiveInt } from '#platform/config';
+import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createInventoryContext } from './context';
 import { buildInventorySchema } from './schema';
-import { httpCatalogClient, type CatalogClient } from './services/catalog-client';
-import { startReservationSweeper } from './services/reservation-sweeper';
+import { catalogClient, type CatalogClient } from './services/catalog-client';
+import { sweepExpiredReservations } from './services/reservation-sweeper';
 import { inventorySubgraph } from './subgraph';
 
-export interface InventoryServerConfig extends SubgraphServerConfig {
+export interface InventorySettings {
   /** The products subgraph, asked whether a SKU exists before it is first stocked. */
   productsUrl: string;
+  /** Answers instead of the products subgraph (tests). */
   catalog?: CatalogClient;
   /** How often expired reservations are released; 0 turns the sweeper off. */
   reservationSweepMs?: number;
 }
 
+const DEFAULT_RESERVATION_SWEEP_MS = 5_000;
+
+/** Locations, stock levels and their ledger, reservations, transfers and purchase orders. */
+export const inventory = defineSubgraph({
+  info: inventorySubgraph,
+  schema: buildInventorySchema,
+  settings: (env): InventorySettings => {
+    const vars = loadConfig(
+      {
+        PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
+        RESERVATION_SWEEP_MS: positiveInt({ default: DEFAULT_RESERVATION_SWEEP_MS }),
+      },
+      env,
+    );
+    return { productsUrl: vars.PRODUCTS_URL, reservationSweepMs: vars.RESERVATION_SWEEP_MS };
+  },
+  setup: (kit, settings: InventorySettings) => {
+    const catalog = settings.catalog ?? catalogClient(kit.client('products', settings.productsUrl));
+    kit.every('expired reservation release', settings.reservationSweepMs ?? DEFAULT_RESERVATION_SWEEP_MS, () =>
+      sweepExpiredReservations(kit.orm),
+    );
+    return (base) => createInventoryContext(base, catalog);
+  },
+});
+
+export type InventoryServerConfig = SubgraphServerConfig & InventorySettings;
+
 /** Builds the inventory subgraph without listening; the caller binds it (index.ts or a test). */
-export async function createInventoryServer(config: InventoryServerConfig): Promise<SubgraphServer> {
-  const schema = await buildInventorySchema();
-  const credentials = new ServiceCredentials(inventorySubgraph.name, config.jwtSecret ?? null, config.gatewaySecret ?? null);
-  const catalog = config.catalog ?? httpCatalogClient(config.productsUrl, { headers: () => credentials.headers() });
-  const server = await buildSubgraphServer(inventorySubgraph, config, schema, (base) => createInventoryContext(base, { catalog }));
-  const sweeper = startReservationSweeper(server.orm, config.logger, config.reservationSweepMs ?? 5_000);
-  return {
-    ...server,
-    close: async () => {
-      await sweeper.stop();
-      await server.close();
-    },
-  };
+export function createInventoryServer(config: InventoryServerConfig): Promise<SubgraphServer> {
+  return buildSubgraph(inventory, config);
 }

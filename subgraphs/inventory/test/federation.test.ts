@@ -2,9 +2,9 @@ import { Client } from 'pg';
 import { EVENTS_CHANNEL } from '#platform/events';
 import { startGateway, type GatewayHarness } from '../../../test/support/gateway';
 import { gqlData } from '../../../test/support/graphql-client';
-import { asAdmin } from '../../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
 import { countStatements } from '../../../test/support/products';
+import { generateCatalog } from '../../products/src/seed/generate-catalog';
 
 /** Stock joined onto the catalog through the gateway, as a storefront queries it. */
 let inv: InventoryHarness;
@@ -82,16 +82,17 @@ it('lists pickup stores that have the variant, nearest first, with distances', a
 });
 
 it('shows no stock and not for sale for a variant nobody stocks', async () => {
-  const created = await gqlData(
-    gateway.url,
-    `mutation { productCreate(input: { title: "Unstocked Bell", status: ACTIVE, variants: [{ sku: "UNSTOCKED-1", price: { amount: "5" } }] }) { product { id } } }`,
-    {},
-    await asAdmin(),
-  );
+  // A catalog product added after stock was seeded (the second generated one is ACTIVE).
+  await generateCatalog(inv.products.server.orm.em.fork(), 2, { currency: 'EUR', runId: 'unstocked' });
+  const { id } = await inv.products.server.orm.em
+    .getConnection()
+    .getKnex()('products.product')
+    .where({ handle: 'gen-unstocked-2' })
+    .first();
   const data = await gqlData(
     gateway.url,
     `query($id: ID) { product(id: $id) { totalInventory availableForSale variants(first: 1) { nodes { availableForSale inventory { onHand levels { onHand } } storeAvailability { available } } } } }`,
-    { id: created.productCreate.product.id },
+    { id },
   );
   expect(data.product).toEqual({
     totalInventory: 0,

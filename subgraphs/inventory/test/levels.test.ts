@@ -231,18 +231,20 @@ describe('the ledger', () => {
     const ids: string[] = [];
     let after: string | null = null;
     do {
-      const page: Record<string, any> = await gqlData(
+      const page: MovementPage = await gqlData<MovementPage>(
         inv.url,
         `query($after: String, $loc: ID) { stockMovements(locationId: $loc, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after, loc: berlin },
       );
-      ids.push(...page.stockMovements.nodes.map((n: { id: string }) => n.id));
+      ids.push(...page.stockMovements.nodes.map((n) => n.id));
       after = page.stockMovements.pageInfo.hasNextPage ? page.stockMovements.pageInfo.endCursor : null;
     } while (after);
     expect(ids.map(Number)).toEqual([...ids.map(Number)].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+type MovementPage = { stockMovements: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 
 describe('locations', () => {
   const CREATE = `mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { id name type pickupEnabled coordinates { latitude } address { city countryCode } } userErrors { field code } } }`;

@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayNotEmpty, MaxLength, ValidateNested } from 'class-va
 import { Field, ID, InputType } from 'type-graphql';
 import { NotBlank } from '#platform/graphql';
 import { StockLineInput } from './stock-line.input';
-import { MAX_DOCUMENT_LINES } from '../services/stock-document';
+import { MAX_DOCUMENT_LINES } from '../rules/stock-document';
 
 @InputType({ description: 'A new purchase order from a supplier into one location, created as a draft.' })
 export class PurchaseOrderCreateInput {

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { StockLineInput } from './stock-line.input';
-import { MAX_DOCUMENT_LINES } from '../services/stock-document';
+import { MAX_DOCUMENT_LINES } from '../rules/stock-document';
 
 @InputType({ description: 'A new transfer of stock from one location to another, created as a draft.' })
 export class InventoryTransferCreateInput {

@@ -5,7 +5,7 @@ import type { InventoryContext } from '../context';
 import { InventoryItem } from '../entities';
 import type { InventoryItemUpdateInput } from '../inputs/inventory-item.input';
 import type { InventoryItemType } from '../types/replenishment.types';
-import { assertSkusKnown } from './sku-check';
+import { unknownSkuErrors } from './sku-check';
 
 /** Purchasing facts of a SKU; null when none were ever set. */
 export async function findInventoryItem(ctx: InventoryContext, sku: string): Promise<InventoryItemType | null> {
@@ -22,14 +22,14 @@ export async function updateInventoryItem(
   input: InventoryItemUpdateInput,
 ): Promise<MutationOutcome<InventoryItemType>> {
   const errors = await validateInput(input, ['input']);
+  if (!errors.length) errors.push(...(await unknownSkuErrors(ctx, [{ sku: input.sku, path: ['input', 'sku'] }])));
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
-    await assertSkusKnown(ctx, [{ sku: input.sku, path: ['input', 'sku'] }]);
+  return runMutation(ctx, async (tx) => {
     const setSupplier = input.supplier !== undefined;
     const setCaseSize = input.caseSize != null;
     const [row] = await sql<{ sku: string; supplier: string | null; case_size: number }>(
-      em,
+      tx.em,
       `insert into ${SCHEMA}.inventory_item (sku, supplier, case_size) values (?, ?, ?)
        on conflict (sku) do update set
          supplier = case when ?::boolean then excluded.supplier else inventory_item.supplier end,

@@ -1,18 +1,20 @@
 import { runMutation, type MutationOutcome } from '#platform/db';
-import { Address, addressFields, UserError, UserErrorCode, validateInput } from '#platform/graphql';
+import { Address, addressFields, UserError, validateInput } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
+import { InventoryErrorCode } from '../errors';
 import type { LocationCreateInput, LocationUpdateInput } from '../inputs/location.input';
 import { requireLocations } from './location-lookup';
 
-const nameTaken = (name: string) => new UserError(['input', 'name'], `A location is already called "${name}"`, UserErrorCode.TAKEN);
+const nameTaken = (name: string) => new UserError(['input', 'name'], `A location is already called "${name}"`, InventoryErrorCode.TAKEN);
 
+/** Adds a store, warehouse or fulfilment centre; names are unique. */
 export async function createLocation(ctx: InventoryContext, input: LocationCreateInput): Promise<MutationOutcome<Location>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
   return runMutation(
-    ctx.em,
-    async (em) => {
+    ctx,
+    async (tx) => {
       const location = new Location();
       location.name = input.name.trim();
       location.type = input.type;
@@ -21,20 +23,21 @@ export async function createLocation(ctx: InventoryContext, input: LocationCreat
       location.longitude = input.coordinates?.longitude ?? null;
       location.pickupEnabled = input.pickupEnabled ?? false;
       location.fulfillsOnlineOrders = input.fulfillsOnlineOrders ?? true;
-      await em.persistAndFlush(location);
+      await tx.em.persistAndFlush(location);
       return location;
     },
-    (constraint) => (constraint.includes('name') ? nameTaken(input.name.trim()) : undefined),
+    { onUniqueViolation: (constraint) => (constraint.includes('name') ? nameTaken(input.name.trim()) : undefined) },
   );
 }
 
+/** Changes the fields given of a location. */
 export async function updateLocation(ctx: InventoryContext, id: string, input: LocationUpdateInput): Promise<MutationOutcome<Location>> {
   const errors = await validateInput(input, ['input']);
   if (errors.length) return { ok: false, userErrors: errors };
   return runMutation(
-    ctx.em,
-    async (em) => {
-      const location = (await requireLocations(em, [{ id, path: ['id'] }])).get(id) as Location;
+    ctx,
+    async (tx) => {
+      const location = (await requireLocations(tx.em, [{ id, path: ['id'] }])).get(id) as Location;
       if (input.name !== undefined) location.name = input.name.trim();
       if (input.address) location.address = Object.assign(new Address(), addressFields(input.address));
       if (input.coordinates !== undefined) {
@@ -44,9 +47,9 @@ export async function updateLocation(ctx: InventoryContext, id: string, input: L
       if (input.pickupEnabled != null) location.pickupEnabled = input.pickupEnabled;
       if (input.fulfillsOnlineOrders != null) location.fulfillsOnlineOrders = input.fulfillsOnlineOrders;
       location.updatedAt = new Date();
-      await em.flush();
+      await tx.em.flush();
       return location;
     },
-    (constraint) => (constraint.includes('name') ? nameTaken(input.name?.trim() ?? '') : undefined),
+    { onUniqueViolation: (constraint) => (constraint.includes('name') ? nameTaken(input.name?.trim() ?? '') : undefined) },
   );
 }

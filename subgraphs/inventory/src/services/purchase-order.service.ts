@@ -1,34 +1,40 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { PurchaseOrder, PurchaseOrderStatus, StockMovementReason } from '../entities';
 import type { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
 import type { StockLineInput } from '../inputs/stock-line.input';
+import { purchaseOrderOutstanding } from '../rules/receipts';
+import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
 import { requireDocumentAccess } from './location-scope';
-import { assertSkusKnown } from './sku-check';
+import { unknownSkuErrors } from './sku-check';
 import { applyStockChanges, type StockChange } from './stock-ledger';
-import { assertStatus, DocumentErrorCode, duplicateSkus, freeNumber, lockDocument, numberTaken, validateLines } from './stock-document';
+import { freeNumber, lockDocument } from './stock-document';
 
 const LABEL = 'purchase order';
 const reference = (order: PurchaseOrder) => `purchase-order:${order.id}`;
 
-/** Drafts a purchase order: nothing is incoming until it is submitted. */
+/** Drafts a purchase order: nothing is incoming until it is submitted. Its SKUs are checked against the catalog first. */
 export async function createPurchaseOrder(ctx: InventoryContext, input: PurchaseOrderCreateInput): Promise<MutationOutcome<PurchaseOrder>> {
   const errors = await validateInput(input, ['input']);
   errors.push(...duplicateSkus(input.lines, ['input', 'lines']));
+  if (!errors.length) {
+    errors.push(
+      ...(await unknownSkuErrors(
+        ctx,
+        input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })),
+      )),
+    );
+  }
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
+    ctx,
+    async ({ em }) => {
       await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
-      await assertSkusKnown(
-        ctx,
-        input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })),
-      );
       return insertPurchaseOrder(em, {
         supplier: input.supplier.trim(),
         locationId: input.locationId,
@@ -36,7 +42,7 @@ export async function createPurchaseOrder(ctx: InventoryContext, input: Purchase
         expectedAt: input.expectedAt ?? null,
       });
     },
-    numberTaken,
+    { onUniqueViolation: numberTaken },
   );
 }
 
@@ -62,13 +68,14 @@ export async function submitPurchaseOrder(
   id: string,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const { result } = await idempotent(em, SCHEMA, 'purchaseOrderSubmit', idempotencyKey, { id }, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.DRAFT], 'submitted', LABEL);
       await applyStockChanges(
         em,
-        order.lines.map((line) => incomingChange(ctx, order, line.sku, line.quantityOrdered)),
+        order.lines.map((line) => incomingChange(order, line.sku, line.quantityOrdered, tx.viewer.subject)),
       );
       order.status = PurchaseOrderStatus.SUBMITTED;
       order.submittedAt = new Date();
@@ -95,12 +102,13 @@ export async function receivePurchaseOrder(
   const errors = await validateLines(lines, ['lines']);
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const request = { id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), allowOverReceipt };
     const { result } = await idempotent(em, SCHEMA, 'purchaseOrderReceive', idempotencyKey, request, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'received', LABEL);
-      const remaining = remainingBySku(order, lines, allowOverReceipt);
+      const remaining = purchaseOrderOutstanding(order, lines, allowOverReceipt);
       await applyStockChanges(
         em,
         lines.map((line) => ({
@@ -111,7 +119,7 @@ export async function receivePurchaseOrder(
           reason: StockMovementReason.RECEIVED,
           guard: 'none' as const,
           reference: reference(order),
-          actor: ctx.viewer.subject,
+          actor: tx.viewer.subject,
         })),
       );
       const received = new Map(lines.map((line) => [line.sku, line.quantity]));
@@ -126,38 +134,13 @@ export async function receivePurchaseOrder(
   });
 }
 
-/** What each received SKU still had outstanding; refuses SKUs not ordered and, unless allowed, too many. */
-function remainingBySku(order: PurchaseOrder, lines: StockLineInput[], allowOverReceipt: boolean): Map<string, number> {
-  const bySku = new Map(order.lines.map((line) => [line.sku, line]));
-  const remaining = new Map<string, number>();
-  const errors = lines.flatMap((receipt, i) => {
-    const line = bySku.get(receipt.sku);
-    if (!line)
-      return [
-        new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on purchase order ${order.number}`, UserErrorCode.NOT_FOUND),
-      ];
-    const left = Math.max(0, line.quantityOrdered - line.quantityReceived);
-    remaining.set(receipt.sku, left);
-    return receipt.quantity > left && !allowOverReceipt
-      ? [
-          new UserError(
-            ['lines', String(i), 'quantity'],
-            `Only ${left} of ${receipt.sku} remain to be received; pass allowOverReceipt to accept ${receipt.quantity}`,
-            DocumentErrorCode.OVER_RECEIPT,
-          ),
-        ]
-      : [];
-  });
-  if (errors.length) throw new UserErrorsException(errors);
-  return remaining;
-}
-
 /**
  * Cancels a draft, or a submitted order nothing has arrived for, releasing what it had made
  * incoming. Cancelling twice is harmless.
  */
 export async function cancelPurchaseOrder(ctx: InventoryContext, id: string): Promise<MutationOutcome<PurchaseOrder>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const order = await lockDocument(em, PurchaseOrder, id, LABEL);
     if (order.status === PurchaseOrderStatus.CANCELLED) return order;
     assertStatus(order.status, [PurchaseOrderStatus.DRAFT, PurchaseOrderStatus.SUBMITTED], 'cancelled', LABEL);
@@ -165,7 +148,7 @@ export async function cancelPurchaseOrder(ctx: InventoryContext, id: string): Pr
       const open = order.lines.filter((line) => line.quantityOrdered > line.quantityReceived);
       await applyStockChanges(
         em,
-        open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))),
+        open.map((line) => incomingChange(order, line.sku, -(line.quantityOrdered - line.quantityReceived), tx.viewer.subject)),
       );
     }
     order.status = PurchaseOrderStatus.CANCELLED;
@@ -176,14 +159,15 @@ export async function cancelPurchaseOrder(ctx: InventoryContext, id: string): Pr
 
 /** Closes a submitted or part-received order short: what was not delivered is no longer incoming. */
 export async function closePurchaseOrder(ctx: InventoryContext, id: string): Promise<MutationOutcome<PurchaseOrder>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const order = await lockDocument(em, PurchaseOrder, id, LABEL);
     if (order.status === PurchaseOrderStatus.CLOSED) return order;
     assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'closed', LABEL);
     const open = order.lines.filter((line) => line.quantityOrdered > line.quantityReceived);
     await applyStockChanges(
       em,
-      open.map((line) => incomingChange(ctx, order, line.sku, -(line.quantityOrdered - line.quantityReceived))),
+      open.map((line) => incomingChange(order, line.sku, -(line.quantityOrdered - line.quantityReceived), tx.viewer.subject)),
     );
     order.status = PurchaseOrderStatus.CLOSED;
     order.receivedAt = new Date();
@@ -192,7 +176,8 @@ export async function closePurchaseOrder(ctx: InventoryContext, id: string): Pro
   });
 }
 
-function incomingChange(ctx: InventoryContext, order: PurchaseOrder, sku: string, incoming: number): StockChange {
+/** A change of what is incoming at the order's location, by whoever acted on the order. */
+function incomingChange(order: PurchaseOrder, sku: string, incoming: number, actor: string | null): StockChange {
   return {
     sku,
     locationId: order.locationId,
@@ -200,6 +185,6 @@ function incomingChange(ctx: InventoryContext, order: PurchaseOrder, sku: string
     reason: StockMovementReason.INCOMING,
     guard: 'none',
     reference: reference(order),
-    actor: ctx.viewer.subject,
+    actor,
   };
 }

@@ -4,9 +4,10 @@ import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { PurchaseOrderStatus, type PurchaseOrder } from '../entities';
 import type { ReplenishmentSuggestion } from '../types/replenishment.types';
+import { suggestedQuantity } from '../rules/replenishment';
+import { MAX_DOCUMENT_LINES, numberTaken } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
 import { insertPurchaseOrder } from './purchase-order.service';
-import { MAX_DOCUMENT_LINES, numberTaken } from './stock-document';
 
 /** Supplier of the purchase order that collects suggestions for SKUs without one. */
 export const UNASSIGNED_SUPPLIER = 'Unassigned';
@@ -49,21 +50,17 @@ async function findSuggestions(em: EntityManager, locationId: string | null): Pr
       order by l.location_id, l.sku collate "C"`,
     [PurchaseOrderStatus.DRAFT, locationId, locationId],
   );
-  return rows.map((row) => {
-    const caseSize = Math.max(1, row.case_size);
-    const shortfall = 2 * row.threshold - (row.available + row.incoming);
-    return {
-      locationId: row.location_id,
-      sku: row.sku,
-      available: row.available,
-      incoming: row.incoming,
-      threshold: row.threshold,
-      suggestedQuantity: Math.max(1, Math.ceil(shortfall / caseSize)) * caseSize,
-      caseSize,
-      supplier: row.supplier,
-      quantityOnDraftOrders: row.on_draft_orders,
-    };
-  });
+  return rows.map((row) => ({
+    locationId: row.location_id,
+    sku: row.sku,
+    available: row.available,
+    incoming: row.incoming,
+    threshold: row.threshold,
+    suggestedQuantity: suggestedQuantity(row, row.case_size),
+    caseSize: Math.max(1, row.case_size),
+    supplier: row.supplier,
+    quantityOnDraftOrders: row.on_draft_orders,
+  }));
 }
 
 /**
@@ -73,8 +70,8 @@ async function findSuggestions(em: EntityManager, locationId: string | null): Pr
  */
 export async function createReplenishmentOrders(ctx: InventoryContext, locationId: string): Promise<MutationOutcome<PurchaseOrder[]>> {
   return runMutation(
-    ctx.em,
-    async (em) => {
+    ctx,
+    async ({ em }) => {
       await requireLocations(em, [{ id: locationId, path: ['locationId'] }]);
       // Two concurrent runs for one location would both see no drafts: take turns.
       await sql(em, `select pg_advisory_xact_lock(hashtext(?))`, [`replenishment:${locationId}`]);
@@ -93,6 +90,6 @@ export async function createReplenishmentOrders(ctx: InventoryContext, locationI
       }
       return orders;
     },
-    numberTaken,
+    { onUniqueViolation: numberTaken },
   );
 }

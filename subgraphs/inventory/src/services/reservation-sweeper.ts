@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Orm } from '#platform/db';
-import { startPeriodicTask, type Logger, type PeriodicTask } from '#platform/runtime';
 import { Reservation, ReservationStatus } from '../entities';
 import { releaseLines } from './reservation.service';
 
 /**
  * Releases reservations whose time ran out, so a checkout that crashed between reserving and
  * committing never strands stock. SKIP LOCKED lets any number of replicas sweep side by side.
+ * Runs every RESERVATION_SWEEP_MS (server.ts); returns how many it released.
  */
 export async function sweepExpiredReservations(orm: Orm, batch = 100): Promise<number> {
   return orm.em.fork().transactional(async (em) => {
@@ -19,8 +19,4 @@ export async function sweepExpiredReservations(orm: Orm, batch = 100): Promise<n
     await em.flush();
     return expired.length;
   });
-}
-
-export function startReservationSweeper(orm: Orm, logger: Logger, everyMs: number): PeriodicTask {
-  return startPeriodicTask('expired reservation release', everyMs, logger, () => sweepExpiredReservations(orm));
 }

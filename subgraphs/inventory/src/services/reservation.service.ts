@@ -1,23 +1,20 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { Reservation, ReservationStatus, StockMovementReason, type ReservationLine } from '../entities';
+import { InventoryErrorCode } from '../errors';
 import type { InventoryReserveInput } from '../inputs/reservation.input';
 import { requireLocations } from './location-lookup';
 import { allocate } from './reservation-allocation';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 
-export const ReservationErrorCode = {
-  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
-  NOT_PENDING: 'RESERVATION_NOT_PENDING',
-  EXPIRED: 'RESERVATION_EXPIRED',
-} as const;
-
 /** Attempts when a concurrent checkout takes the stock the allocation counted on. */
 const ALLOCATION_ATTEMPTS = 3;
+/** How long stock is held when the caller does not say (the input's default too). */
+const DEFAULT_TTL_SECONDS = 900;
 
 /**
  * Holds stock for a checkout, all lines or none. Idempotent under `key`: a retry gets the
@@ -26,23 +23,23 @@ const ALLOCATION_ATTEMPTS = 3;
 export async function reserve(ctx: InventoryContext, input: InventoryReserveInput): Promise<MutationOutcome<Reservation>> {
   const errors = await validateInput(input, ['input']);
   const skus = input.lines.map((l) => l.sku);
-  if (new Set(skus).size !== skus.length) errors.push(new UserError(['input', 'lines'], 'List each SKU once', UserErrorCode.TAKEN));
+  if (new Set(skus).size !== skus.length) errors.push(new UserError(['input', 'lines'], 'List each SKU once', InventoryErrorCode.TAKEN));
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async ({ em }) => {
     const { key, ...request } = input;
     const { result } = await idempotent(em, SCHEMA, 'inventoryReserve', key, request, async () => {
       if (input.locationId) await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
       const lines = await holdStock(em, input);
-      const reservation = em.create(Reservation, {
+      const reservation = Object.assign(new Reservation(), {
         key,
         requestHash: '',
         lines,
         channel: input.channel ?? null,
         reference: input.reference ?? null,
-        expiresAt: new Date(Date.now() + (input.ttlSeconds ?? 900) * 1000),
-      } as never);
-      await em.flush();
+        expiresAt: new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000),
+      });
+      await em.persistAndFlush(reservation);
       return { reservationId: reservation.id };
     });
     return em.findOneOrFail(Reservation, { id: result.reservationId });
@@ -83,18 +80,18 @@ function insufficient(input: InventoryReserveInput, error: InsufficientStockErro
   const field = index >= 0 ? ['input', 'lines', String(index), 'quantity'] : ['input', 'lines'];
   const message =
     error?.message ?? (input.allowSplit === false ? 'No single location has every line in stock' : 'Not enough stock across all locations');
-  return new UserErrorsException([new UserError(field, message, ReservationErrorCode.INSUFFICIENT_STOCK)]);
+  return new UserErrorsException([new UserError(field, message, InventoryErrorCode.INSUFFICIENT_STOCK)]);
 }
 
 /** The held units leave stock as sold. Committing twice is harmless. */
 export async function commitReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async ({ em }) => {
     const reservation = await lockReservation(em, id);
     if (reservation.status === ReservationStatus.COMMITTED) return reservation;
     if (reservation.status !== ReservationStatus.PENDING) throw notPending(reservation);
     if (reservation.expiresAt <= new Date()) {
       throw new UserErrorsException([
-        new UserError(['id'], 'The reservation expired before it was committed', ReservationErrorCode.EXPIRED),
+        new UserError(['id'], 'The reservation expired before it was committed', InventoryErrorCode.RESERVATION_EXPIRED),
       ]);
     }
     await applyStockChanges(
@@ -117,7 +114,7 @@ export async function commitReservation(ctx: InventoryContext, id: string): Prom
 
 /** Gives the held units back. Releasing twice is harmless; a committed one cannot be released. */
 export async function releaseReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async ({ em }) => {
     const reservation = await lockReservation(em, id);
     if (reservation.status === ReservationStatus.RELEASED || reservation.status === ReservationStatus.EXPIRED) return reservation;
     if (reservation.status !== ReservationStatus.PENDING) throw notPending(reservation);
@@ -146,12 +143,16 @@ export async function releaseLines(em: EntityManager, reservation: Reservation, 
 async function lockReservation(em: EntityManager, idOrKey: string): Promise<Reservation> {
   const where = isUuid(idOrKey) ? { $or: [{ id: idOrKey }, { key: idOrKey }] } : { key: idOrKey };
   const reservation = await em.findOne(Reservation, where, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!reservation) throw new UserErrorsException([new UserError(['id'], `No reservation "${idOrKey}"`, UserErrorCode.NOT_FOUND)]);
+  if (!reservation) throw new UserErrorsException([new UserError(['id'], `No reservation "${idOrKey}"`, InventoryErrorCode.NOT_FOUND)]);
   return reservation;
 }
 
 function notPending(reservation: Reservation): UserErrorsException {
   return new UserErrorsException([
-    new UserError(['id'], `The reservation is ${reservation.status.toLowerCase()}, not pending`, ReservationErrorCode.NOT_PENDING),
+    new UserError(
+      ['id'],
+      `The reservation is ${reservation.status.toLowerCase()}, not pending`,
+      InventoryErrorCode.RESERVATION_NOT_PENDING,
+    ),
   ]);
 }

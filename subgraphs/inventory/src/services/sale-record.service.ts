@@ -1,12 +1,15 @@
 import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
+import { InventoryErrorCode } from '../errors';
 import type { InventorySaleRecordInput } from '../inputs/reservation.input';
 import { requireLocations } from './location-lookup';
-import { ReservationErrorCode } from './reservation.service';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
+
+/** How far ahead of this server's clock a till's sale time may be (clocks drift). */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Records a sale made at a till. Online it must find the stock (like any sale); made offline,
@@ -16,19 +19,19 @@ import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 export async function recordSale(ctx: InventoryContext, input: InventorySaleRecordInput): Promise<MutationOutcome<InventoryLevel[]>> {
   const errors = await validateInput(input, ['input']);
   const skus = input.lines.map((l) => l.sku);
-  if (new Set(skus).size !== skus.length) errors.push(new UserError(['input', 'lines'], 'List each SKU once', UserErrorCode.TAKEN));
-  if (input.occurredAt && input.occurredAt.getTime() > Date.now() + 5 * 60_000) {
-    errors.push(new UserError(['input', 'occurredAt'], 'A sale cannot have happened in the future', UserErrorCode.INVALID));
+  if (new Set(skus).size !== skus.length) errors.push(new UserError(['input', 'lines'], 'List each SKU once', InventoryErrorCode.TAKEN));
+  if (input.occurredAt && input.occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+    errors.push(new UserError(['input', 'occurredAt'], 'A sale cannot have happened in the future', InventoryErrorCode.INVALID));
   }
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
     const { idempotencyKey, ...request } = input;
-    await idempotent(em, SCHEMA, 'inventorySaleRecord', idempotencyKey, request, async () => {
-      await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
+    await idempotent(tx.em, SCHEMA, 'inventorySaleRecord', idempotencyKey, request, async () => {
+      await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
       try {
         await applyStockChanges(
-          em,
+          tx.em,
           input.lines.map((line) => ({
             sku: line.sku,
             locationId: input.locationId,
@@ -37,7 +40,7 @@ export async function recordSale(ctx: InventoryContext, input: InventorySaleReco
             guard: input.offline ? ('none' as const) : ('available' as const),
             channel: input.channel,
             reference: input.reference ?? null,
-            actor: ctx.viewer.subject,
+            actor: tx.viewer.subject,
             occurredAt: input.occurredAt ?? undefined,
           })),
         );
@@ -45,11 +48,11 @@ export async function recordSale(ctx: InventoryContext, input: InventorySaleReco
         if (!(error instanceof InsufficientStockError)) throw error;
         const index = input.lines.findIndex((l) => l.sku === error.sku);
         throw new UserErrorsException([
-          new UserError(['input', 'lines', String(index), 'quantity'], error.message, ReservationErrorCode.INSUFFICIENT_STOCK),
+          new UserError(['input', 'lines', String(index), 'quantity'], error.message, InventoryErrorCode.INSUFFICIENT_STOCK),
         ]);
       }
       return null;
     });
-    return em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
+    return tx.em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
   });
 }

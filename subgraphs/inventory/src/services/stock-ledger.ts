@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import type { SalesChannel } from '#platform/graphql';
 import { publishEvents, type EventInput } from '#platform/outbox';
-import { SCHEMA, Topics } from '../constants';
+import { SCHEMA } from '../constants';
+import { InventoryLevelChanged, InventoryLevelLow, levelEventKey } from '../contract';
 import type { StockMovementReason } from '../entities';
 
 /**
@@ -61,7 +62,8 @@ const GUARDS: Record<StockGuard, string> = {
 /**
  * The one writer of stock. Each change is a conditional UPDATE under the row lock (so two
  * concurrent sales of the last unit cannot both succeed), a ledger row with the level after
- * it, and an outbox event, all in the caller's transaction. Changes are applied in (sku,
+ * it, and an outbox event (the contract's InventoryLevelChanged, and InventoryLevelLow when the
+ * change crosses the level's threshold), all in the caller's transaction. Changes are applied in (sku,
  * location) order so transactions touching the same levels cannot deadlock.
  */
 export async function applyStockChanges(em: EntityManager, changes: StockChange[]): Promise<LevelRow[]> {
@@ -113,12 +115,12 @@ export async function applyStockChanges(em: EntityManager, changes: StockChange[
       channel: change.channel ?? null,
       occurredAt: (change.occurredAt ?? recordedAt).toISOString(),
     };
-    const key = `${level.sku}@${level.location_id}`;
-    events.push({ topic: Topics.LEVEL_CHANGED, key, payload });
+    const eventKey = levelEventKey(level.sku, level.location_id);
+    events.push(InventoryLevelChanged.event(eventKey, payload));
     const threshold = level.low_stock_threshold;
     const before = available - (dOn - dRes);
     if (threshold !== null && available <= threshold && before > threshold) {
-      events.push({ topic: Topics.LEVEL_LOW, key, payload: { ...payload, lowStockThreshold: threshold } });
+      events.push(InventoryLevelLow.event(eventKey, { ...payload, lowStockThreshold: threshold }));
     }
     results.set(change, level);
   }

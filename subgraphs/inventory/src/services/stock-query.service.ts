@@ -4,7 +4,7 @@ import { badUserInput } from '#platform/runtime';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
 import type { InventorySummary, StoreAvailability } from '../types/stock.types';
-import { byDistance } from './geo';
+import { byDistance } from '../rules/geo';
 
 /** Levels by SKU then location; optionally one location's, or only those at or below their threshold. */
 export async function listLevels(

@@ -3,12 +3,13 @@ import { requireLocationAccess } from '#platform/auth';
 import { runMutation, sql, type MutationOutcome } from '#platform/db';
 import { validateInput } from '#platform/graphql';
 import { publishEvents } from '#platform/outbox';
-import { SCHEMA, Topics } from '../constants';
+import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
+import { InventoryLevelLow, levelEventKey } from '../contract';
 import { InventoryLevel } from '../entities';
 import type { LowStockThresholdInput } from '../inputs/inventory-adjust.input';
 import { requireLocations } from './location-lookup';
-import { assertSkusKnown } from './sku-check';
+import { unknownSkuErrors } from './sku-check';
 import type { LevelRow } from './stock-ledger';
 
 /**
@@ -18,13 +19,14 @@ import type { LevelRow } from './stock-ledger';
 export async function setLowStockThreshold(ctx: InventoryContext, input: LowStockThresholdInput): Promise<MutationOutcome<InventoryLevel>> {
   requireLocationAccess(ctx.viewer, input.locationId);
   const errors = await validateInput(input, ['input']);
+  if (!errors.length) errors.push(...(await unknownSkuErrors(ctx, [{ sku: input.sku, path: ['input', 'sku'] }])));
   if (errors.length) return { ok: false, userErrors: errors };
-  return runMutation(ctx.em, async (em) => {
-    await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
-    await assertSkusKnown(ctx, [{ sku: input.sku, path: ['input', 'sku'] }]);
+
+  return runMutation(ctx, async (tx) => {
+    await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
     const threshold = input.threshold ?? null;
     const [level] = await sql<LevelRow>(
-      em,
+      tx.em,
       `insert into ${SCHEMA}.inventory_level (id, sku, location_id, on_hand, reserved, incoming, low_stock_threshold, version, needs_reconciliation, updated_at)
        values (?, ?, ?, 0, 0, 0, ?, 0, false, now())
        on conflict (sku, location_id) do update set low_stock_threshold = excluded.low_stock_threshold
@@ -33,23 +35,19 @@ export async function setLowStockThreshold(ctx: InventoryContext, input: LowStoc
     );
     const available = level.on_hand - level.reserved;
     if (threshold !== null && available <= threshold) {
-      await publishEvents(em, SCHEMA, [
-        {
-          topic: Topics.LEVEL_LOW,
-          key: `${level.sku}@${level.location_id}`,
-          payload: {
-            sku: level.sku,
-            locationId: level.location_id,
-            version: level.version,
-            onHand: level.on_hand,
-            reserved: level.reserved,
-            available,
-            incoming: level.incoming,
-            lowStockThreshold: threshold,
-          },
-        },
+      await publishEvents(tx.em, SCHEMA, [
+        InventoryLevelLow.event(levelEventKey(level.sku, level.location_id), {
+          sku: level.sku,
+          locationId: level.location_id,
+          version: level.version,
+          onHand: level.on_hand,
+          reserved: level.reserved,
+          available,
+          incoming: level.incoming,
+          lowStockThreshold: threshold,
+        }),
       ]);
     }
-    return em.findOneOrFail(InventoryLevel, { id: level.id }, { refresh: true });
+    return tx.em.findOneOrFail(InventoryLevel, { id: level.id }, { refresh: true });
   });
 }

@@ -1,22 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireLocationAccess } from '#platform/auth';
 import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorCode, UserErrorsException, validateInput } from '#platform/graphql';
+import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus } from '../entities';
-import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
+import { InventoryErrorCode } from '../errors';
 import type { StockLineInput } from '../inputs/stock-line.input';
+import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
+import { transferReceipts } from '../rules/receipts';
+import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
 import { requireDocumentAccess } from './location-scope';
-import { assertSkusKnown } from './sku-check';
+import { unknownSkuErrors } from './sku-check';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
-import { assertStatus, DocumentErrorCode, duplicateSkus, freeNumber, lockDocument, numberTaken, validateLines } from './stock-document';
+import { freeNumber, lockDocument } from './stock-document';
 
 const LABEL = 'transfer';
 const reference = (transfer: InventoryTransfer) => `transfer:${transfer.id}`;
 
-/** Drafts a transfer: nothing moves until it ships. */
+/** Drafts a transfer: nothing moves until it ships. Its SKUs are checked against the catalog first. */
 export async function createTransfer(
   ctx: InventoryContext,
   input: InventoryTransferCreateInput,
@@ -26,21 +29,25 @@ export async function createTransfer(
   const errors = await validateInput(input, ['input']);
   errors.push(...duplicateSkus(input.lines, ['input', 'lines']));
   if (input.fromLocationId === input.toLocationId) {
-    errors.push(new UserError(['input', 'toLocationId'], 'A transfer needs two different locations', DocumentErrorCode.SAME_LOCATION));
+    errors.push(new UserError(['input', 'toLocationId'], 'A transfer needs two different locations', InventoryErrorCode.SAME_LOCATION));
+  }
+  if (!errors.length) {
+    errors.push(
+      ...(await unknownSkuErrors(
+        ctx,
+        input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })),
+      )),
+    );
   }
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(
-    ctx.em,
-    async (em) => {
+    ctx,
+    async ({ em }) => {
       await requireLocations(em, [
         { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
         { id: input.toLocationId, path: ['input', 'toLocationId'] },
       ]);
-      await assertSkusKnown(
-        ctx,
-        input.lines.map((line, i) => ({ sku: line.sku, path: ['input', 'lines', String(i), 'sku'] })),
-      );
       const transfer = Object.assign(new InventoryTransfer(), {
         number: await freeNumber(em, InventoryTransfer, 'TR'),
         fromLocationId: input.fromLocationId,
@@ -51,7 +58,7 @@ export async function createTransfer(
       await em.persistAndFlush(transfer);
       return transfer;
     },
-    numberTaken,
+    { onUniqueViolation: numberTaken },
   );
 }
 
@@ -65,12 +72,13 @@ export async function shipTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId]);
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.DRAFT], 'shipped', LABEL);
       await assertSourceHasStock(em, transfer);
-      const common = { reference: reference(transfer), actor: ctx.viewer.subject };
+      const common = { reference: reference(transfer), actor: tx.viewer.subject };
       try {
         await applyStockChanges(
           em,
@@ -125,7 +133,7 @@ function shortLine(transfer: InventoryTransfer, sku: string, available: number):
   return new UserError(
     ['lines', String(index), 'quantity'],
     `Line ${index + 1} (${sku}): ${line.quantity} to ship but only ${Math.max(0, available)} available at the source; nothing was shipped`,
-    DocumentErrorCode.INSUFFICIENT_STOCK,
+    InventoryErrorCode.INSUFFICIENT_STOCK,
   );
 }
 
@@ -143,12 +151,13 @@ export async function receiveTransfer(
   const errors = await validateLines(lines, ['lines']);
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const request = { id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) };
     const { result } = await idempotent(em, SCHEMA, 'inventoryTransferReceive', idempotencyKey, request, async () => {
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'received', LABEL);
-      const received = receiptsFor(transfer, lines);
+      const received = transferReceipts(transfer, lines);
       await applyStockChanges(
         em,
         lines.map((line) => ({
@@ -159,7 +168,7 @@ export async function receiveTransfer(
           reason: StockMovementReason.TRANSFER_IN,
           guard: 'none' as const,
           reference: reference(transfer),
-          actor: ctx.viewer.subject,
+          actor: tx.viewer.subject,
         })),
       );
       transfer.lines = transfer.lines.map((line) => ({ ...line, quantityReceived: line.quantityReceived + (received.get(line.sku) ?? 0) }));
@@ -173,32 +182,10 @@ export async function receiveTransfer(
   });
 }
 
-/** Matches receipt lines to transfer lines; a SKU not shipped or more than in transit is refused. */
-function receiptsFor(transfer: InventoryTransfer, lines: StockLineInput[]): Map<string, number> {
-  const bySku = new Map(transfer.lines.map((line) => [line.sku, line]));
-  const errors = lines.flatMap((receipt, i) => {
-    const line = bySku.get(receipt.sku);
-    if (!line)
-      return [new UserError(['lines', String(i), 'sku'], `${receipt.sku} is not on transfer ${transfer.number}`, UserErrorCode.NOT_FOUND)];
-    const inTransit = line.quantity - line.quantityReceived;
-    return receipt.quantity > inTransit
-      ? [
-          new UserError(
-            ['lines', String(i), 'quantity'],
-            `Only ${inTransit} of ${receipt.sku} remain in transit; ${receipt.quantity} cannot be received`,
-            DocumentErrorCode.OVER_RECEIPT,
-          ),
-        ]
-      : [];
-  });
-  if (errors.length) throw new UserErrorsException(errors);
-  return new Map(lines.map((line) => [line.sku, line.quantity]));
-}
-
 /** Cancels a draft; once shipped, stock is on the road and must be received. Cancelling twice is harmless. */
 export async function cancelTransfer(ctx: InventoryContext, id: string): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId, t.toLocationId]);
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async ({ em }) => {
     const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
     if (transfer.status === TransferStatus.CANCELLED) return transfer;
     assertStatus(transfer.status, [TransferStatus.DRAFT], 'cancelled', LABEL);
@@ -213,7 +200,8 @@ export async function cancelTransfer(ctx: InventoryContext, id: string): Promise
  * as incoming at the destination, recorded as LOST there (it had already left the source).
  */
 export async function closeTransfer(ctx: InventoryContext, id: string): Promise<MutationOutcome<InventoryTransfer>> {
-  return runMutation(ctx.em, async (em) => {
+  return runMutation(ctx, async (tx) => {
+    const { em } = tx;
     const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
     if (transfer.status === TransferStatus.CLOSED) return transfer;
     assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'closed', LABEL);
@@ -226,8 +214,8 @@ export async function closeTransfer(ctx: InventoryContext, id: string): Promise<
         incoming: -(line.quantity - line.quantityReceived),
         reason: StockMovementReason.LOST,
         guard: 'none' as const,
-        reference: `transfer:${transfer.id}`,
-        actor: ctx.viewer.subject,
+        reference: reference(transfer),
+        actor: tx.viewer.subject,
       })),
     );
     transfer.status = TransferStatus.CLOSED;

@@ -1,0 +1,23 @@
+/**
+ * Inventory's own `userErrors` codes that callers of its commands must understand (checkout,
+ * tills, fulfilment). Besides these, a command may answer with the platform's common codes
+ * (`UserErrorCode`: NOT_FOUND, TAKEN, INVALID…) and IDEMPOTENCY_KEY_REUSED.
+ */
+export const StockErrorCode = {
+  /** Not enough available stock (onHand - reserved) for a line: nothing was held, sold or shipped. */
+  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
+  /** The reservation was already committed, released or expired, so it cannot take this step. */
+  RESERVATION_NOT_PENDING: 'RESERVATION_NOT_PENDING',
+  /** The reservation's time ran out before it was committed; its stock was or will be released. */
+  RESERVATION_EXPIRED: 'RESERVATION_EXPIRED',
+  /** The catalog has no product variant with this SKU. */
+  UNKNOWN_SKU: 'UNKNOWN_SKU',
+  /** A transfer from a location to itself. */
+  SAME_LOCATION: 'SAME_LOCATION',
+  /** The transfer or purchase order is in a status that does not allow this step. */
+  INVALID_STATUS: 'INVALID_STATUS',
+  /** More received than is still in transit or outstanding on a line. */
+  OVER_RECEIPT: 'OVER_RECEIPT',
+} as const;
+
+export type StockErrorCode = (typeof StockErrorCode)[keyof typeof StockErrorCode];

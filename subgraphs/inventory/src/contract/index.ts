@@ -1,0 +1,35 @@
+/** What other subgraphs may rely on from inventory: the events it publishes, the commands it takes, the codes it answers with. */
+export {
+  InventoryLevelChanged,
+  InventoryLevelLow,
+  levelEventKey,
+  STOCK_MOVEMENT_REASONS,
+  type InventoryLevelChangedPayload,
+  type InventoryLevelLowPayload,
+} from './events';
+export {
+  InventoryReservationCommit,
+  InventoryReservationRelease,
+  InventoryReserve,
+  InventorySaleRecord,
+  InventoryTransferCreate,
+  InventoryTransferReceive,
+  InventoryTransferShip,
+  type Channel,
+  type InventoryReserveVariables,
+  type InventorySaleRecordPayload,
+  type InventorySaleRecordVariables,
+  type InventoryTransferCreateVariables,
+  type InventoryTransferReceiveVariables,
+  type InventoryTransferShipVariables,
+  type ReservationPayload,
+  type ReservationRefVariables,
+  type ReservationResult,
+  type ReservationStatus,
+  type StockLevelResult,
+  type StockLine,
+  type TransferPayload,
+  type TransferResult,
+  type TransferStatus,
+} from './commands';
+export { StockErrorCode } from './error-codes';

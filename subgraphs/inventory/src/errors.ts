@@ -1,0 +1,33 @@
+import { IDEMPOTENCY_KEY_REUSED } from '#platform/db';
+import { UserErrorCode } from '#platform/graphql';
+import { StockErrorCode } from './contract';
+
+/**
+ * Every code a client can find in the `userErrors` of an inventory mutation. Services take codes
+ * from here and define none of their own; the codes other subgraphs must understand are declared
+ * once in the contract (`StockErrorCode`) and listed here again by reference.
+ */
+export const InventoryErrorCode = {
+  /** The platform's common codes: BLANK, INVALID, TOO_LONG, TAKEN (a SKU listed twice, a name in use), NOT_FOUND (an unknown location, document or reservation)… */
+  ...UserErrorCode,
+  /** A retry sent an idempotency key already used for a different request; nothing was changed. */
+  IDEMPOTENCY_KEY_REUSED,
+  /** Not enough available stock (onHand - reserved) for an adjustment, a sale, a reservation or a shipment. */
+  INSUFFICIENT_STOCK: StockErrorCode.INSUFFICIENT_STOCK,
+  /** A reservation step on one already committed, released or expired. */
+  RESERVATION_NOT_PENDING: StockErrorCode.RESERVATION_NOT_PENDING,
+  /** A reservation committed after its time ran out. */
+  RESERVATION_EXPIRED: StockErrorCode.RESERVATION_EXPIRED,
+  /** The product catalog has no variant with this SKU, so it cannot be stocked. */
+  UNKNOWN_SKU: StockErrorCode.UNKNOWN_SKU,
+  /** A transfer from a location to itself. */
+  SAME_LOCATION: StockErrorCode.SAME_LOCATION,
+  /** A transfer or purchase order step its current status does not allow. */
+  INVALID_STATUS: StockErrorCode.INVALID_STATUS,
+  /** More received than is in transit or still outstanding on a line. */
+  OVER_RECEIPT: StockErrorCode.OVER_RECEIPT,
+  /** The caller's expected onHand differs from the stored one: stock moved since they looked; nothing was changed. */
+  STALE_QUANTITY: 'STALE_QUANTITY',
+} as const;
+
+export type InventoryErrorCode = (typeof InventoryErrorCode)[keyof typeof InventoryErrorCode];
