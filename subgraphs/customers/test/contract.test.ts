@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse, validate } from 'graphql';
 import { Role, ServiceCredentials } from '#platform/auth';
 import { InternalClient, type InternalCommand } from '#platform/internal';
-import { EventContractError } from '#platform/outbox';
+import { EventContractError } from '#platform/events';
 import { createLogger } from '#platform/runtime';
 import * as contract from '#contracts/customers';
 import { CustomerErased, CustomerMerged, CustomerSegments, KnownSegments, representations } from '#contracts/customers';

@@ -1,7 +1,7 @@
 import { Kind, parse, validate, type ObjectTypeDefinitionNode } from 'graphql';
 import { ServiceCredentials } from '#platform/auth';
 import { InternalClient, type InternalCommand } from '#platform/internal';
-import { EventContractError } from '#platform/outbox';
+import { EventContractError } from '#platform/events';
 import { createLogger } from '#platform/runtime';
 import * as contract from '#contracts/inventory';
 import {

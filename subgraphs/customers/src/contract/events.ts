@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '#platform/outbox';
+import { defineEvent } from '#platform/events';
 
 /** Two records of one person became one: `sourceId` now redirects to `targetId`. Keyed by the source. */
 export const CustomerMerged = defineEvent('customer.merged', z.object({ sourceId: z.string().min(1), targetId: z.string().min(1) }));

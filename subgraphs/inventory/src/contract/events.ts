@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '#platform/outbox';
+import { defineEvent } from '#platform/events';
 
 /** Why stock moved; the same values as the API's StockMovementReason (a spec keeps them equal). */
 export const STOCK_MOVEMENT_REASONS = [

@@ -1,5 +1,6 @@
-/** Live delivery of committed outbox events to a process: PostgreSQL LISTEN/NOTIFY or Redis. */
+/** Events: their contracts, and live delivery of committed outbox events to a process (PostgreSQL LISTEN/NOTIFY or Redis). */
 export { EVENTS_CHANNEL, type BusEvent, type BusHandler, type EventBus } from './event-bus';
 export { OutboxReader, type BatchPosition } from './outbox-reader';
 export { PostgresEventBus } from './postgres-event-bus';
 export { RedisEventBus } from './redis-event-bus';
+export { defineEvent, EventContractError, type EventContract } from './event-contract';

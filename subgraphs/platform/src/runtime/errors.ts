@@ -21,8 +21,9 @@ export const ErrorCode = {
 function isTimeout(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'DeadlineExceededError' || error.name === 'KnexTimeoutError') return true;
-  const code = (error as { code?: string }).code;
-  return code === '57014';
+  // MikroORM wraps driver errors in its own DriverException, copying the original's fields.
+  if (error.message.startsWith('Knex: Timeout acquiring a connection')) return true;
+  return (error as { code?: string }).code === '57014';
 }
 
 export function badUserInput(message: string, argumentName?: string): GraphQLError {

@@ -1,7 +1,8 @@
 import { CustomerErased, CustomerMerged } from '#contracts/customers';
 import type { BusEvent } from '#platform/events';
 import type { Orm } from '#platform/db';
-import { EventConsumer, EventContractError, type EventContract } from '#platform/outbox';
+import { EventContractError, type EventContract } from '#platform/events';
+import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
 import { forgetCustomer, foldCustomer } from './customer-fold.service';
 

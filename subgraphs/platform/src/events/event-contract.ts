@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EventInput } from './outbox';
+import type { EventInput } from '../outbox/outbox';
 
 /** A payload that does not match its topic's contract: a producer bug, never retried. */
 export class EventContractError extends Error {
