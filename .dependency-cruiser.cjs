@@ -30,7 +30,7 @@ module.exports = {
     {
       name: 'contracts-stand-alone',
       severity: 'error',
-      comment: "A contract is read by other subgraphs, so it depends on nothing of its own subgraph but itself.",
+      comment: 'A contract is read by other subgraphs, so it depends on nothing of its own subgraph but itself.',
       from: { path: '^subgraphs/([^/]+)/src/contract/' },
       to: { path: '^subgraphs/', pathNot: ['^subgraphs/$1/src/contract/', '^subgraphs/platform/'] },
     },

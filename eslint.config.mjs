@@ -9,7 +9,9 @@ import tseslint from 'typescript-eslint';
  * unobserved). Formatting is Prettier's business, so the stylistic rules are off.
  */
 export default tseslint.config(
-  { ignores: ['dist/', '.data/', 'coverage/', 'node_modules/', '**/*.js', '**/*.mjs', 'examples/generated/'] },
+  {
+    ignores: ['dist/', '.data/', 'coverage/', 'node_modules/', '**/*.js', '**/*.cjs', '**/*.mjs', 'jest.config.ts', 'examples/generated/'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,7 +24,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],

@@ -69,7 +69,7 @@ export async function levelOf(harness: InventoryHarness, sku: string, locationId
  * incoming deltas must sum to the level. Empty when the ledger is whole.
  */
 export async function ledgerMismatches(harness: InventoryHarness): Promise<Record<string, unknown>[]> {
-  const { rows } = (await knex(harness).raw(
+  const { rows } = await knex(harness).raw<{ rows: Record<string, unknown>[] }>(
     `select l.sku, l.location_id, l.on_hand, l.reserved, l.incoming, m.on_hand_sum, m.reserved_sum, m.incoming_sum
        from inventory.inventory_level l
        left join (select sku, location_id, sum(quantity)::int as on_hand_sum, sum(reserved_delta)::int as reserved_sum,
@@ -77,7 +77,7 @@ export async function ledgerMismatches(harness: InventoryHarness): Promise<Recor
                     from inventory.stock_movement group by sku, location_id) m
          on m.sku = l.sku and m.location_id = l.location_id
       where l.on_hand <> coalesce(m.on_hand_sum, 0) or l.reserved <> coalesce(m.reserved_sum, 0) or l.incoming <> coalesce(m.incoming_sum, 0)`,
-  )) as { rows: Record<string, unknown>[] };
+  );
   return rows;
 }
 

@@ -69,7 +69,7 @@ export async function levelOf(harness: InventoryHarness, sku: string, locationId
     ? {
         onHand: row.on_hand as number,
         reserved: row.reserved as number,
-        available: (row.on_hand - row.reserved) as number,
+        available: row.on_hand - row.reserved,
         version: row.version as number,
         needsReconciliation: row.needs_reconciliation as boolean,
       }
