@@ -17,21 +17,24 @@ export interface InProcessSystemOptions {
   poolMax?: number;
 }
 
-export interface InProcessSystem {
-  gatewayUrl: string;
-  gateway: GatewayServer;
+export interface InProcessSubgraphs {
   /** Each subgraph's own endpoint, for calls a gateway would never make. */
   urls: Record<string, string>;
   servers: Record<string, SubgraphServer>;
   close(): Promise<void>;
 }
 
+export interface InProcessSystem extends InProcessSubgraphs {
+  gatewayUrl: string;
+  gateway: GatewayServer;
+}
+
 /**
- * The five subgraphs and the gateway in this process, wired as `npm start` wires its child
- * processes (one database, one token secret, the gateway secret required), each on a free port.
- * Background sweepers are off so tests and benches decide when they run.
+ * The five subgraphs in this process, wired as `npm start` wires its child processes (one
+ * database, one token secret, the gateway secret required), each on a free port. Background
+ * sweepers are off so tests and benches decide when they run.
  */
-export async function startInProcessSystem(options: InProcessSystemOptions): Promise<InProcessSystem> {
+export async function startInProcessSubgraphs(options: InProcessSystemOptions): Promise<InProcessSubgraphs> {
   const logger = options.logger ?? createLogger('system', 'silent');
   const base = {
     databaseUrl: options.databaseUrl,
@@ -67,24 +70,29 @@ export async function startInProcessSystem(options: InProcessSystemOptions): Pro
     await Promise.all(Object.values(servers).map((server) => server.close()));
     throw error;
   }
+  return { urls, servers, close: async () => void (await Promise.all(Object.values(servers).map((server) => server.close()))) };
+}
+
+/** The five subgraphs and the real gateway in front of them, in this process. */
+export async function startInProcessSystem(options: InProcessSystemOptions): Promise<InProcessSystem> {
+  const subgraphs = await startInProcessSubgraphs(options);
   const gateway = await createGatewayServer({
     supergraph: await loadSupergraph(),
-    subgraphUrls: urls,
+    subgraphUrls: subgraphs.urls,
     timeoutMs: 10_000,
-    logger,
+    logger: options.logger ?? createLogger('system', 'silent'),
     landingPage: false,
     jwtSecret: options.jwtSecret,
     gatewaySecret: options.gatewaySecret,
   });
   const gatewayUrl = `${await gateway.listen(0)}/graphql`;
   return {
+    ...subgraphs,
     gatewayUrl,
     gateway,
-    urls,
-    servers,
     close: async () => {
       await gateway.close();
-      await Promise.all(Object.values(servers).map((server) => server.close()));
+      await subgraphs.close();
     },
   };
 }

@@ -1,10 +1,6 @@
 import { createLogger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
-import { createCustomersServer } from '../../subgraphs/customers/src/server';
-import { createInventoryServer } from '../../subgraphs/inventory/src/server';
-import { createOrdersServer } from '../../subgraphs/orders/src/server';
-import { createProductsServer } from '../../subgraphs/products/src/server';
-import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
+import { startInProcessSubgraphs } from '../../scripts/lib/in-process-system';
 import { seedDemoBusiness } from '../../scripts/lib/seed-demo';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startGateway, type GatewayHarness } from './gateway';
@@ -31,27 +27,13 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
   const db = await createTestDatabase();
   await seedDemoBusiness(db.url, 'EUR', () => {});
   const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
-  const base = { databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, gatewaySecret, logger: createLogger('supergraph-test', 'silent') };
-  const servers: Record<string, SubgraphServer> = {};
-  const urls: Record<string, string> = {};
-  const listen = async (name: string, server: SubgraphServer) => {
-    servers[name] = server;
-    urls[name] = `${await server.listen(0)}/graphql`;
-  };
-  await listen('products', await createProductsServer({ ...base, currencyCode: 'EUR' }));
-  await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
-  await listen('orders', await createOrdersServer(base));
-  await listen('customers', await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE' }));
-  await listen(
-    'promotions',
-    await createPromotionsServer({
-      ...base,
-      currencyCode: 'EUR',
-      productsUrl: urls.products,
-      customersUrl: urls.customers,
-      eventPollMs: 100,
-    }),
-  );
+  const subgraphs = await startInProcessSubgraphs({
+    databaseUrl: db.url,
+    jwtSecret: TEST_JWT_SECRET,
+    gatewaySecret,
+    logger: createLogger('supergraph-test', 'silent'),
+  });
+  const { urls, servers } = subgraphs;
   const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret });
   return {
     db,
@@ -61,7 +43,7 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
     gatewaySecret,
     close: async () => {
       await gateway.close();
-      await Promise.all(Object.values(servers).map((server) => server.close()));
+      await subgraphs.close();
       await db.drop();
     },
   };

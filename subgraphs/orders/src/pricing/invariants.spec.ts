@@ -1,20 +1,9 @@
 import { allocate } from './allocate';
 import { priceOrder } from './price-order';
 import type { LineDiscounts, PricingInput, PricingLine, PricingResult, TaxClass, TaxRates } from './types';
+import { seededRandom } from '#platform/runtime';
 
 const BASKETS = 3000;
-
-/** mulberry32: same seed, same sequence, so a failing basket can be replayed from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A basket mixing classes, per-line and order discounts, shipping, both tax modes, and now and then the largest lines. */
 function randomBasket(seed: number): PricingInput {

@@ -6,3 +6,4 @@ export { runService, type RunningService } from './run-service';
 export { startPeriodicTask, type PeriodicTask } from './periodic-task';
 export { Deadline, DeadlineExceededError } from './deadline';
 export { badUserInput, ErrorCode, createErrorFormatter } from './errors';
+export { seededRandom } from './seeded-random';

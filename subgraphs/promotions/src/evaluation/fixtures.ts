@@ -3,23 +3,14 @@
  * a failing case can be replayed from its seed and benchmark runs compare like with like.
  */
 import type { DiscountRule, DiscountValue, EvaluationInput, EvaluationLine } from './types';
+import { seededRandom } from '#platform/runtime';
+
+export { seededRandom };
 
 /** The instant every fixture is evaluated at. */
 export const NOW = new Date('2026-06-15T12:00:00Z');
 
 const DAY = 86_400_000;
-
-/** mulberry32: tiny, fast and good enough to spread test cases; same seed, same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A live automatic 10%-off-everything rule that combines with nothing, with `overrides`. */
 export function makeRule(overrides: Partial<DiscountRule> & { id: string }): DiscountRule {

@@ -1,20 +1,9 @@
 import { EXACT_ROUTING_LIMIT } from './fewest-packages';
 import { routeOrder } from './route-order';
 import type { CandidateLocation, RoutingInput, RoutingLine } from './types';
+import { seededRandom } from '#platform/runtime';
 
 const CASES = 2000;
-
-/** mulberry32: same seed, same sequence, so a failing order can be replayed from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** An order over a few SKUs and a handful of locations; `many` goes past the exact search. */
 function randomOrder(seed: number): { input: RoutingInput; distinctSkus: boolean } {

@@ -2,20 +2,9 @@ import { priceOrder, type PricingInput, type TaxClass } from '../../pricing';
 import { planRefund } from './plan-refund';
 import { splitAcrossTenders } from './split-across-tenders';
 import type { RefundableLine, Tender } from './types';
+import { seededRandom } from '#platform/runtime';
 
 const ORDERS = 1500;
-
-/** mulberry32: same seed, same sequence, so a failing order can be replayed from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A random order priced by the pricing engine, as checkout would store it. */
 function randomOrder(random: () => number): {
