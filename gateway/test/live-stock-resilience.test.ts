@@ -9,6 +9,7 @@ import { gqlData } from '../../test/support/graphql-client';
 import { asAdmin } from '../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
+import { ADJUST_STOCK } from '../../test/support/documents';
 
 let inv: InventoryHarness;
 let loc: Record<string, string>;
@@ -38,14 +39,9 @@ const STOCK = `subscription($skus: [String!], $locationIds: [ID!]) { stockChange
 type Item = { kind: string; sku: string; onHand: number; version: number; variant: { title: string } | null };
 
 async function adjust(url: string, sku: string, locationId: string, delta: number) {
-  const result = await gqlData(
-    url,
-    `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version } userErrors { code } } }`,
-    { input: { sku, locationId, delta, reason: 'CORRECTION' } },
-    await asAdmin(),
-  );
+  const result = await gqlData(url, ADJUST_STOCK, { input: { sku, locationId, delta, reason: 'CORRECTION' } }, await asAdmin());
   expect(result.inventoryAdjust.userErrors).toEqual([]);
-  return result.inventoryAdjust.inventoryLevel.version as number;
+  return result.inventoryAdjust.inventoryLevel!.version;
 }
 
 it('delivers a change made through gateway A to a subscriber on gateway B', async () => {

@@ -4,6 +4,7 @@ import { gqlData } from '../../test/support/graphql-client';
 import { asAdmin } from '../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
+import { ADJUST_STOCK } from '../../test/support/documents';
 
 let inv: InventoryHarness;
 let gateway: GatewayHarness;
@@ -42,12 +43,13 @@ type Item = {
 async function adjust(sku: string, locationId: string, delta: number) {
   const result = await gqlData(
     gateway.url,
-    `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { inventoryLevel { version onHand } userErrors { code message } } }`,
+    ADJUST_STOCK,
     { input: { sku, locationId, delta, reason: delta > 0 ? 'RECEIVED' : 'SALE' } },
     await asAdmin(),
   );
   expect(result.inventoryAdjust.userErrors).toEqual([]);
-  return result.inventoryAdjust.inventoryLevel as { version: number; onHand: number };
+  const { version, onHand } = result.inventoryAdjust.inventoryLevel!;
+  return { version, onHand };
 }
 
 it('sends a snapshot of what was asked for, then each change as it commits, with the variant from the catalog', async () => {
