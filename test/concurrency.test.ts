@@ -26,18 +26,15 @@ it('answers 100 concurrent inventoryAdjust calls, each on its own SKU, and recor
   const locationId = locations.nodes[0].id;
   const skus = demoSkus().slice(0, 100);
   const before = await movementCount(locationId);
-  const started = Date.now();
   const results = await Promise.all(
     skus.map((sku, i) =>
       gql(system.gateway.url, ADJUST_STOCK, { input: { sku, locationId, delta: 3, reason: 'RECEIVED' }, key: `crowd-${i}` }, admin),
     ),
   );
-  const elapsed = Date.now() - started;
   expect(results.filter((r) => r.errors)).toEqual([]);
   expect(results.map((r) => r.data?.inventoryAdjust.userErrors).flat()).toEqual([]);
   expect(results.map((r) => r.data?.inventoryAdjust.inventoryLevel?.sku)).toEqual(skus);
-  // Well inside the gateway's 10 s deadline: nobody waited on a connection another request held.
-  expect(elapsed).toBeLessThan(10_000);
+  // No DEADLINE_EXCEEDED among them: nobody waited out its deadline on a connection another held.
   expect((await movementCount(locationId)) - before).toBe(100);
 });
 

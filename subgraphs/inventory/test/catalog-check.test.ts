@@ -1,6 +1,6 @@
 import { Role } from '#platform/auth';
 import { createLogger } from '#platform/runtime';
-import { DEFAULT_REQUEST_TIMEOUT_MS, type SubgraphServer } from '#platform/server';
+import type { SubgraphServer } from '#platform/server';
 import { freePort } from '../../../scripts/lib/free-port';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startProducts, type ProductsHarness } from '../../../test/support/products';
@@ -48,11 +48,10 @@ const writes = async () => ({
   events: await rows('outbox_event'),
 });
 
-/** Adjusts `sku` up by 3 as the store's staff, timing the answer. */
+/** Adjusts `sku` up by 3 as the store's staff. */
 async function adjust(url: string, sku: string) {
-  const started = Date.now();
   const response = await gql(url, ADJUST, { input: { sku, locationId: storeId, delta: 3, reason: 'RECEIVED' } }, staff);
-  return { sku, response, ms: Date.now() - started };
+  return { sku, response };
 }
 
 beforeAll(async () => {
@@ -82,13 +81,14 @@ afterAll(async () => {
   await products?.close();
 });
 
-it('answers 100 concurrent first adjustments of 100 SKUs with a pool of 10, each with its level and within the deadline', async () => {
+it('answers 100 concurrent first adjustments of 100 SKUs with a pool of 10, each with its level and none past its deadline', async () => {
   const results = await Promise.all(skus.slice(0, 100).map((sku) => adjust(inventory.url, sku)));
 
+  // No error at all: a request past its deadline (or stuck waiting for a connection) would have
+  // answered DEADLINE_EXCEEDED and rolled back, so success here is "within the deadline".
   expect(results.filter((r) => r.response.errors).map((r) => ({ sku: r.sku, errors: r.response.errors }))).toEqual([]);
-  for (const { sku, response, ms } of results) {
+  for (const { sku, response } of results) {
     expect(response.data?.inventoryAdjust).toMatchObject({ inventoryLevel: { sku, onHand: 3, version: 1 }, userErrors: [] });
-    expect(ms).toBeLessThan(DEFAULT_REQUEST_TIMEOUT_MS);
   }
   expect(await rows('stock_movement')).toBe(100);
 
@@ -104,10 +104,9 @@ it('answers SUBGRAPH_UNAVAILABLE to every adjustment while products cannot be re
   try {
     const before = await writes();
     const results = await Promise.all(skus.slice(100).map((sku) => adjust(cutOff.url, sku)));
-    for (const { response, ms } of results) {
+    for (const { response } of results) {
       expect(response.data?.inventoryAdjust ?? null).toBeNull();
       expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['SUBGRAPH_UNAVAILABLE']);
-      expect(ms).toBeLessThan(DEFAULT_REQUEST_TIMEOUT_MS);
     }
     expect(await writes()).toEqual(before);
   } finally {
