@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_REUSED } from '#platform/db';
+import { IDEMPOTENCY_KEY_MISMATCH } from '#platform/db';
 import { UserErrorCode } from '#platform/graphql';
 import { StockErrorCode } from './contract';
 
@@ -11,7 +11,7 @@ export const InventoryErrorCode = {
   /** The platform's common codes: BLANK, INVALID, TOO_LONG, TAKEN (a SKU listed twice, a name in use), NOT_FOUND (an unknown location, document or reservation)… */
   ...UserErrorCode,
   /** A retry sent an idempotency key already used for a different request; nothing was changed. */
-  IDEMPOTENCY_KEY_REUSED,
+  IDEMPOTENCY_KEY_MISMATCH,
   /** Not enough available stock (onHand - reserved) for an adjustment, a sale, a reservation or a shipment. */
   INSUFFICIENT_STOCK: StockErrorCode.INSUFFICIENT_STOCK,
   /** A reservation step on one already committed, released or expired. */

@@ -101,7 +101,7 @@ describe('inventoryAdjust', () => {
     expect(again).toEqual(first);
     expect(await inventoryRows(inv, 'stock_movement')).toBe(before.movements + 1);
     const reused = (await gqlData(inv.url, ADJUST, { input: { ...input, delta: 3 }, key: 'adj-1' })).inventoryAdjust;
-    expect(reused.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(reused.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
     expect(await inventoryRows(inv, 'stock_movement')).toBe(before.movements + 1);
   });
 

@@ -287,11 +287,11 @@ describe('idempotent receive and submit', () => {
     expect(await receive(id, [{ sku: a, quantity: 4 }], { key: 'delivery-note-17' })).toEqual(first);
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 4, reserved: 0, incoming: 6, available: 4 });
     const reused = await expectRejected([[a, store]], () => receive(id, [{ sku: a, quantity: 5 }], { key: 'delivery-note-17' }));
-    expect(reused).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(reused).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
     const allowFlag = await expectRejected([[a, store]], () =>
       receive(id, [{ sku: a, quantity: 4 }], { key: 'delivery-note-17', allow: true }),
     );
-    expect(allowFlag).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(allowFlag).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
 
     const racing = await Promise.all([1, 2, 3].map(() => receive(id, [{ sku: a, quantity: 2 }], { key: 'delivery-note-18' })));
     expect(racing.map((r) => r.userErrors)).toEqual([[], [], []]);

@@ -118,7 +118,7 @@ describe('reserve, commit, release', () => {
     expect(a.reservation.id).toBe(b.reservation.id);
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ reserved: 1 });
     const other = await reserve({ ...input, lines: [{ sku, quantity: 2 }] });
-    expect(other.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(other.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
   });
 
   it('refuses bad lines and unknown locations, holding nothing', async () => {

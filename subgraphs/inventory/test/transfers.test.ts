@@ -352,7 +352,7 @@ describe('idempotent ship and receive', () => {
     expect(await levelOf(harness, a, storeB)).toEqual({ onHand: 0, reserved: 0, incoming: 4, available: 0 });
 
     const reused = await expectRejected([[a, warehouse]], () => ship(other, 'ship-key-1'));
-    expect(reused).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(reused).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
     expect(await statusOf(other)).toBe('DRAFT');
 
     const received = await receive(id, [{ sku: a, quantity: 3 }], 'receive-key-1');
@@ -362,7 +362,7 @@ describe('idempotent ship and receive', () => {
     expect(again.inventoryTransfer.lines).toEqual([{ sku: a, quantity: 4, quantityReceived: 3 }]);
     expect(await levelOf(harness, a, storeB)).toEqual({ onHand: 3, reserved: 0, incoming: 1, available: 3 });
     const different = await expectRejected([[a, storeB]], () => receive(id, [{ sku: a, quantity: 1 }], 'receive-key-1'));
-    expect(different).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })]);
+    expect(different).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
     expect(await ledgerMismatches(harness)).toEqual([]);
   });
 

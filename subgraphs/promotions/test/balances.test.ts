@@ -76,7 +76,7 @@ describe('store credit', () => {
     expect(replay.entry.id).toBe(first.entry.id);
     expect(replay.account.balance.amount).toBe('50.00');
     const reused = await issue({ customerId, amount: eur('60'), reason: 'Goodwill' }, 'issue-1');
-    expect(reused).toMatchObject({ account: null, userErrors: [{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }] });
+    expect(reused).toMatchObject({ account: null, userErrors: [{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' }] });
     expect((await issue({ customerId, amount: eur('2.50'), reason: 'Late delivery' })).account.balance.amount).toBe('52.50');
     expect(await storeCreditLedger(customerId)).toEqual({ balance: 5250, total: 5250 });
   });
@@ -119,7 +119,7 @@ describe('store credit', () => {
     expect(again.entry.id).toBe(first.entry.id);
     expect(again.account.balance.amount).toBe('15.00');
     expect((await scDebit({ customerId, amount: eur('6') }, 'checkout-1')).userErrors).toEqual([
-      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' },
+      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' },
     ]);
   });
 });
@@ -186,7 +186,7 @@ describe('gift cards', () => {
     expect(again.transaction.id).toBe(first.transaction.id);
     expect(again.giftCard.balance.amount).toBe('17.50');
     expect((await gcDebit({ code, amount: eur('1'), reference: 'o-1' }, 'pay-1')).userErrors).toEqual([
-      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' },
+      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' },
     ]);
     expect((await gcRefund({ id: giftCard.id, amount: eur('5') })).giftCard.balance.amount).toBe('22.50');
     expect((await gcRefund({ code, amount: eur('7.51') })).userErrors).toEqual([

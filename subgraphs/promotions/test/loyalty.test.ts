@@ -84,7 +84,7 @@ describe('loyalty', () => {
     expect(replay.entry.id).toBe(web.entry.id);
     expect(replay.account.points).toBe(19);
     expect((await earn({ customerId, amountSpent: { amount: '20' }, channel: 'WEB', reference: 'o-1' }, 'earn-1')).userErrors).toEqual([
-      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' },
+      { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' },
     ]);
     expect((await earn({ customerId, amountSpent: { amount: '19.99' }, channel: 'APP' })).entry.points).toBe(39);
     const big = await earn({ customerId, amountSpent: { amount: '950' }, channel: 'POS' });

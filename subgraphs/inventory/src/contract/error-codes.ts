@@ -1,7 +1,7 @@
 /**
  * Inventory's own `userErrors` codes that callers of its commands must understand (checkout,
  * tills, fulfilment). Besides these, a command may answer with the platform's common codes
- * (`UserErrorCode`: NOT_FOUND, TAKEN, INVALID…) and IDEMPOTENCY_KEY_REUSED.
+ * (`UserErrorCode`: NOT_FOUND, TAKEN, INVALID…) and IDEMPOTENCY_KEY_MISMATCH.
  */
 export const StockErrorCode = {
   /** Not enough available stock (onHand - reserved) for a line: nothing was held, sold or shipped. */

@@ -5,7 +5,7 @@
  * Every call is idempotent under its `idempotencyKey`: a call repeated with the same key and the
  * same request answers what the first call answered and moves no more money, so a checkout
  * retried after a crash cannot charge twice. The same key with a different request is refused
- * (IDEMPOTENCY_KEY_REUSED) and moves nothing. Money counts as moved only on SUCCEEDED.
+ * (IDEMPOTENCY_KEY_MISMATCH) and moves nothing. Money counts as moved only on SUCCEEDED.
  *
  * PENDING means the provider did not answer in time: the operation may still go through. The
  * caller asks `status(reference)` later and must not retry under a new key, which could charge
@@ -31,7 +31,7 @@ export type DeclineCode =
   | 'ALREADY_CAPTURED'
   | 'AMOUNT_EXCEEDS_AUTHORIZED'
   | 'AMOUNT_EXCEEDS_CAPTURED'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_MISMATCH';
 
 /** A provider's answer. `reference` identifies the operation at the provider (an authorization's is what capture, void and refund name). */
 export type ProviderResult =

@@ -112,7 +112,7 @@ export class TestCardProvider implements PaymentProvider {
     if (earlier !== undefined) {
       return earlier.request === fingerprint
         ? earlier.result
-        : declined('IDEMPOTENCY_KEY_REUSED', `Key ${idempotencyKey} was used for a different request`);
+        : declined('IDEMPOTENCY_KEY_MISMATCH', `Key ${idempotencyKey} was used for a different request`);
     }
     const result = attempt();
     this.answers.set(idempotencyKey, { request: fingerprint, result });

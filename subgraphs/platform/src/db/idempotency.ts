@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserError, UserErrorsException } from '../graphql/user-error';
 import { sql } from './sql';
 
-export const IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
+export const IDEMPOTENCY_KEY_MISMATCH = 'IDEMPOTENCY_KEY_MISMATCH';
 
 /** A stable hash of a request: same fields, same values, in any key order. */
 export function requestHash(input: unknown): string {
@@ -52,7 +52,7 @@ export async function idempotent<T>(
     );
     if (existing.request_hash !== hash) {
       throw new UserErrorsException([
-        new UserError(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_REUSED),
+        new UserError(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH),
       ]);
     }
     return { result: existing.result, replayed: true };

@@ -6,6 +6,6 @@ export { entityLoader, entityListLoader, isUuid } from './entity-loader';
 export { runMutation, type MutationOutcome, type MutationOptions } from './run-mutation';
 export { selectPlain, sql } from './sql';
 export { IdempotencyRecord } from './idempotency-record.entity';
-export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_REUSED } from './idempotency';
+export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_MISMATCH } from './idempotency';
 export { SharedRateLimiter, pruneRateLimitCounters, type RateLimit } from './rate-limit';
 export { RateLimitCounter } from './rate-limit-counter.entity';

@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_REUSED } from '#platform/db';
+import { IDEMPOTENCY_KEY_MISMATCH } from '#platform/db';
 import { UserErrorCode } from '#platform/graphql';
 
 /**
@@ -12,7 +12,7 @@ export const PromotionsCommandErrorCode = {
   /** An amount is not in the shop currency, or a card or account is kept in another currency. */
   CURRENCY_MISMATCH: UserErrorCode.CURRENCY_MISMATCH,
   /** The idempotency key was already used for a different request; a new attempt needs a new key. */
-  IDEMPOTENCY_KEY_REUSED,
+  IDEMPOTENCY_KEY_MISMATCH,
   /** A discount's uses are all taken, or this customer has used it as often as it allows. */
   USAGE_LIMIT_REACHED: 'USAGE_LIMIT_REACHED',
   /** The discount is limited per customer and the reservation named no customer (a guest). */
