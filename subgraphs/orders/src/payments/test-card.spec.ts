@@ -90,7 +90,10 @@ describe('TestCardProvider: idempotency', () => {
   it('refuses a key reused for a different request, and moves nothing', async () => {
     const provider = new TestCardProvider();
     await provider.authorize(authorize());
-    expect(await provider.authorize(authorize({ amountMinor: 99 }))).toMatchObject({ status: 'DECLINED', code: 'IDEMPOTENCY_KEY_MISMATCH' });
+    expect(await provider.authorize(authorize({ amountMinor: 99 }))).toMatchObject({
+      status: 'DECLINED',
+      code: 'IDEMPOTENCY_KEY_MISMATCH',
+    });
     expect(await provider.void({ reference: 'tc_auth_checkout-1:authorize', idempotencyKey: 'checkout-1:authorize' })).toMatchObject({
       code: 'IDEMPOTENCY_KEY_MISMATCH',
     });
