@@ -170,7 +170,10 @@ it("carries on from the stored position when the consuming replica's connection 
   await admin.connect();
   try {
     const { rows } = await admin.query(
-      `select pg_terminate_backend(pid) as ended from pg_locks where locktype = 'advisory' and classid = 7420002 and granted`,
+      // Advisory locks are per database: other test files' consumers hold the same namespace in theirs.
+      `select pg_terminate_backend(pid) as ended from pg_locks
+        where locktype = 'advisory' and classid = 7420002 and granted
+          and database = (select oid from pg_database where datname = current_database())`,
     );
     expect(rows).toEqual([{ ended: true }]);
   } finally {
