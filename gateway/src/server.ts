@@ -1,17 +1,63 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { InvalidTokenError, TokenVerifier, type ExternalTokenSettings } from '#platform/auth';
-import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '#platform/runtime';
+import { ANONYMOUS_VIEWER, InvalidTokenError, TokenVerifier, type ExternalTokenSettings, type Viewer } from '#platform/auth';
+import {
+  costLimitPlugin,
+  createErrorFormatter,
+  ErrorCode,
+  GATEWAY_QUERY_LIMITS,
+  graphqlBody,
+  healthRouter,
+  httpService,
+  jsonErrorHandler,
+  queryLimitSettings,
+  requestIdMiddleware,
+  type HttpService,
+  type Logger,
+  type QueryLimits,
+} from '#platform/runtime';
 import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
+import type { Throttle, ThrottleDecision } from './throttle';
+
+/** What each request carries through Apollo: the caller, its address, and what its operation costs. */
+interface EdgeContext {
+  authorization: string | null;
+  clientAddress?: string;
+  /** Absent for the gateway's own executions (live stock hydration), which are not throttled. */
+  viewer?: Viewer;
+  requestedQueryCost?: number;
+  throttle?: ThrottleDecision;
+}
+
+/** Adds `extensions.cost` to every answer whose operation was costed, as Shopify's storefront clients expect. */
+function costExtensionPlugin(): ApolloServerPlugin<EdgeContext> {
+  return {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ contextValue, response }) => {
+        if (contextValue.requestedQueryCost === undefined || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          cost: {
+            requestedQueryCost: contextValue.requestedQueryCost,
+            // Subgraphs do not report what they served; the requested cost is what is charged.
+            actualQueryCost: null,
+            throttleStatus: contextValue.throttle?.status ?? null,
+          },
+        };
+      },
+    }),
+  };
+}
 
 export interface GatewayServerOptions {
   /** A supergraph, or a source that announces new ones (see watchSupergraph). */
@@ -27,6 +73,16 @@ export interface GatewayServerOptions {
   jwtSecret?: Uint8Array | null;
   /** Also accepts tokens of an external identity provider (RS256/ES256 via its JWKS). */
   externalTokens?: ExternalTokenSettings | null;
+  /** NODE_ENV=production: no introspection, no field suggestions. */
+  production?: boolean;
+  /** Depth, alias, token, directive, cost and list limits; the gateway's defaults where not given. */
+  limits?: Partial<QueryLimits>;
+  /** The per-client cost budget; null or absent: no throttling. */
+  throttle?: Throttle | null;
+  /** The largest request body accepted (bytes). */
+  maxBodyBytes?: number;
+  /** Express's `trust proxy`: which proxies' x-forwarded-for is believed for the client's address (false: none). */
+  trustProxy?: boolean | number | string;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
   live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
 }
@@ -46,19 +102,50 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens, allowService: false });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(requestIdMiddleware());
+  const limits = { ...GATEWAY_QUERY_LIMITS, ...options.limits };
+  const production = options.production ?? false;
+  const limitSettings = queryLimitSettings(limits, production);
+  const throttle = options.throttle ?? null;
   let live: LiveServer | null = null;
   const service = httpService(app, async () => {
     // Subscribers first, with a close code that tells them to reconnect and resume.
     await live?.close();
     await apollo.stop();
   });
-  const apollo = new ApolloServer<{ authorization: string | null; clientAddress?: string }>({
+  const apollo = new ApolloServer<EdgeContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    introspection: limitSettings.introspection,
+    validationRules: limitSettings.validationRules,
+    parseOptions: limitSettings.parseOptions,
+    allowBatchedHttpRequests: false,
     // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.logger),
     plugins: [
+      ...(limitSettings.plugins as ApolloServerPlugin<EdgeContext>[]),
+      costLimitPlugin<EdgeContext>(limits, async (cost, { contextValue }) => {
+        const { viewer } = contextValue;
+        if (!throttle || !viewer) return;
+        const decision = await throttle.charge(
+          { role: viewer.role, subject: viewer.subject, address: contextValue.clientAddress ?? 'unknown' },
+          cost,
+        );
+        contextValue.throttle = decision;
+        if (!decision.allowed) {
+          options.logger.info({ role: viewer.role, cost, retryAfterSeconds: decision.retryAfterSeconds }, 'throttled');
+          throw new GraphQLError(`Throttled: this client's cost budget is spent for now; retry in ${decision.retryAfterSeconds} s`, {
+            extensions: {
+              code: ErrorCode.THROTTLED,
+              retryAfterSeconds: decision.retryAfterSeconds,
+              http: { status: 429, headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]) },
+            },
+          });
+        }
+      }),
+      costExtensionPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -78,21 +165,24 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(kioskRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    ...graphqlBody(options.maxBodyBytes ?? 256_000),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.get('authorization') ?? null;
+        let viewer: Viewer = ANONYMOUS_VIEWER;
         try {
           // Refuse a bad or expired token here, before any subgraph is called.
-          await tokens.verify(authorization);
+          viewer = await tokens.verify(authorization);
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        return { authorization, clientAddress: req.socket.remoteAddress ?? 'unknown' };
+        // req.ip follows `trust proxy`: the socket's peer unless a trusted proxy says otherwise.
+        return { authorization, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
       },
     }),
   );
+  app.use(jsonErrorHandler((error) => options.logger.error({ err: error }, 'unexpected error before GraphQL')));
   if (options.live) {
     live = startLiveServer({
       ...options.live,
