@@ -93,7 +93,7 @@ export interface GatewayServer extends HttpService {
 
 /**
  * The gateway's HTTP server, not yet listening: the supergraph on /graphql, `/health/live`,
- * and `/health/ready`, which is ready only while every subgraph reports ready.
+ * and `/health/ready`, which stays ready while a subgraph is down and names it under `degraded`.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const supergraph = 'current' in options.supergraph ? options.supergraph : staticSupergraph(options.supergraph);
@@ -161,7 +161,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       },
     ]),
   );
-  app.use(healthRouter(checks));
+  app.use(healthRouter(checks, { degradable: true }));
   app.use(kioskRouter());
   app.use(
     '/graphql',

@@ -73,17 +73,21 @@ function badInput(message: string, where: string, argumentName: string): GraphQL
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: where, argumentName, http: { status: 400 } } });
 }
 
-/** Refuses lists longer than the limit and strings with a NUL character (PostgreSQL rejects those) anywhere in a value. */
-function checkValue(value: unknown, limits: QueryLimits, where: string, argumentName: string, exempt: boolean): void {
+/**
+ * Refuses lists longer than the limit and strings with a NUL character (PostgreSQL rejects
+ * those) anywhere in an argument. A list argument holds at most `maxListSize` items; a list
+ * inside an input object (a mutation's lines) at most four times that, so the mutation's own
+ * check answers with its userErrors up to there.
+ */
+function checkValue(value: unknown, limits: QueryLimits, where: string, argumentName: string, max: number): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) throw badInput(`"${argumentName}" of ${where} contains a NUL character`, where, argumentName);
   } else if (Array.isArray(value)) {
-    if (!exempt && value.length > limits.maxListSize) {
-      throw badInput(`"${argumentName}" of ${where} holds ${value.length} items; at most ${limits.maxListSize}`, where, argumentName);
-    }
-    for (const item of value) checkValue(item, limits, where, argumentName, false);
+    if (value.length > max)
+      throw badInput(`"${argumentName}" of ${where} holds ${value.length} items; at most ${max}`, where, argumentName);
+    for (const item of value) checkValue(item, limits, where, argumentName, limits.maxListSize * 4);
   } else if (value && typeof value === 'object') {
-    for (const item of Object.values(value)) checkValue(item, limits, where, argumentName, false);
+    for (const item of Object.values(value)) checkValue(item, limits, where, argumentName, limits.maxListSize * 4);
   }
 }
 
@@ -104,7 +108,9 @@ export function operationCost(
 ): number {
   const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const where = `${type.name}.${field.name}`;
-    for (const [name, value] of Object.entries(args)) checkValue(value, limits, where, name, field.name === '_entities');
+    // A query plan batches a page's entity representations into one `_entities` call: its cost bounds it instead.
+    const topLevelMax = field.name === '_entities' ? Number.MAX_SAFE_INTEGER : limits.maxListSize;
+    for (const [name, value] of Object.entries(args)) checkValue(value, limits, where, name, topLevelMax);
     for (const pageArgument of ['first', 'last'] as const) {
       const size = args[pageArgument] as unknown;
       if (typeof size === 'number' && (size < 0 || size > limits.maxListSize)) {
