@@ -16,12 +16,18 @@ export class CustomerBalancesResolver {
     return customerLoyalty(ctx, customer.id);
   }
 
-  @FieldResolver(() => Money, { nullable: true, description: 'Store credit available to spend; null (with an error) while promotions cannot be reached.' })
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'Store credit available to spend; null (with an error) while promotions cannot be reached.',
+  })
   storeCredit(@Root() customer: CustomerBalances, @Ctx() ctx: PromotionsContext): Promise<Money> {
     return customerStoreCredit(ctx, customer.id);
   }
 
-  @FieldResolver(() => [GiftCard], { nullable: true, description: 'Gift cards issued to this customer; null (with an error) while promotions cannot be reached.' })
+  @FieldResolver(() => [GiftCard], {
+    nullable: true,
+    description: 'Gift cards issued to this customer; null (with an error) while promotions cannot be reached.',
+  })
   giftCards(@Root() customer: CustomerBalances, @Ctx() ctx: PromotionsContext): Promise<GiftCard[]> {
     return customerGiftCards(ctx, customer.id);
   }
