@@ -5,6 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { adjustBench } from './bench/adjust.bench';
 import { catalogBench } from './bench/catalog.bench';
+import { edgeBench } from './bench/edge.bench';
 import { liveBench } from './bench/live.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
@@ -17,6 +18,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   live: liveBench,
   promotions: promotionsBench,
   adjust: adjustBench,
+  edge: edgeBench,
 };
 
 runMain(async () => {

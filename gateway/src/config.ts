@@ -43,6 +43,7 @@ export function loadGatewayConfig(env = process.env) {
       RATE_LIMIT_MIN_COST: positiveInt({ default: 5 }),
       RATE_LIMIT_DATABASE_URL: url({ default: undefined }),
       TRUSTED_PROXIES: str({ default: '' }),
+      METRICS_TOKEN: str({ default: '' }),
     },
     {
       ...env,
@@ -103,6 +104,7 @@ export function loadGatewayConfig(env = process.env) {
       : null,
     rateLimitDatabaseUrl: raw.RATE_LIMIT_DATABASE_URL,
     trustProxy: trustProxySetting(raw.TRUSTED_PROXIES),
+    metricsToken: raw.METRICS_TOKEN || null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
-import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger } from '#platform/runtime';
+import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
 import type { SupergraphSource } from './supergraph';
 
 /** What each request carries to the subgraph calls: the caller's token and address. */
@@ -18,6 +18,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   timeoutMs: number;
   logger: Logger;
+  /** Times each subgraph call. */
+  metrics?: Metrics;
 }
 
 /** Codes a subgraph's refusal of a whole request may carry on to the client (its message too); anything else is masked. */
@@ -110,9 +112,13 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
           if (authorization) request.http?.headers.set('authorization', authorization);
         },
         fetcher: async (input, init) => {
+          const end = options.metrics?.subgraphFetchSeconds.startTimer({ subgraph: name });
           try {
-            return await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+            const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+            end?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
+            return response;
           } catch (error) {
+            end?.({ outcome: 'unreachable' });
             options.logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
             throw new GraphQLError(`The ${name} service is unavailable; try again shortly`, {
               extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name },

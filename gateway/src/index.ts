@@ -36,6 +36,7 @@ runService('gateway', async () => {
     maxBodyBytes: config.maxBodyBytes,
     throttle,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     live: bus
       ? {
           bus,

@@ -14,7 +14,9 @@ import {
   graphqlBody,
   healthRouter,
   httpService,
+  Metrics,
   jsonErrorHandler,
+  jsonNotFound,
   queryLimitSettings,
   requestIdMiddleware,
   type HttpService,
@@ -83,6 +85,12 @@ export interface GatewayServerOptions {
   maxBodyBytes?: number;
   /** Express's `trust proxy`: which proxies' x-forwarded-for is believed for the client's address (false: none). */
   trustProxy?: boolean | number | string;
+  /** false: no document limits and no cost (benchmarks measure what the limits cost with it). */
+  enforceLimits?: boolean;
+  /** Where request, fetch and throttle metrics go; the gateway makes its own when absent. */
+  metrics?: Metrics;
+  /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */
+  metricsToken?: string | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
   live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
 }
@@ -97,7 +105,8 @@ export interface GatewayServer extends HttpService {
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const supergraph = 'current' in options.supergraph ? options.supergraph : staticSupergraph(options.supergraph);
-  const { gateway, urls } = createGateway({ ...options, supergraph });
+  const metrics = options.metrics ?? new Metrics('gateway');
+  const { gateway, urls } = createGateway({ ...options, supergraph, metrics });
   // SERVICE tokens are for calls between subgraphs; one presented by a client is refused here.
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens, allowService: false });
   const app = express();
@@ -106,7 +115,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(requestIdMiddleware());
   const limits = { ...GATEWAY_QUERY_LIMITS, ...options.limits };
   const production = options.production ?? false;
-  const limitSettings = queryLimitSettings(limits, production);
+  const enforce = options.enforceLimits ?? true;
+  const limitSettings = enforce
+    ? queryLimitSettings(limits, production)
+    : { introspection: !production, validationRules: [], plugins: [], parseOptions: {}, allowBatchedHttpRequests: false };
   const throttle = options.throttle ?? null;
   let live: LiveServer | null = null;
   const service = httpService(app, async () => {
@@ -125,26 +137,31 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.logger),
     plugins: [
+      metrics.plugin<EdgeContext>(),
       ...(limitSettings.plugins as ApolloServerPlugin<EdgeContext>[]),
-      costLimitPlugin<EdgeContext>(limits, async (cost, { contextValue }) => {
-        const { viewer } = contextValue;
-        if (!throttle || !viewer) return;
-        const decision = await throttle.charge(
-          { role: viewer.role, subject: viewer.subject, address: contextValue.clientAddress ?? 'unknown' },
-          cost,
-        );
-        contextValue.throttle = decision;
-        if (!decision.allowed) {
-          options.logger.info({ role: viewer.role, cost, retryAfterSeconds: decision.retryAfterSeconds }, 'throttled');
-          throw new GraphQLError(`Throttled: this client's cost budget is spent for now; retry in ${decision.retryAfterSeconds} s`, {
-            extensions: {
-              code: ErrorCode.THROTTLED,
-              retryAfterSeconds: decision.retryAfterSeconds,
-              http: { status: 429, headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]) },
-            },
-          });
-        }
-      }),
+      ...(enforce
+        ? [
+            costLimitPlugin<EdgeContext>(limits, async (cost, { contextValue }) => {
+              const { viewer } = contextValue;
+              if (!throttle || !viewer) return;
+              const decision = await throttle.charge(
+                { role: viewer.role, subject: viewer.subject, address: contextValue.clientAddress ?? 'unknown' },
+                cost,
+              );
+              contextValue.throttle = decision;
+              if (!decision.allowed) {
+                options.logger.info({ role: viewer.role, cost, retryAfterSeconds: decision.retryAfterSeconds }, 'throttled');
+                throw new GraphQLError(`Throttled: this client's cost budget is spent for now; retry in ${decision.retryAfterSeconds} s`, {
+                  extensions: {
+                    code: ErrorCode.THROTTLED,
+                    retryAfterSeconds: decision.retryAfterSeconds,
+                    http: { status: 429, headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]) },
+                  },
+                });
+              }
+            }),
+          ]
+        : []),
       costExtensionPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
@@ -162,6 +179,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ]),
   );
   app.use(healthRouter(checks, { degradable: true }));
+  if (options.metricsToken || !production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(kioskRouter());
   app.use(
     '/graphql',
@@ -182,6 +200,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       },
     }),
   );
+  app.use(jsonNotFound());
   app.use(jsonErrorHandler((error) => options.logger.error({ err: error }, 'unexpected error before GraphQL')));
   if (options.live) {
     live = startLiveServer({
@@ -193,5 +212,6 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       logger: options.logger,
     });
   }
+  metrics.gauge('gateway_subscribers_connected', 'Live stock WebSocket clients connected', () => live?.clients() ?? 0);
   return { ...service, live };
 }

@@ -259,3 +259,19 @@ describe('throttling', () => {
     expect(staff.status).toBe(200);
   });
 });
+
+describe('what operators see', () => {
+  it('serves Prometheus metrics on the gateway and each subgraph, counting requests and refusals', async () => {
+    await post(system.gateway.url, op('query Shelf { products(first: 1) { nodes { title } } }'));
+    const gateway = await (await fetch(system.gateway.url.replace('/graphql', '/metrics'))).text();
+    expect(gateway).toMatch(/graphql_requests_total\{[^}]*operation="Shelf"[^}]*outcome="ok"/);
+    expect(gateway).toMatch(/graphql_rate_limited_total\{[^}]*reason="MAX_DEPTH_EXCEEDED"/);
+    expect(gateway).toMatch(/gateway_subgraph_fetch_duration_seconds_bucket\{[^}]*subgraph="products"/);
+    expect(gateway).toMatch(/gateway_subscribers_connected/);
+    const products = await (await fetch(system.urls.products.replace('/graphql', '/metrics'))).text();
+    expect(products).toMatch(/db_pool_connections_in_use/);
+    expect(products).toMatch(/graphql_request_duration_seconds_bucket/);
+    // Production without a metrics token serves none.
+    expect((await fetch(production.url.replace('/graphql', '/metrics'))).status).toBe(404);
+  });
+});

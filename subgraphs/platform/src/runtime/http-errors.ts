@@ -46,3 +46,10 @@ export function jsonErrorHandler(onUnexpected: (error: unknown) => void): ErrorR
     }
   };
 }
+
+/** Anything no route answered: a JSON 404, not Express's HTML page. */
+export function jsonNotFound(): RequestHandler {
+  return (_req, res) => {
+    res.status(404).json(graphqlError('Not found', 'NOT_FOUND'));
+  };
+}

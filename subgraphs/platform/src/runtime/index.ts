@@ -8,7 +8,7 @@ export { Deadline, DeadlineExceededError } from './deadline';
 export { badUserInput, ErrorCode, createErrorFormatter } from './errors';
 export { seededRandom } from './seeded-random';
 export { currentRequestId, requestIdMiddleware, REQUEST_ID_HEADER } from './request-id';
-export { graphqlBody, jsonErrorHandler, DEFAULT_MAX_BODY_BYTES } from './http-errors';
+export { graphqlBody, jsonErrorHandler, jsonNotFound, DEFAULT_MAX_BODY_BYTES } from './http-errors';
 export {
   costLimitPlugin,
   operationCost,
@@ -18,3 +18,4 @@ export {
   type CostedContext,
   type QueryLimits,
 } from './query-limits';
+export { Metrics } from './metrics';

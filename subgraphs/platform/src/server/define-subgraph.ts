@@ -45,6 +45,8 @@ export interface SubgraphServerConfig {
   statementTimeoutMs?: number;
   /** NODE_ENV=production: no introspection, no field suggestions. */
   production?: boolean;
+  /** Required by `/metrics` when set. */
+  metricsToken?: string | null;
 }
 
 /** Below the gateway's 10 s, so the gateway never gives up on a request that commits later. */
@@ -152,6 +154,7 @@ export async function buildSubgraph<S, C extends RequestContext>(
       gatewaySecret: config.gatewaySecret,
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       production: config.production,
+      metricsToken: config.metricsToken,
     });
     return {
       ...server,
@@ -190,6 +193,7 @@ export function runSubgraph<S, C extends RequestContext>(definition: SubgraphDef
       externalTokens: env.externalTokens,
       gatewaySecret: env.gatewaySecret,
       production: env.nodeEnv === 'production',
+      metricsToken: env.metricsToken,
     });
     const url = await server.listen(env.port, env.host);
     logger.info({ url: `${url}/graphql` }, `${info.name} subgraph ready`);

@@ -13,11 +13,12 @@ import type { Orm } from '../db/database';
 import { Deadline } from '../runtime/deadline';
 import { createErrorFormatter } from '../runtime/errors';
 import { healthRouter } from '../runtime/health';
-import { graphqlBody, jsonErrorHandler } from '../runtime/http-errors';
+import { graphqlBody, jsonErrorHandler, jsonNotFound } from '../runtime/http-errors';
 import { httpService, type HttpService } from '../runtime/http-server';
 import type { Logger } from '../runtime/logger';
 import { costLimitPlugin, queryLimitSettings, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from '../runtime/query-limits';
 import { currentRequestId, requestIdMiddleware } from '../runtime/request-id';
+import { Metrics } from '../runtime/metrics';
 import type { RequestContext } from './request-context';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
@@ -39,6 +40,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   production?: boolean;
   /** This subgraph's own depth, alias, token, directive, cost and list limits (looser than the gateway's). */
   limits?: Partial<QueryLimits>;
+  /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */
+  metricsToken?: string | null;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -59,6 +62,10 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   app.use(requestIdMiddleware());
   const limits = { ...SUBGRAPH_QUERY_LIMITS, ...options.limits };
   const limitSettings = queryLimitSettings(limits, options.production ?? false);
+  const metrics = new Metrics(options.name);
+  const pool = () => (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  metrics.gauge('db_pool_connections_in_use', 'Database connections in use', () => pool()?.numUsed() ?? 0);
+  metrics.gauge('db_pool_acquires_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);
   const service = httpService(app, async () => {
     await apollo.stop();
   });
@@ -73,6 +80,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     plugins: [
+      metrics.plugin<RequestContext>(),
       ...(limitSettings.plugins as ApolloServerPlugin<RequestContext>[]),
       costLimitPlugin<RequestContext>(limits),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
@@ -83,6 +91,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   });
   await apollo.start();
 
+  if (options.metricsToken || !options.production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(healthRouter({ database: async () => void (await orm.em.getConnection().execute('select 1')) }));
   app.use(
     '/graphql',
@@ -114,6 +123,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       },
     }),
   );
+  app.use(jsonNotFound());
   app.use(jsonErrorHandler((error) => logger.error({ err: error }, 'unexpected error before GraphQL')));
   return { ...service, apollo, orm };
 }
