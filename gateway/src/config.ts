@@ -44,6 +44,7 @@ export function loadGatewayConfig(env = process.env) {
       RATE_LIMIT_DATABASE_URL: url({ default: undefined }),
       TRUSTED_PROXIES: str({ default: '' }),
       METRICS_TOKEN: str({ default: '' }),
+      CORS_ORIGINS: str({ default: '' }),
     },
     {
       ...env,
@@ -105,6 +106,9 @@ export function loadGatewayConfig(env = process.env) {
     rateLimitDatabaseUrl: raw.RATE_LIMIT_DATABASE_URL,
     trustProxy: trustProxySetting(raw.TRUSTED_PROXIES),
     metricsToken: raw.METRICS_TOKEN || null,
+    corsOrigins: raw.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

@@ -37,6 +37,7 @@ runService('gateway', async () => {
     throttle,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    corsOrigins: config.corsOrigins,
     live: bus
       ? {
           bus,

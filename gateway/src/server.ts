@@ -3,7 +3,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
+import cors from 'cors';
 import express from 'express';
+import { pinoHttp } from 'pino-http';
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS_VIEWER, InvalidTokenError, TokenVerifier, type ExternalTokenSettings, type Viewer } from '#platform/auth';
 import {
@@ -85,6 +88,10 @@ export interface GatewayServerOptions {
   maxBodyBytes?: number;
   /** Express's `trust proxy`: which proxies' x-forwarded-for is believed for the client's address (false: none). */
   trustProxy?: boolean | number | string;
+  /** Browser origins allowed to call the API (CORS); empty: no cross-origin browser calls. */
+  corsOrigins?: string[];
+  /** Log each request as a JSON line (method, path, status, time, request id). */
+  accessLog?: boolean;
   /** false: no document limits and no cost (benchmarks measure what the limits cost with it). */
   enforceLimits?: boolean;
   /** Where request, fetch and throttle metrics go; the gateway makes its own when absent. */
@@ -113,6 +120,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestIdMiddleware());
+  if (options.accessLog ?? true) {
+    app.use(pinoHttp({ logger: options.logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')), quietReqLogger: true }));
+  }
+  app.use(cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, maxAge: 600 }));
+  app.use(compression());
   const limits = { ...GATEWAY_QUERY_LIMITS, ...options.limits };
   const production = options.production ?? false;
   const enforce = options.enforceLimits ?? true;

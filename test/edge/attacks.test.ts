@@ -14,7 +14,11 @@ let subgraphRequests = 0;
 beforeAll(async () => {
   system = await startSupergraph();
   for (const server of Object.values(system.servers)) server.httpServer.on('request', () => subgraphRequests++);
-  production = await startGateway(system.urls, { gatewaySecret: system.gatewaySecret, production: true });
+  production = await startGateway(system.urls, {
+    gatewaySecret: system.gatewaySecret,
+    production: true,
+    corsOrigins: ['https://shop.example'],
+  });
 }, 120_000);
 afterAll(async () => {
   await production?.close();
@@ -273,5 +277,21 @@ describe('what operators see', () => {
     expect(products).toMatch(/graphql_request_duration_seconds_bucket/);
     // Production without a metrics token serves none.
     expect((await fetch(production.url.replace('/graphql', '/metrics'))).status).toBe(404);
+  });
+
+  it('answers browsers only from allowed origins (CORS) and compresses large answers', async () => {
+    const preflight = (origin: string) =>
+      fetch(production.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const big = await fetch(system.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: op('{ products(first: 50) { nodes { title handle } } }'),
+    });
+    expect(big.headers.get('content-encoding')).toBe('gzip');
   });
 });

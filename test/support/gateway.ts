@@ -29,6 +29,7 @@ export interface GatewayTestOptions {
   throttle?: Throttle;
   maxBodyBytes?: number;
   trustProxy?: boolean | number | string;
+  corsOrigins?: string[];
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: {
     databaseUrl?: string;
@@ -62,6 +63,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     throttle: options.throttle,
     maxBodyBytes: options.maxBodyBytes,
     trustProxy: options.trustProxy,
+    corsOrigins: options.corsOrigins,
     live: bus
       ? {
           bus,
