@@ -24,3 +24,4 @@ export { validateInput } from './validate-input';
 export { NotBlank } from './validators';
 export { MutationPayload, toPayload } from './payload';
 export { Address, AddressInput, Coordinates, addressFields } from './address';
+export { createNodeInterface } from './node';
