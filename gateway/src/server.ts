@@ -12,6 +12,7 @@ import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
+import { fullSchemaIntrospection } from './introspection';
 
 export interface GatewayServerOptions {
   /** A supergraph, or a source that announces new ones (see watchSupergraph). */
@@ -61,6 +62,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      fullSchemaIntrospection(supergraph),
     ],
   });
   await apollo.start();

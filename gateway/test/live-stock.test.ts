@@ -77,7 +77,7 @@ it('sends a snapshot of what was asked for, then each change as it commits, with
       delta: -1,
       reason: 'SALE',
       version: level.version,
-      location: { id: berlin },
+      location: { id: toGlobalId('Location', berlin) },
     });
     expect(items[2].variant?.sku).toBe(skus[0]);
     expect(sub.errors).toEqual([]);

@@ -43,7 +43,7 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     """
     Why it changed (SALE, RECEIVED, RESERVATION…); null in a SNAPSHOT.
     """
-    reason: String
+    reason: StockMovementReason
     """
     Grows by one with every change of this SKU at this location: pass the last one seen in \`since\` to resume.
     """
