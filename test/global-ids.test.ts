@@ -105,3 +105,21 @@ it('introspects one schema: the subscriptions the gateway serves itself are in i
   const { __type } = await gqlData(url, `{ __type(name: "StockChange") { fields { name } } }`);
   expect(__type.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['levelId', 'level']));
 });
+
+it('pages backward with last and before (Relay), where a list supports it', async () => {
+  const all = (await gqlData(url, `{ locations(first: 50) { edges { cursor node { id } } } }`)).locations.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  const last = await gqlData(url, `{ locations(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } }`);
+  expect(last.locations.nodes).toEqual(all.slice(-2).map((e) => e.node));
+  expect(last.locations.pageInfo).toEqual({ hasPreviousPage: all.length > 2, hasNextPage: false });
+  const before = await gqlData(url, `query($c: String) { locations(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage } } }`, {
+    c: all.at(-1)!.cursor,
+  });
+  expect(before.locations.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
+  expect(before.locations.pageInfo.hasNextPage).toBe(true);
+  const refused = await gql(url, `{ products(last: 2) { nodes { id } } }`);
+  expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});

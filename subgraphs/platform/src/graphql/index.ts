@@ -5,6 +5,7 @@ export {
   ConnectionArgs,
   PageInfo,
   pageRequest,
+  readOrder,
   toConnection,
   encodeCursor,
   decodeCursor,
