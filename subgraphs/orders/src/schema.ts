@@ -1,10 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
 import type { OrdersContext } from './context';
+import { CartResolver } from './resolvers/cart.resolver';
+import { CustomerCartResolver } from './resolvers/customer-cart.resolver';
 import { OrderResolver } from './resolvers/order.resolver';
 import { references } from './resolvers/references';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema<OrdersContext>({ resolvers: [OrderResolver], references });
+  return buildSubgraphSchema<OrdersContext>({ resolvers: [OrderResolver, CartResolver, CustomerCartResolver], references });
 }
