@@ -55,7 +55,10 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
   try {
     await listen('products', await createProductsServer({ ...base, currencyCode: 'EUR' }));
     await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
-    await listen('customers', await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE' }));
+    await listen(
+      'customers',
+      await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE', eventPollMs: 100 }),
+    );
     await listen(
       'promotions',
       await createPromotionsServer({

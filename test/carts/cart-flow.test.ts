@@ -1,4 +1,6 @@
 import { Role } from '#platform/auth';
+import { withAdminClient } from '#platform/db';
+import { readMailbox } from '#platform/mail';
 import { gqlData } from '../support/graphql-client';
 import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
@@ -104,4 +106,58 @@ it('builds a guest cart, merges it with the phone cart on sign-in, ships it and 
     { subtotal: { amount: '50.00' }, discount: { amount: '5.00' }, tax: { amount: '2.94' }, total: { amount: '45.00' } },
   ]);
   expect(cart.delivery).toMatchObject({ method: 'SHIP', option: { title: 'Express' }, address: { countryCode: 'DE', city: 'Berlin' } });
+});
+
+it('lists an abandoned cart for staff, mails a recovery link that reopens it, and puts it on the timeline', async () => {
+  const eve = await newCustomer(system, 'eve.cart@example.com');
+  const { cartCreate } = await api(
+    `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "CT-A", quantity: 1 }], buyerIdentity: { email: "eve.cart@example.com" } }) { ${PAYLOAD} } }`,
+    {},
+    eve.headers,
+  );
+  const cartId = cartCreate.cart.id as string;
+  const staff = await bearer(Role.STAFF);
+  const listed = async () =>
+    (await api(`{ abandonedCarts(first: 50) { nodes { id buyerIdentity { email } } } }`, {}, staff)).abandonedCarts.nodes.map(
+      (cart: { id: string }) => cart.id,
+    );
+  expect(await listed()).not.toContain(cartId);
+  // Two hours without a change: past CART_ABANDONED_AFTER (60 minutes).
+  await withAdminClient(system.db.url, (client) =>
+    client.query(`update orders.cart set updated_at = now() - interval '2 hours' where id = $1`, [cartId]),
+  );
+  expect(await listed()).toContain(cartId);
+
+  const { cartRecoverySend } = await api(
+    `mutation($id: ID!) { cartRecoverySend(cartId: $id) { cart { id } userErrors { code } } }`,
+    { id: cartId },
+    staff,
+  );
+  expect(cartRecoverySend).toEqual({ cart: { id: cartId }, userErrors: [] });
+  const mail = (await readMailbox(system.mailDirectory)).find((message) => message.to.includes('eve.cart@example.com'));
+  expect(mail?.subject).toBe('Your cart is waiting for you');
+  const token = decodeURIComponent(/token=([^\s]+)/.exec(mail!.body)![1]);
+
+  // Another device, not signed in: the link opens the same cart.
+  const { cartRecover } = await api(`mutation($token: String!) { cartRecover(token: $token) { ${PAYLOAD} } }`, { token }, ANONYMOUS);
+  expect(cartRecover.userErrors).toEqual([]);
+  expect(cartRecover.cart.id).toBe(cartId);
+  expect(cartRecover.cart.lines.nodes.map((line: { sku: string }) => line.sku)).toEqual(['CT-A']);
+  expect(await listed()).not.toContain(cartId);
+
+  const forged = await api(
+    `mutation($token: String!) { cartRecover(token: $token) { cart { id } userErrors { code } } }`,
+    { token: `${token}x` },
+    ANONYMOUS,
+  );
+  expect(forged.cartRecover).toEqual({ cart: null, userErrors: [{ code: 'INVALID_RECOVERY_TOKEN' }] });
+
+  // The customers subgraph reads cart.abandoned from the orders outbox onto Eve's timeline.
+  let types: string[] = [];
+  for (let attempt = 0; attempt < 100 && !types.includes('CART_ABANDONED'); attempt += 1) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    const { customer } = await api(`query($id: ID!) { customer(id: $id) { events(first: 10) { nodes { type } } } }`, { id: eve.id }, staff);
+    types = customer.events.nodes.map((event: { type: string }) => event.type);
+  }
+  expect(types).toContain('CART_ABANDONED');
 });

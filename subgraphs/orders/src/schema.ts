@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
 import type { OrdersContext } from './context';
+import { CartRecoveryResolver } from './resolvers/cart-recovery.resolver';
 import { CartResolver } from './resolvers/cart.resolver';
 import { CustomerCartResolver } from './resolvers/customer-cart.resolver';
 import { OrderResolver } from './resolvers/order.resolver';
@@ -8,5 +9,8 @@ import { references } from './resolvers/references';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema<OrdersContext>({ resolvers: [OrderResolver, CartResolver, CustomerCartResolver], references });
+  return buildSubgraphSchema<OrdersContext>({
+    resolvers: [OrderResolver, CartResolver, CartRecoveryResolver, CustomerCartResolver],
+    references,
+  });
 }

@@ -9,7 +9,8 @@ import { TaxClass } from './cart-enums';
   name: 'tax_rate_destination_class_unique',
   expression: `create unique index "tax_rate_destination_class_unique" on "${SCHEMA}"."tax_rate" ("country_code", coalesce("region", ''), "tax_class")`,
 })
-@Check({ name: 'tax_rate_basis_points_check', expression: 'rate_basis_points between 0 and 10000' })
+@Check({ name: 'tax_rate_basis_points_min', expression: 'rate_basis_points >= 0' })
+@Check({ name: 'tax_rate_basis_points_max', expression: 'rate_basis_points <= 10000' })
 export class TaxRate {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

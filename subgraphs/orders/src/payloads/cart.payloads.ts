@@ -9,3 +9,5 @@ export const CartDiscountCodesUpdatePayload = MutationPayload('CartDiscountCodes
 export const CartBuyerIdentityUpdatePayload = MutationPayload('CartBuyerIdentityUpdatePayload', { cart: () => Cart });
 export const CartDeliveryUpdatePayload = MutationPayload('CartDeliveryUpdatePayload', { cart: () => Cart });
 export const CartNoteUpdatePayload = MutationPayload('CartNoteUpdatePayload', { cart: () => Cart });
+export const CartRecoverySendPayload = MutationPayload('CartRecoverySendPayload', { cart: () => Cart });
+export const CartRecoverPayload = MutationPayload('CartRecoverPayload', { cart: () => Cart });

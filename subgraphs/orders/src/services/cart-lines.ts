@@ -80,6 +80,7 @@ export async function addLines(
   const existing = await tx.em.find(CartLine, { cartId: cart.id });
   const bySku = new Map(existing.map((line) => [line.sku, line]));
   let count = existing.length;
+  let position = existing.reduce((last, line) => Math.max(last, line.position), 0);
   for (const [index, line] of lines.entries()) {
     const current = bySku.get(line.sku);
     if (current) {
@@ -101,11 +102,13 @@ export async function addLines(
       throw new UserErrorsException([new UserError(path, `A cart holds at most ${MAX_CART_LINES} lines`, OrdersErrorCode.TOO_MANY)]);
     }
     count += 1;
+    position += 1;
     const created = tx.em.create(CartLine, {
       cartId: cart.id,
       sku: line.sku,
       quantity: line.quantity,
       priceAtAddMinor: line.priceAtAddMinor,
+      position,
       createdAt: new Date(),
     });
     bySku.set(line.sku, created);

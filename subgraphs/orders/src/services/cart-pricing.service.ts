@@ -21,7 +21,7 @@ export async function readCartContents(ctx: OrdersContext, cartId: string): Prom
   const [lines, codes] = await Promise.all([
     sql<{ id: string; sku: string; quantity: number; priceAtAddMinor: string | null }>(
       ctx.em,
-      `select id, sku, quantity, price_at_add_minor as "priceAtAddMinor" from "${SCHEMA}"."cart_line" where cart_id = ? order by created_at, id`,
+      `select id, sku, quantity, price_at_add_minor as "priceAtAddMinor" from "${SCHEMA}"."cart_line" where cart_id = ? order by position, id`,
       [cartId],
     ),
     sql<{ code: string }>(ctx.em, `select code from "${SCHEMA}"."cart_discount_code" where cart_id = ? order by created_at, code`, [

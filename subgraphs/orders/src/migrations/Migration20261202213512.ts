@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202210130 extends Migration {
+export class Migration20261202213512 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "orders"."cart_discount_code" ("cart_id" text not null, "code" text not null, "created_at" timestamptz not null, constraint "cart_discount_code_pkey" primary key ("cart_id", "code"));`,
     );
 
     this.addSql(
-      `create table "orders"."cart_line" ("id" uuid not null, "cart_id" text not null, "sku" text not null, "quantity" int not null, "price_at_add_minor" bigint null, "created_at" timestamptz not null, constraint "cart_line_pkey" primary key ("id"), constraint cart_line_quantity_check check (quantity between 1 and 999));`,
+      `create table "orders"."cart_line" ("id" uuid not null, "cart_id" text not null, "sku" text not null, "quantity" int not null, "price_at_add_minor" bigint null, "position" int not null, "created_at" timestamptz not null, constraint "cart_line_pkey" primary key ("id"), constraint cart_line_quantity_max check (quantity <= 999), constraint cart_line_quantity_min check (quantity >= 1));`,
     );
     this.addSql(`alter table "orders"."cart_line" add constraint "cart_line_cart_id_sku_unique" unique ("cart_id", "sku");`);
 
@@ -20,7 +20,7 @@ export class Migration20261202210130 extends Migration {
     );
 
     this.addSql(
-      `create table "orders"."tax_rate" ("id" uuid not null, "country_code" text not null, "region" text null, "tax_class" text check ("tax_class" in ('STANDARD', 'REDUCED', 'ZERO')) not null, "rate_basis_points" int not null, "name" text not null, constraint "tax_rate_pkey" primary key ("id"), constraint tax_rate_basis_points_check check (rate_basis_points between 0 and 10000));`,
+      `create table "orders"."tax_rate" ("id" uuid not null, "country_code" text not null, "region" text null, "tax_class" text check ("tax_class" in ('STANDARD', 'REDUCED', 'ZERO')) not null, "rate_basis_points" int not null, "name" text not null, constraint "tax_rate_pkey" primary key ("id"), constraint tax_rate_basis_points_max check (rate_basis_points <= 10000), constraint tax_rate_basis_points_min check (rate_basis_points >= 0));`,
     );
     this.addSql(
       `create unique index "tax_rate_destination_class_unique" on "orders"."tax_rate" ("country_code", coalesce("region", ''), "tax_class");`,
