@@ -211,3 +211,51 @@ describe('calls to other subgraphs', () => {
     expect((await readCart(small)).lines.nodes).toHaveLength(20);
   });
 });
+
+describe('taxes and shipping, managed by managers', () => {
+  it('sets a rate, refuses a bad one, and a new zone is offered to carts of its countries', async () => {
+    const manager = await bearer(Role.MANAGER);
+    const bad = await api(
+      `mutation { taxRateSet(input: { countryCode: "AT", taxClass: REDUCED, ratePercent: "120", name: "USt." }) { taxRate { id } userErrors { field code } } }`,
+      {},
+      manager,
+    );
+    expect(bad.taxRateSet.userErrors).toEqual([{ field: ['input', 'ratePercent'], code: 'INVALID' }]);
+    const good = await api(
+      `mutation { taxRateSet(input: { countryCode: "CH", taxClass: STANDARD, ratePercent: "8.1", name: "MWST 8,1 %" }) { taxRate { ratePercent } userErrors { code } } }`,
+      {},
+      manager,
+    );
+    expect(good.taxRateSet).toEqual({ taxRate: { ratePercent: '8.1' }, userErrors: [] });
+
+    const taken = await api(
+      `mutation { shippingZoneCreate(input: { name: "Twice", countries: ["DE"], rates: [] }) { shippingZone { id } userErrors { code } } }`,
+      {},
+      manager,
+    );
+    expect(taken.shippingZoneCreate.userErrors).toEqual([{ code: 'TAKEN' }]);
+    const { shippingZoneCreate } = await api(
+      `mutation { shippingZoneCreate(input: { name: "Switzerland", countries: ["ch"], rates: [{ name: "Post", price: { amount: "19.00" }, minDays: 2, maxDays: 5 }] }) { shippingZone { id countries rates { id name price { amount } } } userErrors { code } } }`,
+      {},
+      manager,
+    );
+    expect(shippingZoneCreate.userErrors).toEqual([]);
+    expect(shippingZoneCreate.shippingZone).toMatchObject({ countries: ['CH'], rates: [{ name: 'Post', price: { amount: '19.00' } }] });
+
+    const { cartCreate } = await api(
+      `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "CI-A", quantity: 1 }], buyerIdentity: { countryCode: "CH" } }) { ${PAYLOAD} } }`,
+    );
+    expect(cartCreate.cart.deliveryOptions.filter((o: { method: string }) => o.method === 'SHIP')).toEqual([
+      expect.objectContaining({
+        handle: `SHIP:${shippingZoneCreate.shippingZone.rates[0].id}`,
+        price: { amount: '19.00' },
+        minDays: 2,
+        maxDays: 5,
+      }),
+    ]);
+    expect(cartCreate.cart.cost).toMatchObject({
+      taxCountryCode: 'CH',
+      taxLines: [{ title: 'MWST 8,1 %', ratePercent: '8.1', amount: { amount: '0.75' } }],
+    });
+  });
+});

@@ -19,6 +19,10 @@ export const OrdersErrorCode = {
   LESS_THAN_OR_EQUAL_TO: UserErrorCode.LESS_THAN_OR_EQUAL_TO,
   /** A line id, shipping rate, zone or location that does not exist. */
   NOT_FOUND: UserErrorCode.NOT_FOUND,
+  /** A country already in another shipping zone. */
+  TAKEN: UserErrorCode.TAKEN,
+  /** A shipping price in another currency than the shop's. */
+  CURRENCY_MISMATCH: UserErrorCode.CURRENCY_MISMATCH,
 
   /** No cart has this id that the caller may see: unknown, or another customer's (one answer for both). */
   CART_NOT_FOUND: 'CART_NOT_FOUND',

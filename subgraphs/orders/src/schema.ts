@@ -6,11 +6,12 @@ import { CartResolver } from './resolvers/cart.resolver';
 import { CustomerCartResolver } from './resolvers/customer-cart.resolver';
 import { OrderResolver } from './resolvers/order.resolver';
 import { references } from './resolvers/references';
+import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildSubgraphSchema<OrdersContext>({
-    resolvers: [OrderResolver, CartResolver, CartRecoveryResolver, CustomerCartResolver],
+    resolvers: [OrderResolver, CartResolver, CartRecoveryResolver, CustomerCartResolver, ShopConfigResolver],
     references,
   });
 }

@@ -1,4 +1,6 @@
 import { MutationPayload } from '#platform/graphql';
+import { ID } from 'type-graphql';
+import { ShippingZoneView, TaxRateView } from '../types/shop-config.types';
 import { Cart } from '../entities';
 
 export const CartCreatePayload = MutationPayload('CartCreatePayload', { cart: () => Cart });
@@ -11,3 +13,6 @@ export const CartDeliveryUpdatePayload = MutationPayload('CartDeliveryUpdatePayl
 export const CartNoteUpdatePayload = MutationPayload('CartNoteUpdatePayload', { cart: () => Cart });
 export const CartRecoverySendPayload = MutationPayload('CartRecoverySendPayload', { cart: () => Cart });
 export const CartRecoverPayload = MutationPayload('CartRecoverPayload', { cart: () => Cart });
+export const TaxRateSetPayload = MutationPayload('TaxRateSetPayload', { taxRate: () => TaxRateView });
+export const ShippingZoneCreatePayload = MutationPayload('ShippingZoneCreatePayload', { shippingZone: () => ShippingZoneView });
+export const ShippingZoneDeletePayload = MutationPayload('ShippingZoneDeletePayload', { deletedId: () => ID });

@@ -2,6 +2,7 @@
 import { Money, pageRequest, toConnection, type ConnectionShape } from '#platform/graphql';
 import type { CartPricing, DeliveryOptionValue, PricedCartLine } from '../cart-pricing';
 import type { OrdersContext } from '../context';
+import { basisPointsToPercent } from '../rules/percent';
 import type { Cart, DeliveryMethod } from '../entities';
 import type { CartCost, CartDelivery, CartLineView, DeliveryOption } from '../types/cart.types';
 import { cartPricing } from './cart-pricing.service';
@@ -61,7 +62,7 @@ export function costView(ctx: OrdersContext, pricing: CartPricing): CartCost {
     taxCountryCode: cost.taxCountryCode,
     taxLines: cost.taxLines.map((line) => ({
       title: line.name,
-      ratePercent: percent(line.rateBasisPoints),
+      ratePercent: basisPointsToPercent(line.rateBasisPoints),
       amount: money(line.amountMinor),
     })),
   };
@@ -84,13 +85,4 @@ export async function deliveryView(ctx: OrdersContext, cart: Cart): Promise<Cart
   if (!cart.deliveryMethod) return null;
   const { delivery } = await cartPricing(ctx, cart);
   return { method: cart.deliveryMethod, option: delivery ? optionView(ctx, delivery) : null, address: cart.shippingAddress };
-}
-
-/** 1900 → "19", 550 → "5.5". */
-function percent(basisPoints: number): string {
-  const whole = Math.floor(basisPoints / 100);
-  const fraction = String(basisPoints % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
 }
