@@ -64,8 +64,8 @@ export async function driveCheckout(deps: CheckoutDeps, checkoutId: string): Pro
 }
 
 async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<void> {
-  faultAfter(deps, 'checkout');
   try {
+    faultAfter(deps, 'checkout');
     for (const step of forwardSteps(checkout)) {
       if (checkout.steps[step.record]?.done) continue;
       await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, { started: true }, deps.leaseMs);
