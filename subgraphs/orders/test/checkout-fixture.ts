@@ -77,6 +77,19 @@ export async function adminCall<T = Record<string, any>>(
   return gqlData<T>(system.subgraphs.urls[subgraph], query, variables, { ...(await asAdmin()), [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET });
 }
 
+/** A call to the orders subgraph directly, as `headers` (a token), with the gateway secret. */
+export async function ordersCall(
+  system: CheckoutSystem,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+) {
+  return gqlData<Record<string, unknown>>(system.subgraphs.urls.orders, query, variables, {
+    ...headers,
+    [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET,
+  });
+}
+
 /** A SKU with at least `units` available at one location, and that location. */
 export async function stockedSku(system: CheckoutSystem, units: number, skip: string[] = []): Promise<{ sku: string; locationId: string }> {
   const [row] = await sql<{ sku: string; location_id: string }>(

@@ -8,8 +8,11 @@ import {
   type PricedCart,
   type TenderInput,
 } from '../src/checkout';
+import { Role } from '#platform/auth';
+import { bearer } from '../../../test/support/tokens';
 import {
   card,
+  ordersCall,
   createGiftCard,
   DECLINE,
   giftCardBalance,
@@ -231,5 +234,55 @@ describe('checkout saga', () => {
     expect(row.state).toBe('COMPLETED');
     await expectNothingHeld(before);
     await expectMoneyInvariants();
+  });
+
+  it('shows an order with its lines, totals, payments and derived statuses only to whom it belongs', async () => {
+    const customerId = randomUUID();
+    const cart = pricedCart({ sku, locationId, quantity: 2, customerId });
+    const answer = await completeCheckout(system.deps(), {
+      scope: `customer:${customerId}`,
+      idempotencyKey: randomUUID(),
+      input: { cartId: cart.cartId, email: null, tenders: [card(cart.totals.totalMinor)], expectedTotalMinor: null },
+      caller: { customerId, isStaff: false },
+      price: async () => cart,
+    });
+    const orderId = (answer as { orderId: string }).orderId;
+    const ORDER = `query($id: ID!) { order(id: $id) { number email financialStatus fulfillmentStatus status fulfillmentMethod
+      totals { subtotal { amount } total { amount } taxTotal { amount } }
+      lines { sku quantity unitPrice { amount } total { amount } taxLines { title amount { amount } } }
+      payments { method amount { amount } captured { amount } status events { kind status } }
+      events { sequence type } } }`;
+    const own = await ordersCall(system, ORDER, { id: orderId }, await bearer(Role.CUSTOMER, { subject: customerId }));
+    expect(own.order).toMatchObject({
+      financialStatus: 'PAID',
+      fulfillmentStatus: 'UNFULFILLED',
+      status: 'OPEN',
+      fulfillmentMethod: 'PICKUP',
+      totals: { subtotal: { amount: '238.00' }, total: { amount: '238.00' }, taxTotal: { amount: '38.00' } },
+      lines: [{ sku, quantity: 2, unitPrice: { amount: '119.00' } }],
+      payments: [
+        { method: 'TEST_CARD', captured: { amount: '238.00' }, status: 'CAPTURED', events: [{ kind: 'AUTHORIZE' }, { kind: 'CAPTURE' }] },
+      ],
+      events: [
+        { sequence: 1, type: 'order.placed' },
+        { sequence: 2, type: 'order.paid' },
+      ],
+    });
+    expect((await ordersCall(system, ORDER, { id: orderId }, await bearer(Role.CUSTOMER))).order).toBeNull();
+    expect((await ordersCall(system, ORDER, { id: orderId }, { authorization: '' })).order).toBeNull();
+    const entities = await ordersCall(
+      system,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { number } } }`,
+      { r: [{ __typename: 'Order', id: orderId }] },
+      await bearer(Role.CUSTOMER),
+    );
+    expect(entities._entities).toEqual([null]);
+    const staff = await ordersCall(
+      system,
+      `query($q: String) { orders(query: $q, first: 5) { nodes { id number } } }`,
+      { q: (own.order as { number: string }).number },
+      await bearer(Role.STAFF),
+    );
+    expect(staff.orders).toEqual({ nodes: [{ id: orderId, number: (own.order as { number: string }).number }] });
   });
 });
