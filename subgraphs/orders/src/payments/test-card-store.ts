@@ -10,15 +10,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
-import type {
-  AuthorizeRequest,
-  CaptureRequest,
-  DeclineCode,
-  PaymentProvider,
-  ProviderResult,
-  RefundRequest,
-  VoidRequest,
-} from './provider';
+import type { AuthorizeRequest, CaptureRequest, PaymentProvider, ProviderResult, RefundRequest, VoidRequest } from './provider';
+import { declined, isAmount } from './test-card';
 import { testCardBehaviour } from './test-card-numbers';
 
 interface AuthorizationRow {
@@ -27,9 +20,6 @@ interface AuthorizationRow {
   refunded_minor: string;
   state: 'PENDING' | 'AUTHORIZED' | 'VOIDED';
 }
-
-const declined = (code: DeclineCode, message: string): ProviderResult => ({ status: 'DECLINED', code, message });
-const isAmount = (amountMinor: number) => Number.isSafeInteger(amountMinor) && amountMinor > 0;
 
 /** The TEST_CARD provider on the orders database; `em` gives a fresh EntityManager per call. */
 export class PersistedTestCardProvider implements PaymentProvider {
