@@ -5,6 +5,7 @@ import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServer
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';
+import { orderEventsConsumer } from './services/order-events.consumer';
 import { customersSubgraph } from './subgraph';
 
 /** What the customers subgraph is configured with beyond every subgraph's settings. */
@@ -19,6 +20,10 @@ export interface CustomersConfig {
    * with the rest of the config: this subgraph signs the tokens it issues with it.
    */
   jwtSecret?: Uint8Array | null;
+  /** The database holding the orders subgraph's outbox (placed orders on the timeline), when it is not this one. */
+  ordersDatabaseUrl?: string;
+  /** How often the orders outbox is read without a notification. */
+  eventPollMs?: number;
 }
 
 export type CustomersServerConfig = SubgraphServerConfig & CustomersConfig;
@@ -29,6 +34,7 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
     {
       INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
       DEFAULT_PHONE_REGION: str({ default: 'DE' }),
+      ORDERS_DATABASE_URL: url({ default: undefined }),
     },
     env,
   );
@@ -36,7 +42,7 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
   if (!isSupportedCountry(region)) {
     throw new ConfigError(`Invalid configuration:\n  DEFAULT_PHONE_REGION: "${region}" is not a supported region code`);
   }
-  return { inventoryUrl: values.INVENTORY_URL, defaultPhoneRegion: region };
+  return { inventoryUrl: values.INVENTORY_URL, defaultPhoneRegion: region, ordersDatabaseUrl: values.ORDERS_DATABASE_URL };
 }
 
 /** The customers subgraph: customers, identities, timeline, segments and privacy; sign-in, staff and kiosk tokens. */
@@ -44,7 +50,7 @@ export const customers = defineSubgraph({
   info: customersSubgraph,
   schema: buildCustomersSchema,
   settings: customersConfig,
-  setup: (kit, config: CustomersConfig) => {
+  setup: async (kit, config: CustomersConfig) => {
     // Sign-in attempts are counted in the database, so every replica enforces the same limits.
     const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
     const settings: CustomersSettings = {
@@ -54,6 +60,9 @@ export const customers = defineSubgraph({
       customerSignIns: new SignInLimiter(kit.orm, 'customer', limits),
       staffSignIns: new SignInLimiter(kit.orm, 'staff', limits),
     };
+    await kit.start(
+      orderEventsConsumer({ orm: kit.orm, logger: kit.logger, ordersDatabaseUrl: config.ordersDatabaseUrl, pollMs: config.eventPollMs }),
+    );
     return (base) => createCustomersContext(base, settings);
   },
 });

@@ -285,4 +285,38 @@ describe('checkout saga', () => {
     );
     expect(staff.orders).toEqual({ nodes: [{ id: orderId, number: (own.order as { number: string }).number }] });
   });
+
+  it('the customers subgraph records the order on the timeline and sums it; promotions earns points when it is paid', async () => {
+    const [customer] = await rows<{ id: string }>(`select id from customers.customer where erased_at is null order by created_at limit 1`);
+    const points = async () =>
+      Number(
+        (
+          await rows<{ points: string }>(
+            `select coalesce(sum(points), 0) as points from promotions.loyalty_account where customer_id = ?`,
+            [customer.id],
+          )
+        )[0].points,
+      );
+    const pointsBefore = await points();
+    const cart = pricedCart({ sku, locationId, customerId: customer.id });
+    const answer = await completeCheckout(system.deps(), {
+      scope: `customer:${customer.id}`,
+      idempotencyKey: randomUUID(),
+      input: { cartId: cart.cartId, email: null, tenders: [card(cart.totals.totalMinor)], expectedTotalMinor: null },
+      caller: { customerId: customer.id, isStaff: false },
+      price: async () => cart,
+    });
+    const orderId = (answer as { orderId: string }).orderId;
+    const recorded = async () =>
+      (await rows(`select 1 from customers.customer_order where order_id = ?`, [orderId])).length > 0 &&
+      (
+        await rows(`select 1 from customers.customer_event where customer_id = ? and type = 'ORDER_PLACED' and data->>'orderId' = ?`, [
+          customer.id,
+          orderId,
+        ])
+      ).length > 0 &&
+      (await points()) > pointsBefore;
+    for (let i = 0; i < 200 && !(await recorded()); i += 1) await waitForLease(100);
+    expect(await recorded()).toBe(true);
+  });
 });
