@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { adjustBench } from './bench/adjust.bench';
+import { cartBench } from './bench/cart.bench';
 import { catalogBench } from './bench/catalog.bench';
 import { liveBench } from './bench/live.bench';
 import { promotionsBench } from './bench/promotions.bench';
@@ -17,6 +18,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   live: liveBench,
   promotions: promotionsBench,
   adjust: adjustBench,
+  cart: cartBench,
 };
 
 runMain(async () => {

@@ -11,6 +11,7 @@ import { ReplenishmentResolver } from './resolvers/replenishment.resolver';
 import { InventoryTransferResolver } from './resolvers/transfer.resolver';
 import { ReservationResolver } from './resolvers/reservation.resolver';
 import { ProductStockResolver, VariantStockResolver } from './resolvers/variant-stock.resolver';
+import { AvailabilityResolver } from './resolvers/availability.resolver';
 import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
@@ -27,6 +28,7 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
       PurchaseOrderResolver,
       ReplenishmentResolver,
       InventoryItemResolver,
+      AvailabilityResolver,
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],

@@ -13,6 +13,17 @@ export { Customer, CustomerAddress, CustomerEvent, CustomerIdentity, Segment, St
 export { CustomerOrder };
 export { CustomerEventType, TRACKABLE_EVENT_TYPES } from './customer-event-type';
 
-export const entities = [Customer, CustomerAddress, CustomerIdentity, CustomerEvent, Segment, StaffMember, OutboxEvent, RateLimitCounter];
-/** Orders placed, from the orders outbox (EventConsumerPosition: how far it was read). */
-export const orderFactEntities = [CustomerOrder, EventConsumerPosition];
+/** EventConsumerPosition: how far this subgraph has read the orders outbox (abandoned carts). */
+export const entities = [
+  Customer,
+  CustomerAddress,
+  CustomerIdentity,
+  CustomerEvent,
+  Segment,
+  StaffMember,
+  OutboxEvent,
+  RateLimitCounter,
+  EventConsumerPosition,
+];
+/** Orders placed, from the orders outbox. */
+export const orderFactEntities = [CustomerOrder];

@@ -7,10 +7,6 @@ export class Migration20261203000200 extends Migration {
     );
     this.addSql(`create index "customer_order_customer_id_placed_at_index" on "customers"."customer_order" ("customer_id", "placed_at");`);
 
-    this.addSql(
-      `create table "customers"."event_consumer_position" ("consumer" text not null, "source_schema" text not null, "position" bigint not null default 0, "updated_at" timestamptz not null default now(), constraint "event_consumer_position_pkey" primary key ("consumer", "source_schema"));`,
-    );
-
     this.addSql(`alter table "customers"."customer_event" drop constraint if exists "customer_event_type_check";`);
 
     this.addSql(
@@ -20,8 +16,6 @@ export class Migration20261203000200 extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "customers"."customer_order" cascade;`);
-
-    this.addSql(`drop table if exists "customers"."event_consumer_position" cascade;`);
 
     this.addSql(`alter table "customers"."customer_event" drop constraint if exists "customer_event_type_check";`);
 

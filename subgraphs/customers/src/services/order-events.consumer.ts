@@ -44,15 +44,15 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
           continue;
         }
         if (!placed.customerId) continue;
-        const inserted = await sql(
+        const inserted = await sql<{ customer_id: string }>(
           em,
           `insert into "${SCHEMA}"."customer_order" (order_id, customer_id, number, total_minor, currency_code, placed_at)
-           select ?, id, ?, ?, ?, ? from "${SCHEMA}"."customer" where id = ?
-           on conflict (order_id) do nothing returning order_id`,
+           select ?, coalesce(merged_into_id, id), ?, ?, ?, ? from "${SCHEMA}"."customer" where id = ? and erased_at is null
+           on conflict (order_id) do nothing returning customer_id`,
           [placed.orderId, placed.number, placed.totalMinor, placed.currencyCode, placed.occurredAt, placed.customerId],
         );
         if (inserted.length === 0) continue;
-        recordEvent(em, placed.customerId, CustomerEventType.ORDER_PLACED, {
+        recordEvent(em, inserted[0].customer_id, CustomerEventType.ORDER_PLACED, {
           channel: placed.channel as SalesChannel,
           data: { orderId: placed.orderId, number: placed.number, totalMinor: placed.totalMinor, currencyCode: placed.currencyCode },
         });
