@@ -120,25 +120,28 @@ export async function heldDiscountUses(system: CheckoutSystem): Promise<number> 
   return Number(row.n);
 }
 
-/** A gift card's balance as promotions answers it. */
+/** Gift card ids by code, for reading balances without the rate-limited public lookup. */
+const giftCardIds = new Map<string, string>();
+
+/** A gift card's balance as promotions keeps it ("12.50"). */
 export async function giftCardBalance(system: CheckoutSystem, giftCardCode: string): Promise<string> {
-  const { giftCardBalance: balance } = await adminCall<{ giftCardBalance: { amount: string } | null }>(
-    system,
-    'promotions',
-    `query($code: String!) { giftCardBalance(code: $code) { amount } }`,
-    { code: giftCardCode },
+  const [row] = await sql<{ balance: string }>(
+    system.subgraphs.servers.promotions.orm.em.fork(),
+    `select balance from promotions.gift_card where id = ?`,
+    [giftCardIds.get(giftCardCode)],
   );
-  return balance?.amount ?? 'none';
+  return row ? (Number(row.balance) / 100).toFixed(2) : 'none';
 }
 
 export async function createGiftCard(system: CheckoutSystem, amount: string): Promise<string> {
-  const { giftCardCreate } = await adminCall<{ giftCardCreate: { giftCardCode: string; userErrors: unknown[] } }>(
+  const { giftCardCreate } = await adminCall<{ giftCardCreate: { giftCardCode: string; giftCard: { id: string }; userErrors: unknown[] } }>(
     system,
     'promotions',
-    `mutation($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { giftCardCode userErrors { field message code } } }`,
+    `mutation($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { giftCardCode giftCard { id } userErrors { field message code } } }`,
     { input: { initialValue: { amount } } },
   );
   if (giftCardCreate.userErrors.length) throw new Error(JSON.stringify(giftCardCreate.userErrors));
+  giftCardIds.set(giftCardCreate.giftCardCode, giftCardCreate.giftCard.id);
   return giftCardCreate.giftCardCode;
 }
 
