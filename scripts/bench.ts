@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { adjustBench } from './bench/adjust.bench';
 import { cartBench } from './bench/cart.bench';
 import { catalogBench } from './bench/catalog.bench';
+import { checkoutBench } from './bench/checkout.bench';
 import { liveBench } from './bench/live.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
@@ -13,6 +14,7 @@ import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
 
 const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
+  checkout: checkoutBench,
   catalog: catalogBench,
   reservations: reservationsBench,
   live: liveBench,
