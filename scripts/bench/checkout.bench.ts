@@ -51,7 +51,9 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
     };
     await product('BENCH-PLENTY', checkouts + 10);
     await product('BENCH-HOT', hotUnits);
-    const checkout = async (sku: string, i: number): Promise<string | null> => {
+    const checkout = (sku: string, i: number): Promise<string | null> =>
+      attempt(sku, i).catch((error: Error) => `ERROR ${error.message.slice(0, 120)}`);
+    const attempt = async (sku: string, i: number): Promise<string | null> => {
       const created = await post(
         `mutation($sku: String!) { cartCreate(input: { channel: WEB, lines: [{ sku: $sku, quantity: 1 }] }) { cart { id } } }`,
         { sku },
@@ -108,7 +110,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
     );
     const won = hotAnswers.filter((a) => a === null).length;
     const outOfStock = hotAnswers.filter((a) => a === 'OUT_OF_STOCK').length;
-    console.log(`\nplenty: ${checkouts - failed} orders, ${failed} refused`);
+    console.log(`\nplenty: ${checkouts - failed} orders, ${failed} refused or failed`);
     console.log(`hot SKU: ${won} orders for ${hotUnits} units, ${outOfStock} OUT_OF_STOCK, ${hotBuyers - won - outOfStock} other answers`);
     console.log(
       `left over: ${reserved} units reserved, ${open} card authorizations open; orders whose money does not add up: ${unbalanced}`,
