@@ -31,6 +31,7 @@ import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
+import { fullSchemaIntrospection } from './introspection';
 import type { Throttle, ThrottleDecision } from './throttle';
 
 /** What each request carries through Apollo: the caller, its address, and what its operation costs. */
@@ -177,6 +178,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       costExtensionPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      fullSchemaIntrospection(supergraph),
     ],
   });
   await apollo.start();

@@ -1,5 +1,6 @@
 import type { GatewayExecutor } from './gateway-executor';
 import type { StockItem } from './stock-item';
+import { keyOfId } from '#platform/ids';
 
 const LEVELS = `query LiveStockSnapshot($skus: [String!], $locationIds: [ID!], $after: String) {
   inventoryLevels(skus: $skus, locationIds: $locationIds, first: 250, after: $after) {
@@ -48,7 +49,8 @@ export class StockSource {
         items.push({
           kind: 'SNAPSHOT',
           sku: n.sku,
-          locationId: n.location.id,
+          // Events name locations by database id; the API answers global ids.
+          locationId: keyOfId(n.location.id),
           onHand: n.onHand,
           reserved: n.reserved,
           available: n.onHand - n.reserved,
@@ -72,7 +74,7 @@ export class StockSource {
     return result.data.stockChanges.map((c) => ({
       kind: 'CHANGE',
       sku: c.sku,
-      locationId: c.location.id,
+      locationId: keyOfId(c.location.id),
       onHand: c.onHandAfter,
       reserved: c.reservedAfter,
       available: c.availableAfter,

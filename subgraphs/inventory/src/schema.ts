@@ -5,6 +5,7 @@ import type { InventoryContext } from './context';
 import { InventoryLevelResolver, StockMovementResolver } from './resolvers/inventory-level.resolver';
 import { LocationResolver } from './resolvers/location.resolver';
 import { references } from './resolvers/references';
+import { clientIdResolvers } from './resolvers/client-ids.resolver';
 import { InventoryItemResolver } from './resolvers/inventory-item.resolver';
 import { PurchaseOrderResolver } from './resolvers/purchase-order.resolver';
 import { ReplenishmentResolver } from './resolvers/replenishment.resolver';
@@ -27,6 +28,7 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
       PurchaseOrderResolver,
       ReplenishmentResolver,
       InventoryItemResolver,
+      ...clientIdResolvers,
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],

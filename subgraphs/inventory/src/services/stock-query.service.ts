@@ -80,14 +80,24 @@ export async function listMovements(
   return toConnection(rows, page, (m) => [m.id]);
 }
 
-export async function variantSummary(ctx: InventoryContext, sku: string): Promise<InventorySummary> {
+/** A level by the key its id carries, `<locationId>:<sku>`; null when there is none. */
+export async function findLevel(ctx: InventoryContext, key: string): Promise<InventoryLevel | null> {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return null;
+  const [locationId, sku] = [key.slice(0, colon), key.slice(colon + 1)];
   const levels = await ctx.loaders.levelsBySku.load(sku);
-  return summarise(levels);
+  return levels.find((level) => level.locationId === locationId) ?? null;
 }
 
-export function summarise(levels: InventoryLevel[]): InventorySummary {
+export async function variantSummary(ctx: InventoryContext, sku: string): Promise<InventorySummary> {
+  const levels = await ctx.loaders.levelsBySku.load(sku);
+  return summarise(sku, levels);
+}
+
+export function summarise(sku: string, levels: InventoryLevel[]): InventorySummary {
   const sum = (pick: (l: InventoryLevel) => number) => levels.reduce((total, l) => total + pick(l), 0);
   return {
+    sku,
     onHand: sum((l) => l.onHand),
     reserved: sum((l) => l.reserved),
     available: sum((l) => Math.max(0, l.onHand - l.reserved)),
@@ -126,6 +136,7 @@ export async function storeAvailability(
   return byDistance(eligible, args.near)
     .slice(0, first)
     .map(({ location, distanceKm }) => ({
+      sku,
       location,
       available: availableAt.get(location.id) ?? 0,
       distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
