@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { adjustBench } from './bench/adjust.bench';
+import { cartBench } from './bench/cart.bench';
 import { catalogBench } from './bench/catalog.bench';
 import { edgeBench } from './bench/edge.bench';
 import { liveBench } from './bench/live.bench';
@@ -19,6 +20,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   promotions: promotionsBench,
   adjust: adjustBench,
   edge: edgeBench,
+  cart: cartBench,
 };
 
 runMain(async () => {

@@ -12,6 +12,7 @@ import { ReplenishmentResolver } from './resolvers/replenishment.resolver';
 import { InventoryTransferResolver } from './resolvers/transfer.resolver';
 import { ReservationResolver } from './resolvers/reservation.resolver';
 import { ProductStockResolver, VariantStockResolver } from './resolvers/variant-stock.resolver';
+import { AvailabilityResolver } from './resolvers/availability.resolver';
 import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
@@ -29,6 +30,7 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
       ReplenishmentResolver,
       InventoryItemResolver,
       ...clientIdResolvers,
+      AvailabilityResolver,
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],

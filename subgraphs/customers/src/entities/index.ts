@@ -1,5 +1,5 @@
 import { RateLimitCounter } from '#platform/db';
-import { OutboxEvent } from '#platform/outbox';
+import { EventConsumerPosition, OutboxEvent } from '#platform/outbox';
 import { CustomerAddress } from './customer-address.entity';
 import { CustomerEvent } from './customer-event.entity';
 import { CustomerIdentity } from './customer-identity.entity';
@@ -11,4 +11,15 @@ import { StaffRole } from './staff-role';
 export { Customer, CustomerAddress, CustomerEvent, CustomerIdentity, Segment, StaffMember, StaffRole };
 export { CustomerEventType, TRACKABLE_EVENT_TYPES } from './customer-event-type';
 
-export const entities = [Customer, CustomerAddress, CustomerIdentity, CustomerEvent, Segment, StaffMember, OutboxEvent, RateLimitCounter];
+/** EventConsumerPosition: how far this subgraph has read the orders outbox (abandoned carts). */
+export const entities = [
+  Customer,
+  CustomerAddress,
+  CustomerIdentity,
+  CustomerEvent,
+  Segment,
+  StaffMember,
+  OutboxEvent,
+  RateLimitCounter,
+  EventConsumerPosition,
+];

@@ -1,11 +1,7 @@
 import { isUuid } from '#platform/db';
 import type { OrdersContext } from '../context';
-import type { Cart, Order } from '../entities';
+import type { Order } from '../entities';
 
 export function findOrder(ctx: OrdersContext, id: string): Promise<Order | null> {
   return isUuid(id) ? ctx.loaders.orderById.load(id) : Promise.resolve(null);
-}
-
-export function findCart(ctx: OrdersContext, id: string): Promise<Cart | null> {
-  return isUuid(id) ? ctx.loaders.cartById.load(id) : Promise.resolve(null);
 }

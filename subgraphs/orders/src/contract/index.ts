@@ -1,0 +1,2 @@
+/** What other subgraphs may rely on from orders: the events it publishes. */
+export { CartAbandoned, type CartAbandonedPayload } from './events';
