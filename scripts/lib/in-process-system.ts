@@ -80,6 +80,7 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
         inventoryUrl: urls.inventory,
         promotionsUrl: urls.promotions,
         mailDirectory: options.mailDirectory,
+        checkoutSweepMs: 0,
       }),
     );
   } catch (error) {

@@ -6,6 +6,7 @@ import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth
 import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';
 import { cartEventsConsumer } from './services/cart-events.consumer';
+import { orderEventsConsumer } from './services/order-events.consumer';
 import { customersSubgraph } from './subgraph';
 
 /** What the customers subgraph is configured with beyond every subgraph's settings. */
@@ -69,6 +70,10 @@ export const customers = defineSubgraph({
     // Abandoned carts reach the customer's timeline from the orders outbox.
     await kit.start(
       cartEventsConsumer({ orm: kit.orm, logger: kit.logger, ordersDatabaseUrl: config.ordersDatabaseUrl, pollMs: config.eventPollMs }),
+    );
+    // Placed orders reach the timeline and the customer's order figures.
+    await kit.start(
+      orderEventsConsumer({ orm: kit.orm, logger: kit.logger, ordersDatabaseUrl: config.ordersDatabaseUrl, pollMs: config.eventPollMs }),
     );
     return (base) => createCustomersContext(base, settings);
   },

@@ -3,6 +3,7 @@ import type { CurrencyCode } from '#platform/graphql';
 import type { InternalClient } from '#platform/internal';
 import type { Mailer } from '#platform/mail';
 import type { RequestContext } from '#platform/server';
+import type { CheckoutDeps } from './checkout';
 import type { CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
 import type { ShippingZone } from './pricing';
 import { Cart, Order } from './entities';
@@ -27,6 +28,8 @@ export interface OrdersShared {
   products: InternalClient;
   inventory: InternalClient;
   promotions: InternalClient;
+  /** The checkout saga's clients, card provider and settings. */
+  checkout: CheckoutDeps;
 }
 
 /** Per request: what was gathered for pricing, so a cart selected many times is priced once. */

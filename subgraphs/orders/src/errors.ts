@@ -39,3 +39,6 @@ export const OrdersErrorCode = {
 } as const;
 
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
+
+/** Checkout's own codes (the saga's refusals), listed with the rest. */
+export { CheckoutErrorCode } from './checkout/errors';

@@ -5,7 +5,10 @@ import { isCurrencyCode, type CurrencyCode } from '#platform/graphql';
 import { createMailer } from '#platform/mail';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createOrdersContext, type OrdersShared } from './context';
+import { parseFaults, sweepCheckouts } from './checkout';
+import { PersistedTestCardProvider } from './payments';
 import { buildOrdersSchema } from './schema';
+import { closeOrderedCart } from './services/checkout.service';
 import { sweepAbandonedCarts } from './services/cart-recovery.service';
 import { ordersSubgraph } from './subgraph';
 
@@ -23,6 +26,10 @@ export interface OrdersSettings {
   cartAbandonedAfterMinutes?: number;
   /** How often abandoned carts are reminded by mail; 0 (the default) leaves it to staff. */
   cartRecoverySweepMs?: number;
+  /** How often abandoned checkouts are finished or compensated; 0 turns it off. 5 s unless set. */
+  checkoutSweepMs?: number;
+  /** Test-only fault injection (ORDERS_TEST_FAULTS, ignored in production): step names, or crash:<step>. */
+  checkoutFaults?: ReadonlySet<string>;
   /** The storefront page that reopens a cart; the token is appended. */
   cartRecoveryUrl?: string;
   smtpUrl?: string | null;
@@ -41,6 +48,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       SHOP_COUNTRY: str({ default: 'DE' }),
       CART_ABANDONED_AFTER: positiveInt({ default: 60 }),
       CART_RECOVERY_SWEEP_MS: num({ default: 0 }),
+      CHECKOUT_SWEEP_MS: num({ default: 5_000 }),
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
       SMTP_URL: str({ default: undefined }),
       MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
@@ -63,6 +71,8 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     shopCountryCode: config.SHOP_COUNTRY,
     cartAbandonedAfterMinutes: config.CART_ABANDONED_AFTER,
     cartRecoverySweepMs: config.CART_RECOVERY_SWEEP_MS,
+    checkoutSweepMs: config.CHECKOUT_SWEEP_MS,
+    checkoutFaults: parseFaults(env),
     cartRecoveryUrl: config.CART_RECOVERY_URL,
     smtpUrl: config.SMTP_URL ?? null,
     mailDirectory: config.MAIL_DIRECTORY,
@@ -93,8 +103,20 @@ export const orders = defineSubgraph({
       products: kit.client('products', settings.productsUrl),
       inventory: kit.client('inventory', settings.inventoryUrl),
       promotions: kit.client('promotions', settings.promotionsUrl),
+      checkout: {
+        em: () => kit.orm.em.fork(),
+        inventory: kit.client('inventory', settings.inventoryUrl),
+        promotions: kit.client('promotions', settings.promotionsUrl),
+        card: new PersistedTestCardProvider(() => kit.orm.em.fork()),
+        logger: kit.logger,
+        faults: settings.checkoutFaults ?? new Set(),
+        leaseMs: 30_000,
+        holdSeconds: 900,
+        onPlaced: (em, cartId) => closeOrderedCart(em, cartId),
+      },
     };
     kit.every('abandoned cart reminders', settings.cartRecoverySweepMs ?? 0, () => sweepAbandonedCarts(kit.orm, kit.logger, shared));
+    kit.every('checkout recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCheckouts(shared.checkout));
     return (base) => createOrdersContext(base, shared);
   },
 });

@@ -57,6 +57,7 @@ export function priceCart(input: CartPricingInput): CartPricing {
       subtotalMinor: figures?.subtotalMinor ?? 0,
       discountMinor: figures?.discountMinor ?? 0,
       taxMinor: figures?.taxMinor ?? 0,
+      taxLines: figures?.taxLines ?? [],
       totalMinor: figures?.totalMinor ?? 0,
     };
   });

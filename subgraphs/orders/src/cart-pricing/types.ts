@@ -106,6 +106,8 @@ export interface PricedCartLine {
   subtotalMinor: number;
   discountMinor: number;
   taxMinor: number;
+  /** The line's tax at its rate (one entry), for the order's snapshot. */
+  taxLines: TaxLine[];
   totalMinor: number;
 }
 
