@@ -11,19 +11,21 @@ import type { SupergraphSource } from './supergraph';
  * refuses it before this plugin is asked.
  */
 export function fullSchemaIntrospection(supergraph: SupergraphSource): ApolloServerPlugin {
-  let cached: { sdl: string; schema: GraphQLSchema } | null = null;
-  const currentSchema = (): GraphQLSchema => {
+  let cached: { sdl: string; schema: GraphQLSchema | null } | null = null;
+  /** Null when the supergraph lacks what live stock needs (no inventory subgraph): Apollo's own introspection answers. */
+  const currentSchema = (): GraphQLSchema | null => {
     const { sdl } = supergraph.current();
-    if (cached?.sdl !== sdl) cached = { sdl, schema: buildSubscriptionSchema(sdl) };
+    if (cached?.sdl !== sdl) cached = { sdl, schema: subscriptionSchemaOf(sdl) };
     return cached.schema;
   };
   return {
     requestDidStart: () =>
       Promise.resolve({
         responseForOperation: async ({ document, operation, request }) => {
-          if (!document || !isIntrospectionOnly(operation)) return null;
+          const schema = document && isIntrospectionOnly(operation) ? currentSchema() : null;
+          if (!schema || !document) return null;
           const result = await execute({
-            schema: currentSchema(),
+            schema,
             document,
             operationName: request.operationName,
             variableValues: request.variables,
@@ -33,6 +35,14 @@ export function fullSchemaIntrospection(supergraph: SupergraphSource): ApolloSer
         },
       }),
   };
+}
+
+function subscriptionSchemaOf(sdl: string): GraphQLSchema | null {
+  try {
+    return buildSubscriptionSchema(sdl);
+  } catch {
+    return null;
+  }
 }
 
 function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {

@@ -8,7 +8,7 @@ import { measure, printResults, type LoadResult } from './measure';
 
 const GATEWAY_SECRET = 'bench-gateway-secret-0123456789abcdef';
 const READ = `query($id: ID!) { cart(id: $id) { id
-  lines(first: 250) { nodes { id sku quantity unitPrice { amount } cost { total { amount } } } }
+  lines(first: 100) { nodes { id sku quantity unitPrice { amount } cost { total { amount } } } }
   cost { subtotal { amount } discountTotal { amount } taxTotal { amount } total { amount } }
   warnings { code lineId } } }`;
 const UPDATE = `mutation($id: ID!, $line: ID!, $quantity: Int!) { cartLinesUpdate(cartId: $id, lines: [{ id: $line, quantity: $quantity }]) {

@@ -2,6 +2,7 @@ import { Role } from '#platform/auth';
 import { withAdminClient } from '#platform/db';
 import { readMailbox } from '#platform/mail';
 import { gqlData } from '../support/graphql-client';
+import { dbId } from '../support/ids';
 import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
@@ -47,7 +48,8 @@ it('builds a guest cart, merges it with the phone cart on sign-in, ships it and 
   );
   expect(guest.cartCreate.userErrors).toEqual([]);
   const guestCart = guest.cartCreate.cart;
-  expect(guestCart.id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  // Global, around a 32-character random token: all a guest holds.
+  expect(guestCart.id).toMatch(/^gid:\/\/commerce\/Cart\/[A-Za-z0-9_-]{32}$/);
   expect(guestCart.lines.nodes.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).toEqual([
     ['CT-A', 1],
     ['CT-B', 2],
@@ -124,7 +126,7 @@ it('lists an abandoned cart for staff, mails a recovery link that reopens it, an
   expect(await listed()).not.toContain(cartId);
   // Two hours without a change: past CART_ABANDONED_AFTER (60 minutes).
   await withAdminClient(system.db.url, (client) =>
-    client.query(`update orders.cart set updated_at = now() - interval '2 hours' where id = $1`, [cartId]),
+    client.query(`update orders.cart set updated_at = now() - interval '2 hours' where id = $1`, [dbId(cartId)]),
   );
   expect(await listed()).toContain(cartId);
 

@@ -76,11 +76,6 @@ describe('bad input', () => {
       { code: 'LESS_THAN_OR_EQUAL_TO' },
     ],
     [
-      '300 lines',
-      `cartLinesAdd(cartId: $id, lines: [${Array.from({ length: 300 }, (_, i) => `{ sku: "X-${i}", quantity: 1 }`).join(', ')}])`,
-      { code: 'TOO_MANY' },
-    ],
-    [
       'a code of 10,000 characters',
       `cartDiscountCodesUpdate(cartId: $id, discountCodes: ["${'A'.repeat(10_000)}"])`,
       { code: 'TOO_LONG', field: ['discountCodes', '0'] },
@@ -122,6 +117,20 @@ describe('bad input', () => {
       { id: cartId, handle: `PICKUP:${warehouse.id}` },
     );
     expect(cartDeliveryUpdate.userErrors).toEqual([expect.objectContaining({ code: 'DELIVERY_NOT_AVAILABLE' })]);
+  });
+
+  it('300 lines are refused at the gateway, before anything runs, naming the argument', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => ({ sku: `X-${i}`, quantity: 1 }));
+    const response = await gql(
+      system.gateway.url,
+      `mutation($id: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $id, lines: $lines) { cart { id } userErrors { code } } }`,
+      { id: cartId, lines },
+      ANONYMOUS,
+    );
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'lines' }) }),
+    ]);
   });
 
   it('none of them changed the cart', async () => {

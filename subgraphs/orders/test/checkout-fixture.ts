@@ -13,6 +13,7 @@ import { startInProcessSubgraphs, type InProcessSubgraphs } from '../../../scrip
 import { seedDemoBusiness } from '../../../scripts/lib/seed-demo';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { gqlData } from '../../../test/support/graphql-client';
+import { dbId } from '../../../test/support/ids';
 import { asAdmin, TEST_JWT_SECRET } from '../../../test/support/tokens';
 import type { CheckoutDeps, PricedCart, TenderInput } from '../src/checkout';
 import { PersistedTestCardProvider } from '../src/payments';
@@ -141,7 +142,7 @@ export async function createGiftCard(system: CheckoutSystem, amount: string): Pr
     { input: { initialValue: { amount } } },
   );
   if (giftCardCreate.userErrors.length) throw new Error(JSON.stringify(giftCardCreate.userErrors));
-  giftCardIds.set(giftCardCreate.giftCardCode, giftCardCreate.giftCard.id);
+  giftCardIds.set(giftCardCreate.giftCardCode, dbId(giftCardCreate.giftCard.id));
   return giftCardCreate.giftCardCode;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { toGlobalId } from '#platform/ids';
 import { sql } from '#platform/db';
 import {
   completeCheckout,
@@ -283,7 +284,7 @@ describe('checkout saga', () => {
       { q: (own.order as { number: string }).number },
       await bearer(Role.STAFF),
     );
-    expect(staff.orders).toEqual({ nodes: [{ id: orderId, number: (own.order as { number: string }).number }] });
+    expect(staff.orders).toEqual({ nodes: [{ id: toGlobalId('Order', orderId), number: (own.order as { number: string }).number }] });
   });
 
   it('the customers subgraph records the order on the timeline and sums it; promotions earns points when it is paid', async () => {

@@ -1,4 +1,5 @@
 import type { MutationOutcome } from '#platform/db';
+import { GLOBAL_ID_PREFIX, parseGlobalId } from '#platform/ids';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import { readAvailability } from '../clients/stock';
 import type { OrdersContext } from '../context';
@@ -69,7 +70,12 @@ function parseHandle(handle: string): [DeliveryMethod | null, string | null] {
   if (at < 0) return [null, null];
   const method = handle.slice(0, at);
   const known = Object.values(DeliveryMethod).find((value) => String(value) === method) ?? null;
-  return [known, handle.slice(at + 1)];
+  // The id a handle carries is global as answered ("SHIP:gid://commerce/ShippingRate/…") or raw.
+  const target = handle.slice(at + 1);
+  const expected = known === DeliveryMethod.SHIP ? 'ShippingRate' : 'Location';
+  if (!target.startsWith(GLOBAL_ID_PREFIX)) return [known, target];
+  const parsed = parseGlobalId(target);
+  return [known, parsed?.type === expected ? parsed.key : null];
 }
 
 function toAddress(input: CartAddressInput): CartAddress {

@@ -1,4 +1,5 @@
 /** Turns a priced cart into the GraphQL objects clients select: minor units to Money, rates to percentages. */
+import { toGlobalId } from '#platform/ids';
 import { Money, pageRequest, toConnection, type ConnectionShape } from '#platform/graphql';
 import type { CartPricing, DeliveryOptionValue, PricedCartLine } from '../cart-pricing';
 import type { OrdersContext } from '../context';
@@ -68,9 +69,20 @@ export function costView(ctx: OrdersContext, pricing: CartPricing): CartCost {
   };
 }
 
+/**
+ * A handle as clients see it: the method and the global id of the rate or store
+ * ("SHIP:gid://commerce/ShippingRate/…", "PICKUP:gid://commerce/Location/…"), so a client may
+ * also build one from a store's `id`. cartDeliveryUpdate accepts raw ids as well.
+ */
+function publicHandle(option: DeliveryOptionValue): string {
+  if (option.shippingRateId) return `${option.method}:${toGlobalId('ShippingRate', option.shippingRateId)}`;
+  if (option.locationId) return `${option.method}:${toGlobalId('Location', option.locationId)}`;
+  return option.handle;
+}
+
 export function optionView(ctx: OrdersContext, option: DeliveryOptionValue): DeliveryOption {
   return {
-    handle: option.handle,
+    handle: publicHandle(option),
     method: option.method as DeliveryMethod,
     title: option.title,
     price: Money.fromMinor(option.priceMinor, ctx.currencyCode),
