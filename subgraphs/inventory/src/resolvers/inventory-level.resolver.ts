@@ -85,7 +85,8 @@ export class StockMovementResolver {
   }
 
   @Query(() => [StockMovement], {
-    description: 'Changes after the versions given, ordered by level and then version: how live stock resumes. Ask again from the last versions seen while a page comes back full.',
+    description:
+      'Changes after the versions given, ordered by level and then version: how live stock resumes. Ask again from the last versions seen while a page comes back full.',
   })
   stockChanges(
     @Ctx() ctx: InventoryContext,

@@ -1,5 +1,13 @@
 import { isUuid, sql } from '#platform/db';
-import { keysetAfter, MAX_PAGE_SIZE, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '#platform/graphql';
+import {
+  keysetAfter,
+  MAX_PAGE_SIZE,
+  pageRequest,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type SalesChannel,
+} from '#platform/graphql';
 import { badUserInput } from '#platform/runtime';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
@@ -40,7 +48,8 @@ export async function changesSince(
   since: { sku: string; locationId: string; version: number }[],
   first: number,
 ): Promise<StockMovement[]> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
   const cursors = since.filter((c) => isUuid(c.locationId));
   if (cursors.length === 0) return [];
   const rows = await sql(
