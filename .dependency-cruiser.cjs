@@ -49,7 +49,7 @@ module.exports = {
       from: { path: '^gateway/src/' },
       to: {
         path: '^subgraphs/',
-        pathNot: ['^subgraphs/platform/src/(auth|events|config|runtime)/', '^subgraphs/[^/]+/src/contract/'],
+        pathNot: ['^subgraphs/platform/src/(auth|events|config|runtime|ids)/', '^subgraphs/[^/]+/src/contract/'],
       },
     },
     {

@@ -4,7 +4,10 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { adjustBench } from './bench/adjust.bench';
+import { cartBench } from './bench/cart.bench';
 import { catalogBench } from './bench/catalog.bench';
+import { edgeBench } from './bench/edge.bench';
+import { checkoutBench } from './bench/checkout.bench';
 import { liveBench } from './bench/live.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
@@ -12,11 +15,14 @@ import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
 
 const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
+  checkout: checkoutBench,
   catalog: catalogBench,
   reservations: reservationsBench,
   live: liveBench,
   promotions: promotionsBench,
   adjust: adjustBench,
+  edge: edgeBench,
+  cart: cartBench,
 };
 
 runMain(async () => {

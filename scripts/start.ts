@@ -47,10 +47,8 @@ runMain(async () => {
 
   const database = await openSharedDatabase(config, log);
   let shuttingDown: Promise<void> | null = null;
-  const supervisor = new Supervisor(log, (name, code) => {
-    log(`${name} exited unexpectedly (code ${code}); stopping everything`);
-    void shutdown(1);
-  });
+  // A crashed subgraph or gateway is restarted with backoff (the supervisor logs it); the rest keeps serving.
+  const supervisor = new Supervisor(log);
   const shutdown = (exitCode: number) => {
     shuttingDown ??= (async () => {
       log('stopping…');

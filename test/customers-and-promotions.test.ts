@@ -4,6 +4,7 @@ import { foldCustomer } from '../subgraphs/promotions/src/services/customer-fold
 import { gql, gqlData } from './support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from './support/supergraph';
 import { asService, bearer, type AuthHeaders } from './support/tokens';
+import { dbId } from './support/ids';
 
 /**
  * Promotions works with what the customers subgraph knows, never with what a caller claims:
@@ -175,7 +176,10 @@ it("drops the notes staff wrote on an erased customer's gift cards, and keeps th
   expect(erased.customerErase.userErrors).toEqual([]);
   const knex = system.servers.promotions.orm.em.getConnection().getKnex();
   const card = await eventually(
-    () => knex('promotions.gift_card').where({ customer_id: customer }).first(),
+    () =>
+      knex('promotions.gift_card')
+        .where({ customer_id: dbId(customer) })
+        .first(),
     (row) => row.note === null,
     'the note to go',
   );

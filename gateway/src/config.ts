@@ -1,5 +1,15 @@
-import { port, str, url } from 'envalid';
+import { bool, port, str, url } from 'envalid';
 import { AUTH_SPECS, authConfig, LOG_LEVELS, loadConfig, positiveInt } from '#platform/config';
+
+/**
+ * TRUSTED_PROXIES, as Express's `trust proxy`: empty (the socket's peer is the client), a number
+ * of hops, or a comma-separated list of addresses/subnets (`loopback`, `10.0.0.0/8`…).
+ */
+function trustProxySetting(value: string): boolean | number | string {
+  if (!value.trim()) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value;
+}
 
 /** The gateway's settings; `<NAME>_URL` (PRODUCTS_URL…) overrides a subgraph's routing URL. */
 export function loadGatewayConfig(env = process.env) {
@@ -19,8 +29,28 @@ export function loadGatewayConfig(env = process.env) {
       HYDRATION_TIMEOUT_MS: positiveInt({ default: 1_500 }),
       SUBSCRIBER_QUEUE_LIMIT: positiveInt({ default: 10_000 }),
       WS_KEEPALIVE_MS: positiveInt({ default: 12_000 }),
+      MAX_QUERY_DEPTH: positiveInt({ default: 10 }),
+      MAX_QUERY_ALIASES: positiveInt({ default: 30 }),
+      MAX_QUERY_TOKENS: positiveInt({ default: 2_000 }),
+      MAX_QUERY_DIRECTIVES: positiveInt({ default: 20 }),
+      MAX_QUERY_COST: positiveInt({ default: 1_000 }),
+      MAX_BODY_BYTES: positiveInt({ default: 256_000 }),
+      RATE_LIMIT: bool({ default: true }),
+      RATE_LIMIT_MAX_POINTS: positiveInt({ default: 2_000 }),
+      RATE_LIMIT_RESTORE_RATE: positiveInt({ default: 100 }),
+      RATE_LIMIT_STAFF_MAX_POINTS: positiveInt({ default: 20_000 }),
+      RATE_LIMIT_STAFF_RESTORE_RATE: positiveInt({ default: 1_000 }),
+      RATE_LIMIT_MIN_COST: positiveInt({ default: 5 }),
+      RATE_LIMIT_DATABASE_URL: url({ default: undefined }),
+      TRUSTED_PROXIES: str({ default: '' }),
+      METRICS_TOKEN: str({ default: '' }),
+      CORS_ORIGINS: str({ default: '' }),
     },
-    { ...env, EVENTS_DATABASE_URL: env.EVENTS_DATABASE_URL || env.INVENTORY_DATABASE_URL || env.DATABASE_URL || undefined },
+    {
+      ...env,
+      EVENTS_DATABASE_URL: env.EVENTS_DATABASE_URL || env.INVENTORY_DATABASE_URL || env.DATABASE_URL || undefined,
+      RATE_LIMIT_DATABASE_URL: env.RATE_LIMIT_DATABASE_URL || env.DATABASE_URL || undefined,
+    },
   );
   if (raw.EVENT_BUS !== 'none' && !raw.EVENTS_DATABASE_URL) {
     throw new Error(
@@ -58,6 +88,27 @@ export function loadGatewayConfig(env = process.env) {
     hydrationTimeoutMs: raw.HYDRATION_TIMEOUT_MS,
     subscriberQueueLimit: raw.SUBSCRIBER_QUEUE_LIMIT,
     wsKeepAliveMs: raw.WS_KEEPALIVE_MS,
+    limits: {
+      maxDepth: raw.MAX_QUERY_DEPTH,
+      maxAliases: raw.MAX_QUERY_ALIASES,
+      maxTokens: raw.MAX_QUERY_TOKENS,
+      maxDirectives: raw.MAX_QUERY_DIRECTIVES,
+      maxCost: raw.MAX_QUERY_COST,
+    },
+    maxBodyBytes: raw.MAX_BODY_BYTES,
+    rateLimit: raw.RATE_LIMIT
+      ? {
+          clients: { maximumAvailable: raw.RATE_LIMIT_MAX_POINTS, restoreRate: raw.RATE_LIMIT_RESTORE_RATE },
+          staff: { maximumAvailable: raw.RATE_LIMIT_STAFF_MAX_POINTS, restoreRate: raw.RATE_LIMIT_STAFF_RESTORE_RATE },
+          minimumCost: raw.RATE_LIMIT_MIN_COST,
+        }
+      : null,
+    rateLimitDatabaseUrl: raw.RATE_LIMIT_DATABASE_URL,
+    trustProxy: trustProxySetting(raw.TRUSTED_PROXIES),
+    metricsToken: raw.METRICS_TOKEN || null,
+    corsOrigins: raw.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

@@ -3,6 +3,7 @@ import { loadGatewayConfig } from './config';
 import { createEventBus } from './live/event-bus-factory';
 import { createGatewayServer } from './server';
 import { defaultSupergraphPath, watchSupergraph } from './supergraph';
+import { PostgresBucketStore, RedisBucketStore, Throttle } from './throttle';
 
 /** The gateway process: the only gateway file that reads the environment and listens. */
 runService('gateway', async () => {
@@ -13,6 +14,14 @@ runService('gateway', async () => {
   );
   const bus = createEventBus(config, logger);
   await bus?.start();
+  let throttle: Throttle | null = null;
+  if (config.rateLimit) {
+    // Shared by every replica: Redis when there is one, else PostgreSQL.
+    const url = config.redisUrl ?? config.rateLimitDatabaseUrl;
+    if (!url)
+      throw new Error('Invalid configuration:\n  RATE_LIMIT: the cost budget needs DATABASE_URL or REDIS_URL (or RATE_LIMIT=false)');
+    throttle = new Throttle(config.redisUrl ? new RedisBucketStore(config.redisUrl) : new PostgresBucketStore(url), config.rateLimit);
+  }
   const server = await createGatewayServer({
     supergraph,
     subgraphUrls: config.subgraphUrls,
@@ -22,6 +31,13 @@ runService('gateway', async () => {
     jwtSecret: config.jwtSecret,
     externalTokens: config.externalTokens,
     gatewaySecret: config.gatewaySecret,
+    production: config.nodeEnv === 'production',
+    limits: config.limits,
+    maxBodyBytes: config.maxBodyBytes,
+    throttle,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    corsOrigins: config.corsOrigins,
     live: bus
       ? {
           bus,
@@ -39,6 +55,7 @@ runService('gateway', async () => {
       supergraph.close();
       await server.close();
       await bus?.stop();
+      await throttle?.close();
     },
   };
 });

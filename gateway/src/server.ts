@@ -1,17 +1,69 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
+import cors from 'cors';
 import express from 'express';
+import { pinoHttp } from 'pino-http';
 import { GraphQLError } from 'graphql';
-import { InvalidTokenError, TokenVerifier, type ExternalTokenSettings } from '#platform/auth';
-import { createErrorFormatter, healthRouter, httpService, type HttpService, type Logger } from '#platform/runtime';
+import { ANONYMOUS_VIEWER, InvalidTokenError, TokenVerifier, type ExternalTokenSettings, type Viewer } from '#platform/auth';
+import {
+  costLimitPlugin,
+  createErrorFormatter,
+  ErrorCode,
+  GATEWAY_QUERY_LIMITS,
+  graphqlBody,
+  healthRouter,
+  httpService,
+  Metrics,
+  jsonErrorHandler,
+  jsonNotFound,
+  queryLimitSettings,
+  requestIdMiddleware,
+  type HttpService,
+  type Logger,
+  type QueryLimits,
+} from '#platform/runtime';
 import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
+import { fullSchemaIntrospection } from './introspection';
+import type { Throttle, ThrottleDecision } from './throttle';
+
+/** What each request carries through Apollo: the caller, its address, and what its operation costs. */
+interface EdgeContext {
+  authorization: string | null;
+  clientAddress?: string;
+  /** Absent for the gateway's own executions (live stock hydration), which are not throttled. */
+  viewer?: Viewer;
+  requestedQueryCost?: number;
+  throttle?: ThrottleDecision;
+}
+
+/** Adds `extensions.cost` to every answer whose operation was costed, as Shopify's storefront clients expect. */
+function costExtensionPlugin(): ApolloServerPlugin<EdgeContext> {
+  return {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ contextValue, response }) => {
+        if (contextValue.requestedQueryCost === undefined || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          cost: {
+            requestedQueryCost: contextValue.requestedQueryCost,
+            // Subgraphs do not report what they served; the requested cost is what is charged.
+            actualQueryCost: null,
+            throttleStatus: contextValue.throttle?.status ?? null,
+          },
+        };
+      },
+    }),
+  };
+}
 
 export interface GatewayServerOptions {
   /** A supergraph, or a source that announces new ones (see watchSupergraph). */
@@ -27,6 +79,26 @@ export interface GatewayServerOptions {
   jwtSecret?: Uint8Array | null;
   /** Also accepts tokens of an external identity provider (RS256/ES256 via its JWKS). */
   externalTokens?: ExternalTokenSettings | null;
+  /** NODE_ENV=production: no introspection, no field suggestions. */
+  production?: boolean;
+  /** Depth, alias, token, directive, cost and list limits; the gateway's defaults where not given. */
+  limits?: Partial<QueryLimits>;
+  /** The per-client cost budget; null or absent: no throttling. */
+  throttle?: Throttle | null;
+  /** The largest request body accepted (bytes). */
+  maxBodyBytes?: number;
+  /** Express's `trust proxy`: which proxies' x-forwarded-for is believed for the client's address (false: none). */
+  trustProxy?: boolean | number | string;
+  /** Browser origins allowed to call the API (CORS); empty: no cross-origin browser calls. */
+  corsOrigins?: string[];
+  /** Log each request as a JSON line (method, path, status, time, request id). */
+  accessLog?: boolean;
+  /** false: no document limits and no cost (benchmarks measure what the limits cost with it). */
+  enforceLimits?: boolean;
+  /** Where request, fetch and throttle metrics go; the gateway makes its own when absent. */
+  metrics?: Metrics;
+  /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */
+  metricsToken?: string | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
   live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
 }
@@ -37,30 +109,76 @@ export interface GatewayServer extends HttpService {
 
 /**
  * The gateway's HTTP server, not yet listening: the supergraph on /graphql, `/health/live`,
- * and `/health/ready`, which is ready only while every subgraph reports ready.
+ * and `/health/ready`, which stays ready while a subgraph is down and names it under `degraded`.
  */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const supergraph = 'current' in options.supergraph ? options.supergraph : staticSupergraph(options.supergraph);
-  const { gateway, urls } = createGateway({ ...options, supergraph });
+  const metrics = options.metrics ?? new Metrics('gateway');
+  const { gateway, urls } = createGateway({ ...options, supergraph, metrics });
   // SERVICE tokens are for calls between subgraphs; one presented by a client is refused here.
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens, allowService: false });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(requestIdMiddleware());
+  if (options.accessLog ?? true) {
+    app.use(pinoHttp({ logger: options.logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')), quietReqLogger: true }));
+  }
+  app.use(cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, maxAge: 600 }));
+  app.use(compression());
+  const limits = { ...GATEWAY_QUERY_LIMITS, ...options.limits };
+  const production = options.production ?? false;
+  const enforce = options.enforceLimits ?? true;
+  const limitSettings = enforce
+    ? queryLimitSettings(limits, production)
+    : { introspection: !production, validationRules: [], plugins: [], parseOptions: {}, allowBatchedHttpRequests: false };
+  const throttle = options.throttle ?? null;
   let live: LiveServer | null = null;
   const service = httpService(app, async () => {
     // Subscribers first, with a close code that tells them to reconnect and resume.
     await live?.close();
     await apollo.stop();
   });
-  const apollo = new ApolloServer<{ authorization: string | null; clientAddress?: string }>({
+  const apollo = new ApolloServer<EdgeContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    introspection: limitSettings.introspection,
+    validationRules: limitSettings.validationRules,
+    parseOptions: limitSettings.parseOptions,
+    allowBatchedHttpRequests: false,
     // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.logger),
     plugins: [
+      metrics.plugin<EdgeContext>(),
+      ...(limitSettings.plugins as ApolloServerPlugin<EdgeContext>[]),
+      ...(enforce
+        ? [
+            costLimitPlugin<EdgeContext>(limits, async (cost, { contextValue }) => {
+              const { viewer } = contextValue;
+              if (!throttle || !viewer) return;
+              const decision = await throttle.charge(
+                { role: viewer.role, subject: viewer.subject, address: contextValue.clientAddress ?? 'unknown' },
+                cost,
+              );
+              contextValue.throttle = decision;
+              if (!decision.allowed) {
+                options.logger.info({ role: viewer.role, cost, retryAfterSeconds: decision.retryAfterSeconds }, 'throttled');
+                throw new GraphQLError(`Throttled: this client's cost budget is spent for now; retry in ${decision.retryAfterSeconds} s`, {
+                  extensions: {
+                    code: ErrorCode.THROTTLED,
+                    retryAfterSeconds: decision.retryAfterSeconds,
+                    http: { status: 429, headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]) },
+                  },
+                });
+              }
+            }),
+          ]
+        : []),
+      costExtensionPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      fullSchemaIntrospection(supergraph),
     ],
   });
   await apollo.start();
@@ -74,25 +192,30 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       },
     ]),
   );
-  app.use(healthRouter(checks));
+  app.use(healthRouter(checks, { degradable: true }));
+  if (options.metricsToken || !production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(kioskRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    ...graphqlBody(options.maxBodyBytes ?? 256_000),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.get('authorization') ?? null;
+        let viewer: Viewer = ANONYMOUS_VIEWER;
         try {
           // Refuse a bad or expired token here, before any subgraph is called.
-          await tokens.verify(authorization);
+          viewer = await tokens.verify(authorization);
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        return { authorization, clientAddress: req.socket.remoteAddress ?? 'unknown' };
+        // req.ip follows `trust proxy`: the socket's peer unless a trusted proxy says otherwise.
+        return { authorization, viewer, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
       },
     }),
   );
+  app.use(jsonNotFound());
+  app.use(jsonErrorHandler((error) => options.logger.error({ err: error }, 'unexpected error before GraphQL')));
   if (options.live) {
     live = startLiveServer({
       ...options.live,
@@ -103,5 +226,6 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       logger: options.logger,
     });
   }
+  metrics.gauge('gateway_subscribers_connected', 'Live stock WebSocket clients connected', () => live?.clients() ?? 0);
   return { ...service, live };
 }

@@ -4,6 +4,7 @@ import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { startGateway, type GatewayHarness } from '../../test/support/gateway';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
+import { dbId } from '../../test/support/ids';
 
 const SECRET = 'test-secret-of-at-least-thirty-two-bytes!';
 let inv: InventoryHarness;
@@ -52,7 +53,7 @@ it('scopes a kiosk token to its own location', async () => {
   try {
     const items = await own.waitFor((received) => received.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(own.items.map((i) => i.location.id)).toEqual([berlin]);
+    expect(own.items.map((i) => dbId(i.location.id))).toEqual([berlin]);
     expect(items).toHaveLength(1);
     await other.waitFor(() => other.errors.length > 0);
     expect(JSON.stringify(other.errors)).toMatch(/own location/);

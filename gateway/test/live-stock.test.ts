@@ -5,6 +5,7 @@ import { asAdmin } from '../../test/support/tokens';
 import { seedStock, startInventory, type InventoryHarness } from '../../test/support/inventory';
 import { subscribeLive } from '../../test/support/live';
 import { ADJUST_STOCK } from '../../test/support/documents';
+import { toGlobalId } from '#platform/ids';
 
 let inv: InventoryHarness;
 let gateway: GatewayHarness;
@@ -59,7 +60,7 @@ it('sends a snapshot of what was asked for, then each change as it commits, with
     const snapshot = await sub.waitFor((items) => items.length >= 2);
     expect(snapshot.map((i) => i.kind)).toEqual(['SNAPSHOT', 'SNAPSHOT']);
     expect(snapshot.map((i) => i.sku).sort()).toEqual([skus[0], skus[1]].sort());
-    expect(snapshot[0].location).toEqual({ id: berlin, name: 'Velocity Cycles Berlin Mitte' });
+    expect(snapshot[0].location).toEqual({ id: toGlobalId('Location', berlin), name: 'Velocity Cycles Berlin Mitte' });
     expect(snapshot[0].variant?.product.title).toBeTruthy();
 
     const before = snapshot.find((i) => i.sku === skus[0]) as Item;
@@ -76,7 +77,7 @@ it('sends a snapshot of what was asked for, then each change as it commits, with
       delta: -1,
       reason: 'SALE',
       version: level.version,
-      location: { id: berlin },
+      location: { id: toGlobalId('Location', berlin) },
     });
     expect(items[2].variant?.sku).toBe(skus[0]);
     expect(sub.errors).toEqual([]);

@@ -15,6 +15,8 @@ export interface InProcessSystemOptions {
   logger?: Logger;
   /** Connections per subgraph; the production default (10) unless a bench asks for more. */
   poolMax?: number;
+  /** Where the orders subgraph writes customer mail (no SMTP in tests); `.data/mail` unless given. */
+  mailDirectory?: string;
 }
 
 export interface InProcessSubgraphs {
@@ -53,8 +55,10 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
   try {
     await listen('products', await createProductsServer({ ...base, currencyCode: 'EUR' }));
     await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
-    await listen('orders', await createOrdersServer(base));
-    await listen('customers', await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE' }));
+    await listen(
+      'customers',
+      await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE', eventPollMs: 100 }),
+    );
     await listen(
       'promotions',
       await createPromotionsServer({
@@ -64,6 +68,19 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
         customersUrl: urls.customers,
         redemptionSweepMs: 0,
         eventPollMs: 100,
+      }),
+    );
+    // Last: it calls products, inventory and promotions.
+    await listen(
+      'orders',
+      await createOrdersServer({
+        ...base,
+        currencyCode: 'EUR',
+        productsUrl: urls.products,
+        inventoryUrl: urls.inventory,
+        promotionsUrl: urls.promotions,
+        mailDirectory: options.mailDirectory,
+        checkoutSweepMs: 0,
       }),
     );
   } catch (error) {

@@ -3,6 +3,8 @@ import type { CurrencyCode } from '#platform/graphql';
 import { openDatabase } from '#platform/db';
 import { seedDemoPeople } from '../../subgraphs/customers/src/seed/seed-demo-people';
 import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
+import { seedDemoTaxesAndShipping } from '../../subgraphs/orders/src/seed/seed-demo-taxes';
+import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
 import { Location } from '../../subgraphs/inventory/src/entities';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { inventorySubgraph } from '../../subgraphs/inventory/src/subgraph';
@@ -60,6 +62,12 @@ export async function seedDemoBusiness(
   );
   const stores = await withOrm(inventorySubgraph, sharedUrl, (em) =>
     em.find(Location, { type: 'STORE' as never }, { orderBy: { name: 'asc' } }),
+  );
+  const taxes = await withOrm(ordersSubgraph, sharedUrl, (em) => seedDemoTaxesAndShipping(em));
+  log(
+    taxes
+      ? `orders: seeded ${taxes.rates} tax rates (DE, AT, FR, NL) and ${taxes.zones} shipping zones`
+      : 'orders: tax rates exist; demo taxes and shipping not seeded',
   );
   const people = await withOrm(customersSubgraph, sharedUrl, (em) => seedDemoPeople(em, { locationIds: stores.map((l) => l.id) }));
   log(people ? 'customers: seeded an admin, a store staff member and a demo customer' : 'customers: staff exist; demo people not seeded');

@@ -170,6 +170,24 @@ const OPERATIONS: Operation[] = [
   op('discountCreate', MANAGERS, () => `mutation { discountCreate(input: { title: " ", kind: PERCENTAGE, value: "500" }) { ${ERR} } }`),
   op('loyaltyProgramUpdate', MANAGERS, () => `mutation { loyaltyProgramUpdate(input: { pointsPerCurrencyUnit: 0 }) { ${ERR} } }`),
   op('segmentCreate', MANAGERS, () => `mutation { segmentCreate(input: { name: "Matrix", rules: {} }) { ${ERR} } }`),
+  // Carts: anyone may start, read (by its unguessable id) and recover one; abandoned carts are staff's.
+  op(
+    'cartCreate',
+    EVERYONE,
+    () => `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "MATRIX-1", quantity: 0 }] }) { ${ERR} } }`,
+  ),
+  op('cart', EVERYONE, () => `{ cart(id: "not-a-cart") { id } }`),
+  op('cartRecover', EVERYONE, () => `mutation { cartRecover(token: "not-a-token") { ${ERR} } }`),
+  op('abandonedCarts', STAFF, () => `{ abandonedCarts(first: 1) { nodes { id } } }`),
+  op('cartRecoverySend', STAFF, () => `mutation { cartRecoverySend(cartId: "not-a-cart") { ${ERR} } }`),
+  op('taxRates', STAFF, () => `{ taxRates { id } }`),
+  op('shippingZones', STAFF, () => `{ shippingZones { id } }`),
+  op(
+    'taxRateSet',
+    MANAGERS,
+    () => `mutation { taxRateSet(input: { countryCode: "DE", taxClass: ZERO, ratePercent: "500", name: "x" }) { ${ERR} } }`,
+  ),
+  op('shippingZoneCreate', MANAGERS, () => `mutation { shippingZoneCreate(input: { name: " ", countries: [], rates: [] }) { ${ERR} } }`),
   // People and devices (only an admin creates an admin: tested in the customers subgraph).
   op('staffCreate', MANAGERS, () => `mutation { staffCreate(input: { name: " ", email: "x", password: "", role: STAFF }) { ${ERR} } }`),
   op('kioskTokenCreate', MANAGERS, () => `mutation { kioskTokenCreate(locationId: "not-a-location") { ${ERR} } }`),

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,30 @@ import { repoRoot } from '../../scripts/lib/paths';
 import { gql, gqlData } from '../support/graphql-client';
 import { subscribeLive } from '../support/live';
 import { startSystem } from '../support/system';
+
+/** The pid of the subgraph process `npm start` runs on this port (Linux: read from /proc). */
+function subgraphProcess(name: string, port: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (cmdline.includes(join('subgraphs', name, 'src', 'index.js')) && environ.includes(`${name.toUpperCase()}_PORT=${port}`))
+        return Number(entry);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  throw new Error(`no ${name} process on port ${port}`);
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * The README's first command, for real: embedded PostgreSQL, migrations, the demo business,
@@ -121,10 +146,32 @@ describe('npm start', () => {
         { h: handle! },
       );
       expect(kept.product.variants.nodes).toEqual([{ sku: 'E2E-PUMP', price: { amount: '24.95' } }]);
+
+      // One subgraph crashing is one subgraph down: the rest answers, readiness says degraded, and npm start restarts it.
+      const products = subgraphProcess('products', second.ports.PRODUCTS_PORT);
+      process.kill(products, 'SIGKILL');
+      const partial = await gql(
+        second.gatewayUrl,
+        `query($h: String) { locations(first: 1) { nodes { name } } product(handle: $h) { title } }`,
+        {
+          h: handle!,
+        },
+      );
+      expect(partial.data?.locations.nodes).toHaveLength(1);
+      expect(partial.data?.product).toBeNull();
+      expect(partial.errors?.[0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'products' } });
+      const ready = await fetch(second.gatewayUrl.replace('/graphql', '/health/ready'));
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'degraded', degraded: ['products'] });
+      await waitFor(() => /products restarted and ready/.test(second.output()), 30_000);
+      expect(second.output()).toMatch(/products exited unexpectedly \(SIGKILL\); restarting it in/);
+      const back = await gqlData(second.gatewayUrl, '{ products(first: 1) { nodes { title } } }');
+      expect(back.products.nodes).toHaveLength(1);
+      expect(subgraphProcess('products', second.ports.PRODUCTS_PORT)).not.toBe(products);
     } finally {
       expect(await second.stop()).toBe(0);
     }
-  });
+  }, 240_000);
 });
 
 describe('a subgraph process', () => {

@@ -1,8 +1,9 @@
 import type { ExternalTokenSettings } from '#platform/auth';
 import { PostgresEventBus, type EventBus } from '#platform/events';
-import { createLogger } from '#platform/runtime';
+import { createLogger, type QueryLimits } from '#platform/runtime';
 import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
+import type { Throttle } from '../../gateway/src/throttle';
 import { TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface GatewayHarness {
@@ -21,6 +22,14 @@ export interface GatewayTestOptions {
   externalTokens?: ExternalTokenSettings;
   /** The shared secret the gateway sends to subgraphs. */
   gatewaySecret?: string;
+  /** NODE_ENV=production behaviour (no introspection, no suggestions). */
+  production?: boolean;
+  limits?: Partial<QueryLimits>;
+  /** A per-client cost budget; tests have none unless they ask. */
+  throttle?: Throttle;
+  maxBodyBytes?: number;
+  trustProxy?: boolean | number | string;
+  corsOrigins?: string[];
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: {
     databaseUrl?: string;
@@ -49,6 +58,12 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
     externalTokens: options.externalTokens ?? null,
     gatewaySecret: options.gatewaySecret ?? null,
+    production: options.production,
+    limits: options.limits,
+    throttle: options.throttle,
+    maxBodyBytes: options.maxBodyBytes,
+    trustProxy: options.trustProxy,
+    corsOrigins: options.corsOrigins,
     live: bus
       ? {
           bus,

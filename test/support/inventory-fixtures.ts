@@ -2,6 +2,7 @@ import { StockMovementReason } from '../../subgraphs/inventory/src/entities';
 import { applyStockChanges } from '../../subgraphs/inventory/src/services/stock-ledger';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { gqlData } from './graphql-client';
+import { dbId } from './ids';
 import { inventoryRows, type InventoryHarness } from './inventory';
 
 /** SKUs the seeded catalog knows, so inventory accepts them. */
@@ -27,6 +28,7 @@ export async function addStock(
   options: { reserved?: number } = {},
 ): Promise<void> {
   const reserved = options.reserved ?? 0;
+  locationId = dbId(locationId);
   await harness.server.orm.em.fork().transactional(async (tx) => {
     // Two calls: the ledger orders one call's changes by (sku, location), which ties here.
     await applyStockChanges(tx, [
@@ -58,7 +60,9 @@ export interface LevelNumbers {
 
 /** The stored level of a SKU at a location; zeros when it has never been stocked. */
 export async function levelOf(harness: InventoryHarness, sku: string, locationId: string): Promise<LevelNumbers> {
-  const row = await knex(harness)('inventory.inventory_level').where({ sku, location_id: locationId }).first();
+  const row = await knex(harness)('inventory.inventory_level')
+    .where({ sku, location_id: dbId(locationId) })
+    .first();
   const onHand = Number(row?.on_hand ?? 0);
   const reserved = Number(row?.reserved ?? 0);
   return { onHand, reserved, incoming: Number(row?.incoming ?? 0), available: onHand - reserved };
@@ -83,7 +87,9 @@ export async function ledgerMismatches(harness: InventoryHarness): Promise<Recor
 
 /** Movements of a SKU at a location, oldest first. */
 export async function movementsOf(harness: InventoryHarness, sku: string, locationId: string) {
-  const rows = await knex(harness)('inventory.stock_movement').where({ sku, location_id: locationId }).orderBy('id');
+  const rows = await knex(harness)('inventory.stock_movement')
+    .where({ sku, location_id: dbId(locationId) })
+    .orderBy('id');
   return rows.map((r: Record<string, unknown>) => ({
     reason: r.reason as string,
     quantity: Number(r.quantity),

@@ -7,6 +7,7 @@ import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';
 import { bearer, TEST_JWT_SECRET_TEXT } from './tokens';
+import { dbId } from './ids';
 
 export interface InventoryHarness {
   products: ProductsHarness;
@@ -63,7 +64,7 @@ export async function levelOf(harness: InventoryHarness, sku: string, locationId
   const row = await harness.server.orm.em
     .getConnection()
     .getKnex()('inventory.inventory_level')
-    .where({ sku, location_id: locationId })
+    .where({ sku, location_id: dbId(locationId) })
     .first();
   return row
     ? {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { startInProcessSubgraphs } from '../../scripts/lib/in-process-system';
@@ -15,6 +18,8 @@ export interface SupergraphHarness {
   servers: Record<string, SubgraphServer>;
   /** The shared secret the gateway sends; direct calls need it too. */
   gatewaySecret: string;
+  /** Where the orders subgraph writes customer mail (readMailbox reads it). */
+  mailDirectory: string;
   close(): Promise<void>;
 }
 
@@ -27,11 +32,13 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
   const db = await createTestDatabase();
   await seedDemoBusiness(db.url, 'EUR', () => {});
   const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
+  const mailDirectory = await mkdtemp(join(tmpdir(), 'supergraph-mail-'));
   const subgraphs = await startInProcessSubgraphs({
     databaseUrl: db.url,
     jwtSecret: TEST_JWT_SECRET,
     gatewaySecret,
     logger: createLogger('supergraph-test', 'silent'),
+    mailDirectory,
   });
   const { urls, servers } = subgraphs;
   const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret });
@@ -41,10 +48,12 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
     urls,
     servers,
     gatewaySecret,
+    mailDirectory,
     close: async () => {
       await gateway.close();
       await subgraphs.close();
       await db.drop();
+      await rm(mailDirectory, { recursive: true, force: true });
     },
   };
 }

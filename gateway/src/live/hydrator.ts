@@ -5,6 +5,7 @@ import { markHydrated } from './subscription-schema';
 const ROOTS = {
   variant: { field: 'productVariant', arg: 'sku', type: 'String!' },
   location: { field: 'location', arg: 'id', type: 'ID!' },
+  level: { field: 'inventoryLevel', arg: 'id', type: 'ID!' },
 } as const;
 
 export type HydrationTarget = keyof typeof ROOTS;

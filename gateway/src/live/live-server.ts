@@ -14,6 +14,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { InvalidTokenError, Role, type TokenVerifier, type Viewer } from '#platform/auth';
 import type { EventBus } from '#platform/events';
 import type { Logger } from '#platform/runtime';
+import { inventoryLevelKey, keyOfId, toGlobalId } from '#platform/ids';
 import type { SupergraphSource } from '../supergraph';
 import type { GatewayExecutor } from './gateway-executor';
 import { Hydrator } from './hydrator';
@@ -146,6 +147,10 @@ function closeWhenExpired(socket: WebSocket, expiresAt: Date | null): void {
   socket.once('close', () => clearTimeout(timer));
 }
 
+/** The global id of the level a live item is about: the one `InventoryLevel.id` answers. */
+const levelGlobalId = (item: { sku: string; locationId: string }) =>
+  toGlobalId('InventoryLevel', inventoryLevelKey(item.locationId, item.sku));
+
 /** Kiosks see their own location only; everyone else sees what they asked for. */
 function scopedLocations(viewer: Viewer, requested: string[] | null | undefined): string[] | null {
   if (viewer.role !== Role.KIOSK) return requested ?? null;
@@ -177,7 +182,11 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
       },
       ctx: LiveContext,
     ) => {
-      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
+      const locationIds = scopedLocations(
+        ctx.viewer,
+        args.locationIds?.map((id) => keyOfId(id, 'Location')),
+      );
+      const since = (args.since ?? []).map((cursor) => ({ ...cursor, locationId: keyOfId(cursor.locationId, 'Location') }));
       const stream: StockStream = new StockStream(
         deps.source,
         { skus: args.skus ? new Set(args.skus) : null, locationIds: locationIds ? new Set(locationIds) : null },
@@ -187,7 +196,7 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
       );
       const remove = deps.feed.add(stream);
       try {
-        await stream.begin(args.since ?? []);
+        await stream.begin(since);
       } catch (error) {
         await stream.return();
         throw error;
@@ -198,7 +207,10 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
   });
   Object.assign(subscriptionFields.lowStockAlert, {
     subscribe: (_root: unknown, args: { locationIds?: string[] | null }, ctx: LiveContext) => {
-      const locationIds = scopedLocations(ctx.viewer, args.locationIds);
+      const locationIds = scopedLocations(
+        ctx.viewer,
+        args.locationIds?.map((id) => keyOfId(id, 'Location')),
+      );
       const stream: LowStockStream = new LowStockStream(locationIds ? new Set(locationIds) : null, deps.limits.maxQueued, () => remove());
       const remove = deps.feed.add(stream);
       return stream;
@@ -211,6 +223,9 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
       deps.hydrator.hydrate('location', item.locationId, item.eventKey, info, ctx.authorization, ctx.scope);
     fields.variant.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
       deps.hydrator.hydrate('variant', item.sku, item.eventKey, info, ctx.authorization, ctx.scope);
+    fields.levelId.resolve = (item: StockItem) => levelGlobalId(item);
+    fields.level.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
+      deps.hydrator.hydrate('level', levelGlobalId(item), item.eventKey, info, ctx.authorization, ctx.scope);
   }
 
   return schema;

@@ -1,13 +1,17 @@
 import type { GatewayExecutor } from './gateway-executor';
 import type { StockItem } from './stock-item';
+import { keyOfId } from '#platform/ids';
 
 const LEVELS = `query LiveStockSnapshot($skus: [String!], $locationIds: [ID!], $after: String) {
   inventoryLevels(skus: $skus, locationIds: $locationIds, first: 250, after: $after) {
     nodes { sku onHand reserved version updatedAt location { id } }
     pageInfo { hasNextPage endCursor } } }`;
 
+/** The inventory subgraph answers at most this many changes per call; a longer gap is read page by page. */
+const CHANGES_PAGE = 250;
+
 const CHANGES = `query LiveStockResume($since: [StockCursorInput!]!) {
-  stockChanges(since: $since, first: 10000) { sku version quantity reason onHandAfter reservedAfter availableAfter occurredAt location { id } } }`;
+  stockChanges(since: $since, first: ${CHANGES_PAGE}) { sku version quantity reason onHandAfter reservedAfter availableAfter occurredAt location { id } } }`;
 
 interface LevelNode {
   sku: string;
@@ -48,7 +52,8 @@ export class StockSource {
         items.push({
           kind: 'SNAPSHOT',
           sku: n.sku,
-          locationId: n.location.id,
+          // Events name locations by database id; the API answers global ids.
+          locationId: keyOfId(n.location.id),
           onHand: n.onHand,
           reserved: n.reserved,
           available: n.onHand - n.reserved,
@@ -64,23 +69,37 @@ export class StockSource {
     }
   }
 
-  /** Every change after the given versions, oldest first per level. */
+  /**
+   * Every change after the given versions, oldest first per level. A page ends somewhere inside
+   * the gap, so the next call starts from the last version each level reached.
+   */
   async changesSince(since: { sku: string; locationId: string; version: number }[], authorization: string | null): Promise<StockItem[]> {
-    if (since.length === 0) return [];
-    const result = await this.execute<{ stockChanges: ChangeNode[] }>(CHANGES, { since }, authorization);
-    if (!result.data) throw new Error(`stock history failed: ${result.errors?.[0]?.message}`);
-    return result.data.stockChanges.map((c) => ({
-      kind: 'CHANGE',
-      sku: c.sku,
-      locationId: c.location.id,
-      onHand: c.onHandAfter,
-      reserved: c.reservedAfter,
-      available: c.availableAfter,
-      delta: c.quantity,
-      reason: c.reason,
-      version: c.version,
-      occurredAt: c.occurredAt,
-      eventKey: `ledger:${c.sku}@${c.location.id}#${c.version}`,
-    }));
+    const cursors = new Map(since.map((c) => [`${c.sku}@${keyOfId(c.locationId)}`, { ...c, locationId: keyOfId(c.locationId) }]));
+    const items: StockItem[] = [];
+    while (cursors.size > 0) {
+      const result = await this.execute<{ stockChanges: ChangeNode[] }>(CHANGES, { since: [...cursors.values()] }, authorization);
+      if (!result.data) throw new Error(`stock history failed: ${result.errors?.[0]?.message}`);
+      const page = result.data.stockChanges;
+      for (const c of page) {
+        const locationId = keyOfId(c.location.id);
+        items.push({
+          kind: 'CHANGE',
+          sku: c.sku,
+          locationId,
+          onHand: c.onHandAfter,
+          reserved: c.reservedAfter,
+          available: c.availableAfter,
+          delta: c.quantity,
+          reason: c.reason,
+          version: c.version,
+          occurredAt: c.occurredAt,
+          eventKey: `ledger:${c.sku}@${c.location.id}#${c.version}`,
+        });
+        const cursor = cursors.get(`${c.sku}@${locationId}`);
+        if (cursor && c.version > cursor.version) cursor.version = c.version;
+      }
+      if (page.length < CHANGES_PAGE) break;
+    }
+    return items;
   }
 }

@@ -22,6 +22,15 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   """
   type StockChange {
     kind: StockChangeKind!
+    """
+    The id of the InventoryLevel this item is about, as \`InventoryLevel.id\` gives it.
+    """
+    levelId: ID!
+    """
+    The level this item is about, as it stands now, resolved through the supergraph: selecting it (with its \`id\`) lets a
+    normalised client cache update every place that shows the level. Null (with an error) if inventory is unavailable.
+    """
+    level: InventoryLevel
     sku: String!
     location: Location!
     onHand: Int!
@@ -34,7 +43,7 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     """
     Why it changed (SALE, RECEIVED, RESERVATION…); null in a SNAPSHOT.
     """
-    reason: String
+    reason: StockMovementReason
     """
     Grows by one with every change of this SKU at this location: pass the last one seen in \`since\` to resume.
     """
@@ -50,6 +59,14 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   A level fell to or below its low-stock threshold.
   """
   type LowStockAlert {
+    """
+    The id of the InventoryLevel that is low, as \`InventoryLevel.id\` gives it.
+    """
+    levelId: ID!
+    """
+    The level that is low, as it stands now, resolved through the supergraph; null (with an error) if inventory is unavailable.
+    """
+    level: InventoryLevel
     sku: String!
     location: Location!
     available: Int!

@@ -1,10 +1,12 @@
 import { str, url } from 'envalid';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { ConfigError, loadConfig } from '#platform/config';
+import { ConfigError, loadConfig, positiveInt } from '#platform/config';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';
+import { cartEventsConsumer } from './services/cart-events.consumer';
+import { orderEventsConsumer } from './services/order-events.consumer';
 import { customersSubgraph } from './subgraph';
 
 /** What the customers subgraph is configured with beyond every subgraph's settings. */
@@ -19,16 +21,22 @@ export interface CustomersConfig {
    * with the rest of the config: this subgraph signs the tokens it issues with it.
    */
   jwtSecret?: Uint8Array | null;
+  /** The database holding the orders subgraph's outbox, when it is not this one. */
+  ordersDatabaseUrl?: string;
+  /** How often the orders outbox is read without a notification. */
+  eventPollMs?: number;
 }
 
 export type CustomersServerConfig = SubgraphServerConfig & CustomersConfig;
 
-/** INVENTORY_URL and DEFAULT_PHONE_REGION, validated. */
+/** INVENTORY_URL, DEFAULT_PHONE_REGION, ORDERS_DATABASE_URL and EVENT_POLL_MS, validated. */
 function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
   const values = loadConfig(
     {
       INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
       DEFAULT_PHONE_REGION: str({ default: 'DE' }),
+      ORDERS_DATABASE_URL: url({ default: undefined }),
+      EVENT_POLL_MS: positiveInt({ default: 1_000 }),
     },
     env,
   );
@@ -36,7 +44,12 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
   if (!isSupportedCountry(region)) {
     throw new ConfigError(`Invalid configuration:\n  DEFAULT_PHONE_REGION: "${region}" is not a supported region code`);
   }
-  return { inventoryUrl: values.INVENTORY_URL, defaultPhoneRegion: region };
+  return {
+    inventoryUrl: values.INVENTORY_URL,
+    defaultPhoneRegion: region,
+    ordersDatabaseUrl: values.ORDERS_DATABASE_URL,
+    eventPollMs: values.EVENT_POLL_MS,
+  };
 }
 
 /** The customers subgraph: customers, identities, timeline, segments and privacy; sign-in, staff and kiosk tokens. */
@@ -44,7 +57,7 @@ export const customers = defineSubgraph({
   info: customersSubgraph,
   schema: buildCustomersSchema,
   settings: customersConfig,
-  setup: (kit, config: CustomersConfig) => {
+  setup: async (kit, config: CustomersConfig) => {
     // Sign-in attempts are counted in the database, so every replica enforces the same limits.
     const limits = config.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
     const settings: CustomersSettings = {
@@ -54,6 +67,14 @@ export const customers = defineSubgraph({
       customerSignIns: new SignInLimiter(kit.orm, 'customer', limits),
       staffSignIns: new SignInLimiter(kit.orm, 'staff', limits),
     };
+    // Abandoned carts reach the customer's timeline from the orders outbox.
+    await kit.start(
+      cartEventsConsumer({ orm: kit.orm, logger: kit.logger, ordersDatabaseUrl: config.ordersDatabaseUrl, pollMs: config.eventPollMs }),
+    );
+    // Placed orders reach the timeline and the customer's order figures.
+    await kit.start(
+      orderEventsConsumer({ orm: kit.orm, logger: kit.logger, ordersDatabaseUrl: config.ordersDatabaseUrl, pollMs: config.eventPollMs }),
+    );
     return (base) => createCustomersContext(base, settings);
   },
 });

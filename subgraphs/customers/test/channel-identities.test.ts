@@ -2,6 +2,7 @@ import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { asService, bearer } from '../../../test/support/tokens';
 import { customersRows, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 const IDENTITIES = `query($id: ID!) { customer(id: $id) { identities { channel externalId firstSeenAt lastSeenAt } } }`;
 const LINK = `mutation($customerId: ID!, $channel: SalesChannel!, $externalId: String!) {
@@ -86,7 +87,8 @@ describe('customerIdentityLink', () => {
     );
     expect(linked.customerIdentityLink).toEqual({
       identity: { channel: 'MARKETPLACE', externalId: 'buyer-4711' },
-      customer: { id: ada.id },
+      // Asked by a service, which is answered database ids.
+      customer: { id: dbId(ada.id) },
       userErrors: [],
     });
     const again = await gqlData(

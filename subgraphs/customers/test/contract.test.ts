@@ -10,6 +10,7 @@ import { buildCustomersSchema } from '../src/schema';
 import { gqlData } from '../../../test/support/graphql-client';
 import { bearer, TEST_JWT_SECRET } from '../../../test/support/tokens';
 import { signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 /** What other subgraphs rely on: the command documents they send, and the events they parse. */
 const isCommand = (value: unknown): value is InternalCommand<unknown, unknown> =>
@@ -65,14 +66,14 @@ describe('against a running customers subgraph, as promotions calls it', () => {
 
     const unknown = randomUUID();
     const result = await client.call({}, CustomerSegments, {
-      representations: representations('Customer', [vip.id, duplicate.id, unknown]),
+      representations: representations('Customer', [dbId(vip.id), dbId(duplicate.id), unknown]),
     });
     expect(result).toEqual({
       ok: true,
       value: [
-        { id: vip.id, segments: [{ id: segmentId }] },
+        { id: dbId(vip.id), segments: [{ id: dbId(segmentId) }] },
         // The tags came over with the merge, so the target is in the segment now.
-        { id: plain.id, segments: [{ id: segmentId }] },
+        { id: dbId(plain.id), segments: [{ id: dbId(segmentId) }] },
         null,
       ],
     });
@@ -85,7 +86,7 @@ describe('against a running customers subgraph, as promotions calls it', () => {
       {},
       await manager(),
     );
-    const id = created.segmentCreate.segment.id as string;
+    const id = dbId(created.segmentCreate.segment.id as string);
     const missing = randomUUID();
     const result = await client.call({}, KnownSegments, { representations: representations('Segment', [id, missing]) });
     expect(result).toEqual({ ok: true, value: [{ id }, null] });
@@ -102,11 +103,11 @@ describe('against a running customers subgraph, as promotions calls it', () => {
       .getConnection()
       .execute<{ topic: string; key: string; payload: unknown }[]>(
         `select topic, key, payload from customers.outbox_event where key in (?, ?) order by id`,
-        [source.id, target.id],
+        [dbId(source.id), dbId(target.id)],
       );
     expect(rows.map((row) => row.topic)).toEqual([CustomerMerged.topic, CustomerErased.topic]);
-    expect(CustomerMerged.parse(rows[0].payload)).toEqual({ sourceId: source.id, targetId: target.id });
-    expect(CustomerErased.parse(rows[1].payload)).toEqual({ customerId: target.id });
+    expect(CustomerMerged.parse(rows[0].payload)).toEqual({ sourceId: dbId(source.id), targetId: dbId(target.id) });
+    expect(CustomerErased.parse(rows[1].payload)).toEqual({ customerId: dbId(target.id) });
   });
 });
 

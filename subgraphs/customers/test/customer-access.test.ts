@@ -3,6 +3,7 @@ import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer } from '../../../test/support/tokens';
 import { customersRows, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 /**
  * Who may see which customer: a customer only themselves, staff and services anyone, kiosks and
@@ -65,9 +66,9 @@ describe('staff and services see any customer', () => {
     ['a service', () => asService()],
   ])('%s: by id, in lists and through _entities', async (_name, headers) => {
     const caller = await headers();
-    expect((await gqlData(h.url, CUSTOMER, { id: bob.id }, caller)).customer.id).toBe(bob.id);
-    expect((await gqlData(h.url, CUSTOMERS, {}, caller)).customers.nodes.map((n: { id: string }) => n.id)).toEqual(
-      expect.arrayContaining([ada.id, bob.id]),
+    expect(dbId((await gqlData(h.url, CUSTOMER, { id: bob.id }, caller)).customer.id)).toBe(dbId(bob.id));
+    expect((await gqlData(h.url, CUSTOMERS, {}, caller)).customers.nodes.map((n: { id: string }) => dbId(n.id))).toEqual(
+      expect.arrayContaining([dbId(ada.id), dbId(bob.id)]),
     );
     const entities = await gqlData(
       h.url,
@@ -81,7 +82,7 @@ describe('staff and services see any customer', () => {
       },
       caller,
     );
-    expect(entities._entities).toEqual([{ id: ada.id }, { id: bob.id }, null]);
+    expect(entities._entities.map((e: { id: string } | null) => e && dbId(e.id))).toEqual([dbId(ada.id), dbId(bob.id), null]);
   });
 });
 

@@ -4,6 +4,7 @@ import { createCustomersServer } from '../src/server';
 import { ANONYMOUS, TEST_JWT_SECRET, verifyTestToken } from '../../../test/support/tokens';
 import { gql } from '../../../test/support/graphql-client';
 import { customersRows, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 const CREATE = `mutation($input: CustomerCreateInput!) {
   customerCreate(input: $input) { customer { id email phone displayName acceptsMarketing } userErrors { field message code } }
@@ -58,7 +59,7 @@ describe('sign-up and sign-in', () => {
     expect(signedIn.userErrors).toEqual([]);
     const { token, expiresAt } = signedIn.accessToken;
     const viewer = await verifyTestToken(`Bearer ${token}`);
-    expect(viewer).toMatchObject({ role: Role.CUSTOMER, subject: created.customer.id, locationId: null });
+    expect(viewer).toMatchObject({ role: Role.CUSTOMER, subject: dbId(created.customer.id), locationId: null });
     const days = (new Date(expiresAt).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);

@@ -2,6 +2,7 @@ import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { bearer, verifyTestToken } from '../../../test/support/tokens';
 import { customersSnapshot, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 const MERGE = `mutation($sourceId: ID!, $targetId: ID!) { customerMerge(sourceId: $sourceId, targetId: $targetId) {
   customer { id } userErrors { field message code } } }`;
@@ -24,7 +25,12 @@ afterAll(() => h.close());
 const merge = async (sourceId: string, targetId: string, headers?: Record<string, string>) =>
   (await gqlData(h.url, MERGE, { sourceId, targetId }, headers)).customerMerge;
 const full = async (id: string, headers?: Record<string, string>) => (await gqlData(h.url, FULL, { id }, headers)).customer;
-const rawRow = (id: string) => h.server.orm.em.getConnection().getKnex()('customers.customer').where({ id }).first();
+const rawRow = (id: string) =>
+  h.server.orm.em
+    .getConnection()
+    .getKnex()('customers.customer')
+    .where({ id: dbId(id) })
+    .first();
 const outbox = () => h.server.orm.em.getConnection().getKnex()('customers.outbox_event').orderBy('id');
 
 describe('merging a duplicate', () => {
@@ -75,11 +81,11 @@ describe('merging a duplicate', () => {
       'SIGNED_UP',
       'SIGNED_UP',
     ]);
-    expect(after.events.nodes[0].data).toEqual({ sourceId: source.id });
+    expect(after.events.nodes[0].data).toEqual({ sourceId: dbId(source.id) });
 
     const row = await rawRow(source.id);
     expect(row).toMatchObject({
-      merged_into_id: target.id,
+      merged_into_id: dbId(target.id),
       email: null,
       phone: null,
       first_name: null,
@@ -94,8 +100,8 @@ describe('merging a duplicate', () => {
     expect(events).toHaveLength(outboxBefore + 1);
     expect(events.at(-1)).toMatchObject({
       topic: 'customer.merged',
-      key: source.id,
-      payload: { sourceId: source.id, targetId: target.id },
+      key: dbId(source.id),
+      payload: { sourceId: dbId(source.id), targetId: dbId(target.id) },
     });
   });
 
@@ -119,7 +125,7 @@ describe('merging a duplicate', () => {
       { input: { email: 'twin.a@example.com', password: PASSWORD } },
       { 'x-forwarded-for': '198.51.100.20' },
     );
-    expect((await verifyTestToken(signIn.customerAccessTokenCreate.accessToken.token)).subject).toBe(target.id);
+    expect((await verifyTestToken(signIn.customerAccessTokenCreate.accessToken.token)).subject).toBe(dbId(target.id));
   });
 
   it("keeps the target's password and default address, and an identical address only once", async () => {
@@ -145,7 +151,9 @@ describe('merging a duplicate', () => {
     // The target has the address but, having deleted its default meanwhile, no default: impossible
     // through the API, so the default is cleared directly.
     const twin = (await gqlData(h.url, ADDRESS, { id: target.id, address1: 'Twin Street 3' })).customerAddressCreate.address.id;
-    await h.server.orm.em.getConnection().execute(`update customers.customer set default_address_id = null where id = '${target.id}'`);
+    await h.server.orm.em
+      .getConnection()
+      .execute(`update customers.customer set default_address_id = null where id = '${dbId(target.id)}'`);
     await merge(source.id, target.id);
     const after = await full(target.id);
     expect(after.addresses).toEqual([{ id: twin, address1: 'Twin Street 3' }]);
@@ -164,10 +172,10 @@ describe('merging a duplicate', () => {
     const [a, b, c] = await Promise.all([signUpCustomer(h), signUpCustomer(h), signUpCustomer(h)]);
     await merge(a.id, b.id);
     await merge(b.id, c.id);
-    expect((await rawRow(a.id)).merged_into_id).toBe(c.id);
+    expect((await rawRow(a.id)).merged_into_id).toBe(dbId(c.id));
     expect((await full(a.id)).id).toBe(c.id);
     const exported = await gqlData(h.url, `mutation($id: ID) { customerDataExport(id: $id) { export { data } } }`, { id: c.id });
-    expect(exported.customerDataExport.export.data.mergedCustomerIds.sort()).toEqual([a.id, b.id].sort());
+    expect(exported.customerDataExport.export.data.mergedCustomerIds.sort()).toEqual([dbId(a.id), dbId(b.id)].sort());
   });
 });
 
@@ -227,7 +235,8 @@ describe('bad merges write nothing', () => {
     expect(winners).toHaveLength(1);
     for (const r of results.filter((r) => !r.customer)) expect(r.userErrors[0].code).toBe('ALREADY_MERGED');
     const mergedEvents = (await outbox()).filter(
-      (e: { topic: string; payload: { sourceId: string } }) => e.topic === 'customer.merged' && [a.id, b.id].includes(e.payload.sourceId),
+      (e: { topic: string; payload: { sourceId: string } }) =>
+        e.topic === 'customer.merged' && [dbId(a.id), dbId(b.id)].includes(e.payload.sourceId),
     );
     expect(mergedEvents).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, bearer } from '../../../test/support/tokens';
 import { customersSnapshot, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 const EXPORT = `mutation($id: ID) { customerDataExport(id: $id) { export { generatedAt customer { id email } data } userErrors { field message code } } }`;
 const ERASE = `mutation($id: ID) { customerErase(id: $id) { customer { id email phone firstName lastName displayName tags erasedAt addresses { id } defaultAddress { id } } userErrors { field message code } } }`;
@@ -60,7 +61,7 @@ describe('customerDataExport', () => {
     expect(Math.abs(new Date(exported.generatedAt).getTime() - Date.now())).toBeLessThan(60_000);
     const { data } = exported;
     expect(data.profile).toMatchObject({
-      id: grace.id,
+      id: dbId(grace.id),
       email: 'grace@example.com',
       firstName: 'Grace',
       lastName: 'Hopper',
@@ -85,8 +86,8 @@ describe('customerDataExport', () => {
       'SIGNED_UP',
     ]);
     expect(data.timeline[2]).toMatchObject({ channel: 'APP', data: { note: 'called about her order', phone: '+49 30 1' } });
-    expect(data.segments).toEqual([{ id: grace.segmentId, name: 'tag-grace@example.com' }]);
-    expect(data.mergedCustomerIds).toEqual([merged.id]);
+    expect(data.segments).toEqual([{ id: dbId(grace.segmentId), name: 'tag-grace@example.com' }]);
+    expect(data.mergedCustomerIds).toEqual([dbId(merged.id)]);
   });
 
   it('is for the customer themselves and managers: other customers, staff, kiosks and anonymous callers are refused', async () => {
@@ -123,7 +124,9 @@ describe('customerErase', () => {
     });
     expect(result.customerErase.customer.erasedAt).toEqual(expect.any(String));
 
-    const row = await knex()('customers.customer').where({ id: grace.id }).first();
+    const row = await knex()('customers.customer')
+      .where({ id: dbId(grace.id) })
+      .first();
     expect(row).toMatchObject({
       email: null,
       phone: null,
@@ -133,18 +136,20 @@ describe('customerErase', () => {
       tags: [],
       accepts_marketing: false,
     });
-    expect(await knex()('customers.customer_address').where({ customer_id: grace.id })).toEqual([]);
-    const identities = await knex()('customers.customer_identity').where({ customer_id: grace.id }).orderBy('channel');
+    expect(await knex()('customers.customer_address').where({ customer_id: dbId(grace.id) })).toEqual([]);
+    const identities = await knex()('customers.customer_identity')
+      .where({ customer_id: dbId(grace.id) })
+      .orderBy('channel');
     expect(identities.map((i: { channel: string; external_id: string | null }) => [i.channel, i.external_id])).toEqual([
       ['MARKETPLACE', null],
       ['WEB', null],
     ]);
-    const events = await knex()('customers.customer_event').where({ customer_id: grace.id });
+    const events = await knex()('customers.customer_event').where({ customer_id: dbId(grace.id) });
     expect(events.every((e: { data: unknown }) => e.data === null)).toBe(true);
     expect(events.map((e: { type: string }) => e.type)).toContain('ERASED');
 
     const outbox = await knex()('customers.outbox_event').orderBy('id', 'desc').first();
-    expect(outbox).toMatchObject({ topic: 'customer.erased', key: grace.id, payload: { customerId: grace.id } });
+    expect(outbox).toMatchObject({ topic: 'customer.erased', key: dbId(grace.id), payload: { customerId: dbId(grace.id) } });
     expect(Number((await knex()('customers.outbox_event').count({ n: '*' }).first())?.n)).toBe(Number(outboxBefore?.n) + 1);
   });
 
@@ -180,20 +185,30 @@ describe('customerErase', () => {
   it('refuses erasing twice with ALREADY_ERASED, changing nothing', async () => {
     const ada = await signUpCustomer(h);
     await gqlData(h.url, ERASE, { id: ada.id }, manager);
-    const before = { counts: await customersSnapshot(h), row: await knex()('customers.customer').where({ id: ada.id }).first() };
+    const before = {
+      counts: await customersSnapshot(h),
+      row: await knex()('customers.customer')
+        .where({ id: dbId(ada.id) })
+        .first(),
+    };
     const again = await gqlData(h.url, ERASE, { id: ada.id }, manager);
     expect(again.customerErase).toEqual({
       customer: null,
       userErrors: [expect.objectContaining({ field: ['id'], code: 'ALREADY_ERASED' })],
     });
-    expect({ counts: await customersSnapshot(h), row: await knex()('customers.customer').where({ id: ada.id }).first() }).toEqual(before);
+    expect({
+      counts: await customersSnapshot(h),
+      row: await knex()('customers.customer')
+        .where({ id: dbId(ada.id) })
+        .first(),
+    }).toEqual(before);
   });
 
   it('erases once when asked twice at the same moment', async () => {
     const ada = await signUpCustomer(h);
     const results = await Promise.all([gqlData(h.url, ERASE, { id: ada.id }, manager), gqlData(h.url, ERASE, { id: ada.id }, manager)]);
     expect(results.map((r) => r.customerErase.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['ALREADY_ERASED']]);
-    expect(await knex()('customers.outbox_event').where({ topic: 'customer.erased', key: ada.id })).toHaveLength(1);
+    expect(await knex()('customers.outbox_event').where({ topic: 'customer.erased', key: dbId(ada.id) })).toHaveLength(1);
   });
 
   it('is for the customer themselves and managers', async () => {
@@ -209,6 +224,12 @@ describe('customerErase', () => {
       expect((await gql(h.url, ERASE, { id: ada.id }, headers)).errors?.[0].extensions?.code).toBe(code);
     }
     expect(await customersSnapshot(h)).toEqual(before);
-    expect((await knex()('customers.customer').where({ id: ada.id }).first()).erased_at).toBeNull();
+    expect(
+      (
+        await knex()('customers.customer')
+          .where({ id: dbId(ada.id) })
+          .first()
+      ).erased_at,
+    ).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer } from '../../../test/support/tokens';
 import { customersRows, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 const TRACK = `mutation($input: CustomerEventTrackInput!) {
   customerEventTrack(input: $input) { event { id type channel productId locationId data occurredAt } userErrors { field message code } } }`;
@@ -39,14 +40,14 @@ describe('tracking interactions', () => {
     expect(viewed.event).toMatchObject({
       type: 'PRODUCT_VIEWED',
       channel: 'APP',
-      productId: 'product-1',
+      productId: 'gid://commerce/Product/product-1',
       data: { variant: 'M', source: 'push' },
     });
     await track(ada.headers, { customerId: ada.id, type: 'CART_ABANDONED', channel: 'WEB' });
     const staff = await bearer(Role.STAFF, { locationId: '11111111-1111-4111-8111-111111111111' });
     const visit = await track(staff, { customerId: ada.id, type: 'STORE_VISIT', channel: 'POS' });
     // A staff member's own store is where the visit happened.
-    expect(visit.event.locationId).toBe('11111111-1111-4111-8111-111111111111');
+    expect(dbId(visit.event.locationId as string)).toBe('11111111-1111-4111-8111-111111111111');
     await track(await asService(), { customerId: ada.id, type: 'SUPPORT_CONTACT', data: { ticket: 'T-1' } });
 
     const page = await timeline(ada.id, 10);
@@ -65,7 +66,7 @@ describe('tracking interactions', () => {
     let pages = 0;
     do {
       const page: Page = await timeline(ada.id, 3, after);
-      seen.push(...page.edges.map((e) => e.node.productId ?? e.node.type));
+      seen.push(...page.edges.map((e) => (e.node.productId ? dbId(e.node.productId) : e.node.type)));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages += 1;
     } while (after);

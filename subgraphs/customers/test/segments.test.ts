@@ -3,6 +3,7 @@ import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer } from '../../../test/support/tokens';
 import { countStatements } from '../../../test/support/products';
 import { customersRows, signUpCustomer, startCustomers, type CustomersHarness } from '../../../test/support/customers';
+import { dbId } from '../../../test/support/ids';
 
 const CREATE = `mutation($input: SegmentCreateInput!) { segmentCreate(input: $input) {
   segment { id name description rules { tagsAny tagsAll acceptsMarketing channelsAny channelsAll signedUpAfter signedUpBefore activeSince } }
@@ -267,9 +268,10 @@ describe('who may see and manage segments', () => {
       await asService(),
     );
     const [customer, ...segments] = viaService._entities;
-    expect(customer.id).toBe(ada.id);
-    expect(customer.segments).toContainEqual({ id: segment.id });
-    expect(segments).toEqual([{ id: segment.id, name: segment.name }, null]);
+    // A service is answered database ids.
+    expect(customer.id).toBe(dbId(ada.id));
+    expect(customer.segments).toContainEqual({ id: dbId(segment.id) });
+    expect(segments).toEqual([{ id: dbId(segment.id), name: segment.name }, null]);
 
     const segmentByCustomer = await gql(h.url, ENTITIES, { r: [{ __typename: 'Segment', id: segment.id }] }, ada.headers);
     expect(segmentByCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');

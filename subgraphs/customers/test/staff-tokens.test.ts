@@ -5,6 +5,7 @@ import { seedDemoPeople, DEMO_PASSWORDS } from '../src/seed/seed-demo-people';
 import { gql } from '../../../test/support/graphql-client';
 import { customersRows, startCustomers, type CustomersHarness } from '../../../test/support/customers';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
+import { dbId } from '../../../test/support/ids';
 
 const STAFF_CREATE = `mutation($input: StaffCreateInput!) {
   staffCreate(input: $input) { staffMember { id name email role } userErrors { field message code } }
@@ -43,7 +44,7 @@ it('creates a staff member whose sign-in carries their role and store for 12 hou
     ?.staffAccessTokenCreate;
   expect(signedIn.userErrors).toEqual([]);
   const viewer = await verifyTestToken(signedIn.accessToken.token);
-  expect(viewer).toMatchObject({ role: Role.MANAGER, subject: staff.id, locationId });
+  expect(viewer).toMatchObject({ role: Role.MANAGER, subject: dbId(staff.id), locationId });
   expect(hoursUntil(signedIn.accessToken.expiresAt)).toBeGreaterThan(11.9);
   expect(hoursUntil(signedIn.accessToken.expiresAt)).toBeLessThanOrEqual(12);
 

@@ -5,12 +5,14 @@ import type { InventoryContext } from './context';
 import { InventoryLevelResolver, StockMovementResolver } from './resolvers/inventory-level.resolver';
 import { LocationResolver } from './resolvers/location.resolver';
 import { references } from './resolvers/references';
+import { clientIdResolvers } from './resolvers/client-ids.resolver';
 import { InventoryItemResolver } from './resolvers/inventory-item.resolver';
 import { PurchaseOrderResolver } from './resolvers/purchase-order.resolver';
 import { ReplenishmentResolver } from './resolvers/replenishment.resolver';
 import { InventoryTransferResolver } from './resolvers/transfer.resolver';
 import { ReservationResolver } from './resolvers/reservation.resolver';
 import { ProductStockResolver, VariantStockResolver } from './resolvers/variant-stock.resolver';
+import { AvailabilityResolver } from './resolvers/availability.resolver';
 import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
@@ -27,6 +29,8 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
       PurchaseOrderResolver,
       ReplenishmentResolver,
       InventoryItemResolver,
+      ...clientIdResolvers,
+      AvailabilityResolver,
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],

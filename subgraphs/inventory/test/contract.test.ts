@@ -54,6 +54,7 @@ it('has a command for each internal mutation, and each is valid against the inve
     'InventoryTransferCreate',
     'InventoryTransferReceive',
     'InventoryTransferShip',
+    'StockAvailability',
   ]);
   for (const [name, command] of commands) {
     expect({ name, errors: validate(schema, parse(command.document)).map((error) => error.message) }).toEqual({ name, errors: [] });

@@ -10,6 +10,7 @@ import {
   writeCounts,
 } from '../../../test/support/inventory-fixtures';
 import { countStatements } from '../../../test/support/products';
+import { dbId } from '../../../test/support/ids';
 
 let harness: InventoryHarness;
 let store: string;
@@ -121,7 +122,7 @@ describe('a purchase order from draft to received', () => {
     expect(await levelOf(harness, a, store)).toEqual({ onHand: 12, reserved: 0, incoming: 0, available: 12 });
     expect(await levelOf(harness, b, store)).toEqual({ onHand: 4, reserved: 0, incoming: 0, available: 4 });
 
-    const ref = `purchase-order:${order.id}`;
+    const ref = `purchase-order:${dbId(order.id as string)}`;
     expect(await movementsOf(harness, a, store)).toEqual([
       { reason: 'CORRECTION', quantity: 2, incomingDelta: 0, reference: 'test-fixture' },
       { reason: 'INCOMING', quantity: 0, incomingDelta: 10, reference: ref },
@@ -264,7 +265,7 @@ describe('cancelling a purchase order', () => {
       reason: 'INCOMING',
       quantity: 0,
       incomingDelta: -5,
-      reference: `purchase-order:${dropped}`,
+      reference: `purchase-order:${dbId(dropped)}`,
     });
     // Cancelling again changes nothing.
     expect((await cancel(dropped)).userErrors).toEqual([]);

@@ -9,6 +9,7 @@ import {
   SKUS,
   writeCounts,
 } from '../../../test/support/inventory-fixtures';
+import { dbId } from '../../../test/support/ids';
 
 let harness: InventoryHarness;
 let warehouse: string;
@@ -136,7 +137,7 @@ describe('a transfer from draft to received', () => {
     expect(await levelOf(harness, a, warehouse)).toEqual({ onHand: 6, reserved: 0, incoming: 0, available: 6 });
 
     // The ledger tells the story, each movement pointing at the transfer.
-    const ref = `transfer:${transfer.id}`;
+    const ref = `transfer:${dbId(transfer.id)}`;
     expect(await movementsOf(harness, a, warehouse)).toEqual([
       { reason: 'CORRECTION', quantity: 10, incomingDelta: 0, reference: 'test-fixture' },
       { reason: 'TRANSFER_OUT', quantity: -4, incomingDelta: 0, reference: ref },

@@ -1,16 +1,57 @@
 import { entityLoader } from '#platform/db';
+import type { CurrencyCode } from '#platform/graphql';
+import type { InternalClient } from '#platform/internal';
+import type { Mailer } from '#platform/mail';
 import type { RequestContext } from '#platform/server';
+import type { CheckoutDeps } from './checkout';
+import type { CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
+import type { ShippingZone } from './pricing';
 import { Cart, Order } from './entities';
 
-/** The orders subgraph's request context: the platform's, plus its DataLoaders. */
-export interface OrdersContext extends RequestContext {
+/** What `setup` builds once and every request of this server shares. */
+export interface OrdersShared {
+  /** The shop currency: carts are priced in it. */
+  currencyCode: CurrencyCode;
+  /** True (the default): catalog prices include tax, which is extracted; false: tax is added on top. */
+  pricesIncludeTax: boolean;
+  /** Where the shop is: its tax applies until a cart has a destination. */
+  shopCountryCode: string;
+  /** Days a SHIP_TO_STORE delivery is estimated to take. */
+  shipToStoreDays: { min: number; max: number };
+  /** A cart of a known shopper unchanged for this long is abandoned. */
+  abandonedAfterMs: number;
+  /** The storefront page a recovery link opens, the token appended. */
+  recoveryUrl: string;
+  /** The secret recovery tokens are signed with (the platform's token secret). */
+  recoverySecret: Uint8Array | null;
+  mailer: Mailer;
+  products: InternalClient;
+  inventory: InternalClient;
+  promotions: InternalClient;
+  /** The checkout saga's clients, card provider and settings. */
+  checkout: CheckoutDeps;
+}
+
+/** Per request: what was gathered for pricing, so a cart selected many times is priced once. */
+export interface PricingMemo {
+  /** Catalog rows a mutation read before its transaction, reused to price its answer. */
+  catalog: Map<string, CatalogRow>;
+  /** By `${cart id}:${version}`. */
+  priced: Map<string, Promise<CartPricing>>;
+  /** Tax rates and shipping zones, read once. */
+  config?: Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }>;
+}
+
+/** The orders subgraph's request context: the platform's, plus what setup shares and the DataLoaders. */
+export interface OrdersContext extends RequestContext, OrdersShared {
   loaders: ReturnType<typeof createOrdersLoaders>;
+  pricing: PricingMemo;
 }
 
 function createOrdersLoaders(em: RequestContext['em']) {
   return { orderById: entityLoader(em, Order, 'id'), cartById: entityLoader(em, Cart, 'id') };
 }
 
-export function createOrdersContext(base: RequestContext): OrdersContext {
-  return { ...base, loaders: createOrdersLoaders(base.em) };
+export function createOrdersContext(base: RequestContext, shared: OrdersShared): OrdersContext {
+  return { ...base, ...shared, loaders: createOrdersLoaders(base.em), pricing: { catalog: new Map(), priced: new Map() } };
 }

@@ -1,10 +1,29 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
 import type { OrdersContext } from './context';
+import { CartRecoveryResolver } from './resolvers/cart-recovery.resolver';
+import { CartResolver } from './resolvers/cart.resolver';
+import { CustomerCartResolver } from './resolvers/customer-cart.resolver';
 import { OrderResolver } from './resolvers/order.resolver';
+import { OrderFieldsResolver } from './resolvers/order-fields.resolver';
+import { CheckoutResolver } from './resolvers/checkout.resolver';
+import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver';
 import { references } from './resolvers/references';
+import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
-  return buildSubgraphSchema<OrdersContext>({ resolvers: [OrderResolver], references });
+  return buildSubgraphSchema<OrdersContext>({
+    resolvers: [
+      OrderResolver,
+      CartResolver,
+      CartRecoveryResolver,
+      CustomerCartResolver,
+      OrderFieldsResolver,
+      CheckoutResolver,
+      CustomerOrdersResolver,
+      ShopConfigResolver,
+    ],
+    references,
+  });
 }

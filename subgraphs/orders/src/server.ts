@@ -1,17 +1,127 @@
+import { join } from 'node:path';
+import { bool, num, str, url } from 'envalid';
+import { ConfigError, loadConfig, positiveInt } from '#platform/config';
+import { isCurrencyCode, type CurrencyCode } from '#platform/graphql';
+import { createMailer } from '#platform/mail';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
-import { createOrdersContext } from './context';
+import { createOrdersContext, type OrdersShared } from './context';
+import { parseFaults, sweepCheckouts } from './checkout';
+import { PersistedTestCardProvider } from './payments';
 import { buildOrdersSchema } from './schema';
+import { closeOrderedCart } from './services/checkout.service';
+import { sweepAbandonedCarts } from './services/cart-recovery.service';
 import { ordersSubgraph } from './subgraph';
+
+/** What the orders subgraph is configured with, beyond what every subgraph is. */
+export interface OrdersSettings {
+  currencyCode: CurrencyCode;
+  productsUrl: string;
+  inventoryUrl: string;
+  promotionsUrl: string;
+  /** True unless set: catalog prices include tax. */
+  pricesIncludeTax?: boolean;
+  /** The shop's country (ISO 3166-1 alpha-2), DE unless set. */
+  shopCountryCode?: string;
+  /** Minutes without change after which a shopper's cart counts as abandoned (60). */
+  cartAbandonedAfterMinutes?: number;
+  /** How often abandoned carts are reminded by mail; 0 (the default) leaves it to staff. */
+  cartRecoverySweepMs?: number;
+  /** How often abandoned checkouts are finished or compensated; 0 turns it off. 5 s unless set. */
+  checkoutSweepMs?: number;
+  /** Test-only fault injection (ORDERS_TEST_FAULTS, ignored in production): step names, or crash:<step>. */
+  checkoutFaults?: ReadonlySet<string>;
+  /** The storefront page that reopens a cart; the token is appended. */
+  cartRecoveryUrl?: string;
+  smtpUrl?: string | null;
+  mailDirectory?: string;
+  mailFrom?: string;
+}
+
+function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
+  const config = loadConfig(
+    {
+      SHOP_CURRENCY: str({ default: 'EUR' }),
+      PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
+      INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
+      PROMOTIONS_URL: url({ default: 'http://127.0.0.1:4005/graphql' }),
+      PRICES_INCLUDE_TAX: bool({ default: true }),
+      SHOP_COUNTRY: str({ default: 'DE' }),
+      CART_ABANDONED_AFTER: positiveInt({ default: 60 }),
+      CART_RECOVERY_SWEEP_MS: num({ default: 0 }),
+      CHECKOUT_SWEEP_MS: num({ default: 5_000 }),
+      CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
+      SMTP_URL: str({ default: undefined }),
+      MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
+      MAIL_FROM: str({ default: 'Velocity Cycles <shop@example.com>' }),
+    },
+    env,
+  );
+  if (!isCurrencyCode(config.SHOP_CURRENCY)) {
+    throw new ConfigError(`Invalid configuration:\n  SHOP_CURRENCY: "${config.SHOP_CURRENCY}" is not a supported ISO 4217 code`);
+  }
+  if (!/^[A-Z]{2}$/.test(config.SHOP_COUNTRY)) {
+    throw new ConfigError(`Invalid configuration:\n  SHOP_COUNTRY: "${config.SHOP_COUNTRY}" is not an ISO 3166-1 alpha-2 code`);
+  }
+  return {
+    currencyCode: config.SHOP_CURRENCY,
+    productsUrl: config.PRODUCTS_URL,
+    inventoryUrl: config.INVENTORY_URL,
+    promotionsUrl: config.PROMOTIONS_URL,
+    pricesIncludeTax: config.PRICES_INCLUDE_TAX,
+    shopCountryCode: config.SHOP_COUNTRY,
+    cartAbandonedAfterMinutes: config.CART_ABANDONED_AFTER,
+    cartRecoverySweepMs: config.CART_RECOVERY_SWEEP_MS,
+    checkoutSweepMs: config.CHECKOUT_SWEEP_MS,
+    checkoutFaults: parseFaults(env),
+    cartRecoveryUrl: config.CART_RECOVERY_URL,
+    smtpUrl: config.SMTP_URL ?? null,
+    mailDirectory: config.MAIL_DIRECTORY,
+    mailFrom: config.MAIL_FROM,
+  };
+}
 
 /** The orders subgraph: carts, checkout, orders, payments, fulfilment, returns, POS and reports. */
 export const orders = defineSubgraph({
   info: ordersSubgraph,
   schema: buildOrdersSchema,
-  settings: () => ({}),
-  setup: () => createOrdersContext,
+  settings: readSettings,
+  setup: (kit, settings: OrdersSettings) => {
+    const shared: OrdersShared = {
+      currencyCode: settings.currencyCode,
+      pricesIncludeTax: settings.pricesIncludeTax ?? true,
+      shopCountryCode: settings.shopCountryCode ?? 'DE',
+      shipToStoreDays: { min: 2, max: 4 },
+      abandonedAfterMs: (settings.cartAbandonedAfterMinutes ?? 60) * 60_000,
+      recoveryUrl: settings.cartRecoveryUrl ?? 'http://127.0.0.1:4000/cart/recover',
+      recoverySecret: kit.jwtSecret,
+      mailer: createMailer({
+        smtpUrl: settings.smtpUrl,
+        directory: settings.mailDirectory ?? join(process.cwd(), '.data', 'mail'),
+        from: settings.mailFrom ?? 'Velocity Cycles <shop@example.com>',
+        logger: kit.logger,
+      }),
+      products: kit.client('products', settings.productsUrl),
+      inventory: kit.client('inventory', settings.inventoryUrl),
+      promotions: kit.client('promotions', settings.promotionsUrl),
+      checkout: {
+        em: () => kit.orm.em.fork(),
+        inventory: kit.client('inventory', settings.inventoryUrl),
+        promotions: kit.client('promotions', settings.promotionsUrl),
+        card: new PersistedTestCardProvider(() => kit.orm.em.fork()),
+        logger: kit.logger,
+        faults: settings.checkoutFaults ?? new Set(),
+        leaseMs: 30_000,
+        holdSeconds: 900,
+        onPlaced: (em, cartId) => closeOrderedCart(em, cartId),
+      },
+    };
+    kit.every('abandoned cart reminders', settings.cartRecoverySweepMs ?? 0, () => sweepAbandonedCarts(kit.orm, kit.logger, shared));
+    kit.every('checkout recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCheckouts(shared.checkout));
+    return (base) => createOrdersContext(base, shared);
+  },
 });
 
 /** Builds the orders subgraph without listening; the caller binds it (index.ts or a test). */
-export function createOrdersServer(config: SubgraphServerConfig): Promise<SubgraphServer> {
+export function createOrdersServer(config: SubgraphServerConfig & OrdersSettings): Promise<SubgraphServer> {
   return buildSubgraph(orders, config);
 }

@@ -9,6 +9,9 @@ import { ProductVariantAdminResolver } from './resolvers/product-variant-admin.r
 import { ProductVariantResolver } from './resolvers/product-variant.resolver';
 import { ProductResolver } from './resolvers/product.resolver';
 import { references } from './resolvers/references';
+import { ImageIdResolver } from './resolvers/client-ids.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
+import { nodeReferences } from './types/node-references';
 
 /** The products subgraph schema: catalog queries, catalog management and entity references. */
 export function buildProductsSchema(): Promise<GraphQLSchema> {
@@ -21,7 +24,11 @@ export function buildProductsSchema(): Promise<GraphQLSchema> {
       ProductVariantAdminResolver,
       CategoryAdminResolver,
       PricingResolver,
+      ImageIdResolver,
+      NodeResolver,
     ],
+    // Other subgraphs' entities that `node(id:)` answers with a reference.
+    orphanedTypes: nodeReferences,
     references,
   });
 }

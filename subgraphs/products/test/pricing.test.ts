@@ -7,6 +7,7 @@ import { demoProducts } from '../src/seed/demo-catalog';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { countStatements, startProducts, type ProductsHarness } from '../../../test/support/products';
 import { ANONYMOUS, asAdmin, asService, TEST_JWT_SECRET } from '../../../test/support/tokens';
+import { dbId } from '../../../test/support/ids';
 
 /**
  * The internal query the orders subgraph prices carts with: what it answers for each SKU or
@@ -28,7 +29,8 @@ async function price(variables: Record<string, unknown>): Promise<PricingVariant
 }
 
 async function categoryId(handle: string): Promise<string> {
-  return (await gqlData(products.url, `query($h: String) { category(handle: $h) { id } }`, { h: handle })).category.id;
+  // Pricing is an internal command: it answers database ids.
+  return dbId((await gqlData(products.url, `query($h: String) { category(handle: $h) { id } }`, { h: handle })).category.id as string);
 }
 
 it('answers each known SKU once, in the order asked, with what an order line keeps', async () => {
@@ -62,7 +64,7 @@ it('answers each known SKU once, in the order asked, with what an order line kee
   const variant = await gqlData(products.url, `query($sku: String) { productVariant(sku: $sku) { id product { id } } }`, {
     sku: e5.sku,
   });
-  expect([e5.variantId, e5.productId]).toEqual([variant.productVariant.id, variant.productVariant.product.id]);
+  expect([e5.variantId, e5.productId]).toEqual([dbId(variant.productVariant.id), dbId(variant.productVariant.product.id)]);
 });
 
 it('says whether a variant may be sold, on the channel when one is named, and answers every status', async () => {

@@ -9,6 +9,7 @@ import { GiftCardLedgerResolver } from './resolvers/gift-card-ledger.resolver';
 import { GiftCardResolver } from './resolvers/gift-card.resolver';
 import { LoyaltyResolver } from './resolvers/loyalty.resolver';
 import { references } from './resolvers/references';
+import { LoyaltyProgramIdResolver } from './resolvers/client-ids.resolver';
 import { StoreCreditEntryResolver, StoreCreditResolver } from './resolvers/store-credit.resolver';
 import { CustomerBalances } from './types/customer.types';
 
@@ -25,6 +26,7 @@ export function buildPromotionsSchema(): Promise<GraphQLSchema> {
       GiftCardLedgerResolver,
       LoyaltyResolver,
       CustomerBalancesResolver,
+      LoyaltyProgramIdResolver,
     ],
     // Reached only through federation, so not from any query: name it.
     orphanedTypes: [CustomerBalances],

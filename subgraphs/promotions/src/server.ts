@@ -5,6 +5,7 @@ import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServer
 import { createPromotionsContext, type PromotionsShared } from './context';
 import { buildPromotionsSchema } from './schema';
 import { customerEventsConsumer } from './services/customer-events.consumer';
+import { orderEventsConsumer } from './services/order-events.consumer';
 import { createGiftCardLookupLimiter } from './services/gift-card-lookup-limit.service';
 import { sweepExpiredRedemptions } from './services/redemption-sweeper.service';
 import { promotionsSubgraph } from './subgraph';
@@ -20,6 +21,8 @@ export interface PromotionsSettings {
   redemptionSweepMs?: number;
   /** The database holding the customers subgraph's outbox, when it is not this one. */
   customersDatabaseUrl?: string;
+  /** The database holding the orders subgraph's outbox (paid orders earn points), when it is not this one. */
+  ordersDatabaseUrl?: string;
   /** How often the customers outbox is read without a notification. */
   eventPollMs?: number;
 }
@@ -34,6 +37,7 @@ function readSettings(env: NodeJS.ProcessEnv): PromotionsSettings {
       CUSTOMERS_URL: url({ default: 'http://127.0.0.1:4004/graphql' }),
       REDEMPTION_SWEEP_MS: positiveInt({ default: DEFAULT_REDEMPTION_SWEEP_MS }),
       CUSTOMERS_DATABASE_URL: url({ default: undefined }),
+      ORDERS_DATABASE_URL: url({ default: undefined }),
       EVENT_POLL_MS: positiveInt({ default: 1_000 }),
     },
     env,
@@ -47,6 +51,7 @@ function readSettings(env: NodeJS.ProcessEnv): PromotionsSettings {
     customersUrl: config.CUSTOMERS_URL,
     redemptionSweepMs: config.REDEMPTION_SWEEP_MS,
     customersDatabaseUrl: config.CUSTOMERS_DATABASE_URL,
+    ordersDatabaseUrl: config.ORDERS_DATABASE_URL,
     eventPollMs: config.EVENT_POLL_MS,
   };
 }
@@ -75,6 +80,15 @@ export const promotions = defineSubgraph({
         orm: kit.orm,
         logger: kit.logger,
         customersDatabaseUrl: settings.customersDatabaseUrl,
+        pollMs: settings.eventPollMs,
+      }),
+    );
+    await kit.start(
+      orderEventsConsumer({
+        orm: kit.orm,
+        logger: kit.logger,
+        currencyCode: settings.currencyCode,
+        ordersDatabaseUrl: settings.ordersDatabaseUrl,
         pollMs: settings.eventPollMs,
       }),
     );

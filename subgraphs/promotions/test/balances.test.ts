@@ -1,7 +1,9 @@
+import { toGlobalId } from '#platform/ids';
 import { randomUUID } from 'node:crypto';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
+import { dbId } from '../../../test/support/ids';
 
 let promos: PromotionsHarness;
 /** Internal commands answer only other subgraphs: a SERVICE token. */
@@ -57,7 +59,7 @@ async function giftCardLedger(id: string) {
   const [row] = (
     await knex().raw(
       `select c.balance, (select coalesce(sum(amount), 0) from promotions.gift_card_transaction t where t.gift_card_id = c.id) as total from promotions.gift_card c where id = ?`,
-      [id],
+      [dbId(id)],
     )
   ).rows;
   return { balance: Number(row.balance), total: Number(row.total) };
@@ -69,7 +71,7 @@ describe('store credit', () => {
     const first = await issue({ customerId, amount: eur('50'), reason: 'Goodwill' }, 'issue-1');
     expect(first).toMatchObject({
       userErrors: [],
-      account: { customerId, balance: { amount: '50.00', currencyCode: 'EUR' } },
+      account: { customerId: toGlobalId('Customer', customerId), balance: { amount: '50.00', currencyCode: 'EUR' } },
       entry: { amount: { amount: '50.00' }, balanceAfter: { amount: '50.00' }, reason: 'Goodwill' },
     });
     const replay = await issue({ customerId, amount: eur('50'), reason: 'Goodwill' }, 'issue-1');
@@ -136,7 +138,9 @@ describe('gift cards', () => {
       balance: { amount: '25.00' },
       initialValue: { amount: '25.00' },
     });
-    const row = await knex()('promotions.gift_card').where({ id: created.giftCard.id }).first();
+    const row = await knex()('promotions.gift_card')
+      .where({ id: dbId(created.giftCard.id) })
+      .first();
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(bare);
     expect(stored).not.toContain(code);
@@ -217,7 +221,9 @@ describe('gift cards', () => {
 
     const expired = await createCard({ initialValue: eur('10'), expiresOn: '2099-12-31' });
     expect(expired.giftCard.expiresOn).toBe('2099-12-31');
-    await knex()('promotions.gift_card').where({ id: expired.giftCard.id }).update({ expires_on: '2020-01-01' });
+    await knex()('promotions.gift_card')
+      .where({ id: dbId(expired.giftCard.id) })
+      .update({ expires_on: '2020-01-01' });
     expect((await lookup(expired.giftCardCode)).data?.giftCardBalance).toBeNull();
     expect((await gcDebit({ code: expired.giftCardCode, amount: eur('1') })).userErrors).toEqual([
       { field: ['input', 'code'], code: 'GIFT_CARD_EXPIRED' },

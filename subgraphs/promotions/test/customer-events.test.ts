@@ -4,6 +4,7 @@ import { CustomerErased, CustomerMerged } from '#contracts/customers';
 import { publishEvents } from '#platform/outbox';
 import { gqlData } from '../../../test/support/graphql-client';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
+import { dbId } from '../../../test/support/ids';
 
 /**
  * The customers subgraph's events reach promotions through a durable consumer that parses each
@@ -46,7 +47,7 @@ async function giftCardFor(customerId: string, note: string): Promise<string> {
     `mutation($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { giftCard { id } userErrors { code } } }`,
     { input: { initialValue: { amount: '25' }, customerId, note } },
   );
-  return giftCardCreate.giftCard.id;
+  return dbId(giftCardCreate.giftCard.id as string);
 }
 
 it('skips and logs an event whose payload breaks the contract, and handles the events after it', async () => {

@@ -4,6 +4,7 @@ import { createPromotionsServer } from '../src/server';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startPromotions, UNREACHABLE_URL, type PromotionsHarness } from '../../../test/support/promotions';
 import { asAdmin, TEST_JWT_SECRET, type AuthHeaders } from '../../../test/support/tokens';
+import { dbId } from '../../../test/support/ids';
 
 /**
  * A discount's products and segments are checked with the products and customers subgraphs
@@ -112,7 +113,9 @@ describe('when the products subgraph cannot be reached', () => {
     const { discount } = (await gqlData(promos.url, CREATE, { input: targeted(3000) })).discountCreate;
     const result = await gql(cutOffUrl, UPDATE, { id: discount.id, input: { title: 'Renamed while products are away' } }, admin);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['SUBGRAPH_UNAVAILABLE']);
-    const row = await knex()('promotions.discount').where({ id: discount.id }).first();
+    const row = await knex()('promotions.discount')
+      .where({ id: dbId(discount.id) })
+      .first();
     expect(row.title).toBe('Club ride 3000');
   });
 

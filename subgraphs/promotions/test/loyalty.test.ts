@@ -3,6 +3,7 @@ import { Role } from '#platform/auth';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
+import { dbId } from '../../../test/support/ids';
 
 let promos: PromotionsHarness;
 /** Internal commands answer only other subgraphs: a SERVICE token. */
@@ -158,7 +159,7 @@ describe('Customer from promotions', () => {
         { __typename: 'Customer', id: none },
       ],
     });
-    expect(_entities).toEqual([
+    expect(_entities.map((e: { id: string }) => ({ ...e, id: dbId(e.id) }))).toEqual([
       {
         id: rich,
         loyalty: { points: 42, tier: { name: 'BRONZE' } },

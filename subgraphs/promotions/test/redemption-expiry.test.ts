@@ -4,6 +4,7 @@ import { sweepExpiredRedemptions } from '../src/services/redemption-sweeper.serv
 import { gqlData } from '../../../test/support/graphql-client';
 import { asService, TEST_JWT_SECRET, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
+import { dbId } from '../../../test/support/ids';
 
 /** Held uses of discounts lapse, so a checkout that crashed between reserve and commit frees them. */
 let promos: PromotionsHarness;
@@ -43,7 +44,7 @@ async function discount(input: Record<string, unknown>): Promise<string> {
     },
   );
   expect(result.discountCreate.userErrors).toEqual([]);
-  return result.discountCreate.discount.id;
+  return dbId(result.discountCreate.discount.id as string);
 }
 
 /** The counter as stored, and the uses its redemption rows say are taken: they must agree. */

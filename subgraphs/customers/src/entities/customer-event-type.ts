@@ -11,6 +11,8 @@ export enum CustomerEventType {
   IDENTITY_LINKED = 'IDENTITY_LINKED',
   MERGED = 'MERGED',
   ERASED = 'ERASED',
+  /** An order was placed (from the orders subgraph's order.placed). */
+  ORDER_PLACED = 'ORDER_PLACED',
 }
 
 /** Interactions clients report; the others the system records itself, so nobody can forge them. */

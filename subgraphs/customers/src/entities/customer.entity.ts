@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 
 /** One person, recognised on every channel they shop through. */
-@ObjectType({ description: 'One person, recognised on every channel they shop through.' })
+@ObjectType({ description: 'One person, recognised on every channel they shop through.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'customer' })
 // The staff list of customers, newest first.

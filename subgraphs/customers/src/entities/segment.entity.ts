@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 import type { StoredSegmentRules } from '../rules/segment-rules';
 
 /**
@@ -8,7 +9,10 @@ import type { StoredSegmentRules } from '../rules/segment-rules';
  * channels, sign-up date, activity). Membership is computed on read, never stored, so it is
  * always current. Promotions target segments by id.
  */
-@ObjectType({ description: 'A group of customers defined by rules; membership is computed when read, so it is always current.' })
+@ObjectType({
+  description: 'A group of customers defined by rules; membership is computed when read, so it is always current.',
+  implements: Node,
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'segment' })
 export class Segment {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 import { StaffRole } from './staff-role';
 
 /** Someone who works for the shop: signs in at a till, a back office or the admin. */
-@ObjectType({ description: 'Someone who works for the shop.' })
+@ObjectType({ description: 'Someone who works for the shop.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'staff_member' })
 export class StaffMember {

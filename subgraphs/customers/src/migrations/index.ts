@@ -3,6 +3,8 @@ import { Migration20261123051657 } from './Migration20261123051657';
 import { Migration20261123070428 } from './Migration20261123070428';
 import { Migration20261202010108 } from './Migration20261202010108';
 import { Migration20261202015040 } from './Migration20261202015040';
+import { Migration20261202213525 } from './Migration20261202213525';
+import { Migration20261203000200 } from './Migration20261203000200';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +12,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123070428', class: Migration20261123070428 },
   { name: 'Migration20261202010108', class: Migration20261202010108 },
   { name: 'Migration20261202015040', class: Migration20261202015040 },
+  { name: 'Migration20261202213525', class: Migration20261202213525 },
+  { name: 'Migration20261203000200', class: Migration20261203000200 },
 ];

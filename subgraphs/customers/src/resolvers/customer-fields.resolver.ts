@@ -1,9 +1,10 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { STAFF_ROLES } from '#platform/auth';
-import { Address, ConnectionArgs } from '#platform/graphql';
+import { Address, ConnectionArgs, Money, type CurrencyCode } from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import { Customer, CustomerIdentity, Segment } from '../entities';
 import { customerTimeline } from '../services/customer-event-query.service';
+import { customerOrderFigures } from '../services/customer-orders.service';
 import { customerAddresses, customerDefaultAddress, customerIdentities, displayName } from '../services/customer-query.service';
 import { customerSegments } from '../services/segment-membership.service';
 import { CustomerEventConnection } from '../types/customer-connection.type';
@@ -11,6 +12,25 @@ import { CustomerEventConnection } from '../types/customer-connection.type';
 /** A customer's related records, each batched per request so a page of customers costs a fixed number of statements. */
 @Resolver(() => Customer)
 export class CustomerFieldsResolver {
+  @FieldResolver(() => Int, { description: 'Orders placed, on every channel.' })
+  async orderCount(@Root() customer: Customer, @Ctx() ctx: CustomersContext): Promise<number> {
+    return (await customerOrderFigures(ctx, customer.id)).orderCount;
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'What the customer’s orders came to, on every channel; null before the first order.',
+  })
+  async totalSpent(@Root() customer: Customer, @Ctx() ctx: CustomersContext): Promise<Money | null> {
+    const figures = await customerOrderFigures(ctx, customer.id);
+    return figures.currencyCode ? Money.fromMinor(figures.totalSpentMinor, figures.currencyCode as CurrencyCode) : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the last order was placed.' })
+  async lastOrderAt(@Root() customer: Customer, @Ctx() ctx: CustomersContext): Promise<Date | null> {
+    return (await customerOrderFigures(ctx, customer.id)).lastOrderAt;
+  }
+
   @FieldResolver(() => String, { description: 'The name to greet the customer by; "Erased customer" once erased.' })
   displayName(@Root() customer: Customer): string {
     return displayName(customer);

@@ -175,3 +175,33 @@ export const InventoryTransferReceive = internalCommand<InventoryTransferReceive
   mutation InventoryTransferReceive($id: ID!, $lines: [StockLineInput!]!, $idempotencyKey: String) {
     inventoryTransferReceive(id: $id, lines: $lines, idempotencyKey: $idempotencyKey) { inventoryTransfer { ${TRANSFER} } ${USER_ERRORS} }
   }`);
+
+// ---- availability ----
+
+export interface AvailabilityLocationResult {
+  id: string;
+  name: string;
+  countryCode: string;
+  province: string | null;
+  pickupEnabled: boolean;
+  fulfillsOnlineOrders: boolean;
+}
+
+export interface StockAvailabilityResult {
+  /** Every location. */
+  locations: AvailabilityLocationResult[];
+  /** Available units (onHand - reserved) per SKU and location, only where above zero. */
+  levels: { sku: string; locationId: string; available: number }[];
+}
+
+/**
+ * Every location, and the available stock of up to 250 SKUs at each: one call however many lines
+ * a cart has. SERVICE callers only; not in the public API.
+ */
+export const StockAvailability = internalCommand<{ skus: string[] }, StockAvailabilityResult>(`
+  query StockAvailability($skus: [String!]!) {
+    stockAvailability(skus: $skus) {
+      locations { id name countryCode province pickupEnabled fulfillsOnlineOrders }
+      levels { sku locationId available }
+    }
+  }`);

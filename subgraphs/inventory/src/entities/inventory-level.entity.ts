@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 import { Location } from './location.entity';
 
 /**
  * Stock of one SKU at one location. Only the stock ledger writes it, with a conditional update
  * under the row lock, so concurrent sales cannot oversell; every change bumps `version`.
  */
-@ObjectType({ description: 'Stock of one SKU at one location; available = onHand - reserved.' })
+@ObjectType({ description: 'Stock of one SKU at one location; available = onHand - reserved.', implements: Node })
+@Directive('@key(fields: "id")')
 @Entity({ tableName: 'inventory_level' })
 @Unique({ properties: ['sku', 'locationId'] })
 @Index({ properties: ['locationId', 'sku'] })

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Address } from '#platform/graphql';
+import { Node } from '../types/node';
 import { LocationType } from './location-type';
 
 /** A place that holds stock: a store, a warehouse or a fulfilment centre. */
-@ObjectType({ description: 'A place that holds stock: a store, a warehouse or a fulfilment centre.' })
+@ObjectType({ description: 'A place that holds stock: a store, a warehouse or a fulfilment centre.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'location' })
 export class Location {

@@ -61,7 +61,7 @@ export class InventoryCountInput {
 
   @Field(() => [InventoryCountLineInput])
   @ArrayNotEmpty({ message: 'count at least one SKU' })
-  @ArrayMaxSize(5_000)
+  @ArrayMaxSize(250)
   @ValidateNested({ each: true })
   counts!: InventoryCountLineInput[];
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF_ROLES } from '#platform/auth';
-import { ConnectionArgs, SalesChannel, toPayload } from '#platform/graphql';
+import { ConnectionArgs, MAX_PAGE_SIZE, SalesChannel, toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, Location, StockMovement, StockMovementReason } from '../entities';
 import { InventoryAdjustInput, InventoryCountInput, LowStockThresholdInput } from '../inputs/inventory-adjust.input';
@@ -84,11 +84,14 @@ export class StockMovementResolver {
     return listMovements(ctx, { ...args, sku, locationId, reason, channel });
   }
 
-  @Query(() => [StockMovement], { description: 'Changes after the versions given, oldest first per level: how live stock resumes.' })
+  @Query(() => [StockMovement], {
+    description:
+      'Changes after the versions given, ordered by level and then version: how live stock resumes. Ask again from the last versions seen while a page comes back full.',
+  })
   stockChanges(
     @Ctx() ctx: InventoryContext,
     @Arg('since', () => [StockCursorInput]) since: StockCursorInput[],
-    @Arg('first', () => Int, { nullable: true, defaultValue: 1000 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE }) first: number,
   ) {
     return changesSince(ctx, since, first);
   }

@@ -1,8 +1,10 @@
 import type { InventoryContext } from '../context';
 import { findLocation } from '../services/location-query.service';
+import { findLevel } from '../services/stock-query.service';
 
 /** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
 export const references = {
+  InventoryLevel: { __resolveReference: (ref: { id: string }, ctx: InventoryContext) => findLevel(ctx, ref.id) },
   Location: { __resolveReference: (ref: { id: string }, ctx: InventoryContext) => findLocation(ctx, ref.id) },
   // Stock hangs off the SKU (and a product's SKUs); the fields resolve through batched loaders.
   ProductVariant: { __resolveReference: (ref: { sku: string }) => ({ sku: ref.sku }) },

@@ -7,12 +7,18 @@ import { InventorySummary, ProductStock, StoreAvailability, VariantStock } from 
 /** Stock fields on the catalog's ProductVariant, joined by SKU. */
 @Resolver(() => VariantStock)
 export class VariantStockResolver {
-  @FieldResolver(() => InventorySummary, { description: 'Stock of this variant over every location.' })
+  @FieldResolver(() => InventorySummary, {
+    nullable: true,
+    description: 'Stock of this variant over every location; null (with an error) while inventory cannot be reached.',
+  })
   inventory(@Root() variant: VariantStock, @Ctx() ctx: InventoryContext) {
     return variantSummary(ctx, variant.sku);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Some location that sells to customers has a unit available.' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Some location that sells to customers has a unit available; null (with an error) while inventory cannot be reached.',
+  })
   availableForSale(@Root() variant: VariantStock, @Ctx() ctx: InventoryContext) {
     return isAvailableForSale(ctx, [variant.sku]);
   }
@@ -33,13 +39,19 @@ export class VariantStockResolver {
 /** Stock totals on the catalog's Product, from the SKUs the products subgraph supplies. */
 @Resolver(() => ProductStock)
 export class ProductStockResolver {
-  @FieldResolver(() => Int, { description: 'Units available to sell, over every variant and location.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Units available to sell, over every variant and location; null (with an error) while inventory cannot be reached.',
+  })
   @Directive('@requires(fields: "variantSkus")')
   totalInventory(@Root() product: ProductStock, @Ctx() ctx: InventoryContext) {
     return totalAvailable(ctx, product.variantSkus ?? []);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Some variant is available to sell somewhere.' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Some variant is available to sell somewhere; null (with an error) while inventory cannot be reached.',
+  })
   @Directive('@requires(fields: "variantSkus")')
   availableForSale(@Root() product: ProductStock, @Ctx() ctx: InventoryContext) {
     return isAvailableForSale(ctx, product.variantSkus ?? []);

@@ -1,5 +1,13 @@
 import { isUuid, sql } from '#platform/db';
-import { keysetAfter, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type SalesChannel } from '#platform/graphql';
+import {
+  keysetAfter,
+  MAX_PAGE_SIZE,
+  pageRequest,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type SalesChannel,
+} from '#platform/graphql';
 import { badUserInput } from '#platform/runtime';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovement, type StockMovementReason } from '../entities';
@@ -40,7 +48,8 @@ export async function changesSince(
   since: { sku: string; locationId: string; version: number }[],
   first: number,
 ): Promise<StockMovement[]> {
-  if (!Number.isInteger(first) || first < 1 || first > 10_000) throw badUserInput('"first" must be between 1 and 10000', 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
   const cursors = since.filter((c) => isUuid(c.locationId));
   if (cursors.length === 0) return [];
   const rows = await sql(
@@ -80,14 +89,24 @@ export async function listMovements(
   return toConnection(rows, page, (m) => [m.id]);
 }
 
-export async function variantSummary(ctx: InventoryContext, sku: string): Promise<InventorySummary> {
+/** A level by the key its id carries, `<locationId>:<sku>`; null when there is none. */
+export async function findLevel(ctx: InventoryContext, key: string): Promise<InventoryLevel | null> {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return null;
+  const [locationId, sku] = [key.slice(0, colon), key.slice(colon + 1)];
   const levels = await ctx.loaders.levelsBySku.load(sku);
-  return summarise(levels);
+  return levels.find((level) => level.locationId === locationId) ?? null;
 }
 
-export function summarise(levels: InventoryLevel[]): InventorySummary {
+export async function variantSummary(ctx: InventoryContext, sku: string): Promise<InventorySummary> {
+  const levels = await ctx.loaders.levelsBySku.load(sku);
+  return summarise(sku, levels);
+}
+
+export function summarise(sku: string, levels: InventoryLevel[]): InventorySummary {
   const sum = (pick: (l: InventoryLevel) => number) => levels.reduce((total, l) => total + pick(l), 0);
   return {
+    sku,
     onHand: sum((l) => l.onHand),
     reserved: sum((l) => l.reserved),
     available: sum((l) => Math.max(0, l.onHand - l.reserved)),
@@ -126,6 +145,7 @@ export async function storeAvailability(
   return byDistance(eligible, args.near)
     .slice(0, first)
     .map(({ location, distanceKm }) => ({
+      sku,
       location,
       available: availableAt.get(location.id) ?? 0,
       distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,

@@ -4,6 +4,9 @@ import { InventoryLevel, Location, StockMovement } from '../entities';
 
 @ObjectType({ description: 'Stock of a variant summed over every location, with the levels it sums.' })
 export class InventorySummary {
+  /** The SKU summed. */
+  sku!: string;
+
   @Field(() => Int)
   onHand!: number;
 
@@ -22,6 +25,9 @@ export class InventorySummary {
 
 @ObjectType({ description: 'Where a variant can be collected: a location, how many are available, how far.' })
 export class StoreAvailability {
+  /** The SKU available. */
+  sku!: string;
+
   @Field(() => Location)
   location!: Location;
 

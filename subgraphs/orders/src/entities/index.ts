@@ -1,8 +1,26 @@
 import { IdempotencyRecord } from '#platform/db';
 import { OutboxEvent } from '#platform/outbox';
 import { Cart } from './cart.entity';
+import { CartDiscountCode } from './cart-discount-code.entity';
+import { CartLine } from './cart-line.entity';
 import { Order } from './order.entity';
+import { ShippingRate, ShippingZone } from './shipping-zone.entity';
+import { TaxRate } from './tax-rate.entity';
+import { Checkout } from './checkout.entity';
+import { OrderEvent } from './order-event.entity';
+import { OrderLine } from './order-line.entity';
+import { Payment } from './payment.entity';
+import { PaymentEventRecord } from './payment-event.entity';
+import { TestCardAnswer, TestCardAuthorization } from './test-card-authorization.entity';
 
-export { Cart, Order };
+export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
+export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
+export { CartStatus, DeliveryMethod, TaxClass } from './cart-enums';
 
-export const entities = [Order, Cart, OutboxEvent, IdempotencyRecord];
+export const entities = [Order, Cart, CartLine, CartDiscountCode, TaxRate, ShippingZone, ShippingRate, OutboxEvent, IdempotencyRecord];
+export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer };
+export { OrderStatus, FulfillmentMethod, CheckoutState } from './order-enums';
+export type { OrderAddress, OrderTaxLine, OrderDiscountApplication } from './order.entity';
+export type { OrderLineAllocation } from './order-line.entity';
+/** Checkout, orders and payments: listed apart from the carts' entities. */
+export const orderEntities = [Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer];

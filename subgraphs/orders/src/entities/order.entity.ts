@@ -1,12 +1,47 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { SalesChannel } from '#platform/graphql';
+import { FulfillmentMethod, OrderStatus } from './order-enums';
 
-/** A placed order, whichever channel it came from. */
+/** A tax amount at one rate, as an order stores it. */
+export interface OrderTaxLine {
+  name: string;
+  rateBasisPoints: number;
+  amountMinor: number;
+}
+
+/** A discount that applied to the order, with the total it took. */
+export interface OrderDiscountApplication {
+  discountId: string;
+  title: string;
+  code: string | null;
+  amountMinor: number;
+}
+
+/** The delivery address of a shipped order, as the cart held it. */
+export interface OrderAddress {
+  address1: string;
+  address2: string | null;
+  city: string;
+  province: string | null;
+  postalCode: string | null;
+  countryCode: string;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+}
+
+/**
+ * A placed order, whichever channel it came from. Its money is a snapshot taken when it was
+ * placed; what was paid is the payments' ledger, and the financial and fulfilment statuses are
+ * derived from facts (payment events, line counters), never stored here.
+ */
 @ObjectType({ description: 'A placed order, whichever channel it came from.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'order' })
+@Index({ properties: ['customerId', 'createdAt'] })
+@Index({ properties: ['createdAt'] })
 export class Order {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -21,7 +56,76 @@ export class Order {
   @Enum({ items: () => SalesChannel })
   channel!: SalesChannel;
 
+  /** The cart it was placed from: one order per cart, enforced here. */
+  @Property({ type: 'text', nullable: true })
+  @Unique()
+  cartId: string | null = null;
+
+  /** The checkout that placed it. */
+  @Property({ type: 'uuid', nullable: true })
+  checkoutId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  customerId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Where the confirmation goes; a guest’s only identity.' })
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'text' })
+  currencyCode!: string;
+
+  @Field(() => OrderStatus)
+  @Enum({ items: () => OrderStatus })
+  status: OrderStatus = OrderStatus.OPEN;
+
+  @Field(() => FulfillmentMethod)
+  @Enum({ items: () => FulfillmentMethod })
+  fulfillmentMethod!: FulfillmentMethod;
+
+  @Property({ type: 'json', nullable: true })
+  shippingAddress: OrderAddress | null = null;
+
+  /** The store the goods are collected at (PICKUP, SHIP_TO_STORE). */
+  @Property({ type: 'uuid', nullable: true })
+  pickupLocationId: string | null = null;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  subtotalMinor = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  discountTotalMinor = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  shippingMinor = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  shippingDiscountMinor = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  taxTotalMinor = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  totalMinor = 0;
+
+  @Property({ type: 'boolean', default: true })
+  pricesIncludeTax = true;
+
+  @Property({ type: 'json' })
+  taxLines: OrderTaxLine[] = [];
+
+  @Property({ type: 'json' })
+  discountApplications: OrderDiscountApplication[] = [];
+
+  /** The sequence number of the order's last event (OrderEvent, +1 each). */
+  @Property({ type: 'integer', default: 0 })
+  eventSequence = 0;
+
   @Field(() => Date)
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  processedAt: Date = new Date();
 }

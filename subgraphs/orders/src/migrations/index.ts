@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123051655 } from './Migration20261123051655';
 import { Migration20261202170000 } from './Migration20261202170000';
+import { Migration20261202213512 } from './Migration20261202213512';
+import { Migration20261203000100 } from './Migration20261203000100';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123051655', class: Migration20261123051655 },
   { name: 'Migration20261202170000', class: Migration20261202170000 },
+  { name: 'Migration20261202213512', class: Migration20261202213512 },
+  { name: 'Migration20261203000100', class: Migration20261203000100 },
 ];

@@ -7,3 +7,4 @@ export { summarizePayment, PaymentLedgerError } from './ledger';
 export { financialStatus } from './financial-status';
 export { cashChange } from './cash';
 export type * from './types';
+export { PersistedTestCardProvider } from './test-card-store';

@@ -26,7 +26,8 @@ interface Authorization {
   state: 'PENDING' | 'AUTHORIZED' | 'VOIDED';
 }
 
-const declined = (code: DeclineCode, message: string): ProviderResult => ({ status: 'DECLINED', code, message });
+/** A refusal: nothing moved. */
+export const declined = (code: DeclineCode, message: string): ProviderResult => ({ status: 'DECLINED', code, message });
 
 /** The in-memory TEST_CARD provider; each instance is its own processor. */
 export class TestCardProvider implements PaymentProvider {
@@ -125,6 +126,7 @@ export class TestCardProvider implements PaymentProvider {
   }
 }
 
-function isAmount(amountMinor: number): boolean {
+/** A positive whole number of minor units. */
+export function isAmount(amountMinor: number): boolean {
   return Number.isSafeInteger(amountMinor) && amountMinor > 0;
 }

@@ -1,8 +1,11 @@
 import type { OrdersContext } from '../context';
-import { findCart, findOrder } from '../services/order-query.service';
+import { findCart } from '../services/cart-access';
+import { findOrder } from '../services/order-query.service';
 
 /** How the gateway resolves this subgraph's entities from other subgraphs' references, batched. */
 export const references = {
   Order: { __resolveReference: (ref: { id: string }, ctx: OrdersContext) => findOrder(ctx, ref.id) },
   Cart: { __resolveReference: (ref: { id: string }, ctx: OrdersContext) => findCart(ctx, ref.id) },
+  // The active cart resolves from the id; access is checked there.
+  Customer: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
 };

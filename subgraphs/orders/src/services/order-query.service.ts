@@ -1,11 +1,10 @@
 import { isUuid } from '#platform/db';
 import type { OrdersContext } from '../context';
-import type { Cart, Order } from '../entities';
+import type { Order } from '../entities';
+import { canReadOrder } from './order-access';
 
-export function findOrder(ctx: OrdersContext, id: string): Promise<Order | null> {
-  return isUuid(id) ? ctx.loaders.orderById.load(id) : Promise.resolve(null);
-}
-
-export function findCart(ctx: OrdersContext, id: string): Promise<Cart | null> {
-  return isUuid(id) ? ctx.loaders.cartById.load(id) : Promise.resolve(null);
+/** An order the caller may read (services/order-access.ts), or null. */
+export async function findOrder(ctx: OrdersContext, id: string): Promise<Order | null> {
+  const order = isUuid(id) ? await ctx.loaders.orderById.load(id) : null;
+  return order && canReadOrder(ctx.viewer, order) ? order : null;
 }

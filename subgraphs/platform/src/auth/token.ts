@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { ANONYMOUS_VIEWER, Role, type Viewer } from './viewer';
+import { parseGlobalId } from '../ids/global-id';
 
 /** Raised for a token that is malformed, forged, expired or names no known role. */
 export class InvalidTokenError extends Error {
@@ -104,11 +105,16 @@ export class TokenVerifier {
     const location = payload[locationClaim];
     return {
       role: role as Role,
-      subject: typeof payload.sub === 'string' ? payload.sub : null,
-      locationId: typeof location === 'string' ? location : null,
+      subject: typeof payload.sub === 'string' ? databaseId(payload.sub) : null,
+      locationId: typeof location === 'string' ? databaseId(location) : null,
       expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null,
     };
   }
+}
+
+/** A token may name its subject and location by global id (as the API answers them) or by database id. */
+function databaseId(id: string): string {
+  return parseGlobalId(id)?.key ?? id;
 }
 
 /** Issues a bearer token (HS256) for a viewer; `expiresIn` like "1h" or "90d". */
@@ -118,9 +124,9 @@ export async function signToken(
   expiresIn: string,
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ role: viewer.role, ...(viewer.locationId ? { locationId: viewer.locationId } : {}) })
+  const token = await new SignJWT({ role: viewer.role, ...(viewer.locationId ? { locationId: databaseId(viewer.locationId) } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(viewer.subject)
+    .setSubject(databaseId(viewer.subject))
     .setIssuedAt(now)
     .setExpirationTime(expiresIn)
     .sign(secret);

@@ -22,6 +22,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
       REQUEST_TIMEOUT_MS: positiveInt({ default: 8_000 }),
       DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt({ default: 2_000 }),
       DATABASE_STATEMENT_TIMEOUT_MS: positiveInt({ default: 5_000 }),
+      METRICS_TOKEN: str({ default: '' }),
       ...AUTH_SPECS,
     } as const,
     { ...env, [`${prefix}_DATABASE_URL`]: env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL },
@@ -37,6 +38,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     requestTimeoutMs: raw.REQUEST_TIMEOUT_MS as number,
     databaseAcquireTimeoutMs: raw.DATABASE_ACQUIRE_TIMEOUT_MS as number,
     databaseStatementTimeoutMs: raw.DATABASE_STATEMENT_TIMEOUT_MS as number,
+    metricsToken: (raw.METRICS_TOKEN as string) || null,
     ...authConfig(raw, raw.NODE_ENV as string),
   };
 }

@@ -7,6 +7,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../server/request-context';
+import { applyGlobalIds } from './global-ids';
 import { DateTimeScalar } from './scalars';
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
@@ -54,5 +55,7 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildApolloSubgraphSchema({ typeDefs, resolvers });
+  const subgraphSchema = buildApolloSubgraphSchema({ typeDefs, resolvers });
+  applyGlobalIds(subgraphSchema);
+  return subgraphSchema;
 }

@@ -33,4 +33,15 @@ describe('connections', () => {
     const empty = toConnection([], page, () => []);
     expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
   });
+
+  it('pages backward where a list allows it, and refuses it elsewhere or mixed with first/after', () => {
+    expect(() => pageRequest({ last: 2 })).toThrow(GraphQLError);
+    expect(() => pageRequest({ first: 2, last: 2 }, { backward: true })).toThrow(GraphQLError);
+    const page = pageRequest({ last: 2, before: encodeCursor(['d']) }, { backward: true });
+    expect(page).toMatchObject({ first: 2, limit: 3, after: ['d'], backward: true });
+    // Rows come in reverse from `before`: c, b, then a (one more, so a previous page exists).
+    const connection = toConnection(['c', 'b', 'a'], page, (row) => [row]);
+    expect(connection.nodes).toEqual(['b', 'c']);
+    expect(connection.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true, startCursor: encodeCursor(['b']) });
+  });
 });

@@ -5,6 +5,7 @@ export {
   ConnectionArgs,
   PageInfo,
   pageRequest,
+  readOrder,
   toConnection,
   encodeCursor,
   decodeCursor,
@@ -24,3 +25,4 @@ export { validateInput } from './validate-input';
 export { NotBlank } from './validators';
 export { MutationPayload, toPayload } from './payload';
 export { Address, AddressInput, Coordinates, addressFields } from './address';
+export { createNodeInterface } from './node';

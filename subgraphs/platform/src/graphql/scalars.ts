@@ -1,8 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
-/** ISO-8601 date-time, always emitted in UTC (`2026-11-23T05:03:47.000Z`). */
-export const DateTimeScalar = DateTimeResolver;
+/** ISO-8601 date-time, always emitted in UTC (`2026-11-23T05:03:47.000Z`), with the specification code generators map it by. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
+});
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
@@ -13,6 +16,8 @@ const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description: 'A decimal number as a string, e.g. "19.99"; exact, never a float.',
+  // The lexical form of XML Schema's decimal, which this is (without a leading "+").
+  specifiedByURL: 'https://www.w3.org/TR/xmlschema11-2/#decimal',
   serialize(value) {
     if (typeof value === 'string' && DECIMAL.test(value)) return value;
     throw new GraphQLError(`Decimal cannot represent ${String(value)}`);

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
+import { currentRequestId } from './request-id';
 
 /** Stable `extensions.code` values for errors that are not a mutation's expected failures. */
 export const ErrorCode = {
@@ -12,7 +13,27 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The request ran out of time (its deadline, a statement timeout, or no free connection); nothing was changed. */
   DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
+  /** The document is deeper, has more aliases, tokens or directives, or costs more than allowed; nothing ran. */
+  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
+  MAX_ALIASES_EXCEEDED: 'MAX_ALIASES_EXCEEDED',
+  MAX_TOKENS_EXCEEDED: 'MAX_TOKENS_EXCEEDED',
+  MAX_DIRECTIVES_EXCEEDED: 'MAX_DIRECTIVES_EXCEEDED',
+  MAX_COST_EXCEEDED: 'MAX_COST_EXCEEDED',
+  /** The caller's cost budget is spent for now (HTTP 429, Retry-After). */
+  THROTTLED: 'THROTTLED',
 } as const;
+
+/** Extensions a client may see on a passed-through error; anything else (a subgraph's URL and response body…) stays in the logs. */
+const CLIENT_SAFE_EXTENSIONS = new Set(['code', 'argumentName', 'field', 'retryAfterSeconds', 'cost', 'serviceName', 'requestId']);
+
+/** graphql-js's parser stops at the token limit ("more that", sic, in graphql 16). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+/** GraphQL Armor's validation rules; Apollo reports every validation error as GRAPHQL_VALIDATION_FAILED, so they are told apart here. */
+const ARMOR_LIMITS: [RegExp, string, string][] = [
+  [/^Syntax Error: Query depth limit of (\d+) exceeded, found (\d+)/, 'MAX_DEPTH_EXCEEDED', 'The query is nested $2 deep; at most $1'],
+  [/^Syntax Error: Aliases limit of (\d+) exceeded, found (\d+)/, 'MAX_ALIASES_EXCEEDED', 'The query has $2 aliases; at most $1'],
+  [/^Syntax Error: Directives limit of (\d+) exceeded, found (\d+)/, 'MAX_DIRECTIVES_EXCEEDED', 'The query has $2 directives; at most $1'],
+];
 
 /**
  * Failures that mean "not in time", whichever layer noticed: the request's own deadline,
@@ -61,12 +82,20 @@ export function createErrorFormatter(logger: Logger) {
         message: 'The request did not finish in time; nothing was changed, try again',
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: ErrorCode.DEADLINE_EXCEEDED },
+        extensions: { code: ErrorCode.DEADLINE_EXCEEDED, requestId: currentRequestId() },
       };
+    }
+    const tokens = TOO_MANY_TOKENS.exec(formatted.message);
+    if (tokens) {
+      return { message: `The document has more than ${tokens[1]} tokens`, extensions: { code: ErrorCode.MAX_TOKENS_EXCEEDED } };
+    }
+    for (const [pattern, limitCode, message] of ARMOR_LIMITS) {
+      const match = pattern.exec(formatted.message);
+      if (match) return { message: message.replace('$1', match[1]).replace('$2', match[2]), extensions: { code: limitCode } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => CLIENT_SAFE_EXTENSIONS.has(key)));
       return { ...formatted, extensions };
     }
     // type-graphql raises this for @Authorized; it carries no Apollo code of its own.
@@ -78,10 +107,10 @@ export function createErrorFormatter(logger: Logger) {
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {
-      message: 'Internal server error',
+      message: 'Internal error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: currentRequestId() },
     };
   };
 }

@@ -5,8 +5,10 @@ export type ReadinessCheck = () => Promise<void>;
 /**
  * `/health/live` says the process answers; `/health/ready` says it can serve traffic (its
  * dependencies answer), so a load balancer stops routing to a replica whose database is gone.
+ * With `degradable`, failed checks leave it ready and are listed as `degraded` (the gateway: one
+ * subgraph down is one subgraph down).
  */
-export function healthRouter(checks: Record<string, ReadinessCheck>): Router {
+export function healthRouter(checks: Record<string, ReadinessCheck>, options: { degradable?: boolean } = {}): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
@@ -22,8 +24,15 @@ export function healthRouter(checks: Record<string, ReadinessCheck>): Router {
         }
       }),
     );
-    const ready = results.every(([, status]) => status === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks: Object.fromEntries(results) });
+    const failed = results.filter(([, status]) => status !== 'ok').map(([name]) => name);
+    if (!failed.length) {
+      res.json({ status: 'ok', checks: Object.fromEntries(results) });
+    } else if (options.degradable) {
+      // Still worth routing to: what the failed dependencies serve is null with an error, the rest stands.
+      res.json({ status: 'degraded', degraded: failed, checks: Object.fromEntries(results) });
+    } else {
+      res.status(503).json({ status: 'unavailable', checks: Object.fromEntries(results) });
+    }
   });
   return router;
 }

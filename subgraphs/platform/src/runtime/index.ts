@@ -7,3 +7,15 @@ export { startPeriodicTask, type PeriodicTask } from './periodic-task';
 export { Deadline, DeadlineExceededError } from './deadline';
 export { badUserInput, ErrorCode, createErrorFormatter } from './errors';
 export { seededRandom } from './seeded-random';
+export { currentRequestId, requestIdMiddleware, REQUEST_ID_HEADER } from './request-id';
+export { graphqlBody, jsonErrorHandler, jsonNotFound, DEFAULT_MAX_BODY_BYTES } from './http-errors';
+export {
+  costLimitPlugin,
+  operationCost,
+  queryLimitSettings,
+  GATEWAY_QUERY_LIMITS,
+  SUBGRAPH_QUERY_LIMITS,
+  type CostedContext,
+  type QueryLimits,
+} from './query-limits';
+export { Metrics } from './metrics';

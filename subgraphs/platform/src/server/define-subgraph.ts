@@ -43,6 +43,10 @@ export interface SubgraphServerConfig {
   acquireTimeoutMs?: number;
   /** The longest a single SQL statement may run. */
   statementTimeoutMs?: number;
+  /** NODE_ENV=production: no introspection, no field suggestions. */
+  production?: boolean;
+  /** Required by `/metrics` when set. */
+  metricsToken?: string | null;
 }
 
 /** Below the gateway's 10 s, so the gateway never gives up on a request that commits later. */
@@ -149,6 +153,8 @@ export async function buildSubgraph<S, C extends RequestContext>(
       externalTokens: config.externalTokens,
       gatewaySecret: config.gatewaySecret,
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      production: config.production,
+      metricsToken: config.metricsToken,
     });
     return {
       ...server,
@@ -186,6 +192,8 @@ export function runSubgraph<S, C extends RequestContext>(definition: SubgraphDef
       jwtSecret: env.jwtSecret,
       externalTokens: env.externalTokens,
       gatewaySecret: env.gatewaySecret,
+      production: env.nodeEnv === 'production',
+      metricsToken: env.metricsToken,
     });
     const url = await server.listen(env.port, env.host);
     logger.info({ url: `${url}/graphql` }, `${info.name} subgraph ready`);

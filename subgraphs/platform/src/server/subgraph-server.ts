@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,8 +13,12 @@ import type { Orm } from '../db/database';
 import { Deadline } from '../runtime/deadline';
 import { createErrorFormatter } from '../runtime/errors';
 import { healthRouter } from '../runtime/health';
+import { graphqlBody, jsonErrorHandler, jsonNotFound } from '../runtime/http-errors';
 import { httpService, type HttpService } from '../runtime/http-server';
 import type { Logger } from '../runtime/logger';
+import { costLimitPlugin, queryLimitSettings, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from '../runtime/query-limits';
+import { currentRequestId, requestIdMiddleware } from '../runtime/request-id';
+import { Metrics } from '../runtime/metrics';
 import type { RequestContext } from './request-context';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
@@ -33,6 +36,12 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   gatewaySecret?: string | null;
   /** Every request must be answered within this; shorter than the gateway's deadline. */
   requestTimeoutMs: number;
+  /** NODE_ENV=production: no introspection, no field suggestions. */
+  production?: boolean;
+  /** This subgraph's own depth, alias, token, directive, cost and list limits (looser than the gateway's). */
+  limits?: Partial<QueryLimits>;
+  /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */
+  metricsToken?: string | null;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -50,16 +59,30 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens });
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIdMiddleware());
+  const limits = { ...SUBGRAPH_QUERY_LIMITS, ...options.limits };
+  const limitSettings = queryLimitSettings(limits, options.production ?? false);
+  const metrics = new Metrics(options.name);
+  const pool = () => (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  metrics.gauge('db_pool_connections_in_use', 'Database connections in use', () => pool()?.numUsed() ?? 0);
+  metrics.gauge('db_pool_acquires_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);
   const service = httpService(app, async () => {
     await apollo.stop();
   });
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    introspection: limitSettings.introspection,
+    validationRules: limitSettings.validationRules,
+    parseOptions: limitSettings.parseOptions,
+    allowBatchedHttpRequests: false,
     // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     plugins: [
+      metrics.plugin<RequestContext>(),
+      ...(limitSettings.plugins as ApolloServerPlugin<RequestContext>[]),
+      costLimitPlugin<RequestContext>(limits),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces only feed Apollo Studio; without it they are per-request overhead.
@@ -68,15 +91,17 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   });
   await apollo.start();
 
+  if (options.metricsToken || !options.production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(healthRouter({ database: async () => void (await orm.em.getConnection().execute('select 1')) }));
   app.use(
     '/graphql',
     requireGatewaySecret(options.gatewaySecret),
-    express.json({ limit: '2mb' }),
+    // Looser than the gateway's: a query plan sends a whole page's entity representations at once.
+    ...graphqlBody(2_000_000),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const deadline = new Deadline(options.requestTimeoutMs);
-        const requestId = req.get('x-request-id') ?? randomUUID();
+        const requestId = currentRequestId() ?? 'unknown';
         const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
         let viewer: Viewer;
         try {
@@ -98,5 +123,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       },
     }),
   );
+  app.use(jsonNotFound());
+  app.use(jsonErrorHandler((error) => logger.error({ err: error }, 'unexpected error before GraphQL')));
   return { ...service, apollo, orm };
 }

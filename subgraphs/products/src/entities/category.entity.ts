@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 
 /** A node in the category tree, e.g. Bikes › Road bikes. */
-@ObjectType({ description: 'A node in the category tree, e.g. Bikes › Road bikes.' })
+@ObjectType({ description: 'A node in the category tree, e.g. Bikes › Road bikes.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'category' })
 export class Category {

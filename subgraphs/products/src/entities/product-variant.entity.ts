@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 import { Product } from './product.entity';
 import { SelectedOption } from './product-values';
 
 /** A sellable version of a product (a size, a colour), identified by its SKU everywhere. */
-@ObjectType({ description: 'A sellable version of a product, identified by its SKU on every channel.' })
+@ObjectType({ description: 'A sellable version of a product, identified by its SKU on every channel.', implements: Node })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "sku")')
 @Entity({ tableName: 'product_variant' })

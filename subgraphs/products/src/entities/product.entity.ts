@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, BigIntType, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { SalesChannel } from '#platform/graphql';
+import { Node } from '../types/node';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Category } from './category.entity';
 import { ProductStatus, TaxClass } from './product-enums';
 import { Image, ProductOption } from './product-values';
 
 /** A thing the retailer sells; what is bought is one of its variants. */
-@ObjectType({ description: 'A thing the retailer sells; what is bought is one of its variants.' })
+@ObjectType({ description: 'A thing the retailer sells; what is bought is one of its variants.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'product' })
 @Index({

@@ -1,4 +1,4 @@
-import { keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
+import { keysetAfter, pageRequest, readOrder, rowsAfter, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
 import type { ProductsContext } from '../context';
 import { Category, type Product } from '../entities';
 
@@ -7,10 +7,11 @@ export async function listCategories(
   ctx: ProductsContext,
   args: ConnectionArgs & { parentId?: string | null },
 ): Promise<ConnectionShape<Category>> {
-  const page = pageRequest(args);
-  const where: Record<string, unknown> = rowsAfter(keysetAfter(page, ['text', 'uuid']), 'name', 'asc');
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'asc');
+  const where: Record<string, unknown> = rowsAfter(keysetAfter(page, ['text', 'uuid']), 'name', order);
   if (args.parentId !== undefined) where.parentId = args.parentId;
-  const rows = await ctx.em.find(Category, where, { orderBy: { name: 'asc', id: 'asc' }, limit: page.limit });
+  const rows = await ctx.em.find(Category, where, { orderBy: { name: order, id: order }, limit: page.limit });
   return toConnection(rows, page, (c) => [c.name, c.id]);
 }
 

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { ArrayType, BigIntType, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { SalesChannel } from '#platform/graphql';
+import { Node } from '../types/node';
 import { DiscountKind, DiscountScope, DiscountTargetType } from './discount-enums';
 
 /**
  * An offer that applies the same way on every channel it is enabled for. Values are kept in
  * exact integers: basis points for percentages, minor units for amounts.
  */
-@ObjectType({ description: 'An offer that applies the same way on every channel it is enabled for.' })
+@ObjectType({ description: 'An offer that applies the same way on every channel it is enabled for.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'discount' })
 @Index({ properties: ['deactivatedAt', 'startsAt', 'endsAt'] })

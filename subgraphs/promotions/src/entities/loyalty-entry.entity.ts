@@ -16,7 +16,7 @@ export class LoyaltyEntry {
   @ManyToOne(() => LoyaltyAccount, { mapToPk: true, fieldName: 'account_id', deleteRule: 'cascade' })
   accountId!: string;
 
-  @Field(() => String, { description: 'EARN, REDEEM or ADJUST.' })
+  @Field(() => LoyaltyEntryKind, { description: 'What moved the balance.' })
   @Enum({ items: () => LoyaltyEntryKind })
   kind!: LoyaltyEntryKind;
 

@@ -8,17 +8,26 @@ import { CustomerBalances } from '../types/customer.types';
 /** Loyalty, store credit and gift cards on the customers subgraph's Customer, batched per request. */
 @Resolver(() => CustomerBalances)
 export class CustomerBalancesResolver {
-  @FieldResolver(() => LoyaltyAccount, { description: 'Points and tier; zero points before the first purchase.' })
+  @FieldResolver(() => LoyaltyAccount, {
+    nullable: true,
+    description: 'Points and tier; zero points before the first purchase; null (with an error) while promotions cannot be reached.',
+  })
   loyalty(@Root() customer: CustomerBalances, @Ctx() ctx: PromotionsContext): Promise<LoyaltyAccount> {
     return customerLoyalty(ctx, customer.id);
   }
 
-  @FieldResolver(() => Money, { description: 'Store credit available to spend.' })
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'Store credit available to spend; null (with an error) while promotions cannot be reached.',
+  })
   storeCredit(@Root() customer: CustomerBalances, @Ctx() ctx: PromotionsContext): Promise<Money> {
     return customerStoreCredit(ctx, customer.id);
   }
 
-  @FieldResolver(() => [GiftCard], { description: 'Gift cards issued to this customer.' })
+  @FieldResolver(() => [GiftCard], {
+    nullable: true,
+    description: 'Gift cards issued to this customer; null (with an error) while promotions cannot be reached.',
+  })
   giftCards(@Root() customer: CustomerBalances, @Ctx() ctx: PromotionsContext): Promise<GiftCard[]> {
     return customerGiftCards(ctx, customer.id);
   }

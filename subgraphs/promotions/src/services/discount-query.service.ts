@@ -3,6 +3,7 @@ import { isUuid } from '#platform/db';
 import {
   keysetAfter,
   pageRequest,
+  readOrder,
   rowsAfter,
   toConnection,
   UserError,
@@ -51,10 +52,11 @@ export async function listDiscounts(
   ctx: PromotionsContext,
   args: ConnectionArgs & { status?: DiscountStatus | null },
 ): Promise<ConnectionShape<Discount>> {
-  const page = pageRequest(args);
-  const after = rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', 'desc');
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'desc');
+  const after = rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', order);
   const where = { ...(args.status ? statusWhere(args.status, new Date()) : {}), ...after };
-  const rows = await ctx.em.find(Discount, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
+  const rows = await ctx.em.find(Discount, where, { orderBy: { createdAt: order, id: order }, limit: page.limit });
   return toConnection(rows, page, (d) => [d.createdAt.toISOString(), d.id]);
 }
 

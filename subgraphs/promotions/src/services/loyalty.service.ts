@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { idempotent, runMutation, sql, type MutationOutcome } from '#platform/db';
-import { Money, UserError, UserErrorsException, validateInput } from '#platform/graphql';
+import { Money, UserError, UserErrorsException, validateInput, type CurrencyCode, type SalesChannel } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import { LoyaltyAccount, LoyaltyEntry, LoyaltyEntryKind } from '../entities';
@@ -83,7 +83,7 @@ export async function redeemPoints(
 
 /** Moves the points with a guarded UPDATE under the account's row lock and writes the entry, in the transaction of `tx`. */
 async function changePoints(
-  tx: PromotionsContext,
+  tx: Pick<PromotionsContext, 'em' | 'viewer'>,
   customerId: string,
   delta: number,
   idempotencyKey: string | null | undefined,
@@ -130,4 +130,24 @@ async function loadChange(em: Em, entryId: string): Promise<LoyaltyChange> {
   const entry = await em.findOneOrFail(LoyaltyEntry, { id: entryId });
   const account = await em.findOneOrFail(LoyaltyAccount, { id: entry.accountId }, { refresh: true });
   return { account, entry };
+}
+
+/**
+ * Points for a paid order, at the programme's rate and the order channel's multiplier, in the
+ * caller's transaction (the order-events consumer's): once per order, whatever the deliveries.
+ */
+export async function earnPointsForOrder(
+  em: Em,
+  order: { orderId: string; customerId: string; paidMinor: number; currencyCode: CurrencyCode; channel: SalesChannel; number: string },
+): Promise<void> {
+  const key = `order-paid:${order.orderId}`;
+  await idempotent(em, SCHEMA, 'orderPaidEarn', key, { orderId: order.orderId }, async () => {
+    const points = pointsFor(await loadLoyaltyProgram(em), order.paidMinor, order.currencyCode, order.channel);
+    if (points <= 0) return null;
+    return changePoints({ em, viewer: { role: 'SERVICE', subject: 'service:orders', locationId: null } }, order.customerId, points, key, {
+      kind: LoyaltyEntryKind.EARN,
+      reference: `order:${order.number}`,
+      channel: order.channel,
+    });
+  });
 }

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InternalClient } from '#platform/internal';
+import type { Logger } from '#platform/runtime';
+import type { PaymentProvider } from '../payments';
+
+/** What the saga runs with; the server builds it once, tests build their own. */
+export interface CheckoutDeps {
+  /** A fresh EntityManager, outside any request: each local transaction forks its own. */
+  em(): EntityManager;
+  inventory: InternalClient;
+  promotions: InternalClient;
+  /** The card provider (TEST_CARD). */
+  card: PaymentProvider;
+  logger: Logger;
+  /** Test-only: steps after which to fail ("stock") or to stop as if the process died ("crash:stock"). Empty in production. */
+  faults: ReadonlySet<string>;
+  /** How long a process holds a checkout before the sweeper may take it over. */
+  leaseMs: number;
+  /** How long stock and discount uses are held; far longer than the lease, so the sweeper finishes first. */
+  holdSeconds: number;
+  /** Called in the transaction that places the order: closes the cart (status COMPLETED). */
+  onPlaced?(em: EntityManager, cartId: string, orderId: string): Promise<void>;
+}
+
+/** The step names the fault hook knows, in the order they run. */
+export const CHECKOUT_STEPS = [
+  'checkout',
+  'stock',
+  'discounts',
+  'stored-value',
+  'card',
+  'place',
+  'commit-stock',
+  'commit-discounts',
+  'capture',
+] as const;
+export type CheckoutStep = (typeof CHECKOUT_STEPS)[number];
+
+/** Thrown by the fault hook after a step: the saga compensates (or, past placing, leaves the rest to the sweeper). */
+export class InjectedFault extends Error {
+  override readonly name = 'InjectedFault';
+  constructor(
+    readonly step: string,
+    /** True: behave as if the process died here (nothing else runs; the sweeper recovers). */
+    readonly crash: boolean,
+  ) {
+    super(`${crash ? 'crash' : 'fault'} injected after ${step}`);
+  }
+}
+
+/** Test-only hook: throws after `step` when ORDERS_TEST_FAULTS named it. */
+export function faultAfter(deps: CheckoutDeps, step: CheckoutStep): void {
+  if (deps.faults.size === 0) return;
+  if (deps.faults.has(`crash:${step}`)) throw new InjectedFault(step, true);
+  if (deps.faults.has(step)) throw new InjectedFault(step, false);
+}
+
+/** ORDERS_TEST_FAULTS="stock,crash:card" → the set; always empty when NODE_ENV is production. */
+export function parseFaults(env: NodeJS.ProcessEnv): ReadonlySet<string> {
+  if (env.NODE_ENV === 'production' || !env.ORDERS_TEST_FAULTS) return new Set();
+  return new Set(
+    env.ORDERS_TEST_FAULTS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The checkout saga (ORDERS.md, "Checkout, as a saga"): reserve stock → reserve discount uses →
+ * debit stored value → authorize the card → place the order (one local transaction) → commit
+ * and capture. Each remote step writes `started` to the checkout row before its call and its
+ * result after, so whoever resumes the checkout (this process, or the sweeper after a crash)
+ * knows what may have happened. A failure before the order exists runs the compensations of
+ * every step that started, in reverse; after it, the remaining steps are retried until done.
+ */
+import { LeaseLostError, moveCheckout, readCheckout, recordStep, type CheckoutRow, type FailureRecord } from './checkout-row';
+import { faultAfter, InjectedFault, type CheckoutDeps, type CheckoutStep } from './deps';
+import { CheckoutErrorCode } from './errors';
+import { placeOrder } from './place-order';
+import { settleCheckout } from './settle';
+import { authorizeCard, voidCard } from './steps/card';
+import { releaseDiscounts, reserveDiscounts } from './steps/discounts';
+import type { StepOutcome } from './steps/outcome';
+import { releaseStock, reserveStock } from './steps/stock';
+import { debitTender, isStoredValue, undoTender } from './steps/stored-value';
+
+interface ForwardStep {
+  /** The key in the checkout row's `steps`. */
+  record: string;
+  /** The name the fault hook knows it by. */
+  fault: CheckoutStep;
+  run(deps: CheckoutDeps, checkout: CheckoutRow): Promise<StepOutcome>;
+}
+
+function forwardSteps(checkout: CheckoutRow): ForwardStep[] {
+  const tenders = checkout.plan.tenders;
+  return [
+    { record: 'stock', fault: 'stock', run: reserveStock },
+    { record: 'discounts', fault: 'discounts', run: reserveDiscounts },
+    ...tenders.flatMap((tender, index) =>
+      isStoredValue(tender)
+        ? [
+            {
+              record: `tender:${index}`,
+              fault: 'stored-value' as const,
+              run: (d: CheckoutDeps, c: CheckoutRow) => debitTender(d, c, index),
+            },
+          ]
+        : [],
+    ),
+    ...tenders.flatMap((tender, index) =>
+      tender.method === 'TEST_CARD'
+        ? [{ record: `tender:${index}`, fault: 'card' as const, run: (d: CheckoutDeps, c: CheckoutRow) => authorizeCard(d, c, index) }]
+        : [],
+    ),
+  ];
+}
+
+/** Takes the checkout as far as it goes from where it stands. Throws only an injected crash (tests). */
+export async function driveCheckout(deps: CheckoutDeps, checkoutId: string): Promise<void> {
+  const checkout = await readCheckout(deps.em(), { id: checkoutId });
+  if (!checkout) throw new Error(`no checkout ${checkoutId}`);
+  try {
+    if (checkout.state === 'RUNNING') await runForward(deps, checkout);
+    else if (checkout.state === 'COMPENSATING') await compensate(deps, checkout);
+    else if (checkout.state === 'PLACED') await settleCheckout(deps, checkout);
+  } catch (error) {
+    if (error instanceof LeaseLostError) return deps.logger.warn({ checkout: checkoutId }, 'checkout taken over by another process');
+    throw error;
+  }
+}
+
+async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<void> {
+  try {
+    faultAfter(deps, 'checkout');
+    for (const step of forwardSteps(checkout)) {
+      if (checkout.steps[step.record]?.done) continue;
+      await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, { started: true }, deps.leaseMs);
+      checkout.steps[step.record] = { started: true };
+      const outcome = await step.run(deps, checkout);
+      if (!outcome.ok) return await fail(deps, checkout, { userErrors: outcome.userErrors });
+      const record = { ...outcome.record, done: true };
+      await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, record, deps.leaseMs);
+      checkout.steps[step.record] = record;
+      faultAfter(deps, step.fault);
+    }
+  } catch (error) {
+    if (error instanceof LeaseLostError || (error instanceof InjectedFault && error.crash)) throw error;
+    deps.logger.error({ err: error, checkout: checkout.id }, 'checkout step failed; compensating');
+    return fail(deps, checkout, { userErrors: [failedError()] });
+  }
+  try {
+    await placeOrder(deps, checkout);
+  } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
+    deps.logger.error({ err: error, checkout: checkout.id }, 'placing the order failed; compensating');
+    return fail(deps, checkout, { userErrors: [failedError()] });
+  }
+  try {
+    faultAfter(deps, 'place');
+    const placed = await readCheckout(deps.em(), { id: checkout.id });
+    if (placed) await settleCheckout(deps, placed);
+  } catch (error) {
+    // The order stands; the sweeper finishes what is left.
+    if (error instanceof InjectedFault && error.crash) throw error;
+    deps.logger.warn({ err: error, checkout: checkout.id }, 'settling the order failed; the sweeper retries');
+  }
+}
+
+const failedError = () => ({
+  field: null,
+  message: 'The checkout could not be completed; nothing was charged. Try again.',
+  code: CheckoutErrorCode.CHECKOUT_FAILED,
+});
+
+async function fail(deps: CheckoutDeps, checkout: CheckoutRow, failure: FailureRecord): Promise<void> {
+  if (!(await moveCheckout(deps.em(), checkout.id, 'RUNNING', 'COMPENSATING', { failure, leaseMs: deps.leaseMs }))) {
+    throw new LeaseLostError(`checkout ${checkout.id} is no longer running`);
+  }
+  await compensate(deps, { ...checkout, state: 'COMPENSATING', failure });
+}
+
+/**
+ * Undoes, in reverse, every step that started: the card, stored value, discount uses, stock.
+ * When all are undone the checkout is FAILED (and the cart free for another attempt); when a
+ * service did not answer it stays COMPENSATING for the sweeper.
+ */
+export async function compensate(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
+  const undo: (() => Promise<boolean>)[] = [];
+  const steps = checkout.steps;
+  if (steps.stock) undo.push(() => releaseStock(deps, checkout));
+  if (steps.discounts) undo.push(() => releaseDiscounts(deps, checkout));
+  checkout.plan.tenders.forEach((tender, index) => {
+    const record = steps[`tender:${index}`];
+    if (isStoredValue(tender)) undo.push(() => undoTender(deps, checkout, index, record));
+  });
+  checkout.plan.tenders.forEach((tender, index) => {
+    if (tender.method === 'TEST_CARD') undo.push(() => voidCard(deps, checkout, index, steps[`tender:${index}`]));
+  });
+  let all = true;
+  for (const step of undo.reverse()) {
+    try {
+      if (!(await step())) all = false;
+    } catch (error) {
+      deps.logger.error({ err: error, checkout: checkout.id }, 'checkout compensation failed; the sweeper retries');
+      all = false;
+    }
+  }
+  if (all) await moveCheckout(deps.em(), checkout.id, 'COMPENSATING', 'FAILED');
+  return all;
+}

@@ -1,0 +1,120 @@
+/**
+ * Step 8, after the order exists: commit the stock and the discount uses, capture the card.
+ * Each is idempotent under its key and retried (by this process, then the sweeper) until done;
+ * none of them ever undoes the order. The capture is recorded in the payment ledger, and the
+ * order.paid event written, in one local transaction after the provider said the money moved.
+ */
+import { LockMode } from '@mikro-orm/core';
+import { DiscountRedemptionCommit } from '#contracts/promotions';
+import { InventoryReservationCommit } from '#contracts/inventory';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '#platform/db';
+import { SCHEMA } from '../constants';
+import { Order, Payment, PaymentEventRecord } from '../entities';
+import { financialStatus, summarizePayment, type PaymentEvent, type PaymentEventKind, type PaymentEventStatus } from '../payments';
+import { moveCheckout, recordStep, type CheckoutRow } from './checkout-row';
+import { faultAfter, type CheckoutDeps } from './deps';
+import { discountIds } from './steps/discounts';
+import { stepKeys } from './keys';
+import { appendOrderEvents } from './place-order';
+
+/** Runs what is left of step 8; true when the checkout is COMPLETED. */
+export async function settleCheckout(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
+  const done = (step: string) => checkout.steps[step]?.done === true;
+  const em = deps.em();
+  let complete = true;
+  if (!done('commit-stock')) {
+    const result = await deps.inventory.call({}, InventoryReservationCommit, { id: stepKeys(checkout.id).stock });
+    if (result.ok || (result.reason === 'USER_ERRORS' && result.userErrors.every((e) => e.code === 'RESERVATION_NOT_PENDING'))) {
+      if (!result.ok)
+        deps.logger.error({ checkout: checkout.id, errors: result.userErrors }, 'checkout: stock reservation no longer pending');
+      await recordStep(em, checkout.id, 'PLACED', 'commit-stock', { done: true }, deps.leaseMs);
+      faultAfter(deps, 'commit-stock');
+    } else complete = false;
+  }
+  if (!done('commit-discounts')) {
+    const ok =
+      discountIds(checkout).length === 0 ||
+      (await deps.promotions.call({}, DiscountRedemptionCommit, { key: stepKeys(checkout.id).discounts })).ok;
+    if (ok) {
+      await recordStep(em, checkout.id, 'PLACED', 'commit-discounts', { done: true }, deps.leaseMs);
+      faultAfter(deps, 'commit-discounts');
+    } else complete = false;
+  }
+  if (!done('capture')) {
+    if (await captureCards(deps, checkout)) {
+      await recordStep(em, checkout.id, 'PLACED', 'capture', { done: true }, deps.leaseMs);
+      faultAfter(deps, 'capture');
+    } else complete = false;
+  }
+  return complete && (await moveCheckout(em, checkout.id, 'PLACED', 'COMPLETED'));
+}
+
+async function captureCards(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
+  let all = true;
+  for (const [index, tender] of checkout.plan.tenders.entries()) {
+    if (tender.method !== 'TEST_CARD') continue;
+    const reference = checkout.steps[`tender:${index}`]?.providerReference as string;
+    const key = stepKeys(checkout.id).capture(index);
+    const result = await deps.card.capture({ reference, amountMinor: tender.amountMinor, idempotencyKey: key });
+    if (result.status !== 'SUCCEEDED') {
+      deps.logger.warn({ checkout: checkout.id, result }, 'checkout: capture not done; retried later');
+      all = false;
+      continue;
+    }
+    await recordCapture(deps, checkout, index, tender.amountMinor, key, result.reference);
+  }
+  return all;
+}
+
+/**
+ * Appends the capture to the payment's ledger (once: the event is unique per key) and, when the
+ * order is now paid in full, its order.paid event, in one transaction under the order's lock.
+ */
+async function recordCapture(
+  deps: CheckoutDeps,
+  checkout: CheckoutRow,
+  index: number,
+  amountMinor: number,
+  key: string,
+  reference: string,
+) {
+  await deps.em().transactional(async (em) => {
+    const order = await em.findOneOrFail(Order, { checkoutId: checkout.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const [authorization] = await sql<{ payment_id: string }>(
+      em,
+      `select payment_id from "${SCHEMA}"."payment_event" where idempotency_key = ?`,
+      [stepKeys(checkout.id).tender(index)],
+    );
+    const inserted = await sql(
+      em,
+      `insert into "${SCHEMA}"."payment_event" (payment_id, kind, amount_minor, status, idempotency_key, provider_reference, created_at)
+       values (?, 'CAPTURE', ?, 'SUCCEEDED', ?, ?, now()) on conflict (idempotency_key) do nothing returning id`,
+      [authorization.payment_id, amountMinor, key, reference],
+    );
+    if (inserted.length === 0) return;
+    if (financialStatus(await orderPaymentSummaries(em, order.id), order.totalMinor) === 'PAID') {
+      await appendOrderEvents(em, order, ['order.paid']);
+    }
+  });
+}
+
+/** Every payment of an order, summed from its events. */
+export async function orderPaymentSummaries(em: EntityManager, orderId: string) {
+  const payments = await em.find(Payment, { orderId }, { orderBy: { createdAt: 'asc' } });
+  const events = await em.find(PaymentEventRecord, { paymentId: { $in: payments.map((p) => p.id) } }, { orderBy: { id: 'asc' } });
+  return payments.map((payment) =>
+    summarizePayment(
+      events
+        .filter((e) => e.paymentId === payment.id)
+        .map(
+          (e) =>
+            ({
+              kind: e.kind as PaymentEventKind,
+              amountMinor: e.amountMinor,
+              status: e.status as PaymentEventStatus,
+            }) satisfies PaymentEvent,
+        ),
+    ),
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * What the saga needs to know about a cart, as plain data in minor units of one currency: "a
+ * priced cart", priced afresh just before checkout. The cart subgraph's pricing produces it;
+ * the saga keeps it in the checkout row, so a sweeper resumes with the same figures.
+ */
+import type { OrderAddress, OrderDiscountApplication, OrderLineAllocation, OrderTaxLine } from '../entities';
+
+export type DeliveryMethodValue = 'SHIP' | 'PICKUP' | 'SHIP_TO_STORE';
+
+export interface PricedCartLine {
+  sku: string;
+  productId: string | null;
+  variantId: string | null;
+  /** Shown on the order for ever, whatever the catalog says later; the SKU when unknown. */
+  productTitle: string | null;
+  variantTitle: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  allocations: OrderLineAllocation[];
+  taxLines: OrderTaxLine[];
+}
+
+export interface PricedCartDelivery {
+  method: DeliveryMethodValue;
+  /** The store (PICKUP, SHIP_TO_STORE). */
+  locationId: string | null;
+  /** The address (SHIP). */
+  address: OrderAddress | null;
+  /** Where the goods go, when known: inventory prefers locations near it. */
+  near: { latitude: number; longitude: number } | null;
+}
+
+export interface PricedCartTotals {
+  subtotalMinor: number;
+  discountTotalMinor: number;
+  shippingMinor: number;
+  shippingDiscountMinor: number;
+  taxTotalMinor: number;
+  totalMinor: number;
+  taxLines: OrderTaxLine[];
+  pricesIncludeTax: boolean;
+}
+
+export interface PricedCart {
+  cartId: string;
+  channel: string;
+  currencyCode: string;
+  customerId: string | null;
+  email: string | null;
+  lines: PricedCartLine[];
+  /** The discounts that took something: their uses are reserved. */
+  discountApplications: OrderDiscountApplication[];
+  codes: string[];
+  delivery: PricedCartDelivery | null;
+  totals: PricedCartTotals;
+}
+
+/** One tender as the shopper gave it; stored value first, the card last, whatever order they came in. */
+export type TenderInput =
+  | { method: 'TEST_CARD'; amountMinor: number; cardNumber: string }
+  | { method: 'GIFT_CARD'; amountMinor: number; code: string }
+  | { method: 'STORE_CREDIT'; amountMinor: number }
+  | { method: 'CASH' | 'MANUAL'; amountMinor: number };
+
+export interface CheckoutInput {
+  cartId: string;
+  email: string | null;
+  tenders: TenderInput[];
+  /** The total the shopper saw; PRICE_CHANGED when the fresh total differs. */
+  expectedTotalMinor: number | null;
+}
+
+/** What the saga keeps in the checkout row's `plan`. */
+export interface CheckoutPlan {
+  cart: PricedCart;
+  /** Ordered: stored value first, card last. */
+  tenders: TenderInput[];
+  email: string | null;
+}

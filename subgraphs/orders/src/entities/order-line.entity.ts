@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { OrderTaxLine } from './order.entity';
+
+/** One discount's share of a line. */
+export interface OrderLineAllocation {
+  discountId: string;
+  title: string;
+  code: string | null;
+  amountMinor: number;
+}
+
+/** What was sold on one line, as it was sold: never re-read from today's catalog or promotions. */
+@Entity({ tableName: 'order_line' })
+@Index({ properties: ['orderId', 'position'] })
+export class OrderLine {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  orderId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  sku!: string;
+
+  @Property({ type: 'text', nullable: true })
+  productId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  variantId: string | null = null;
+
+  @Property({ type: 'text' })
+  productTitle!: string;
+
+  @Property({ type: 'text', nullable: true })
+  variantTitle: string | null = null;
+
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Property({ type: new BigIntType('number') })
+  unitPriceMinor!: number;
+
+  @Property({ type: new BigIntType('number') })
+  subtotalMinor!: number;
+
+  @Property({ type: new BigIntType('number') })
+  discountMinor!: number;
+
+  @Property({ type: new BigIntType('number') })
+  taxMinor!: number;
+
+  @Property({ type: new BigIntType('number') })
+  totalMinor!: number;
+
+  @Property({ type: 'json' })
+  discountAllocations: OrderLineAllocation[] = [];
+
+  @Property({ type: 'json' })
+  taxLines: OrderTaxLine[] = [];
+
+  /** Units that have left (fulfilment); fulfillmentStatus is derived from it. */
+  @Property({ type: 'integer', default: 0 })
+  quantityFulfilled = 0;
+}

@@ -1,0 +1,30 @@
+import { Field, InputType } from 'type-graphql';
+import { MoneyInput } from '#platform/graphql';
+import { PaymentMethodValue } from '../types/order.types';
+
+@InputType({ description: 'One tender: stored value is taken first, the card last; together they pay the total.' })
+export class CheckoutPaymentInput {
+  @Field(() => PaymentMethodValue)
+  method!: PaymentMethodValue;
+
+  @Field(() => MoneyInput)
+  amount!: MoneyInput;
+
+  @Field(() => String, { nullable: true, description: 'TEST_CARD: the card number (the README lists the test numbers).' })
+  cardNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GIFT_CARD: the card code.' })
+  giftCardCode?: string | null;
+}
+
+@InputType({ description: 'How the cart is paid, and for a guest where the confirmation goes.' })
+export class CheckoutCompleteInput {
+  @Field(() => String, { nullable: true, description: 'A guest’s email; the cart’s when left out.' })
+  email?: string | null;
+
+  @Field(() => [CheckoutPaymentInput])
+  payments!: CheckoutPaymentInput[];
+
+  @Field(() => MoneyInput, { nullable: true, description: 'The total the shopper saw: PRICE_CHANGED when the fresh total differs.' })
+  expectedTotal?: MoneyInput | null;
+}

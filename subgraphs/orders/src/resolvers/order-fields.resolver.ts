@@ -1,0 +1,141 @@
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { STAFF_ROLES } from '#platform/auth';
+import { Money, type ConnectionShape, type CurrencyCode } from '#platform/graphql';
+import type { OrdersContext } from '../context';
+import { Order, type OrderTaxLine as StoredTaxLine } from '../entities';
+import { fulfillmentStatus } from '../rules/fulfillment-status';
+import { asLedger, listOrders, orderFinancialStatus, orderLoaders } from '../services/order-read.service';
+import {
+  DiscountApplication,
+  FinancialStatusValue,
+  FulfillmentStatusValue,
+  OrderAddressView,
+  OrderConnection,
+  OrderEventView,
+  OrderLineView,
+  OrdersArgs,
+  OrderTaxLine,
+  OrderTotals,
+  PaymentMethodValue,
+  PaymentStatusValue,
+  PaymentView,
+} from '../types/order.types';
+import { summarizePayment } from '../payments';
+
+const moneyOf = (order: Order) => (minor: number) => Money.fromMinor(minor, order.currencyCode as CurrencyCode);
+const taxLinesOf = (lines: StoredTaxLine[], money: (minor: number) => Money): OrderTaxLine[] =>
+  lines.map((l) => ({ title: l.name, rateBasisPoints: l.rateBasisPoints, amount: money(l.amountMinor) }));
+
+/** An order's parts: snapshots of what was sold, the payments' ledgers, and statuses derived from facts. */
+@Resolver(() => Order)
+export class OrderFieldsResolver {
+  @Query(() => OrderConnection, {
+    description: 'Orders, newest first, for staff: by channel, status, financial status, store, customer, dates, or a number or email.',
+  })
+  @Authorized(STAFF_ROLES)
+  orders(@Ctx() ctx: OrdersContext, @Args(() => OrdersArgs) args: OrdersArgs): Promise<ConnectionShape<Order>> {
+    return listOrders(ctx, args);
+  }
+
+  @FieldResolver(() => [OrderLineView])
+  async lines(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<OrderLineView[]> {
+    const money = moneyOf(order);
+    return (await orderLoaders(ctx).lines.load(order.id)).map((line) => ({
+      id: line.id,
+      sku: line.sku,
+      title: line.productTitle,
+      variantTitle: line.variantTitle,
+      quantity: line.quantity,
+      quantityFulfilled: line.quantityFulfilled,
+      unitPrice: money(line.unitPriceMinor),
+      subtotal: money(line.subtotalMinor),
+      discount: money(line.discountMinor),
+      tax: money(line.taxMinor),
+      total: money(line.totalMinor),
+      discountAllocations: line.discountAllocations.map((a) => ({
+        discountId: a.discountId,
+        title: a.title,
+        code: a.code,
+        amount: money(a.amountMinor),
+      })),
+      taxLines: taxLinesOf(line.taxLines, money),
+    }));
+  }
+
+  @FieldResolver(() => OrderTotals)
+  totals(@Root() order: Order): OrderTotals {
+    const money = moneyOf(order);
+    return {
+      subtotal: money(order.subtotalMinor),
+      discountTotal: money(order.discountTotalMinor),
+      shipping: money(order.shippingMinor),
+      shippingDiscount: money(order.shippingDiscountMinor),
+      taxTotal: money(order.taxTotalMinor),
+      total: money(order.totalMinor),
+      pricesIncludeTax: order.pricesIncludeTax,
+    };
+  }
+
+  @FieldResolver(() => [OrderTaxLine])
+  taxLines(@Root() order: Order): OrderTaxLine[] {
+    return taxLinesOf(order.taxLines, moneyOf(order));
+  }
+
+  @FieldResolver(() => [DiscountApplication])
+  discountApplications(@Root() order: Order): DiscountApplication[] {
+    const money = moneyOf(order);
+    return order.discountApplications.map((d) => ({
+      discountId: d.discountId,
+      title: d.title,
+      code: d.code,
+      amount: money(d.amountMinor),
+    }));
+  }
+
+  @FieldResolver(() => [PaymentView])
+  async payments(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<PaymentView[]> {
+    const money = moneyOf(order);
+    const loaders = orderLoaders(ctx);
+    return Promise.all(
+      (await loaders.payments.load(order.id)).map(async (payment) => {
+        const events = await loaders.paymentEvents.load(payment.id);
+        const summary = summarizePayment(asLedger(events));
+        return {
+          id: payment.id,
+          method: payment.method as PaymentMethodValue,
+          sourceHint: payment.sourceHint,
+          amount: money(payment.amountMinor),
+          authorized: money(summary.authorizedMinor),
+          captured: money(summary.capturedMinor),
+          refunded: money(summary.refundedMinor),
+          status: summary.status as PaymentStatusValue,
+          events: events.map((e) => ({ kind: e.kind, amount: money(e.amountMinor), status: e.status, createdAt: e.createdAt })),
+        };
+      }),
+    );
+  }
+
+  @FieldResolver(() => FinancialStatusValue, { description: 'Derived from the payments’ events, never stored.' })
+  async financialStatus(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<FinancialStatusValue> {
+    return (await orderFinancialStatus(ctx, order)) as FinancialStatusValue;
+  }
+
+  @FieldResolver(() => FulfillmentStatusValue, { description: 'Derived from the lines’ counters, never stored.' })
+  async fulfillmentStatus(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<FulfillmentStatusValue> {
+    return fulfillmentStatus(await orderLoaders(ctx).lines.load(order.id)) as FulfillmentStatusValue;
+  }
+
+  @FieldResolver(() => OrderAddressView, { nullable: true })
+  shippingAddress(@Root() order: Order): OrderAddressView | null {
+    return order.shippingAddress;
+  }
+
+  @FieldResolver(() => [OrderEventView], { description: 'What happened to the order, numbered from 1.' })
+  async events(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<OrderEventView[]> {
+    return (await orderLoaders(ctx).orderEvents.load(order.id)).map((e) => ({
+      sequence: e.sequence,
+      type: e.type,
+      occurredAt: e.occurredAt,
+    }));
+  }
+}

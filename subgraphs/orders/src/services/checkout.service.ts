@@ -1,0 +1,188 @@
+/**
+ * checkoutComplete over the cart: who the caller is, the cart's fresh pricing as the saga's
+ * "priced cart", and the saga's answer as a payload. The saga itself (../checkout) knows no cart.
+ */
+import { isStaff, Role } from '#platform/auth';
+import { sql } from '#platform/db';
+import { MoneyFormatError, parseMinorUnits, UserError } from '#platform/graphql';
+import type { CartPricing } from '../cart-pricing';
+import { completeCheckout, CheckoutErrorCode, type CheckoutDeps, type PricedCart, type TenderInput } from '../checkout';
+import { SCHEMA } from '../constants';
+import type { OrdersContext } from '../context';
+import { CartStatus, type Cart, type Order, type OrderDiscountApplication } from '../entities';
+import { OrdersErrorCode } from '../errors';
+import type { CheckoutCompleteInput } from '../inputs/checkout.input';
+import { PaymentMethodValue } from '../types/order.types';
+import { cartPricing } from './cart-pricing.service';
+import { findCart } from './cart-access';
+
+export interface CheckoutPayloadValue {
+  order?: Order | null;
+  userErrors: UserError[];
+}
+
+const refusal = (field: string[], message: string, code: string): CheckoutPayloadValue => ({
+  userErrors: [new UserError(field, message, code)],
+});
+
+export async function completeCartCheckout(
+  ctx: OrdersContext,
+  cartId: string,
+  input: CheckoutCompleteInput,
+  idempotencyKey: string,
+): Promise<CheckoutPayloadValue> {
+  if (!idempotencyKey.trim() || idempotencyKey.length > 200) {
+    return refusal(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID);
+  }
+  const cart = await findCart(ctx, cartId);
+  if (!cart) return refusal(['cartId'], 'No cart has this id', OrdersErrorCode.CART_NOT_FOUND);
+  if (cart.status === CartStatus.MERGED) {
+    return refusal(['cartId'], 'This cart was merged into the customer’s cart; check that one out', OrdersErrorCode.CART_CLOSED);
+  }
+  const tenders: TenderInput[] = [];
+  const errors: UserError[] = [];
+  input.payments.forEach((payment, index) => {
+    const field = ['input', 'payments', String(index)];
+    let amountMinor = 0;
+    try {
+      amountMinor = parseMinorUnits(payment.amount.amount, ctx.currencyCode);
+    } catch (error) {
+      if (!(error instanceof MoneyFormatError)) throw error;
+      errors.push(new UserError([...field, 'amount'], error.message, OrdersErrorCode.INVALID));
+    }
+    if (payment.amount.currencyCode && payment.amount.currencyCode !== ctx.currencyCode) {
+      errors.push(new UserError([...field, 'amount'], `Pay in ${ctx.currencyCode}`, OrdersErrorCode.INVALID));
+    }
+    if (payment.method === PaymentMethodValue.TEST_CARD) {
+      if (!payment.cardNumber)
+        errors.push(new UserError([...field, 'cardNumber'], 'A card payment needs the card number', OrdersErrorCode.BLANK));
+      else tenders.push({ method: 'TEST_CARD', amountMinor, cardNumber: payment.cardNumber });
+    } else if (payment.method === PaymentMethodValue.GIFT_CARD) {
+      if (!payment.giftCardCode)
+        errors.push(new UserError([...field, 'giftCardCode'], 'A gift card payment needs the code', OrdersErrorCode.BLANK));
+      else tenders.push({ method: 'GIFT_CARD', amountMinor, code: payment.giftCardCode });
+    } else if (payment.method === PaymentMethodValue.STORE_CREDIT) {
+      tenders.push({ method: 'STORE_CREDIT', amountMinor });
+    } else if (payment.method === PaymentMethodValue.CASH || payment.method === PaymentMethodValue.MANUAL) {
+      tenders.push({ method: payment.method, amountMinor });
+    } else {
+      errors.push(
+        new UserError([...field, 'method'], `${payment.method} is not taken at checkout yet`, CheckoutErrorCode.PAYMENT_METHOD_NOT_ALLOWED),
+      );
+    }
+  });
+  let expectedTotalMinor: number | null = null;
+  if (input.expectedTotal) {
+    try {
+      expectedTotalMinor = parseMinorUnits(input.expectedTotal.amount, ctx.currencyCode);
+    } catch (error) {
+      if (!(error instanceof MoneyFormatError)) throw error;
+      errors.push(new UserError(['input', 'expectedTotal'], error.message, OrdersErrorCode.INVALID));
+    }
+  }
+  if (errors.length) return { userErrors: errors };
+
+  const viewer = ctx.viewer;
+  const customerId = viewer.role === Role.CUSTOMER ? viewer.subject : null;
+  const scope = viewer.subject && viewer.role !== Role.ANONYMOUS ? `${viewer.role.toLowerCase()}:${viewer.subject}` : 'guest';
+  const email = input.email?.trim().toLowerCase() || null;
+  const answer = await completeCheckout(ctx.checkout, {
+    scope,
+    idempotencyKey,
+    input: { cartId: cart.id, email, tenders, expectedTotalMinor },
+    caller: { customerId: customerId ?? cart.customerId, isStaff: isStaff(viewer) },
+    price: async () => {
+      if (cart.status !== CartStatus.OPEN) return { ...emptyCart(cart) };
+      return toPricedCart(cart, await cartPricing(ctx, cart));
+    },
+  });
+  if (!answer.ok) return { userErrors: answer.userErrors.map((e) => new UserError(e.field, e.message, e.code)) };
+  const order = await ctx.loaders.orderById.load(answer.orderId);
+  return { order, userErrors: [] };
+}
+
+function emptyCart(cart: Cart): PricedCart {
+  return {
+    cartId: cart.id,
+    channel: cart.channel,
+    currencyCode: cart.currencyCode,
+    customerId: cart.customerId,
+    email: cart.email,
+    lines: [],
+    discountApplications: [],
+    codes: [],
+    delivery: null,
+    totals: {
+      subtotalMinor: 0,
+      discountTotalMinor: 0,
+      shippingMinor: 0,
+      shippingDiscountMinor: 0,
+      taxTotalMinor: 0,
+      totalMinor: 0,
+      taxLines: [],
+      pricesIncludeTax: true,
+    },
+  };
+}
+
+/** The cart's fresh pricing as the saga takes it: the lines that count, their allocations and tax, the delivery, the totals. */
+export function toPricedCart(cart: Cart, pricing: CartPricing): PricedCart {
+  const lines = pricing.lines.filter((line) => line.counted);
+  const applications = new Map<string, OrderDiscountApplication>();
+  for (const line of lines) {
+    for (const allocation of line.allocations) {
+      const known = applications.get(allocation.discountId);
+      if (known) known.amountMinor += allocation.amountMinor;
+      else applications.set(allocation.discountId, { ...allocation });
+    }
+  }
+  return {
+    cartId: cart.id,
+    channel: cart.channel,
+    currencyCode: cart.currencyCode,
+    customerId: cart.customerId,
+    email: cart.email,
+    lines: lines.map((line) => ({
+      sku: line.sku,
+      productId: line.catalog?.productId ?? null,
+      variantId: line.catalog?.variantId ?? null,
+      productTitle: null,
+      variantTitle: null,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      subtotalMinor: line.subtotalMinor,
+      discountMinor: line.discountMinor,
+      taxMinor: line.taxMinor,
+      totalMinor: line.totalMinor,
+      allocations: line.allocations,
+      taxLines: line.taxLines,
+    })),
+    discountApplications: [...applications.values()],
+    codes: pricing.codes.filter((c) => c.applicable).map((c) => c.code),
+    delivery: cart.deliveryMethod
+      ? pricing.delivery
+        ? {
+            method: cart.deliveryMethod,
+            locationId: cart.pickupLocationId,
+            address: cart.shippingAddress,
+            near: null,
+          }
+        : null
+      : null,
+    totals: {
+      subtotalMinor: pricing.cost.subtotalMinor,
+      discountTotalMinor: pricing.cost.discountTotalMinor,
+      shippingMinor: pricing.cost.shippingMinor,
+      shippingDiscountMinor: pricing.cost.shippingDiscountMinor,
+      taxTotalMinor: pricing.cost.taxTotalMinor,
+      totalMinor: pricing.cost.totalMinor,
+      taxLines: pricing.cost.taxLines,
+      pricesIncludeTax: pricing.cost.pricesIncludeTax,
+    },
+  };
+}
+
+/** In the transaction that places the order: the cart is COMPLETED, and a new version for anyone holding it priced. */
+export async function closeOrderedCart(em: Parameters<NonNullable<CheckoutDeps['onPlaced']>>[0], cartId: string): Promise<void> {
+  await sql(em, `update "${SCHEMA}"."cart" set status = 'COMPLETED', version = version + 1, updated_at = now() where id = ?`, [cartId]);
+}

@@ -1,0 +1,184 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { getNamedType, GraphQLError, isCompositeType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { ErrorCode } from './errors';
+
+/** What one GraphQL request may ask for; every limit is checked before any resolver or subgraph runs. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** The list-aware cost an operation may have (see `operationCost`). */
+  maxCost: number;
+  /** The most items any list argument (SKUs, count lines…) or page (`first`, `last`) may hold. */
+  maxListSize: number;
+  /** The page size assumed for a connection asked for without `first` or `last`. */
+  defaultPageSize: number;
+}
+
+/** The gateway's limits: what any client, anonymous included, may send. */
+export const GATEWAY_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  maxCost: 1_000,
+  maxListSize: 250,
+  defaultPageSize: 50,
+};
+
+/**
+ * A subgraph's own limits, for whatever gateway sits in front of it: the same kind, looser,
+ * since a query plan nests entity fetches (`_entities`) and batches the representations of a
+ * whole page into one call.
+ */
+export const SUBGRAPH_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 20,
+  maxAliases: 300,
+  maxTokens: 20_000,
+  maxDirectives: 200,
+  maxCost: 10_000,
+  maxListSize: 250,
+  defaultPageSize: 50,
+};
+
+/**
+ * Apollo Server settings that refuse oversized documents before planning: GraphQL Armor's
+ * depth, alias and directive rules (validation), graphql-js's token limit (parsing), and, in
+ * production, no field suggestions and no introspection.
+ */
+export function queryLimitSettings(limits: QueryLimits, production: boolean) {
+  const armor = new ApolloArmor({
+    // Each refusal is a validation error; the error formatter gives it its MAX_…_EXCEEDED code.
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    // Our own list-aware cost replaces Armor's; graphql-js counts tokens while parsing.
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    validationRules: armor.validationRules,
+    plugins: armor.plugins,
+    parseOptions: { maxTokens: limits.maxTokens },
+    introspection: !production,
+    allowBatchedHttpRequests: false,
+  };
+}
+
+function badInput(message: string, where: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: where, argumentName, http: { status: 400 } } });
+}
+
+/**
+ * Refuses lists longer than the limit and strings with a NUL character (PostgreSQL rejects
+ * those) anywhere in an argument. A list argument holds at most `maxListSize` items; a list
+ * inside an input object (a mutation's lines) at most four times that, so the mutation's own
+ * check answers with its userErrors up to there.
+ */
+function checkValue(value: unknown, limits: QueryLimits, where: string, argumentName: string, max: number): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw badInput(`"${argumentName}" of ${where} contains a NUL character`, where, argumentName);
+  } else if (Array.isArray(value)) {
+    if (value.length > max)
+      throw badInput(`"${argumentName}" of ${where} holds ${value.length} items; at most ${max}`, where, argumentName);
+    for (const item of value) checkValue(item, limits, where, argumentName, limits.maxListSize * 4);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) checkValue(item, limits, where, argumentName, limits.maxListSize * 4);
+  }
+}
+
+/**
+ * The cost of an operation, as storefront teams know it from Shopify: a scalar or enum costs
+ * 0, an object 1 plus what is selected in it, and a list multiplies what is below it by how
+ * many items it can return: a connection by its `first`/`last` (the default page size when
+ * absent), `_entities` by its representations. The parts of a connection (`edges`, `node`,
+ * `nodes`, `pageInfo`) cost nothing of their own. Arguments are checked on the way: no list
+ * over the limit, no NUL characters.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): number {
+  const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    const where = `${type.name}.${field.name}`;
+    // A query plan batches a page's entity representations into one `_entities` call: its cost bounds it instead.
+    const topLevelMax = field.name === '_entities' ? Number.MAX_SAFE_INTEGER : limits.maxListSize;
+    for (const [name, value] of Object.entries(args)) checkValue(value, limits, where, name, topLevelMax);
+    for (const pageArgument of ['first', 'last'] as const) {
+      const size = args[pageArgument] as unknown;
+      if (typeof size === 'number' && (size < 0 || size > limits.maxListSize)) {
+        throw badInput(`"${pageArgument}" of ${where} must be between 0 and ${limits.maxListSize}`, where, pageArgument);
+      }
+    }
+    if (!isCompositeType(getNamedType(field.type))) return 0;
+    if (field.name === '_entities') return Array.isArray(args.representations) ? args.representations.length * (1 + childComplexity) : 1;
+    const hasPaging = 'first' in args || 'last' in args || field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+    if (hasPaging) {
+      const size = (args.first ?? args.last ?? limits.defaultPageSize) as number;
+      return 2 + size * childComplexity;
+    }
+    // A connection's own parts: `edges` and `pageInfo` cost nothing, its `nodes`/`node` 1 per item.
+    if (type.name.endsWith('Connection') && field.name !== 'nodes') return childComplexity;
+    return 1 + childComplexity;
+  };
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [estimator],
+    });
+  } catch (error) {
+    // Variables that do not fit the operation: the same answer execution would give.
+    if (error instanceof GraphQLError && !error.extensions.code) {
+      throw new GraphQLError(error.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+    }
+    throw error;
+  }
+}
+
+/** What the cost plugin leaves on the context for later hooks (throttling, extensions.cost). */
+export interface CostedContext {
+  requestedQueryCost?: number;
+}
+
+/**
+ * Computes each operation's cost once its document is known and before anything executes (no
+ * resolver runs, no subgraph is called), refuses one above the limit with MAX_COST_EXCEEDED, and
+ * hands the cost to `onCost` (the gateway's throttle), which may refuse the request too.
+ */
+export function costLimitPlugin<C extends BaseContext>(
+  limits: QueryLimits,
+  onCost?: (cost: number, request: GraphQLRequestContext<C>) => Promise<void> | void,
+): ApolloServerPlugin<C> {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async (request) => {
+        if (!request.document) return;
+        const cost = operationCost(request.schema, request.document, request.operationName, request.request.variables, limits);
+        (request.contextValue as CostedContext).requestedQueryCost = cost;
+        if (cost > limits.maxCost) {
+          throw new GraphQLError(
+            `The query costs ${cost}, more than the ${limits.maxCost} allowed; ask for smaller pages or fewer fields`,
+            {
+              extensions: {
+                code: ErrorCode.MAX_COST_EXCEEDED,
+                cost: { requestedQueryCost: cost, maximumCost: limits.maxCost },
+                http: { status: 400 },
+              },
+            },
+          );
+        }
+        await onCost?.(cost, request);
+      },
+    }),
+  };
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
+import { gqlData } from '../support/graphql-client';
+import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
+import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
+import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
+
+/**
+ * A cart to a paid order through the gateway, as a storefront does it: lines, delivery, a card;
+ * then the order as the customer sees it, and the cart answering every later checkout with it.
+ */
+let system: SupergraphHarness;
+let admin: AuthHeaders;
+let berlin: string;
+
+beforeAll(async () => {
+  system = await startSupergraph();
+  admin = await bearer(Role.ADMIN);
+  const stores = await locationsByName(system);
+  berlin = stores['Velocity Cycles Berlin Mitte'].id;
+  await createStockedProduct(system, admin, { sku: 'CK-A', price: '60.00', stock: { [berlin]: 5 } });
+  await createStockedProduct(system, admin, { sku: 'CK-HOT', price: '10.00', stock: { [berlin]: 3 } });
+}, 120_000);
+afterAll(() => system?.close());
+
+const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: AuthHeaders) =>
+  gqlData<T>(system.gateway.url, query, variables, headers);
+
+const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
+  checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) {
+    order { id number email financialStatus fulfillmentStatus fulfillmentMethod totals { total { amount } subtotal { amount } taxTotal { amount } }
+      lines { sku quantity total { amount } taxLines { title amount { amount } } } payments { method amount { amount } captured { amount } status } }
+    userErrors { field message code } } }`;
+
+async function pickupCart(sku: string, quantity: number, headers: AuthHeaders): Promise<{ id: string; total: string }> {
+  const created = await api(
+    `mutation($sku: String!, $q: Int!) { cartCreate(input: { channel: WEB, lines: [{ sku: $sku, quantity: $q }] }) { ${PAYLOAD} } }`,
+    { sku, q: quantity },
+    headers,
+  );
+  expect(created.cartCreate.userErrors).toEqual([]);
+  const id = created.cartCreate.cart.id as string;
+  const delivered = await api(
+    `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { ${PAYLOAD} } }`,
+    { id, handle: `PICKUP:${berlin}` },
+    headers,
+  );
+  expect(delivered.cartDeliveryUpdate.userErrors).toEqual([]);
+  return { id, total: delivered.cartDeliveryUpdate.cart.cost.total.amount as string };
+}
+
+it('a signed-in customer takes a cart to a paid order; the cart answers later checkouts with it; the order is theirs alone', async () => {
+  const ada = await newCustomer(system, 'ada.checkout@example.com');
+  const cart = await pickupCart('CK-A', 2, ada.headers);
+  const input = {
+    payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }],
+    expectedTotal: { amount: cart.total },
+  };
+  const key = randomUUID();
+  const done = await api(COMPLETE, { cartId: cart.id, input, key }, ada.headers);
+  expect(done.checkoutComplete.userErrors).toEqual([]);
+  const order = done.checkoutComplete.order;
+  expect(order).toMatchObject({
+    number: expect.stringMatching(/^#1\d{3,}$/),
+    financialStatus: 'PAID',
+    fulfillmentStatus: 'UNFULFILLED',
+    fulfillmentMethod: 'PICKUP',
+    totals: { total: { amount: cart.total } },
+    lines: [{ sku: 'CK-A', quantity: 2, total: { amount: '120.00' } }],
+    payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, captured: { amount: cart.total }, status: 'CAPTURED' }],
+  });
+  // The same key replays; another key on the completed cart answers the same order.
+  expect((await api(COMPLETE, { cartId: cart.id, input, key }, ada.headers)).checkoutComplete.order.id).toBe(order.id);
+  expect((await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ada.headers)).checkoutComplete.order.id).toBe(order.id);
+  const status = await api(`query($id: ID!) { cart(id: $id) { status } }`, { id: cart.id }, ada.headers);
+  expect(status.cart.status).toBe('COMPLETED');
+  const mine = await api(`query($id: ID!) { customer(id: $id) { orders(first: 5) { nodes { id number } } } }`, { id: ada.id }, ada.headers);
+  expect(mine.customer.orders.nodes).toEqual([{ id: order.id, number: order.number }]);
+  const other = await newCustomer(system, 'eve.checkout@example.com');
+  expect((await api(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, other.headers)).order).toBeNull();
+});
+
+it('refuses bad input with clear userErrors and leaves the cart open', async () => {
+  const cart = await pickupCart('CK-A', 1, ANONYMOUS);
+  const attempt = (input: Record<string, unknown>) => api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);
+  const card = (amount: string, cardNumber = '4242424242424242') => ({ method: 'TEST_CARD', amount: { amount }, cardNumber });
+  const noEmail = await attempt({ payments: [card(cart.total)] });
+  expect(noEmail.checkoutComplete.userErrors.map((e: { code: string }) => e.code)).toEqual(['EMAIL_REQUIRED']);
+  const short = await attempt({ email: 'guest@example.com', payments: [card('1.00')] });
+  expect(short.checkoutComplete.userErrors.map((e: { code: string }) => e.code)).toEqual(['PAYMENT_MISMATCH']);
+  const declined = await attempt({ email: 'guest@example.com', payments: [card(cart.total, '4000000000000002')] });
+  expect(declined.checkoutComplete.userErrors.map((e: { code: string }) => e.code)).toEqual(['PAYMENT_DECLINED']);
+  const credit = await attempt({ email: 'guest@example.com', payments: [{ method: 'STORE_CREDIT', amount: { amount: cart.total } }] });
+  expect(credit.checkoutComplete.userErrors.map((e: { code: string }) => e.code)).toEqual(['CUSTOMER_REQUIRED']);
+  const unknownCard = await attempt({
+    email: 'guest@example.com',
+    payments: [{ method: 'GIFT_CARD', amount: { amount: cart.total }, giftCardCode: 'NOPE-NOPE' }],
+  });
+  expect(unknownCard.checkoutComplete.userErrors.map((e: { code: string }) => e.code)).toEqual(['GIFT_CARD_UNUSABLE']);
+  const status = await api(`query($id: ID!) { cart(id: $id) { status } }`, { id: cart.id }, ANONYMOUS);
+  expect(status.cart.status).toBe('OPEN');
+  const guest = await attempt({ email: 'guest@example.com', payments: [card(cart.total)] });
+  expect(guest.checkoutComplete.userErrors).toEqual([]);
+  expect(guest.checkoutComplete.order.email).toBe('guest@example.com');
+});
+
+it('buyers racing for the last units: as many orders as units, the rest OUT_OF_STOCK, nothing left held', async () => {
+  const carts = await Promise.all(Array.from({ length: 8 }, () => pickupCart('CK-HOT', 1, ANONYMOUS)));
+  const answers = await Promise.all(
+    carts.map((cart) =>
+      api(
+        COMPLETE,
+        {
+          cartId: cart.id,
+          input: {
+            email: 'rush@example.com',
+            payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }],
+          },
+          key: randomUUID(),
+        },
+        ANONYMOUS,
+      ),
+    ),
+  );
+  const won = answers.filter((a) => a.checkoutComplete.order);
+  const lost = answers.filter((a) => !a.checkoutComplete.order);
+  expect(won).toHaveLength(3);
+  expect(lost.map((a) => a.checkoutComplete.userErrors[0].code)).toEqual(Array(5).fill('OUT_OF_STOCK'));
+  const levels = await api(`{ inventoryLevels(first: 50) { nodes { sku reserved available location { id } } } }`, {}, admin);
+  const hot = (levels.inventoryLevels.nodes as { sku: string; reserved: number; available: number }[]).filter((l) => l.sku === 'CK-HOT');
+  expect(hot.reduce((sum, l) => sum + l.reserved, 0)).toBe(0);
+  expect(hot.reduce((sum, l) => sum + l.available, 0)).toBe(0);
+});

@@ -1,0 +1,125 @@
+import { parseGlobalId, toGlobalId } from '#platform/ids';
+import { ADJUST_STOCK } from './support/documents';
+import { gqlData, gql } from './support/graphql-client';
+import { startSupergraph, type SupergraphHarness } from './support/supergraph';
+import { asAdmin } from './support/tokens';
+
+/** Global ids and Relay's Node, through the real gateway over the seeded demo shop. */
+let system: SupergraphHarness;
+let url: string;
+beforeAll(async () => {
+  system = await startSupergraph();
+  url = system.gateway.url;
+});
+afterAll(() => system?.close());
+
+const knexOf = (subgraph: 'products' | 'inventory') => system.servers[subgraph].orm.em.getConnection().getKnex();
+
+it('answers ids that name their type and carry the database id', async () => {
+  const data = await gqlData(
+    url,
+    `{ products(first: 3, sortKey: TITLE) { nodes { id category { id } variants(first: 2) { nodes { id sku } } } }
+       locations(first: 2) { nodes { id } } }`,
+  );
+  const products = data.products.nodes as { id: string; category: { id: string }; variants: { nodes: { id: string; sku: string }[] } }[];
+  expect(products.length).toBe(3);
+  for (const product of products) {
+    const id = parseGlobalId(product.id)!;
+    expect(id.type).toBe('Product');
+    expect(await knexOf('products')('products.product').where({ id: id.key }).first()).toBeDefined();
+    expect(parseGlobalId(product.category.id)?.type).toBe('Category');
+    for (const variant of product.variants.nodes) {
+      const variantId = parseGlobalId(variant.id)!;
+      expect(variantId.type).toBe('ProductVariant');
+      const row = await knexOf('products')('products.product_variant').where({ id: variantId.key }).first();
+      expect(row.sku).toBe(variant.sku);
+    }
+  }
+  for (const location of data.locations.nodes as { id: string }[]) {
+    const id = parseGlobalId(location.id)!;
+    expect(id.type).toBe('Location');
+    expect(await knexOf('inventory')('inventory.location').where({ id: id.key }).first()).toBeDefined();
+  }
+});
+
+it('takes global ids as arguments, and the raw ids of before during their deprecation period', async () => {
+  const { products } = await gqlData(url, `{ products(first: 1) { nodes { id title } } }`);
+  const [product] = products.nodes as { id: string; title: string }[];
+  const raw = parseGlobalId(product.id)!.key;
+  for (const id of [product.id, raw]) {
+    const found = await gqlData(url, `query($id: ID!) { product(id: $id) { id title } }`, { id });
+    expect(found.product).toEqual(product);
+  }
+  const wrong = await gql(url, `query($id: ID!) { product(id: $id) { id } }`, { id: 'gid://commerce/Product' });
+  expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+it('resolves any entity with node(id:) and nodes(ids:), whichever subgraph owns it', async () => {
+  const data = await gqlData(
+    url,
+    `{ products(first: 1) { nodes { id title variants(first: 1) { nodes { id sku inventory { levels { id available location { id name } } } } } } } }`,
+  );
+  const product = data.products.nodes[0];
+  const variant = product.variants.nodes[0];
+  const level = variant.inventory.levels[0];
+  const location = level.location;
+  const found = await gqlData(
+    url,
+    `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
+        ... on Product { title } ... on ProductVariant { sku } ... on InventoryLevel { available } ... on Location { name } } }`,
+    { ids: [product.id, variant.id, level.id, location.id, toGlobalId('Location', '00000000-0000-4000-8000-000000000000')] },
+  );
+  expect(found.nodes).toEqual([
+    { __typename: 'Product', id: product.id, title: product.title },
+    { __typename: 'ProductVariant', id: variant.id, sku: variant.sku },
+    { __typename: 'InventoryLevel', id: level.id, available: level.available },
+    { __typename: 'Location', id: location.id, name: location.name },
+    null,
+  ]);
+  const one = await gql(url, `query($id: ID!) { node(id: $id) { id ... on Location { name } } }`, { id: location.id });
+  expect(one.data?.node).toEqual({ id: location.id, name: location.name });
+});
+
+it('names the level a mutation changed by the id the catalog page showed, so a normalised cache updates it', async () => {
+  const page = await gqlData(
+    url,
+    `{ products(first: 1) { nodes { variants(first: 1) { nodes { sku inventory { levels { id onHand location { id } } } } } } } }`,
+  );
+  const variant = page.products.nodes[0].variants.nodes[0];
+  const level = variant.inventory.levels[0];
+  const adjusted = await gqlData(
+    url,
+    ADJUST_STOCK,
+    { input: { sku: variant.sku, locationId: level.location.id, delta: 3, reason: 'RECEIVED' } },
+    await asAdmin(),
+  );
+  expect(adjusted.inventoryAdjust.userErrors).toEqual([]);
+  const changed = await gqlData(url, `query($id: ID!) { inventoryLevel(id: $id) { id onHand } }`, { id: level.id });
+  expect(changed.inventoryLevel).toEqual({ id: level.id, onHand: level.onHand + 3 });
+});
+
+it('introspects one schema: the subscriptions the gateway serves itself are in it', async () => {
+  const { __schema } = await gqlData(url, `{ __schema { subscriptionType { name fields { name } } } }`);
+  expect(__schema.subscriptionType.name).toBe('Subscription');
+  expect(__schema.subscriptionType.fields.map((f: { name: string }) => f.name)).toEqual(['stockChanged', 'lowStockAlert']);
+  const { __type } = await gqlData(url, `{ __type(name: "StockChange") { fields { name } } }`);
+  expect(__type.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['levelId', 'level']));
+});
+
+it('pages backward with last and before (Relay), where a list supports it', async () => {
+  const all = (await gqlData(url, `{ locations(first: 50) { edges { cursor node { id } } } }`)).locations.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  const last = await gqlData(url, `{ locations(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } }`);
+  expect(last.locations.nodes).toEqual(all.slice(-2).map((e) => e.node));
+  expect(last.locations.pageInfo).toEqual({ hasPreviousPage: all.length > 2, hasNextPage: false });
+  const before = await gqlData(url, `query($c: String) { locations(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage } } }`, {
+    c: all.at(-1)!.cursor,
+  });
+  expect(before.locations.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
+  expect(before.locations.pageInfo.hasNextPage).toBe(true);
+  const refused = await gql(url, `{ products(last: 2) { nodes { id } } }`);
+  expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
