@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,23 +6,8 @@ import { freePort } from '../../scripts/lib/free-port';
 import { repoRoot } from '../../scripts/lib/paths';
 import { gql, gqlData } from '../support/graphql-client';
 import { subscribeLive } from '../support/live';
+import { subgraphProcess } from '../support/processes';
 import { startSystem } from '../support/system';
-
-/** The pid of the subgraph process `npm start` runs on this port (Linux: read from /proc). */
-function subgraphProcess(name: string, port: string): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (cmdline.includes(join('subgraphs', name, 'src', 'index.js')) && environ.includes(`${name.toUpperCase()}_PORT=${port}`))
-        return Number(entry);
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  throw new Error(`no ${name} process on port ${port}`);
-}
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

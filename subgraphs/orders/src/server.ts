@@ -28,6 +28,8 @@ export interface OrdersSettings {
   cartRecoverySweepMs?: number;
   /** How often abandoned checkouts are finished or compensated; 0 turns it off. 5 s unless set. */
   checkoutSweepMs?: number;
+  /** How long a checkout's process may go without word before the sweeper takes the checkout over. */
+  checkoutLeaseMs?: number;
   /** Test-only fault injection (ORDERS_TEST_FAULTS, ignored in production): step names, or crash:<step>. */
   checkoutFaults?: ReadonlySet<string>;
   /** The storefront page that reopens a cart; the token is appended. */
@@ -49,6 +51,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CART_ABANDONED_AFTER: positiveInt({ default: 60 }),
       CART_RECOVERY_SWEEP_MS: num({ default: 0 }),
       CHECKOUT_SWEEP_MS: num({ default: 5_000 }),
+      CHECKOUT_LEASE_MS: positiveInt({ default: 30_000 }),
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
       SMTP_URL: str({ default: undefined }),
       MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
@@ -72,6 +75,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     cartAbandonedAfterMinutes: config.CART_ABANDONED_AFTER,
     cartRecoverySweepMs: config.CART_RECOVERY_SWEEP_MS,
     checkoutSweepMs: config.CHECKOUT_SWEEP_MS,
+    checkoutLeaseMs: config.CHECKOUT_LEASE_MS,
     checkoutFaults: parseFaults(env),
     cartRecoveryUrl: config.CART_RECOVERY_URL,
     smtpUrl: config.SMTP_URL ?? null,
@@ -110,7 +114,7 @@ export const orders = defineSubgraph({
         card: new PersistedTestCardProvider(() => kit.orm.em.fork()),
         logger: kit.logger,
         faults: settings.checkoutFaults ?? new Set(),
-        leaseMs: 30_000,
+        leaseMs: settings.checkoutLeaseMs ?? 30_000,
         holdSeconds: 900,
         onPlaced: (em, cartId) => closeOrderedCart(em, cartId),
       },

@@ -48,11 +48,19 @@ export class InjectedFault extends Error {
   }
 }
 
-/** Test-only hook: throws after `step` when ORDERS_TEST_FAULTS named it. */
-export function faultAfter(deps: CheckoutDeps, step: CheckoutStep): void {
+/**
+ * Test-only hook after `step`, as ORDERS_TEST_FAULTS names it: `step` fails the checkout there,
+ * `crash:step` stops it as if the process died, `hang:step` leaves it waiting there for ever, so
+ * an end-to-end test can kill the process with checkouts in the middle.
+ */
+export async function faultAfter(deps: CheckoutDeps, step: CheckoutStep): Promise<void> {
   if (deps.faults.size === 0) return;
   if (deps.faults.has(`crash:${step}`)) throw new InjectedFault(step, true);
   if (deps.faults.has(step)) throw new InjectedFault(step, false);
+  if (deps.faults.has(`hang:${step}`)) {
+    deps.logger.warn({ step }, 'test fault: checkout hangs here');
+    await new Promise<never>(() => {});
+  }
 }
 
 /** ORDERS_TEST_FAULTS="stock,crash:card" → the set; always empty when NODE_ENV is production. */

@@ -65,7 +65,7 @@ export async function driveCheckout(deps: CheckoutDeps, checkoutId: string): Pro
 
 async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<void> {
   try {
-    faultAfter(deps, 'checkout');
+    await faultAfter(deps, 'checkout');
     for (const step of forwardSteps(checkout)) {
       if (checkout.steps[step.record]?.done) continue;
       await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, { started: true }, deps.leaseMs);
@@ -75,7 +75,7 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<vo
       const record = { ...outcome.record, done: true };
       await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, record, deps.leaseMs);
       checkout.steps[step.record] = record;
-      faultAfter(deps, step.fault);
+      await faultAfter(deps, step.fault);
     }
   } catch (error) {
     if (error instanceof LeaseLostError || (error instanceof InjectedFault && error.crash)) throw error;
@@ -90,7 +90,7 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<vo
     return fail(deps, checkout, { userErrors: [failedError()] });
   }
   try {
-    faultAfter(deps, 'place');
+    await faultAfter(deps, 'place');
     const placed = await readCheckout(deps.em(), { id: checkout.id });
     if (placed) await settleCheckout(deps, placed);
   } catch (error) {

@@ -29,7 +29,7 @@ export async function settleCheckout(deps: CheckoutDeps, checkout: CheckoutRow):
       if (!result.ok)
         deps.logger.error({ checkout: checkout.id, errors: result.userErrors }, 'checkout: stock reservation no longer pending');
       await recordStep(em, checkout.id, 'PLACED', 'commit-stock', { done: true }, deps.leaseMs);
-      faultAfter(deps, 'commit-stock');
+      await faultAfter(deps, 'commit-stock');
     } else complete = false;
   }
   if (!done('commit-discounts')) {
@@ -38,13 +38,13 @@ export async function settleCheckout(deps: CheckoutDeps, checkout: CheckoutRow):
       (await deps.promotions.call({}, DiscountRedemptionCommit, { key: stepKeys(checkout.id).discounts })).ok;
     if (ok) {
       await recordStep(em, checkout.id, 'PLACED', 'commit-discounts', { done: true }, deps.leaseMs);
-      faultAfter(deps, 'commit-discounts');
+      await faultAfter(deps, 'commit-discounts');
     } else complete = false;
   }
   if (!done('capture')) {
     if (await captureCards(deps, checkout)) {
       await recordStep(em, checkout.id, 'PLACED', 'capture', { done: true }, deps.leaseMs);
-      faultAfter(deps, 'capture');
+      await faultAfter(deps, 'capture');
     } else complete = false;
   }
   return complete && (await moveCheckout(em, checkout.id, 'PLACED', 'COMPLETED'));

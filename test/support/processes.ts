@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The pid of the subgraph process `npm start` runs on this port (Linux: read from /proc). */
+export function subgraphProcess(name: string, port: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (cmdline.includes(join('subgraphs', name, 'src', 'index.js')) && environ.includes(`${name.toUpperCase()}_PORT=${port}`))
+        return Number(entry);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  throw new Error(`no ${name} process on port ${port}`);
+}
