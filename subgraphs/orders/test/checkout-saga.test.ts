@@ -12,6 +12,7 @@ import {
 import { Role } from '#platform/auth';
 import { bearer } from '../../../test/support/tokens';
 import {
+  adminCall,
   card,
   ordersCall,
   createGiftCard,
@@ -148,6 +149,56 @@ describe('checkout saga', () => {
       ['GIFT_CARD', 5_000],
       ['TEST_CARD', 6_900],
     ]);
+    await expectMoneyInvariants();
+  });
+
+  it('pays part with loyalty points at the programme rate, and gives them back when a later step fails', async () => {
+    const customerId = randomUUID();
+    const granted = await adminCall(
+      system,
+      'promotions',
+      `mutation($input: LoyaltyPointsAdjustInput!, $key: String) { loyaltyPointsAdjust(input: $input, idempotencyKey: $key) { userErrors { code } } }`,
+      { input: { customerId, points: 3_000, reason: 'Welcome' }, key: `welcome-${customerId}` },
+    );
+    expect(granted.loyaltyPointsAdjust.userErrors).toEqual([]);
+    const asCustomer = (tenders: TenderInput[], deps = system.deps(), id: string | null = customerId) => {
+      const cart = pricedCart({ sku, locationId, customerId: id });
+      return completeCheckout(deps, {
+        scope: `customer:${id}`,
+        idempotencyKey: randomUUID(),
+        input: { cartId: cart.cartId, email: null, tenders, expectedTotalMinor: cart.totals.totalMinor },
+        caller: { customerId: id, isStaff: false },
+        price: () => Promise.resolve(cart),
+      });
+    };
+    // One point pays one cent in the demo programme.
+    const paid = await asCustomer([card(9_400), { method: 'LOYALTY_POINTS', amountMinor: 2_500 }]);
+    expect(paid.ok).toBe(true);
+    const points = async () =>
+      (
+        await sql<{ kind: string; points: number }>(
+          system.subgraphs.servers.promotions.orm.em.fork(),
+          `select e.kind, e.points from promotions.loyalty_entry e join promotions.loyalty_account a on a.id = e.account_id
+            where a.customer_id = ? and e.kind <> 'EARN' order by e.created_at, e.balance_after desc`,
+          [customerId],
+        )
+      ).map((e) => [e.kind, e.points]);
+    expect(await points()).toEqual([
+      ['ADJUST', 3_000],
+      ['REDEEM', -2_500],
+    ]);
+    const before = await heldStock(system);
+    const failed = await asCustomer([card(11_500), { method: 'LOYALTY_POINTS', amountMinor: 400 }], system.deps({ faults: ['card'] }));
+    expect(failed.ok).toBe(false);
+    expect((await points()).slice(2)).toEqual([
+      ['REDEEM', -400],
+      ['ADJUST', 400],
+    ]);
+    await expectNothingHeld(before);
+    const tooMany = await asCustomer([card(8_900), { method: 'LOYALTY_POINTS', amountMinor: 3_000 }]);
+    expect(tooMany).toMatchObject({ ok: false, userErrors: [{ code: 'INSUFFICIENT_BALANCE' }] });
+    const guestPays = await asCustomer([card(9_400), { method: 'LOYALTY_POINTS', amountMinor: 2_500 }], system.deps(), null);
+    expect(guestPays).toMatchObject({ ok: false, userErrors: [{ code: 'CUSTOMER_REQUIRED' }] });
     await expectMoneyInvariants();
   });
 

@@ -64,6 +64,7 @@ export type TenderInput =
   | { method: 'TEST_CARD'; amountMinor: number; cardNumber: string }
   | { method: 'GIFT_CARD'; amountMinor: number; code: string }
   | { method: 'STORE_CREDIT'; amountMinor: number }
+  | { method: 'LOYALTY_POINTS'; amountMinor: number }
   | { method: 'CASH' | 'MANUAL'; amountMinor: number };
 
 export interface CheckoutInput {

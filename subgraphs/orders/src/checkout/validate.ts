@@ -6,8 +6,15 @@ import { UserError } from '#platform/graphql';
 import { CheckoutErrorCode } from './errors';
 import type { CheckoutInput, PricedCart, TenderInput } from './types';
 
-/** Stored value first (gift cards, store credit), cash and manual next, the card last: the card is dearest to undo. */
-const TENDER_ORDER: Record<TenderInput['method'], number> = { GIFT_CARD: 0, STORE_CREDIT: 1, CASH: 2, MANUAL: 2, TEST_CARD: 3 };
+/** Stored value first (gift cards, store credit, points), cash and manual next, the card last: the card is dearest to undo. */
+const TENDER_ORDER: Record<TenderInput['method'], number> = {
+  GIFT_CARD: 0,
+  STORE_CREDIT: 1,
+  LOYALTY_POINTS: 1,
+  CASH: 2,
+  MANUAL: 2,
+  TEST_CARD: 3,
+};
 
 export function orderTenders(tenders: readonly TenderInput[]): TenderInput[] {
   return [...tenders].sort((a, b) => TENDER_ORDER[a.method] - TENDER_ORDER[b.method]);
@@ -55,6 +62,9 @@ export function checkoutProblems(cart: PricedCart, input: CheckoutInput, caller:
     sum += tender.amountMinor;
     if (tender.method === 'STORE_CREDIT' && !caller.customerId) {
       errors.push(new UserError(field, 'Store credit needs a signed-in customer', CheckoutErrorCode.CUSTOMER_REQUIRED));
+    }
+    if (tender.method === 'LOYALTY_POINTS' && !caller.customerId) {
+      errors.push(new UserError(field, 'Paying with points needs a signed-in customer', CheckoutErrorCode.CUSTOMER_REQUIRED));
     }
     if ((tender.method === 'CASH' || tender.method === 'MANUAL') && !caller.isStaff) {
       errors.push(new UserError(field, `${tender.method} is taken by staff only`, CheckoutErrorCode.PAYMENT_METHOD_NOT_ALLOWED));

@@ -6,7 +6,7 @@ import { isStaff, Role } from '#platform/auth';
 import { sql } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, UserError } from '#platform/graphql';
 import type { CartPricing } from '../cart-pricing';
-import { completeCheckout, CheckoutErrorCode, type CheckoutDeps, type PricedCart, type TenderInput } from '../checkout';
+import { completeCheckout, type CheckoutDeps, type PricedCart, type TenderInput } from '../checkout';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
 import { CartStatus, type Cart, type Order, type OrderDiscountApplication } from '../entities';
@@ -63,12 +63,10 @@ export async function completeCartCheckout(
       else tenders.push({ method: 'GIFT_CARD', amountMinor, code: payment.giftCardCode });
     } else if (payment.method === PaymentMethodValue.STORE_CREDIT) {
       tenders.push({ method: 'STORE_CREDIT', amountMinor });
-    } else if (payment.method === PaymentMethodValue.CASH || payment.method === PaymentMethodValue.MANUAL) {
-      tenders.push({ method: payment.method, amountMinor });
+    } else if (payment.method === PaymentMethodValue.LOYALTY_POINTS) {
+      tenders.push({ method: 'LOYALTY_POINTS', amountMinor });
     } else {
-      errors.push(
-        new UserError([...field, 'method'], `${payment.method} is not taken at checkout yet`, CheckoutErrorCode.PAYMENT_METHOD_NOT_ALLOWED),
-      );
+      tenders.push({ method: payment.method, amountMinor });
     }
   });
   let expectedTotalMinor: number | null = null;

@@ -257,6 +257,13 @@ export const LoyaltyPointsRedeem = internalCommand<LoyaltyPointsRedeemVariables,
   }
 `);
 
+/** The loyalty programme's redemption rate: what one point pays; null when there is no programme. */
+export const LoyaltyProgramRead = internalCommand<Record<string, never>, { redemptionValuePerPoint: MoneyValue } | null>(`
+  query LoyaltyProgramRead {
+    loyaltyProgram { redemptionValuePerPoint ${MONEY} }
+  }
+`);
+
 export interface LoyaltyPointsAdjustVariables {
   /** Positive gives points back (a redemption's compensation), negative takes earned points away (a return). */
   input: { customerId: string; points: number; reason: string };

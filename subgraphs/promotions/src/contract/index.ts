@@ -15,6 +15,7 @@ export {
   LoyaltyPointsEarn,
   LoyaltyPointsRedeem,
   LoyaltyPointsAdjust,
+  LoyaltyProgramRead,
   type MoneyValue,
   type MoneyArgument,
   type EvaluationLineArgument,
