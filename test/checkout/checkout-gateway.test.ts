@@ -131,3 +131,40 @@ it('buyers racing for the last units: as many orders as units, the rest OUT_OF_S
   expect(hot.reduce((sum, l) => sum + l.reserved, 0)).toBe(0);
   expect(hot.reduce((sum, l) => sum + l.available, 0)).toBe(0);
 });
+
+it('segments over what customers ordered: spent at least, orders at least, ordered within', async () => {
+  const bea = await newCustomer(system, 'bea.segments@example.com');
+  const cart = await pickupCart('CK-A', 1, bea.headers);
+  const payments = [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }];
+  const done = await api(COMPLETE, { cartId: cart.id, input: { payments }, key: randomUUID() }, bea.headers);
+  expect(done.checkoutComplete.userErrors).toEqual([]);
+  const manager = await bearer(Role.MANAGER);
+  const segment = async (name: string, rules: Record<string, unknown>) => {
+    const created = await api(
+      `mutation($input: SegmentCreateInput!) { segmentCreate(input: $input) { segment { id rules { spentAtLeast ordersAtLeast orderedWithinDays } } userErrors { field code } } }`,
+      { input: { name, rules } },
+      manager,
+    );
+    return created.segmentCreate;
+  };
+  const spent = await segment('Spent 50', { spentAtLeast: '50.00', orderedWithinDays: 30 });
+  expect(spent.segment.rules).toEqual({ spentAtLeast: '50.00', ordersAtLeast: null, orderedWithinDays: 30 });
+  const regulars = await segment('Five orders', { ordersAtLeast: 5 });
+  const big = await segment('Spent 1000', { spentAtLeast: '1000' });
+  expect((await segment('Broken', { spentAtLeast: '0', ordersAtLeast: 0 })).userErrors.map((e: { field: string[] }) => e.field)).toEqual([
+    ['input', 'rules', 'spentAtLeast'],
+    ['input', 'rules', 'ordersAtLeast'],
+  ]);
+  // The customers subgraph learns of the order from the orders outbox.
+  const member = async () =>
+    (await api(`query($id: ID!) { customer(id: $id) { orderCount segments { id } } }`, { id: bea.id }, manager)).customer as {
+      orderCount: number;
+      segments: { id: string }[];
+    };
+  const deadline = Date.now() + 15_000;
+  while ((await member()).orderCount < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const ids = (await member()).segments.map((s) => s.id);
+  expect(ids).toContain(spent.segment.id);
+  expect(ids).not.toContain(regulars.segment.id);
+  expect(ids).not.toContain(big.segment.id);
+});

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
+import type { CurrencyCode } from '#platform/graphql';
 import type { InternalClient } from '#platform/internal';
 import type { RequestContext } from '#platform/server';
 import type { SignInLimiter } from './auth/sign-in-limiter';
@@ -10,6 +11,8 @@ export interface CustomersSettings {
   jwtSecret: Uint8Array | null;
   /** Region national phone numbers are read in, e.g. "DE". */
   defaultPhoneRegion: CountryCode;
+  /** The shop's currency (SHOP_CURRENCY): amounts in segment rules are in it. */
+  currencyCode: CurrencyCode;
   /** The inventory subgraph, asked whether a location exists (staff stores, kiosks). */
   inventory: InternalClient;
   customerSignIns: SignInLimiter;

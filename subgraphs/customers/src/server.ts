@@ -1,6 +1,7 @@
 import { str, url } from 'envalid';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { ConfigError, loadConfig, positiveInt } from '#platform/config';
+import { isCurrencyCode, type CurrencyCode } from '#platform/graphql';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { createCustomersContext, type CustomersSettings } from './context';
@@ -15,6 +16,8 @@ export interface CustomersConfig {
   inventoryUrl: string;
   /** Region national phone numbers are read in; "DE" unless set. */
   defaultPhoneRegion?: CountryCode;
+  /** The shop's currency; "EUR" unless set. */
+  currencyCode?: CurrencyCode;
   signInLimits?: SignInLimits;
   /**
    * The platform's own token secret (SubgraphServerConfig.jwtSecret), which `setup` receives
@@ -35,6 +38,7 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
     {
       INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
       DEFAULT_PHONE_REGION: str({ default: 'DE' }),
+      SHOP_CURRENCY: str({ default: 'EUR' }),
       ORDERS_DATABASE_URL: url({ default: undefined }),
       EVENT_POLL_MS: positiveInt({ default: 1_000 }),
     },
@@ -44,9 +48,13 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
   if (!isSupportedCountry(region)) {
     throw new ConfigError(`Invalid configuration:\n  DEFAULT_PHONE_REGION: "${region}" is not a supported region code`);
   }
+  if (!isCurrencyCode(values.SHOP_CURRENCY)) {
+    throw new ConfigError(`Invalid configuration:\n  SHOP_CURRENCY: "${values.SHOP_CURRENCY}" is not a supported ISO 4217 code`);
+  }
   return {
     inventoryUrl: values.INVENTORY_URL,
     defaultPhoneRegion: region,
+    currencyCode: values.SHOP_CURRENCY,
     ordersDatabaseUrl: values.ORDERS_DATABASE_URL,
     eventPollMs: values.EVENT_POLL_MS,
   };
@@ -63,6 +71,7 @@ export const customers = defineSubgraph({
     const settings: CustomersSettings = {
       jwtSecret: config.jwtSecret ?? null,
       defaultPhoneRegion: config.defaultPhoneRegion ?? 'DE',
+      currencyCode: config.currencyCode ?? 'EUR',
       inventory: kit.client('inventory', config.inventoryUrl),
       customerSignIns: new SignInLimiter(kit.orm, 'customer', limits),
       staffSignIns: new SignInLimiter(kit.orm, 'staff', limits),

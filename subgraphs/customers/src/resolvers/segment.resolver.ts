@@ -17,8 +17,8 @@ export class SegmentResolver {
   }
 
   @FieldResolver(() => SegmentRules, { description: 'Who is in the segment: every rule given must hold.' })
-  rules(@Root() segment: Segment): SegmentRules {
-    return segmentRules(segment);
+  rules(@Root() segment: Segment, @Ctx() ctx: CustomersContext): SegmentRules {
+    return segmentRules(ctx, segment);
   }
 
   @Authorized(MANAGER_ROLES)

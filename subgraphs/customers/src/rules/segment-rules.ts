@@ -1,4 +1,4 @@
-import { UserError, type SalesChannel } from '#platform/graphql';
+import { MoneyFormatError, parseMinorUnits, UserError, type CurrencyCode, type SalesChannel } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import { CustomersErrorCode } from '../errors';
 import { normaliseTags } from './tags';
@@ -13,6 +13,10 @@ export interface StoredSegmentRules {
   signedUpAfter?: string;
   signedUpBefore?: string;
   activeSince?: string;
+  /** Orders placed sum to at least this, in minor units of the shop's currency. */
+  spentAtLeastMinor?: number;
+  ordersAtLeast?: number;
+  orderedWithinDays?: number;
 }
 
 /** Segment rules as a client sends them; null and absent both mean "no such rule". */
@@ -25,7 +29,15 @@ export interface SegmentRulesValues {
   signedUpAfter?: Date | null;
   signedUpBefore?: Date | null;
   activeSince?: Date | null;
+  /** A decimal amount in the shop's currency. */
+  spentAtLeast?: string | null;
+  ordersAtLeast?: number | null;
+  orderedWithinDays?: number | null;
 }
+
+/** Bounds of the order rules: a count or a span of days beyond these is a typo. */
+const MAX_ORDERS_RULE = 100_000;
+const MAX_DAYS_RULE = 3_660;
 
 /** A piece of SQL with its `?` bindings, in order. */
 export interface SqlFragment {
@@ -40,6 +52,7 @@ export interface SqlFragment {
 export function validateSegmentRules(
   input: SegmentRulesValues,
   path: readonly string[],
+  currencyCode: CurrencyCode,
 ): { rules: StoredSegmentRules; errors: UserError[] } {
   const errors: UserError[] = [];
   const rules: StoredSegmentRules = {};
@@ -77,6 +90,24 @@ export function validateSegmentRules(
   assign('signedUpAfter', input.signedUpAfter?.toISOString());
   assign('signedUpBefore', input.signedUpBefore?.toISOString());
   assign('activeSince', input.activeSince?.toISOString());
+  if (input.spentAtLeast != null) {
+    try {
+      const minor = parseMinorUnits(input.spentAtLeast, currencyCode);
+      if (minor <= 0) errors.push(new UserError([...path, 'spentAtLeast'], 'Give an amount above zero', CustomersErrorCode.INVALID));
+      else rules.spentAtLeastMinor = minor;
+    } catch (error) {
+      if (!(error instanceof MoneyFormatError)) throw error;
+      errors.push(new UserError([...path, 'spentAtLeast'], error.message, CustomersErrorCode.INVALID));
+    }
+  }
+  const count = (key: 'ordersAtLeast' | 'orderedWithinDays', value: number | null | undefined, max: number) => {
+    if (value == null) return;
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      errors.push(new UserError([...path, key], `Give a whole number from 1 to ${max}`, CustomersErrorCode.INVALID));
+    else rules[key] = value;
+  };
+  count('ordersAtLeast', input.ordersAtLeast, MAX_ORDERS_RULE);
+  count('orderedWithinDays', input.orderedWithinDays, MAX_DAYS_RULE);
   if (input.signedUpAfter && input.signedUpBefore && input.signedUpAfter >= input.signedUpBefore) {
     errors.push(new UserError([...path, 'signedUpBefore'], 'signedUpBefore must be later than signedUpAfter', CustomersErrorCode.INVALID));
   }
@@ -111,6 +142,13 @@ export function compileSegmentRules(rules: StoredSegmentRules): SqlFragment {
       `exists (select 1 from ${SCHEMA}.customer_event e where e.customer_id = c.id and e.occurred_at >= ?::timestamptz)`,
       rules.activeSince,
     );
+  }
+  // Orders as the orders subgraph announced them (customer_order): facts, so a figure never drifts.
+  const orders = `${SCHEMA}.customer_order o where o.customer_id = c.id`;
+  if (rules.spentAtLeastMinor !== undefined) rule(`(select coalesce(sum(o.total_minor), 0) from ${orders}) >= ?`, rules.spentAtLeastMinor);
+  if (rules.ordersAtLeast !== undefined) rule(`(select count(*) from ${orders}) >= ?`, rules.ordersAtLeast);
+  if (rules.orderedWithinDays !== undefined) {
+    rule(`exists (select 1 from ${orders} and o.placed_at >= now() - make_interval(days => ?))`, rules.orderedWithinDays);
   }
   return { sql: parts.map((part) => `(${part})`).join(' and '), params };
 }

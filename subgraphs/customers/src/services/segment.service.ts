@@ -1,6 +1,6 @@
 import { forbidden, isStaff, Role, unauthenticated } from '#platform/auth';
 import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
+import { formatMinorUnits, UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
 import { Segment } from '../entities';
@@ -30,16 +30,22 @@ export function resolveSegmentReference(ctx: CustomersContext, id: string): Prom
 }
 
 /** A segment's rules with dates as Dates, for the API. */
-export function segmentRules(segment: Segment): SegmentRules {
-  const { signedUpAfter, signedUpBefore, activeSince, ...rest } = segment.rules;
+export function segmentRules(ctx: CustomersContext, segment: Segment): SegmentRules {
+  const { signedUpAfter, signedUpBefore, activeSince, spentAtLeastMinor, ...rest } = segment.rules;
   const date = (value: string | undefined) => (value ? new Date(value) : null);
-  return { ...rest, signedUpAfter: date(signedUpAfter), signedUpBefore: date(signedUpBefore), activeSince: date(activeSince) };
+  return {
+    ...rest,
+    signedUpAfter: date(signedUpAfter),
+    signedUpBefore: date(signedUpBefore),
+    activeSince: date(activeSince),
+    spentAtLeast: spentAtLeastMinor === undefined ? null : formatMinorUnits(spentAtLeastMinor, ctx.settings.currencyCode),
+  };
 }
 
 /** Creates a segment; at most SEGMENTS exist, since every customer read evaluates them all. */
 export async function createSegment(ctx: CustomersContext, input: SegmentCreateInput): Promise<MutationOutcome<Segment>> {
   const errors = await validateInput(input, ['input']);
-  const { rules, errors: ruleErrors } = validateSegmentRules(input.rules, ['input', 'rules']);
+  const { rules, errors: ruleErrors } = validateSegmentRules(input.rules, ['input', 'rules'], ctx.settings.currencyCode);
   errors.push(...ruleErrors);
   if (errors.length) return { ok: false, userErrors: errors };
 
@@ -69,7 +75,7 @@ export async function updateSegment(ctx: CustomersContext, id: string, input: Se
   const errors = await validateInput(input, ['input']);
   let rules: StoredSegmentRules | undefined;
   if (input.rules) {
-    const validated = validateSegmentRules(input.rules, ['input', 'rules']);
+    const validated = validateSegmentRules(input.rules, ['input', 'rules'], ctx.settings.currencyCode);
     errors.push(...validated.errors);
     rules = validated.rules;
   }

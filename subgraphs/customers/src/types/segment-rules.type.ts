@@ -1,5 +1,5 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import { SalesChannel } from '#platform/graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar, SalesChannel } from '#platform/graphql';
 import type { SegmentRulesValues } from '../rules/segment-rules';
 
 /**
@@ -34,4 +34,13 @@ export class SegmentRules implements SegmentRulesValues {
 
   @Field(() => Date, { nullable: true, description: 'Has anything on their timeline at or after this time.' })
   activeSince?: Date | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Their orders' totals sum to at least this, in the shop's currency." })
+  spentAtLeast?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Has placed at least this many orders (1 to 100,000).' })
+  ordersAtLeast?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Has placed an order within this many days (1 to 3,660).' })
+  orderedWithinDays?: number | null;
 }

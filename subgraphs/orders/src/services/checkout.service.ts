@@ -82,7 +82,9 @@ export async function completeCartCheckout(
 
   const viewer = ctx.viewer;
   const customerId = viewer.role === Role.CUSTOMER ? viewer.subject : null;
-  const scope = viewer.subject && viewer.role !== Role.ANONYMOUS ? `${viewer.role.toLowerCase()}:${viewer.subject}` : 'guest';
+  // A key is the caller's: a signed-in caller's own, a guest's the cart's, since the cart is all a guest holds.
+  const scope =
+    viewer.subject && viewer.role !== Role.ANONYMOUS ? `${viewer.role.toLowerCase()}:${viewer.subject}` : `guest-cart:${cart.id}`;
   const email = input.email?.trim().toLowerCase() || null;
   const answer = await completeCheckout(ctx.checkout, {
     scope,
