@@ -76,6 +76,16 @@ it('a signed-in customer takes a cart to a paid order; the cart answers later ch
   expect(status.cart.status).toBe('COMPLETED');
   const mine = await api(`query($id: ID!) { customer(id: $id) { orders(first: 5) { nodes { id number } } } }`, { id: ada.id }, ada.headers);
   expect(mine.customer.orders.nodes).toEqual([{ id: order.id, number: order.number }]);
+  // The order names its customer and store; the customers and inventory subgraphs complete them.
+  const linked = await api(
+    `query($id: ID!) { order(id: $id) { customer { id email } pickupLocation { id name } } }`,
+    { id: order.id },
+    ada.headers,
+  );
+  expect(linked.order).toEqual({
+    customer: { id: ada.id, email: 'ada.checkout@example.com' },
+    pickupLocation: { id: berlin, name: 'Velocity Cycles Berlin Mitte' },
+  });
   const other = await newCustomer(system, 'eve.checkout@example.com');
   expect((await api(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, other.headers)).order).toBeNull();
 });

@@ -21,6 +21,7 @@ import {
   PaymentView,
 } from '../types/order.types';
 import { summarizePayment } from '../payments';
+import { CustomerCarts, LocationReference } from '../types/references.types';
 
 const moneyOf = (order: Order) => (minor: number) => Money.fromMinor(minor, order.currencyCode as CurrencyCode);
 const taxLinesOf = (lines: StoredTaxLine[], money: (minor: number) => Money): OrderTaxLine[] =>
@@ -35,6 +36,19 @@ export class OrderFieldsResolver {
   @Authorized(STAFF_ROLES)
   orders(@Ctx() ctx: OrdersContext, @Args(() => OrdersArgs) args: OrdersArgs): Promise<ConnectionShape<Order>> {
     return listOrders(ctx, args);
+  }
+
+  @FieldResolver(() => CustomerCarts, { nullable: true, description: 'The customer who ordered; null for a guest order.' })
+  customer(@Root() order: Order): CustomerCarts | null {
+    return order.customerId ? { id: order.customerId } : null;
+  }
+
+  @FieldResolver(() => LocationReference, {
+    nullable: true,
+    description: 'The store the order is collected at (PICKUP, SHIP_TO_STORE); null when it is shipped.',
+  })
+  pickupLocation(@Root() order: Order): LocationReference | null {
+    return order.pickupLocationId ? { id: order.pickupLocationId } : null;
   }
 
   @FieldResolver(() => [OrderLineView])
