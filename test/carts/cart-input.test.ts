@@ -139,6 +139,22 @@ describe('bad input', () => {
 });
 
 describe('access', () => {
+  it('one customer opening carts on twenty devices at once ends with one cart holding all twenty', async () => {
+    const cy = await newCustomer(system, 'cy.devices@example.com');
+    const created = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api(`mutation { cartCreate(input: { channel: APP, lines: [{ sku: "CI-A", quantity: 1 }] }) { ${PAYLOAD} } }`, {}, cy.headers),
+      ),
+    );
+    for (const answer of created) expect(answer.cartCreate.userErrors).toEqual([]);
+    const ids = new Set(created.map((answer) => answer.cartCreate.cart.id as string));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    expect((await readCart(id, cy.headers)).lines.nodes.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).toEqual([
+      ['CI-A', 20],
+    ]);
+  });
+
   it("another customer's cart is answered as an unknown one, and a merged cart is closed", async () => {
     const ada = await newCustomer(system, 'ada.access@example.com');
     const bob = await newCustomer(system, 'bob.access@example.com');

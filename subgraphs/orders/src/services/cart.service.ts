@@ -31,21 +31,38 @@ export async function createCart(ctx: OrdersContext, input: CartCreateInput): Pr
   const resolved = await resolveLines(ctx, input.lines ?? [], input.channel, ['input', 'lines']);
   if (!resolved.ok) return refused(resolved.userErrors);
   const customerId = customerOf(ctx);
-  return runMutation(ctx, async (tx) => {
-    let cart = customerId ? await lockActiveCart(tx, customerId) : null;
-    const merging = cart !== null;
-    if (!cart) {
-      cart = tx.em.create(Cart, { channel: input.channel, customerId, currencyCode: tx.currencyCode } as Cart);
-    }
-    cart.channel = input.channel;
-    applyBuyer(cart, input.buyerIdentity ?? {}, merging);
-    if (input.note) cart.note = input.note;
-    await addLines(tx, cart, resolved.lines, ['input', 'lines'], merging);
-    await setCodes(tx, cart, input.discountCodes ?? [], true);
-    if (merging) touch(cart);
-    return cart;
-  });
+  const create = () =>
+    runMutation(
+      ctx,
+      async (tx) => {
+        let cart = customerId ? await lockActiveCart(tx, customerId) : null;
+        const merging = cart !== null;
+        if (!cart) {
+          cart = tx.em.create(Cart, { channel: input.channel, customerId, currencyCode: tx.currencyCode } as Cart);
+        }
+        cart.channel = input.channel;
+        applyBuyer(cart, input.buyerIdentity ?? {}, merging);
+        if (input.note) cart.note = input.note;
+        await addLines(tx, cart, resolved.lines, ['input', 'lines'], merging);
+        await setCodes(tx, cart, input.discountCodes ?? [], true);
+        if (merging) touch(cart);
+        return cart;
+      },
+      { onUniqueViolation: (constraint) => (constraint === OPEN_CART_PER_CUSTOMER ? lostRace : undefined) },
+    );
+  const first = await create();
+  // Two first carts of one customer at once (two devices): the loser adds to the winner's cart.
+  if (!first.ok && first.userErrors[0] === lostRace) return create();
+  return first;
 }
+
+/** One open cart per customer; a create that loses to another one retries and merges into it. */
+const OPEN_CART_PER_CUSTOMER = 'cart_open_customer_unique';
+const lostRace = new UserError(
+  ['input'],
+  'Another cart of this customer was opened at the same time; try again',
+  OrdersErrorCode.CART_CLOSED,
+);
 
 export async function addCartLines(ctx: OrdersContext, cartId: string, lines: CartLineInput[]): Promise<MutationOutcome<Cart>> {
   const cart = await findCart(ctx, cartId);
