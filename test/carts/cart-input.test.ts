@@ -283,4 +283,67 @@ describe('taxes and shipping, managed by managers', () => {
       taxLines: [{ title: 'MWST 8,1 %', ratePercent: '8.1', amount: { amount: '0.75' } }],
     });
   });
+
+  it('updates a zone: a rate kept by its id keeps the carts that chose it, at its new price; others come and go', async () => {
+    const manager = await bearer(Role.MANAGER);
+    const ZONE = `shippingZone { id countries rates { id name price { amount } } } userErrors { field code }`;
+    const { shippingZoneCreate } = await api(
+      `mutation { shippingZoneCreate(input: { name: "Norway", countries: ["NO"], rates: [{ name: "Posten", price: { amount: "25.00" }, minDays: 3, maxDays: 6 }] }) { ${ZONE} } }`,
+      {},
+      manager,
+    );
+    const zone = shippingZoneCreate.shippingZone;
+    const posten = zone.rates[0].id as string;
+    const { cartCreate } = await api(
+      `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "CI-A", quantity: 1 }], buyerIdentity: { countryCode: "NO" } }) { ${PAYLOAD} } }`,
+    );
+    const cartId = cartCreate.cart.id as string;
+    const chosen = await api(
+      `mutation($id: ID!, $h: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $h, address: { address1: "Karl Johans gate 1", city: "Oslo", countryCode: "NO" } }) { ${PAYLOAD} } }`,
+      { id: cartId, h: `SHIP:${posten}` },
+    );
+    expect(chosen.cartDeliveryUpdate.cart.cost.shippingTotal).toEqual({ amount: '25.00' });
+
+    const update = (id: string, input: Record<string, unknown>) =>
+      api(
+        `mutation($id: ID!, $input: ShippingZoneInput!) { shippingZoneUpdate(id: $id, input: $input) { ${ZONE} } }`,
+        { id, input },
+        manager,
+      );
+    const rates = [
+      { id: posten, name: 'Posten', price: { amount: '29.00' }, minDays: 3, maxDays: 6 },
+      { name: 'Express', price: { amount: '49.00' }, minDays: 1, maxDays: 2 },
+    ];
+    const updated = await update(zone.id, { name: 'Norway and Iceland', countries: ['NO', 'IS'], rates });
+    expect(updated.shippingZoneUpdate.userErrors).toEqual([]);
+    expect(updated.shippingZoneUpdate.shippingZone).toMatchObject({
+      countries: ['NO', 'IS'],
+      rates: [
+        { id: posten, name: 'Posten', price: { amount: '29.00' } },
+        { name: 'Express', price: { amount: '49.00' } },
+      ],
+    });
+    const repriced = await readCart(cartId);
+    expect(repriced.delivery.option.handle).toBe(`SHIP:${posten}`);
+    expect(repriced.cost.shippingTotal).toEqual({ amount: '29.00' });
+
+    // Bad input changes nothing: a country of another zone, an id that is none of this zone's rates, an unknown zone.
+    expect((await update(zone.id, { name: 'Grab', countries: ['NO', 'DE'], rates })).shippingZoneUpdate.userErrors).toEqual([
+      { field: ['input', 'countries'], code: 'TAKEN' },
+    ]);
+    const foreign = { id: shippingZoneCreate.shippingZone.id, name: 'Stolen', price: { amount: '1.00' }, minDays: 1, maxDays: 1 };
+    expect((await update(zone.id, { name: 'N', countries: ['NO'], rates: [foreign] })).shippingZoneUpdate.userErrors).toEqual([
+      { field: ['input', 'rates', '0', 'id'], code: 'NOT_FOUND' },
+    ]);
+    expect(
+      (await update('00000000-0000-4000-8000-000000000000', { name: 'N', countries: ['NO'], rates: [] })).shippingZoneUpdate.userErrors,
+    ).toEqual([{ field: ['id'], code: 'NOT_FOUND' }]);
+    const zones = await api(`{ shippingZones { id name countries rates { name } } }`, {}, manager);
+    expect(zones.shippingZones.find((z: { id: string }) => z.id === zone.id)).toEqual({
+      id: zone.id,
+      name: 'Norway and Iceland',
+      countries: ['NO', 'IS'],
+      rates: [{ name: 'Posten' }, { name: 'Express' }],
+    });
+  });
 });

@@ -15,4 +15,5 @@ export const CartRecoverySendPayload = MutationPayload('CartRecoverySendPayload'
 export const CartRecoverPayload = MutationPayload('CartRecoverPayload', { cart: () => Cart });
 export const TaxRateSetPayload = MutationPayload('TaxRateSetPayload', { taxRate: () => TaxRateView });
 export const ShippingZoneCreatePayload = MutationPayload('ShippingZoneCreatePayload', { shippingZone: () => ShippingZoneView });
+export const ShippingZoneUpdatePayload = MutationPayload('ShippingZoneUpdatePayload', { shippingZone: () => ShippingZoneView });
 export const ShippingZoneDeletePayload = MutationPayload('ShippingZoneDeletePayload', { deletedId: () => ID });

@@ -2,8 +2,20 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { MANAGER_ROLES, STAFF_ROLES } from '#platform/auth';
 import { toPayload } from '#platform/graphql';
 import type { OrdersContext } from '../context';
-import { ShippingZoneCreatePayload, ShippingZoneDeletePayload, TaxRateSetPayload } from '../payloads/cart.payloads';
-import { createShippingZone, deleteShippingZone, listShippingZones, listTaxRates, setTaxRate } from '../services/shop-config-admin.service';
+import {
+  ShippingZoneCreatePayload,
+  ShippingZoneDeletePayload,
+  ShippingZoneUpdatePayload,
+  TaxRateSetPayload,
+} from '../payloads/cart.payloads';
+import {
+  createShippingZone,
+  deleteShippingZone,
+  listShippingZones,
+  listTaxRates,
+  setTaxRate,
+  updateShippingZone,
+} from '../services/shop-config-admin.service';
 import { ShippingZoneInput, ShippingZoneView, TaxRateSetInput, TaxRateView } from '../types/shop-config.types';
 
 /** Tax rates and shipping zones: read by staff, changed by managers. */
@@ -31,6 +43,18 @@ export class ShopConfigResolver {
   @Mutation(() => ShippingZoneCreatePayload, { description: 'Creates a shipping zone with its rates (managers).' })
   async shippingZoneCreate(@Ctx() ctx: OrdersContext, @Arg('input', () => ShippingZoneInput) input: ShippingZoneInput) {
     return toPayload(await createShippingZone(ctx, input), (shippingZone) => ({ shippingZone }));
+  }
+
+  @Authorized(MANAGER_ROLES)
+  @Mutation(() => ShippingZoneUpdatePayload, {
+    description: "Replaces a zone's name, countries and rates; rates given with their id are changed in place (managers).",
+  })
+  async shippingZoneUpdate(
+    @Ctx() ctx: OrdersContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ShippingZoneInput) input: ShippingZoneInput,
+  ) {
+    return toPayload(await updateShippingZone(ctx, id, input), (shippingZone) => ({ shippingZone }));
   }
 
   @Authorized(MANAGER_ROLES)

@@ -64,8 +64,17 @@ export async function setTaxRate(ctx: OrdersContext, input: TaxRateSetInput): Pr
   });
 }
 
-/** Managers: a zone and its rates; a country already in another zone is refused. */
-export async function createShippingZone(ctx: OrdersContext, input: ShippingZoneInput): Promise<MutationOutcome<ShippingZoneView>> {
+interface ValidZone {
+  name: string;
+  countries: string[];
+  rates: { id: string | null; name: string; priceMinor: number; freeAboveMinor: number | null; minDays: number; maxDays: number }[];
+}
+
+/** A zone's input checked whole: a name, at least one real country, rates with prices and days that make sense. */
+function validateZone(
+  ctx: OrdersContext,
+  input: ShippingZoneInput,
+): { ok: true; zone: ValidZone } | { ok: false; userErrors: UserError[] } {
   const errors: UserError[] = [];
   if (!input.name.trim()) errors.push(new UserError(['input', 'name'], 'A zone needs a name', OrdersErrorCode.BLANK));
   if (input.countries.length === 0) errors.push(new UserError(['input', 'countries'], 'A zone needs a country', OrdersErrorCode.BLANK));
@@ -81,40 +90,117 @@ export async function createShippingZone(ctx: OrdersContext, input: ShippingZone
     if (!rate.name.trim()) errors.push(new UserError([...path, 'name'], 'A rate needs a name', OrdersErrorCode.BLANK));
     if (rate.minDays < 0 || rate.maxDays < rate.minDays)
       errors.push(new UserError([...path, 'maxDays'], 'Days from 0, the most at least the fewest', OrdersErrorCode.INVALID));
-    return { rate, price, freeAbove };
+    return {
+      id: rate.id ?? null,
+      name: rate.name.trim(),
+      priceMinor: price as number,
+      freeAboveMinor: freeAbove as number | null,
+      minDays: rate.minDays,
+      maxDays: rate.maxDays,
+    };
   });
   if (errors.length > 0) return { ok: false, userErrors: errors };
   const countries = [...new Set(input.countries.map((country) => country.trim().toUpperCase()))];
+  return { ok: true, zone: { name: input.name.trim(), countries, rates } };
+}
+
+/** Refuses countries that another zone already ships to (a country belongs to one zone). */
+async function refuseTakenCountries(tx: OrdersContext, countries: string[], exceptZoneId: string | null): Promise<void> {
+  const taken = await sql<{ country: string }>(
+    tx.em,
+    `select distinct c as country from "${SCHEMA}"."shipping_zone", unnest(countries) c
+      where countries && ?::text[] and c = any(?::text[]) and id::text <> ?`,
+    [countries, countries, exceptZoneId ?? ''],
+  );
+  if (taken.length > 0) {
+    throw new UserErrorsException([
+      new UserError(['input', 'countries'], `Already in another zone: ${taken.map((t) => t.country).join(', ')}`, OrdersErrorCode.TAKEN),
+    ]);
+  }
+}
+
+async function answerZone(ctx: OrdersContext, id: string): Promise<MutationOutcome<ShippingZoneView>> {
+  ctx.pricing.config = undefined;
+  const zone = (await listShippingZones(ctx)).find((candidate) => candidate.id === id)!;
+  return { ok: true, value: zone };
+}
+
+/** Managers: a zone and its rates; a country already in another zone is refused. */
+export async function createShippingZone(ctx: OrdersContext, input: ShippingZoneInput): Promise<MutationOutcome<ShippingZoneView>> {
+  const valid = validateZone(ctx, input);
+  if (!valid.ok) return valid;
+  const { zone: values } = valid;
+  const rateIds = values.rates.flatMap((rate, index) => (rate.id ? [index] : []));
+  if (rateIds.length > 0) {
+    return {
+      ok: false,
+      userErrors: rateIds.map(
+        (index) => new UserError(['input', 'rates', String(index), 'id'], 'A new zone has no rates yet', OrdersErrorCode.INVALID),
+      ),
+    };
+  }
   const outcome = await runMutation(ctx, async (tx) => {
-    const taken = await sql<{ country: string }>(
-      tx.em,
-      `select distinct unnest(countries) as country from "${SCHEMA}"."shipping_zone" where countries && ?::text[]`,
-      [countries],
-    );
-    if (taken.length > 0) {
-      throw new UserErrorsException([
-        new UserError(['input', 'countries'], `Already in another zone: ${taken.map((t) => t.country).join(', ')}`, OrdersErrorCode.TAKEN),
-      ]);
-    }
-    const zone = tx.em.create(ShippingZone, { name: input.name.trim(), countries, createdAt: new Date() });
-    rates.forEach(({ rate, price, freeAbove }, position) =>
-      tx.em.create(ShippingRate, {
-        zoneId: zone.id,
-        name: rate.name.trim(),
-        priceMinor: price as number,
-        freeAboveMinor: freeAbove as number | null,
-        minDays: rate.minDays,
-        maxDays: rate.maxDays,
-        position,
-      }),
-    );
+    await refuseTakenCountries(tx, values.countries, null);
+    const zone = tx.em.create(ShippingZone, { name: values.name, countries: values.countries, createdAt: new Date() });
+    values.rates.forEach(({ id: _id, ...rate }, position) => tx.em.create(ShippingRate, { zoneId: zone.id, ...rate, position }));
     await tx.em.flush();
     return zone.id;
   });
-  if (!outcome.ok) return outcome;
-  ctx.pricing.config = undefined;
-  const zone = (await listShippingZones(ctx)).find((candidate) => candidate.id === outcome.value)!;
-  return { ok: true, value: zone };
+  return outcome.ok ? answerZone(ctx, outcome.value) : outcome;
+}
+
+/**
+ * Managers: replaces a zone's name, countries and rates. A rate given with its id is changed in
+ * place, so carts that chose it keep it at the new price; rates left out are removed (carts that
+ * chose them are warned DELIVERY_UNAVAILABLE); rates without an id are new.
+ */
+export async function updateShippingZone(
+  ctx: OrdersContext,
+  id: string,
+  input: ShippingZoneInput,
+): Promise<MutationOutcome<ShippingZoneView>> {
+  const valid = validateZone(ctx, input);
+  if (!valid.ok) return valid;
+  const { zone: values } = valid;
+  const outcome = await runMutation(ctx, async (tx) => {
+    const [zone] = await sql<{ id: string }>(tx.em, `select id from "${SCHEMA}"."shipping_zone" where id::text = ? for update`, [id]);
+    if (!zone) throw new UserErrorsException([new UserError(['id'], 'No shipping zone has this id', OrdersErrorCode.NOT_FOUND)]);
+    await refuseTakenCountries(tx, values.countries, zone.id);
+    const existing = new Set(
+      (await sql<{ id: string }>(tx.em, `select id from "${SCHEMA}"."shipping_rate" where zone_id = ?`, [zone.id])).map((r) => r.id),
+    );
+    const unknown = values.rates.flatMap((rate, index) => (rate.id && !existing.has(rate.id) ? [index] : []));
+    if (unknown.length > 0) {
+      throw new UserErrorsException(
+        unknown.map(
+          (index) =>
+            new UserError(['input', 'rates', String(index), 'id'], 'This zone has no rate with this id', OrdersErrorCode.NOT_FOUND),
+        ),
+      );
+    }
+    await sql(tx.em, `update "${SCHEMA}"."shipping_zone" set name = ?, countries = ?::text[] where id = ?`, [
+      values.name,
+      values.countries,
+      zone.id,
+    ]);
+    const kept = values.rates.flatMap((rate) => (rate.id ? [rate.id] : []));
+    await sql(tx.em, `delete from "${SCHEMA}"."shipping_rate" where zone_id = ? and not (id = any(?::uuid[]))`, [zone.id, kept]);
+    for (const [position, { id: rateId, ...rate }] of values.rates.entries()) {
+      if (rateId) {
+        await sql(
+          tx.em,
+          `update "${SCHEMA}"."shipping_rate" set name = ?, price_minor = ?, free_above_minor = ?, min_days = ?, max_days = ?, position = ?
+            where id = ?`,
+          [rate.name, rate.priceMinor, rate.freeAboveMinor, rate.minDays, rate.maxDays, position, rateId],
+        );
+      } else {
+        tx.em.create(ShippingRate, { zoneId: zone.id, ...rate, position });
+      }
+    }
+    await tx.em.flush();
+    return zone.id;
+  });
+  return outcome.ok ? answerZone(ctx, outcome.value) : outcome;
 }
 
 /** Managers: removes a zone and its rates; carts that chose one of them are warned DELIVERY_UNAVAILABLE. */

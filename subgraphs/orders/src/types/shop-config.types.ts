@@ -79,6 +79,12 @@ export class TaxRateSetInput {
 
 @InputType({ description: 'One way to ship to a zone.' })
 export class ShippingRateInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'shippingZoneUpdate: an existing rate of the zone to change in place (carts that chose it keep it); left out, a new rate.',
+  })
+  id?: string | null;
+
   @Field(() => String)
   name!: string;
 
