@@ -163,3 +163,63 @@ it('lists an abandoned cart for staff, mails a recovery link that reopens it, an
   }
   expect(types).toContain('CART_ABANDONED');
 });
+
+it('tells the shopper what changed since a line was added, and offers ship-to-store where the store lacks the stock', async () => {
+  const hamburg = stores['Velocity Cycles Hamburg Altona'].id;
+  const leipzig = stores['Central Warehouse Leipzig'].id;
+  await createStockedProduct(system, admin, { sku: 'CT-PRICE', price: '40.00', stock: { [leipzig]: 3 } });
+  await createStockedProduct(system, admin, { sku: 'CT-GONE', price: '15.00', stock: { [leipzig]: 3 } });
+  const { cartCreate } = await api(
+    `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "CT-PRICE", quantity: 1 }, { sku: "CT-GONE", quantity: 1 }], buyerIdentity: { countryCode: "DE" } }) { ${PAYLOAD} } }`,
+    {},
+    ANONYMOUS,
+  );
+  const cart = cartCreate.cart;
+  expect(cart.warnings).toEqual([]);
+  // Hamburg holds none of it; Leipzig can send it there.
+  const toStore = (cart.deliveryOptions as { handle: string; method: string; location: { id: string } | null }[]).find(
+    (o) => o.method === 'SHIP_TO_STORE' && o.location?.id === hamburg,
+  );
+  expect(toStore).toMatchObject({ handle: `SHIP_TO_STORE:${hamburg}`, quantityAvailableNow: 0 });
+  const chosen = await api(
+    `mutation($id: ID!, $h: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $h }) { ${PAYLOAD} } }`,
+    { id: cart.id, h: toStore!.handle },
+    ANONYMOUS,
+  );
+  expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
+  expect(chosen.cartDeliveryUpdate.cart.delivery).toMatchObject({ method: 'SHIP_TO_STORE', option: { handle: toStore!.handle } });
+  expect(chosen.cartDeliveryUpdate.cart.warnings).toEqual([]);
+
+  // The catalog changes under the cart: a new price, an archived product.
+  const variants = await api(
+    `{ a: productVariant(sku: "CT-PRICE") { id product { id } } b: productVariant(sku: "CT-GONE") { product { id } } }`,
+    {},
+    admin,
+  );
+  const repriced = await api(
+    `mutation($id: ID!) { productVariantUpdate(input: { id: $id, price: { amount: "45.00" } }) { userErrors { code } } }`,
+    { id: variants.a.id },
+    admin,
+  );
+  expect(repriced.productVariantUpdate.userErrors).toEqual([]);
+  const archived = await api(
+    `mutation($id: ID!) { productUpdate(id: $id, input: { status: ARCHIVED }) { userErrors { code } } }`,
+    { id: variants.b.product.id },
+    admin,
+  );
+  expect(archived.productUpdate.userErrors).toEqual([]);
+  const read = await api(`query($id: ID!) { cart(id: $id) { ${CART_READ} } }`, { id: cart.id }, ANONYMOUS);
+  const lines = read.cart.lines.nodes as { id: string; sku: string; unitPrice: { amount: string }; cost: { total: { amount: string } } }[];
+  const byCode = Object.fromEntries((read.cart.warnings as { code: string; lineId: string }[]).map((w) => [w.code, w.lineId]));
+  expect(byCode).toEqual({
+    PRICE_CHANGED: lines.find((l) => l.sku === 'CT-PRICE')!.id,
+    PRODUCT_ARCHIVED: lines.find((l) => l.sku === 'CT-GONE')!.id,
+  });
+  // Priced at today's price; the archived line stays on the cart and counts nothing.
+  expect(lines.find((l) => l.sku === 'CT-PRICE')!.unitPrice).toEqual({ amount: '45.00' });
+  expect(lines.find((l) => l.sku === 'CT-GONE')!.cost.total).toEqual({ amount: '0.00' });
+  expect(read.cart.cost.subtotal).toEqual({ amount: '45.00' });
+});
+
+const CART_READ = `id lines(first: 10) { nodes { id sku unitPrice { amount } cost { total { amount } } } }
+  cost { subtotal { amount } } warnings { code lineId }`;

@@ -16,4 +16,4 @@ export const CartRecoverPayload = MutationPayload('CartRecoverPayload', { cart: 
 export const TaxRateSetPayload = MutationPayload('TaxRateSetPayload', { taxRate: () => TaxRateView });
 export const ShippingZoneCreatePayload = MutationPayload('ShippingZoneCreatePayload', { shippingZone: () => ShippingZoneView });
 export const ShippingZoneUpdatePayload = MutationPayload('ShippingZoneUpdatePayload', { shippingZone: () => ShippingZoneView });
-export const ShippingZoneDeletePayload = MutationPayload('ShippingZoneDeletePayload', { deletedId: () => ID });
+export const ShippingZoneDeletePayload = MutationPayload('ShippingZoneDeletePayload', { deletedShippingZoneId: () => ID });

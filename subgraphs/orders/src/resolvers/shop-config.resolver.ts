@@ -60,6 +60,6 @@ export class ShopConfigResolver {
   @Authorized(MANAGER_ROLES)
   @Mutation(() => ShippingZoneDeletePayload, { description: 'Deletes a shipping zone and its rates (managers).' })
   async shippingZoneDelete(@Ctx() ctx: OrdersContext, @Arg('id', () => ID) id: string) {
-    return toPayload(await deleteShippingZone(ctx, id), (deletedId) => ({ deletedId }));
+    return toPayload(await deleteShippingZone(ctx, id), (deletedShippingZoneId) => ({ deletedShippingZoneId }));
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType, Extensions } from 'type-graphql';
 import { Connection, Money } from '#platform/graphql';
 import { Cart, DeliveryMethod } from '../entities';
 import { CustomerCarts, LocationReference, VariantReference } from './references.types';
@@ -161,6 +161,7 @@ export class CartWarning {
   message!: string;
 
   @Field(() => ID, { nullable: true })
+  @Extensions({ globalIdType: 'CartLine' })
   lineId!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'For stock warnings: units available for the chosen delivery.' })

@@ -2,13 +2,28 @@ import 'reflect-metadata';
 import { buildSubgraphSchema as buildApolloSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../server/request-context';
 import { applyGlobalIds } from './global-ids';
 import { DateTimeScalar } from './scalars';
+
+/** Fields' `@Extensions` (such as `globalIdType`) live in type-graphql's schema; SDL does not carry them over. */
+function copyFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const type of Object.values(to.getTypeMap())) {
+    const source = from.getType(type.name);
+    if (!isObjectType(type) || !isObjectType(source)) continue;
+    const sourceFields = source.getFields();
+    for (const field of Object.values(type.getFields())) {
+      const extensions = sourceFields[field.name]?.extensions;
+      if (extensions && Object.keys(extensions).length > 0) {
+        (field as { extensions: Record<string, unknown> }).extensions = { ...field.extensions, ...extensions };
+      }
+    }
+  }
+}
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
@@ -56,6 +71,7 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
   const subgraphSchema = buildApolloSubgraphSchema({ typeDefs, resolvers });
+  copyFieldExtensions(schema, subgraphSchema);
   applyGlobalIds(subgraphSchema);
   return subgraphSchema;
 }

@@ -5,6 +5,7 @@ import {
   isInputObjectType,
   isListType,
   isObjectType,
+  type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLInputType,
   type GraphQLObjectType,
@@ -85,7 +86,7 @@ export function applyGlobalIds(schema: GraphQLSchema): void {
           return inner(source, decoded, context, info);
         };
       }
-      const idType = getNamedType(field.type).name === 'ID' ? (field.name === 'id' ? type.name : typeOfIdField(field.name)) : null;
+      const idType = getNamedType(field.type).name === 'ID' ? idTypeOf(type, field) : null;
       if (idType) {
         const inner = wrapped;
         wrapped = (source, args, context, info) => {
@@ -98,6 +99,17 @@ export function applyGlobalIds(schema: GraphQLSchema): void {
     }
     decodeReferences(type);
   }
+}
+
+/**
+ * The type an ID field names: the object's own for `id`, else the one a field declares with
+ * `@Extensions({ globalIdType })` where its name says too little (`CartWarning.lineId` names a
+ * CartLine), else the one its name says (`locationId` → Location).
+ */
+export function idTypeOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string | null {
+  if (field.name === 'id') return type.name;
+  const declared = (field.extensions as { globalIdType?: unknown }).globalIdType;
+  return typeof declared === 'string' ? declared : typeOfIdField(field.name);
 }
 
 interface SubgraphExtensions {

@@ -26,3 +26,4 @@ export { NotBlank } from './validators';
 export { MutationPayload, toPayload } from './payload';
 export { Address, AddressInput, Coordinates, addressFields } from './address';
 export { createNodeInterface } from './node';
+export { idTypeOf } from './global-ids';
