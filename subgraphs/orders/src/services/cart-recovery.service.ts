@@ -66,24 +66,36 @@ export async function recoverCart(ctx: OrdersContext, token: string): Promise<Mu
   });
 }
 
-/** The periodic reminder: each abandoned cart with an email, not yet reminded, is mailed once. */
+/**
+ * The periodic reminder: each abandoned cart with an email, not yet reminded, is mailed once.
+ * A sweep first claims its carts (marks them reminded, skipping rows another replica holds), so
+ * replicas sweeping side by side never mail a cart twice; a cart whose mail fails is released
+ * for the next sweep. A process dying between claim and mail leaves that cart unreminded: a
+ * missed reminder is better than a second one.
+ */
 export async function sweepAbandonedCarts(orm: Orm, logger: Logger, shared: OrdersShared): Promise<number> {
-  const em = orm.em.fork();
-  const carts = await selectPlain(
-    em,
-    Cart,
-    `select c.* ${ABANDONED} and c.email is not null and c.recovery_sent_at is null order by c.updated_at limit 50`,
-    [new Date(Date.now() - shared.abandonedAfterMs)],
+  const claimed = await orm.em.fork().transactional((tx) =>
+    selectPlain(
+      tx as EntityManager,
+      Cart,
+      `update "${SCHEMA}"."cart" set recovery_sent_at = now()
+        where id in (select c.id ${ABANDONED} and c.email is not null and c.recovery_sent_at is null
+                      order by c.updated_at limit 50 for update of c skip locked)
+        returning *`,
+      [new Date(Date.now() - shared.abandonedAfterMs)],
+    ),
   );
   let sent = 0;
-  for (const cart of carts) {
+  for (const cart of claimed) {
     try {
       await mailRecoveryLink(shared, cart);
-      await em.fork().transactional((tx) => recordAbandonment(tx as EntityManager, cart.id));
-      sent += 1;
     } catch (error) {
-      logger.warn({ err: error, cartId: cart.id }, 'cart reminder not sent');
+      logger.warn({ err: error, cartId: cart.id }, 'cart reminder not sent; the next sweep tries again');
+      await sql(orm.em.fork(), `update "${SCHEMA}"."cart" set recovery_sent_at = null where id = ?`, [cart.id]);
+      continue;
     }
+    await orm.em.fork().transactional((tx) => recordAbandonment(tx as EntityManager, cart.id));
+    sent += 1;
   }
   return sent;
 }
