@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { entityLoader } from '#platform/db';
 import type { CurrencyCode } from '#platform/graphql';
 import type { InternalClient } from '#platform/internal';
@@ -6,7 +7,7 @@ import type { RequestContext } from '#platform/server';
 import type { CheckoutDeps } from './checkout';
 import type { CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
 import type { ShippingZone } from './pricing';
-import { Cart, Order } from './entities';
+import { Cart, CartStatus, Order } from './entities';
 
 /** What `setup` builds once and every request of this server shares. */
 export interface OrdersShared {
@@ -49,7 +50,16 @@ export interface OrdersContext extends RequestContext, OrdersShared {
 }
 
 function createOrdersLoaders(em: RequestContext['em']) {
-  return { orderById: entityLoader(em, Order, 'id'), cartById: entityLoader(em, Cart, 'id') };
+  return {
+    orderById: entityLoader(em, Order, 'id'),
+    cartById: entityLoader(em, Cart, 'id'),
+    /** Each customer's one OPEN cart (a unique index), a page of customers in one statement. */
+    openCartByCustomer: new DataLoader<string, Cart | null>(async (customerIds) => {
+      const carts = await em.find(Cart, { customerId: { $in: [...customerIds] }, status: CartStatus.OPEN });
+      const byCustomer = new Map(carts.map((cart) => [cart.customerId, cart]));
+      return customerIds.map((id) => byCustomer.get(id) ?? null);
+    }),
+  };
 }
 
 export function createOrdersContext(base: RequestContext, shared: OrdersShared): OrdersContext {
