@@ -29,7 +29,7 @@ const api = <T = Record<string, any>>(query: string, variables: Record<string, u
 const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
   checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) {
     order { id number email financialStatus fulfillmentStatus fulfillmentMethod totals { total { amount } subtotal { amount } taxTotal { amount } }
-      lines { sku quantity total { amount } taxLines { title amount { amount } } } payments { method amount { amount } captured { amount } status } }
+      lines { sku title quantity total { amount } taxLines { title amount { amount } } } payments { method amount { amount } captured { amount } status } }
     userErrors { field message code } } }`;
 
 async function pickupCart(sku: string, quantity: number, headers: AuthHeaders): Promise<{ id: string; total: string }> {
@@ -66,7 +66,7 @@ it('a signed-in customer takes a cart to a paid order; the cart answers later ch
     fulfillmentStatus: 'UNFULFILLED',
     fulfillmentMethod: 'PICKUP',
     totals: { total: { amount: cart.total } },
-    lines: [{ sku: 'CK-A', quantity: 2, total: { amount: '120.00' } }],
+    lines: [{ sku: 'CK-A', title: 'Cart test CK-A', quantity: 2, total: { amount: '120.00' } }],
     payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, captured: { amount: cart.total }, status: 'CAPTURED' }],
   });
   // The same key replays; another key on the completed cart answers the same order.

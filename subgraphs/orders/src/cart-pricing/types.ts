@@ -21,6 +21,9 @@ export interface CatalogRow {
   sku: string;
   variantId: string;
   productId: string;
+  /** What an order line keeps of the catalog, whatever it says later; absent in fixtures that do not care. */
+  productTitle?: string;
+  variantTitle?: string;
   categoryIds: string[];
   status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
   /** ACTIVE and published on the cart's channel. */

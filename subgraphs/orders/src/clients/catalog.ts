@@ -22,6 +22,8 @@ function catalogRow(ctx: OrdersContext, variant: PricingVariant): CatalogRow {
     sku: variant.sku,
     variantId: variant.variantId,
     productId: variant.productId,
+    productTitle: variant.productTitle,
+    variantTitle: variant.variantTitle,
     categoryIds: variant.categoryIds,
     status: variant.productStatus,
     sellable: variant.sellable,
