@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { sql } from '#platform/db';
-import { gqlData } from '../support/graphql-client';
+import { gql, gqlData } from '../support/graphql-client';
 import { createStockedProduct, locationsByName, PAYLOAD } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
@@ -54,8 +54,31 @@ async function pickupCart(sku: string, codes: string[] = []): Promise<{ id: stri
 
 const cardPayment = (amount: string) => ({ method: 'TEST_CARD', amount: { amount }, cardNumber: '4242424242424242' });
 
-function complete(cartId: string, payments: unknown[]): Promise<Answer> {
-  return api<Answer>(COMPLETE, { cartId, input: { email: 'crowd@example.com', payments }, key: randomUUID() });
+/**
+ * One buyer's checkout, as a careful client makes it: when the answer is "not finished in time"
+ * or "still in progress", it asks again under the same key, which answers the first attempt.
+ */
+async function complete(cartId: string, payments: unknown[]): Promise<Answer> {
+  const variables = { cartId, input: { email: 'crowd@example.com', payments }, key: randomUUID() };
+  for (let attempt = 1; ; attempt++) {
+    const answer = await gql(system.gateway.url, COMPLETE, variables, ANONYMOUS);
+    const timedOut = answer.errors?.some((e) => e.extensions?.code === 'DEADLINE_EXCEEDED');
+    const data = answer.data as Answer | undefined;
+    const running = data?.checkoutComplete.userErrors.some((e) => e.code === 'CHECKOUT_IN_PROGRESS');
+    if ((!timedOut && !running) || attempt === 5) {
+      if (!data) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
+      return data;
+    }
+  }
+}
+
+/** Carts for a crowd, a few at a time: setting up is not the race under test. */
+async function pickupCarts(count: number, sku: string, codes: string[] = []): Promise<{ id: string; total: string }[]> {
+  const carts: { id: string; total: string }[] = [];
+  for (let start = 0; start < count; start += 5) {
+    carts.push(...(await Promise.all(Array.from({ length: Math.min(5, count - start) }, () => pickupCart(sku, codes)))));
+  }
+  return carts;
 }
 
 const rows = <T = Record<string, unknown>>(subgraph: string, text: string, params: unknown[] = []) =>
@@ -88,7 +111,7 @@ async function expectNothingLeftOver(): Promise<void> {
 }
 
 it('50 buyers race for 10 units: exactly 10 orders, 40 clean OUT_OF_STOCK, nothing left held', async () => {
-  const carts = await Promise.all(Array.from({ length: 50 }, () => pickupCart('RACE-TEN')));
+  const carts = await pickupCarts(50, 'RACE-TEN');
   const answers = await Promise.all(carts.map((cart) => complete(cart.id, [cardPayment(cart.total)])));
   const won = answers.filter((a) => a.checkoutComplete.order);
   expect(won).toHaveLength(10);
@@ -110,7 +133,7 @@ it('a code limited to 5 uses, 30 checkouts at once: 5 orders carry it, the other
     admin,
   );
   expect(created.discountCreate.userErrors).toEqual([]);
-  const carts = await Promise.all(Array.from({ length: 30 }, () => pickupCart('RACE-CODE', ['RACE5'])));
+  const carts = await pickupCarts(30, 'RACE-CODE', ['RACE5']);
   expect(new Set(carts.map((cart) => cart.total))).toEqual(new Set(['18.00']));
   const answers = await Promise.all(carts.map((cart) => complete(cart.id, [cardPayment(cart.total)])));
   const withCode = answers.filter((a) => a.checkoutComplete.order?.discountApplications.some((d) => d.code === 'RACE5'));
