@@ -18,7 +18,11 @@ export class DiscountResolver {
     return findDiscount(ctx, id);
   }
 
-  @Query(() => [Discount], { description: 'What is live on a channel now: the same offers on web, app, POS and kiosk.' })
+  @Query(() => [Discount], {
+    nullable: 'itemsAndList',
+    description:
+      'What is live on a channel now: the same offers on web, app, POS and kiosk; null (with an error) while promotions cannot be reached, and the rest of the page stands.',
+  })
   activePromotions(@Ctx() ctx: PromotionsContext, @Arg('channel', () => SalesChannel) channel: SalesChannel): Promise<Discount[]> {
     return activePromotions(ctx, channel);
   }
