@@ -45,11 +45,11 @@ module.exports = {
       name: 'gateway-uses-little-of-the-platform',
       severity: 'error',
       comment:
-        'The gateway takes auth, events and the process kit (config, logging, HTTP service, health, error masking) from the platform, and the contracts of the events it relays; never the ORM, type-graphql or a subgraph.',
+        'The gateway takes auth, events, tracing and the process kit (config, logging, HTTP service, health, error masking) from the platform, and the contracts of the events it relays; never the ORM, type-graphql or a subgraph.',
       from: { path: '^gateway/src/' },
       to: {
         path: '^subgraphs/',
-        pathNot: ['^subgraphs/platform/src/(auth|events|config|runtime|ids)/', '^subgraphs/[^/]+/src/contract/'],
+        pathNot: ['^subgraphs/platform/src/(auth|events|config|runtime|ids|tracing)/', '^subgraphs/[^/]+/src/contract/'],
       },
     },
     {

@@ -90,6 +90,19 @@ it('hands over events published before it started, only of its topics, and store
   await waitFor(async () => (await storedPosition('first')) === late, 'the position to reach the last event');
 });
 
+it('reports its backlog: what is past its position and how old the oldest of it is, nothing once caught up', async () => {
+  await publish('backlog.a', 'backlog.a', 'backlog.a');
+  const { instance } = consumer('backlog', ['backlog.a']);
+  // Not started: every event of the outbox is still to be handled.
+  const behind = await instance.backlog();
+  const [{ count }] = await sql<{ count: string }>(inventory.em.fork(), 'select count(*) from inventory.outbox_event');
+  expect(behind.pending).toBe(Number(count));
+  expect(behind.lagSeconds).toBeGreaterThan(0);
+  await instance.start();
+  await waitFor(async () => (await instance.backlog()).pending === 0, 'the consumer to catch up');
+  expect(await instance.backlog()).toEqual({ pending: 0, lagSeconds: 0 });
+});
+
 it('resumes after its stored position when started again', async () => {
   const before = await publish('resume.a', 'resume.a');
   const first = consumer('resume', ['resume.a']);

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
 import type { SupergraphSource } from './supergraph';
+import { unavailableResponse } from './unavailable-response';
 
 /** What each request carries to the subgraph calls: the caller's token and address. */
 export interface GatewayContext {
@@ -120,9 +121,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
           } catch (error) {
             end?.({ outcome: 'unreachable' });
             options.logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
-            throw new GraphQLError(`The ${name} service is unavailable; try again shortly`, {
-              extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name },
-            });
+            return unavailableResponse(name, init?.body);
           }
         },
       }),

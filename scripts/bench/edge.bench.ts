@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createLogger } from '#platform/runtime';
 import { createGatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
@@ -52,12 +53,30 @@ export async function edgeBench(databaseUrl: string): Promise<void> {
       results.push(await measure(`round ${round}: without limits`, requests, 4, () => post(urls.open)));
       results.push(await measure(`round ${round}: with limits + throttle`, requests, 4, () => post(urls.limited)));
     }
+    // Interleaved: each caller alternates the two gateways request by request, so both see the
+    // same moment's load; on a shared machine this tells a few percent apart where rounds cannot.
+    const latencies: Record<'open' | 'limited', number[]> = { open: [], limited: [] };
+    await measure('interleaved', requests * 2, 4, async (i) => {
+      const which = i % 2 === 0 ? 'open' : 'limited';
+      const started = performance.now();
+      await post(urls[which]);
+      latencies[which].push(performance.now() - started);
+    });
     printResults('edge: storefront query (12 products × 5 variants with stock), 4 callers', results);
     const total = (label: string) => results.filter((r) => r.name.includes(label)).reduce((sum, r) => sum + r.perSecond, 0) / rounds;
     const without = total('without');
     const withLimits = total('with limits');
     console.log(
       `\nmean throughput: without ${without.toFixed(0)} req/s, with ${withLimits.toFixed(0)} req/s: ${(((without - withLimits) / without) * 100).toFixed(1)}% cost`,
+    );
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const [openMedian, limitedMedian] = [median(latencies.open), median(latencies.limited)];
+    const [openMean, limitedMean] = [mean(latencies.open), mean(latencies.limited)];
+    console.log(
+      `interleaved, ${requests} requests each: median ${openMedian.toFixed(1)} ms without, ${limitedMedian.toFixed(1)} ms with ` +
+        `(${(((limitedMedian - openMedian) / openMedian) * 100).toFixed(1)}%); mean ${openMean.toFixed(1)} ms without, ` +
+        `${limitedMean.toFixed(1)} ms with (${(((limitedMean - openMean) / openMean) * 100).toFixed(1)}%)`,
     );
   } finally {
     await limited.close();

@@ -15,7 +15,7 @@ export interface InProcessSystemOptions {
   logger?: Logger;
   /** Connections per subgraph; the production default (10) unless a bench asks for more. */
   poolMax?: number;
-  /** Where the orders subgraph writes customer mail (no SMTP in tests); `.data/mail` unless given. */
+  /** Where the orders and customers subgraphs write customer mail (no SMTP in tests); `.data/mail` unless given. */
   mailDirectory?: string;
 }
 
@@ -57,7 +57,13 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
     await listen('inventory', await createInventoryServer({ ...base, productsUrl: urls.products, reservationSweepMs: 0 }));
     await listen(
       'customers',
-      await createCustomersServer({ ...base, inventoryUrl: urls.inventory, defaultPhoneRegion: 'DE', eventPollMs: 100 }),
+      await createCustomersServer({
+        ...base,
+        inventoryUrl: urls.inventory,
+        defaultPhoneRegion: 'DE',
+        eventPollMs: 100,
+        mailDirectory: options.mailDirectory,
+      }),
     );
     await listen(
       'promotions',

@@ -275,6 +275,11 @@ describe('what operators see', () => {
     const products = await (await fetch(system.urls.products.replace('/graphql', '/metrics'))).text();
     expect(products).toMatch(/db_pool_connections_in_use/);
     expect(products).toMatch(/graphql_request_duration_seconds_bucket/);
+    // Outbox lag of each durable consumer a subgraph runs, labelled with the outbox it reads.
+    const promotions = await (await fetch(system.urls.promotions.replace('/graphql', '/metrics'))).text();
+    expect(promotions).toMatch(/outbox_lag_seconds\{[^}]*consumer="promotions.customer-events"[^}]*source="customers"[^}]*\} \d/);
+    expect(promotions).toMatch(/outbox_events_pending\{[^}]*consumer="promotions.order-events"[^}]*source="orders"[^}]*\} \d/);
+    expect(products).toMatch(/# TYPE outbox_lag_seconds gauge/);
     // Production without a metrics token serves none.
     expect((await fetch(production.url.replace('/graphql', '/metrics'))).status).toBe(404);
   });

@@ -18,7 +18,7 @@ export interface SupergraphHarness {
   servers: Record<string, SubgraphServer>;
   /** The shared secret the gateway sends; direct calls need it too. */
   gatewaySecret: string;
-  /** Where the orders subgraph writes customer mail (readMailbox reads it). */
+  /** Where the orders and customers subgraphs write customer mail (readMailbox reads it). */
   mailDirectory: string;
   close(): Promise<void>;
 }

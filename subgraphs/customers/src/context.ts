@@ -1,6 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js';
+import type { SharedRateLimiter } from '#platform/db';
 import type { CurrencyCode } from '#platform/graphql';
 import type { InternalClient } from '#platform/internal';
+import type { Mailer } from '#platform/mail';
 import type { RequestContext } from '#platform/server';
 import type { SignInLimiter } from './auth/sign-in-limiter';
 import { createCustomersLoaders, type CustomersLoaders } from './loaders/customers.loaders';
@@ -17,6 +19,12 @@ export interface CustomersSettings {
   inventory: InternalClient;
   customerSignIns: SignInLimiter;
   staffSignIns: SignInLimiter;
+  /** Public sign-ups per client address. */
+  signUps: SharedRateLimiter;
+  /** "Someone tried to sign up with your details" notices per account. */
+  signUpNotices: SharedRateLimiter;
+  /** Mail to customers (SMTP, or files without it). */
+  mailer: Mailer;
 }
 
 /** The customers subgraph's request context: the platform's, plus its settings and DataLoaders. */

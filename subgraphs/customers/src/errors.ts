@@ -26,7 +26,7 @@ export const CustomersErrorCode = {
   UNIDENTIFIED_CUSTOMER: 'UNIDENTIFIED_CUSTOMER',
   /** Staff sign-in: the email or the password is wrong. */
   UNIDENTIFIED_STAFF: 'UNIDENTIFIED_STAFF',
-  /** Too many sign-in attempts for this email, from this address, or both, within the window. */
+  /** Too many sign-in attempts for this email, from this address, or both, within the window; too many sign-ups from this address within the hour. */
   THROTTLED: 'THROTTLED',
   /** The customer's personal data was erased: nothing more is recorded for them, and they cannot be merged. */
   ERASED: 'ERASED',

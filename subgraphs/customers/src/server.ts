@@ -1,9 +1,13 @@
+import { join } from 'node:path';
 import { str, url } from 'envalid';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { ConfigError, loadConfig, positiveInt } from '#platform/config';
+import { SharedRateLimiter } from '#platform/db';
+import { createMailer } from '#platform/mail';
 import { isCurrencyCode, type CurrencyCode } from '#platform/graphql';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimiter, type SignInLimits } from './auth/sign-in-limiter';
+import { SCHEMA } from './constants';
 import { createCustomersContext, type CustomersSettings } from './context';
 import { buildCustomersSchema } from './schema';
 import { cartEventsConsumer } from './services/cart-events.consumer';
@@ -28,11 +32,17 @@ export interface CustomersConfig {
   ordersDatabaseUrl?: string;
   /** How often the orders outbox is read without a notification. */
   eventPollMs?: number;
+  /** Public sign-ups allowed per client address an hour (20 unless set). */
+  signUpsPerAddress?: number;
+  smtpUrl?: string | null;
+  /** Where mail is written without SMTP; `.data/mail` unless set. */
+  mailDirectory?: string;
+  mailFrom?: string;
 }
 
 export type CustomersServerConfig = SubgraphServerConfig & CustomersConfig;
 
-/** INVENTORY_URL, DEFAULT_PHONE_REGION, ORDERS_DATABASE_URL and EVENT_POLL_MS, validated. */
+/** INVENTORY_URL, DEFAULT_PHONE_REGION, ORDERS_DATABASE_URL, EVENT_POLL_MS, SIGN_UPS_PER_ADDRESS and mail, validated. */
 function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
   const values = loadConfig(
     {
@@ -41,6 +51,10 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
       SHOP_CURRENCY: str({ default: 'EUR' }),
       ORDERS_DATABASE_URL: url({ default: undefined }),
       EVENT_POLL_MS: positiveInt({ default: 1_000 }),
+      SIGN_UPS_PER_ADDRESS: positiveInt({ default: 20 }),
+      SMTP_URL: str({ default: undefined }),
+      MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
+      MAIL_FROM: str({ default: 'Velocity Cycles <shop@example.com>' }),
     },
     env,
   );
@@ -57,6 +71,10 @@ function customersConfig(env: NodeJS.ProcessEnv): CustomersConfig {
     currencyCode: values.SHOP_CURRENCY,
     ordersDatabaseUrl: values.ORDERS_DATABASE_URL,
     eventPollMs: values.EVENT_POLL_MS,
+    signUpsPerAddress: values.SIGN_UPS_PER_ADDRESS,
+    smtpUrl: values.SMTP_URL ?? null,
+    mailDirectory: values.MAIL_DIRECTORY,
+    mailFrom: values.MAIL_FROM,
   };
 }
 
@@ -75,6 +93,14 @@ export const customers = defineSubgraph({
       inventory: kit.client('inventory', config.inventoryUrl),
       customerSignIns: new SignInLimiter(kit.orm, 'customer', limits),
       staffSignIns: new SignInLimiter(kit.orm, 'staff', limits),
+      signUps: new SharedRateLimiter(kit.orm, SCHEMA, { name: 'sign-up', points: config.signUpsPerAddress ?? 20, windowSeconds: 3_600 }),
+      signUpNotices: new SharedRateLimiter(kit.orm, SCHEMA, { name: 'sign-up-notice', points: 1, windowSeconds: 3_600 }),
+      mailer: createMailer({
+        smtpUrl: config.smtpUrl,
+        directory: config.mailDirectory ?? join(process.cwd(), '.data', 'mail'),
+        from: config.mailFrom ?? 'Velocity Cycles <shop@example.com>',
+        logger: kit.logger,
+      }),
     };
     // Abandoned carts reach the customer's timeline from the orders outbox.
     await kit.start(

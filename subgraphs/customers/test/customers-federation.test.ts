@@ -13,6 +13,8 @@ beforeAll(async () => {
   const signUp = await gqlData(
     url,
     `mutation { customerCreate(input: { email: "federated@example.com", channel: APP }) { customer { id } } }`,
+    {},
+    await bearer(Role.STAFF),
   );
   customer = await bearer(Role.CUSTOMER, { subject: signUp.customerCreate.customer.id });
 });

@@ -1,3 +1,5 @@
+// First: tracing hooks http, express, graphql and pg as they load (off without OTEL_EXPORTER_OTLP_ENDPOINT).
+import '#platform/tracing';
 import { runSubgraph } from '#platform/server';
 import { products } from './server';
 

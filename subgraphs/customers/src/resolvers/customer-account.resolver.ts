@@ -6,15 +6,19 @@ import { CustomerCreateInput } from '../inputs/customer-create.input';
 import { CustomerUpdateInput } from '../inputs/customer-update.input';
 import { CustomerAccessTokenCreatePayload, CustomerCreatePayload, CustomerUpdatePayload } from '../payloads';
 import { updateCustomer } from '../services/customer-update.service';
-import { createCustomer } from '../services/customer.service';
 import { createCustomerAccessToken } from '../services/sign-in.service';
+import { signUp } from '../services/sign-up.service';
 import { CUSTOMER_OR_STAFF } from './roles';
 
 @Resolver()
 export class CustomerAccountResolver {
-  @Mutation(() => CustomerCreatePayload, { description: 'Registers a customer (sign-up on the web or app, or at a till).' })
+  @Mutation(() => CustomerCreatePayload, {
+    description:
+      'Registers a customer (sign-up on the web or app, or at a till). Only staff get the new customer back, or TAKEN; ' +
+      'anyone else gets no customer and no TAKEN, the same answer whether or not the email is known, and signs in next.',
+  })
   async customerCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => CustomerCreateInput) input: CustomerCreateInput) {
-    return toPayload(await createCustomer(ctx, input), (customer) => ({ customer }));
+    return toPayload(await signUp(ctx, input), (customer) => ({ customer }));
   }
 
   @Mutation(() => CustomerAccessTokenCreatePayload, { description: 'Signs a customer in: a 30-day bearer token.' })

@@ -23,7 +23,10 @@ export class VariantStockResolver {
     return isAvailableForSale(ctx, [variant.sku]);
   }
 
-  @FieldResolver(() => [StoreAvailability], { description: 'Pickup locations with the variant in stock, nearest first.' })
+  @FieldResolver(() => [StoreAvailability], {
+    nullable: true,
+    description: 'Pickup locations with the variant in stock, nearest first; null (with an error) while inventory cannot be reached.',
+  })
   storeAvailability(
     @Root() variant: VariantStock,
     @Ctx() ctx: InventoryContext,

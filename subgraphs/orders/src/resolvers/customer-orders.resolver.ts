@@ -10,7 +10,11 @@ import { CustomerCarts } from '../types/references.types';
 /** A customer's orders, newest first: for the customer themselves and staff. */
 @Resolver(() => CustomerCarts)
 export class CustomerOrdersResolver {
-  @FieldResolver(() => OrderConnection, { description: 'Orders placed on every channel, newest first (the customer and staff).' })
+  @FieldResolver(() => OrderConnection, {
+    nullable: true,
+    description:
+      'Orders placed on every channel, newest first (the customer and staff); null (with an error) while orders cannot be reached.',
+  })
   orders(
     @Root() customer: CustomerCarts,
     @Ctx() ctx: OrdersContext,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
+import pg, { Client } from 'pg';
 import type { Orm } from '../db/database';
 import { sql } from '../db/sql';
 import type { Logger } from '../runtime/logger';
@@ -58,6 +58,8 @@ export class EventConsumer {
   private retiring: Promise<void> = Promise.resolve();
   private retries: PeriodicTask | null = null;
   private stopped = false;
+  /** Reads the source outbox for `backlog()`, opened on the first scrape. */
+  private sourcePool: pg.Pool | null = null;
   private readonly topics: Set<string>;
   private readonly logger: Logger;
   private readonly positionTable: string;
@@ -90,6 +92,33 @@ export class EventConsumer {
     await this.retiring;
     // Ending the connection releases the lock, so another replica takes over at once.
     await this.lockClient?.end().catch(() => {});
+    await this.sourcePool?.end().catch(() => {});
+    this.sourcePool = null;
+  }
+
+  /** Names the consumer and the outbox it reads, for metrics. */
+  get labels(): { consumer: string; source: string } {
+    return { consumer: this.options.name, source: this.options.sourceSchema };
+  }
+
+  /**
+   * What this consumer has still to handle, whichever replica consumes: the events past its
+   * stored position (counted up to 10,000) and the age of the oldest of them, 0 when caught up.
+   */
+  async backlog(): Promise<{ pending: number; lagSeconds: number }> {
+    const after = await this.storedPosition();
+    this.sourcePool ??= new pg.Pool({
+      connectionString: this.options.sourceDatabaseUrl ?? this.ownDatabaseUrl(),
+      max: 1,
+      application_name: 'outbox-backlog',
+      statement_timeout: 2_000,
+    });
+    const { rows } = await this.sourcePool.query<{ pending: number; lag: number }>(
+      `select count(*)::int as pending, coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::float8 as lag
+         from (select created_at from "${this.options.sourceSchema}".outbox_event where id > $1 order by id limit 10000) past`,
+      [after],
+    );
+    return { pending: rows[0].pending, lagSeconds: Math.max(0, rows[0].lag) };
   }
 
   private async tryToLead(): Promise<void> {

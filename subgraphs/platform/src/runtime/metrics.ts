@@ -58,6 +58,25 @@ export class Metrics {
     });
   }
 
+  /** A labelled gauge read when scraped: `read` gives one value per label set (outbox lag per consumer…). */
+  labelledGauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    read: () => Promise<{ labels: Record<L, string>; value: number }[]>,
+  ): void {
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { labels, value } of await read()) this.set(labels as Partial<Record<L, string>>, value);
+      },
+    });
+  }
+
   /** Counts and times each GraphQL request by its operation name and outcome. */
   plugin<C extends BaseContext>(): ApolloServerPlugin<C> {
     const limitCodes = new Set([

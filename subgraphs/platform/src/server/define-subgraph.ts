@@ -10,6 +10,8 @@ import { pruneRateLimitCounters } from '../db/rate-limit';
 import { RateLimitCounter } from '../db/rate-limit-counter.entity';
 import { InternalClient } from '../internal/internal-client';
 import { createLogger, type Logger } from '../runtime/logger';
+import { Metrics } from '../runtime/metrics';
+import { EventConsumer } from '../outbox/event-consumer';
 import { startPeriodicTask } from '../runtime/periodic-task';
 import { runService } from '../runtime/run-service';
 import type { RequestContext } from './request-context';
@@ -143,6 +145,32 @@ export async function buildSubgraph<S, C extends RequestContext>(
       });
     }
     const extendContext = await definition.setup(kit, config);
+    const metrics = new Metrics(info.name);
+    const consumers = parts.filter((part): part is EventConsumer => part instanceof EventConsumer);
+    // A consumer whose source cannot be read is left out of the scrape rather than failing it.
+    const backlogs = async () =>
+      (
+        await Promise.all(
+          consumers.map((consumer) =>
+            consumer.backlog().then(
+              (backlog) => ({ labels: consumer.labels, ...backlog }),
+              (error: unknown) => void logger.warn({ err: error, ...consumer.labels }, 'outbox backlog not read'),
+            ),
+          ),
+        )
+      ).filter((backlog) => backlog !== undefined);
+    metrics.labelledGauge(
+      'outbox_lag_seconds',
+      'Age of the oldest outbox event a durable consumer has not handled yet, by consumer and the outbox it reads (0: caught up)',
+      ['consumer', 'source'],
+      async () => (await backlogs()).map(({ labels, lagSeconds }) => ({ labels, value: lagSeconds })),
+    );
+    metrics.labelledGauge(
+      'outbox_events_pending',
+      'Outbox events a durable consumer has not handled yet (counted up to 10,000), by consumer and the outbox it reads',
+      ['consumer', 'source'],
+      async () => (await backlogs()).map(({ labels, pending }) => ({ labels, value: pending })),
+    );
     const server = await createSubgraphServer({
       name: info.name,
       schema: await definition.schema(),
@@ -155,6 +183,7 @@ export async function buildSubgraph<S, C extends RequestContext>(
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       production: config.production,
       metricsToken: config.metricsToken,
+      metrics,
     });
     return {
       ...server,

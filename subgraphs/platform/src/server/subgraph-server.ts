@@ -42,6 +42,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   limits?: Partial<QueryLimits>;
   /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */
   metricsToken?: string | null;
+  /** Where request and pool metrics go, with what setup registered; the server makes its own when absent. */
+  metrics?: Metrics;
 }
 
 export interface SubgraphServer extends HttpService {
@@ -62,7 +64,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   app.use(requestIdMiddleware());
   const limits = { ...SUBGRAPH_QUERY_LIMITS, ...options.limits };
   const limitSettings = queryLimitSettings(limits, options.production ?? false);
-  const metrics = new Metrics(options.name);
+  const metrics = options.metrics ?? new Metrics(options.name);
   const pool = () => (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
   metrics.gauge('db_pool_connections_in_use', 'Database connections in use', () => pool()?.numUsed() ?? 0);
   metrics.gauge('db_pool_acquires_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);

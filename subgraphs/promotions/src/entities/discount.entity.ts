@@ -22,9 +22,14 @@ export class Discount {
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'The code to enter, as staff wrote it; null for automatic discounts.' })
+  /** The code as staff wrote it; the API shows it to staff, and to others only when the discount is public. */
   @Property({ type: 'text', nullable: true })
   code: string | null = null;
+
+  /** A code anyone may see (a campaign on a banner); otherwise only staff see it, and whoever was given it. */
+  @Field(() => Boolean, { name: 'public', description: 'Whether anyone may see its code; otherwise only staff do (false unless set).' })
+  @Property({ type: 'boolean', default: false })
+  isPublic = false;
 
   /** Upper-cased code: codes are matched without regard to case. */
   @Property({ type: 'text', nullable: true })

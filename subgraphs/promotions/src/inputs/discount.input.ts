@@ -47,6 +47,12 @@ export class DiscountInput {
   @Matches(CODE_PATTERN, { message: 'code must be 3 to 32 letters, digits, - or _' })
   code?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether anyone may see the code (a campaign); false on create unless given: only staff see it.',
+  })
+  public?: boolean | null;
+
   @Field(() => DiscountKind, { nullable: true })
   kind?: DiscountKind;
 

@@ -6,6 +6,7 @@ import { Discount, DiscountKind, DiscountStatus } from '../entities';
 import { DiscountInput } from '../inputs/discount.input';
 import { DiscountCreatePayload, DiscountDeactivatePayload, DiscountUpdatePayload } from '../payloads/discount.payloads';
 import { discountStatus } from '../rules/discount-status';
+import { visibleCode } from '../rules/discount-visibility';
 import { activePromotions, findDiscount, listDiscounts } from '../services/discount-query.service';
 import { createDiscount, deactivateDiscount, updateDiscount } from '../services/discount.service';
 import { DiscountCombination, DiscountConnection, DiscountTarget } from '../types/discount.types';
@@ -17,7 +18,11 @@ export class DiscountResolver {
     return findDiscount(ctx, id);
   }
 
-  @Query(() => [Discount], { description: 'What is live on a channel now: the same offers on web, app, POS and kiosk.' })
+  @Query(() => [Discount], {
+    nullable: 'itemsAndList',
+    description:
+      'What is live on a channel now: the same offers on web, app, POS and kiosk; null (with an error) while promotions cannot be reached, and the rest of the page stands.',
+  })
   activePromotions(@Ctx() ctx: PromotionsContext, @Arg('channel', () => SalesChannel) channel: SalesChannel): Promise<Discount[]> {
     return activePromotions(ctx, channel);
   }
@@ -30,6 +35,15 @@ export class DiscountResolver {
     @Arg('status', () => DiscountStatus, { nullable: true }) status?: DiscountStatus,
   ) {
     return listDiscounts(ctx, { ...args, status });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The code to enter, as staff wrote it; null for automatic discounts, and for a non-public code unless the caller is staff.',
+  })
+  code(@Ctx() ctx: PromotionsContext, @Root() discount: Discount): string | null {
+    return visibleCode(ctx.viewer, discount);
   }
 
   @FieldResolver(() => DiscountStatus)

@@ -69,6 +69,7 @@ export function applyDiscountInput(discount: Discount, input: DiscountInput, cur
     discount.code = input.code?.trim() || null;
     discount.codeKey = discount.code?.toUpperCase() ?? null;
   }
+  if (input.public != null) discount.isPublic = input.public;
   if (input.kind !== undefined) discount.kind = input.kind;
   if (input.scope !== undefined) discount.scope = input.scope;
   if (input.buyQuantity !== undefined) discount.buyQuantity = input.buyQuantity;

@@ -71,6 +71,7 @@ export async function seedDemoPromotions(em: EntityManager, options: DemoPromoti
         title: '10% off your order over 50 with RIDE10',
         code: 'RIDE10',
         codeKey: 'RIDE10',
+        isPublic: true,
         kind: DiscountKind.PERCENTAGE,
         scope: DiscountScope.ORDER,
         basisPoints: 1_000,

@@ -15,6 +15,7 @@ import {
 import type { PromotionsContext } from '../context';
 import { Discount, DiscountStatus } from '../entities';
 import { PromotionsErrorCode as Code } from '../errors';
+import { listedFor } from '../rules/discount-visibility';
 
 /** A discount by id, batched; null for an unknown or malformed id. */
 export function findDiscount(ctx: PromotionsContext, id: string): Promise<Discount | null> {
@@ -60,11 +61,20 @@ export async function listDiscounts(
   return toConnection(rows, page, (d) => [d.createdAt.toISOString(), d.id]);
 }
 
-/** What is live on a channel right now, so every channel shows the same offers. */
+/**
+ * What is live on a channel right now, so every channel shows the same offers: automatic
+ * discounts and public codes, and for staff private codes too.
+ */
 export function activePromotions(ctx: PromotionsContext, channel: SalesChannel): Promise<Discount[]> {
   return ctx.em.find(
     Discount,
-    { ...statusWhere(DiscountStatus.ACTIVE, new Date()), $or: [{ channels: { $contains: [channel] } }, { channels: { $eq: [] } }] },
+    {
+      $and: [
+        statusWhere(DiscountStatus.ACTIVE, new Date()),
+        { $or: [{ channels: { $contains: [channel] } }, { channels: { $eq: [] } }] },
+        listedFor(ctx.viewer),
+      ],
+    },
     { orderBy: { createdAt: 'asc', id: 'asc' } },
   );
 }
