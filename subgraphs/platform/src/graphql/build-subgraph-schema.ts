@@ -9,6 +9,7 @@ import { roleAuthChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../server/request-context';
 import { applyGlobalIds } from './global-ids';
 import { DateTimeScalar } from './scalars';
+import { describeUserErrorCodes, withUserErrorCodeEnum, type UserErrorCodeValues } from './user-error-code';
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
@@ -29,12 +30,15 @@ export interface SubgraphSchemaOptions<C extends RequestContext> {
   orphanedTypes?: DecoratedClass[];
   /** `__resolveReference` per entity type name, for federation. */
   references?: Record<string, EntityReference<C>>;
+  /** The codes this subgraph's `userErrors` answer with (`describeUserErrorCodes` in its errors.ts); the common ones if not given. */
+  userErrorCodes?: UserErrorCodeValues;
 }
 
 /**
  * Builds a Federation 2 subgraph from type-graphql classes: type-graphql produces the schema,
  * its SDL (with the `@key`… directives from `@Directive`) is linked to the federation spec, and
- * @apollo/subgraph adds `_entities` and `_service` around type-graphql's resolvers. `@Authorized`
+ * @apollo/subgraph adds `_entities` and `_service` around type-graphql's resolvers; `UserError.code`
+ * becomes the subgraph's `UserErrorCode` enum. `@Authorized`
  * is enforced by the platform's role checker in every subgraph.
  */
 export async function buildSubgraphSchema<C extends RequestContext>(options: SubgraphSchemaOptions<C>): Promise<GraphQLSchema> {
@@ -47,10 +51,13 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
     skipCheck: true,
   });
   const imports = FEDERATION_IMPORTS.map((name) => `"${name}"`).join(', ');
-  const typeDefs = gql`
-    extend schema @link(url: "${FEDERATION_VERSION}", import: [${imports}])
-    ${printSchemaWithDirectives(schema)}
-  `;
+  const typeDefs = withUserErrorCodeEnum(
+    gql`
+      extend schema @link(url: "${FEDERATION_VERSION}", import: [${imports}])
+      ${printSchemaWithDirectives(schema)}
+    `,
+    options.userErrorCodes ?? describeUserErrorCodes({}, {}),
+  );
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
