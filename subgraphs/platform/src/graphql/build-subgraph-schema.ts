@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSubgraphSchema as buildApolloSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
@@ -51,12 +51,14 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
     skipCheck: true,
   });
   const imports = FEDERATION_IMPORTS.map((name) => `"${name}"`).join(', ');
-  const typeDefs = withUserErrorCodeEnum(
-    gql`
+  const typeDefs = describeRootTypes(
+    withUserErrorCodeEnum(
+      gql`
       extend schema @link(url: "${FEDERATION_VERSION}", import: [${imports}])
       ${printSchemaWithDirectives(schema)}
     `,
-    options.userErrorCodes ?? describeUserErrorCodes({}, {}),
+      options.userErrorCodes ?? describeUserErrorCodes({}, {}),
+    ),
   );
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
@@ -65,4 +67,20 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
   const subgraphSchema = buildApolloSubgraphSchema({ typeDefs, resolvers });
   applyGlobalIds(subgraphSchema);
   return subgraphSchema;
+}
+
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'Everything a client can read. Lists are Relay connections (`first`/`after`, at most 250 a page).',
+  Mutation: 'Everything a client can change. Each mutation is one transaction and answers a payload with `userErrors`.',
+};
+
+/** type-graphql cannot describe the root types; the client schema's reference starts there. */
+function describeRootTypes(typeDefs: DocumentNode): DocumentNode {
+  return visit(typeDefs, {
+    ObjectTypeDefinition(node) {
+      const description = ROOT_DESCRIPTIONS[node.name.value];
+      if (!description || node.description) return undefined;
+      return { ...node, description: { kind: Kind.STRING, value: description, block: false } };
+    },
+  });
 }
