@@ -123,3 +123,67 @@ it('pages backward with last and before (Relay), where a list supports it', asyn
   const refused = await gql(url, `{ products(last: 2) { nodes { id } } }`);
   expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
+
+it("pages a product's variants, purchase orders and transfers backward too", async () => {
+  const { products } = await gqlData(
+    url,
+    `{ products(first: 10, sortKey: TITLE) { nodes { handle variants(first: 40) { edges { cursor node { id } } } } } }`,
+  );
+  const product = (products.nodes as { handle: string; variants: { edges: { cursor: string; node: { id: string } }[] } }[]).find(
+    (p) => p.variants.edges.length >= 3,
+  )!;
+  const variants = product.variants.edges;
+  const page = await gqlData(
+    url,
+    `query($h: String, $c: String) { product(handle: $h) { variants(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } } }`,
+    {
+      h: product.handle,
+      c: variants.at(-1)!.cursor,
+    },
+  );
+  expect(page.product.variants.nodes).toEqual(variants.slice(-3, -1).map((e) => e.node));
+  expect(page.product.variants.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: variants.length > 3 });
+
+  const admin = await asAdmin();
+  const location = (await gqlData(url, `{ locations(first: 1) { nodes { id } } }`)).locations.nodes[0].id as string;
+  const { productVariant } = await gqlData(url, `query($id: ID) { productVariant(id: $id) { sku } }`, { id: variants[0].node.id });
+  const sku = productVariant.sku as string;
+  for (const supplier of ['Backward A', 'Backward B', 'Backward C']) {
+    const created = await gqlData(
+      url,
+      `mutation($input: PurchaseOrderCreateInput!) { purchaseOrderCreate(input: $input) { userErrors { code } } }`,
+      { input: { supplier, locationId: location, lines: [{ sku, quantity: 1 }] } },
+      admin,
+    );
+    expect(created.purchaseOrderCreate.userErrors).toEqual([]);
+  }
+  const all = (await gqlData(url, `{ purchaseOrders(first: 250) { edges { cursor node { id } } } }`, {}, admin)).purchaseOrders.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  const last = await gqlData(url, `{ purchaseOrders(last: 2) { nodes { id } } inventoryTransfers(last: 2) { nodes { id } } }`, {}, admin);
+  expect(last.purchaseOrders.nodes).toEqual(all.slice(-2).map((e) => e.node));
+  const before = await gqlData(
+    url,
+    `query($c: String) { purchaseOrders(last: 1, before: $c) { nodes { id } } }`,
+    { c: all.at(-1)!.cursor },
+    admin,
+  );
+  expect(before.purchaseOrders.nodes).toEqual([all.at(-2)!.node]);
+});
+
+it('gives channel identities ids, so a cached customer keeps one copy of each', async () => {
+  const created = await gqlData(
+    url,
+    `mutation { customerCreate(input: { email: "identity-ids@example.com", password: "correct-horse-42" }) { customer { id } userErrors { code } } }`,
+  );
+  expect(created.customerCreate.userErrors).toEqual([]);
+  const admin = await asAdmin();
+  const read = () =>
+    gqlData(url, `query($id: ID!) { customer(id: $id) { identities { id channel } } }`, { id: created.customerCreate.customer.id }, admin);
+  const first = (await read()).customer.identities as { id: string; channel: string }[];
+  expect(first.length).toBeGreaterThan(0);
+  for (const identity of first) expect(parseGlobalId(identity.id)?.type).toBe('ChannelIdentity');
+  // The same identity answers the same id on every read.
+  expect((await read()).customer.identities).toEqual(first);
+});
