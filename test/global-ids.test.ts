@@ -124,7 +124,7 @@ it('pages backward with last and before (Relay), where a list supports it', asyn
   expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
-it("pages a product's variants, purchase orders and transfers backward too", async () => {
+it("pages a product's variants, purchase orders, transfers, levels and the ledger backward too", async () => {
   const { products } = await gqlData(
     url,
     `{ products(first: 10, sortKey: TITLE) { nodes { handle variants(first: 40) { edges { cursor node { id } } } } } }`,
@@ -170,6 +170,23 @@ it("pages a product's variants, purchase orders and transfers backward too", asy
     admin,
   );
   expect(before.purchaseOrders.nodes).toEqual([all.at(-2)!.node]);
+
+  const stock = await gqlData(
+    url,
+    `query($sku: String) { inventoryLevels(sku: $sku, first: 10) { edges { cursor node { id } } } stockMovements(sku: $sku, first: 50) { nodes { id } } }`,
+    { sku },
+    admin,
+  );
+  const levels = stock.inventoryLevels.edges as { cursor: string; node: { id: string } }[];
+  expect(levels.length).toBeGreaterThanOrEqual(3);
+  const back = await gqlData(
+    url,
+    `query($sku: String, $c: String) { inventoryLevels(sku: $sku, last: 2, before: $c) { nodes { id } } stockMovements(sku: $sku, last: 2) { nodes { id } } }`,
+    { sku, c: levels.at(-1)!.cursor },
+    admin,
+  );
+  expect(back.inventoryLevels.nodes).toEqual(levels.slice(-3, -1).map((e) => e.node));
+  expect(back.stockMovements.nodes).toEqual(stock.stockMovements.nodes.slice(-2));
 });
 
 it('gives channel identities ids, so a cached customer keeps one copy of each', async () => {
