@@ -124,7 +124,7 @@ it('pages backward with last and before (Relay), where a list supports it', asyn
   expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
-it("pages a product's variants, purchase orders, transfers, levels and the ledger backward too", async () => {
+it("pages a product's variants, purchase orders, transfers, levels, the ledger and customers backward too", async () => {
   const { products } = await gqlData(
     url,
     `{ products(first: 10, sortKey: TITLE) { nodes { handle variants(first: 40) { edges { cursor node { id } } } } } }`,
@@ -187,6 +187,27 @@ it("pages a product's variants, purchase orders, transfers, levels and the ledge
   );
   expect(back.inventoryLevels.nodes).toEqual(levels.slice(-3, -1).map((e) => e.node));
   expect(back.stockMovements.nodes).toEqual(stock.stockMovements.nodes.slice(-2));
+
+  for (const n of [1, 2, 3]) {
+    const signUp = await gqlData(
+      url,
+      `mutation($email: String) { customerCreate(input: { email: $email, password: "correct-horse-42" }) { userErrors { code } } }`,
+      { email: `backward-${n}@example.com` },
+    );
+    expect(signUp.customerCreate.userErrors).toEqual([]);
+  }
+  const customers = (await gqlData(url, `{ customers(first: 100) { edges { cursor node { id } } } }`, {}, admin)).customers.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  expect(customers.length).toBeGreaterThanOrEqual(3);
+  const earlier = await gqlData(
+    url,
+    `query($c: String) { customers(last: 2, before: $c) { nodes { id } } }`,
+    { c: customers.at(-1)!.cursor },
+    admin,
+  );
+  expect(earlier.customers.nodes).toEqual(customers.slice(-3, -1).map((e) => e.node));
 });
 
 it('gives channel identities ids, so a cached customer keeps one copy of each', async () => {
