@@ -124,7 +124,7 @@ it('pages backward with last and before (Relay), where a list supports it', asyn
   expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
-it("pages a product's variants, purchase orders, transfers, levels, the ledger and customers backward too", async () => {
+it("pages a product's variants, purchase orders, transfers, levels, the ledger, customers and cart lines backward too", async () => {
   const { products } = await gqlData(
     url,
     `{ products(first: 10, sortKey: TITLE) { nodes { handle variants(first: 40) { edges { cursor node { id } } } } } }`,
@@ -143,6 +143,26 @@ it("pages a product's variants, purchase orders, transfers, levels, the ledger a
   );
   expect(page.product.variants.nodes).toEqual(variants.slice(-3, -1).map((e) => e.node));
   expect(page.product.variants.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: variants.length > 3 });
+
+  const { product: withSkus } = await gqlData(url, `query($h: String) { product(handle: $h) { variants(first: 3) { nodes { sku } } } }`, {
+    h: product.handle,
+  });
+  const cartLines = (withSkus.variants.nodes as { sku: string }[]).map(({ sku: lineSku }) => ({ sku: lineSku, quantity: 1 }));
+  const { cartCreate } = await gqlData(
+    url,
+    `mutation($lines: [CartLineInput!]) { cartCreate(input: { channel: WEB, lines: $lines }) { cart { id } userErrors { code } } }`,
+    { lines: cartLines },
+  );
+  expect(cartCreate.userErrors).toEqual([]);
+  const cartQuery = `query($id: ID!, $c: String) {
+    forward: cart(id: $id) { lines(first: 10) { edges { cursor node { id } } } }
+    back: cart(id: $id) { lines(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } } }`;
+  const { forward } = await gqlData(url, cartQuery, { id: cartCreate.cart.id, c: null });
+  const lineEdges = forward.lines.edges as { cursor: string; node: { id: string } }[];
+  expect(lineEdges).toHaveLength(3);
+  const { back: backLines } = await gqlData(url, cartQuery, { id: cartCreate.cart.id, c: lineEdges[2].cursor });
+  expect(backLines.lines.nodes).toEqual(lineEdges.slice(0, 2).map((e) => e.node));
+  expect(backLines.lines.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
 
   const admin = await asAdmin();
   const location = (await gqlData(url, `{ locations(first: 1) { nodes { id } } }`)).locations.nodes[0].id as string;
