@@ -131,3 +131,18 @@ it('buyers racing for the last units: as many orders as units, the rest OUT_OF_S
   expect(hot.reduce((sum, l) => sum + l.reserved, 0)).toBe(0);
   expect(hot.reduce((sum, l) => sum + l.available, 0)).toBe(0);
 });
+
+it('lists orders for staff backward with last and before, in the same newest-first order', async () => {
+  const all = (await api(`{ orders(first: 50) { edges { cursor node { id } } } }`, {}, admin)).orders.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  const back = await api(
+    `query($c: String) { orders(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage } } }`,
+    { c: all.at(-1)!.cursor },
+    admin,
+  );
+  expect(back.orders.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
+  expect(back.orders.pageInfo.hasNextPage).toBe(true);
+});
