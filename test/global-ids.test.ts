@@ -120,7 +120,15 @@ it('pages backward with last and before (Relay), where a list supports it', asyn
   });
   expect(before.locations.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
   expect(before.locations.pageInfo.hasNextPage).toBe(true);
-  const refused = await gql(url, `{ products(last: 2) { nodes { id } } }`);
+  const products = (await gqlData(url, `{ products(first: 10, sortKey: PRICE) { edges { cursor node { id } } } }`)).products.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  const cheaper = await gqlData(url, `query($c: String) { products(last: 3, before: $c, sortKey: PRICE) { nodes { id } } }`, {
+    c: products[9].cursor,
+  });
+  expect(cheaper.products.nodes).toEqual(products.slice(6, 9).map((e) => e.node));
+  const refused = await gql(url, `{ products(first: 2, last: 2) { nodes { id } } }`);
   expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 

@@ -36,7 +36,7 @@ export class ConnectionArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: `Page size counting back from \`before\` (or from the end), at most ${MAX_PAGE_SIZE}; instead of \`first\`. Lists that cannot page backward refuse it.`,
+    description: `Page size counting back from \`before\` (or from the end), at most ${MAX_PAGE_SIZE}; instead of \`first\`.`,
   })
   last?: number | null;
 
