@@ -120,6 +120,136 @@ it('pages backward with last and before (Relay), where a list supports it', asyn
   });
   expect(before.locations.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
   expect(before.locations.pageInfo.hasNextPage).toBe(true);
-  const refused = await gql(url, `{ products(last: 2) { nodes { id } } }`);
+  const products = (await gqlData(url, `{ products(first: 10, sortKey: PRICE) { edges { cursor node { id } } } }`)).products.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  const cheaper = await gqlData(url, `query($c: String) { products(last: 3, before: $c, sortKey: PRICE) { nodes { id } } }`, {
+    c: products[9].cursor,
+  });
+  expect(cheaper.products.nodes).toEqual(products.slice(6, 9).map((e) => e.node));
+  const refused = await gql(url, `{ products(first: 2, last: 2) { nodes { id } } }`);
   expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+it("pages a product's variants, purchase orders, transfers, levels, the ledger, customers and cart lines backward too", async () => {
+  const { products } = await gqlData(
+    url,
+    `{ products(first: 10, sortKey: TITLE) { nodes { handle variants(first: 40) { edges { cursor node { id } } } } } }`,
+  );
+  const product = (products.nodes as { handle: string; variants: { edges: { cursor: string; node: { id: string } }[] } }[]).find(
+    (p) => p.variants.edges.length >= 3,
+  )!;
+  const variants = product.variants.edges;
+  const page = await gqlData(
+    url,
+    `query($h: String, $c: String) { product(handle: $h) { variants(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } } }`,
+    {
+      h: product.handle,
+      c: variants.at(-1)!.cursor,
+    },
+  );
+  expect(page.product.variants.nodes).toEqual(variants.slice(-3, -1).map((e) => e.node));
+  expect(page.product.variants.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: variants.length > 3 });
+
+  const { product: withSkus } = await gqlData(url, `query($h: String) { product(handle: $h) { variants(first: 3) { nodes { sku } } } }`, {
+    h: product.handle,
+  });
+  const cartLines = (withSkus.variants.nodes as { sku: string }[]).map(({ sku: lineSku }) => ({ sku: lineSku, quantity: 1 }));
+  const { cartCreate } = await gqlData(
+    url,
+    `mutation($lines: [CartLineInput!]) { cartCreate(input: { channel: WEB, lines: $lines }) { cart { id } userErrors { code } } }`,
+    { lines: cartLines },
+  );
+  expect(cartCreate.userErrors).toEqual([]);
+  const cartQuery = `query($id: ID!, $c: String) {
+    forward: cart(id: $id) { lines(first: 10) { edges { cursor node { id } } } }
+    back: cart(id: $id) { lines(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } } }`;
+  const { forward } = await gqlData(url, cartQuery, { id: cartCreate.cart.id, c: null });
+  const lineEdges = forward.lines.edges as { cursor: string; node: { id: string } }[];
+  expect(lineEdges).toHaveLength(3);
+  const { back: backLines } = await gqlData(url, cartQuery, { id: cartCreate.cart.id, c: lineEdges[2].cursor });
+  expect(backLines.lines.nodes).toEqual(lineEdges.slice(0, 2).map((e) => e.node));
+  expect(backLines.lines.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
+
+  const admin = await asAdmin();
+  const location = (await gqlData(url, `{ locations(first: 1) { nodes { id } } }`)).locations.nodes[0].id as string;
+  const { productVariant } = await gqlData(url, `query($id: ID) { productVariant(id: $id) { sku } }`, { id: variants[0].node.id });
+  const sku = productVariant.sku as string;
+  for (const supplier of ['Backward A', 'Backward B', 'Backward C']) {
+    const created = await gqlData(
+      url,
+      `mutation($input: PurchaseOrderCreateInput!) { purchaseOrderCreate(input: $input) { userErrors { code } } }`,
+      { input: { supplier, locationId: location, lines: [{ sku, quantity: 1 }] } },
+      admin,
+    );
+    expect(created.purchaseOrderCreate.userErrors).toEqual([]);
+  }
+  const all = (await gqlData(url, `{ purchaseOrders(first: 250) { edges { cursor node { id } } } }`, {}, admin)).purchaseOrders.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  const last = await gqlData(url, `{ purchaseOrders(last: 2) { nodes { id } } inventoryTransfers(last: 2) { nodes { id } } }`, {}, admin);
+  expect(last.purchaseOrders.nodes).toEqual(all.slice(-2).map((e) => e.node));
+  const before = await gqlData(
+    url,
+    `query($c: String) { purchaseOrders(last: 1, before: $c) { nodes { id } } }`,
+    { c: all.at(-1)!.cursor },
+    admin,
+  );
+  expect(before.purchaseOrders.nodes).toEqual([all.at(-2)!.node]);
+
+  const stock = await gqlData(
+    url,
+    `query($sku: String) { inventoryLevels(sku: $sku, first: 10) { edges { cursor node { id } } } stockMovements(sku: $sku, first: 50) { nodes { id } } }`,
+    { sku },
+    admin,
+  );
+  const levels = stock.inventoryLevels.edges as { cursor: string; node: { id: string } }[];
+  expect(levels.length).toBeGreaterThanOrEqual(3);
+  const back = await gqlData(
+    url,
+    `query($sku: String, $c: String) { inventoryLevels(sku: $sku, last: 2, before: $c) { nodes { id } } stockMovements(sku: $sku, last: 2) { nodes { id } } }`,
+    { sku, c: levels.at(-1)!.cursor },
+    admin,
+  );
+  expect(back.inventoryLevels.nodes).toEqual(levels.slice(-3, -1).map((e) => e.node));
+  expect(back.stockMovements.nodes).toEqual(stock.stockMovements.nodes.slice(-2));
+
+  for (const n of [1, 2, 3]) {
+    const signUp = await gqlData(
+      url,
+      `mutation($email: String) { customerCreate(input: { email: $email, password: "correct-horse-42" }) { userErrors { code } } }`,
+      { email: `backward-${n}@example.com` },
+    );
+    expect(signUp.customerCreate.userErrors).toEqual([]);
+  }
+  const customers = (await gqlData(url, `{ customers(first: 100) { edges { cursor node { id } } } }`, {}, admin)).customers.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  expect(customers.length).toBeGreaterThanOrEqual(3);
+  const earlier = await gqlData(
+    url,
+    `query($c: String) { customers(last: 2, before: $c) { nodes { id } } }`,
+    { c: customers.at(-1)!.cursor },
+    admin,
+  );
+  expect(earlier.customers.nodes).toEqual(customers.slice(-3, -1).map((e) => e.node));
+});
+
+it('gives channel identities ids, so a cached customer keeps one copy of each', async () => {
+  const created = await gqlData(
+    url,
+    `mutation { customerCreate(input: { email: "identity-ids@example.com", password: "correct-horse-42" }) { customer { id } userErrors { code } } }`,
+  );
+  expect(created.customerCreate.userErrors).toEqual([]);
+  const admin = await asAdmin();
+  const read = () =>
+    gqlData(url, `query($id: ID!) { customer(id: $id) { identities { id channel } } }`, { id: created.customerCreate.customer.id }, admin);
+  const first = (await read()).customer.identities as { id: string; channel: string }[];
+  expect(first.length).toBeGreaterThan(0);
+  for (const identity of first) expect(parseGlobalId(identity.id)?.type).toBe('ChannelIdentity');
+  // The same identity answers the same id on every read.
+  expect((await read()).customer.identities).toEqual(first);
 });

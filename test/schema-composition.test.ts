@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLEnumType, getNamedType, type GraphQLObjectType } from 'graphql';
 import { composeSupergraph } from '../scripts/lib/compose';
 import { schemaDir } from '../scripts/lib/paths';
+import { customersUserErrorCodes } from '../subgraphs/customers/src/errors';
+import { inventoryUserErrorCodes } from '../subgraphs/inventory/src/errors';
+import { ordersUserErrorCodes } from '../subgraphs/orders/src/errors';
+import { productsUserErrorCodes } from '../subgraphs/products/src/errors';
+import { promotionsUserErrorCodes } from '../subgraphs/promotions/src/errors';
 
 /**
  * Decision 2: the committed schema files are exactly what the code produces, and the subgraphs
@@ -49,5 +54,28 @@ describe('composed schema', () => {
     ]) {
       expect(api.getType(type)).toBeDefined();
     }
+  });
+
+  it('types UserError.code as one UserErrorCode enum holding every code of every subgraph, each described', () => {
+    const api = buildSchema(files['api.graphql']);
+    const userError = api.getType('UserError') as GraphQLObjectType;
+    const codeType = getNamedType(userError.getFields().code.type);
+    expect(codeType).toBeInstanceOf(GraphQLEnumType);
+    expect(codeType.name).toBe('UserErrorCode');
+    const values = (codeType as GraphQLEnumType).getValues();
+    const expected = [
+      customersUserErrorCodes,
+      inventoryUserErrorCodes,
+      ordersUserErrorCodes,
+      productsUserErrorCodes,
+      promotionsUserErrorCodes,
+    ]
+      .flatMap((codes) => [...codes.keys()])
+      .filter((code, i, all) => all.indexOf(code) === i)
+      .sort();
+    expect(values.map((value) => value.name).sort()).toEqual(expected);
+    // The wire value is the code's own name, as when `code` was a String.
+    for (const value of values) expect(value.value).toBe(value.name);
+    expect(values.filter((value) => !value.description?.trim()).map((value) => value.name)).toEqual([]);
   });
 });

@@ -178,3 +178,18 @@ it('segments over what customers ordered: spent at least, orders at least, order
   expect(ids).not.toContain(regulars.segment.id);
   expect(ids).not.toContain(big.segment.id);
 });
+
+it('lists orders for staff backward with last and before, in the same newest-first order', async () => {
+  const all = (await api(`{ orders(first: 50) { edges { cursor node { id } } } }`, {}, admin)).orders.edges as {
+    cursor: string;
+    node: { id: string };
+  }[];
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  const back = await api(
+    `query($c: String) { orders(last: 2, before: $c) { nodes { id } pageInfo { hasNextPage } } }`,
+    { c: all.at(-1)!.cursor },
+    admin,
+  );
+  expect(back.orders.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
+  expect(back.orders.pageInfo.hasNextPage).toBe(true);
+});

@@ -1,4 +1,4 @@
-import { UserErrorCode } from '#platform/graphql';
+import { describeUserErrorCodes, UserErrorCode } from '#platform/graphql';
 
 /**
  * Every code a client can find in a `userErrors` entry from this subgraph: the platform's common
@@ -37,3 +37,14 @@ export const CustomersErrorCode = {
 } as const;
 
 export type CustomersErrorCode = (typeof CustomersErrorCode)[keyof typeof CustomersErrorCode];
+
+/** The values of this subgraph's `UserErrorCode` enum, as clients read them. */
+export const customersUserErrorCodes = describeUserErrorCodes(CustomersErrorCode, {
+  WEAK_PASSWORD: 'The password is too easy to guess: fewer than 10 characters, only letters, only digits, or the email itself.',
+  UNIDENTIFIED_CUSTOMER: 'Customer sign-in: the email or the password is wrong (one answer for both).',
+  UNIDENTIFIED_STAFF: 'Staff sign-in: the email or the password is wrong (one answer for both).',
+  THROTTLED: 'Too many sign-in attempts for this account or from this address in 15 minutes; try again later.',
+  ERASED: "The customer's personal data was erased: nothing more is recorded for them, and they cannot be merged.",
+  ALREADY_ERASED: 'The customer was already erased.',
+  ALREADY_MERGED: 'The customer was merged into another and only redirects to it: use the customer it was merged into.',
+});

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
+import { customersUserErrorCodes } from './errors';
 import type { CustomersContext } from './context';
 import { ChannelIdentityResolver } from './resolvers/channel-identity.resolver';
 import { CustomerAccountResolver } from './resolvers/customer-account.resolver';
@@ -29,5 +30,6 @@ export function buildCustomersSchema(): Promise<GraphQLSchema> {
       StaffResolver,
     ],
     references,
+    userErrorCodes: customersUserErrorCodes,
   });
 }

@@ -74,6 +74,21 @@ describe('tracking interactions', () => {
     expect(seen).toEqual(['p-6', 'p-5', 'p-4', 'p-3', 'p-2', 'p-1', 'p-0', 'SIGNED_UP']);
   });
 
+  it('pages backward from a cursor with last and before, in the same newest-first order', async () => {
+    const ada = await signUpCustomer(h);
+    for (let i = 0; i < 4; i += 1) await track(ada.headers, { type: 'PRODUCT_VIEWED', productId: `p-${i}` });
+    const all = await timeline(ada.id, 10);
+    expect(all.edges).toHaveLength(5);
+    const back = await gqlData(
+      h.url,
+      `query($id: ID!, $before: String) { customer(id: $id) { events(last: 2, before: $before) {
+        nodes { id } pageInfo { hasNextPage hasPreviousPage } } } }`,
+      { id: ada.id, before: all.edges[3].cursor },
+    );
+    expect(back.customer.events.nodes).toEqual(all.edges.slice(1, 3).map((e) => ({ id: e.node.id })));
+    expect(back.customer.events.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
+  });
+
   it('refuses a cursor of another list and a page larger than 250', async () => {
     const ada = await signUpCustomer(h);
     const forged = Buffer.from(JSON.stringify(['not-a-date', '1'])).toString('base64url');

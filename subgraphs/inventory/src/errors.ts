@@ -1,5 +1,5 @@
 import { IDEMPOTENCY_KEY_MISMATCH } from '#platform/db';
-import { UserErrorCode } from '#platform/graphql';
+import { describeUserErrorCodes, UserErrorCode } from '#platform/graphql';
 import { StockErrorCode } from './contract';
 
 /**
@@ -31,3 +31,15 @@ export const InventoryErrorCode = {
 } as const;
 
 export type InventoryErrorCode = (typeof InventoryErrorCode)[keyof typeof InventoryErrorCode];
+
+/** The values of this subgraph's `UserErrorCode` enum, as clients read them. */
+export const inventoryUserErrorCodes = describeUserErrorCodes(InventoryErrorCode, {
+  INSUFFICIENT_STOCK: 'Not enough available stock (onHand - reserved) for an adjustment, sale, reservation or shipment; nothing moved.',
+  RESERVATION_NOT_PENDING: 'The reservation was already committed, released or expired, so it cannot take this step.',
+  RESERVATION_EXPIRED: 'The reservation ran out of time before it was committed; its stock is released.',
+  UNKNOWN_SKU: 'The catalog has no product variant with this SKU (or variant id).',
+  SAME_LOCATION: 'A transfer from a location to itself.',
+  INVALID_STATUS: 'The transfer or purchase order is in a status that does not allow this step.',
+  OVER_RECEIPT: 'More received than is still in transit or outstanding on a line.',
+  STALE_QUANTITY: 'The stored onHand differs from `expectedOnHand`: stock moved since the caller looked; nothing was changed.',
+});

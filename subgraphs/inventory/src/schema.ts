@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
+import { inventoryUserErrorCodes } from './errors';
 import type { InventoryContext } from './context';
 // Import order is the order type-graphql registers types in, and so the order of the printed SDL.
 import { InventoryLevelResolver, StockMovementResolver } from './resolvers/inventory-level.resolver';
@@ -35,5 +36,6 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],
     references,
+    userErrorCodes: inventoryUserErrorCodes,
   });
 }

@@ -1,4 +1,5 @@
-import { UserErrorCode } from '#platform/graphql';
+import { describeUserErrorCodes, UserErrorCode } from '#platform/graphql';
+import { CheckoutErrorCode } from './checkout/errors';
 
 /**
  * Every code a client can find in a `userErrors` entry from this subgraph: the platform's common
@@ -41,4 +42,32 @@ export const OrdersErrorCode = {
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
 
 /** Checkout's own codes (the saga's refusals), listed with the rest. */
-export { CheckoutErrorCode } from './checkout/errors';
+export { CheckoutErrorCode };
+
+/** The values of this subgraph's `UserErrorCode` enum, cart and checkout codes together, as clients read them. */
+export const ordersUserErrorCodes = describeUserErrorCodes(
+  { ...OrdersErrorCode, ...CheckoutErrorCode },
+  {
+    CART_NOT_FOUND: "No cart has this id that the caller may see: unknown, or another customer's (one answer for both).",
+    CART_CLOSED: "The cart was ordered or merged into the customer's cart; change that one instead.",
+    UNKNOWN_SKU: 'The catalog has no product variant with this SKU (or variant id).',
+    DELIVERY_NOT_AVAILABLE: "The store does not offer pickup, or the shipping rate does not serve the address's country.",
+    INVALID_RECOVERY_TOKEN: 'The cart recovery link is forged, expired, or for a cart that is no longer open.',
+    NO_EMAIL: 'A recovery mail for a cart whose shopper left no email.',
+    EMPTY_CART: 'The cart has no line to order.',
+    PRICE_CHANGED: 'The total differs from the `expectedTotal` the shopper saw; show the new total and ask again.',
+    PAYMENT_MISMATCH: 'The payments do not add up to the order total, or one is not a positive amount.',
+    EMAIL_REQUIRED: 'A guest checkout without an email for the confirmation.',
+    DELIVERY_REQUIRED: 'No delivery chosen, SHIP without an address, or PICKUP without a store.',
+    CUSTOMER_REQUIRED:
+      'A guest asked for what needs a signed-in customer: a discount limited per customer, store credit or loyalty points.',
+    OUT_OF_STOCK: "A line's stock ran out at the locations that could serve it.",
+    DISCOUNT_UNAVAILABLE: "A discount code's uses ran out, or it ended, since the cart was priced.",
+    PAYMENT_DECLINED: 'The card was declined (by the issuer, for insufficient funds, or not a card the provider knows).',
+    GIFT_CARD_UNUSABLE: 'A gift card that is unknown, disabled, expired, or holds less than asked.',
+    INSUFFICIENT_BALANCE: 'A gift card or store credit holds less than the amount.',
+    PAYMENT_METHOD_NOT_ALLOWED: 'This payment method (CASH, MANUAL) is for staff.',
+    CHECKOUT_IN_PROGRESS: 'Another checkout of this cart is still running; ask again shortly with the same key.',
+    CHECKOUT_FAILED: 'A service the checkout needs failed; everything held was given back and nothing was charged. Try again.',
+  },
+);

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
+import { ordersUserErrorCodes } from './errors';
 import type { OrdersContext } from './context';
 import { CartRecoveryResolver } from './resolvers/cart-recovery.resolver';
 import { CartResolver } from './resolvers/cart.resolver';
@@ -25,5 +26,6 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       ShopConfigResolver,
     ],
     references,
+    userErrorCodes: ordersUserErrorCodes,
   });
 }

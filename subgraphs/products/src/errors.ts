@@ -1,4 +1,4 @@
-import { UserErrorCode } from '#platform/graphql';
+import { describeUserErrorCodes, UserErrorCode } from '#platform/graphql';
 
 /**
  * Every code a client can find in a products mutation's `userErrors`, and when. Services take
@@ -24,3 +24,6 @@ export const ProductsErrorCode = {
 } as const;
 
 export type ProductsErrorCode = (typeof ProductsErrorCode)[keyof typeof ProductsErrorCode];
+
+/** The values of this subgraph's `UserErrorCode` enum, as clients read them (all common codes). */
+export const productsUserErrorCodes = describeUserErrorCodes(ProductsErrorCode, {});

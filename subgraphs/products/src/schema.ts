@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
+import { productsUserErrorCodes } from './errors';
 import type { ProductsContext } from './context';
 import { CategoryAdminResolver } from './resolvers/category-admin.resolver';
 import { CategoryResolver } from './resolvers/category.resolver';
@@ -30,5 +31,6 @@ export function buildProductsSchema(): Promise<GraphQLSchema> {
     // Other subgraphs' entities that `node(id:)` answers with a reference.
     orphanedTypes: nodeReferences,
     references,
+    userErrorCodes: productsUserErrorCodes,
   });
 }

@@ -283,6 +283,19 @@ describe('categories', () => {
     } while (after);
     expect(handles).toEqual(all.category.products.nodes.map((n: { handle: string }) => n.handle));
   });
+
+  it("pages a category's products backward with last and before, in title order", async () => {
+    const all = await gqlData(products.url, `{ category(handle: "bikes") { products(first: 250) { edges { cursor node { handle } } } } }`);
+    const edges = all.category.products.edges as { cursor: string; node: { handle: string } }[];
+    expect(edges.length).toBeGreaterThanOrEqual(5);
+    const back = await gqlData(
+      products.url,
+      `query($before: String) { category(handle: "bikes") { products(last: 3, before: $before) { nodes { handle } pageInfo { hasNextPage } } } }`,
+      { before: edges.at(-1)!.cursor },
+    );
+    expect(back.category.products.nodes).toEqual(edges.slice(-4, -1).map((e) => e.node));
+    expect(back.category.products.pageInfo.hasNextPage).toBe(true);
+  });
 });
 
 function descendants(handle: string): string[] {

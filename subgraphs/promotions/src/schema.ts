@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '#platform/graphql';
+import { promotionsUserErrorCodes } from './errors';
 import type { PromotionsContext } from './context';
 import { CustomerBalancesResolver } from './resolvers/customer-balances.resolver';
 import { DiscountResolver } from './resolvers/discount.resolver';
@@ -31,5 +32,6 @@ export function buildPromotionsSchema(): Promise<GraphQLSchema> {
     // Reached only through federation, so not from any query: name it.
     orphanedTypes: [CustomerBalances],
     references,
+    userErrorCodes: promotionsUserErrorCodes,
   });
 }

@@ -27,4 +27,16 @@ registerEnumType(CustomerEventType, {
   name: 'CustomerEventType',
   description:
     'What happened: PRODUCT_VIEWED, CART_ABANDONED, STORE_VISIT and SUPPORT_CONTACT are tracked by clients; the others are recorded by the system.',
+  valuesConfig: {
+    CART_ABANDONED: { description: 'The customer left a cart without ordering.' },
+    ERASED: { description: "The customer's personal data was erased (recorded by the system)." },
+    IDENTITY_LINKED: { description: 'A channel identity was linked to the customer (recorded by the system).' },
+    MERGED: { description: 'A duplicate was merged into this customer (recorded by the system).' },
+    ORDER_PLACED: { description: 'The customer placed an order (recorded by the system).' },
+    PRODUCT_VIEWED: { description: 'The customer looked at a product (tracked by a client).' },
+    SIGNED_IN: { description: 'The customer signed in (recorded by the system).' },
+    SIGNED_UP: { description: 'The customer signed up (recorded by the system).' },
+    STORE_VISIT: { description: 'The customer visited a store (tracked by staff or a kiosk).' },
+    SUPPORT_CONTACT: { description: 'The customer contacted support.' },
+  },
 });

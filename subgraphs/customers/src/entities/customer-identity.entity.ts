@@ -1,5 +1,5 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { SalesChannel } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import { Customer } from './customer.entity';
@@ -21,6 +21,8 @@ import { Customer } from './customer.entity';
   expression: `create unique index "customer_identity_channel_presence_unique" on "${SCHEMA}"."customer_identity" ("customer_id", "channel") where "external_id" is null`,
 })
 export class CustomerIdentity {
+  // Kept when a merge moves the identity to another customer, so a cached identity stays one object.
+  @Field(() => ID, { description: 'Global id, `gid://commerce/ChannelIdentity/<key>`.' })
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 

@@ -10,11 +10,11 @@ import { Node } from '../types/node';
 // The staff list of customers, newest first.
 @Index({ properties: ['createdAt', 'id'] })
 export class Customer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Customer/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Lower-case email; null when the customer gave only a phone number.' })
   @Property({ type: 'text', nullable: true })
   @Unique()
   email: string | null = null;
@@ -24,11 +24,11 @@ export class Customer {
   @Unique()
   phone: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Given name; null when not given.' })
   @Property({ type: 'text', nullable: true })
   firstName: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Family name; null when not given.' })
   @Property({ type: 'text', nullable: true })
   lastName: string | null = null;
 
@@ -68,7 +68,7 @@ export class Customer {
   @Property({ type: 'datetime', nullable: true })
   erasedAt: Date | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the customer signed up or was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

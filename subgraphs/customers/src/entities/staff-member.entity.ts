@@ -9,11 +9,11 @@ import { StaffRole } from './staff-role';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'staff_member' })
 export class StaffMember {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/StaffMember/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -22,7 +22,7 @@ export class StaffMember {
   @Unique()
   email!: string;
 
-  @Field(() => StaffRole)
+  @Field(() => StaffRole, { description: 'What the staff member may do.' })
   @Enum({ items: () => StaffRole })
   role!: StaffRole;
 

@@ -19,12 +19,12 @@ export abstract class CustomerProfileInput {
   @MaxLength(40)
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Given name; at most 100 characters.' })
   @IsOptional()
   @MaxLength(NAME_MAX)
   firstName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Family name; at most 100 characters.' })
   @IsOptional()
   @MaxLength(NAME_MAX)
   lastName?: string | null;

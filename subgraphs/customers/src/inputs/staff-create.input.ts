@@ -5,7 +5,7 @@ import { StaffRole } from '../entities';
 
 @InputType({ description: 'A new staff member.' })
 export class StaffCreateInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name (required).' })
   @NotBlank()
   @MaxLength(200)
   name!: string;
@@ -18,7 +18,7 @@ export class StaffCreateInput {
   @MaxLength(200)
   password!: string;
 
-  @Field(() => StaffRole)
+  @Field(() => StaffRole, { description: 'STAFF, MANAGER or ADMIN; only an ADMIN adds an ADMIN.' })
   role!: StaffRole;
 
   @Field(() => ID, { nullable: true, description: 'The store they work at; carried in their tokens.' })

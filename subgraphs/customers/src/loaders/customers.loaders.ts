@@ -10,6 +10,8 @@ export interface TimelineKey {
   customerId: string;
   limit: number;
   after: [Date, string] | null;
+  /** `desc` (newest first) reading forward; `asc` reading backward from a `before` cursor. */
+  order: 'asc' | 'desc';
 }
 
 /**
@@ -64,20 +66,20 @@ function timelinePagesLoader(em: EntityManager) {
     async (keys) => {
       const groups = new Map<string, TimelineKey[]>();
       for (const key of keys) {
-        const group = `${key.limit}|${key.after?.[0].toISOString() ?? ''}|${key.after?.[1] ?? ''}`;
+        const group = `${key.order}|${key.limit}|${key.after?.[0].toISOString() ?? ''}|${key.after?.[1] ?? ''}`;
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const pages = new Map<TimelineKey, CustomerEvent[]>();
       for (const group of groups.values()) {
-        const { limit, after } = group[0];
+        const { limit, after, order } = group[0];
         const ids = group.map((key) => key.customerId);
         const rows = await sql(
           em,
           `select e.* from unnest(?::uuid[]) as c(id)
            cross join lateral (
              select * from ${SCHEMA}.customer_event e
-             where e.customer_id = c.id ${after ? 'and (e.occurred_at, e.id) < (?::timestamptz, ?::bigint)' : ''}
-             order by e.occurred_at desc, e.id desc limit ?
+             where e.customer_id = c.id ${after ? `and (e.occurred_at, e.id) ${order === 'desc' ? '<' : '>'} (?::timestamptz, ?::bigint)` : ''}
+             order by e.occurred_at ${order}, e.id ${order} limit ?
            ) e`,
           [ids, ...(after ?? []), limit],
         );
@@ -90,6 +92,6 @@ function timelinePagesLoader(em: EntityManager) {
       }
       return keys.map((key) => pages.get(key) ?? []);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.customerId, key.limit, key.after]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.customerId, key.limit, key.after, key.order]) },
   );
 }

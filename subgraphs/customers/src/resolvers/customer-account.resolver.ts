@@ -17,14 +17,19 @@ export class CustomerAccountResolver {
       'Registers a customer (sign-up on the web or app, or at a till). Only staff get the new customer back, or TAKEN; ' +
       'anyone else gets no customer and no TAKEN, the same answer whether or not the email is known, and signs in next.',
   })
-  async customerCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => CustomerCreateInput) input: CustomerCreateInput) {
+  async customerCreate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('input', () => CustomerCreateInput, { description: 'The new customer; an email or a phone number is required.' })
+    input: CustomerCreateInput,
+  ) {
     return toPayload(await signUp(ctx, input), (customer) => ({ customer }));
   }
 
   @Mutation(() => CustomerAccessTokenCreatePayload, { description: 'Signs a customer in: a 30-day bearer token.' })
   async customerAccessTokenCreate(
     @Ctx() ctx: CustomersContext,
-    @Arg('input', () => CustomerAccessTokenCreateInput) input: CustomerAccessTokenCreateInput,
+    @Arg('input', () => CustomerAccessTokenCreateInput, { description: "The customer's email and password." })
+    input: CustomerAccessTokenCreateInput,
   ) {
     return toPayload(await createCustomerAccessToken(ctx, input), (accessToken) => ({ accessToken }));
   }
@@ -35,7 +40,7 @@ export class CustomerAccountResolver {
   })
   async customerUpdate(
     @Ctx() ctx: CustomersContext,
-    @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput,
+    @Arg('input', () => CustomerUpdateInput, { description: 'The fields to change; omitted fields stay.' }) input: CustomerUpdateInput,
     @Arg('id', () => ID, { nullable: true, description: 'The signed-in customer when left out.' }) id?: string | null,
   ) {
     return toPayload(await updateCustomer(ctx, id, input), (customer) => ({ customer }));

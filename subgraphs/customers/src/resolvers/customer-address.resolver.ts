@@ -14,7 +14,7 @@ export class CustomerAddressResolver {
   })
   async customerAddressCreate(
     @Ctx() ctx: CustomersContext,
-    @Arg('input', () => AddressInput) input: AddressInput,
+    @Arg('input', () => AddressInput, { description: 'The address.' }) input: AddressInput,
     @Arg('customerId', () => ID, { nullable: true, description: 'The signed-in customer when left out.' }) customerId?: string | null,
     @Arg('setAsDefault', () => Boolean, { nullable: true, description: 'Make it the default address.' }) setAsDefault?: boolean | null,
   ) {
@@ -28,7 +28,7 @@ export class CustomerAddressResolver {
   async customerAddressUpdate(
     @Ctx() ctx: CustomersContext,
     @Arg('id', () => ID, { description: "The saved address's id." }) id: string,
-    @Arg('input', () => AddressInput) input: AddressInput,
+    @Arg('input', () => AddressInput, { description: "The address's id and the fields to change." }) input: AddressInput,
     @Arg('setAsDefault', () => Boolean, { nullable: true, description: 'Make it the default address.' }) setAsDefault?: boolean | null,
   ) {
     return toPayload(await updateAddress(ctx, id, input, setAsDefault ?? false), (change) => change);

@@ -12,7 +12,11 @@ export class CustomerEventResolver {
   @Mutation(() => CustomerEventTrackPayload, {
     description: "Records an interaction on a customer's timeline: by the customer for themselves, or by staff and services for anyone.",
   })
-  async customerEventTrack(@Ctx() ctx: CustomersContext, @Arg('input', () => CustomerEventTrackInput) input: CustomerEventTrackInput) {
+  async customerEventTrack(
+    @Ctx() ctx: CustomersContext,
+    @Arg('input', () => CustomerEventTrackInput, { description: 'What happened: type, channel, product and up to 4 KB of JSON data.' })
+    input: CustomerEventTrackInput,
+  ) {
     return toPayload(await trackEvent(ctx, input), (event) => ({ event }));
   }
 }

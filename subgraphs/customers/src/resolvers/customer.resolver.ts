@@ -22,7 +22,10 @@ export class CustomerResolver {
     nullable: true,
     description: 'A customer by id: staff any, a customer only themselves. A merged-away id answers with the customer it was merged into.',
   })
-  customer(@Ctx() ctx: CustomersContext, @Arg('id', () => ID) id: string): Promise<Customer | null> {
+  customer(
+    @Ctx() ctx: CustomersContext,
+    @Arg('id', () => ID, { description: "The customer's id; a merged customer's id answers the customer it was merged into." }) id: string,
+  ): Promise<Customer | null> {
     return readableCustomer(ctx, id);
   }
 
@@ -42,8 +45,9 @@ export class CustomerResolver {
   })
   customerLookup(
     @Ctx() ctx: CustomersContext,
-    @Arg('email', () => String, { nullable: true }) email?: string | null,
-    @Arg('phone', () => String, { nullable: true }) phone?: string | null,
+    @Arg('email', () => String, { nullable: true, description: 'An email, in any case.' }) email?: string | null,
+    @Arg('phone', () => String, { nullable: true, description: "A phone number, international or national in the shop's region." })
+    phone?: string | null,
     @Arg('identity', () => ChannelIdentityInput, { nullable: true, description: 'E.g. a marketplace buyer id.' })
     identity?: ChannelIdentityInput | null,
   ): Promise<Customer | null> {

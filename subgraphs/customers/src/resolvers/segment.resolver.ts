@@ -23,7 +23,10 @@ export class SegmentResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => SegmentCreatePayload, { description: 'Creates a segment (managers).' })
-  async segmentCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => SegmentCreateInput) input: SegmentCreateInput) {
+  async segmentCreate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('input', () => SegmentCreateInput, { description: "The segment's name and rules." }) input: SegmentCreateInput,
+  ) {
     return toPayload(await createSegment(ctx, input), (segment) => ({ segment }));
   }
 
@@ -31,15 +34,15 @@ export class SegmentResolver {
   @Mutation(() => SegmentUpdatePayload, { description: "Changes a segment's name, description or rules (managers)." })
   async segmentUpdate(
     @Ctx() ctx: CustomersContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => SegmentUpdateInput) input: SegmentUpdateInput,
+    @Arg('id', () => ID, { description: 'The segment to change.' }) id: string,
+    @Arg('input', () => SegmentUpdateInput, { description: 'A new name or rules.' }) input: SegmentUpdateInput,
   ) {
     return toPayload(await updateSegment(ctx, id, input), (segment) => ({ segment }));
   }
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => SegmentDeletePayload, { description: 'Deletes a segment (managers).' })
-  async segmentDelete(@Ctx() ctx: CustomersContext, @Arg('id', () => ID) id: string) {
+  async segmentDelete(@Ctx() ctx: CustomersContext, @Arg('id', () => ID, { description: 'The segment to delete.' }) id: string) {
     return toPayload(await deleteSegment(ctx, id), (deletedSegmentId) => ({ deletedSegmentId }));
   }
 }

@@ -12,21 +12,28 @@ import { createKioskToken, createStaffMember } from '../services/staff.service';
 export class StaffResolver {
   @Authorized(MANAGER_ROLES)
   @Mutation(() => StaffCreatePayload, { description: 'Adds a staff member (managers; only an admin adds an admin).' })
-  async staffCreate(@Ctx() ctx: CustomersContext, @Arg('input', () => StaffCreateInput) input: StaffCreateInput) {
+  async staffCreate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('input', () => StaffCreateInput, { description: 'The new staff member.' }) input: StaffCreateInput,
+  ) {
     return toPayload(await createStaffMember(ctx, input), (staffMember) => ({ staffMember }));
   }
 
   @Mutation(() => StaffAccessTokenCreatePayload, { description: 'Signs a staff member in: a 12-hour token with their role and store.' })
   async staffAccessTokenCreate(
     @Ctx() ctx: CustomersContext,
-    @Arg('input', () => StaffAccessTokenCreateInput) input: StaffAccessTokenCreateInput,
+    @Arg('input', () => StaffAccessTokenCreateInput, { description: "The staff member's email and password." })
+    input: StaffAccessTokenCreateInput,
   ) {
     return toPayload(await createStaffAccessToken(ctx, input), (accessToken) => ({ accessToken }));
   }
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => KioskTokenCreatePayload, { description: 'A 90-day token for a self-service kiosk at a store (managers).' })
-  async kioskTokenCreate(@Ctx() ctx: CustomersContext, @Arg('locationId', () => ID) locationId: string) {
+  async kioskTokenCreate(
+    @Ctx() ctx: CustomersContext,
+    @Arg('locationId', () => ID, { description: 'The store the kiosk stands in; the token sees only it.' }) locationId: string,
+  ) {
     return toPayload(await createKioskToken(ctx, locationId), (accessToken) => ({ accessToken }));
   }
 }

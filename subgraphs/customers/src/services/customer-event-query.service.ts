@@ -1,4 +1,12 @@
-import { keysetAfter, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape, type PageRequest } from '#platform/graphql';
+import {
+  keysetAfter,
+  pageRequest,
+  readOrder,
+  toConnection,
+  type ConnectionArgs,
+  type ConnectionShape,
+  type PageRequest,
+} from '#platform/graphql';
 import type { CustomersContext } from '../context';
 import type { Customer, CustomerEvent } from '../entities';
 
@@ -8,8 +16,13 @@ export async function customerTimeline(
   customer: Customer,
   args: ConnectionArgs,
 ): Promise<ConnectionShape<CustomerEvent>> {
-  const page: PageRequest = pageRequest(args);
+  const page: PageRequest = pageRequest(args, { backward: true });
   const after = keysetAfter(page, ['date', 'bigint']);
-  const events = await ctx.loaders.timelinePages.load({ customerId: customer.id, limit: page.limit, after });
+  const events = await ctx.loaders.timelinePages.load({
+    customerId: customer.id,
+    limit: page.limit,
+    after,
+    order: readOrder(page, 'desc'),
+  });
   return toConnection(events, page, (event) => [event.occurredAt.toISOString(), event.id]);
 }

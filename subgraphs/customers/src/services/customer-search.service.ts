@@ -1,5 +1,5 @@
 import { sql } from '#platform/db';
-import { keysetAfter, pageRequest, toConnection, type ConnectionShape } from '#platform/graphql';
+import { keysetAfter, pageRequest, readOrder, toConnection, type ConnectionShape } from '#platform/graphql';
 import { badUserInput } from '#platform/runtime';
 import { Limits, SCHEMA } from '../constants';
 import type { CustomersContext } from '../context';
@@ -18,7 +18,8 @@ const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
  * are not listed.
  */
 export async function listCustomers(ctx: CustomersContext, args: CustomersArgs): Promise<ConnectionShape<Customer>> {
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'desc');
   const after = keysetAfter(page, ['date', 'uuid']);
   const where = ['c.merged_into_id is null', 'c.erased_at is null'];
   const params: unknown[] = [];
@@ -40,12 +41,12 @@ export async function listCustomers(ctx: CustomersContext, args: CustomersArgs):
     params.push(...predicate.params);
   }
   if (after) {
-    where.push('(c.created_at, c.id) < (?::timestamptz, ?::uuid)');
+    where.push(`(c.created_at, c.id) ${order === 'desc' ? '<' : '>'} (?::timestamptz, ?::uuid)`);
     params.push(...after);
   }
   const rows = await sql(
     ctx.em,
-    `select c.* from ${SCHEMA}.customer c where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ?`,
+    `select c.* from ${SCHEMA}.customer c where ${where.join(' and ')} order by c.created_at ${order}, c.id ${order} limit ?`,
     [...params, page.limit],
   );
   return toConnection(

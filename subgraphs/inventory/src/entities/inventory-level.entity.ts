@@ -17,7 +17,7 @@ export class InventoryLevel {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU this stock is of.' })
   @Property({ type: 'text' })
   sku!: string;
 
@@ -48,7 +48,7 @@ export class InventoryLevel {
   @Property({ type: 'boolean', default: false })
   needsReconciliation = false;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When this level last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

@@ -9,4 +9,9 @@ export enum LocationType {
 registerEnumType(LocationType, {
   name: 'LocationType',
   description: 'A shop customers walk into, a warehouse of ours, or a third-party fulfilment centre.',
+  valuesConfig: {
+    FULFILLMENT_CENTER: { description: "A site (often a marketplace's) that ships online orders." },
+    STORE: { description: 'A shop customers visit; may offer pickup.' },
+    WAREHOUSE: { description: 'A stock-holding site closed to customers.' },
+  },
 });

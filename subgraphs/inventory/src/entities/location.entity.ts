@@ -10,20 +10,20 @@ import { LocationType } from './location-type';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'location' })
 export class Location {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Location/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown to shoppers and staff, e.g. "Berlin Mitte".' })
   @Property({ type: 'text' })
   @Unique()
   name!: string;
 
-  @Field(() => LocationType)
+  @Field(() => LocationType, { description: 'STORE, WAREHOUSE or FULFILLMENT_CENTER.' })
   @Enum({ items: () => LocationType })
   type!: LocationType;
 
-  @Field(() => Address)
+  @Field(() => Address, { description: 'Where the location is.' })
   @Embedded(() => Address, { prefix: 'address_' })
   address!: Address;
 
@@ -41,11 +41,11 @@ export class Location {
   @Property({ type: 'boolean', default: true })
   fulfillsOnlineOrders = true;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the location was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the location last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

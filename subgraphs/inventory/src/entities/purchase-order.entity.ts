@@ -6,13 +6,13 @@ import { PurchaseOrderStatus } from './stock-enums';
 
 @ObjectType({ description: 'A line of a purchase order: ordered and received so far.' })
 export class PurchaseOrderLine {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU ordered.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units ordered.' })
   quantityOrdered!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units received so far.' })
   quantityReceived!: number;
 }
 
@@ -23,7 +23,7 @@ export class PurchaseOrderLine {
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['locationId', 'status'] })
 export class PurchaseOrder {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/PurchaseOrder/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -32,34 +32,34 @@ export class PurchaseOrder {
   @Unique()
   number!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who the goods are bought from.' })
   @Property({ type: 'text' })
   supplier!: string;
 
   @ManyToOne(() => Location, { mapToPk: true, fieldName: 'location_id', deleteRule: 'restrict' })
   locationId!: string;
 
-  @Field(() => PurchaseOrderStatus)
+  @Field(() => PurchaseOrderStatus, { description: 'Where the order stands.' })
   @Enum({ items: () => PurchaseOrderStatus })
   status: PurchaseOrderStatus = PurchaseOrderStatus.DRAFT;
 
-  @Field(() => [PurchaseOrderLine])
+  @Field(() => [PurchaseOrderLine], { description: 'What is ordered, one line per SKU.' })
   @Property({ type: JsonType })
   lines: PurchaseOrderLine[] = [];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the goods are expected; null when not known.' })
   @Property({ type: 'datetime', nullable: true })
   expectedAt: Date | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was sent to the supplier; null before.' })
   @Property({ type: 'datetime', nullable: true })
   submittedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was fully received; null before.' })
   @Property({ type: 'datetime', nullable: true })
   receivedAt: Date | null = null;
 }

@@ -13,18 +13,18 @@ import { StockMovementReason } from './stock-enums';
 @Index({ properties: ['sku', 'locationId', 'id'] })
 @Index({ properties: ['locationId', 'id'] })
 export class StockMovement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/StockMovement/<key>`.' })
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU that moved.' })
   @Property({ type: 'text' })
   sku!: string;
 
   @ManyToOne(() => Location, { mapToPk: true, fieldName: 'location_id', deleteRule: 'restrict' })
   locationId!: string;
 
-  @Field(() => StockMovementReason)
+  @Field(() => StockMovementReason, { description: 'Why the stock moved.' })
   @Enum({ items: () => StockMovementReason })
   reason!: StockMovementReason;
 
@@ -32,11 +32,14 @@ export class StockMovement {
   @Property({ type: 'integer', default: 0 })
   quantity = 0;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Change of reserved: positive when units were held, negative when released or sold.' })
   @Property({ type: 'integer', default: 0 })
   reservedDelta = 0;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Change of incoming: positive when a purchase order was submitted or a transfer shipped, negative when received or cancelled.',
+  })
   @Property({ type: 'integer', default: 0 })
   incomingDelta = 0;
 

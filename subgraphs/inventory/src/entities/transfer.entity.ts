@@ -6,13 +6,13 @@ import { TransferStatus } from './stock-enums';
 
 @ObjectType({ description: 'A line of a transfer: how many units shipped and how many arrived so far.' })
 export class TransferLine {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU moved.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units shipped.' })
   quantity!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units received so far.' })
   quantityReceived!: number;
 }
 
@@ -22,7 +22,7 @@ export class TransferLine {
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class InventoryTransfer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/InventoryTransfer/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -37,27 +37,27 @@ export class InventoryTransfer {
   @ManyToOne(() => Location, { mapToPk: true, fieldName: 'to_location_id', deleteRule: 'restrict' })
   toLocationId!: string;
 
-  @Field(() => TransferStatus)
+  @Field(() => TransferStatus, { description: 'Where the transfer stands.' })
   @Enum({ items: () => TransferStatus })
   status: TransferStatus = TransferStatus.DRAFT;
 
-  @Field(() => [TransferLine])
+  @Field(() => [TransferLine], { description: 'What is moved, one line per SKU.' })
   @Property({ type: JsonType })
   lines: TransferLine[] = [];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Staff's note; null when none." })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it left the origin; null before.' })
   @Property({ type: 'datetime', nullable: true })
   shippedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was fully received; null before.' })
   @Property({ type: 'datetime', nullable: true })
   receivedAt: Date | null = null;
 }

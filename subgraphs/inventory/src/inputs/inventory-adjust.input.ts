@@ -5,12 +5,12 @@ import { StockMovementReason } from '../entities';
 
 @InputType({ description: 'A change of stock at one location, with its reason.' })
 export class InventoryAdjustInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU to adjust.' })
   @NotBlank()
   @MaxLength(64)
   sku!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The location whose stock changes.' })
   locationId!: string;
 
   @Field(() => Int, { description: 'Units in (positive) or out (negative); never zero.' })
@@ -19,7 +19,9 @@ export class InventoryAdjustInput {
   @Max(1_000_000)
   delta!: number;
 
-  @Field(() => StockMovementReason)
+  @Field(() => StockMovementReason, {
+    description: "Why (CORRECTION, RECEIVED, RETURN, DAMAGED, LOST); staff may not give the system's reasons.",
+  })
   reason!: StockMovementReason;
 
   @Field(() => String, { nullable: true, description: 'What caused it, e.g. a delivery note number.' })
@@ -36,12 +38,12 @@ export class InventoryAdjustInput {
 
 @InputType({ description: 'A counted quantity of one SKU.' })
 export class InventoryCountLineInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU counted.' })
   @NotBlank()
   @MaxLength(64)
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units found on the shelf (0 or more); onHand is set to it.' })
   @IsInt()
   @Min(0, { message: 'counted must be zero or more' })
   @Max(10_000_000)
@@ -56,16 +58,16 @@ export class InventoryCountLineInput {
 
 @InputType({ description: 'Counted quantities at one location; each difference becomes a COUNT_CORRECTION.' })
 export class InventoryCountInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The location counted.' })
   locationId!: string;
 
-  @Field(() => [InventoryCountLineInput])
+  @Field(() => [InventoryCountLineInput], { description: 'What was counted, one line per SKU; at most 250.' })
   @ArrayNotEmpty({ message: 'count at least one SKU' })
   @ArrayMaxSize(250)
   @ValidateNested({ each: true })
   counts!: InventoryCountLineInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Your reference for the count, e.g. "count-2026-05".' })
   @IsOptional()
   @MaxLength(200)
   reference?: string | null;
@@ -73,15 +75,15 @@ export class InventoryCountInput {
 
 @InputType({ description: 'The low-stock threshold of a SKU at a location; null clears it.' })
 export class LowStockThresholdInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU.' })
   @NotBlank()
   @MaxLength(64)
   sku!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The location.' })
   locationId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Alert when available falls to or below this (0 or more); null removes the threshold.' })
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'threshold must be zero or more' })

@@ -4,7 +4,7 @@ import { NotBlank } from '#platform/graphql';
 
 @InputType({ description: 'Purchasing facts of a SKU; omitted fields stay as they are, a null supplier clears it.' })
 export class InventoryItemUpdateInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU to change.' })
   @NotBlank()
   @MaxLength(64)
   sku!: string;

@@ -6,15 +6,15 @@ import { CoordinatesInput } from './reservation.input';
 
 @InputType({ description: 'A new store, warehouse or fulfilment centre.' })
 export class LocationCreateInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The name (required, unique).' })
   @NotBlank()
   @MaxLength(255)
   name!: string;
 
-  @Field(() => LocationType)
+  @Field(() => LocationType, { description: 'STORE, WAREHOUSE or FULFILLMENT_CENTER.' })
   type!: LocationType;
 
-  @Field(() => AddressInput)
+  @Field(() => AddressInput, { description: 'Where it is (required).' })
   @ValidateNested()
   address!: AddressInput;
 
@@ -23,34 +23,38 @@ export class LocationCreateInput {
   @ValidateNested()
   coordinates?: CoordinatesInput | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Whether shoppers may pick up online orders here; false when omitted.',
+  })
   pickupEnabled?: boolean;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether online orders ship from here; true when omitted.' })
   fulfillsOnlineOrders?: boolean;
 }
 
 @InputType({ description: 'Changes to a location; omitted fields stay as they are.' })
 export class LocationUpdateInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new name.' })
   @IsOptional()
   @NotBlank()
   @MaxLength(255)
   name?: string;
 
-  @Field(() => AddressInput, { nullable: true })
+  @Field(() => AddressInput, { nullable: true, description: 'A new address.' })
   @IsOptional()
   @ValidateNested()
   address?: AddressInput;
 
-  @Field(() => CoordinatesInput, { nullable: true })
+  @Field(() => CoordinatesInput, { nullable: true, description: 'New coordinates; null clears them.' })
   @IsOptional()
   @ValidateNested()
   coordinates?: CoordinatesInput | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether shoppers may pick up online orders here.' })
   pickupEnabled?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether online orders ship from here.' })
   fulfillsOnlineOrders?: boolean;
 }

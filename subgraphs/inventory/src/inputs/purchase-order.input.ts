@@ -6,7 +6,7 @@ import { MAX_DOCUMENT_LINES } from '../rules/stock-document';
 
 @InputType({ description: 'A new purchase order from a supplier into one location, created as a draft.' })
 export class PurchaseOrderCreateInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Who the goods are bought from (required).' })
   @NotBlank()
   @MaxLength(200)
   supplier!: string;

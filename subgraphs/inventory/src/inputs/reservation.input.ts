@@ -5,12 +5,12 @@ import { StockLineInput } from './stock-line.input';
 
 @InputType({ description: 'A point to measure distance from.' })
 export class CoordinatesInput {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degrees north (negative: south), -90 to 90.' })
   @Min(-90)
   @Max(90)
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degrees east (negative: west), -180 to 180.' })
   @Min(-180)
   @Max(180)
   longitude!: number;

@@ -5,7 +5,7 @@ import { NotBlank } from '#platform/graphql';
 /** Units of one SKU: a line to reserve, sell, order, ship or receive. */
 @InputType({ description: 'Units of one SKU: a line to order, ship, receive, reserve or sell.' })
 export class StockLineInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU.' })
   @NotBlank()
   @MaxLength(64)
   sku!: string;

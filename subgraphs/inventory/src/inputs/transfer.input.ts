@@ -17,7 +17,7 @@ export class InventoryTransferCreateInput {
   @ValidateNested({ each: true })
   lines!: StockLineInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note for the receiving staff.' })
   @IsOptional()
   @MaxLength(1_000)
   note?: string | null;

@@ -12,7 +12,7 @@ import { InventoryItemType } from '../types/replenishment.types';
 export class InventoryItemResolver {
   @Authorized(STAFF_ROLES)
   @Query(() => InventoryItemType, { nullable: true, description: 'The supplier and case size of a SKU; null when never set.' })
-  inventoryItem(@Ctx() ctx: InventoryContext, @Arg('sku', () => String) sku: string) {
+  inventoryItem(@Ctx() ctx: InventoryContext, @Arg('sku', () => String, { description: 'The SKU.' }) sku: string) {
     return findInventoryItem(ctx, sku);
   }
 
@@ -20,7 +20,10 @@ export class InventoryItemResolver {
   @Mutation(() => InventoryItemUpdatePayload, {
     description: 'Sets the supplier and case size of a SKU, creating them on first use (managers).',
   })
-  async inventoryItemUpdate(@Ctx() ctx: InventoryContext, @Arg('input', () => InventoryItemUpdateInput) input: InventoryItemUpdateInput) {
+  async inventoryItemUpdate(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryItemUpdateInput, { description: 'The SKU and its new purchasing facts.' }) input: InventoryItemUpdateInput,
+  ) {
     return toPayload(await updateInventoryItem(ctx, input), (inventoryItem) => ({ inventoryItem }));
   }
 }

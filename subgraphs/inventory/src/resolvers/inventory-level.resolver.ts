@@ -17,16 +17,17 @@ export class InventoryLevelResolver {
   inventoryLevels(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('locationId', () => ID, { nullable: true }) locationId?: string,
-    @Arg('sku', () => String, { nullable: true }) sku?: string,
-    @Arg('lowStockOnly', () => Boolean, { nullable: true }) lowStockOnly?: boolean,
+    @Arg('locationId', () => ID, { nullable: true, description: 'Only this location.' }) locationId?: string,
+    @Arg('sku', () => String, { nullable: true, description: 'Only this SKU.' }) sku?: string,
+    @Arg('lowStockOnly', () => Boolean, { nullable: true, description: 'Only levels at or below their low-stock threshold.' })
+    lowStockOnly?: boolean,
     @Arg('skus', () => [String], { nullable: true, description: 'Any of these SKUs.' }) skus?: string[],
     @Arg('locationIds', () => [ID], { nullable: true, description: 'At any of these locations.' }) locationIds?: string[],
   ) {
     return listLevels(ctx, { ...args, locationId, sku, lowStockOnly, skus, locationIds });
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'Where the stock is.' })
   location(@Root() level: InventoryLevel, @Ctx() ctx: InventoryContext) {
     return ctx.loaders.locationById.load(level.locationId);
   }
@@ -40,8 +41,12 @@ export class InventoryLevelResolver {
   @Mutation(() => InventoryAdjustPayload, { description: 'Changes stock at a location by a delta, with a reason (staff of the store).' })
   async inventoryAdjust(
     @Ctx() ctx: InventoryContext,
-    @Arg('input', () => InventoryAdjustInput) input: InventoryAdjustInput,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+    @Arg('input', () => InventoryAdjustInput, { description: 'What to change, where and why.' }) input: InventoryAdjustInput,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: 'Makes a retry safe: the same key and input answer the first result; the same key with other input is refused.',
+    })
+    idempotencyKey?: string,
   ) {
     return toPayload(await adjustInventory(ctx, input, idempotencyKey), (inventoryLevel) => ({ inventoryLevel }));
   }
@@ -52,8 +57,12 @@ export class InventoryLevelResolver {
   })
   async inventoryCount(
     @Ctx() ctx: InventoryContext,
-    @Arg('input', () => InventoryCountInput) input: InventoryCountInput,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+    @Arg('input', () => InventoryCountInput, { description: 'The location and what was counted.' }) input: InventoryCountInput,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: 'Makes a retry safe: the same key and input answer the first result.',
+    })
+    idempotencyKey?: string,
   ) {
     return toPayload(await countInventory(ctx, input, idempotencyKey), (inventoryLevels) => ({ inventoryLevels }));
   }
@@ -62,7 +71,10 @@ export class InventoryLevelResolver {
   @Mutation(() => LowStockThresholdSetPayload, {
     description: 'Sets (or clears) the low-stock threshold of a SKU at a location (staff of the store).',
   })
-  async lowStockThresholdSet(@Ctx() ctx: InventoryContext, @Arg('input', () => LowStockThresholdInput) input: LowStockThresholdInput) {
+  async lowStockThresholdSet(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => LowStockThresholdInput, { description: 'The SKU, location and threshold.' }) input: LowStockThresholdInput,
+  ) {
     return toPayload(await setLowStockThreshold(ctx, input), (inventoryLevel) => ({ inventoryLevel }));
   }
 }
@@ -76,10 +88,11 @@ export class StockMovementResolver {
   stockMovements(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('sku', () => String, { nullable: true }) sku?: string,
-    @Arg('locationId', () => ID, { nullable: true }) locationId?: string,
-    @Arg('reason', () => StockMovementReason, { nullable: true }) reason?: StockMovementReason,
-    @Arg('channel', () => SalesChannel, { nullable: true }) channel?: SalesChannel,
+    @Arg('sku', () => String, { nullable: true, description: 'Only this SKU.' }) sku?: string,
+    @Arg('locationId', () => ID, { nullable: true, description: 'Only this location.' }) locationId?: string,
+    @Arg('reason', () => StockMovementReason, { nullable: true, description: 'Only movements with this reason.' })
+    reason?: StockMovementReason,
+    @Arg('channel', () => SalesChannel, { nullable: true, description: 'Only movements from this channel.' }) channel?: SalesChannel,
   ) {
     return listMovements(ctx, { ...args, sku, locationId, reason, channel });
   }
@@ -90,8 +103,9 @@ export class StockMovementResolver {
   })
   stockChanges(
     @Ctx() ctx: InventoryContext,
-    @Arg('since', () => [StockCursorInput]) since: StockCursorInput[],
-    @Arg('first', () => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE }) first: number,
+    @Arg('since', () => [StockCursorInput], { description: 'The last version seen per SKU and location.' }) since: StockCursorInput[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE, description: 'Most changes to return, 1 to 250.' })
+    first: number,
   ) {
     return changesSince(ctx, since, first);
   }
@@ -101,7 +115,7 @@ export class StockMovementResolver {
     return movement.onHandAfter - movement.availableAfter;
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'Where the stock moved.' })
   location(@Root() movement: StockMovement, @Ctx() ctx: InventoryContext) {
     return ctx.loaders.locationById.load(movement.locationId);
   }

@@ -11,8 +11,8 @@ import { LocationConnection } from '../types/stock.types';
 
 @Resolver(() => Location)
 export class LocationResolver {
-  @Query(() => Location, { nullable: true })
-  location(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string): Promise<Location | null> {
+  @Query(() => Location, { nullable: true, description: 'A location by id; null when none has it.' })
+  location(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: "The location's id." }) id: string): Promise<Location | null> {
     return findLocation(ctx, id);
   }
 
@@ -21,7 +21,7 @@ export class LocationResolver {
     return listLocations(ctx, args);
   }
 
-  @FieldResolver(() => Coordinates, { nullable: true })
+  @FieldResolver(() => Coordinates, { nullable: true, description: 'Latitude and longitude, for distances; null when unknown.' })
   coordinates(@Root() location: Location): Coordinates | null {
     if (location.latitude === null || location.longitude === null) return null;
     return { latitude: location.latitude, longitude: location.longitude };
@@ -29,7 +29,10 @@ export class LocationResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => LocationCreatePayload, { description: 'Adds a store, warehouse or fulfilment centre.' })
-  async locationCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => LocationCreateInput) input: LocationCreateInput) {
+  async locationCreate(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => LocationCreateInput, { description: 'The new location.' }) input: LocationCreateInput,
+  ) {
     return toPayload(await createLocation(ctx, input), (location) => ({ location }));
   }
 
@@ -37,8 +40,8 @@ export class LocationResolver {
   @Mutation(() => LocationUpdatePayload, { description: 'Changes a location.' })
   async locationUpdate(
     @Ctx() ctx: InventoryContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => LocationUpdateInput) input: LocationUpdateInput,
+    @Arg('id', () => ID, { description: 'The location to change.' }) id: string,
+    @Arg('input', () => LocationUpdateInput, { description: 'The fields to change.' }) input: LocationUpdateInput,
   ) {
     return toPayload(await updateLocation(ctx, id, input), (location) => ({ location }));
   }

@@ -28,7 +28,7 @@ import { PurchaseOrderConnection } from '../types/stock-document.types';
 export class PurchaseOrderResolver {
   @Authorized(STAFF_ROLES)
   @Query(() => PurchaseOrder, { nullable: true, description: 'A purchase order by id.' })
-  purchaseOrder(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+  purchaseOrder(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: "The purchase order's id." }) id: string) {
     return findPurchaseOrder(ctx, id);
   }
 
@@ -37,7 +37,8 @@ export class PurchaseOrderResolver {
   purchaseOrders(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('status', () => PurchaseOrderStatus, { nullable: true }) status?: PurchaseOrderStatus | null,
+    @Arg('status', () => PurchaseOrderStatus, { nullable: true, description: 'Only purchase orders with this status.' })
+    status?: PurchaseOrderStatus | null,
   ) {
     return listPurchaseOrders(ctx, { ...args, status });
   }
@@ -51,7 +52,10 @@ export class PurchaseOrderResolver {
   @Mutation(() => PurchaseOrderCreatePayload, {
     description: 'Drafts a purchase order; nothing is incoming until it is submitted (managers).',
   })
-  async purchaseOrderCreate(@Ctx() ctx: InventoryContext, @Arg('input', () => PurchaseOrderCreateInput) input: PurchaseOrderCreateInput) {
+  async purchaseOrderCreate(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => PurchaseOrderCreateInput, { description: 'Supplier, location and lines.' }) input: PurchaseOrderCreateInput,
+  ) {
     return toPayload(await createPurchaseOrder(ctx, input), (purchaseOrder) => ({ purchaseOrder }));
   }
 
@@ -61,7 +65,7 @@ export class PurchaseOrderResolver {
   })
   async purchaseOrderSubmit(
     @Ctx() ctx: InventoryContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The purchase order to send.' }) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of failing.' })
     idempotencyKey?: string | null,
   ) {
@@ -74,8 +78,9 @@ export class PurchaseOrderResolver {
   })
   async purchaseOrderReceive(
     @Ctx() ctx: InventoryContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('lines', () => [StockLineInput]) lines: StockLineInput[],
+    @Arg('id', () => ID, { description: 'The purchase order.' }) id: string,
+    @Arg('lines', () => [StockLineInput], { description: 'Units received per SKU; may be part of what is outstanding.' })
+    lines: StockLineInput[],
     @Arg('allowOverReceipt', () => Boolean, { nullable: true, defaultValue: false, description: 'Accept more than remains on a line.' })
     allowOverReceipt: boolean | null,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' })
@@ -90,7 +95,7 @@ export class PurchaseOrderResolver {
   @Mutation(() => PurchaseOrderCancelPayload, {
     description: 'Cancels a draft or submitted purchase order, releasing its incoming quantities (managers).',
   })
-  async purchaseOrderCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+  async purchaseOrderCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: 'The purchase order.' }) id: string) {
     return toPayload(await cancelPurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }
 
@@ -98,7 +103,7 @@ export class PurchaseOrderResolver {
   @Mutation(() => PurchaseOrderClosePayload, {
     description: 'Closes a submitted or part-received order short; the rest is no longer incoming (managers).',
   })
-  async purchaseOrderClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+  async purchaseOrderClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: 'The purchase order.' }) id: string) {
     return toPayload(await closePurchaseOrder(ctx, id), (purchaseOrder) => ({ purchaseOrder }));
   }
 }

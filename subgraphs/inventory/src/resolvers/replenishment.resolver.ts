@@ -13,11 +13,14 @@ import { ReplenishmentSuggestion } from '../types/replenishment.types';
 export class ReplenishmentResolver {
   @Authorized(STAFF_ROLES)
   @Query(() => [ReplenishmentSuggestion], { description: 'Low levels and how much to order, for one location or all.' })
-  replenishmentSuggestions(@Ctx() ctx: InventoryContext, @Arg('locationId', () => ID, { nullable: true }) locationId?: string | null) {
+  replenishmentSuggestions(
+    @Ctx() ctx: InventoryContext,
+    @Arg('locationId', () => ID, { nullable: true, description: 'Only this location; all when omitted.' }) locationId?: string | null,
+  ) {
     return suggestReplenishment(ctx, locationId);
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'Where it runs low.' })
   location(@Root() suggestion: ReplenishmentSuggestion, @Ctx() ctx: InventoryContext) {
     return locationOf(ctx, suggestion.locationId);
   }
@@ -26,7 +29,10 @@ export class ReplenishmentResolver {
   @Mutation(() => ReplenishmentPurchaseOrdersCreatePayload, {
     description: "Drafts one purchase order per supplier from a location's replenishment suggestions (managers).",
   })
-  async replenishmentPurchaseOrdersCreate(@Ctx() ctx: InventoryContext, @Arg('locationId', () => ID) locationId: string) {
+  async replenishmentPurchaseOrdersCreate(
+    @Ctx() ctx: InventoryContext,
+    @Arg('locationId', () => ID, { description: 'The location to reorder for.' }) locationId: string,
+  ) {
     return toPayload(await createReplenishmentOrders(ctx, locationId), (purchaseOrders) => ({ purchaseOrders }));
   }
 }

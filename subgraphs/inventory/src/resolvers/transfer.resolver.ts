@@ -22,7 +22,7 @@ import { InventoryTransferConnection } from '../types/stock-document.types';
 export class InventoryTransferResolver {
   @Authorized(STAFF_ROLES)
   @Query(() => InventoryTransfer, { nullable: true, description: 'A transfer by id.' })
-  inventoryTransfer(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+  inventoryTransfer(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: "The transfer's id." }) id: string) {
     return findTransfer(ctx, id);
   }
 
@@ -31,7 +31,8 @@ export class InventoryTransferResolver {
   inventoryTransfers(
     @Ctx() ctx: InventoryContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('status', () => TransferStatus, { nullable: true }) status?: TransferStatus | null,
+    @Arg('status', () => TransferStatus, { nullable: true, description: 'Only transfers with this status.' })
+    status?: TransferStatus | null,
   ) {
     return listTransfers(ctx, { ...args, status });
   }
@@ -52,7 +53,7 @@ export class InventoryTransferResolver {
   })
   async inventoryTransferCreate(
     @Ctx() ctx: InventoryContext,
-    @Arg('input', () => InventoryTransferCreateInput) input: InventoryTransferCreateInput,
+    @Arg('input', () => InventoryTransferCreateInput, { description: 'From, to and lines.' }) input: InventoryTransferCreateInput,
   ) {
     return toPayload(await createTransfer(ctx, input), (inventoryTransfer) => ({ inventoryTransfer }));
   }
@@ -64,7 +65,7 @@ export class InventoryTransferResolver {
   })
   async inventoryTransferShip(
     @Ctx() ctx: InventoryContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The transfer.' }) id: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of shipping twice.' })
     idempotencyKey?: string | null,
   ) {
@@ -77,8 +78,9 @@ export class InventoryTransferResolver {
   })
   async inventoryTransferReceive(
     @Ctx() ctx: InventoryContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('lines', () => [StockLineInput]) lines: StockLineInput[],
+    @Arg('id', () => ID, { description: 'The transfer.' }) id: string,
+    @Arg('lines', () => [StockLineInput], { description: 'Units received per SKU; may be part of what is in transit.' })
+    lines: StockLineInput[],
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A retry under the same key replays instead of receiving twice.' })
     idempotencyKey?: string | null,
   ) {
@@ -89,7 +91,7 @@ export class InventoryTransferResolver {
   @Mutation(() => InventoryTransferCancelPayload, {
     description: 'Cancels a draft transfer; a shipped one must be received (staff of either store).',
   })
-  async inventoryTransferCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+  async inventoryTransferCancel(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: 'The transfer.' }) id: string) {
     return toPayload(await cancelTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 
@@ -97,7 +99,7 @@ export class InventoryTransferResolver {
   @Mutation(() => InventoryTransferClosePayload, {
     description: 'Closes a shipped transfer short: what has not arrived is written off as lost (managers).',
   })
-  async inventoryTransferClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
+  async inventoryTransferClose(@Ctx() ctx: InventoryContext, @Arg('id', () => ID, { description: 'The transfer.' }) id: string) {
     return toPayload(await closeTransfer(ctx, id), (inventoryTransfer) => ({ inventoryTransfer }));
   }
 }

@@ -30,8 +30,17 @@ export class VariantStockResolver {
   storeAvailability(
     @Root() variant: VariantStock,
     @Ctx() ctx: InventoryContext,
-    @Arg('near', () => CoordinatesInput, { nullable: true }) near?: CoordinatesInput,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number,
+    @Arg('near', () => CoordinatesInput, {
+      nullable: true,
+      description: "The shopper's position, to sort stores by distance and fill `distanceKm`.",
+    })
+    near?: CoordinatesInput,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 10,
+      description: 'How many stores to list (10 when omitted, at most 250), nearest first when `near` is given.',
+    })
+    first?: number,
     @Arg('pickupOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'false: every location holding it.' })
     pickupOnly?: boolean,
   ) {

@@ -1,7 +1,7 @@
 import { LockMode, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '#platform/db';
-import { keysetAfter, rowsAfter, UserError, UserErrorsException, type PageRequest } from '#platform/graphql';
+import { keysetAfter, readOrder, rowsAfter, UserError, UserErrorsException, type PageRequest } from '#platform/graphql';
 import { InventoryErrorCode } from '../errors';
 import { documentNumber } from '../rules/stock-document';
 
@@ -30,9 +30,16 @@ export async function lockDocument<T extends { id: string; status: string }>(
   return document;
 }
 
-/** Where-clause of a newest-first page: rows older than the cursor's (createdAt, id). */
-export function olderThanCursor(page: PageRequest): Record<string, unknown> {
-  return rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', 'desc');
+/**
+ * Where-clause and order of a newest-first page: rows older than the cursor's (createdAt, id),
+ * or newer than `before`'s when paging backward.
+ */
+export function newestFirstPage(page: PageRequest): {
+  where: Record<string, unknown>;
+  orderBy: { createdAt: 'asc' | 'desc'; id: 'asc' | 'desc' };
+} {
+  const order = readOrder(page, 'desc');
+  return { where: rowsAfter(keysetAfter(page, ['date', 'uuid']), 'createdAt', order), orderBy: { createdAt: order, id: order } };
 }
 
 /** The cursor of a row in a newest-first list. */

@@ -3,6 +3,7 @@ import {
   keysetAfter,
   MAX_PAGE_SIZE,
   pageRequest,
+  readOrder,
   toConnection,
   type ConnectionArgs,
   type ConnectionShape,
@@ -25,17 +26,18 @@ export async function listLevels(
     lowStockOnly?: boolean | null;
   },
 ): Promise<ConnectionShape<InventoryLevel>> {
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'asc');
   const locationIds = [...(args.locationId ? [args.locationId] : []), ...(args.locationIds ?? [])];
   const skus = [...(args.sku ? [args.sku] : []), ...(args.skus ?? [])];
   const validLocations = locationIds.filter(isUuid);
   if (locationIds.length && !validLocations.length) return toConnection([], page, () => []);
-  const qb = ctx.em.createQueryBuilder(InventoryLevel, 'l').select('*').orderBy({ sku: 'asc', locationId: 'asc' }).limit(page.limit);
+  const qb = ctx.em.createQueryBuilder(InventoryLevel, 'l').select('*').orderBy({ sku: order, locationId: order }).limit(page.limit);
   if (validLocations.length) qb.andWhere({ locationId: { $in: validLocations } });
   if (skus.length) qb.andWhere({ sku: { $in: skus } });
   if (args.lowStockOnly) qb.andWhere('l.low_stock_threshold is not null and l.on_hand - l.reserved <= l.low_stock_threshold');
   const after = keysetAfter(page, ['text', 'uuid']);
-  if (after) qb.andWhere('(l.sku, l.location_id) > (?, ?)', after);
+  if (after) qb.andWhere(`(l.sku, l.location_id) ${order === 'asc' ? '>' : '<'} (?, ?)`, after);
   return toConnection(await qb.getResultList(), page, (l) => [l.sku, l.locationId]);
 }
 
@@ -73,7 +75,8 @@ export async function listMovements(
     channel?: SalesChannel | null;
   },
 ): Promise<ConnectionShape<StockMovement>> {
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'desc');
   if (args.locationId && !isUuid(args.locationId)) return toConnection([], page, () => []);
   const where: Record<string, unknown> = {};
   if (args.sku) where.sku = args.sku;
@@ -82,10 +85,11 @@ export async function listMovements(
   if (args.channel) where.channel = args.channel;
   if (page.after) {
     const [id] = page.after;
-    if (typeof id !== 'string' || !/^\d+$/.test(id)) throw badUserInput('"after" is not a cursor of this list', 'after');
-    where.id = { $lt: id };
+    const argument = page.backward ? 'before' : 'after';
+    if (typeof id !== 'string' || !/^\d+$/.test(id)) throw badUserInput(`"${argument}" is not a cursor of this list`, argument);
+    where.id = order === 'desc' ? { $lt: id } : { $gt: id };
   }
-  const rows = await ctx.em.find(StockMovement, where, { orderBy: { id: 'desc' }, limit: page.limit });
+  const rows = await ctx.em.find(StockMovement, where, { orderBy: { id: order }, limit: page.limit });
   return toConnection(rows, page, (m) => [m.id]);
 }
 

@@ -2,7 +2,7 @@ import { isUuid } from '#platform/db';
 import { pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryTransfer, type TransferStatus } from '../entities';
-import { newestFirstCursor, olderThanCursor } from './stock-document';
+import { newestFirstCursor, newestFirstPage } from './stock-document';
 
 /** A transfer by id; null for an unknown or malformed id. */
 export function findTransfer(ctx: InventoryContext, id: string): Promise<InventoryTransfer | null> {
@@ -14,8 +14,12 @@ export async function listTransfers(
   ctx: InventoryContext,
   args: ConnectionArgs & { status?: TransferStatus | null },
 ): Promise<ConnectionShape<InventoryTransfer>> {
-  const page = pageRequest(args);
-  const where = { ...(args.status ? { status: args.status } : {}), ...olderThanCursor(page) };
-  const rows = await ctx.em.find(InventoryTransfer, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
+  const page = pageRequest(args, { backward: true });
+  const { where, orderBy } = newestFirstPage(page);
+  const rows = await ctx.em.find(
+    InventoryTransfer,
+    { ...(args.status ? { status: args.status } : {}), ...where },
+    { orderBy, limit: page.limit },
+  );
   return toConnection(rows, page, newestFirstCursor);
 }

@@ -3,44 +3,44 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 /** Available units of one SKU at one location. */
 @ObjectType({ description: 'Available units of one SKU at one location (onHand - reserved).' })
 export class SkuLocationAvailability {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU.' })
   sku!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The location (global id).' })
   locationId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that can be sold now: onHand - reserved.' })
   available!: number;
 }
 
 /** A location as pricing a cart needs it: where it is and what it offers. */
 @ObjectType({ description: 'A location as pricing a cart needs it: where it is and what it offers.' })
 export class AvailabilityLocation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Location/<key>`.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The location's name." })
   name!: string;
 
   @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
   countryCode!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'State, province or region; null when none.' })
   province!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether shoppers may pick up here.' })
   pickupEnabled!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether online orders ship from here.' })
   fulfillsOnlineOrders!: boolean;
 }
 
 /** Every location, and the available stock of the SKUs asked for at each (only levels above zero). */
 @ObjectType({ description: 'Every location, and the available stock of the SKUs asked for where it is above zero.' })
 export class StockAvailability {
-  @Field(() => [AvailabilityLocation])
+  @Field(() => [AvailabilityLocation], { description: 'The locations the levels are at.' })
   locations!: AvailabilityLocation[];
 
-  @Field(() => [SkuLocationAvailability])
+  @Field(() => [SkuLocationAvailability], { description: 'Available units per SKU and location.' })
   levels!: SkuLocationAvailability[];
 }

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 /** Purchasing facts of a SKU, as the API shows them. The entity is InventoryItem. */
 @ObjectType('InventoryItem', { description: 'Purchasing facts of a SKU: who supplies it and how many come in a case.' })
 export class InventoryItemType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU these purchasing facts are of.' })
   sku!: string;
 
   @Field(() => String, { nullable: true, description: 'Who the SKU is bought from; null when not set.' })
@@ -17,7 +17,7 @@ export class InventoryItemType {
 export class ReplenishmentSuggestion {
   locationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The SKU to reorder.' })
   sku!: string;
 
   @Field(() => Int, { description: 'onHand - reserved now.' })

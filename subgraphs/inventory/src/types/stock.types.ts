@@ -7,19 +7,19 @@ export class InventorySummary {
   /** The SKU summed. */
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units physically held, summed over all locations.' })
   onHand!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units held for checkouts and unshipped orders, summed over all locations.' })
   reserved!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that can be sold now (onHand - reserved), summed over all locations.' })
   available!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units on submitted purchase orders and transfers in transit, summed over all locations.' })
   incoming!: number;
 
-  @Field(() => [InventoryLevel])
+  @Field(() => [InventoryLevel], { description: 'The stock at each location that holds the SKU.' })
   levels!: InventoryLevel[];
 }
 
@@ -28,10 +28,10 @@ export class StoreAvailability {
   /** The SKU available. */
   sku!: string;
 
-  @Field(() => Location)
+  @Field(() => Location, { description: 'The store.' })
   location!: Location;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units the store can sell now (onHand - reserved).' })
   available!: number;
 
   @Field(() => Float, { nullable: true, description: 'Kilometres from the point asked about; null without one.' })
@@ -50,7 +50,7 @@ export class VariantStock {
 @ObjectType('Product')
 @Directive('@key(fields: "id")')
 export class ProductStock {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Product/<key>`.' })
   id!: string;
 
   @Field(() => [String])

@@ -35,7 +35,7 @@ export class Cart {
   @Enum({ items: () => SalesChannel })
   channel!: SalesChannel;
 
-  @Field(() => CartStatus)
+  @Field(() => CartStatus, { description: "OPEN, COMPLETED (ordered) or MERGED (into the customer's cart)." })
   @Enum({ items: () => CartStatus })
   status: CartStatus = CartStatus.OPEN;
 
@@ -56,7 +56,7 @@ export class Cart {
   @Property({ type: 'text', nullable: true })
   countryCode: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The shopper's note for the order; null when none." })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
@@ -78,11 +78,11 @@ export class Cart {
   @Property({ type: 'text' })
   currencyCode!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the cart was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the cart last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 

@@ -26,8 +26,18 @@ export enum CheckoutState {
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   description: 'OPEN, CANCELLED or CLOSED: the lifecycle, apart from payment and fulfilment.',
+  valuesConfig: {
+    CANCELLED: { description: 'Cancelled: it will not be fulfilled.' },
+    CLOSED: { description: 'Done: nothing is left to do on it.' },
+    OPEN: { description: 'Placed and being handled.' },
+  },
 });
 registerEnumType(FulfillmentMethod, {
   name: 'FulfillmentMethod',
   description: 'SHIP to an address, PICKUP at a store, or SHIP_TO_STORE for pickup once it arrives.',
+  valuesConfig: {
+    PICKUP: { description: 'Picked up at a store.' },
+    SHIP: { description: 'Shipped to an address.' },
+    SHIP_TO_STORE: { description: 'Sent to a store for pickup.' },
+  },
 });

@@ -43,7 +43,7 @@ export interface OrderAddress {
 @Index({ properties: ['customerId', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
 export class Order {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Order/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -52,7 +52,7 @@ export class Order {
   @Unique()
   number!: string;
 
-  @Field(() => SalesChannel)
+  @Field(() => SalesChannel, { description: 'Where the order was placed.' })
   @Enum({ items: () => SalesChannel })
   channel!: SalesChannel;
 
@@ -75,11 +75,11 @@ export class Order {
   @Property({ type: 'text' })
   currencyCode!: string;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'OPEN, CANCELLED or CLOSED.' })
   @Enum({ items: () => OrderStatus })
   status: OrderStatus = OrderStatus.OPEN;
 
-  @Field(() => FulfillmentMethod)
+  @Field(() => FulfillmentMethod, { description: 'SHIP, PICKUP or SHIP_TO_STORE.' })
   @Enum({ items: () => FulfillmentMethod })
   fulfillmentMethod!: FulfillmentMethod;
 
@@ -121,11 +121,11 @@ export class Order {
   @Property({ type: 'integer', default: 0 })
   eventSequence = 0;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the order was placed.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the sale happened (for an offline till sale, when the till sold it).' })
   @Property({ type: 'datetime' })
   processedAt: Date = new Date();
 }

@@ -4,10 +4,10 @@ import { PaymentMethodValue } from '../types/order.types';
 
 @InputType({ description: 'One tender: stored value is taken first, the card last; together they pay the total.' })
 export class CheckoutPaymentInput {
-  @Field(() => PaymentMethodValue)
+  @Field(() => PaymentMethodValue, { description: 'How this part is paid.' })
   method!: PaymentMethodValue;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'How much this tender pays.' })
   amount!: MoneyInput;
 
   @Field(() => String, { nullable: true, description: 'TEST_CARD: the card number (the README lists the test numbers).' })
@@ -22,7 +22,9 @@ export class CheckoutCompleteInput {
   @Field(() => String, { nullable: true, description: 'A guest’s email; the cart’s when left out.' })
   email?: string | null;
 
-  @Field(() => [CheckoutPaymentInput])
+  @Field(() => [CheckoutPaymentInput], {
+    description: 'The tenders, adding up to the total: stored value (gift cards, store credit) first, then one card.',
+  })
   payments!: CheckoutPaymentInput[];
 
   @Field(() => MoneyInput, { nullable: true, description: 'The total the shopper saw: PRICE_CHANGED when the fresh total differs.' })

@@ -26,14 +26,17 @@ export class CartRecoveryResolver {
     description:
       "Mails the shopper a link that reopens the cart on any device, and records CART_ABANDONED on the customer's timeline (staff).",
   })
-  async cartRecoverySend(@Ctx() ctx: OrdersContext, @Arg('cartId', () => ID) cartId: string) {
+  async cartRecoverySend(@Ctx() ctx: OrdersContext, @Arg('cartId', () => ID, { description: 'The abandoned cart.' }) cartId: string) {
     return toPayload(await sendCartRecovery(ctx, cartId), withCart);
   }
 
   @Mutation(() => CartRecoverPayload, {
     description: "Opens the cart a recovery link's token names; a customer's cart then needs them signed in to change it.",
   })
-  async cartRecover(@Ctx() ctx: OrdersContext, @Arg('token', () => String) token: string) {
+  async cartRecover(
+    @Ctx() ctx: OrdersContext,
+    @Arg('token', () => String, { description: 'The token from the recovery link.' }) token: string,
+  ) {
     return toPayload(await recoverCart(ctx, token), withCart);
   }
 }

@@ -45,22 +45,26 @@ export class CartResolver {
     nullable: true,
     description: "A cart by its id, from any device or channel; null for an unknown id or another customer's cart.",
   })
-  cart(@Ctx() ctx: OrdersContext, @Arg('id', () => ID) id: string): Promise<Cart | null> {
+  cart(@Ctx() ctx: OrdersContext, @Arg('id', () => ID, { description: "The cart's id." }) id: string): Promise<Cart | null> {
     return findCart(ctx, id);
   }
 
   @Mutation(() => CartCreatePayload, {
     description: 'Starts a cart; a signed-in customer who has one gets it back with these lines added, on this channel.',
   })
-  async cartCreate(@Ctx() ctx: OrdersContext, @Arg('input', () => CartCreateInput) input: CartCreateInput) {
+  async cartCreate(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input', () => CartCreateInput, { description: 'The channel, first lines, buyer and codes; all optional.' })
+    input: CartCreateInput,
+  ) {
     return toPayload(await createCart(ctx, input), withCart);
   }
 
   @Mutation(() => CartLinesAddPayload, { description: 'Adds lines; a SKU already in the cart gets the quantity added.' })
   async cartLinesAdd(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('lines', () => [CartLineInput]) lines: CartLineInput[],
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('lines', () => [CartLineInput], { description: 'Lines to add; at most 250.' }) lines: CartLineInput[],
   ) {
     return toPayload(await addCartLines(ctx, cartId, lines), withCart);
   }
@@ -68,14 +72,18 @@ export class CartResolver {
   @Mutation(() => CartLinesUpdatePayload, { description: 'Sets line quantities; 0 removes a line.' })
   async cartLinesUpdate(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('lines', () => [CartLineUpdateInput]) lines: CartLineUpdateInput[],
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('lines', () => [CartLineUpdateInput], { description: 'Lines to change; quantity 0 removes.' }) lines: CartLineUpdateInput[],
   ) {
     return toPayload(await updateCartLines(ctx, cartId, lines), withCart);
   }
 
   @Mutation(() => CartLinesRemovePayload, { description: 'Removes lines by id.' })
-  async cartLinesRemove(@Ctx() ctx: OrdersContext, @Arg('cartId', () => ID) cartId: string, @Arg('lineIds', () => [ID]) lineIds: string[]) {
+  async cartLinesRemove(
+    @Ctx() ctx: OrdersContext,
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('lineIds', () => [ID], { description: 'The lines to remove.' }) lineIds: string[],
+  ) {
     return toPayload(await removeCartLines(ctx, cartId, lineIds), withCart);
   }
 
@@ -84,8 +92,9 @@ export class CartResolver {
   })
   async cartDiscountCodesUpdate(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('discountCodes', () => [String]) discountCodes: string[],
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('discountCodes', () => [String], { description: 'Replaces the codes; at most 20, each at most 64 characters; [] removes all.' })
+    discountCodes: string[],
   ) {
     return toPayload(await updateCartCodes(ctx, cartId, discountCodes), withCart);
   }
@@ -96,8 +105,11 @@ export class CartResolver {
   })
   async cartBuyerIdentityUpdate(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('buyerIdentity', () => CartBuyerIdentityInput) buyerIdentity: CartBuyerIdentityInput,
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('buyerIdentity', () => CartBuyerIdentityInput, {
+      description: "Email, phone and country; sent with a customer's token it claims the cart (merging with their own).",
+    })
+    buyerIdentity: CartBuyerIdentityInput,
   ) {
     return toPayload(await updateCartBuyer(ctx, cartId, buyerIdentity), withCart);
   }
@@ -105,8 +117,9 @@ export class CartResolver {
   @Mutation(() => CartDeliveryUpdatePayload, { description: 'Chooses one of deliveryOptions by its handle, with the address for SHIP.' })
   async cartDeliveryUpdate(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('delivery', () => CartDeliveryInput) delivery: CartDeliveryInput,
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('delivery', () => CartDeliveryInput, { description: 'A `DeliveryOption.handle`, with an address for SHIP.' })
+    delivery: CartDeliveryInput,
   ) {
     return toPayload(await updateCartDelivery(ctx, cartId, delivery), withCart);
   }
@@ -114,13 +127,13 @@ export class CartResolver {
   @Mutation(() => CartNoteUpdatePayload, { description: 'Sets or clears the note for the shop.' })
   async cartNoteUpdate(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('cartId', () => ID, { description: 'The cart.' }) cartId: string,
+    @Arg('note', () => String, { nullable: true, description: 'The note; at most 2000 characters; null clears it.' }) note: string | null,
   ) {
     return toPayload(await updateCartNote(ctx, cartId, note ?? null), withCart);
   }
 
-  @FieldResolver(() => CartBuyerIdentity)
+  @FieldResolver(() => CartBuyerIdentity, { description: 'Who is buying: customer, email, phone, country.' })
   buyerIdentity(@Root() cart: Cart): CartBuyerIdentity {
     return {
       email: cart.email,
@@ -130,22 +143,24 @@ export class CartResolver {
     };
   }
 
-  @FieldResolver(() => CartLineConnection)
+  @FieldResolver(() => CartLineConnection, { description: 'What is in the cart, oldest line first.' })
   lines(@Root() cart: Cart, @Ctx() ctx: OrdersContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     return cartLines(ctx, cart, args);
   }
 
-  @FieldResolver(() => [CartDiscountCode])
+  @FieldResolver(() => [CartDiscountCode], { description: 'The codes entered, each with whether it applies and why not.' })
   async discountCodes(@Root() cart: Cart, @Ctx() ctx: OrdersContext): Promise<CartDiscountCode[]> {
     return (await cartPricing(ctx, cart)).codes;
   }
 
-  @FieldResolver(() => CartCost)
+  @FieldResolver(() => CartCost, { description: 'What the cart costs now, priced afresh on every read.' })
   async cost(@Root() cart: Cart, @Ctx() ctx: OrdersContext): Promise<CartCost> {
     return costView(ctx, await cartPricing(ctx, cart));
   }
 
-  @FieldResolver(() => [CartWarning])
+  @FieldResolver(() => [CartWarning], {
+    description: 'Problems the shopper can fix (stock, channel, price changes); they do not block reading the cart.',
+  })
   async warnings(@Root() cart: Cart, @Ctx() ctx: OrdersContext): Promise<CartWarning[]> {
     return (await cartPricing(ctx, cart)).warnings.map((warning) => ({ ...warning, code: warning.code as CartWarningCode }));
   }
@@ -155,7 +170,7 @@ export class CartResolver {
     return (await cartPricing(ctx, cart)).deliveryOptions.map((option) => optionView(ctx, option));
   }
 
-  @FieldResolver(() => CartDelivery, { nullable: true })
+  @FieldResolver(() => CartDelivery, { nullable: true, description: 'The delivery chosen; null until one is.' })
   delivery(@Root() cart: Cart, @Ctx() ctx: OrdersContext): Promise<CartDelivery | null> {
     return deliveryView(ctx, cart);
   }

@@ -12,9 +12,13 @@ export class CheckoutResolver {
   })
   async checkoutComplete(
     @Ctx() ctx: OrdersContext,
-    @Arg('cartId', () => ID) cartId: string,
-    @Arg('input', () => CheckoutCompleteInput) input: CheckoutCompleteInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('cartId', () => ID, { description: 'The cart to order.' }) cartId: string,
+    @Arg('input', () => CheckoutCompleteInput, { description: 'Payments, email and the total the shopper saw.' })
+    input: CheckoutCompleteInput,
+    @Arg('idempotencyKey', () => String, {
+      description: 'Required: one key per attempt to pay; a retry with the same key answers the same order.',
+    })
+    idempotencyKey: string,
   ) {
     return completeCartCheckout(ctx, cartId, input, idempotencyKey);
   }

@@ -51,7 +51,7 @@ export class OrderFieldsResolver {
     return order.pickupLocationId ? { id: order.pickupLocationId } : null;
   }
 
-  @FieldResolver(() => [OrderLineView])
+  @FieldResolver(() => [OrderLineView], { description: 'What was sold, as it was at the time.' })
   async lines(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<OrderLineView[]> {
     const money = moneyOf(order);
     return (await orderLoaders(ctx).lines.load(order.id)).map((line) => ({
@@ -76,7 +76,7 @@ export class OrderFieldsResolver {
     }));
   }
 
-  @FieldResolver(() => OrderTotals)
+  @FieldResolver(() => OrderTotals, { description: "The order's amounts." })
   totals(@Root() order: Order): OrderTotals {
     const money = moneyOf(order);
     return {
@@ -90,12 +90,12 @@ export class OrderFieldsResolver {
     };
   }
 
-  @FieldResolver(() => [OrderTaxLine])
+  @FieldResolver(() => [OrderTaxLine], { description: 'Tax by rate, over the whole order.' })
   taxLines(@Root() order: Order): OrderTaxLine[] {
     return taxLinesOf(order.taxLines, moneyOf(order));
   }
 
-  @FieldResolver(() => [DiscountApplication])
+  @FieldResolver(() => [DiscountApplication], { description: 'The discounts applied, each with its total.' })
   discountApplications(@Root() order: Order): DiscountApplication[] {
     const money = moneyOf(order);
     return order.discountApplications.map((d) => ({
@@ -106,7 +106,7 @@ export class OrderFieldsResolver {
     }));
   }
 
-  @FieldResolver(() => [PaymentView])
+  @FieldResolver(() => [PaymentView], { description: 'One per tender, each with its ledger.' })
   async payments(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<PaymentView[]> {
     const money = moneyOf(order);
     const loaders = orderLoaders(ctx);
@@ -139,7 +139,7 @@ export class OrderFieldsResolver {
     return fulfillmentStatus(await orderLoaders(ctx).lines.load(order.id)) as FulfillmentStatusValue;
   }
 
-  @FieldResolver(() => OrderAddressView, { nullable: true })
+  @FieldResolver(() => OrderAddressView, { nullable: true, description: 'Where it ships; null for a store pickup.' })
   shippingAddress(@Root() order: Order): OrderAddressView | null {
     return order.shippingAddress;
   }

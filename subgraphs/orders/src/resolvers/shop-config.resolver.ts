@@ -35,13 +35,19 @@ export class ShopConfigResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => TaxRateSetPayload, { description: "Sets a destination's rate for a tax class, replacing the one there (managers)." })
-  async taxRateSet(@Ctx() ctx: OrdersContext, @Arg('input', () => TaxRateSetInput) input: TaxRateSetInput) {
+  async taxRateSet(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input', () => TaxRateSetInput, { description: 'Country, region, class and percentage.' }) input: TaxRateSetInput,
+  ) {
     return toPayload(await setTaxRate(ctx, input), (taxRate) => ({ taxRate }));
   }
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => ShippingZoneCreatePayload, { description: 'Creates a shipping zone with its rates (managers).' })
-  async shippingZoneCreate(@Ctx() ctx: OrdersContext, @Arg('input', () => ShippingZoneInput) input: ShippingZoneInput) {
+  async shippingZoneCreate(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input', () => ShippingZoneInput, { description: 'Name, countries and rates.' }) input: ShippingZoneInput,
+  ) {
     return toPayload(await createShippingZone(ctx, input), (shippingZone) => ({ shippingZone }));
   }
 
@@ -59,7 +65,7 @@ export class ShopConfigResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => ShippingZoneDeletePayload, { description: 'Deletes a shipping zone and its rates (managers).' })
-  async shippingZoneDelete(@Ctx() ctx: OrdersContext, @Arg('id', () => ID) id: string) {
+  async shippingZoneDelete(@Ctx() ctx: OrdersContext, @Arg('id', () => ID, { description: 'The zone to delete.' }) id: string) {
     return toPayload(await deleteShippingZone(ctx, id), (deletedShippingZoneId) => ({ deletedShippingZoneId }));
   }
 }

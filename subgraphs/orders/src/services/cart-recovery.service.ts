@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runMutation, selectPlain, sql, type MutationOutcome, type Orm } from '#platform/db';
-import { keysetAfter, pageRequest, toConnection, UserError, UserErrorsException, type ConnectionShape } from '#platform/graphql';
+import {
+  keysetAfter,
+  pageRequest,
+  readOrder,
+  toConnection,
+  UserError,
+  UserErrorsException,
+  type ConnectionArgs,
+  type ConnectionShape,
+} from '#platform/graphql';
 import { publishEvents } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
 import { SCHEMA } from '../constants';
@@ -19,17 +28,15 @@ const ABANDONED = `from "${SCHEMA}"."cart" c
     and exists (select 1 from "${SCHEMA}"."cart_line" l where l.cart_id = c.id)`;
 
 /** Staff's list of abandoned carts, keyset-paged by (updated_at, id). */
-export async function abandonedCarts(
-  ctx: OrdersContext,
-  args: { first?: number | null; after?: string | null },
-): Promise<ConnectionShape<Cart>> {
-  const page = pageRequest(args);
+export async function abandonedCarts(ctx: OrdersContext, args: ConnectionArgs): Promise<ConnectionShape<Cart>> {
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'asc');
   const cutoff = new Date(Date.now() - ctx.abandonedAfterMs);
   const after = keysetAfter(page, ['date', 'text']);
   const rows = await selectPlain(
     ctx.em,
     Cart,
-    `select c.* ${ABANDONED} ${after ? 'and (c.updated_at, c.id) > (?, ?)' : ''} order by c.updated_at, c.id limit ?`,
+    `select c.* ${ABANDONED} ${after ? `and (c.updated_at, c.id) ${order === 'asc' ? '>' : '<'} (?, ?)` : ''} order by c.updated_at ${order}, c.id ${order} limit ?`,
     [cutoff, ...(after ?? []), page.limit],
   );
   return toConnection(rows, page, (cart) => [cart.updatedAt.toISOString(), cart.id]);

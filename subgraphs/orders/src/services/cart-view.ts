@@ -1,6 +1,6 @@
 /** Turns a priced cart into the GraphQL objects clients select: minor units to Money, rates to percentages. */
 import { toGlobalId } from '#platform/ids';
-import { Money, pageRequest, toConnection, type ConnectionShape } from '#platform/graphql';
+import { Money, pageRequest, toConnection, type ConnectionArgs, type ConnectionShape } from '#platform/graphql';
 import type { CartPricing, DeliveryOptionValue, PricedCartLine } from '../cart-pricing';
 import type { OrdersContext } from '../context';
 import { basisPointsToPercent } from '../rules/percent';
@@ -8,15 +8,15 @@ import type { Cart, DeliveryMethod } from '../entities';
 import type { CartCost, CartDelivery, CartLineView, DeliveryOption } from '../types/cart.types';
 import { cartPricing } from './cart-pricing.service';
 
-export async function cartLines(
-  ctx: OrdersContext,
-  cart: Cart,
-  args: { first?: number | null; after?: string | null },
-): Promise<ConnectionShape<CartLineView>> {
-  const page = pageRequest({ first: args.first ?? 250, after: args.after });
+export async function cartLines(ctx: OrdersContext, cart: Cart, args: ConnectionArgs): Promise<ConnectionShape<CartLineView>> {
+  const backward = args.last != null || args.before != null;
+  const page = pageRequest({ ...args, first: args.first ?? (backward ? null : 250) }, { backward: true });
   const { lines } = await cartPricing(ctx, cart);
-  const start = page.after ? Number(page.after[0]) + 1 : 0;
-  const views = lines.slice(start, start + page.limit).map((line, index) => ({ view: lineView(ctx, line), index: start + index }));
+  const cursor = page.after ? Number(page.after[0]) : null;
+  const indexed = lines.map((line, index) => ({ line, index }));
+  // Paging backward reads from `before` toward the first line, as toConnection expects.
+  const read = page.backward ? indexed.slice(0, cursor ?? indexed.length).reverse() : indexed.slice(cursor === null ? 0 : cursor + 1);
+  const views = read.slice(0, page.limit).map(({ line, index }) => ({ view: lineView(ctx, line), index }));
   const connection = toConnection(views, page, (row) => [row.index]);
   return {
     ...connection,

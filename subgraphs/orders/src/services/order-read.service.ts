@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { entityListLoader } from '#platform/db';
 import { badUserInput } from '#platform/runtime';
-import { keysetAfter, pageRequest, rowsAfter, toConnection, type ConnectionShape } from '#platform/graphql';
+import { keysetAfter, pageRequest, readOrder, rowsAfter, toConnection, type ConnectionShape } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { Order, OrderEvent, OrderLine, Payment, PaymentEventRecord } from '../entities';
 import {
@@ -51,10 +51,11 @@ export async function orderFinancialStatus(ctx: OrdersContext, order: Order) {
 
 /** Staff's order list, newest first: filters, and a query by number or email. */
 export async function listOrders(ctx: OrdersContext, args: OrdersArgs, customerId?: string): Promise<ConnectionShape<Order>> {
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
+  const order = readOrder(page, 'desc');
   const after = keysetAfter(page, ['date', 'uuid'] as const);
   const filter = args.filter ?? {};
-  const where: Record<string, unknown> = { ...rowsAfter(after, 'createdAt', 'desc') };
+  const where: Record<string, unknown> = { ...rowsAfter(after, 'createdAt', order) };
   const and: Record<string, unknown>[] = [];
   if (filter.channel) where.channel = filter.channel;
   if (filter.status) where.status = filter.status;
@@ -72,7 +73,7 @@ export async function listOrders(ctx: OrdersContext, args: OrdersArgs, customerI
   if (and.length) where.$and = and;
   if (filter.financialStatus) {
     // Derived, never stored: filter a bounded window by what the ledgers say.
-    const rows = await ctx.em.find(Order, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: Math.max(page.limit * 10, 100) });
+    const rows = await ctx.em.find(Order, where, { orderBy: { createdAt: order, id: order }, limit: Math.max(page.limit * 10, 100) });
     const kept: Order[] = [];
     for (const order of rows) {
       if ((await orderFinancialStatus(ctx, order)) === (filter.financialStatus as string)) kept.push(order);
@@ -80,6 +81,6 @@ export async function listOrders(ctx: OrdersContext, args: OrdersArgs, customerI
     }
     return toConnection(kept, page, (o) => [o.createdAt.toISOString(), o.id]);
   }
-  const rows = await ctx.em.find(Order, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit });
+  const rows = await ctx.em.find(Order, where, { orderBy: { createdAt: order, id: order }, limit: page.limit });
   return toConnection(rows, page, (o) => [o.createdAt.toISOString(), o.id]);
 }

@@ -12,7 +12,7 @@ export class VariantReference {
 @ObjectType('Location')
 @Directive('@key(fields: "id", resolvable: false)')
 export class LocationReference {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Location/<key>`.' })
   id!: string;
 }
 
@@ -20,6 +20,6 @@ export class LocationReference {
 @ObjectType('Customer')
 @Directive('@key(fields: "id")')
 export class CustomerCarts {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Customer/<key>`.' })
   id!: string;
 }

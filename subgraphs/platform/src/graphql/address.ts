@@ -22,15 +22,15 @@ export class Address {
   })
   id?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Street and number.' })
   @Property({ type: 'text' })
   address1!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Apartment, suite, floor; null when none.' })
   @Property({ type: 'text', nullable: true })
   address2: string | null = null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'City or town.' })
   @Property({ type: 'text' })
   city!: string;
 
@@ -38,7 +38,7 @@ export class Address {
   @Property({ type: 'text', nullable: true })
   province: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Postal or ZIP code; null where the country has none.' })
   @Property({ type: 'text', nullable: true })
   postalCode: string | null = null;
 
@@ -46,43 +46,46 @@ export class Address {
   @Property({ type: 'text', length: 2 })
   countryCode!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone number for delivery questions, E.164 (e.g. "+49301234567").' })
   @Property({ type: 'text', nullable: true })
   phone: string | null = null;
 }
 
 @InputType({ description: 'A postal address.' })
 export class AddressInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Street and number (required).' })
   @NotBlank()
   @MaxLength(255)
   address1!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Apartment, suite, floor.' })
   @IsOptional()
   @MaxLength(255)
   address2?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'City or town (required).' })
   @NotBlank()
   @MaxLength(255)
   city!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'State, province or region.' })
   @IsOptional()
   @MaxLength(255)
   province?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Postal or ZIP code.' })
   @IsOptional()
   @MaxLength(32)
   postalCode?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code, e.g. "DE" (required).' })
   @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as "DE"' })
   countryCode!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Phone number for delivery questions; national numbers are read in the shop's region.",
+  })
   @IsOptional()
   @MaxLength(32)
   phone?: string | null;
@@ -92,10 +95,10 @@ export class AddressInput {
 @ObjectType({ description: 'A point on the earth (WGS 84 degrees).' })
 @Directive('@shareable')
 export class Coordinates {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degrees north (negative: south), -90 to 90.' })
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Degrees east (negative: west), -180 to 180.' })
   longitude!: number;
 }
 

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { buildSubgraphSchema as buildApolloSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { isObjectType, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../server/request-context';
 import { applyGlobalIds } from './global-ids';
 import { DateTimeScalar } from './scalars';
+import { describeUserErrorCodes, withUserErrorCodeEnum, type UserErrorCodeValues } from './user-error-code';
 
 /** Fields' `@Extensions` (such as `globalIdType`) live in type-graphql's schema; SDL does not carry them over. */
 function copyFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
@@ -44,12 +45,15 @@ export interface SubgraphSchemaOptions<C extends RequestContext> {
   orphanedTypes?: DecoratedClass[];
   /** `__resolveReference` per entity type name, for federation. */
   references?: Record<string, EntityReference<C>>;
+  /** The codes this subgraph's `userErrors` answer with (`describeUserErrorCodes` in its errors.ts); the common ones if not given. */
+  userErrorCodes?: UserErrorCodeValues;
 }
 
 /**
  * Builds a Federation 2 subgraph from type-graphql classes: type-graphql produces the schema,
  * its SDL (with the `@key`… directives from `@Directive`) is linked to the federation spec, and
- * @apollo/subgraph adds `_entities` and `_service` around type-graphql's resolvers. `@Authorized`
+ * @apollo/subgraph adds `_entities` and `_service` around type-graphql's resolvers; `UserError.code`
+ * becomes the subgraph's `UserErrorCode` enum. `@Authorized`
  * is enforced by the platform's role checker in every subgraph.
  */
 export async function buildSubgraphSchema<C extends RequestContext>(options: SubgraphSchemaOptions<C>): Promise<GraphQLSchema> {
@@ -62,10 +66,15 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
     skipCheck: true,
   });
   const imports = FEDERATION_IMPORTS.map((name) => `"${name}"`).join(', ');
-  const typeDefs = gql`
-    extend schema @link(url: "${FEDERATION_VERSION}", import: [${imports}])
-    ${printSchemaWithDirectives(schema)}
-  `;
+  const typeDefs = describeRootTypes(
+    withUserErrorCodeEnum(
+      gql`
+      extend schema @link(url: "${FEDERATION_VERSION}", import: [${imports}])
+      ${printSchemaWithDirectives(schema)}
+    `,
+      options.userErrorCodes ?? describeUserErrorCodes({}, {}),
+    ),
+  );
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
@@ -74,4 +83,20 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
   copyFieldExtensions(schema, subgraphSchema);
   applyGlobalIds(subgraphSchema);
   return subgraphSchema;
+}
+
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'Everything a client can read. Lists are Relay connections (`first`/`after`, at most 250 a page).',
+  Mutation: 'Everything a client can change. Each mutation is one transaction and answers a payload with `userErrors`.',
+};
+
+/** type-graphql cannot describe the root types; the client schema's reference starts there. */
+function describeRootTypes(typeDefs: DocumentNode): DocumentNode {
+  return visit(typeDefs, {
+    ObjectTypeDefinition(node) {
+      const description = ROOT_DESCRIPTIONS[node.name.value];
+      if (!description || node.description) return undefined;
+      return { ...node, description: { kind: Kind.STRING, value: description, block: false } };
+    },
+  });
 }

@@ -8,16 +8,21 @@ export const DEFAULT_PAGE_SIZE = 50;
 @ObjectType({ description: 'Relay page information.' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether another page follows this one (ask with `after: endCursor`).' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Whether a page comes before this one (ask with `before: startCursor` where the list pages backward).',
+  })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
   startCursor?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last edge's cursor, to pass as `after` for the next page; null on an empty page.",
+  })
   endCursor?: string | null;
 }
 
@@ -31,7 +36,7 @@ export class ConnectionArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: `Page size counting back from \`before\` (or from the end), at most ${MAX_PAGE_SIZE}; instead of \`first\`. Lists that cannot page backward refuse it.`,
+    description: `Page size counting back from \`before\` (or from the end), at most ${MAX_PAGE_SIZE}; instead of \`first\`.`,
   })
   last?: number | null;
 
@@ -57,22 +62,22 @@ export interface ConnectionShape<T> {
 export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
   @ObjectType(`${name}Edge`, { description: `A ${name} and its cursor.` })
   class EdgeType implements Edge<T> {
-    @Field(() => String)
+    @Field(() => String, { description: 'Where this edge is in the list: pass it as `after` (or `before`) to page from here. Opaque.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
   @ObjectType()
   abstract class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The page, each node with its cursor.' })
     edges!: EdgeType[];
 
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: 'The page, without cursors: the same nodes as `edges`.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow or precede, and the cursors to ask for them.' })
     pageInfo!: PageInfo;
   }
   return ConnectionType;

@@ -60,9 +60,68 @@ export type CurrencyCode = keyof typeof CURRENCY_EXPONENTS;
 
 export const CurrencyCode = Object.fromEntries(Object.keys(CURRENCY_EXPONENTS).map((code) => [code, code])) as { [K in CurrencyCode]: K };
 
+/** Each currency's English name, for the enum's value descriptions. */
+const CURRENCY_NAMES: Record<CurrencyCode, string> = {
+  AED: 'UAE dirham',
+  ARS: 'Argentine peso',
+  AUD: 'Australian dollar',
+  BGN: 'Bulgarian lev',
+  BHD: 'Bahraini dinar',
+  BRL: 'Brazilian real',
+  CAD: 'Canadian dollar',
+  CHF: 'Swiss franc',
+  CLP: 'Chilean peso',
+  CNY: 'Chinese yuan',
+  COP: 'Colombian peso',
+  CZK: 'Czech koruna',
+  DKK: 'Danish krone',
+  EGP: 'Egyptian pound',
+  EUR: 'Euro',
+  GBP: 'British pound',
+  HKD: 'Hong Kong dollar',
+  HUF: 'Hungarian forint',
+  IDR: 'Indonesian rupiah',
+  ILS: 'Israeli new shekel',
+  INR: 'Indian rupee',
+  ISK: 'Icelandic króna',
+  JOD: 'Jordanian dinar',
+  JPY: 'Japanese yen',
+  KES: 'Kenyan shilling',
+  KRW: 'South Korean won',
+  KWD: 'Kuwaiti dinar',
+  MAD: 'Moroccan dirham',
+  MXN: 'Mexican peso',
+  MYR: 'Malaysian ringgit',
+  NGN: 'Nigerian naira',
+  NOK: 'Norwegian krone',
+  NZD: 'New Zealand dollar',
+  OMR: 'Omani rial',
+  PEN: 'Peruvian sol',
+  PHP: 'Philippine peso',
+  PLN: 'Polish złoty',
+  QAR: 'Qatari riyal',
+  RON: 'Romanian leu',
+  SAR: 'Saudi riyal',
+  SEK: 'Swedish krona',
+  SGD: 'Singapore dollar',
+  THB: 'Thai baht',
+  TRY: 'Turkish lira',
+  TWD: 'New Taiwan dollar',
+  UAH: 'Ukrainian hryvnia',
+  USD: 'US dollar',
+  VND: 'Vietnamese đồng',
+  ZAR: 'South African rand',
+};
+
 registerEnumType(CurrencyCode, {
   name: 'CurrencyCode',
   description: 'An ISO 4217 currency code.',
+  valuesConfig: Object.fromEntries(
+    Object.entries(CURRENCY_EXPONENTS).map(([code, exponent]) => [
+      code,
+      { description: `${CURRENCY_NAMES[code as CurrencyCode]}; amounts have ${exponent} decimals.` },
+    ]),
+  ),
 });
 
 export function isCurrencyCode(value: string): value is CurrencyCode {

@@ -21,6 +21,7 @@ export { moneyInputToMinor } from './money-input';
 export { DateTimeScalar, DecimalScalar } from './scalars';
 export { SalesChannel } from './sales-channel';
 export { UserError, UserErrorCode, UserErrorsException } from './user-error';
+export { describeUserErrorCodes, USER_ERROR_CODE_ENUM, type UserErrorCodeValues } from './user-error-code';
 export { validateInput } from './validate-input';
 export { NotBlank } from './validators';
 export { MutationPayload, toPayload } from './payload';

@@ -9,7 +9,7 @@ export class Money {
   @Field(() => DecimalScalar, { description: 'The decimal amount, e.g. "19.99".' })
   amount!: string;
 
-  @Field(() => CurrencyCode)
+  @Field(() => CurrencyCode, { description: 'The currency of `amount`.' })
   currencyCode!: CurrencyCode;
 
   static fromMinor(minor: number | bigint, currencyCode: CurrencyCode): Money {
@@ -22,10 +22,13 @@ export class Money {
 
 @InputType({ description: 'An amount of money; the currency defaults to the shop currency.' })
 export class MoneyInput {
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'An exact decimal string, e.g. "19.99"; at most the currency\'s decimals.' })
   amount!: string;
 
-  @Field(() => CurrencyCode, { nullable: true })
+  @Field(() => CurrencyCode, {
+    nullable: true,
+    description: 'Defaults to the shop currency; another currency is refused with CURRENCY_MISMATCH.',
+  })
   currencyCode?: CurrencyCode;
 }
 

@@ -19,7 +19,10 @@ export function MutationPayload<K extends string>(
     userErrors!: UserError[];
   }
   for (const [key, type] of Object.entries<TypeThunk>(fields)) {
-    Field(type as never, { nullable: true })(Payload.prototype, key);
+    Field(type as never, { nullable: true, description: 'What the mutation changed or made, as it is now; null when it did not apply.' })(
+      Payload.prototype,
+      key,
+    );
   }
   // Payloads of internal (service-to-service) mutations stay out of the public API.
   if (options.internal) Directive('@inaccessible')(Payload);

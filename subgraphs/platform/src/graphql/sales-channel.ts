@@ -14,4 +14,15 @@ export enum SalesChannel {
   SOCIAL = 'SOCIAL',
 }
 
-registerEnumType(SalesChannel, { name: 'SalesChannel', description: 'A channel the retailer sells through.' });
+registerEnumType(SalesChannel, {
+  name: 'SalesChannel',
+  description: 'A channel the retailer sells through.',
+  valuesConfig: {
+    APP: { description: 'The mobile app.' },
+    KIOSK: { description: 'An in-store self-service kiosk.' },
+    MARKETPLACE: { description: 'A third-party marketplace.' },
+    POS: { description: 'A point-of-sale terminal (till) in a store.' },
+    SOCIAL: { description: 'A social-media shop.' },
+    WEB: { description: 'The web store.' },
+  },
+});

@@ -24,10 +24,11 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field, e.g. ["input", "title"].' })
   field?: string[] | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, in English, for a person to read.' })
   message!: string;
 
-  @Field(() => String, { description: 'A stable machine-readable code, e.g. TAKEN or TOO_LONG.' })
+  // Typed as the subgraph's UserErrorCode enum when its schema is built (user-error-code.ts).
+  @Field(() => String, { description: 'Why, as a stable code a client can branch on.' })
   code!: string;
 
   constructor(field: readonly (string | number)[] | null, message: string, code: string) {

@@ -8,7 +8,7 @@ import { Node } from '../types/node';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'category' })
 export class Category {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Category/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -17,11 +17,11 @@ export class Category {
   @Unique()
   handle!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown to shoppers.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Plain-text description; empty when none.' })
   @Property({ type: 'text', default: '' })
   description: string = '';
 
@@ -29,11 +29,11 @@ export class Category {
   @Index()
   parentId: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the category was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the category last changed.' })
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

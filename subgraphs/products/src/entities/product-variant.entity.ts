@@ -13,7 +13,7 @@ import { SelectedOption } from './product-values';
 @Index({ properties: ['productId', 'position'] })
 @Index({ properties: ['productId', 'priceAmount'] })
 export class ProductVariant {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/ProductVariant/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -30,11 +30,13 @@ export class ProductVariant {
   @Unique()
   barcode: string | null = null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The variant\'s option values joined, e.g. "M / Black"; "Default Title" for a product without options.',
+  })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => [SelectedOption])
+  @Field(() => [SelectedOption], { description: 'The option values that make this variant, one per product option.' })
   @Property({ type: JsonType, default: '[]' })
   selectedOptions: SelectedOption[] = [];
 
@@ -51,11 +53,11 @@ export class ProductVariant {
   @Property({ type: 'integer', default: 0 })
   position = 0;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the variant was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the variant last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

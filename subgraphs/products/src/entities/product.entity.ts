@@ -21,7 +21,7 @@ import { Image, ProductOption } from './product-values';
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['minPriceAmount', 'id'] })
 export class Product {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Product/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -30,23 +30,23 @@ export class Product {
   @Unique()
   handle!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown to shoppers.' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Plain-text description shown on the product page; empty when none.' })
   @Property({ type: 'text', default: '' })
   description: string = '';
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The brand or maker; null when not set.' })
   @Property({ type: 'text', nullable: true })
   vendor: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A free-form type for grouping (e.g. "Helmet"); null when not set.' })
   @Property({ type: 'text', nullable: true })
   productType: string | null = null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Free-form labels for search and merchandising.' })
   @Property({ type: ArrayType, default: '{}' })
   tags: string[] = [];
 
@@ -54,7 +54,9 @@ export class Product {
   @Index()
   categoryId: string | null = null;
 
-  @Field(() => ProductStatus)
+  @Field(() => ProductStatus, {
+    description: 'DRAFT (staff only), ACTIVE (sellable) or ARCHIVED (no longer sold, still shown on past orders).',
+  })
   @Enum({ items: () => ProductStatus, default: ProductStatus.DRAFT })
   status: ProductStatus = ProductStatus.DRAFT;
 
@@ -66,11 +68,11 @@ export class Product {
   @Property({ type: ArrayType, default: '{}' })
   channels: SalesChannel[] = [];
 
-  @Field(() => [ProductOption])
+  @Field(() => [ProductOption], { description: 'The options variants differ by (e.g. Size, Colour), with their values in display order.' })
   @Property({ type: JsonType, default: '[]' })
   options: ProductOption[] = [];
 
-  @Field(() => [Image])
+  @Field(() => [Image], { description: 'Images in display order; the first is the main image.' })
   @Property({ type: JsonType, default: '[]' })
   images: Image[] = [];
 
@@ -88,11 +90,11 @@ export class Product {
   @Property({ type: 'text', default: '', lazy: true })
   searchText = '';
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the product was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the product last changed.' })
   @Property({ type: 'datetime' })
   updatedAt: Date = new Date();
 }

@@ -14,6 +14,14 @@ export enum ProductSortKey {
 registerEnumType(ProductSortKey, {
   name: 'ProductSortKey',
   description: 'PRICE sorts by the cheapest variant; RELEVANCE (the default with a query) by how well the text matches.',
+  valuesConfig: {
+    CREATED_AT: { description: 'By creation time, oldest first.' },
+    ID: { description: 'By id (stable, for exports).' },
+    PRICE: { description: 'By lowest variant price, cheapest first.' },
+    RELEVANCE: { description: 'Best match to `query` first.' },
+    TITLE: { description: 'By title, A to Z.' },
+    UPDATED_AT: { description: 'By last change, oldest first.' },
+  },
 });
 
 @InputType({ description: 'Narrows a product list; every given condition must hold.' })
@@ -21,7 +29,7 @@ export class ProductFilter {
   @Field(() => ID, { nullable: true, description: 'In this category or any category below it.' })
   categoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only products carrying this tag.' })
   tag?: string | null;
 
   @Field(() => SalesChannel, { nullable: true, description: 'Published to this channel.' })

@@ -12,7 +12,7 @@ export class ProductVariantCreateInput {
   @Matches(SKU_PATTERN, { message: 'sku may hold only letters, digits and . _ - / and must start with a letter or digit' })
   sku!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'EAN, UPC or other barcode; unique when given.' })
   @IsOptional()
   @MaxLength(LIMITS.barcode)
   @Matches(BARCODE_PATTERN, { message: 'barcode may hold only letters, digits and hyphens' })
@@ -23,7 +23,7 @@ export class ProductVariantCreateInput {
   @MaxLength(LIMITS.name)
   title?: string | null;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'The price of one unit (required).' })
   price!: MoneyInput;
 
   @Field(() => MoneyInput, { nullable: true, description: 'The former price, shown struck through.' })
@@ -35,46 +35,49 @@ export class ProductVariantCreateInput {
   @ValidateNested({ each: true })
   selectedOptions?: SelectedOptionInput[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Where it sits among the product's variants, from 0; last when omitted." })
   position?: number | null;
 }
 
 @InputType({ description: 'Changes to a variant; omitted fields stay as they are, null clears.' })
 export class ProductVariantUpdateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The variant to change.' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new SKU, unique in the catalog.' })
   @IsOptional()
   @NotBlank()
   @MaxLength(LIMITS.sku)
   @Matches(SKU_PATTERN, { message: 'sku may hold only letters, digits and . _ - / and must start with a letter or digit' })
   sku?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new barcode; null clears it.' })
   @IsOptional()
   @MaxLength(LIMITS.barcode)
   @Matches(BARCODE_PATTERN, { message: 'barcode may hold only letters, digits and hyphens' })
   barcode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new title.' })
   @IsOptional()
   @NotBlank()
   @MaxLength(LIMITS.name)
   title?: string;
 
-  @Field(() => MoneyInput, { nullable: true })
+  @Field(() => MoneyInput, { nullable: true, description: 'A new price.' })
   price?: MoneyInput;
 
-  @Field(() => MoneyInput, { nullable: true })
+  @Field(() => MoneyInput, { nullable: true, description: 'A new "was" price; null clears it.' })
   compareAtPrice?: MoneyInput | null;
 
-  @Field(() => [SelectedOptionInput], { nullable: true })
+  @Field(() => [SelectedOptionInput], {
+    nullable: true,
+    description: 'New option values; the combination must stay unique within the product.',
+  })
   @IsOptional()
   @ArrayMaxSize(LIMITS.options)
   @ValidateNested({ each: true })
   selectedOptions?: SelectedOptionInput[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "A new place among the product's variants, from 0." })
   position?: number;
 }

@@ -9,12 +9,12 @@ export class ProductsArgs extends ConnectionArgs {
   @MaxLength(255)
   query?: string | null;
 
-  @Field(() => ProductFilter, { nullable: true })
+  @Field(() => ProductFilter, { nullable: true, description: 'Narrows the list: channel, status, price range, category, vendor, tag.' })
   filter?: ProductFilter | null;
 
   @Field(() => ProductSortKey, { nullable: true, description: 'Defaults to RELEVANCE with a query, TITLE without.' })
   sortKey?: ProductSortKey | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Reverse the order of `sortKey`.' })
   reverse?: boolean | null;
 }

@@ -7,8 +7,10 @@ import { Product, ProductStatus } from '../entities';
 export interface CategoryProductsKey {
   categoryId: string;
   limit: number;
-  /** [title, id] of the last product already seen. */
+  /** [title, id] of the last product already seen (of the `before` cursor when paging backward). */
   after: [string, string] | null;
+  /** `asc` (title order) reading forward; `desc` reading backward. */
+  order: 'asc' | 'desc';
 }
 
 /**
@@ -21,12 +23,12 @@ export function createCategoryProductsLoader(em: EntityManager) {
     async (keys) => {
       const groups = new Map<string, CategoryProductsKey[]>();
       for (const key of keys) {
-        const group = `${key.limit}|${JSON.stringify(key.after)}`;
+        const group = `${key.order}|${key.limit}|${JSON.stringify(key.after)}`;
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const results = new Map<string, Product[]>();
       for (const group of groups.values()) {
-        const { limit, after } = group[0];
+        const { limit, after, order } = group[0];
         const rows = await sql(
           em,
           `with recursive tree(root_id, id) as (
@@ -34,15 +36,15 @@ export function createCategoryProductsLoader(em: EntityManager) {
              union all
              select tree.root_id, c.id from ${SCHEMA}.category c join tree on c.parent_id = tree.id)
            select * from (
-             select tree.root_id, p.*, row_number() over (partition by tree.root_id order by p.title, p.id) as rank
+             select tree.root_id, p.*, row_number() over (partition by tree.root_id order by p.title ${order}, p.id ${order}) as rank
              from tree join ${SCHEMA}.product p on p.category_id = tree.id
-             where p.status = ? ${after ? 'and (p.title, p.id) > (?, ?::uuid)' : ''}
+             where p.status = ? ${after ? `and (p.title, p.id) ${order === 'asc' ? '>' : '<'} (?, ?::uuid)` : ''}
            ) ranked where rank <= ? order by root_id, rank`,
           [group.map((k) => k.categoryId), ProductStatus.ACTIVE, ...(after ?? []), limit],
         );
         for (const key of group) results.set(cacheKey(key), []);
         for (const { root_id: rootId, rank: _rank, ...row } of rows) {
-          results.get(cacheKey({ categoryId: String(rootId), limit, after }))?.push(em.map(Product, row));
+          results.get(cacheKey({ categoryId: String(rootId), limit, after, order }))?.push(em.map(Product, row));
         }
       }
       return keys.map((key) => results.get(cacheKey(key)) ?? []);
@@ -52,5 +54,5 @@ export function createCategoryProductsLoader(em: EntityManager) {
 }
 
 function cacheKey(key: CategoryProductsKey): string {
-  return `${key.categoryId}|${key.limit}|${JSON.stringify(key.after)}`;
+  return `${key.categoryId}|${key.order}|${key.limit}|${JSON.stringify(key.after)}`;
 }

@@ -10,7 +10,10 @@ import { createCategory, updateCategory } from '../services/category.service';
 export class CategoryAdminResolver {
   @Authorized(MANAGER_ROLES)
   @Mutation(() => CategoryCreatePayload, { description: 'Creates a category, at the root or below a parent.' })
-  async categoryCreate(@Ctx() ctx: ProductsContext, @Arg('input', () => CategoryCreateInput) input: CategoryCreateInput) {
+  async categoryCreate(
+    @Ctx() ctx: ProductsContext,
+    @Arg('input', () => CategoryCreateInput, { description: 'The new category.' }) input: CategoryCreateInput,
+  ) {
     return toPayload(await createCategory(ctx, input), (category) => ({ category }));
   }
 
@@ -18,8 +21,8 @@ export class CategoryAdminResolver {
   @Mutation(() => CategoryUpdatePayload, { description: 'Renames or moves a category.' })
   async categoryUpdate(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => CategoryUpdateInput) input: CategoryUpdateInput,
+    @Arg('id', () => ID, { description: 'The category to change.' }) id: string,
+    @Arg('input', () => CategoryUpdateInput, { description: 'The fields to change.' }) input: CategoryUpdateInput,
   ) {
     return toPayload(await updateCategory(ctx, id, input), (category) => ({ category }));
   }

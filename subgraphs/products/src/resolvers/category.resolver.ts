@@ -11,8 +11,8 @@ export class CategoryResolver {
   @Query(() => Category, { nullable: true, description: 'A category by id or handle.' })
   category(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('handle', () => String, { nullable: true }) handle?: string,
+    @Arg('id', () => ID, { nullable: true, description: "The category's id; give this or `handle`." }) id?: string,
+    @Arg('handle', () => String, { nullable: true, description: "The category's URL handle; give this or `id`." }) handle?: string,
   ): Promise<Category | null> {
     return findCategory(ctx, { id, handle });
   }
@@ -21,12 +21,16 @@ export class CategoryResolver {
   categories(
     @Ctx() ctx: ProductsContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('parentId', () => ID, { nullable: true }) parentId?: string | null,
+    @Arg('parentId', () => ID, {
+      nullable: true,
+      description: 'Only sub-categories of this category; `null` for top-level categories; all when omitted.',
+    })
+    parentId?: string | null,
   ) {
     return listCategories(ctx, { ...args, parentId });
   }
 
-  @FieldResolver(() => Category, { nullable: true })
+  @FieldResolver(() => Category, { nullable: true, description: 'The category this one is inside; null for a top-level category.' })
   parent(@Root() category: Category, @Ctx() ctx: ProductsContext): Promise<Category | null> {
     return parentOf(ctx, category);
   }

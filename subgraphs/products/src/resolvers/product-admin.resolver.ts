@@ -17,7 +17,10 @@ import { archiveProduct, createProduct, setProductChannels, updateProduct } from
 export class ProductAdminResolver {
   @Authorized(MANAGER_ROLES)
   @Mutation(() => ProductCreatePayload, { description: 'Creates a product with its variants (DRAFT unless a status is given).' })
-  async productCreate(@Ctx() ctx: ProductsContext, @Arg('input', () => ProductCreateInput) input: ProductCreateInput) {
+  async productCreate(
+    @Ctx() ctx: ProductsContext,
+    @Arg('input', () => ProductCreateInput, { description: 'The new product with its options and variants.' }) input: ProductCreateInput,
+  ) {
     return toPayload(await createProduct(ctx, input), (product) => ({ product }));
   }
 
@@ -25,15 +28,15 @@ export class ProductAdminResolver {
   @Mutation(() => ProductUpdatePayload, { description: 'Changes a product; omitted fields stay as they are.' })
   async productUpdate(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ProductUpdateInput) input: ProductUpdateInput,
+    @Arg('id', () => ID, { description: 'The product to change.' }) id: string,
+    @Arg('input', () => ProductUpdateInput, { description: 'The fields to change; omitted fields stay.' }) input: ProductUpdateInput,
   ) {
     return toPayload(await updateProduct(ctx, id, input), (product) => ({ product }));
   }
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => ProductArchivePayload, { description: 'Archives a product: off every list, still resolvable for past orders.' })
-  async productArchive(@Ctx() ctx: ProductsContext, @Arg('id', () => ID) id: string) {
+  async productArchive(@Ctx() ctx: ProductsContext, @Arg('id', () => ID, { description: 'The product to archive.' }) id: string) {
     return toPayload(await archiveProduct(ctx, id), (product) => ({ product }));
   }
 
@@ -41,8 +44,8 @@ export class ProductAdminResolver {
   @Mutation(() => ProductPublishPayload, { description: 'Publishes a product to more sales channels.' })
   async productPublish(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('channels', () => [SalesChannel]) channels: SalesChannel[],
+    @Arg('id', () => ID, { description: 'The product.' }) id: string,
+    @Arg('channels', () => [SalesChannel], { description: 'Channels to add.' }) channels: SalesChannel[],
   ) {
     return toPayload(await setProductChannels(ctx, id, channels, true), (product) => ({ product }));
   }
@@ -51,8 +54,8 @@ export class ProductAdminResolver {
   @Mutation(() => ProductUnpublishPayload, { description: 'Withdraws a product from sales channels.' })
   async productUnpublish(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('channels', () => [SalesChannel]) channels: SalesChannel[],
+    @Arg('id', () => ID, { description: 'The product.' }) id: string,
+    @Arg('channels', () => [SalesChannel], { description: 'Channels to remove.' }) channels: SalesChannel[],
   ) {
     return toPayload(await setProductChannels(ctx, id, channels, false), (product) => ({ product }));
   }

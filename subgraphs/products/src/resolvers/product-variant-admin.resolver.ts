@@ -12,15 +12,19 @@ export class ProductVariantAdminResolver {
   @Mutation(() => ProductVariantsCreatePayload, { description: 'Adds variants to a product; new option values join its options.' })
   async productVariantsCreate(
     @Ctx() ctx: ProductsContext,
-    @Arg('productId', () => ID) productId: string,
-    @Arg('variants', () => [ProductVariantCreateInput]) variants: ProductVariantCreateInput[],
+    @Arg('productId', () => ID, { description: 'The product to add them to.' }) productId: string,
+    @Arg('variants', () => [ProductVariantCreateInput], { description: 'The new variants.' }) variants: ProductVariantCreateInput[],
   ) {
     return toPayload(await createVariants(ctx, productId, variants), (v) => ({ product: v.product, productVariants: v.variants }));
   }
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => ProductVariantUpdatePayload, { description: 'Changes a variant: SKU, barcode, price, options, title.' })
-  async productVariantUpdate(@Ctx() ctx: ProductsContext, @Arg('input', () => ProductVariantUpdateInput) input: ProductVariantUpdateInput) {
+  async productVariantUpdate(
+    @Ctx() ctx: ProductsContext,
+    @Arg('input', () => ProductVariantUpdateInput, { description: 'The variant and the fields to change.' })
+    input: ProductVariantUpdateInput,
+  ) {
     return toPayload(await updateVariant(ctx, input), (productVariant) => ({ productVariant }));
   }
 }

@@ -9,19 +9,20 @@ export class ProductVariantResolver {
   @Query(() => ProductVariant, { nullable: true, description: 'A variant by id, SKU or barcode (EAN, UPC or ISBN, as a till scans it).' })
   productVariant(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('sku', () => String, { nullable: true }) sku?: string,
-    @Arg('barcode', () => String, { nullable: true }) barcode?: string,
+    @Arg('id', () => ID, { nullable: true, description: "The variant's id; give one of `id`, `sku`, `barcode`." }) id?: string,
+    @Arg('sku', () => String, { nullable: true, description: "The variant's SKU; give one of `id`, `sku`, `barcode`." }) sku?: string,
+    @Arg('barcode', () => String, { nullable: true, description: "The variant's barcode; give one of `id`, `sku`, `barcode`." })
+    barcode?: string,
   ): Promise<ProductVariant | null> {
     return findVariant(ctx, { id, sku, barcode });
   }
 
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { description: 'The product this variant belongs to.' })
   product(@Root() variant: ProductVariant, @Ctx() ctx: ProductsContext): Promise<Product> {
     return productOfVariant(ctx, variant);
   }
 
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, { description: 'The catalog price of one unit, tax included unless the shop prices without tax.' })
   price(@Root() variant: ProductVariant): Money {
     return money(variant.priceAmount, variant.currencyCode);
   }

@@ -14,8 +14,8 @@ export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'A product by id or handle, whatever its status.' })
   product(
     @Ctx() ctx: ProductsContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('handle', () => String, { nullable: true }) handle?: string,
+    @Arg('id', () => ID, { nullable: true, description: "The product's id; give this or `handle`." }) id?: string,
+    @Arg('handle', () => String, { nullable: true, description: "The product's URL handle; give this or `id`." }) handle?: string,
   ): Promise<Product | null> {
     return findProduct(ctx, { id, handle });
   }
@@ -25,12 +25,12 @@ export class ProductResolver {
     return searchProducts(ctx, args);
   }
 
-  @FieldResolver(() => Category, { nullable: true })
+  @FieldResolver(() => Category, { nullable: true, description: 'The category the product is filed under; null when none.' })
   category(@Root() product: Product, @Ctx() ctx: ProductsContext): Promise<Category | null> {
     return categoryOfProduct(ctx, product);
   }
 
-  @FieldResolver(() => ProductVariantConnection)
+  @FieldResolver(() => ProductVariantConnection, { description: "The product's variants (sizes, colours…) in display order." })
   variants(@Root() product: Product, @Ctx() ctx: ProductsContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     return variantsOfProduct(ctx, product, args);
   }
@@ -41,7 +41,7 @@ export class ProductResolver {
     return skusOfProduct(ctx, product);
   }
 
-  @FieldResolver(() => PriceRange)
+  @FieldResolver(() => PriceRange, { description: "The lowest and highest price of the product's variants." })
   priceRange(@Root() product: Product): PriceRange {
     return {
       minVariantPrice: money(product.minPriceAmount, product.currencyCode),

@@ -65,12 +65,15 @@ export async function variantsOfProduct(
   product: Product,
   args: ConnectionArgs,
 ): Promise<ConnectionShape<ProductVariant>> {
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
+  // Paging backward reads from `before` toward the start, as toConnection expects.
   let variants = await ctx.loaders.variantsByProductId.load(product.id);
+  if (page.backward) variants = [...variants].reverse();
   if (page.after) {
     const [position, id] = page.after;
     const index = variants.findIndex((v) => v.position === position && v.id === id);
-    if (index < 0) throw badUserInput('"after" is not a cursor of this list', 'after');
+    if (index < 0)
+      throw badUserInput(`"${page.backward ? 'before' : 'after'}" is not a cursor of this list`, page.backward ? 'before' : 'after');
     variants = variants.slice(index + 1);
   }
   return toConnection(variants.slice(0, page.limit), page, (v) => [v.position, v.id]);

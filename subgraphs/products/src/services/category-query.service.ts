@@ -33,8 +33,13 @@ export async function productsInCategory(
   category: Category,
   args: ConnectionArgs,
 ): Promise<ConnectionShape<Product>> {
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
   const after = keysetAfter(page, ['text', 'uuid']);
-  const rows = await ctx.loaders.categoryProducts.load({ categoryId: category.id, limit: page.limit, after });
+  const rows = await ctx.loaders.categoryProducts.load({
+    categoryId: category.id,
+    limit: page.limit,
+    after,
+    order: readOrder(page, 'asc'),
+  });
   return toConnection(rows, page, (p) => [p.title, p.id]);
 }

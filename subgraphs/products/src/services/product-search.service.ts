@@ -26,13 +26,14 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
   if (args.filter?.status && args.filter.status !== ProductStatus.ACTIVE && !isStaff(ctx.viewer)) {
     throw forbidden(`Only staff list ${args.filter.status} products`);
   }
-  const page = pageRequest(args);
+  const page = pageRequest(args, { backward: true });
   const terms = searchTerms(args.query);
   const sortKey = args.sortKey ?? (terms.length > 0 ? ProductSortKey.RELEVANCE : ProductSortKey.TITLE);
   if (sortKey === ProductSortKey.RELEVANCE && terms.length === 0) {
     throw badUserInput('sortKey RELEVANCE needs a query', 'sortKey');
   }
-  const sort = sortSpec(sortKey, terms, Boolean(args.reverse));
+  // Paging backward reads the list in the opposite order from `before`; toConnection turns the page back.
+  const sort = sortSpec(sortKey, terms, Boolean(args.reverse) !== page.backward);
 
   const knex = ctx.em.getKnex();
   // Every column but search_text, which only the WHERE clause needs.
@@ -48,7 +49,8 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
   if (page.after) {
     const [key, value, id] = page.after;
     if (key !== sortKey || typeof id !== 'string' || !isUuid(id) || value === undefined) {
-      throw badUserInput('"after" is not a cursor of this list and sort order', 'after');
+      const argument = page.backward ? 'before' : 'after';
+      throw badUserInput(`"${argument}" is not a cursor of this list and sort order`, argument);
     }
     const op = sort.descending ? '<' : '>';
     qb.whereRaw(`(${sort.sql}, p.id) ${op} (?::${sort.cast}, ?::uuid)`, [...sort.bindings, value, id]);

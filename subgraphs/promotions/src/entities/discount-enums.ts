@@ -35,14 +35,42 @@ export enum RedemptionStatus {
   EXPIRED = 'EXPIRED',
 }
 
-registerEnumType(DiscountKind, { name: 'DiscountKind', description: 'What a discount takes off.' });
+registerEnumType(DiscountKind, {
+  name: 'DiscountKind',
+  description: 'What a discount takes off.',
+  valuesConfig: {
+    BUY_X_GET_Y: { description: 'Buy a number of units, get the cheapest units of the group free.' },
+    FIXED_AMOUNT: { description: 'An amount off each item or the order.' },
+    FREE_SHIPPING: { description: 'Shipping costs nothing.' },
+    PERCENTAGE: { description: 'A percentage off items or the order.' },
+  },
+});
 registerEnumType(DiscountStatus, {
   name: 'DiscountStatus',
   description: 'ACTIVE now; SCHEDULED to start; EXPIRED past its end; DEACTIVATED by staff.',
+  valuesConfig: {
+    ACTIVE: { description: 'Live now.' },
+    DEACTIVATED: { description: 'Switched off by staff.' },
+    EXPIRED: { description: 'Its end has passed or its uses are all taken.' },
+    SCHEDULED: { description: 'Starts later.' },
+  },
 });
 registerEnumType(DiscountScope, {
   name: 'DiscountScope',
   description:
     'PERCENTAGE: ITEMS (each targeted item) or ORDER (the subtotal). FIXED_AMOUNT: EACH_ITEM (every targeted unit) or ORDER (once).',
+  valuesConfig: {
+    EACH_ITEM: { description: 'Off each unit it applies to (FIXED_AMOUNT).' },
+    ITEMS: { description: 'Off the items it applies to.' },
+    ORDER: { description: 'Off the order, split over its lines.' },
+  },
 });
-registerEnumType(DiscountTargetType, { name: 'DiscountTargetType', description: 'Which lines a discount looks at.' });
+registerEnumType(DiscountTargetType, {
+  name: 'DiscountTargetType',
+  description: 'Which lines a discount looks at.',
+  valuesConfig: {
+    ALL: { description: 'Every product.' },
+    CATEGORIES: { description: 'Products in the categories listed.' },
+    PRODUCTS: { description: 'The products listed.' },
+  },
+});

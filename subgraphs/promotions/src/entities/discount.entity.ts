@@ -14,11 +14,11 @@ import { DiscountKind, DiscountScope, DiscountTargetType } from './discount-enum
 @Entity({ tableName: 'discount' })
 @Index({ properties: ['deactivatedAt', 'startsAt', 'endsAt'] })
 export class Discount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Discount/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown to shoppers, e.g. "Spring 15%".' })
   @Property({ type: 'text' })
   title!: string;
 
@@ -36,11 +36,14 @@ export class Discount {
   @Unique()
   codeKey: string | null = null;
 
-  @Field(() => DiscountKind)
+  @Field(() => DiscountKind, { description: 'PERCENTAGE, FIXED_AMOUNT, BUY_X_GET_Y or FREE_SHIPPING.' })
   @Enum({ items: () => DiscountKind })
   kind!: DiscountKind;
 
-  @Field(() => DiscountScope, { nullable: true })
+  @Field(() => DiscountScope, {
+    nullable: true,
+    description: 'What a PERCENTAGE or FIXED_AMOUNT is taken off: ITEMS, EACH_ITEM or the ORDER; null for the other kinds.',
+  })
   @Enum({ items: () => DiscountScope, nullable: true })
   scope: DiscountScope | null = null;
 
@@ -52,11 +55,11 @@ export class Discount {
   @Property({ type: new BigIntType('number'), nullable: true })
   amount: number | null = null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'BUY_X_GET_Y: units to buy; null for other kinds.' })
   @Property({ type: 'integer', nullable: true })
   buyQuantity: number | null = null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'BUY_X_GET_Y: units that come free (the cheapest); null for other kinds.' })
   @Property({ type: 'integer', nullable: true })
   getQuantity: number | null = null;
 
@@ -87,22 +90,22 @@ export class Discount {
   @Property({ type: ArrayType, default: '{}' })
   segmentIds: string[] = [];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it starts; null: already started.' })
   @Property({ type: 'datetime', nullable: true })
   startsAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it ends; null: no end.' })
   @Property({ type: 'datetime', nullable: true })
   endsAt: Date | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   deactivatedAt: Date | null = null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Total uses allowed; null: unlimited.' })
   @Property({ type: 'integer', nullable: true })
   usageLimit: number | null = null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Uses allowed per customer; null: unlimited. Guests cannot use such a discount.' })
   @Property({ type: 'integer', nullable: true })
   usageLimitPerCustomer: number | null = null;
 

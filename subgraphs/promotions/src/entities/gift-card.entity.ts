@@ -10,7 +10,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @Check({ expression: 'balance >= 0' })
 @Entity({ tableName: 'gift_card' })
 export class GiftCard {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/GiftCard/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -35,19 +35,19 @@ export class GiftCard {
   @Property({ type: 'date', nullable: true })
   expiresOn: string | null = null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The customer it belongs to (global id); null for a card anyone may hold.' })
   @Property({ type: 'text', nullable: true, index: true })
   customerId: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Staff's note; null when none." })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When staff disabled it; null while usable.' })
   @Property({ type: 'datetime', nullable: true })
   disabledAt: Date | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was issued.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

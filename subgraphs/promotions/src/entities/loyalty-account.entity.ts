@@ -7,11 +7,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @Entity({ tableName: 'loyalty_account' })
 @Check({ expression: 'points >= 0' })
 export class LoyaltyAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/LoyaltyAccount/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (global id).' })
   @Property({ type: 'text', unique: true })
   customerId!: string;
 

@@ -9,7 +9,7 @@ import { LoyaltyEntryKind } from './loyalty-enums';
 @Entity({ tableName: 'loyalty_entry' })
 @Index({ properties: ['accountId', 'kind', 'createdAt'] })
 export class LoyaltyEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/LoyaltyEntry/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -24,15 +24,15 @@ export class LoyaltyEntry {
   @Property({ type: 'int' })
   points!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The points balance after this entry.' })
   @Property({ type: 'int' })
   balanceAfter!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Staff's reason for an adjustment; null otherwise." })
   @Property({ type: 'text', nullable: true })
   reason: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the entry belongs to, e.g. an order; null when none.' })
   @Property({ type: 'text', nullable: true })
   reference: string | null = null;
 

@@ -7,11 +7,11 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @Check({ expression: 'balance >= 0' })
 @Entity({ tableName: 'store_credit_account' })
 export class StoreCreditAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/StoreCreditAccount/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer (global id).' })
   @Property({ type: 'text', unique: true })
   customerId!: string;
 

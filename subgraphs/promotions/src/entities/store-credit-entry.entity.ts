@@ -8,7 +8,7 @@ import { StoreCreditAccount } from './store-credit-account.entity';
 @Entity({ tableName: 'store_credit_entry' })
 @Index({ properties: ['accountId', 'createdAt'] })
 export class StoreCreditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/StoreCreditEntry/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -22,7 +22,7 @@ export class StoreCreditEntry {
   @Property({ type: new BigIntType('number') })
   balanceAfter!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Staff's reason; null when none." })
   @Property({ type: 'text', nullable: true })
   reason: string | null = null;
 

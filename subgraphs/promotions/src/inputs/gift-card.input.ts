@@ -12,12 +12,12 @@ export class GiftCardCreateInput {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expiresOn must be a date as YYYY-MM-DD' })
   expiresOn?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The customer it belongs to; anyone who holds the code when omitted.' })
   @IsOptional()
   @MaxLength(200)
   customerId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note for staff; at most 500 characters.' })
   @IsOptional()
   @MaxLength(500)
   note?: string | null;

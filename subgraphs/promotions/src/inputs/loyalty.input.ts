@@ -4,7 +4,7 @@ import { MoneyInput, NotBlank, SalesChannel } from '#platform/graphql';
 
 @InputType({ description: "A manual change of a customer's points." })
 export class LoyaltyPointsAdjustInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose points change.' })
   @NotBlank()
   @MaxLength(200)
   customerId!: string;
@@ -15,7 +15,7 @@ export class LoyaltyPointsAdjustInput {
   @Max(1_000_000_000)
   points!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why, for the ledger (required).' })
   @NotBlank()
   @MaxLength(500)
   reason!: string;

@@ -4,7 +4,7 @@ import { MoneyInput, NotBlank } from '#platform/graphql';
 
 @InputType({ description: 'Store credit to give a customer.' })
 export class StoreCreditIssueInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer to credit.' })
   @NotBlank()
   @MaxLength(200)
   customerId!: string;

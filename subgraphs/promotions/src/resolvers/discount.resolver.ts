@@ -13,8 +13,11 @@ import { DiscountCombination, DiscountConnection, DiscountTarget } from '../type
 
 @Resolver(() => Discount)
 export class DiscountResolver {
-  @Query(() => Discount, { nullable: true })
-  discount(@Ctx() ctx: PromotionsContext, @Arg('id', () => ID) id: string): Promise<Discount | null> {
+  @Query(() => Discount, { nullable: true, description: 'A discount by id (staff); null when none has it.' })
+  discount(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('id', () => ID, { description: "The discount's id." }) id: string,
+  ): Promise<Discount | null> {
     return findDiscount(ctx, id);
   }
 
@@ -23,7 +26,10 @@ export class DiscountResolver {
     description:
       'What is live on a channel now: the same offers on web, app, POS and kiosk; null (with an error) while promotions cannot be reached, and the rest of the page stands.',
   })
-  activePromotions(@Ctx() ctx: PromotionsContext, @Arg('channel', () => SalesChannel) channel: SalesChannel): Promise<Discount[]> {
+  activePromotions(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('channel', () => SalesChannel, { description: 'The channel to list live promotions for.' }) channel: SalesChannel,
+  ): Promise<Discount[]> {
     return activePromotions(ctx, channel);
   }
 
@@ -32,7 +38,7 @@ export class DiscountResolver {
   discounts(
     @Ctx() ctx: PromotionsContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('status', () => DiscountStatus, { nullable: true }) status?: DiscountStatus,
+    @Arg('status', () => DiscountStatus, { nullable: true, description: 'Only discounts with this status.' }) status?: DiscountStatus,
   ) {
     return listDiscounts(ctx, { ...args, status });
   }
@@ -46,7 +52,7 @@ export class DiscountResolver {
     return visibleCode(ctx.viewer, discount);
   }
 
-  @FieldResolver(() => DiscountStatus)
+  @FieldResolver(() => DiscountStatus, { description: 'ACTIVE, SCHEDULED, EXPIRED or DEACTIVATED, as of now.' })
   status(@Root() discount: Discount): DiscountStatus {
     return discountStatus(discount);
   }
@@ -65,17 +71,17 @@ export class DiscountResolver {
     return discount.amount === null ? null : Money.fromMinor(discount.amount, discount.currencyCode as CurrencyCode);
   }
 
-  @FieldResolver(() => Money, { nullable: true })
+  @FieldResolver(() => Money, { nullable: true, description: 'The least the items must come to before it applies; null: no minimum.' })
   minimumSubtotal(@Root() discount: Discount): Money | null {
     return discount.minimumSubtotal === null ? null : Money.fromMinor(discount.minimumSubtotal, discount.currencyCode as CurrencyCode);
   }
 
-  @FieldResolver(() => DiscountTarget)
+  @FieldResolver(() => DiscountTarget, { description: 'Which products it applies to.' })
   appliesTo(@Root() discount: Discount): DiscountTarget {
     return { type: discount.targetType, productIds: discount.productIds, categoryIds: discount.categoryIds };
   }
 
-  @FieldResolver(() => DiscountCombination)
+  @FieldResolver(() => DiscountCombination, { description: 'Which classes of discount it may be combined with.' })
   combinesWith(@Root() discount: Discount): DiscountCombination {
     return {
       productDiscounts: discount.combinesWithProduct,
@@ -86,7 +92,10 @@ export class DiscountResolver {
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => DiscountCreatePayload, { description: 'Creates a discount: automatic, or with a code.' })
-  async discountCreate(@Ctx() ctx: PromotionsContext, @Arg('input', () => DiscountInput) input: DiscountInput) {
+  async discountCreate(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('input', () => DiscountInput, { description: 'The new discount.' }) input: DiscountInput,
+  ) {
     return toPayload(await createDiscount(ctx, input), (discount) => ({ discount }));
   }
 
@@ -94,15 +103,15 @@ export class DiscountResolver {
   @Mutation(() => DiscountUpdatePayload, { description: 'Changes a discount; the result is checked as a whole.' })
   async discountUpdate(
     @Ctx() ctx: PromotionsContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => DiscountInput) input: DiscountInput,
+    @Arg('id', () => ID, { description: 'The discount to change.' }) id: string,
+    @Arg('input', () => DiscountInput, { description: 'The fields to change.' }) input: DiscountInput,
   ) {
     return toPayload(await updateDiscount(ctx, id, input), (discount) => ({ discount }));
   }
 
   @Authorized(MANAGER_ROLES)
   @Mutation(() => DiscountDeactivatePayload, { description: 'Switches a discount off for good.' })
-  async discountDeactivate(@Ctx() ctx: PromotionsContext, @Arg('id', () => ID) id: string) {
+  async discountDeactivate(@Ctx() ctx: PromotionsContext, @Arg('id', () => ID, { description: 'The discount to switch off.' }) id: string) {
     return toPayload(await deactivateDiscount(ctx, id), (discount) => ({ discount }));
   }
 }

@@ -30,7 +30,8 @@ export class LoyaltyResolver {
   })
   async loyaltyProgramUpdate(
     @Ctx() ctx: PromotionsContext,
-    @Arg('input', () => LoyaltyProgramUpdateInput) input: LoyaltyProgramUpdateInput,
+    @Arg('input', () => LoyaltyProgramUpdateInput, { description: "The programme's new settings, from the next purchase on." })
+    input: LoyaltyProgramUpdateInput,
   ) {
     return toPayload(await updateLoyaltyProgram(ctx, input), (loyaltyProgram) => ({ loyaltyProgram }));
   }
@@ -40,7 +41,7 @@ export class LoyaltyResolver {
     return loyaltyTier(ctx, account);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Points earned in the last 365 days, which set the tier.' })
   pointsEarnedLastYear(@Root() account: LoyaltyAccount, @Ctx() ctx: PromotionsContext): Promise<number> {
     return pointsEarnedLastYear(ctx, account);
   }
@@ -49,8 +50,12 @@ export class LoyaltyResolver {
   @Mutation(() => LoyaltyPointsAdjustPayload, { description: "Adds or takes away a customer's points by hand; idempotent under the key." })
   async loyaltyPointsAdjust(
     @Ctx() ctx: PromotionsContext,
-    @Arg('input', () => LoyaltyPointsAdjustInput) input: LoyaltyPointsAdjustInput,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
+    @Arg('input', () => LoyaltyPointsAdjustInput, { description: 'Customer, points (signed) and reason.' }) input: LoyaltyPointsAdjustInput,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: 'Makes a retry safe: the same key and input answer the first result.',
+    })
+    idempotencyKey?: string | null,
   ) {
     return toPayload(await adjustPoints(ctx, input, idempotencyKey), (change) => change);
   }

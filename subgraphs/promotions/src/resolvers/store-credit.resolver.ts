@@ -9,7 +9,7 @@ import { debitStoreCredit, issueStoreCredit } from '../services/store-credit.ser
 
 @Resolver(() => StoreCreditAccount)
 export class StoreCreditResolver {
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, { description: 'Credit left to spend.' })
   balance(@Root() account: StoreCreditAccount): Money {
     return Money.fromMinor(account.balance, account.currencyCode as CurrencyCode);
   }
@@ -18,8 +18,12 @@ export class StoreCreditResolver {
   @Mutation(() => StoreCreditIssuePayload, { description: 'Gives a customer store credit; idempotent under the key.' })
   async storeCreditIssue(
     @Ctx() ctx: PromotionsContext,
-    @Arg('input', () => StoreCreditIssueInput) input: StoreCreditIssueInput,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
+    @Arg('input', () => StoreCreditIssueInput, { description: 'Customer, amount and reason.' }) input: StoreCreditIssueInput,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: 'Makes a retry safe: the same key and input answer the first result.',
+    })
+    idempotencyKey?: string | null,
   ) {
     return toPayload(await issueStoreCredit(ctx, input, idempotencyKey), (change) => change);
   }
@@ -43,7 +47,7 @@ export class StoreCreditEntryResolver {
     return Money.fromMinor(entry.amount, ctx.currencyCode);
   }
 
-  @FieldResolver(() => Money)
+  @FieldResolver(() => Money, { description: 'The balance after this entry.' })
   balanceAfter(@Root() entry: StoreCreditEntry, @Ctx() ctx: PromotionsContext): Money {
     return Money.fromMinor(entry.balanceAfter, ctx.currencyCode);
   }

@@ -4,6 +4,6 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Customer')
 @Directive('@key(fields: "id")')
 export class CustomerBalances {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id, `gid://commerce/Customer/<key>`.' })
   id!: string;
 }
