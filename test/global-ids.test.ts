@@ -239,12 +239,15 @@ it("pages a product's variants, purchase orders, transfers, levels, the ledger, 
 });
 
 it('gives channel identities ids, so a cached customer keeps one copy of each', async () => {
+  // Staff get the new customer back; an anonymous sign-up answers no customer.
+  const admin = await asAdmin();
   const created = await gqlData(
     url,
     `mutation { customerCreate(input: { email: "identity-ids@example.com", password: "correct-horse-42" }) { customer { id } userErrors { code } } }`,
+    {},
+    admin,
   );
   expect(created.customerCreate.userErrors).toEqual([]);
-  const admin = await asAdmin();
   const read = () =>
     gqlData(url, `query($id: ID!) { customer(id: $id) { identities { id channel } } }`, { id: created.customerCreate.customer.id }, admin);
   const first = (await read()).customer.identities as { id: string; channel: string }[];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ declare global {
  * Workers inherit TEST_DATABASE_ADMIN_URL and make a database of their own per test file.
  */
 export default async function globalSetup(): Promise<void> {
+  // Names this run's template databases (test/support/database.ts), so a shared server never hands out another run's.
+  process.env.TEST_RUN_ID = randomBytes(4).toString('hex');
   if (process.env.TEST_DATABASE_URL) {
     const url = new URL(process.env.TEST_DATABASE_URL);
     url.pathname = '/postgres';

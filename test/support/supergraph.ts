@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { createLogger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { startInProcessSubgraphs } from '../../scripts/lib/in-process-system';
-import { seedDemoBusiness } from '../../scripts/lib/seed-demo';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startGateway, type GatewayHarness } from './gateway';
 import { TEST_JWT_SECRET, TEST_JWT_SECRET_TEXT } from './tokens';
@@ -29,8 +28,7 @@ export interface SupergraphHarness {
  * gateway secret, and the real gateway in front of them.
  */
 export async function startSupergraph(): Promise<SupergraphHarness> {
-  const db = await createTestDatabase();
-  await seedDemoBusiness(db.url, 'EUR', () => {});
+  const db = await createTestDatabase({ seeded: true });
   const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
   const mailDirectory = await mkdtemp(join(tmpdir(), 'supergraph-mail-'));
   const subgraphs = await startInProcessSubgraphs({

@@ -10,7 +10,6 @@ import { InternalClient } from '#platform/internal';
 import { createLogger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { startInProcessSubgraphs, type InProcessSubgraphs } from '../../../scripts/lib/in-process-system';
-import { seedDemoBusiness } from '../../../scripts/lib/seed-demo';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { gqlData } from '../../../test/support/graphql-client';
 import { dbId } from '../../../test/support/ids';
@@ -30,8 +29,7 @@ export interface CheckoutSystem {
 }
 
 export async function startCheckoutSystem(): Promise<CheckoutSystem> {
-  const db = await createTestDatabase();
-  await seedDemoBusiness(db.url, 'EUR', () => {});
+  const db = await createTestDatabase({ seeded: true });
   const logger = createLogger('checkout-test', 'silent');
   const subgraphs = await startInProcessSubgraphs({
     databaseUrl: db.url,

@@ -57,8 +57,9 @@ export class ShopConfigResolver {
   })
   async shippingZoneUpdate(
     @Ctx() ctx: OrdersContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ShippingZoneInput) input: ShippingZoneInput,
+    @Arg('id', () => ID, { description: 'The zone to change.' }) id: string,
+    @Arg('input', () => ShippingZoneInput, { description: 'The whole zone as it is to be: name, countries and rates.' })
+    input: ShippingZoneInput,
   ) {
     return toPayload(await updateShippingZone(ctx, id, input), (shippingZone) => ({ shippingZone }));
   }
