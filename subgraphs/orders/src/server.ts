@@ -5,7 +5,10 @@ import { isCurrencyCode, type CurrencyCode } from '#platform/graphql';
 import { createMailer } from '#platform/mail';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createOrdersContext, type OrdersShared } from './context';
-import { parseFaults, sweepCheckouts } from './checkout';
+import { CheckoutAdmission, parseFaults, sweepCheckouts } from './checkout';
+
+/** Checkouts one process drives at once, below its database pool (10), so each finishes promptly. */
+const CHECKOUTS_AT_ONCE = 6;
 import { PersistedTestCardProvider } from './payments';
 import { buildOrdersSchema } from './schema';
 import { closeOrderedCart } from './services/checkout.service';
@@ -115,6 +118,7 @@ export const orders = defineSubgraph({
         logger: kit.logger,
         faults: settings.checkoutFaults ?? new Set(),
         leaseMs: settings.checkoutLeaseMs ?? 30_000,
+        admission: new CheckoutAdmission(CHECKOUTS_AT_ONCE),
         holdSeconds: 900,
         onPlaced: (em, cartId) => closeOrderedCart(em, cartId),
       },

@@ -18,7 +18,7 @@ import type { CheckoutInput, PricedCart } from './types';
 import { checkoutProblems, orderTenders, type CheckoutCaller } from './validate';
 
 export interface CheckoutRequest {
-  /** Whose key it is: `customer:<id>`, `staff:<id>`, or for a guest `cart:<id>`. */
+  /** Whose key it is: `customer:<id>`, `staff:<id>`, or for a guest `guest-cart:<id>`. */
   scope: string;
   idempotencyKey: string;
   input: CheckoutInput;
@@ -27,6 +27,8 @@ export interface CheckoutRequest {
   price(): Promise<PricedCart>;
   /** How long to wait for another caller's checkout of the same cart. */
   waitMs?: number;
+  /** The request's deadline: a checkout whose turn comes after it does not start (the caller was told nothing changed). */
+  deadline?: { check(): void };
 }
 
 export type CheckoutAnswer = { ok: true; orderId: string } | { ok: false; userErrors: StepUserError[] };
@@ -42,7 +44,15 @@ const mismatch = (key: string): CheckoutAnswer => ({
   ],
 });
 
-export async function completeCheckout(deps: CheckoutDeps, request: CheckoutRequest): Promise<CheckoutAnswer> {
+export function completeCheckout(deps: CheckoutDeps, request: CheckoutRequest): Promise<CheckoutAnswer> {
+  if (!deps.admission) return completeNow(deps, request);
+  return deps.admission.run(() => {
+    request.deadline?.check();
+    return completeNow(deps, request);
+  });
+}
+
+async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promise<CheckoutAnswer> {
   const { scope, idempotencyKey, input } = request;
   const hash = requestHash(input);
   const waitMs = request.waitMs ?? 6_000;

@@ -1,3 +1,4 @@
+import type { CheckoutAdmission } from './admission';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InternalClient } from '#platform/internal';
 import type { Logger } from '#platform/runtime';
@@ -18,6 +19,8 @@ export interface CheckoutDeps {
   leaseMs: number;
   /** How long stock and discount uses are held; far longer than the lease, so the sweeper finishes first. */
   holdSeconds: number;
+  /** Bounds how many checkouts this process drives at once (the rest wait their turn); unbounded when absent. */
+  admission?: CheckoutAdmission;
   /** Called in the transaction that places the order: closes the cart (status COMPLETED). */
   onPlaced?(em: EntityManager, cartId: string, orderId: string): Promise<void>;
 }

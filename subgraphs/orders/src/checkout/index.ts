@@ -1,6 +1,7 @@
 /** Checkout: the saga that turns a priced cart into an order, its recovery sweeper, and their contract. */
 export { completeCheckout, type CheckoutRequest, type CheckoutAnswer } from './complete';
 export { sweepCheckouts } from './sweeper';
+export { CheckoutAdmission } from './admission';
 export { driveCheckout } from './saga';
 export { CheckoutErrorCode } from './errors';
 export { CHECKOUT_STEPS, parseFaults, InjectedFault, type CheckoutDeps, type CheckoutStep } from './deps';

@@ -87,6 +87,7 @@ export async function completeCartCheckout(
     viewer.subject && viewer.role !== Role.ANONYMOUS ? `${viewer.role.toLowerCase()}:${viewer.subject}` : `guest-cart:${cart.id}`;
   const email = input.email?.trim().toLowerCase() || null;
   const answer = await completeCheckout(ctx.checkout, {
+    deadline: ctx.deadline,
     scope,
     idempotencyKey,
     input: { cartId: cart.id, email, tenders, expectedTotalMinor },
