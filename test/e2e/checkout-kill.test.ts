@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/free-port';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSystem, type RunningSystem } from '../support/system';
-import { subgraphProcess } from '../support/processes';
+import { subgraphProcess, waitFor } from '../support/processes';
 
 /**
  * The orders process killed with SIGKILL in the middle of checkouts, as `npm start` runs it:
@@ -117,14 +117,6 @@ describe('checkout when the orders process is killed', () => {
     }
   }, 180_000);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function poll<T>(attempt: () => Promise<T | null>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

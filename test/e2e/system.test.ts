@@ -6,16 +6,8 @@ import { freePort } from '../../scripts/lib/free-port';
 import { repoRoot } from '../../scripts/lib/paths';
 import { gql, gqlData } from '../support/graphql-client';
 import { subscribeLive } from '../support/live';
-import { subgraphProcess } from '../support/processes';
+import { subgraphProcess, waitFor } from '../support/processes';
 import { startSystem } from '../support/system';
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The README's first command, for real: embedded PostgreSQL, migrations, the demo business,

@@ -16,3 +16,12 @@ export function subgraphProcess(name: string, port: string): number {
   }
   throw new Error(`no ${name} process on port ${port}`);
 }
+
+/** Resolves once `condition` holds (checked every 100 ms), or fails after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
