@@ -21,14 +21,19 @@ const USER_ERRORS = 'userErrors { field message code }';
 
 // ---- reservations ----
 
-export type ReservationStatus = 'PENDING' | 'COMMITTED' | 'RELEASED' | 'EXPIRED';
+/**
+ * PENDING holds expire (a checkout that died strands nothing); CONFIRMED holds are a placed
+ * order's and never expire: they end as sales (fulfilled), moved, or released (cancelled).
+ * COMMITTED: every unit left as a sale. RELEASED / EXPIRED: every unit went back.
+ */
+export type ReservationStatus = 'PENDING' | 'CONFIRMED' | 'COMMITTED' | 'RELEASED' | 'EXPIRED';
 
 export interface ReservationResult {
   id: string;
   /** The idempotency key it was made under. */
   key: string;
   status: ReservationStatus;
-  /** Where each line's units are held (a line may be split over locations). */
+  /** What is still held, per SKU and location (a SKU may be held at several); units fulfilled or released are gone from it. */
   lines: { sku: string; locationId: string; quantity: number }[];
   channel: Channel | null;
   reference: string | null;
@@ -42,11 +47,17 @@ export interface ReservationPayload {
   userErrors: RemoteUserError[];
 }
 
+/** Units of one SKU, held at one location when `locationId` is given. */
+export interface PlacedStockLine extends StockLine {
+  /** Hold this line here (the caller routed it); a SKU may then appear once per location. */
+  locationId?: string | null;
+}
+
 export interface InventoryReserveVariables {
   input: {
     /** Idempotency key: the same key returns the same reservation; with other lines it is refused. */
     key: string;
-    lines: StockLine[];
+    lines: PlacedStockLine[];
     /** Hold everything here (pickup, POS); otherwise inventory chooses the locations. */
     locationId?: string | null;
     near?: { latitude: number; longitude: number } | null;
@@ -72,6 +83,57 @@ export interface ReservationRefVariables {
 export const InventoryReservationCommit = internalCommand<ReservationRefVariables, ReservationPayload>(`
   mutation InventoryReservationCommit($id: ID!) {
     inventoryReservationCommit(id: $id) { reservation { ${RESERVATION} } ${USER_ERRORS} }
+  }`);
+
+/** Makes a pending hold a placed order's: it no longer expires. Twice is harmless; expired or released is RESERVATION_NOT_PENDING. */
+export const InventoryReservationConfirm = internalCommand<ReservationRefVariables, ReservationPayload>(`
+  mutation InventoryReservationConfirm($id: ID!) {
+    inventoryReservationConfirm(id: $id) { reservation { ${RESERVATION} } ${USER_ERRORS} }
+  }`);
+
+/** Part of a confirmed (or pending) hold, by idempotency key: a retry replays, the same key with other lines is IDEMPOTENCY_KEY_MISMATCH. */
+export interface ReservationPartVariables {
+  input: {
+    /** The reservation's id or the key it was made under. */
+    id: string;
+    idempotencyKey: string;
+    locationId: string;
+    lines: StockLine[];
+  };
+}
+
+/**
+ * Held units at `locationId` leave stock as a SALE there, on the reservation's channel. More than
+ * is held there is NOT_HELD and nothing moves; when nothing is left held the reservation is COMMITTED.
+ */
+export const InventoryReservationFulfil = internalCommand<ReservationPartVariables, ReservationPayload>(`
+  mutation InventoryReservationFulfil($input: InventoryReservationPartInput!) {
+    inventoryReservationFulfil(input: $input) { reservation { ${RESERVATION} } ${USER_ERRORS} }
+  }`);
+
+/** Held units at `locationId` go back to available (a cancelled line); NOT_HELD when more than is held there. */
+export const InventoryReservationReleaseLines = internalCommand<ReservationPartVariables, ReservationPayload>(`
+  mutation InventoryReservationReleaseLines($input: InventoryReservationPartInput!) {
+    inventoryReservationReleaseLines(input: $input) { reservation { ${RESERVATION} } ${USER_ERRORS} }
+  }`);
+
+export interface InventoryReservationMoveVariables {
+  input: {
+    id: string;
+    idempotencyKey: string;
+    fromLocationId: string;
+    toLocationId: string;
+    lines: StockLine[];
+  };
+}
+
+/**
+ * Moves held units from one location to another that has them available (a rerouted fulfilment):
+ * released at the source, held at the destination, all lines or none (NOT_HELD, INSUFFICIENT_STOCK).
+ */
+export const InventoryReservationMove = internalCommand<InventoryReservationMoveVariables, ReservationPayload>(`
+  mutation InventoryReservationMove($input: InventoryReservationMoveInput!) {
+    inventoryReservationMove(input: $input) { reservation { ${RESERVATION} } ${USER_ERRORS} }
   }`);
 
 /** Gives held stock back; releasing twice is harmless, a committed one is RESERVATION_NOT_PENDING. */
@@ -142,10 +204,25 @@ export interface TransferPayload {
 }
 
 export interface InventoryTransferCreateVariables {
-  input: { fromLocationId: string; toLocationId: string; lines: StockLine[]; note?: string | null };
+  input: {
+    fromLocationId: string;
+    toLocationId: string;
+    lines: StockLine[];
+    note?: string | null;
+    /** A retry under the same key returns the same transfer (and other input under it is IDEMPOTENCY_KEY_MISMATCH). */
+    idempotencyKey?: string | null;
+    /**
+     * The transfer carries units this reservation holds at the source (ship to store): shipping
+     * takes them from the hold instead of from available stock, and receiving holds them again at
+     * the destination, so they stay the order's all the way (NOT_HELD when the hold lacks them).
+     */
+    reservationId?: string | null;
+    /** Free text shown to staff, e.g. "order #1001". */
+    reference?: string | null;
+  };
 }
 
-/** Drafts a transfer (UNKNOWN_SKU, SAME_LOCATION, NOT_FOUND); nothing moves until it ships. */
+/** Drafts a transfer (UNKNOWN_SKU, SAME_LOCATION, NOT_FOUND, NOT_HELD); nothing moves until it ships. */
 export const InventoryTransferCreate = internalCommand<InventoryTransferCreateVariables, TransferPayload>(`
   mutation InventoryTransferCreate($input: InventoryTransferCreateInput!) {
     inventoryTransferCreate(input: $input) { inventoryTransfer { ${TRANSFER} } ${USER_ERRORS} }
@@ -176,6 +253,12 @@ export const InventoryTransferReceive = internalCommand<InventoryTransferReceive
     inventoryTransferReceive(id: $id, lines: $lines, idempotencyKey: $idempotencyKey) { inventoryTransfer { ${TRANSFER} } ${USER_ERRORS} }
   }`);
 
+/** Transfers by id (up to 250), for a caller that waits on them; unknown ids are left out. */
+export const InventoryTransfersRead = internalCommand<{ ids: string[] }, { inventoryTransfersByIds: TransferResult[] }>(`
+  query InventoryTransfersRead($ids: [ID!]!) {
+    inventoryTransfersByIds(ids: $ids) { ${TRANSFER} }
+  }`);
+
 // ---- availability ----
 
 export interface AvailabilityLocationResult {
@@ -185,6 +268,11 @@ export interface AvailabilityLocationResult {
   province: string | null;
   pickupEnabled: boolean;
   fulfillsOnlineOrders: boolean;
+  /** Null when the location has no coordinates. */
+  latitude: number | null;
+  longitude: number | null;
+  /** The managers' ranking for online orders: 1 first; null after every ranked one. */
+  fulfillmentRank: number | null;
 }
 
 export interface StockAvailabilityResult {
@@ -201,7 +289,7 @@ export interface StockAvailabilityResult {
 export const StockAvailability = internalCommand<{ skus: string[] }, StockAvailabilityResult>(`
   query StockAvailability($skus: [String!]!) {
     stockAvailability(skus: $skus) {
-      locations { id name countryCode province pickupEnabled fulfillsOnlineOrders }
+      locations { id name countryCode province pickupEnabled fulfillsOnlineOrders latitude longitude fulfillmentRank }
       levels { sku locationId available }
     }
   }`);

@@ -18,6 +18,8 @@ export const StockErrorCode = {
   INVALID_STATUS: 'INVALID_STATUS',
   /** More received than is still in transit or outstanding on a line. */
   OVER_RECEIPT: 'OVER_RECEIPT',
+  /** More units named than the reservation still holds at that location: nothing moved. */
+  NOT_HELD: 'NOT_HELD',
 } as const;
 
 export type StockErrorCode = (typeof StockErrorCode)[keyof typeof StockErrorCode];
