@@ -240,7 +240,7 @@ describe('checkout saga', () => {
     },
   );
 
-  it.each(['place', 'commit-stock', 'commit-discounts', 'capture'])(
+  it.each(['place', 'confirm-stock', 'commit-discounts', 'capture'])(
     'a failure after %s never undoes the order: the sweeper finishes it',
     async (step) => {
       const before = await heldStock(system);

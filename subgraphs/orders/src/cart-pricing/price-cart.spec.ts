@@ -35,8 +35,28 @@ function input(overrides: Partial<CartPricingInput> = {}): CartPricingInput {
     ]),
     availability: {
       locations: [
-        { id: STORE_AT, name: 'Vienna', countryCode: 'AT', province: null, pickupEnabled: true, fulfillsOnlineOrders: true },
-        { id: WAREHOUSE, name: 'Leipzig', countryCode: 'DE', province: null, pickupEnabled: false, fulfillsOnlineOrders: true },
+        {
+          id: STORE_AT,
+          name: 'Vienna',
+          countryCode: 'AT',
+          province: null,
+          pickupEnabled: true,
+          fulfillsOnlineOrders: true,
+          latitude: null,
+          longitude: null,
+          fulfillmentRank: null,
+        },
+        {
+          id: WAREHOUSE,
+          name: 'Leipzig',
+          countryCode: 'DE',
+          province: null,
+          pickupEnabled: false,
+          fulfillsOnlineOrders: true,
+          latitude: null,
+          longitude: null,
+          fulfillmentRank: null,
+        },
       ],
       levels: [
         { sku: 'A', locationId: STORE_AT, available: 1 },

@@ -33,7 +33,7 @@ export const CHECKOUT_STEPS = [
   'stored-value',
   'card',
   'place',
-  'commit-stock',
+  'confirm-stock',
   'commit-discounts',
   'capture',
 ] as const;

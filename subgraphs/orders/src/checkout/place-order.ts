@@ -8,10 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import type { SalesChannel } from '#platform/graphql';
-import { publishEvents, type EventInput } from '#platform/outbox';
 import { SCHEMA } from '../constants';
-import { OrderPaid, OrderPlaced } from '../contract';
-import { type FulfillmentMethod, Order, OrderEvent, OrderLine, Payment, PaymentEventRecord } from '../entities';
+import { type FulfillmentMethod, Order, OrderLine, Payment, PaymentEventRecord } from '../entities';
+import { appendOrderEvents } from '../order-events';
+import { createFulfillmentOrders, type HeldUnits } from '../fulfilment/fulfillment-orders';
 import { financialStatus, summarizePayment, type PaymentEvent } from '../payments';
 import { LeaseLostError, moveCheckout, type CheckoutRow } from './checkout-row';
 import type { CheckoutDeps } from './deps';
@@ -47,7 +47,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
       taxLines: cart.totals.taxLines,
       discountApplications: cart.discountApplications,
     });
-    cart.lines.forEach((line, position) =>
+    const lines = cart.lines.map((line, position) =>
       make(em, OrderLine, {
         orderId,
         position,
@@ -66,6 +66,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
         taxLines: line.taxLines,
       }),
     );
+    await createFulfillmentOrders(em, order, lines, (checkout.steps.stock?.lines ?? []) as HeldUnits[]);
     const ledgers: PaymentEvent[][] = [];
     tenders.forEach((tender, index) => {
       const record = checkout.steps[`tender:${index}`] ?? {};
@@ -90,40 +91,15 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
       ledgers.push([{ kind, amountMinor: tender.amountMinor, status: 'SUCCEEDED' }]);
     });
     const paid = financialStatus(ledgers.map(summarizePayment), order.totalMinor) === 'PAID';
-    await appendOrderEvents(em, order, paid ? ['order.placed', 'order.paid'] : ['order.placed']);
+    await appendOrderEvents(
+      em,
+      order,
+      paid ? [{ type: 'order.placed' }, { type: 'order.paid', data: { paidMinor: order.totalMinor } }] : [{ type: 'order.placed' }],
+    );
     await deps.onPlaced?.(em, cart.cartId, orderId);
     await em.flush();
   });
   return orderId;
-}
-
-/** Numbers the events per order (+1 each) and writes them to the order's history and the outbox, in the caller's transaction. */
-export async function appendOrderEvents(em: EntityManager, order: Order, types: ('order.placed' | 'order.paid')[]): Promise<void> {
-  const outbox: EventInput[] = [];
-  for (const type of types) {
-    order.eventSequence += 1;
-    const occurredAt = new Date();
-    const envelope = {
-      eventId: randomUUID(),
-      orderId: order.id,
-      sequence: order.eventSequence,
-      occurredAt: occurredAt.toISOString(),
-      number: order.number,
-      channel: order.channel,
-      customerId: order.customerId,
-      email: order.email,
-      currencyCode: order.currencyCode,
-      totalMinor: order.totalMinor,
-    };
-    const event =
-      type === 'order.paid'
-        ? OrderPaid.event(order.id, { ...envelope, paidMinor: order.totalMinor })
-        : OrderPlaced.event(order.id, envelope);
-    make(em, OrderEvent, { orderId: order.id, sequence: order.eventSequence, type, payload: event.payload, occurredAt });
-    outbox.push(event);
-  }
-  await em.flush();
-  await publishEvents(em, SCHEMA, outbox);
 }
 
 /** A new entity with `data`, persisted in `em` (defaults from its class apply). */

@@ -68,8 +68,10 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<vo
     await faultAfter(deps, 'checkout');
     for (const step of forwardSteps(checkout)) {
       if (checkout.steps[step.record]?.done) continue;
-      await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, { started: true }, deps.leaseMs);
-      checkout.steps[step.record] = { started: true };
+      // Keeps what an earlier run of the step wrote (the stock step's placements), so it asks again the same way.
+      const started = { ...checkout.steps[step.record], started: true };
+      await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, started, deps.leaseMs);
+      checkout.steps[step.record] = started;
       const outcome = await step.run(deps, checkout);
       if (!outcome.ok) return await fail(deps, checkout, { userErrors: outcome.userErrors });
       const record = { ...outcome.record, done: true };

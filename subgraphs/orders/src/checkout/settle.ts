@@ -1,12 +1,14 @@
 /**
- * Step 8, after the order exists: commit the stock and the discount uses, capture the card.
+ * Step 8, after the order exists: confirm the stock hold (it no longer expires), send the
+ * transfers of a ship-to-store order, commit the discount uses, capture the card.
  * Each is idempotent under its key and retried (by this process, then the sweeper) until done;
  * none of them ever undoes the order. The capture is recorded in the payment ledger, and the
  * order.paid event written, in one local transaction after the provider said the money moved.
  */
 import { LockMode } from '@mikro-orm/core';
 import { DiscountRedemptionCommit } from '#contracts/promotions';
-import { InventoryReservationCommit } from '#contracts/inventory';
+import { InventoryReservationConfirm } from '#contracts/inventory';
+import { createTransfers } from '../fulfilment/ship-to-store';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
@@ -16,20 +18,26 @@ import { moveCheckout, recordStep, type CheckoutRow } from './checkout-row';
 import { faultAfter, type CheckoutDeps } from './deps';
 import { discountIds } from './steps/discounts';
 import { stepKeys } from './keys';
-import { appendOrderEvents } from './place-order';
+import { appendOrderEvents } from '../order-events';
 
 /** Runs what is left of step 8; true when the checkout is COMPLETED. */
 export async function settleCheckout(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
   const done = (step: string) => checkout.steps[step]?.done === true;
   const em = deps.em();
   let complete = true;
-  if (!done('commit-stock')) {
-    const result = await deps.inventory.call({}, InventoryReservationCommit, { id: stepKeys(checkout.id).stock });
-    if (result.ok || (result.reason === 'USER_ERRORS' && result.userErrors.every((e) => e.code === 'RESERVATION_NOT_PENDING'))) {
+  if (!done('confirm-stock')) {
+    // The order's stock stays held, no longer expiring, until it is fulfilled, moved or cancelled.
+    const result = await deps.inventory.call({}, InventoryReservationConfirm, { id: stepKeys(checkout.id).stock });
+    if (result.ok || (result.reason === 'USER_ERRORS' && result.userErrors.every((e) => e.code !== 'NOT_FOUND'))) {
       if (!result.ok)
-        deps.logger.error({ checkout: checkout.id, errors: result.userErrors }, 'checkout: stock reservation no longer pending');
-      await recordStep(em, checkout.id, 'PLACED', 'commit-stock', { done: true }, deps.leaseMs);
-      await faultAfter(deps, 'commit-stock');
+        deps.logger.error({ checkout: checkout.id, errors: result.userErrors }, 'checkout: stock hold could not be confirmed');
+      await recordStep(em, checkout.id, 'PLACED', 'confirm-stock', { done: true }, deps.leaseMs);
+      await faultAfter(deps, 'confirm-stock');
+    } else complete = false;
+  }
+  if (!done('transfers')) {
+    if (await createTransfers(deps, checkout)) {
+      await recordStep(em, checkout.id, 'PLACED', 'transfers', { done: true }, deps.leaseMs);
     } else complete = false;
   }
   if (!done('commit-discounts')) {
@@ -94,7 +102,7 @@ async function recordCapture(
     );
     if (inserted.length === 0) return;
     if (financialStatus(await orderPaymentSummaries(em, order.id), order.totalMinor) === 'PAID') {
-      await appendOrderEvents(em, order, ['order.paid']);
+      await appendOrderEvents(em, order, [{ type: 'order.paid', data: { paidMinor: order.totalMinor } }]);
     }
   });
 }

@@ -26,5 +26,67 @@ export const OrderPlaced = defineEvent('order.placed', z.object(envelope));
 /** Everything the order costs has been captured. */
 export const OrderPaid = defineEvent('order.paid', z.object({ ...envelope, paidMinor: z.number().int().nonnegative() }));
 
+const orderLineUnits = z.object({ orderLineId: z.string().min(1), sku: z.string().min(1), quantity: z.number().int().positive() });
+
+/** Units left a location: shipped (with tracking) or handed over at a store. */
+export const OrderFulfilled = defineEvent(
+  'order.fulfilled',
+  z.object({
+    ...envelope,
+    fulfillmentId: z.string().min(1),
+    locationId: z.string().min(1),
+    kind: z.enum(['SHIPMENT', 'PICKUP']),
+    lines: z.array(orderLineUnits),
+    tracking: z.array(z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() })),
+  }),
+);
+
+/** The order waits at a store for the customer until `pickupDeadline`. */
+export const OrderReadyForPickup = defineEvent(
+  'order.ready_for_pickup',
+  z.object({ ...envelope, locationId: z.string().min(1), pickupDeadline: z.iso.datetime() }),
+);
+
+/** The customer collected the order at a store. */
+export const OrderPickedUp = defineEvent('order.picked_up', z.object({ ...envelope, locationId: z.string().min(1) }));
+
+/** The order, or some of its lines, will not be fulfilled; what was paid for them went back. */
+export const OrderCancelled = defineEvent(
+  'order.cancelled',
+  z.object({
+    ...envelope,
+    /** True when the whole order is cancelled; false for single lines. */
+    whole: z.boolean(),
+    reason: z.string(),
+    lines: z.array(orderLineUnits),
+    /** What went back to the customer for them, in minor units. */
+    refundedMinor: z.number().int().nonnegative(),
+  }),
+);
+
+/**
+ * A fulfilment order was made or changed: a location's live pick list follows these. Keyed by
+ * the fulfilment order; `version` rises by one with every change, so a follower drops repeats.
+ */
+export const FulfillmentOrderChanged = defineEvent(
+  'fulfillment_order.changed',
+  z.object({
+    fulfillmentOrderId: z.string().min(1),
+    orderId: z.string().min(1),
+    number: z.string().min(1),
+    locationId: z.string().min(1),
+    destinationLocationId: z.string().nullable(),
+    method: z.enum(['SHIP', 'PICKUP', 'SHIP_TO_STORE']),
+    status: z.enum(['OPEN', 'IN_PROGRESS', 'AWAITING_TRANSFER', 'READY_FOR_PICKUP', 'CLOSED', 'CANCELLED']),
+    version: z.number().int().positive(),
+    occurredAt: z.iso.datetime(),
+  }),
+);
+
 export type OrderPlacedPayload = ReturnType<typeof OrderPlaced.parse>;
 export type OrderPaidPayload = ReturnType<typeof OrderPaid.parse>;
+export type OrderFulfilledPayload = ReturnType<typeof OrderFulfilled.parse>;
+export type OrderReadyForPickupPayload = ReturnType<typeof OrderReadyForPickup.parse>;
+export type OrderPickedUpPayload = ReturnType<typeof OrderPickedUp.parse>;
+export type OrderCancelledPayload = ReturnType<typeof OrderCancelled.parse>;
+export type FulfillmentOrderChangedPayload = ReturnType<typeof FulfillmentOrderChanged.parse>;

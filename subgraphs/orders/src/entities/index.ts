@@ -12,6 +12,8 @@ import { OrderLine } from './order-line.entity';
 import { Payment } from './payment.entity';
 import { PaymentEventRecord } from './payment-event.entity';
 import { TestCardAnswer, TestCardAuthorization } from './test-card-authorization.entity';
+import { FulfillmentOrder } from './fulfillment-order.entity';
+import { Fulfillment } from './fulfillment.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
 export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
@@ -19,8 +21,21 @@ export { CartStatus, DeliveryMethod, TaxClass } from './cart-enums';
 
 export const entities = [Order, Cart, CartLine, CartDiscountCode, TaxRate, ShippingZone, ShippingRate, OutboxEvent, IdempotencyRecord];
 export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer };
-export { OrderStatus, FulfillmentMethod, CheckoutState } from './order-enums';
+export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, FulfillmentKind, FulfillmentState } from './order-enums';
+export { FulfillmentOrder, Fulfillment };
+export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';
+export type { FulfillmentLineData, TrackingData } from './fulfillment.entity';
 export type { OrderAddress, OrderTaxLine, OrderDiscountApplication } from './order.entity';
 export type { OrderLineAllocation } from './order-line.entity';
 /** Checkout, orders and payments: listed apart from the carts' entities. */
-export const orderEntities = [Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer];
+export const orderEntities = [
+  Checkout,
+  OrderLine,
+  OrderEvent,
+  Payment,
+  PaymentEventRecord,
+  TestCardAuthorization,
+  TestCardAnswer,
+  FulfillmentOrder,
+  Fulfillment,
+];

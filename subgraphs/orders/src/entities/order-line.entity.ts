@@ -65,4 +65,8 @@ export class OrderLine {
   /** Units that have left (fulfilment); fulfillmentStatus is derived from it. */
   @Property({ type: 'integer', default: 0 })
   quantityFulfilled = 0;
+
+  /** Units cancelled before they left (a cancelled order or line, a pickup never collected). */
+  @Property({ type: 'integer', default: 0 })
+  quantityCancelled = 0;
 }

@@ -42,6 +42,7 @@ export interface OrderAddress {
 @Entity({ tableName: 'order' })
 @Index({ properties: ['customerId', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
+@Index({ properties: ['pickupDeadline'] })
 export class Order {
   @Field(() => ID, { description: 'Global id, `gid://commerce/Order/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
@@ -116,6 +117,23 @@ export class Order {
 
   @Property({ type: 'json' })
   discountApplications: OrderDiscountApplication[] = [];
+
+  /** What the customer shows at the store (PICKUP, SHIP_TO_STORE), set when the order is ready for pickup. */
+  @Property({ type: 'text', nullable: true })
+  pickupCode: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  readyForPickupAt: Date | null = null;
+
+  /** Not collected by then, the pickup is cancelled and refunded (PICKUP_HOLD_DAYS after ready). */
+  @Property({ type: 'datetime', nullable: true })
+  pickupDeadline: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  cancelReason: string | null = null;
 
   /** The sequence number of the order's last event (OrderEvent, +1 each). */
   @Property({ type: 'integer', default: 0 })

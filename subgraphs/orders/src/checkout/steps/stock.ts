@@ -1,42 +1,72 @@
-/** Step: hold the cart's stock (at the pickup store for PICKUP; where inventory routes it otherwise). Compensation: release it. */
-import { InventoryReservationRelease, InventoryReserve, StockErrorCode, type Channel } from '#contracts/inventory';
-import type { CheckoutRow } from '../checkout-row';
+/**
+ * Step: hold the cart's stock where routing places it (fulfilment/plan.ts): at the pickup store
+ * for PICKUP, by the SHIP rule otherwise. The placements are written to the checkout row before
+ * inventory is asked, so whoever resumes the checkout asks again with the same lines under the
+ * same key. When another checkout took the stock between the read and the hold, the cart is
+ * routed again on fresh figures (nothing is held under the key after a refusal). Compensation:
+ * release it.
+ */
+import {
+  InventoryReservationRelease,
+  InventoryReserve,
+  StockAvailability,
+  StockErrorCode,
+  type Channel,
+  type ReservationResult,
+} from '#contracts/inventory';
+import { planPlacements, type Placement } from '../../fulfilment/plan';
+import { recordStep, type CheckoutRow } from '../checkout-row';
 import type { CheckoutDeps } from '../deps';
 import { CheckoutErrorCode } from '../errors';
 import { stepKeys } from '../keys';
 import { refused, remoteRefusal, unavailable, type StepOutcome } from './outcome';
 
+/** Routing rounds when concurrent checkouts keep taking the stock a plan counted on. */
+const ROUTING_ATTEMPTS = 3;
+
 export async function reserveStock(deps: CheckoutDeps, checkout: CheckoutRow): Promise<StepOutcome> {
   const { cart } = checkout.plan;
-  const delivery = cart.delivery;
-  const result = await deps.inventory.call({}, InventoryReserve, {
-    input: {
-      key: stepKeys(checkout.id).stock,
-      lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-      locationId: delivery?.method === 'PICKUP' ? delivery.locationId : null,
-      near: delivery?.near ?? null,
-      allowSplit: true,
-      channel: cart.channel as Channel,
-      reference: `checkout:${checkout.id}`,
-      ttlSeconds: deps.holdSeconds,
-    },
-  });
-  if (result.ok) {
-    const reservation = result.value.reservation;
-    return { ok: true, record: { reservationId: reservation?.id ?? null, lines: reservation?.lines ?? [] } };
+  let placements = checkout.steps.stock?.placements as Placement[] | undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    if (!placements) {
+      const availability = await deps.inventory.call({}, StockAvailability, { skus: cart.lines.map((l) => l.sku) });
+      if (!availability.ok) return unavailable('inventory');
+      const plan = planPlacements(cart, availability.value);
+      if (!plan.ok) return refused(['cartId'], `Not enough stock of ${plan.sku}: ${plan.missing} missing`, CheckoutErrorCode.OUT_OF_STOCK);
+      placements = plan.placements;
+      await recordStep(deps.em(), checkout.id, 'RUNNING', 'stock', { started: true, placements }, deps.leaseMs);
+    }
+    const result = await deps.inventory.call({}, InventoryReserve, {
+      input: {
+        key: stepKeys(checkout.id).stock,
+        lines: placements,
+        allowSplit: false,
+        channel: cart.channel as Channel,
+        reference: `checkout:${checkout.id}`,
+        ttlSeconds: deps.holdSeconds,
+      },
+    });
+    if (result.ok) return held(result.value.reservation, placements);
+    if (result.reason === 'UNAVAILABLE') return unavailable('inventory');
+    const outOfStock = result.userErrors.find((e) => e.code === StockErrorCode.INSUFFICIENT_STOCK);
+    if (!outOfStock) return remoteRefusal(result.userErrors, ['cartId'], CheckoutErrorCode.OUT_OF_STOCK);
+    // PICKUP has nowhere else to go; SHIP may find the stock elsewhere on fresh figures.
+    if (cart.delivery?.method === 'PICKUP' || attempt >= ROUTING_ATTEMPTS) {
+      const index = Number(outOfStock.field?.[3] ?? NaN);
+      const sku = Number.isInteger(index) ? placements[index]?.sku : undefined;
+      const line = cart.lines.find((l) => l.sku === sku);
+      return refused(
+        ['cartId'],
+        line ? `Not enough stock of ${line.sku} for ${line.quantity}` : 'Some items are out of stock',
+        CheckoutErrorCode.OUT_OF_STOCK,
+      );
+    }
+    placements = undefined;
   }
-  if (result.reason === 'UNAVAILABLE') return unavailable('inventory');
-  const outOfStock = result.userErrors.find((e) => e.code === StockErrorCode.INSUFFICIENT_STOCK);
-  if (outOfStock) {
-    const index = Number(outOfStock.field?.[3] ?? NaN);
-    const line = Number.isInteger(index) ? cart.lines[index] : undefined;
-    return refused(
-      ['cartId'],
-      line ? `Not enough stock of ${line.sku} for ${line.quantity}` : 'Some items are out of stock',
-      CheckoutErrorCode.OUT_OF_STOCK,
-    );
-  }
-  return remoteRefusal(result.userErrors, ['cartId'], CheckoutErrorCode.OUT_OF_STOCK);
+}
+
+function held(reservation: ReservationResult | null, placements: Placement[]): StepOutcome {
+  return { ok: true, record: { reservationId: reservation?.id ?? null, lines: reservation?.lines ?? placements, placements } };
 }
 
 /** Gives the stock back; true when nothing is held under the checkout's key any more. */
