@@ -26,6 +26,8 @@ export const InventoryErrorCode = {
   INVALID_STATUS: StockErrorCode.INVALID_STATUS,
   /** More received than is in transit or still outstanding on a line. */
   OVER_RECEIPT: StockErrorCode.OVER_RECEIPT,
+  /** More units named than a reservation still holds at that location; nothing moved. */
+  NOT_HELD: StockErrorCode.NOT_HELD,
   /** The caller's expected onHand differs from the stored one: stock moved since they looked; nothing was changed. */
   STALE_QUANTITY: 'STALE_QUANTITY',
 } as const;
@@ -41,5 +43,6 @@ export const inventoryUserErrorCodes = describeUserErrorCodes(InventoryErrorCode
   SAME_LOCATION: 'A transfer from a location to itself.',
   INVALID_STATUS: 'The transfer or purchase order is in a status that does not allow this step.',
   OVER_RECEIPT: 'More received than is still in transit or outstanding on a line.',
+  NOT_HELD: 'More units named than the reservation still holds at that location; nothing moved.',
   STALE_QUANTITY: 'The stored onHand differs from `expectedOnHand`: stock moved since the caller looked; nothing was changed.',
 });

@@ -48,12 +48,17 @@ it('has a command for each internal mutation, and each is valid against the inve
   const schema = await buildInventorySchema();
   expect(commands.map(([name]) => name).sort()).toEqual([
     'InventoryReservationCommit',
+    'InventoryReservationConfirm',
+    'InventoryReservationFulfil',
+    'InventoryReservationMove',
     'InventoryReservationRelease',
+    'InventoryReservationReleaseLines',
     'InventoryReserve',
     'InventorySaleRecord',
     'InventoryTransferCreate',
     'InventoryTransferReceive',
     'InventoryTransferShip',
+    'InventoryTransfersRead',
     'StockAvailability',
   ]);
   for (const [name, command] of commands) {

@@ -11,7 +11,7 @@ export { InventoryItem, InventoryLevel, InventoryTransfer, Location, PurchaseOrd
 export { LocationType } from './location-type';
 export { PurchaseOrderStatus, ReservationStatus, StockMovementReason, TransferStatus } from './stock-enums';
 export { PurchaseOrderLine } from './purchase-order.entity';
-export { ReservationLine } from './reservation.entity';
+export { ReservationLine, ReservationTransitLine } from './reservation.entity';
 export { TransferLine } from './transfer.entity';
 
 export const entities = [

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Address } from '#platform/graphql';
 import { Node } from '../types/node';
 import { LocationType } from './location-type';
@@ -40,6 +40,13 @@ export class Location {
   @Field(() => Boolean, { description: 'Stock here can be shipped to online customers.' })
   @Property({ type: 'boolean', default: true })
   fulfillsOnlineOrders = true;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Managers' ranking for online orders: 1 is the first choice; null ranks after every ranked location.",
+  })
+  @Property({ type: 'integer', nullable: true })
+  fulfillmentRank: number | null = null;
 
   @Field(() => Date, { description: 'When the location was created.' })
   @Property({ type: 'datetime' })

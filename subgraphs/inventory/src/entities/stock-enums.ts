@@ -59,6 +59,8 @@ export enum PurchaseOrderStatus {
 
 export enum ReservationStatus {
   PENDING = 'PENDING',
+  /** A placed order's hold: never expires; ends as sales, moved or released. */
+  CONFIRMED = 'CONFIRMED',
   COMMITTED = 'COMMITTED',
   RELEASED = 'RELEASED',
   EXPIRED = 'EXPIRED',

@@ -49,6 +49,14 @@ export class InventoryTransfer {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 
+  @Field(() => String, { nullable: true, description: 'What the transfer is for, shown to staff (e.g. "order #1001"); null when none.' })
+  @Property({ type: 'text', nullable: true })
+  reference: string | null = null;
+
+  /** The reservation whose held units it carries (ship to store): they stay held for it from source to destination. */
+  @Property({ type: 'uuid', nullable: true })
+  reservationId: string | null = null;
+
   @Field(() => Date, { description: 'When it was created.' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,5 +1,5 @@
-import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { IsInt, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 import { AddressInput, NotBlank } from '#platform/graphql';
 import { LocationType } from '../entities';
 import { CoordinatesInput } from './reservation.input';
@@ -32,6 +32,15 @@ export class LocationCreateInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether online orders ship from here; true when omitted.' })
   fulfillsOnlineOrders?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Ranking for online orders, 1 first (at least 1); null or omitted: after every ranked one.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  fulfillmentRank?: number | null;
 }
 
 @InputType({ description: 'Changes to a location; omitted fields stay as they are.' })
@@ -57,4 +66,10 @@ export class LocationUpdateInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Whether online orders ship from here.' })
   fulfillsOnlineOrders?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'A new ranking for online orders, 1 first (at least 1); null clears it.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  fulfillmentRank?: number | null;
 }

@@ -16,6 +16,16 @@ export class CoordinatesInput {
   longitude!: number;
 }
 
+@InputType({ description: 'Units of one SKU to hold, at a location the caller chose or one the service chooses.' })
+@Directive('@inaccessible')
+export class InventoryReserveLineInput extends StockLineInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Hold this line here (the caller routed it); a SKU may then appear once per location. Otherwise as the input says.',
+  })
+  locationId?: string | null;
+}
+
 @InputType({ description: 'Stock to hold for a checkout.' })
 @Directive('@inaccessible')
 export class InventoryReserveInput {
@@ -24,13 +34,16 @@ export class InventoryReserveInput {
   @MaxLength(200)
   key!: string;
 
-  @Field(() => [StockLineInput])
+  @Field(() => [InventoryReserveLineInput], { description: 'What to hold, all lines or none.' })
   @ArrayNotEmpty({ message: 'reserve at least one line' })
   @ArrayMaxSize(250)
   @ValidateNested({ each: true })
-  lines!: StockLineInput[];
+  lines!: InventoryReserveLineInput[];
 
-  @Field(() => ID, { nullable: true, description: 'Hold everything here (pickup, POS). Otherwise the service chooses.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Hold every line without its own location here (pickup, POS). Otherwise the service chooses.',
+  })
   locationId?: string | null;
 
   @Field(() => CoordinatesInput, { nullable: true, description: 'Prefer locations nearest to this point.' })
@@ -90,4 +103,53 @@ export class InventorySaleRecordInput {
   @IsOptional()
   @MaxLength(200)
   reference?: string | null;
+}
+
+@InputType({ description: 'Units of a hold at one location to sell or give back, under an idempotency key.' })
+@Directive('@inaccessible')
+export class InventoryReservationPartInput {
+  @Field(() => ID, { description: "The reservation's id or the key it was made under." })
+  @NotBlank()
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => String, { description: 'A retry under the same key replays; the same key with other input is refused.' })
+  @NotBlank()
+  @MaxLength(200)
+  idempotencyKey!: string;
+
+  @Field(() => ID, { description: 'Where the units are held.' })
+  locationId!: string;
+
+  @Field(() => [StockLineInput], { description: 'Units per SKU, each SKU once.' })
+  @ArrayNotEmpty({ message: 'name at least one line' })
+  @ArrayMaxSize(250)
+  @ValidateNested({ each: true })
+  lines!: StockLineInput[];
+}
+
+@InputType({ description: 'Held units to move from one location to another, under an idempotency key.' })
+@Directive('@inaccessible')
+export class InventoryReservationMoveInput {
+  @Field(() => ID, { description: "The reservation's id or the key it was made under." })
+  @NotBlank()
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => String, { description: 'A retry under the same key replays; the same key with other input is refused.' })
+  @NotBlank()
+  @MaxLength(200)
+  idempotencyKey!: string;
+
+  @Field(() => ID, { description: 'Where the units are held now.' })
+  fromLocationId!: string;
+
+  @Field(() => ID, { description: 'Where to hold them instead; they must be available there.' })
+  toLocationId!: string;
+
+  @Field(() => [StockLineInput], { description: 'Units per SKU, each SKU once.' })
+  @ArrayNotEmpty({ message: 'move at least one line' })
+  @ArrayMaxSize(250)
+  @ValidateNested({ each: true })
+  lines!: StockLineInput[];
 }

@@ -2,9 +2,15 @@ import { Arg, Authorized, Ctx, Directive, ID, Mutation, Resolver } from 'type-gr
 import { Role } from '#platform/auth';
 import { toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
-import { InventoryReserveInput, InventorySaleRecordInput } from '../inputs/reservation.input';
+import {
+  InventoryReservationMoveInput,
+  InventoryReservationPartInput,
+  InventoryReserveInput,
+  InventorySaleRecordInput,
+} from '../inputs/reservation.input';
 import { InventorySaleRecordPayload, ReservationPayload } from '../payloads';
-import { commitReservation, releaseReservation, reserve } from '../services/reservation.service';
+import { fulfilReservationPart, moveReservationPart, releaseReservationPart } from '../services/reservation-parts.service';
+import { commitReservation, confirmReservation, releaseReservation, reserve } from '../services/reservation.service';
 import { recordSale } from '../services/sale-record.service';
 
 /** Internal commands for checkout and tills; @inaccessible, so never part of the public API. */
@@ -19,14 +25,65 @@ export class ReservationResolver {
 
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Mutation(() => ReservationPayload, { description: 'Turns held stock into a sale (by reservation id or key).' })
+  @Mutation(() => ReservationPayload, {
+    description: "Makes a checkout's hold a placed order's, which never expires (by reservation id or key); twice is harmless.",
+  })
+  async inventoryReservationConfirm(
+    @Ctx() ctx: InventoryContext,
+    @Arg('id', () => ID, { description: "The reservation's id or key." }) id: string,
+  ) {
+    return toPayload(await confirmReservation(ctx, id), (reservation) => ({ reservation }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => ReservationPayload, {
+    description: 'Held units at one location leave stock as sales; all lines or none (NOT_HELD), idempotent under its key.',
+  })
+  async inventoryReservationFulfil(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryReservationPartInput, { description: 'The reservation, the location and the units.' })
+    input: InventoryReservationPartInput,
+  ) {
+    return toPayload(await fulfilReservationPart(ctx, input), (reservation) => ({ reservation }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => ReservationPayload, {
+    description: 'Held units at one location go back to available stock; all lines or none (NOT_HELD), idempotent under its key.',
+  })
+  async inventoryReservationReleaseLines(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryReservationPartInput, { description: 'The reservation, the location and the units.' })
+    input: InventoryReservationPartInput,
+  ) {
+    return toPayload(await releaseReservationPart(ctx, input), (reservation) => ({ reservation }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => ReservationPayload, {
+    description: 'Holds units at another location instead, where they must be available; all lines or none, idempotent under its key.',
+  })
+  async inventoryReservationMove(
+    @Ctx() ctx: InventoryContext,
+    @Arg('input', () => InventoryReservationMoveInput, { description: 'The reservation, both locations and the units.' })
+    input: InventoryReservationMoveInput,
+  ) {
+    return toPayload(await moveReservationPart(ctx, input), (reservation) => ({ reservation }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => ReservationPayload, { description: 'Turns every unit still held into a sale (by reservation id or key).' })
   async inventoryReservationCommit(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await commitReservation(ctx, id), (reservation) => ({ reservation }));
   }
 
   @Authorized([Role.SERVICE])
   @Directive('@inaccessible')
-  @Mutation(() => ReservationPayload, { description: 'Gives held stock back (by reservation id or key).' })
+  @Mutation(() => ReservationPayload, { description: 'Gives every unit still held back (by reservation id or key).' })
   async inventoryReservationRelease(@Ctx() ctx: InventoryContext, @Arg('id', () => ID) id: string) {
     return toPayload(await releaseReservation(ctx, id), (reservation) => ({ reservation }));
   }

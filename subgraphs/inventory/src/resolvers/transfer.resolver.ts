@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MANAGER_ROLES, STAFF_ROLES } from '#platform/auth';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MANAGER_ROLES, Role, STAFF_ROLES } from '#platform/auth';
 import { ConnectionArgs, toPayload } from '#platform/graphql';
 import type { InventoryContext } from '../context';
 import { InventoryTransfer, Location, TransferStatus } from '../entities';
@@ -13,7 +13,7 @@ import {
   InventoryTransferShipPayload,
 } from '../payloads/transfer.payloads';
 import { locationOf } from '../services/location-of';
-import { findTransfer, listTransfers } from '../services/transfer-query.service';
+import { findTransfer, findTransfersByIds, listTransfers } from '../services/transfer-query.service';
 import { cancelTransfer, closeTransfer, createTransfer, receiveTransfer, shipTransfer } from '../services/transfer.service';
 import { InventoryTransferConnection } from '../types/stock-document.types';
 
@@ -35,6 +35,16 @@ export class InventoryTransferResolver {
     status?: TransferStatus | null,
   ) {
     return listTransfers(ctx, { ...args, status });
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Query(() => [InventoryTransfer], { description: 'Internal: transfers by id (up to 250), in the order asked; unknown ids are left out.' })
+  inventoryTransfersByIds(
+    @Ctx() ctx: InventoryContext,
+    @Arg('ids', () => [ID], { description: 'Transfer ids, raw or global.' }) ids: string[],
+  ): Promise<InventoryTransfer[]> {
+    return findTransfersByIds(ctx, ids);
   }
 
   @FieldResolver(() => Location, { description: 'Where the stock leaves from.' })

@@ -16,7 +16,8 @@ export async function stockAvailability(ctx: InventoryContext, skus: readonly st
     sql<AvailabilityLocation>(
       ctx.em,
       `select id, name, address_country_code as "countryCode", address_province as "province",
-              pickup_enabled as "pickupEnabled", fulfills_online_orders as "fulfillsOnlineOrders"
+              pickup_enabled as "pickupEnabled", fulfills_online_orders as "fulfillsOnlineOrders",
+              latitude, longitude, fulfillment_rank as "fulfillmentRank"
          from "${SCHEMA}"."location" order by name`,
     ),
     wanted.length === 0

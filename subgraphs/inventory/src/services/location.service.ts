@@ -23,6 +23,7 @@ export async function createLocation(ctx: InventoryContext, input: LocationCreat
       location.longitude = input.coordinates?.longitude ?? null;
       location.pickupEnabled = input.pickupEnabled ?? false;
       location.fulfillsOnlineOrders = input.fulfillsOnlineOrders ?? true;
+      location.fulfillmentRank = input.fulfillmentRank ?? null;
       await tx.em.persistAndFlush(location);
       return location;
     },
@@ -46,6 +47,7 @@ export async function updateLocation(ctx: InventoryContext, id: string, input: L
       }
       if (input.pickupEnabled != null) location.pickupEnabled = input.pickupEnabled;
       if (input.fulfillsOnlineOrders != null) location.fulfillsOnlineOrders = input.fulfillsOnlineOrders;
+      if (input.fulfillmentRank !== undefined) location.fulfillmentRank = input.fulfillmentRank;
       location.updatedAt = new Date();
       await tx.em.flush();
       return location;

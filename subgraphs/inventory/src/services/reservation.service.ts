@@ -1,14 +1,15 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
+import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { Reservation, ReservationStatus, StockMovementReason, type ReservationLine } from '../entities';
 import { InventoryErrorCode } from '../errors';
 import type { InventoryReserveInput } from '../inputs/reservation.input';
+import { addToHold, isOpen, mergeLines } from '../rules/reservation-holds';
 import { requireLocations } from './location-lookup';
 import { allocate } from './reservation-allocation';
+import { lockReservation, notPending, requireLive, reservationReference } from './reservation-lock';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 
 /** Attempts when a concurrent checkout takes the stock the allocation counted on. */
@@ -18,18 +19,24 @@ const DEFAULT_TTL_SECONDS = 900;
 
 /**
  * Holds stock for a checkout, all lines or none. Idempotent under `key`: a retry gets the
- * same reservation; the same key with other lines is refused.
+ * same reservation; the same key with other lines is refused. A line may name its location (the
+ * caller routed it); the others go to `input.locationId` or where the allocation finds stock.
  */
 export async function reserve(ctx: InventoryContext, input: InventoryReserveInput): Promise<MutationOutcome<Reservation>> {
   const errors = await validateInput(input, ['input']);
-  const skus = input.lines.map((l) => l.sku);
-  if (new Set(skus).size !== skus.length) errors.push(new UserError(['input', 'lines'], 'List each SKU once', InventoryErrorCode.TAKEN));
+  const places = input.lines.map((l) => `${l.sku}\u0000${l.locationId ?? input.locationId ?? ''}`);
+  if (new Set(places).size !== places.length) {
+    errors.push(new UserError(['input', 'lines'], 'List each SKU once per location', InventoryErrorCode.TAKEN));
+  }
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async ({ em }) => {
     const { key, ...request } = input;
     const { result } = await idempotent(em, SCHEMA, 'inventoryReserve', key, request, async () => {
-      if (input.locationId) await requireLocations(em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
+      await requireLocations(em, [
+        ...(input.locationId ? [{ id: input.locationId, path: ['input', 'locationId'] }] : []),
+        ...input.lines.flatMap((l, i) => (l.locationId ? [{ id: l.locationId, path: ['input', 'lines', String(i), 'locationId'] }] : [])),
+      ]);
       const lines = await holdStock(em, input);
       const reservation = Object.assign(new Reservation(), {
         key,
@@ -47,11 +54,20 @@ export async function reserve(ctx: InventoryContext, input: InventoryReserveInpu
 }
 
 async function holdStock(em: EntityManager, input: InventoryReserveInput): Promise<ReservationLine[]> {
+  const placedAt = (l: { locationId?: string | null }) => l.locationId ?? input.locationId ?? null;
+  const placed = input.lines.flatMap((l) => {
+    const locationId = placedAt(l);
+    return locationId ? [{ sku: l.sku, locationId, quantity: l.quantity }] : [];
+  });
+  const unplaced = input.lines.filter((l) => !placedAt(l)).map((l) => ({ sku: l.sku, quantity: l.quantity }));
+  // Only a request that left every line to the allocation may be allocated again after a lost race.
+  const retries = placed.length === 0;
   for (let attempt = 1; ; attempt += 1) {
-    const lines = input.locationId
-      ? input.lines.map((l) => ({ sku: l.sku, locationId: input.locationId as string, quantity: l.quantity }))
-      : await allocate(em, { lines: input.lines, near: input.near, allowSplit: input.allowSplit ?? true });
-    if (!lines) throw insufficient(input, null);
+    const allocated = unplaced.length
+      ? await allocate(em, { lines: unplaced, near: input.near, allowSplit: input.allowSplit ?? true })
+      : [];
+    if (!allocated) throw insufficient(input, null);
+    const lines = mergeLines([...placed, ...allocated]);
     try {
       // A savepoint, so a lost race undoes only this attempt's holds.
       await em.transactional((attemptEm) =>
@@ -70,28 +86,45 @@ async function holdStock(em: EntityManager, input: InventoryReserveInput): Promi
       return lines;
     } catch (error) {
       if (!(error instanceof InsufficientStockError)) throw error;
-      if (input.locationId || attempt >= ALLOCATION_ATTEMPTS) throw insufficient(input, error);
+      if (!retries || attempt >= ALLOCATION_ATTEMPTS) throw insufficient(input, error);
     }
   }
 }
 
 function insufficient(input: InventoryReserveInput, error: InsufficientStockError | null): UserErrorsException {
-  const index = error ? input.lines.findIndex((l) => l.sku === error.sku) : -1;
+  const index = error
+    ? input.lines.findIndex((l) => l.sku === error.sku && (l.locationId ?? input.locationId ?? error.locationId) === error.locationId)
+    : -1;
   const field = index >= 0 ? ['input', 'lines', String(index), 'quantity'] : ['input', 'lines'];
   const message =
     error?.message ?? (input.allowSplit === false ? 'No single location has every line in stock' : 'Not enough stock across all locations');
   return new UserErrorsException([new UserError(field, message, InventoryErrorCode.INSUFFICIENT_STOCK)]);
 }
 
-/** The held units leave stock as sold. Committing twice is harmless. */
+/**
+ * Makes a checkout's hold a placed order's: CONFIRMED holds never expire. Confirming twice is
+ * harmless; a hold whose time ran out is RESERVATION_EXPIRED, one that is over RESERVATION_NOT_PENDING.
+ */
+export async function confirmReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
+  return runMutation(ctx, async ({ em }) => {
+    const reservation = await lockReservation(em, id);
+    if (reservation.status === ReservationStatus.CONFIRMED) return reservation;
+    requireLive(reservation);
+    reservation.status = ReservationStatus.CONFIRMED;
+    await em.flush();
+    return reservation;
+  });
+}
+
+/** Every unit still held leaves stock as sold. Committing twice is harmless. */
 export async function commitReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
   return runMutation(ctx, async ({ em }) => {
     const reservation = await lockReservation(em, id);
     if (reservation.status === ReservationStatus.COMMITTED) return reservation;
-    if (reservation.status !== ReservationStatus.PENDING) throw notPending(reservation);
-    if (reservation.expiresAt <= new Date()) {
+    requireLive(reservation);
+    if (reservation.inTransit.length) {
       throw new UserErrorsException([
-        new UserError(['id'], 'The reservation expired before it was committed', InventoryErrorCode.RESERVATION_EXPIRED),
+        new UserError(['id'], 'Some held units are on a transfer; receive them before committing', InventoryErrorCode.NOT_HELD),
       ]);
     }
     await applyStockChanges(
@@ -103,28 +136,38 @@ export async function commitReservation(ctx: InventoryContext, id: string): Prom
         reason: StockMovementReason.SALE,
         guard: 'none' as const,
         channel: reservation.channel,
-        reference: reservation.reference ?? `reservation:${reservation.id}`,
+        reference: reservationReference(reservation),
       })),
     );
+    reservation.fulfilled = reservation.lines.reduce((sold, line) => addToHold(sold, line.locationId, [line]), reservation.fulfilled);
+    reservation.lines = [];
     reservation.status = ReservationStatus.COMMITTED;
     await em.flush();
     return reservation;
   });
 }
 
-/** Gives the held units back. Releasing twice is harmless; a committed one cannot be released. */
+/**
+ * Gives every unit still held back (a failed checkout, a cancelled order). Releasing twice is
+ * harmless, and so is releasing one whose last units were released after some were sold; one
+ * wholly sold cannot be released.
+ */
 export async function releaseReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
   return runMutation(ctx, async ({ em }) => {
     const reservation = await lockReservation(em, id);
     if (reservation.status === ReservationStatus.RELEASED || reservation.status === ReservationStatus.EXPIRED) return reservation;
-    if (reservation.status !== ReservationStatus.PENDING) throw notPending(reservation);
-    await releaseLines(em, reservation, ReservationStatus.RELEASED);
+    if (reservation.status === ReservationStatus.COMMITTED && reservation.released.length) return reservation;
+    if (!isOpen(reservation.status)) throw notPending(reservation);
+    await releaseLines(em, reservation, reservation.fulfilled.length ? ReservationStatus.COMMITTED : ReservationStatus.RELEASED);
     await em.flush();
     return reservation;
   });
 }
 
-/** Releases the stock a reservation holds and marks it released or expired. */
+/**
+ * Releases all the stock a reservation holds and sets its final status. Units on a transfer stop
+ * being the reservation's: they arrive as ordinary stock.
+ */
 export async function releaseLines(em: EntityManager, reservation: Reservation, status: ReservationStatus): Promise<void> {
   await applyStockChanges(
     em,
@@ -134,25 +177,11 @@ export async function releaseLines(em: EntityManager, reservation: Reservation, 
       reason: StockMovementReason.RELEASE,
       guard: 'none' as const,
       channel: reservation.channel,
-      reference: reservation.reference ?? `reservation:${reservation.id}`,
+      reference: reservationReference(reservation),
     })),
   );
+  reservation.released = reservation.lines.reduce((given, line) => addToHold(given, line.locationId, [line]), reservation.released);
+  reservation.lines = [];
+  reservation.inTransit = [];
   reservation.status = status;
-}
-
-async function lockReservation(em: EntityManager, idOrKey: string): Promise<Reservation> {
-  const where = isUuid(idOrKey) ? { $or: [{ id: idOrKey }, { key: idOrKey }] } : { key: idOrKey };
-  const reservation = await em.findOne(Reservation, where, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!reservation) throw new UserErrorsException([new UserError(['id'], `No reservation "${idOrKey}"`, InventoryErrorCode.NOT_FOUND)]);
-  return reservation;
-}
-
-function notPending(reservation: Reservation): UserErrorsException {
-  return new UserErrorsException([
-    new UserError(
-      ['id'],
-      `The reservation is ${reservation.status.toLowerCase()}, not pending`,
-      InventoryErrorCode.RESERVATION_NOT_PENDING,
-    ),
-  ]);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireLocationAccess } from '#platform/auth';
+import { requireLocationAccess, Role } from '#platform/auth';
 import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
@@ -13,13 +13,18 @@ import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rule
 import { requireLocations } from './location-lookup';
 import { requireDocumentAccess } from './location-scope';
 import { unknownSkuErrors } from './sku-check';
+import { dropTransit, holdOnReceipt, requireHeldForTransfer, takeHoldForShipment } from './transfer-hold';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 import { freeNumber, lockDocument } from './stock-document';
 
 const LABEL = 'transfer';
 const reference = (transfer: InventoryTransfer) => `transfer:${transfer.id}`;
 
-/** Drafts a transfer: nothing moves until it ships. Its SKUs are checked against the catalog first. */
+/**
+ * Drafts a transfer: nothing moves until it ships. Its SKUs are checked against the catalog
+ * first. With a reservation, the hold must have every line at the source (NOT_HELD). A retry
+ * under the same idempotency key returns the same transfer.
+ */
 export async function createTransfer(
   ctx: InventoryContext,
   input: InventoryTransferCreateInput,
@@ -30,6 +35,9 @@ export async function createTransfer(
   errors.push(...duplicateSkus(input.lines, ['input', 'lines']));
   if (input.fromLocationId === input.toLocationId) {
     errors.push(new UserError(['input', 'toLocationId'], 'A transfer needs two different locations', InventoryErrorCode.SAME_LOCATION));
+  }
+  if (input.reservationId && ctx.viewer.role !== Role.SERVICE) {
+    errors.push(new UserError(['input', 'reservationId'], 'Only the order service moves held stock', InventoryErrorCode.NOT_ALLOWED));
   }
   if (!errors.length) {
     errors.push(
@@ -44,27 +52,37 @@ export async function createTransfer(
   return runMutation(
     ctx,
     async ({ em }) => {
-      await requireLocations(em, [
-        { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
-        { id: input.toLocationId, path: ['input', 'toLocationId'] },
-      ]);
-      const transfer = Object.assign(new InventoryTransfer(), {
-        number: await freeNumber(em, InventoryTransfer, 'TR'),
-        fromLocationId: input.fromLocationId,
-        toLocationId: input.toLocationId,
-        lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, quantityReceived: 0 })),
-        note: input.note?.trim() || null,
+      const { idempotencyKey, ...request } = input;
+      const { result } = await idempotent(em, SCHEMA, 'inventoryTransferCreate', idempotencyKey, request, async () => {
+        await requireLocations(em, [
+          { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
+          { id: input.toLocationId, path: ['input', 'toLocationId'] },
+        ]);
+        const reservationId = input.reservationId
+          ? await requireHeldForTransfer(em, input.reservationId, input.fromLocationId, input.lines)
+          : null;
+        const transfer = Object.assign(new InventoryTransfer(), {
+          number: await freeNumber(em, InventoryTransfer, 'TR'),
+          fromLocationId: input.fromLocationId,
+          toLocationId: input.toLocationId,
+          lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, quantityReceived: 0 })),
+          note: input.note?.trim() || null,
+          reference: input.reference?.trim() || null,
+          reservationId,
+        });
+        await em.persistAndFlush(transfer);
+        return { transferId: transfer.id };
       });
-      await em.persistAndFlush(transfer);
-      return transfer;
+      return em.findOneOrFail(InventoryTransfer, { id: result.transferId });
     },
     { onUniqueViolation: numberTaken },
   );
 }
 
 /**
- * Ships a draft: every line leaves the source (TRANSFER_OUT, never below available) and shows
- * at the destination as incoming. All lines or none; a retry under the same key replays.
+ * Ships a draft: every line leaves the source (TRANSFER_OUT, never below available; or out of
+ * the reservation's hold when it carries one) and shows at the destination as incoming. All
+ * lines or none; a retry under the same key replays.
  */
 export async function shipTransfer(
   ctx: InventoryContext,
@@ -77,7 +95,10 @@ export async function shipTransfer(
     const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.DRAFT], 'shipped', LABEL);
-      await assertSourceHasStock(em, transfer);
+      // Units a reservation holds leave its hold, not available stock.
+      const carried = transfer.reservationId !== null;
+      if (carried) await takeHoldForShipment(em, transfer);
+      else await assertSourceHasStock(em, transfer);
       const common = { reference: reference(transfer), actor: tx.viewer.subject };
       try {
         await applyStockChanges(
@@ -87,8 +108,9 @@ export async function shipTransfer(
               sku: line.sku,
               locationId: transfer.fromLocationId,
               onHand: -line.quantity,
+              reserved: carried ? -line.quantity : 0,
               reason: StockMovementReason.TRANSFER_OUT,
-              guard: 'available' as const,
+              guard: carried ? ('none' as const) : ('available' as const),
               ...common,
             },
             {
@@ -158,12 +180,15 @@ export async function receiveTransfer(
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'received', LABEL);
       const received = transferReceipts(transfer, lines);
+      // Units a reservation has on this transfer are held for it again here.
+      const held = await holdOnReceipt(em, transfer, lines);
       await applyStockChanges(
         em,
         lines.map((line) => ({
           sku: line.sku,
           locationId: transfer.toLocationId,
           onHand: line.quantity,
+          reserved: held.get(line.sku) ?? 0,
           incoming: -line.quantity,
           reason: StockMovementReason.TRANSFER_IN,
           guard: 'none' as const,
@@ -218,6 +243,7 @@ export async function closeTransfer(ctx: InventoryContext, id: string): Promise<
         actor: tx.viewer.subject,
       })),
     );
+    await dropTransit(em, transfer);
     transfer.status = TransferStatus.CLOSED;
     transfer.receivedAt = new Date();
     await em.flush();

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 /** Available units of one SKU at one location. */
 @ObjectType({ description: 'Available units of one SKU at one location (onHand - reserved).' })
@@ -33,6 +33,15 @@ export class AvailabilityLocation {
 
   @Field(() => Boolean, { description: 'Whether online orders ship from here.' })
   fulfillsOnlineOrders!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Degrees north; null when the location has no coordinates.' })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Degrees east; null when the location has no coordinates.' })
+  longitude!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The managers' ranking for online orders: 1 first; null after every ranked one." })
+  fulfillmentRank!: number | null;
 }
 
 /** Every location, and the available stock of the SKUs asked for at each (only levels above zero). */
