@@ -338,6 +338,33 @@ describe('a transfer that carries a hold (ship to store)', () => {
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 0, reserved: 0 });
     expect(await ledgerMismatches(inv)).toEqual([]);
   });
+  it('lets units a cancelled order had on the way arrive as ordinary stock', async () => {
+    const sku = freshSku();
+    await setStock(sku, leipzig, 3);
+    await setStock(sku, hamburg, 0);
+    const hold = await confirmedHold('s2s-2', sku, leipzig, 3);
+    const created = await call(InventoryTransferCreate, {
+      input: {
+        fromLocationId: leipzig,
+        toLocationId: hamburg,
+        lines: [{ sku, quantity: 3 }],
+        reservationId: 's2s-2',
+        reference: 'order #1002',
+      },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const transferId = created.value.inventoryTransfer?.id as string;
+    const staffView = await gqlData(inv.url, `query($id: ID!) { inventoryTransfer(id: $id) { reference } }`, { id: transferId });
+    expect(staffView.inventoryTransfer).toEqual({ reference: 'order #1002' });
+    expect((await call(InventoryTransferShip, { id: transferId })).ok).toBe(true);
+    expect(await refused(InventoryReservationCommit, { id: hold.id })).toEqual(['NOT_HELD']);
+
+    expect(await ok(InventoryReservationRelease, { id: hold.id })).toMatchObject({ status: 'RELEASED', lines: [] });
+    expect((await call(InventoryTransferReceive, { id: transferId, lines: [{ sku, quantity: 3 }] })).ok).toBe(true);
+    expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+    expect(await levelOf(inv, sku, leipzig)).toMatchObject({ onHand: 0, reserved: 0 });
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
 });
 
 describe('locations for routing', () => {
