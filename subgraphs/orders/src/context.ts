@@ -23,6 +23,8 @@ export interface OrdersShared {
   abandonedAfterMs: number;
   /** The storefront page a recovery link opens, the token appended. */
   recoveryUrl: string;
+  /** Days an order ready for pickup waits at the store (PICKUP_HOLD_DAYS). */
+  pickupHoldDays: number;
   /** The secret recovery tokens are signed with (the platform's token secret). */
   recoverySecret: Uint8Array | null;
   mailer: Mailer;

@@ -37,6 +37,22 @@ export const OrdersErrorCode = {
   INVALID_RECOVERY_TOKEN: 'INVALID_RECOVERY_TOKEN',
   /** A recovery mail for a cart whose shopper left no email. */
   NO_EMAIL: 'NO_EMAIL',
+  /** The order is cancelled or closed: nothing more can leave for it. */
+  ORDER_NOT_OPEN: 'ORDER_NOT_OPEN',
+  /** Ship to store: the transfer carrying the goods has not been received at the store yet. */
+  TRANSFER_NOT_RECEIVED: 'TRANSFER_NOT_RECEIVED',
+  /** Everything on the fulfilment order already left, was cancelled or moved. */
+  NOTHING_TO_FULFIL: 'NOTHING_TO_FULFIL',
+  /** Inventory did not answer; the fulfilment is recorded and finishes on its own. */
+  FULFILMENT_PENDING: 'FULFILMENT_PENDING',
+  /** The units are no longer held at that location for the order (moved or cancelled meanwhile). */
+  STOCK_NOT_HELD: 'STOCK_NOT_HELD',
+  /** The order is not collected at a store, or is not ready for pickup yet. */
+  NOT_READY_FOR_PICKUP: 'NOT_READY_FOR_PICKUP',
+  /** The pickup code or the looked-up customer does not match the order. */
+  PICKUP_NOT_VERIFIED: 'PICKUP_NOT_VERIFIED',
+  /** The location to move to has too little of the units available. */
+  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
 } as const;
 
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
@@ -54,6 +70,15 @@ export const ordersUserErrorCodes = describeUserErrorCodes(
     DELIVERY_NOT_AVAILABLE: "The store does not offer pickup, or the shipping rate does not serve the address's country.",
     INVALID_RECOVERY_TOKEN: 'The cart recovery link is forged, expired, or for a cart that is no longer open.',
     NO_EMAIL: 'A recovery mail for a cart whose shopper left no email.',
+    ORDER_NOT_OPEN: 'The order is cancelled or closed: nothing more can leave for it.',
+    TRANSFER_NOT_RECEIVED: 'Ship to store: the transfer carrying the goods has not been received at the pickup store yet.',
+    NOTHING_TO_FULFIL: 'Everything on the fulfilment order already left, was cancelled or was moved.',
+    FULFILMENT_PENDING:
+      'Inventory did not answer; the fulfilment is recorded and finishes on its own. Ask again with the same key to see it.',
+    STOCK_NOT_HELD: 'The units are no longer held for the order at that location (moved or cancelled meanwhile).',
+    NOT_READY_FOR_PICKUP: 'The order is not collected at a store, or is not ready for pickup yet.',
+    PICKUP_NOT_VERIFIED: 'The pickup code, or the customer staff looked up, does not match the order.',
+    INSUFFICIENT_STOCK: 'The location to move to has too little of the units available.',
     EMPTY_CART: 'The cart has no line to order.',
     PRICE_CHANGED: 'The total differs from the `expectedTotal` the shopper saw; show the new total and ask again.',
     PAYMENT_MISMATCH: 'The payments do not add up to the order total, or one is not a positive amount.',

@@ -11,6 +11,7 @@ import { CheckoutResolver } from './resolvers/checkout.resolver';
 import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver';
 import { references } from './resolvers/references';
 import { ShopConfigResolver } from './resolvers/shop-config.resolver';
+import { FulfillmentResolver } from './resolvers/fulfillment.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -24,6 +25,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       CheckoutResolver,
       CustomerOrdersResolver,
       ShopConfigResolver,
+      FulfillmentResolver,
     ],
     references,
     userErrorCodes: ordersUserErrorCodes,

@@ -13,6 +13,7 @@ import { PersistedTestCardProvider } from './payments';
 import { buildOrdersSchema } from './schema';
 import { closeOrderedCart } from './services/checkout.service';
 import { sweepAbandonedCarts } from './services/cart-recovery.service';
+import { sweepPendingFulfillments } from './fulfilment/fulfil';
 import { ordersSubgraph } from './subgraph';
 
 /** What the orders subgraph is configured with, beyond what every subgraph is. */
@@ -37,6 +38,8 @@ export interface OrdersSettings {
   checkoutFaults?: ReadonlySet<string>;
   /** The storefront page that reopens a cart; the token is appended. */
   cartRecoveryUrl?: string;
+  /** Days an order ready for pickup waits at the store before it is cancelled and refunded (7). */
+  pickupHoldDays?: number;
   smtpUrl?: string | null;
   mailDirectory?: string;
   mailFrom?: string;
@@ -56,6 +59,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CHECKOUT_SWEEP_MS: num({ default: 5_000 }),
       CHECKOUT_LEASE_MS: positiveInt({ default: 30_000 }),
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
+      PICKUP_HOLD_DAYS: positiveInt({ default: 7 }),
       SMTP_URL: str({ default: undefined }),
       MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
       MAIL_FROM: str({ default: 'Velocity Cycles <shop@example.com>' }),
@@ -81,6 +85,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     checkoutLeaseMs: config.CHECKOUT_LEASE_MS,
     checkoutFaults: parseFaults(env),
     cartRecoveryUrl: config.CART_RECOVERY_URL,
+    pickupHoldDays: config.PICKUP_HOLD_DAYS,
     smtpUrl: config.SMTP_URL ?? null,
     mailDirectory: config.MAIL_DIRECTORY,
     mailFrom: config.MAIL_FROM,
@@ -101,6 +106,7 @@ export const orders = defineSubgraph({
       abandonedAfterMs: (settings.cartAbandonedAfterMinutes ?? 60) * 60_000,
       recoveryUrl: settings.cartRecoveryUrl ?? 'http://127.0.0.1:4000/cart/recover',
       recoverySecret: kit.jwtSecret,
+      pickupHoldDays: settings.pickupHoldDays ?? 7,
       mailer: createMailer({
         smtpUrl: settings.smtpUrl,
         directory: settings.mailDirectory ?? join(process.cwd(), '.data', 'mail'),
@@ -125,6 +131,7 @@ export const orders = defineSubgraph({
     };
     kit.every('abandoned cart reminders', settings.cartRecoverySweepMs ?? 0, () => sweepAbandonedCarts(kit.orm, kit.logger, shared));
     kit.every('checkout recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCheckouts(shared.checkout));
+    kit.every('pending fulfilments', settings.checkoutSweepMs ?? 5_000, () => sweepPendingFulfillments(shared.checkout));
     return (base) => createOrdersContext(base, shared);
   },
 });

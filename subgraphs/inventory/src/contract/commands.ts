@@ -254,7 +254,7 @@ export const InventoryTransferReceive = internalCommand<InventoryTransferReceive
   }`);
 
 /** Transfers by id (up to 250), for a caller that waits on them; unknown ids are left out. */
-export const InventoryTransfersRead = internalCommand<{ ids: string[] }, { inventoryTransfersByIds: TransferResult[] }>(`
+export const InventoryTransfersRead = internalCommand<{ ids: string[] }, TransferResult[]>(`
   query InventoryTransfersRead($ids: [ID!]!) {
     inventoryTransfersByIds(ids: $ids) { ${TRANSFER} }
   }`);

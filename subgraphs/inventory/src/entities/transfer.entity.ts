@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Location } from './location.entity';
 import { TransferStatus } from './stock-enums';
 
@@ -18,6 +18,7 @@ export class TransferLine {
 
 /** Stock moving between two locations: out of the source when shipped, into the destination as received. */
 @ObjectType({ description: 'Stock moving between two locations; in transit between ship and receive.' })
+@Directive('@key(fields: "id")')
 @Entity({ tableName: 'inventory_transfer' })
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['createdAt', 'id'] })

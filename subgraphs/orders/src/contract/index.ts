@@ -7,6 +7,7 @@ export {
   OrderPickedUp,
   OrderCancelled,
   FulfillmentOrderChanged,
+  FulfillmentTrackingUpdated,
   type OrderFulfilledPayload,
   type OrderReadyForPickupPayload,
   type OrderPickedUpPayload,

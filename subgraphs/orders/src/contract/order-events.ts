@@ -83,6 +83,16 @@ export const FulfillmentOrderChanged = defineEvent(
   }),
 );
 
+/** A shipment's tracking changed after it left; the customer is sent the new link. Keyed by the order. */
+export const FulfillmentTrackingUpdated = defineEvent(
+  'fulfillment.tracking_updated',
+  z.object({
+    orderId: z.string().min(1),
+    fulfillmentId: z.string().min(1),
+    tracking: z.array(z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() })),
+  }),
+);
+
 export type OrderPlacedPayload = ReturnType<typeof OrderPlaced.parse>;
 export type OrderPaidPayload = ReturnType<typeof OrderPaid.parse>;
 export type OrderFulfilledPayload = ReturnType<typeof OrderFulfilled.parse>;

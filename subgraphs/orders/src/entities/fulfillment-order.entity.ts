@@ -52,6 +52,13 @@ export class FulfillmentOrder {
   @Property({ type: 'uuid', nullable: true })
   transferId: string | null = null;
 
+  /** The fulfilment order these units were moved from, and the (hashed) key of the move: a retried move finds its result. */
+  @Property({ type: 'uuid', nullable: true })
+  movedFromId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  moveKey: string | null = null;
+
   /** +1 with every change: a live pick list drops what it has seen. */
   @Property({ type: 'integer', default: 1 })
   version = 1;

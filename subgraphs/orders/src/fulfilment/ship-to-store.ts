@@ -55,5 +55,5 @@ export async function readTransfers(inventory: InternalClient, ids: readonly str
   if (ids.length === 0) return new Map();
   const result = await inventory.call({}, InventoryTransfersRead, { ids: [...ids] });
   if (!result.ok) return null;
-  return new Map(result.value.inventoryTransfersByIds.map((t) => [t.id, t]));
+  return new Map(result.value.map((t) => [t.id, t]));
 }

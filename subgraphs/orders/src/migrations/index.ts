@@ -3,7 +3,7 @@ import { Migration20261123051655 } from './Migration20261123051655';
 import { Migration20261202170000 } from './Migration20261202170000';
 import { Migration20261202213512 } from './Migration20261202213512';
 import { Migration20261203000100 } from './Migration20261203000100';
-import { Migration20261203050043 } from './Migration20261203050043';
+import { Migration20261203050928 } from './Migration20261203050928';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -11,5 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202170000', class: Migration20261202170000 },
   { name: 'Migration20261202213512', class: Migration20261202213512 },
   { name: 'Migration20261203000100', class: Migration20261203000100 },
-  { name: 'Migration20261203050043', class: Migration20261203050043 },
+  { name: 'Migration20261203050928', class: Migration20261203050928 },
 ];

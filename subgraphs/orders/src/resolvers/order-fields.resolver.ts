@@ -2,7 +2,9 @@ import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'typ
 import { STAFF_ROLES } from '#platform/auth';
 import { Money, type ConnectionShape, type CurrencyCode } from '#platform/graphql';
 import type { OrdersContext } from '../context';
-import { Order, type OrderTaxLine as StoredTaxLine } from '../entities';
+import { Fulfillment, FulfillmentMethod, FulfillmentOrder, Order, type OrderTaxLine as StoredTaxLine } from '../entities';
+import { fulfillmentOrderViews, fulfillmentView } from '../fulfilment/views';
+import { FulfillmentOrderView, FulfillmentView } from '../types/fulfillment.types';
 import { fulfillmentStatus } from '../rules/fulfillment-status';
 import { asLedger, listOrders, orderFinancialStatus, orderLoaders } from '../services/order-read.service';
 import {
@@ -61,6 +63,7 @@ export class OrderFieldsResolver {
       variantTitle: line.variantTitle,
       quantity: line.quantity,
       quantityFulfilled: line.quantityFulfilled,
+      quantityCancelled: line.quantityCancelled,
       unitPrice: money(line.unitPriceMinor),
       subtotal: money(line.subtotalMinor),
       discount: money(line.discountMinor),
@@ -136,7 +139,49 @@ export class OrderFieldsResolver {
 
   @FieldResolver(() => FulfillmentStatusValue, { description: 'Derived from the lines’ counters, never stored.' })
   async fulfillmentStatus(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<FulfillmentStatusValue> {
-    return fulfillmentStatus(await orderLoaders(ctx).lines.load(order.id)) as FulfillmentStatusValue;
+    const atStore = order.fulfillmentMethod !== FulfillmentMethod.SHIP;
+    return fulfillmentStatus(await orderLoaders(ctx).lines.load(order.id), {
+      collected: atStore,
+      ready: atStore && order.readyForPickupAt !== null,
+    }) as FulfillmentStatusValue;
+  }
+
+  @FieldResolver(() => [FulfillmentOrderView], { description: 'The plan: which lines leave from which location, by which method.' })
+  async fulfillmentOrders(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<FulfillmentOrderView[]> {
+    const rows = await ctx.em.find(FulfillmentOrder, { orderId: order.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return fulfillmentOrderViews(ctx.em, rows);
+  }
+
+  @FieldResolver(() => [FulfillmentView], { description: 'What actually left: parcels shipped and pickups, oldest first.' })
+  async fulfillments(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<FulfillmentView[]> {
+    const rows = await ctx.em.find(Fulfillment, { orderId: order.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return rows.map(fulfillmentView);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Ready at the store since then (PICKUP, SHIP_TO_STORE).' })
+  readyForPickupAt(@Root() order: Order): Date | null {
+    return order.readyForPickupAt;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'Not collected by then, the pickup is cancelled and refunded; null until the order is ready for pickup.',
+  })
+  pickupDeadline(@Root() order: Order): Date | null {
+    return order.pickupDeadline;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What the customer shows at the store to collect the order; set when it is ready for pickup.',
+  })
+  pickupCode(@Root() order: Order): string | null {
+    return order.pickupCode;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the order was cancelled; null while it is not.' })
+  cancelledAt(@Root() order: Order): Date | null {
+    return order.cancelledAt;
   }
 
   @FieldResolver(() => OrderAddressView, { nullable: true, description: 'Where it ships; null for a store pickup.' })

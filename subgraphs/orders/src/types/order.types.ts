@@ -18,6 +18,8 @@ export enum FulfillmentStatusValue {
   UNFULFILLED = 'UNFULFILLED',
   PARTIALLY_FULFILLED = 'PARTIALLY_FULFILLED',
   FULFILLED = 'FULFILLED',
+  READY_FOR_PICKUP = 'READY_FOR_PICKUP',
+  PICKED_UP = 'PICKED_UP',
 }
 
 export enum PaymentMethodValue {
@@ -57,7 +59,9 @@ registerEnumType(FulfillmentStatusValue, {
   name: 'FulfillmentStatus',
   description: 'How much of the order has left, derived from its lines.',
   valuesConfig: {
-    FULFILLED: { description: 'Everything was handed over or shipped.' },
+    FULFILLED: { description: 'Everything was shipped.' },
+    PICKED_UP: { description: 'The customer collected everything at the store.' },
+    READY_FOR_PICKUP: { description: 'Waiting at the store for the customer, until the pickup deadline.' },
     PARTIALLY_FULFILLED: { description: 'Some lines were handed over or shipped.' },
     UNFULFILLED: { description: 'Nothing has been handed over or shipped.' },
   },
@@ -150,6 +154,9 @@ export class OrderLineView {
 
   @Field(() => Int, { description: 'Units that have left.' })
   quantityFulfilled!: number;
+
+  @Field(() => Int, { description: 'Units cancelled before they left.' })
+  quantityCancelled!: number;
 
   @Field(() => Money, { description: 'The price of one unit when it was sold.' })
   unitPrice!: Money;

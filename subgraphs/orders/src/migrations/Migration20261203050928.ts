@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Fulfilment orders and fulfilments; pickup code and deadline, cancellation on orders; cancelled units on lines. */
-export class Migration20261203050043 extends Migration {
+export class Migration20261203050928 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "orders"."fulfillment" ("id" uuid not null, "order_id" uuid not null, "fulfillment_order_id" uuid not null, "location_id" uuid not null, "kind" text check ("kind" in ('SHIPMENT', 'PICKUP')) not null, "state" text check ("state" in ('PENDING', 'DONE')) not null default 'PENDING', "lines" jsonb not null, "tracking" jsonb not null, "caller_scope" text not null, "idempotency_key" text not null, "request_hash" text not null, "staff_id" text null, "created_at" timestamptz not null, constraint "fulfillment_pkey" primary key ("id"));`,
@@ -13,7 +13,7 @@ export class Migration20261203050043 extends Migration {
     );
 
     this.addSql(
-      `create table "orders"."fulfillment_order" ("id" uuid not null, "order_id" uuid not null, "location_id" uuid not null, "destination_location_id" uuid null, "method" text check ("method" in ('SHIP', 'PICKUP', 'SHIP_TO_STORE')) not null, "status" text check ("status" in ('OPEN', 'IN_PROGRESS', 'AWAITING_TRANSFER', 'READY_FOR_PICKUP', 'CLOSED', 'CANCELLED')) not null default 'OPEN', "lines" jsonb not null, "transfer_id" uuid null, "version" int not null default 1, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "fulfillment_order_pkey" primary key ("id"));`,
+      `create table "orders"."fulfillment_order" ("id" uuid not null, "order_id" uuid not null, "location_id" uuid not null, "destination_location_id" uuid null, "method" text check ("method" in ('SHIP', 'PICKUP', 'SHIP_TO_STORE')) not null, "status" text check ("status" in ('OPEN', 'IN_PROGRESS', 'AWAITING_TRANSFER', 'READY_FOR_PICKUP', 'CLOSED', 'CANCELLED')) not null default 'OPEN', "lines" jsonb not null, "transfer_id" uuid null, "moved_from_id" uuid null, "move_key" text null, "version" int not null default 1, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "fulfillment_order_pkey" primary key ("id"));`,
     );
     this.addSql(`create index "fulfillment_order_order_id_index" on "orders"."fulfillment_order" ("order_id");`);
     this.addSql(

@@ -1,0 +1,127 @@
+/**
+ * A location that cannot serve its part of an order hands it to one that can: inventory moves
+ * the hold (released at the source, held at the destination, all or nothing, under a key from
+ * the caller's), then the fulfilment order's open units are marked moved and a new fulfilment
+ * order at the destination takes them, in one transaction under the order's lock. A retry under
+ * the same key replays both.
+ */
+import { createHash } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { InventoryReservationMove, StockErrorCode } from '#contracts/inventory';
+import { requireLocationAccess } from '#platform/auth';
+import { idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
+import { UserError } from '#platform/graphql';
+import { subgraphUnavailable } from '#platform/internal';
+import { stepKeys } from '../checkout/keys';
+import { SCHEMA } from '../constants';
+import type { OrdersContext } from '../context';
+import { FulfillmentMethod, FulfillmentOrder, FulfillmentOrderStatus, Order, OrderStatus, openUnits } from '../entities';
+import { OrdersErrorCode } from '../errors';
+import { statusFromLines, touch } from './fulfillment-orders';
+
+export interface MoveResult {
+  original: FulfillmentOrder;
+  moved: FulfillmentOrder;
+}
+
+export async function moveFulfillmentOrder(
+  ctx: OrdersContext,
+  fulfillmentOrderId: string,
+  locationId: string,
+  idempotencyKey: string,
+): Promise<MutationOutcome<MoveResult>> {
+  const source = await ctx.em.fork().findOne(FulfillmentOrder, { id: fulfillmentOrderId });
+  if (!source) return refused(['fulfillmentOrderId'], 'No fulfilment order has this id', OrdersErrorCode.NOT_FOUND);
+  requireLocationAccess(ctx.viewer, source.locationId);
+  const order = await ctx.em.fork().findOneOrFail(Order, { id: source.orderId });
+  const scope = `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
+  const request = { fulfillmentOrderId, locationId };
+  const replay = await ctx.em.fork().findOne(FulfillmentOrder, { movedFromId: fulfillmentOrderId, moveKey: keyOf(scope, idempotencyKey) });
+  if (!replay) {
+    const problem = cannotMove(order, source, locationId);
+    if (problem) return { ok: false, userErrors: [problem] };
+  }
+  const open = source.lines.filter((l) => openUnits(l) > 0);
+  if (!replay) {
+    const result = await ctx.inventory.call(ctx, InventoryReservationMove, {
+      input: {
+        id: order.checkoutId ? stepKeys(order.checkoutId).stock : `order:${order.id}`,
+        idempotencyKey: `move:${keyOf(scope, idempotencyKey)}`,
+        fromLocationId: source.locationId,
+        toLocationId: locationId,
+        lines: open.map((l) => ({ sku: l.sku, quantity: openUnits(l) })),
+      },
+    });
+    if (!result.ok && result.reason === 'UNAVAILABLE')
+      throw subgraphUnavailable('Inventory did not answer; nothing was moved. Ask again with the same key');
+    if (!result.ok) {
+      const code = result.userErrors[0]?.code;
+      const mapped =
+        code === StockErrorCode.INSUFFICIENT_STOCK
+          ? OrdersErrorCode.INSUFFICIENT_STOCK
+          : code === StockErrorCode.NOT_HELD
+            ? OrdersErrorCode.STOCK_NOT_HELD
+            : code === 'NOT_FOUND'
+              ? OrdersErrorCode.NOT_FOUND
+              : OrdersErrorCode.INVALID;
+      const field =
+        mapped === OrdersErrorCode.INSUFFICIENT_STOCK || mapped === OrdersErrorCode.NOT_FOUND ? ['locationId'] : ['fulfillmentOrderId'];
+      return refused(field, result.userErrors[0]?.message ?? 'Refused', mapped);
+    }
+  }
+  return runMutation(ctx, async ({ em }) => {
+    const locked = await em.findOneOrFail(Order, { id: order.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const { result } = await idempotent(em, SCHEMA, `fulfillmentOrderMove:${scope}`, idempotencyKey, request, async () => {
+      const original = await em.findOneOrFail(FulfillmentOrder, { id: fulfillmentOrderId });
+      const moving = original.lines.filter((l) => openUnits(l) > 0);
+      const moved = Object.assign(new FulfillmentOrder(), {
+        orderId: original.orderId,
+        locationId,
+        destinationLocationId: original.destinationLocationId,
+        method: original.method,
+        status:
+          original.method === FulfillmentMethod.SHIP_TO_STORE ? FulfillmentOrderStatus.AWAITING_TRANSFER : FulfillmentOrderStatus.OPEN,
+        lines: moving.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, quantity: openUnits(l), fulfilled: 0, removed: 0 })),
+        movedFromId: original.id,
+        moveKey: keyOf(scope, idempotencyKey),
+      });
+      original.lines = original.lines.map((l) => ({ ...l, removed: l.removed + openUnits(l) }));
+      original.status = statusFromLines(original);
+      em.persist(moved);
+      await touch(em, locked, [original, moved]);
+      return { originalId: original.id, movedId: moved.id };
+    });
+    return {
+      original: await em.findOneOrFail(FulfillmentOrder, { id: result.originalId }),
+      moved: await em.findOneOrFail(FulfillmentOrder, { id: result.movedId }),
+    };
+  });
+}
+
+function cannotMove(order: Order, source: FulfillmentOrder, locationId: string): UserError | null {
+  if (order.status !== OrderStatus.OPEN)
+    return new UserError(['fulfillmentOrderId'], `The order is ${order.status.toLowerCase()}`, OrdersErrorCode.ORDER_NOT_OPEN);
+  if (source.method === FulfillmentMethod.PICKUP) {
+    return new UserError(
+      ['fulfillmentOrderId'],
+      'A pickup is served by its store; cancel the line or the order instead',
+      OrdersErrorCode.INVALID,
+    );
+  }
+  if (source.transferId)
+    return new UserError(['fulfillmentOrderId'], 'Its goods are already on a transfer to the store', OrdersErrorCode.INVALID);
+  if (!isUuid(locationId)) return new UserError(['locationId'], 'No location has this id', OrdersErrorCode.NOT_FOUND);
+  if (locationId === source.locationId) return new UserError(['locationId'], 'It is already at this location', OrdersErrorCode.INVALID);
+  if (!source.lines.some((l) => openUnits(l) > 0)) {
+    return new UserError(['fulfillmentOrderId'], 'Nothing is left to move on it', OrdersErrorCode.NOTHING_TO_FULFIL);
+  }
+  return null;
+}
+
+/** The caller's key, short enough for inventory's (at most 200 characters). */
+const keyOf = (scope: string, key: string): string => createHash('sha256').update(`${scope}\u0000${key}`).digest('base64url');
+
+const refused = (field: string[] | null, message: string, code: string): MutationOutcome<never> => ({
+  ok: false,
+  userErrors: [new UserError(field, message, code)],
+});

@@ -1,0 +1,121 @@
+/**
+ * Buy online, pick up in store. Staff of the pickup store mark the order ready (for ship to
+ * store only once the transfer arrived): it gets a short pickup code and a deadline
+ * (PICKUP_HOLD_DAYS), and the customer a message. When the customer comes, staff of that store
+ * hand it over against the code or the looked-up customer: each fulfilment order's units leave
+ * stock there as a sale (fulfil.ts). Staff of another store are refused.
+ */
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { requireLocationAccess } from '#platform/auth';
+import { runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorsException } from '#platform/graphql';
+import { subgraphUnavailable } from '#platform/internal';
+import type { OrdersContext } from '../context';
+import { FulfillmentKind, FulfillmentMethod, FulfillmentOrder, FulfillmentOrderStatus, Order, OrderStatus, openUnits } from '../entities';
+import { OrdersErrorCode } from '../errors';
+import { appendOrderEvents } from '../order-events';
+import type { OrderPickUpInput } from '../inputs/fulfillment.input';
+import { fulfil } from './fulfil';
+import { touch } from './fulfillment-orders';
+import { readTransfers } from './ship-to-store';
+
+/** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 6;
+const DAY_MS = 86_400_000;
+
+export async function markReadyForPickup(ctx: OrdersContext, orderId: string): Promise<MutationOutcome<Order>> {
+  const order = await pickupOrder(ctx, orderId);
+  if (!order.ok) return order;
+  if (order.value.fulfillmentMethod === FulfillmentMethod.SHIP_TO_STORE && !order.value.readyForPickupAt) {
+    const waiting = await ctx.em.find(FulfillmentOrder, { orderId, status: FulfillmentOrderStatus.AWAITING_TRANSFER });
+    const transfers = await readTransfers(
+      ctx.inventory,
+      waiting.flatMap((fo) => (fo.transferId ? [fo.transferId] : [])),
+    );
+    if (!transfers) throw subgraphUnavailable('Transfers cannot be read');
+    const arrived = waiting.every((fo) => fo.transferId && ['RECEIVED', 'CLOSED'].includes(transfers.get(fo.transferId)?.status ?? ''));
+    if (!arrived) return refused(['orderId'], 'The goods have not arrived at the store yet', OrdersErrorCode.TRANSFER_NOT_RECEIVED);
+  }
+  return runMutation(ctx, async ({ em }) => {
+    const locked = await em.findOneOrFail(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (locked.status !== OrderStatus.OPEN)
+      throw refusal(['orderId'], `The order is ${locked.status.toLowerCase()}`, OrdersErrorCode.ORDER_NOT_OPEN);
+    if (locked.readyForPickupAt) return locked;
+    const now = new Date();
+    locked.pickupCode = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    locked.readyForPickupAt = now;
+    locked.pickupDeadline = new Date(now.getTime() + ctx.pickupHoldDays * DAY_MS);
+    const open = (await em.find(FulfillmentOrder, { orderId })).filter((fo) => fo.lines.some((l) => openUnits(l) > 0));
+    for (const fo of open) fo.status = FulfillmentOrderStatus.READY_FOR_PICKUP;
+    await touch(em, locked, open);
+    await appendOrderEvents(em, locked, [
+      {
+        type: 'order.ready_for_pickup',
+        data: { locationId: locked.pickupLocationId as string, pickupDeadline: locked.pickupDeadline.toISOString() },
+      },
+    ]);
+    return locked;
+  });
+}
+
+export async function pickUp(
+  ctx: OrdersContext,
+  orderId: string,
+  input: OrderPickUpInput,
+  idempotencyKey: string,
+): Promise<MutationOutcome<Order>> {
+  const order = await pickupOrder(ctx, orderId);
+  if (!order.ok) return order;
+  if (!order.value.readyForPickupAt)
+    return refused(['orderId'], 'The order is not ready for pickup yet', OrdersErrorCode.NOT_READY_FOR_PICKUP);
+  if (!verified(order.value, input)) {
+    return refused(['input'], 'The pickup code or the customer does not match the order', OrdersErrorCode.PICKUP_NOT_VERIFIED);
+  }
+  const scope = `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
+  const toHandOver = (await ctx.em.find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter((fo) =>
+    fo.lines.some((l) => openUnits(l) > 0),
+  );
+  for (const fulfillmentOrder of toHandOver) {
+    const outcome = await fulfil(
+      { em: () => ctx.em.fork(), inventory: ctx.inventory, logger: ctx.logger },
+      {
+        fulfillmentOrderId: fulfillmentOrder.id,
+        lines: null,
+        kind: FulfillmentKind.PICKUP,
+        tracking: [],
+        callerScope: scope,
+        idempotencyKey: `${idempotencyKey}:${fulfillmentOrder.id}`,
+        viewer: ctx.viewer,
+      },
+    );
+    if (!outcome.ok) return outcome;
+  }
+  return { ok: true, value: await ctx.em.fork().findOneOrFail(Order, { id: orderId }) };
+}
+
+/** The order, if it is collected at a store whose staff the viewer is; refused otherwise (forbidden for another store's staff). */
+async function pickupOrder(ctx: OrdersContext, orderId: string): Promise<MutationOutcome<Order>> {
+  const order = await ctx.em.fork().findOne(Order, { id: orderId });
+  if (!order) return refused(['orderId'], 'No order has this id', OrdersErrorCode.NOT_FOUND);
+  if (!order.pickupLocationId)
+    return refused(['orderId'], 'The order is shipped, not collected at a store', OrdersErrorCode.NOT_READY_FOR_PICKUP);
+  requireLocationAccess(ctx.viewer, order.pickupLocationId);
+  if (order.status !== OrderStatus.OPEN)
+    return refused(['orderId'], `The order is ${order.status.toLowerCase()}`, OrdersErrorCode.ORDER_NOT_OPEN);
+  return { ok: true, value: order };
+}
+
+function verified(order: Order, input: OrderPickUpInput): boolean {
+  if (input.customerId) return order.customerId !== null && input.customerId === order.customerId;
+  const given = Buffer.from((input.pickupCode ?? '').trim().toUpperCase());
+  const expected = Buffer.from(order.pickupCode ?? '');
+  return expected.length > 0 && given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const refusal = (field: string[] | null, message: string, code: string) => new UserErrorsException([new UserError(field, message, code)]);
+const refused = (field: string[] | null, message: string, code: string): MutationOutcome<never> => ({
+  ok: false,
+  userErrors: [new UserError(field, message, code)],
+});
