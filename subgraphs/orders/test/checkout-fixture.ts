@@ -99,15 +99,21 @@ export async function stockedSku(system: CheckoutSystem, units: number, skip: st
   return { sku: row.sku, locationId: row.location_id };
 }
 
-/** Units held for checkouts, and checkouts' reservations still pending. */
+/** Units held for checkouts in flight (beyond what placed orders hold), and checkouts' reservations still pending. */
 export async function heldStock(system: CheckoutSystem): Promise<{ reservedUnits: number; pendingReservations: number }> {
   const em = system.subgraphs.servers.inventory.orm.em.fork();
   const [levels] = await sql<{ reserved: string }>(em, `select coalesce(sum(reserved), 0) as reserved from inventory.inventory_level`);
+  // Placed orders hold their stock until it is fulfilled (CONFIRMED holds): only what is held beyond them counts.
+  const [placed] = await sql<{ units: string }>(
+    em,
+    `select coalesce(sum((line->>'quantity')::int), 0) as units
+     from inventory.reservation r, jsonb_array_elements(r.lines) line where r.status = 'CONFIRMED'`,
+  );
   const [pending] = await sql<{ n: string }>(
     em,
     `select count(*) as n from inventory.reservation where status = 'PENDING' and reference like 'checkout:%'`,
   );
-  return { reservedUnits: Number(levels.reserved), pendingReservations: Number(pending.n) };
+  return { reservedUnits: Number(levels.reserved) - Number(placed.units), pendingReservations: Number(pending.n) };
 }
 
 /** Discount uses held and not committed. */

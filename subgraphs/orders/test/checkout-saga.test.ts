@@ -76,7 +76,7 @@ async function waitForLease(ms: number): Promise<void> {
 }
 
 describe('checkout saga', () => {
-  it('places a paid order: lines snapshot, payment ledger, numbered events, outbox, stock committed, card captured', async () => {
+  it('places a paid order: lines snapshot, payment ledger, numbered events, outbox, stock held for it without expiry, card captured', async () => {
     const cart = pricedCart({ sku, locationId, quantity: 2 });
     const answer = await checkout(system.deps(), cart, [card(cart.totals.totalMinor)]);
     expect(answer.ok).toBe(true);
@@ -106,12 +106,13 @@ describe('checkout saga', () => {
     ]);
     const [checkoutRow] = await rows<{ state: string }>(`select state from orders.checkout where order_id = ?`, [orderId]);
     expect(checkoutRow.state).toBe('COMPLETED');
-    const committed = await sql<{ status: string }>(
+    const [hold] = await sql<{ status: string }>(
       system.subgraphs.servers.inventory.orm.em.fork(),
-      `select status from inventory.reservation where reference like ?`,
-      [`checkout:%`],
+      `select r.status from inventory.reservation r join orders.checkout c on r.reference = 'checkout:' || c.id where c.order_id = ?`,
+      [orderId],
     );
-    expect(committed.map((r) => r.status)).toContain('COMMITTED');
+    // Held for the order until it is fulfilled, moved or cancelled: it no longer expires.
+    expect(hold.status).toBe('CONFIRMED');
     await expectMoneyInvariants();
   });
 
