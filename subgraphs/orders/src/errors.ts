@@ -78,7 +78,7 @@ export const ordersUserErrorCodes = describeUserErrorCodes(
     STOCK_NOT_HELD: 'The units are no longer held for the order at that location (moved or cancelled meanwhile).',
     NOT_READY_FOR_PICKUP: 'The order is not collected at a store, or is not ready for pickup yet.',
     PICKUP_NOT_VERIFIED: 'The pickup code, or the customer staff looked up, does not match the order.',
-    INSUFFICIENT_STOCK: 'The location to move to has too little of the units available.',
+    INSUFFICIENT_STOCK: 'Not enough available stock (onHand - reserved) for an adjustment, sale, reservation or shipment; nothing moved.',
     EMPTY_CART: 'The cart has no line to order.',
     PRICE_CHANGED: 'The total differs from the `expectedTotal` the shopper saw; show the new total and ask again.',
     PAYMENT_MISMATCH: 'The payments do not add up to the order total, or one is not a positive amount.',

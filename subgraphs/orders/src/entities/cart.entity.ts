@@ -105,4 +105,6 @@ export interface CartAddress {
   firstName: string | null;
   lastName: string | null;
   phone: string | null;
+  /** Where it is, when the storefront said (an address search): routing ships from the nearest location. */
+  coordinates?: { latitude: number; longitude: number } | null;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { SalesChannel } from '#platform/graphql';
 
 @InputType({ description: 'A line to add: a SKU or a variant id, and a quantity from 1 to 999.' })
@@ -52,6 +52,15 @@ export class CartCreateInput {
   note?: string | null;
 }
 
+@InputType({ description: 'A point to measure distance from.' })
+export class CoordinatesInput {
+  @Field(() => Float, { description: 'Degrees north (negative: south), -90 to 90.' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Degrees east (negative: west), -180 to 180.' })
+  longitude!: number;
+}
+
 @InputType({ description: 'A delivery address; the country is required.' })
 export class CartAddressInput {
   @Field(() => String, { nullable: true, description: "Recipient's given name." })
@@ -80,6 +89,12 @@ export class CartAddressInput {
 
   @Field(() => String, { nullable: true, description: 'Phone number for the carrier.' })
   phone?: string | null;
+
+  @Field(() => CoordinatesInput, {
+    nullable: true,
+    description: 'Where the address is, as an address search returns it: the order then ships from the nearest location that can.',
+  })
+  coordinates?: CoordinatesInput | null;
 }
 
 @InputType({ description: 'The delivery chosen: an option handle from deliveryOptions, and the address for SHIP.' })

@@ -68,11 +68,21 @@ export function buyerErrors(buyer: { email?: string | null; phone?: string | nul
   return errors;
 }
 
-/** Text fields of an address: present where required, within length. */
-export function addressErrors(address: Record<string, string | null | undefined>, path: Path): UserError[] {
-  const errors = countryErrors(address.countryCode, [...path, 'countryCode'], true);
+/** An address: text fields present where required and within length, coordinates on the globe. */
+export function addressErrors(
+  address: Record<string, string | { latitude: number; longitude: number } | null | undefined>,
+  path: Path,
+): UserError[] {
+  const country = address.countryCode;
+  const errors = countryErrors(typeof country === 'string' ? country : null, [...path, 'countryCode'], true);
+  const at = address.coordinates;
+  if (at && typeof at === 'object' && !(Math.abs(at.latitude) <= 90 && Math.abs(at.longitude) <= 180)) {
+    errors.push(new UserError([...path, 'coordinates'], 'Latitude is -90 to 90 and longitude -180 to 180', OrdersErrorCode.INVALID));
+  }
   for (const field of ['address1', 'city']) {
-    if (!address[field]?.trim()) errors.push(new UserError([...path, field], `${field} is required`, OrdersErrorCode.BLANK));
+    const value = address[field];
+    if (typeof value !== 'string' || !value.trim())
+      errors.push(new UserError([...path, field], `${field} is required`, OrdersErrorCode.BLANK));
   }
   for (const [field, value] of Object.entries(address)) {
     if (typeof value === 'string' && value.length > MAX_FIELD_LENGTH)

@@ -90,6 +90,7 @@ function toAddress(input: CartAddressInput): CartAddress {
     postalCode: text(input.postalCode),
     countryCode: input.countryCode!.trim().toUpperCase(),
     phone: text(input.phone),
+    coordinates: input.coordinates ? { latitude: input.coordinates.latitude, longitude: input.coordinates.longitude } : null,
   };
 }
 

@@ -9,7 +9,7 @@ import type { CartPricing } from '../cart-pricing';
 import { completeCheckout, type CheckoutDeps, type PricedCart, type TenderInput } from '../checkout';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
-import { CartStatus, type Cart, type Order, type OrderDiscountApplication } from '../entities';
+import { CartStatus, DeliveryMethod, type Cart, type Order, type OrderDiscountApplication } from '../entities';
 import { OrdersErrorCode } from '../errors';
 import type { CheckoutCompleteInput } from '../inputs/checkout.input';
 import { PaymentMethodValue } from '../types/order.types';
@@ -166,7 +166,7 @@ export function toPricedCart(cart: Cart, pricing: CartPricing): PricedCart {
             method: cart.deliveryMethod,
             locationId: cart.pickupLocationId,
             address: cart.shippingAddress,
-            near: null,
+            near: cart.deliveryMethod === DeliveryMethod.SHIP ? (cart.shippingAddress?.coordinates ?? null) : null,
           }
         : null
       : null,
