@@ -87,6 +87,7 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
         promotionsUrl: urls.promotions,
         mailDirectory: options.mailDirectory,
         checkoutSweepMs: 0,
+        eventPollMs: 100,
       }),
     );
   } catch (error) {

@@ -14,6 +14,7 @@ import { buildOrdersSchema } from './schema';
 import { closeOrderedCart } from './services/checkout.service';
 import { sweepAbandonedCarts } from './services/cart-recovery.service';
 import { sweepPendingFulfillments } from './fulfilment/fulfil';
+import { customerMessagesConsumer } from './fulfilment/customer-messages';
 import { ordersSubgraph } from './subgraph';
 
 /** What the orders subgraph is configured with, beyond what every subgraph is. */
@@ -40,6 +41,8 @@ export interface OrdersSettings {
   cartRecoveryUrl?: string;
   /** Days an order ready for pickup waits at the store before it is cancelled and refunded (7). */
   pickupHoldDays?: number;
+  /** How often the customer-messages consumer reads the outbox without a notification. */
+  eventPollMs?: number;
   smtpUrl?: string | null;
   mailDirectory?: string;
   mailFrom?: string;
@@ -60,6 +63,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CHECKOUT_LEASE_MS: positiveInt({ default: 30_000 }),
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
       PICKUP_HOLD_DAYS: positiveInt({ default: 7 }),
+      EVENT_POLL_MS: positiveInt({ default: 1_000 }),
       SMTP_URL: str({ default: undefined }),
       MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
       MAIL_FROM: str({ default: 'Velocity Cycles <shop@example.com>' }),
@@ -86,6 +90,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     checkoutFaults: parseFaults(env),
     cartRecoveryUrl: config.CART_RECOVERY_URL,
     pickupHoldDays: config.PICKUP_HOLD_DAYS,
+    eventPollMs: config.EVENT_POLL_MS,
     smtpUrl: config.SMTP_URL ?? null,
     mailDirectory: config.MAIL_DIRECTORY,
     mailFrom: config.MAIL_FROM,
@@ -97,7 +102,7 @@ export const orders = defineSubgraph({
   info: ordersSubgraph,
   schema: buildOrdersSchema,
   settings: readSettings,
-  setup: (kit, settings: OrdersSettings) => {
+  setup: async (kit, settings: OrdersSettings) => {
     const shared: OrdersShared = {
       currencyCode: settings.currencyCode,
       pricesIncludeTax: settings.pricesIncludeTax ?? true,
@@ -132,6 +137,8 @@ export const orders = defineSubgraph({
     kit.every('abandoned cart reminders', settings.cartRecoverySweepMs ?? 0, () => sweepAbandonedCarts(kit.orm, kit.logger, shared));
     kit.every('checkout recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCheckouts(shared.checkout));
     kit.every('pending fulfilments', settings.checkoutSweepMs ?? 5_000, () => sweepPendingFulfillments(shared.checkout));
+    // Tracking links, pickup codes and cancellations reach the customer from this subgraph's own outbox.
+    await kit.start(customerMessagesConsumer({ orm: kit.orm, logger: kit.logger, mailer: shared.mailer, pollMs: settings.eventPollMs }));
     return (base) => createOrdersContext(base, shared);
   },
 });

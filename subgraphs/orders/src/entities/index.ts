@@ -1,5 +1,5 @@
 import { IdempotencyRecord } from '#platform/db';
-import { OutboxEvent } from '#platform/outbox';
+import { EventConsumerPosition, OutboxEvent } from '#platform/outbox';
 import { Cart } from './cart.entity';
 import { CartDiscountCode } from './cart-discount-code.entity';
 import { CartLine } from './cart-line.entity';
@@ -19,7 +19,19 @@ export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, Shippin
 export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
 export { CartStatus, DeliveryMethod, TaxClass } from './cart-enums';
 
-export const entities = [Order, Cart, CartLine, CartDiscountCode, TaxRate, ShippingZone, ShippingRate, OutboxEvent, IdempotencyRecord];
+/** EventConsumerPosition: how far the customer-messages consumer has read this subgraph's own outbox. */
+export const entities = [
+  Order,
+  Cart,
+  CartLine,
+  CartDiscountCode,
+  TaxRate,
+  ShippingZone,
+  ShippingRate,
+  OutboxEvent,
+  IdempotencyRecord,
+  EventConsumerPosition,
+];
 export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer };
 export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, FulfillmentKind, FulfillmentState } from './order-enums';
 export { FulfillmentOrder, Fulfillment };
