@@ -1,4 +1,5 @@
 import { describeUserErrorCodes, UserErrorCode } from '#platform/graphql';
+import { CancelErrorCode } from './cancellation/errors';
 import { CheckoutErrorCode } from './checkout/errors';
 
 /**
@@ -57,12 +58,12 @@ export const OrdersErrorCode = {
 
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
 
-/** Checkout's own codes (the saga's refusals), listed with the rest. */
-export { CheckoutErrorCode };
+/** Checkout's and cancelling's own codes (the sagas' refusals), listed with the rest. */
+export { CheckoutErrorCode, CancelErrorCode };
 
 /** The values of this subgraph's `UserErrorCode` enum, cart and checkout codes together, as clients read them. */
 export const ordersUserErrorCodes = describeUserErrorCodes(
-  { ...OrdersErrorCode, ...CheckoutErrorCode },
+  { ...OrdersErrorCode, ...CheckoutErrorCode, ...CancelErrorCode },
   {
     CART_NOT_FOUND: "No cart has this id that the caller may see: unknown, or another customer's (one answer for both).",
     CART_CLOSED: "The cart was ordered or merged into the customer's cart; change that one instead.",
@@ -94,5 +95,8 @@ export const ordersUserErrorCodes = describeUserErrorCodes(
     PAYMENT_METHOD_NOT_ALLOWED: 'This payment method (CASH, MANUAL) is for staff.',
     CHECKOUT_IN_PROGRESS: 'Another checkout of this cart is still running; ask again shortly with the same key.',
     CHECKOUT_FAILED: 'A service the checkout needs failed; everything held was given back and nothing was charged. Try again.',
+    ALREADY_FULFILLED: 'Units of the order or line have left (shipped or handed over): return them instead of cancelling.',
+    ALREADY_CANCELLED: 'Nothing is left to cancel: the order or line was cancelled already.',
+    ALREADY_PREPARED: 'The shop has started preparing the order (a fulfilment, or ready for pickup); ask the shop to cancel it.',
   },
 );

@@ -8,6 +8,7 @@ import { CustomerCartResolver } from './resolvers/customer-cart.resolver';
 import { OrderResolver } from './resolvers/order.resolver';
 import { OrderFieldsResolver } from './resolvers/order-fields.resolver';
 import { CheckoutResolver } from './resolvers/checkout.resolver';
+import { OrderCancelResolver } from './resolvers/order-cancel.resolver';
 import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver';
 import { references } from './resolvers/references';
 import { ShopConfigResolver } from './resolvers/shop-config.resolver';
@@ -23,6 +24,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       CustomerCartResolver,
       OrderFieldsResolver,
       CheckoutResolver,
+      OrderCancelResolver,
       CustomerOrdersResolver,
       ShopConfigResolver,
       FulfillmentResolver,

@@ -5,6 +5,7 @@ import { isCurrencyCode, type CurrencyCode } from '#platform/graphql';
 import { createMailer } from '#platform/mail';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createOrdersContext, type OrdersShared } from './context';
+import { sweepCancellations, sweepExpiredPickups } from './cancellation';
 import { CheckoutAdmission, parseFaults, sweepCheckouts } from './checkout';
 
 /** Checkouts one process drives at once, below its database pool (10), so each finishes promptly. */
@@ -137,6 +138,8 @@ export const orders = defineSubgraph({
     kit.every('abandoned cart reminders', settings.cartRecoverySweepMs ?? 0, () => sweepAbandonedCarts(kit.orm, kit.logger, shared));
     kit.every('checkout recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCheckouts(shared.checkout));
     kit.every('pending fulfilments', settings.checkoutSweepMs ?? 5_000, () => sweepPendingFulfillments(shared.checkout));
+    kit.every('cancellation recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCancellations(shared.checkout));
+    kit.every('expired pickups', settings.checkoutSweepMs ?? 5_000, () => sweepExpiredPickups(shared.checkout));
     // Tracking links, pickup codes and cancellations reach the customer from this subgraph's own outbox.
     await kit.start(customerMessagesConsumer({ orm: kit.orm, logger: kit.logger, mailer: shared.mailer, pollMs: settings.eventPollMs }));
     return (base) => createOrdersContext(base, shared);

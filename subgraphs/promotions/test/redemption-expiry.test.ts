@@ -162,3 +162,23 @@ describe('expiry of held uses', () => {
     expect(await uses(id)).toEqual({ counter: 0, held: 0 });
   });
 });
+
+describe('uses of a cancelled order', () => {
+  const RETURN = `mutation($key: String!) { discountRedemptionReturn(key: $key) { redemptions { status } userErrors { field code } } }`;
+  const giveBack = async (key: string) => (await gqlData(promos.url, RETURN, { key }, service)).discountRedemptionReturn;
+
+  it('go back to the discount once, committed or still held, so a code limited to one use can be used again', async () => {
+    const id = await discount({ title: 'One use only', usageLimit: 1 });
+    await reserve({ key: 'cancelled-order', discountIds: [id] });
+    expect((await commit('cancelled-order')).redemptions).toEqual([{ status: 'COMMITTED' }]);
+    expect((await reserve({ key: 'next-order', discountIds: [id] })).userErrors).toMatchObject([{ code: 'USAGE_LIMIT_REACHED' }]);
+    expect((await giveBack('cancelled-order')).redemptions).toEqual([{ status: 'RELEASED' }]);
+    expect((await giveBack('cancelled-order')).redemptions).toEqual([{ status: 'RELEASED' }]);
+    expect(await uses(id)).toEqual({ counter: 0, held: 0 });
+    expect((await commit('cancelled-order')).userErrors).toMatchObject([{ code: 'REDEMPTION_RELEASED' }]);
+    await reserve({ key: 'held-order', discountIds: [id] });
+    expect((await giveBack('held-order')).redemptions).toEqual([{ status: 'RELEASED' }]);
+    expect(await uses(id)).toEqual({ counter: 0, held: 0 });
+    expect((await giveBack('no-such-order')).userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
+  });
+});

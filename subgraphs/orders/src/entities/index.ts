@@ -14,6 +14,7 @@ import { PaymentEventRecord } from './payment-event.entity';
 import { TestCardAnswer, TestCardAuthorization } from './test-card-authorization.entity';
 import { FulfillmentOrder } from './fulfillment-order.entity';
 import { Fulfillment } from './fulfillment.entity';
+import { Cancellation } from './cancellation.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
 export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
@@ -35,6 +36,7 @@ export const entities = [
 export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer };
 export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, FulfillmentKind, FulfillmentState } from './order-enums';
 export { FulfillmentOrder, Fulfillment };
+export { Cancellation };
 export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';
 export type { FulfillmentLineData, TrackingData } from './fulfillment.entity';
 export type { OrderAddress, OrderTaxLine, OrderDiscountApplication } from './order.entity';
@@ -50,4 +52,5 @@ export const orderEntities = [
   TestCardAnswer,
   FulfillmentOrder,
   Fulfillment,
+  Cancellation,
 ];

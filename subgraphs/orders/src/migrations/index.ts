@@ -5,6 +5,7 @@ import { Migration20261202213512 } from './Migration20261202213512';
 import { Migration20261203000100 } from './Migration20261203000100';
 import { Migration20261203050928 } from './Migration20261203050928';
 import { Migration20261203051959 } from './Migration20261203051959';
+import { Migration20261203052500 } from './Migration20261203052500';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000100', class: Migration20261203000100 },
   { name: 'Migration20261203050928', class: Migration20261203050928 },
   { name: 'Migration20261203051959', class: Migration20261203051959 },
+  { name: 'Migration20261203052500', class: Migration20261203052500 },
 ];

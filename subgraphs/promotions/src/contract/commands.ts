@@ -138,6 +138,16 @@ export const DiscountRedemptionRelease = internalCommand<{ key: string }, Discou
   }
 `);
 
+/**
+ * Gives back the uses of a placed order that was cancelled: held or committed uses under the key
+ * go back to their discounts (RELEASED). Twice is harmless. Refusals: NOT_FOUND (nothing under the key).
+ */
+export const DiscountRedemptionReturn = internalCommand<{ key: string }, DiscountRedemptionsValue>(`
+  mutation DiscountRedemptionReturn($key: String!) {
+    discountRedemptionReturn(key: $key) ${REDEMPTIONS}
+  }
+`);
+
 // ---- Gift cards -----------------------------------------------------------------------------
 
 export interface GiftCardChangeValue {

@@ -8,6 +8,7 @@ export {
   DiscountRedemptionReserve,
   DiscountRedemptionCommit,
   DiscountRedemptionRelease,
+  DiscountRedemptionReturn,
   GiftCardDebit,
   GiftCardRefund,
   StoreCreditDebit,

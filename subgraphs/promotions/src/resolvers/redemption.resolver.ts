@@ -4,7 +4,7 @@ import { toPayload } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
 import { DiscountRedemptionReserveInput } from '../inputs/redemption.input';
 import { DiscountRedemptionPayload } from '../payloads/discount.payloads';
-import { commitRedemptions, releaseRedemptions, reserveRedemptions } from '../services/redemption.service';
+import { commitRedemptions, releaseRedemptions, reserveRedemptions, returnRedemptions } from '../services/redemption.service';
 
 /** Internal commands for checkout; @inaccessible, so never part of the public API. */
 @Resolver()
@@ -33,5 +33,14 @@ export class RedemptionResolver {
   @Mutation(() => DiscountRedemptionPayload, { description: 'Gives the uses held under a key back (the checkout failed).' })
   async discountRedemptionRelease(@Ctx() ctx: PromotionsContext, @Arg('key', () => String) key: string) {
     return toPayload(await releaseRedemptions(ctx, key), (redemptions) => ({ redemptions }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => DiscountRedemptionPayload, {
+    description: 'Gives back the uses of a cancelled order, held or committed, under its key; twice is harmless.',
+  })
+  async discountRedemptionReturn(@Ctx() ctx: PromotionsContext, @Arg('key', () => String) key: string) {
+    return toPayload(await returnRedemptions(ctx, key), (redemptions) => ({ redemptions }));
   }
 }

@@ -155,6 +155,23 @@ export async function releaseRedemptions(ctx: PromotionsContext, key: string): P
 }
 
 /**
+ * A placed order was cancelled: its uses, held or committed, go back to the discounts, so the
+ * code can be used again. Returning twice is harmless; uses released or expired already stay so.
+ */
+export async function returnRedemptions(ctx: PromotionsContext, key: string): Promise<MutationOutcome<DiscountRedemption[]>> {
+  return runMutation(ctx, async ({ em }) => {
+    const redemptions = await lockRedemptions(em, key);
+    await endHolds(
+      em,
+      redemptions.filter((r) => HOLDING_STATUSES.includes(r.status)),
+      RedemptionStatus.RELEASED,
+    );
+    await em.flush();
+    return redemptions;
+  });
+}
+
+/**
  * Gives the uses of RESERVED redemptions back to their discounts' counters and marks them
  * released or expired. Counters move in discount id order, the order reserving locks them in,
  * so a release, a sweep and a checkout never wait on each other in a circle.
