@@ -4,6 +4,7 @@
  * then runs the remote steps (saga.ts). The answer stands once the local transaction committed:
  * whatever remote step is left, the sweeper finishes.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requestHash } from '#platform/db';
 import { acceptIn, answerOf } from './accept';
@@ -18,7 +19,7 @@ export const hashOf = (request: CancelRequest) =>
 export async function cancel(deps: CancellationDeps, request: CancelRequest): Promise<CancelAnswer> {
   const hash = hashOf(request);
   const earlier = await readCancellation(deps.em(), { scope: request.scope, key: request.idempotencyKey });
-  if (earlier) return answerOf(earlier, hash, request.idempotencyKey);
+  if (earlier) return replay(deps, answerOf(earlier, hash, request.idempotencyKey));
   let accepted;
   try {
     accepted = await deps.em().transactional((em) => acceptIn(em, request, hash, deps.leaseMs));
@@ -29,6 +30,22 @@ export async function cancel(deps: CancellationDeps, request: CancelRequest): Pr
     if (!row) throw error;
     return answerOf(row, hash, request.idempotencyKey);
   }
-  if (accepted.cancellationId) await driveCancellation(deps, accepted.cancellationId);
+  if (!accepted.cancellationId) return replay(deps, accepted.answer);
+  await driveCancellation(deps, accepted.cancellationId);
   return accepted.answer;
+}
+
+/**
+ * A duplicate of a request whose cancellation is still running waits (a while) for its steps,
+ * so it sees the order as the first caller does; the answer itself is the first one's either way.
+ */
+async function replay(deps: CancellationDeps, answer: CancelAnswer, waitMs = 5_000): Promise<CancelAnswer> {
+  if (!answer.ok) return answer;
+  const until = Date.now() + waitMs;
+  for (let pause = 10; Date.now() < until; pause = Math.min(pause * 2, 200)) {
+    const row = await readCancellation(deps.em(), { id: answer.cancellationId });
+    if (row?.state === 'COMPLETED') break;
+    await sleep(pause);
+  }
+  return answer;
 }
