@@ -15,11 +15,10 @@ import { touch } from './fulfillment-orders';
 
 /** Creates the transfers of a placed ship-to-store order that lack one; true when none is missing. */
 export async function createTransfers(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
-  if (checkout.plan.cart.delivery?.method !== 'SHIP_TO_STORE' || !checkout.order_id) return true;
-  const waiting = await deps
-    .em()
-    .find(FulfillmentOrder, { orderId: checkout.order_id, transferId: null, destinationLocationId: { $ne: null } });
-  const order = await deps.em().findOneOrFail(Order, { id: checkout.order_id });
+  if (checkout.plan.cart.delivery?.method !== 'SHIP_TO_STORE') return true;
+  // By the checkout, not the row's order_id: the row in hand may have been read before the order was placed.
+  const order = await deps.em().findOneOrFail(Order, { checkoutId: checkout.id });
+  const waiting = await deps.em().find(FulfillmentOrder, { orderId: order.id, transferId: null, destinationLocationId: { $ne: null } });
   let all = true;
   for (const fulfillmentOrder of waiting) {
     const result = await deps.inventory.call({}, InventoryTransferCreate, {

@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
+import { readMailbox } from '#platform/mail';
+import { createStockedProduct, locationsByName, PAYLOAD } from '../support/carts';
+import { gql, gqlData } from '../support/graphql-client';
+import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
+import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
+
+/**
+ * An online order's journeys through the gateway, as a storefront, a warehouse and the stores
+ * see them: routed to the fewest packages (then the managers' ranking, then the nearest
+ * location), shipped in parts with tracking, collected in a store, sent to a store that lacked
+ * the stock, and moved when a location cannot serve it; with stock and messages right at each step.
+ */
+let system: SupergraphHarness;
+let admin: AuthHeaders;
+let stores: Record<string, string>;
+
+const MUNICH = { latitude: 48.1351, longitude: 11.582 };
+const HAMBURG = { latitude: 53.5511, longitude: 9.9937 };
+
+beforeAll(async () => {
+  system = await startSupergraph();
+  admin = await bearer(Role.ADMIN);
+  const byName = await locationsByName(system);
+  stores = {
+    berlin: byName['Velocity Cycles Berlin Mitte'].id,
+    hamburg: byName['Velocity Cycles Hamburg Altona'].id,
+    leipzig: byName['Central Warehouse Leipzig'].id,
+    erfurt: byName['MarketHub Fulfilment Erfurt'].id,
+  };
+  // No location holds all three lines: two packages at best, from Leipzig (C) and Berlin or Hamburg (A and B).
+  await createStockedProduct(system, admin, { sku: 'FO-A', price: '40.00', stock: { [stores.berlin]: 2, [stores.hamburg]: 3 } });
+  await createStockedProduct(system, admin, { sku: 'FO-B', price: '25.00', stock: { [stores.berlin]: 2, [stores.hamburg]: 3 } });
+  await createStockedProduct(system, admin, { sku: 'FO-C', price: '15.00', stock: { [stores.leipzig]: 6 } });
+  await createStockedProduct(system, admin, { sku: 'FO-PICK', price: '30.00', stock: { [stores.berlin]: 2 } });
+  await createStockedProduct(system, admin, { sku: 'FO-S2S', price: '80.00', stock: { [stores.leipzig]: 1 } });
+}, 120_000);
+afterAll(() => system?.close());
+
+/** Polls `read` until it answers something other than null (mail is sent by a consumer of the outbox). */
+async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: AuthHeaders) =>
+  gqlData<T>(system.gateway.url, query, variables, headers);
+const staffOf = (locationId: string) => bearer(Role.STAFF, { locationId });
+
+const FO = `id orderNumber status method location { id } destination { id } transfer { id status }
+  lines { sku quantity fulfilledQuantity remainingQuantity }`;
+const ORDER = `id number fulfillmentStatus pickupCode pickupDeadline
+  fulfillmentOrders { ${FO} } fulfillments { id kind location { id } lines { sku quantity } tracking { company number url } }`;
+
+async function placeOrder(lines: { sku: string; quantity: number }[], delivery: Record<string, unknown>, email: string) {
+  const created = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
+    { input: { channel: 'WEB', lines, buyerIdentity: { countryCode: 'DE' } } },
+    ANONYMOUS,
+  );
+  expect(created.cartCreate.userErrors).toEqual([]);
+  const cart = created.cartCreate.cart;
+  const handle = 'handle' in delivery ? delivery.handle : cart.deliveryOptions.find((o: { method: string }) => o.method === 'SHIP')?.handle;
+  const chosen = await api(
+    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
+    { id: cart.id, delivery: { handle, address: delivery.address ?? null } },
+    ANONYMOUS,
+  );
+  expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
+  const total = chosen.cartDeliveryUpdate.cart.cost.total.amount as string;
+  const done = await api(
+    `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
+      checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { ${ORDER} } userErrors { field message code } } }`,
+    {
+      cartId: cart.id,
+      input: { email, payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }] },
+      key: randomUUID(),
+    },
+    ANONYMOUS,
+  );
+  expect(done.checkoutComplete.userErrors).toEqual([]);
+  return done.checkoutComplete.order;
+}
+
+const shipTo = (coordinates: { latitude: number; longitude: number }) => ({
+  address: { address1: 'Teststraße 1', city: 'Somewhere', postalCode: '10000', countryCode: 'DE', coordinates },
+});
+
+const packages = (order: { fulfillmentOrders: { location: { id: string }; lines: { sku: string }[] }[] }) =>
+  Object.fromEntries(order.fulfillmentOrders.map((fo) => [fo.location.id, fo.lines.map((l) => l.sku)]));
+
+async function level(sku: string, locationId: string): Promise<{ onHand: number; reserved: number }> {
+  const { inventoryLevels } = await api(
+    `query($skus: [String!], $at: [ID!]) { inventoryLevels(skus: $skus, locationIds: $at, first: 1) { nodes { onHand reserved } } }`,
+    { skus: [sku], at: [locationId] },
+    admin,
+  );
+  return inventoryLevels.nodes[0] ?? { onHand: 0, reserved: 0 };
+}
+
+const THREE_LINES = [
+  { sku: 'FO-A', quantity: 1 },
+  { sku: 'FO-B', quantity: 1 },
+  { sku: 'FO-C', quantity: 1 },
+];
+
+it('routes to the fewest packages, breaks a tie by distance, and follows a ranking a manager sets', async () => {
+  // Munich: Leipzig is nearest and the only one with C; Berlin is nearer than Hamburg for A and B.
+  const munich = await placeOrder(THREE_LINES, shipTo(MUNICH), 'munich@example.com');
+  expect(packages(munich)).toEqual({ [stores.leipzig]: ['FO-C'], [stores.berlin]: ['FO-A', 'FO-B'] });
+  expect(munich.fulfillmentOrders.every((fo: { status: string; method: string }) => fo.status === 'OPEN' && fo.method === 'SHIP')).toBe(
+    true,
+  );
+  // Hamburg: the Hamburg store is nearest for A and B.
+  const hamburg = await placeOrder(THREE_LINES, shipTo(HAMBURG), 'hamburg@example.com');
+  expect(packages(hamburg)).toEqual({ [stores.hamburg]: ['FO-A', 'FO-B'], [stores.leipzig]: ['FO-C'] });
+  // A manager ranks Hamburg first: it now ships A and B to Munich too.
+  const ranked = await api(
+    `mutation($id: ID!) { locationUpdate(id: $id, input: { fulfillmentRank: 1 }) { location { fulfillmentRank } userErrors { code } } }`,
+    { id: stores.hamburg },
+    admin,
+  );
+  expect(ranked.locationUpdate).toEqual({ location: { fulfillmentRank: 1 }, userErrors: [] });
+  const rankedOrder = await placeOrder(THREE_LINES, shipTo(MUNICH), 'ranked@example.com');
+  expect(packages(rankedOrder)).toEqual({ [stores.hamburg]: ['FO-A', 'FO-B'], [stores.leipzig]: ['FO-C'] });
+  await api(
+    `mutation($id: ID!) { locationUpdate(id: $id, input: { fulfillmentRank: null }) { userErrors { code } } }`,
+    { id: stores.hamburg },
+    admin,
+  );
+});
+
+it('ships a fulfilment order in two parcels: held stock leaves as a sale, the customer gets each tracking link', async () => {
+  const before = await level('FO-A', stores.berlin);
+  const order = await placeOrder(THREE_LINES, shipTo(MUNICH), 'parcels@example.com');
+  const berlinWork = order.fulfillmentOrders.find((fo: { location: { id: string } }) => fo.location.id === stores.berlin);
+  expect(await level('FO-A', stores.berlin)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
+
+  // The store's pick list shows it; another store's staff cannot list or ship Berlin's work.
+  const berlinStaff = await staffOf(stores.berlin);
+  const hamburgStaff = await staffOf(stores.hamburg);
+  const list = await api(
+    `query($at: ID!) { fulfillmentOrders(locationId: $at, first: 50) { nodes { id orderNumber status } } }`,
+    { at: stores.berlin },
+    berlinStaff,
+  );
+  expect(list.fulfillmentOrders.nodes).toContainEqual({ id: berlinWork.id, orderNumber: order.number, status: 'OPEN' });
+  const listed = await gql(
+    system.gateway.url,
+    `query($at: ID!) { fulfillmentOrders(locationId: $at) { nodes { id } } }`,
+    { at: stores.berlin },
+    hamburgStaff,
+  );
+  expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+  const CREATE = `mutation($input: FulfillmentCreateInput!, $key: String!) { fulfillmentCreate(input: $input, idempotencyKey: $key) {
+    fulfillment { id kind lines { sku quantity } tracking { company number url } } order { fulfillmentStatus } userErrors { field code } } }`;
+  const details = await api(`query($id: ID!) { order(id: $id) { lines { id sku } } }`, { id: order.id }, admin);
+  const lineId = (sku: string) => details.order.lines.find((l: { sku: string }) => l.sku === sku).id;
+  const first = {
+    fulfillmentOrderId: berlinWork.id,
+    lines: [{ orderLineId: lineId('FO-A'), quantity: 1 }],
+    tracking: { company: 'DHL', number: '00340434161094042557', url: 'https://tracking.example.com/00340434161094042557' },
+  };
+  const foreign = await gql(system.gateway.url, CREATE, { input: first, key: randomUUID() }, hamburgStaff);
+  expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const tooMany = await api(
+    CREATE,
+    { input: { ...first, lines: [{ orderLineId: lineId('FO-A'), quantity: 2 }] }, key: randomUUID() },
+    berlinStaff,
+  );
+  expect(tooMany.fulfillmentCreate.userErrors).toEqual([{ field: ['input', 'lines', '0', 'quantity'], code: 'LESS_THAN_OR_EQUAL_TO' }]);
+
+  const key = randomUUID();
+  const shipped = await api(CREATE, { input: first, key }, berlinStaff);
+  expect(shipped.fulfillmentCreate).toMatchObject({
+    fulfillment: { kind: 'SHIPMENT', lines: [{ sku: 'FO-A', quantity: 1 }], tracking: [first.tracking] },
+    order: { fulfillmentStatus: 'PARTIALLY_FULFILLED' },
+    userErrors: [],
+  });
+  // The unit left Berlin as a sale; nothing else is held for it there.
+  expect(await level('FO-A', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
+  // A retry under the key answers the same parcel; the key with other lines is refused.
+  expect((await api(CREATE, { input: first, key }, berlinStaff)).fulfillmentCreate.fulfillment.id).toBe(
+    shipped.fulfillmentCreate.fulfillment.id,
+  );
+  const mismatch = await api(CREATE, { input: { ...first, lines: [{ orderLineId: lineId('FO-B'), quantity: 1 }] }, key }, berlinStaff);
+  expect(mismatch.fulfillmentCreate.userErrors.map((e: { code: string }) => e.code)).toEqual(['IDEMPOTENCY_KEY_MISMATCH']);
+  expect(await level('FO-A', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
+
+  // The rest of Berlin's part, then Leipzig's: everything left.
+  const rest = await api(CREATE, { input: { fulfillmentOrderId: berlinWork.id }, key: randomUUID() }, berlinStaff);
+  expect(rest.fulfillmentCreate.fulfillment.lines).toEqual([{ sku: 'FO-B', quantity: 1 }]);
+  const leipzigWork = order.fulfillmentOrders.find((fo: { location: { id: string } }) => fo.location.id === stores.leipzig);
+  const last = await api(CREATE, { input: { fulfillmentOrderId: leipzigWork.id, tracking: { number: 'LZ-1' } }, key: randomUUID() }, admin);
+  expect(last.fulfillmentCreate.order.fulfillmentStatus).toBe('FULFILLED');
+  const nothingLeft = await api(CREATE, { input: { fulfillmentOrderId: leipzigWork.id }, key: randomUUID() }, admin);
+  expect(nothingLeft.fulfillmentCreate.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOTHING_TO_FULFIL']);
+
+  // Tracking changes: the customer hears of it too.
+  const update = await api(
+    `mutation($id: ID!, $tracking: TrackingInput!) { fulfillmentTrackingUpdate(fulfillmentId: $id, tracking: $tracking) {
+      fulfillment { tracking { number url } } userErrors { code } } }`,
+    {
+      id: shipped.fulfillmentCreate.fulfillment.id,
+      tracking: { company: 'DHL', number: 'NEW-1', url: 'https://tracking.example.com/NEW-1' },
+    },
+    berlinStaff,
+  );
+  expect(update.fulfillmentTrackingUpdate).toEqual({
+    fulfillment: { tracking: [{ number: 'NEW-1', url: 'https://tracking.example.com/NEW-1' }] },
+    userErrors: [],
+  });
+  const mail = await eventually(async () => {
+    const mine = (await readMailbox(system.mailDirectory)).filter((m) => m.to === 'parcels@example.com');
+    return mine.length >= 4 ? mine : null;
+  });
+  expect(mail.filter((m) => m.subject === `Your order ${order.number} is on its way`)).toHaveLength(3);
+  expect(mail.some((m) => m.body.includes('https://tracking.example.com/00340434161094042557'))).toBe(true);
+  expect(mail.some((m) => m.subject === `New tracking for your order ${order.number}` && m.body.includes('NEW-1'))).toBe(true);
+});
+
+it('buy online, pick up in store: ready with a code and a deadline, handed over by that store only, stock leaves there', async () => {
+  const before = await level('FO-PICK', stores.berlin);
+  const order = await placeOrder([{ sku: 'FO-PICK', quantity: 1 }], { handle: `PICKUP:${stores.berlin}` }, 'pickup@example.com');
+  expect(order).toMatchObject({ fulfillmentStatus: 'UNFULFILLED', pickupCode: null });
+  expect(order.fulfillmentOrders).toEqual([expect.objectContaining({ method: 'PICKUP', status: 'OPEN', location: { id: stores.berlin } })]);
+  const READY = `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { ${ORDER} } userErrors { code } } }`;
+  const PICK_UP = `mutation($id: ID!, $input: OrderPickUpInput!, $key: String!) { orderPickUp(orderId: $id, input: $input, idempotencyKey: $key) {
+    order { fulfillmentStatus fulfillments { kind location { id } } } userErrors { code } } }`;
+  const hamburgStaff = await staffOf(stores.hamburg);
+  const berlinStaff = await staffOf(stores.berlin);
+  expect((await gql(system.gateway.url, READY, { id: order.id }, hamburgStaff)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const early = await api(PICK_UP, { id: order.id, input: { pickupCode: 'AAAAAA' }, key: randomUUID() }, berlinStaff);
+  expect(early.orderPickUp.userErrors).toEqual([{ code: 'NOT_READY_FOR_PICKUP' }]);
+
+  const ready = (await api(READY, { id: order.id }, berlinStaff)).orderReadyForPickup;
+  expect(ready.userErrors).toEqual([]);
+  expect(ready.order.fulfillmentStatus).toBe('READY_FOR_PICKUP');
+  expect(ready.order.pickupCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+  const days = (Date.parse(ready.order.pickupDeadline) - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(6.9);
+  expect(days).toBeLessThanOrEqual(7);
+  expect(ready.order.fulfillmentOrders[0].status).toBe('READY_FOR_PICKUP');
+  // Marking it again changes nothing.
+  expect((await api(READY, { id: order.id }, berlinStaff)).orderReadyForPickup.order.pickupCode).toBe(ready.order.pickupCode);
+
+  const wrong = await api(PICK_UP, { id: order.id, input: { pickupCode: 'ZZZZZZ' }, key: randomUUID() }, berlinStaff);
+  expect(wrong.orderPickUp.userErrors).toEqual([{ code: 'PICKUP_NOT_VERIFIED' }]);
+  const elsewhere = await gql(
+    system.gateway.url,
+    PICK_UP,
+    { id: order.id, input: { pickupCode: ready.order.pickupCode }, key: randomUUID() },
+    hamburgStaff,
+  );
+  expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(await level('FO-PICK', stores.berlin)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
+
+  const key = randomUUID();
+  const collected = await api(PICK_UP, { id: order.id, input: { pickupCode: ready.order.pickupCode.toLowerCase() }, key }, berlinStaff);
+  expect(collected.orderPickUp).toEqual({
+    order: { fulfillmentStatus: 'PICKED_UP', fulfillments: [{ kind: 'PICKUP', location: { id: stores.berlin } }] },
+    userErrors: [],
+  });
+  expect(await level('FO-PICK', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
+  // A retry hands over nothing more.
+  expect(
+    (await api(PICK_UP, { id: order.id, input: { pickupCode: ready.order.pickupCode }, key }, berlinStaff)).orderPickUp.order.fulfillments,
+  ).toHaveLength(1);
+  expect(await level('FO-PICK', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
+  const mail = await eventually(async () => (await readMailbox(system.mailDirectory)).find((m) => m.to === 'pickup@example.com') ?? null);
+  expect(mail.subject).toBe(`Your order ${order.number} is ready for pickup`);
+  expect(mail.body).toContain(ready.order.pickupCode);
+});
+
+it('ship to store: a transfer carries the held units; ready only once the store received it', async () => {
+  const order = await placeOrder([{ sku: 'FO-S2S', quantity: 1 }], { handle: `SHIP_TO_STORE:${stores.hamburg}` }, 's2s@example.com');
+  // The shopper sees the plan; the transfer behind it is staff's business.
+  expect(order.fulfillmentOrders[0].transfer).toBeNull();
+  const staffView = await api(`query($id: ID!) { order(id: $id) { fulfillmentOrders { ${FO} } } }`, { id: order.id }, admin);
+  const [work] = staffView.order.fulfillmentOrders;
+  expect(work).toMatchObject({
+    method: 'SHIP_TO_STORE',
+    status: 'AWAITING_TRANSFER',
+    location: { id: stores.leipzig },
+    destination: { id: stores.hamburg },
+    transfer: { status: 'DRAFT' },
+  });
+  // Hamburg sees the order waiting on its transfer; it cannot be marked ready yet.
+  const hamburgStaff = await staffOf(stores.hamburg);
+  const waiting = await api(
+    `query($at: ID!) { fulfillmentOrders(locationId: $at, status: AWAITING_TRANSFER) { nodes { orderNumber transfer { id } } } }`,
+    { at: stores.hamburg },
+    hamburgStaff,
+  );
+  expect(waiting.fulfillmentOrders.nodes).toEqual([{ orderNumber: order.number, transfer: { id: work.transfer.id } }]);
+  const READY = `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { fulfillmentStatus pickupCode } userErrors { code } } }`;
+  expect((await api(READY, { id: order.id }, hamburgStaff)).orderReadyForPickup.userErrors).toEqual([{ code: 'TRANSFER_NOT_RECEIVED' }]);
+
+  // Leipzig ships it (the held unit leaves; nothing else there is touched), Hamburg receives it (held again there).
+  const shipped = await api(
+    `mutation($id: ID!) { inventoryTransferShip(id: $id, idempotencyKey: "s2s-ship") { inventoryTransfer { status } userErrors { code } } }`,
+    { id: work.transfer.id },
+    admin,
+  );
+  expect(shipped.inventoryTransferShip).toEqual({ inventoryTransfer: { status: 'IN_TRANSIT' }, userErrors: [] });
+  expect((await api(READY, { id: order.id }, hamburgStaff)).orderReadyForPickup.userErrors).toEqual([{ code: 'TRANSFER_NOT_RECEIVED' }]);
+  const received = await api(
+    `mutation($id: ID!) { inventoryTransferReceive(id: $id, lines: [{ sku: "FO-S2S", quantity: 1 }], idempotencyKey: "s2s-receive") {
+      inventoryTransfer { status } userErrors { code } } }`,
+    { id: work.transfer.id },
+    hamburgStaff,
+  );
+  expect(received.inventoryTransferReceive).toEqual({ inventoryTransfer: { status: 'RECEIVED' }, userErrors: [] });
+  expect(await level('FO-S2S', stores.hamburg)).toEqual({ onHand: 1, reserved: 1 });
+
+  const ready = (await api(READY, { id: order.id }, hamburgStaff)).orderReadyForPickup;
+  expect(ready).toMatchObject({ order: { fulfillmentStatus: 'READY_FOR_PICKUP' }, userErrors: [] });
+  const collected = await api(
+    `mutation($id: ID!, $code: String!) { orderPickUp(orderId: $id, input: { pickupCode: $code }, idempotencyKey: "s2s-pickup") {
+      order { fulfillmentStatus } userErrors { code } } }`,
+    { id: order.id, code: ready.order.pickupCode },
+    hamburgStaff,
+  );
+  expect(collected.orderPickUp).toEqual({ order: { fulfillmentStatus: 'PICKED_UP' }, userErrors: [] });
+  expect(await level('FO-S2S', stores.hamburg)).toEqual({ onHand: 0, reserved: 0 });
+  expect(await level('FO-S2S', stores.leipzig)).toEqual({ onHand: 0, reserved: 0 });
+});
+
+it('moves what a location cannot serve to one that has it; the hold moves with it', async () => {
+  const order = await placeOrder([{ sku: 'FO-C', quantity: 2 }], shipTo(MUNICH), 'moved@example.com');
+  const [work] = order.fulfillmentOrders;
+  expect(work.location.id).toBe(stores.leipzig);
+  const MOVE = `mutation($id: ID!, $to: ID!, $key: String!) { fulfillmentOrderMove(fulfillmentOrderId: $id, locationId: $to, idempotencyKey: $key) {
+    originalFulfillmentOrder { status lines { removedQuantity } } movedFulfillmentOrder { id status location { id } lines { sku quantity } }
+    userErrors { field code } } }`;
+  const leipzigBefore = await level('FO-C', stores.leipzig);
+  const refused = await api(MOVE, { id: work.id, to: stores.erfurt, key: randomUUID() }, admin);
+  expect(refused.fulfillmentOrderMove.userErrors).toEqual([{ field: ['locationId'], code: 'INSUFFICIENT_STOCK' }]);
+  expect(await level('FO-C', stores.leipzig)).toEqual(leipzigBefore);
+
+  await api(
+    `mutation { inventoryAdjust(input: { sku: "FO-C", locationId: "${stores.erfurt}", delta: 5, reason: RECEIVED }) { userErrors { code } } }`,
+    {},
+    admin,
+  );
+  const key = randomUUID();
+  const leipzigStaff = await staffOf(stores.leipzig);
+  const moved = await api(MOVE, { id: work.id, to: stores.erfurt, key }, leipzigStaff);
+  expect(moved.fulfillmentOrderMove).toMatchObject({
+    originalFulfillmentOrder: { status: 'CANCELLED', lines: [{ removedQuantity: 2 }] },
+    movedFulfillmentOrder: { status: 'OPEN', location: { id: stores.erfurt }, lines: [{ sku: 'FO-C', quantity: 2 }] },
+    userErrors: [],
+  });
+  expect(await level('FO-C', stores.leipzig)).toEqual({ onHand: leipzigBefore.onHand, reserved: leipzigBefore.reserved - 2 });
+  expect(await level('FO-C', stores.erfurt)).toEqual({ onHand: 5, reserved: 2 });
+  // The same key answers the same move; nothing moves twice.
+  const replay = await api(MOVE, { id: work.id, to: stores.erfurt, key }, leipzigStaff);
+  expect(replay.fulfillmentOrderMove.movedFulfillmentOrder.id).toBe(moved.fulfillmentOrderMove.movedFulfillmentOrder.id);
+  expect(await level('FO-C', stores.erfurt)).toEqual({ onHand: 5, reserved: 2 });
+  // Erfurt ships it.
+  const shipped = await api(
+    `mutation($id: ID!) { fulfillmentCreate(input: { fulfillmentOrderId: $id }, idempotencyKey: "moved-ship") { order { fulfillmentStatus } userErrors { code } } }`,
+    { id: moved.fulfillmentOrderMove.movedFulfillmentOrder.id },
+    await staffOf(stores.erfurt),
+  );
+  expect(shipped.fulfillmentCreate).toEqual({ order: { fulfillmentStatus: 'FULFILLED' }, userErrors: [] });
+  expect(await level('FO-C', stores.erfurt)).toEqual({ onHand: 3, reserved: 0 });
+});
