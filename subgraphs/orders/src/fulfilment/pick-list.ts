@@ -1,5 +1,5 @@
 /** A location's work: what leaves from it, and what is collected at it (ship to store), oldest first. */
-import { requireLocationAccess } from '#platform/auth';
+import { canActAtLocation, requireLocationAccess } from '#platform/auth';
 import { keysetAfter, pageRequest, readOrder, rowsAfter, toConnection, type ConnectionShape } from '#platform/graphql';
 import { isUuid } from '#platform/db';
 import type { OrdersContext } from '../context';
@@ -22,7 +22,8 @@ export async function listFulfillmentOrders(
     FulfillmentOrder,
     {
       $and: [{ $or: [{ locationId: args.locationId }, { destinationLocationId: args.locationId }] }, rowsAfter(after, 'createdAt', order)],
-      status: args.status ? args.status : { $nin: DONE },
+      ...(args.status ? { status: args.status } : args.updatedSince ? {} : { status: { $nin: DONE } }),
+      ...(args.updatedSince ? { updatedAt: { $gt: args.updatedSince } } : {}),
     },
     { orderBy: { createdAt: order, id: order }, limit: page.limit },
   );
@@ -32,4 +33,17 @@ export async function listFulfillmentOrders(
     connection.edges.map((e) => e.node),
   );
   return { ...connection, nodes: views, edges: connection.edges.map((edge, i) => ({ cursor: edge.cursor, node: views[i] })) };
+}
+
+/** One fulfilment order, for staff of a location it leaves from or is collected at (managers any); null when unknown. */
+export async function findFulfillmentOrder(ctx: OrdersContext, id: string): Promise<FulfillmentOrderView | null> {
+  const row = isUuid(id) ? await ctx.em.findOne(FulfillmentOrder, { id }) : null;
+  if (!row) return null;
+  if (
+    !canActAtLocation(ctx.viewer, row.locationId) &&
+    !(row.destinationLocationId && canActAtLocation(ctx.viewer, row.destinationLocationId))
+  )
+    return null;
+  const [view] = await fulfillmentOrderViews(ctx.em, [row]);
+  return view;
 }

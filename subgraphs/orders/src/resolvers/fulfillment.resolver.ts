@@ -11,7 +11,7 @@ import { Fulfillment, FulfillmentKind, FulfillmentState, Order, type TrackingDat
 import { OrdersErrorCode } from '../errors';
 import { fulfil } from '../fulfilment/fulfil';
 import { moveFulfillmentOrder } from '../fulfilment/move';
-import { listFulfillmentOrders } from '../fulfilment/pick-list';
+import { findFulfillmentOrder, listFulfillmentOrders } from '../fulfilment/pick-list';
 import { markReadyForPickup, pickUp } from '../fulfilment/pickup';
 import { fulfillmentOrderViews, fulfillmentView } from '../fulfilment/views';
 import { FulfillmentCreateInput, OrderPickUpInput, TrackingInput } from '../inputs/fulfillment.input';
@@ -22,7 +22,7 @@ import {
   OrderPickUpPayload,
   OrderReadyForPickupPayload,
 } from '../payloads/fulfillment.payloads';
-import { FulfillmentOrderConnection, FulfillmentOrdersArgs, type FulfillmentOrderView } from '../types/fulfillment.types';
+import { FulfillmentOrderConnection, FulfillmentOrdersArgs, FulfillmentOrderView } from '../types/fulfillment.types';
 
 const scopeOf = (ctx: OrdersContext): string => `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
 const fulfilDeps = (ctx: OrdersContext) => ({ em: () => ctx.em.fork(), inventory: ctx.inventory, logger: ctx.logger });
@@ -44,6 +44,18 @@ export class FulfillmentResolver {
     @Args(() => FulfillmentOrdersArgs) args: FulfillmentOrdersArgs,
   ): Promise<ConnectionShape<FulfillmentOrderView>> {
     return listFulfillmentOrders(ctx, args);
+  }
+
+  @Query(() => FulfillmentOrderView, {
+    nullable: true,
+    description: 'A fulfilment order by id: staff of a store it leaves from or is collected at, managers any; null otherwise.',
+  })
+  @Authorized(STAFF_ROLES)
+  fulfillmentOrder(
+    @Ctx() ctx: OrdersContext,
+    @Arg('id', () => ID, { description: "The fulfilment order's id." }) id: string,
+  ): Promise<FulfillmentOrderView | null> {
+    return findFulfillmentOrder(ctx, id);
   }
 
   @Mutation(() => FulfillmentCreatePayload, {

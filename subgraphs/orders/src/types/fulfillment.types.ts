@@ -90,8 +90,17 @@ export class FulfillmentOrdersArgs extends ConnectionArgs {
   @Field(() => ID, { description: 'The location whose work to list: what leaves from it, and what is collected at it.' })
   locationId!: string;
 
-  @Field(() => FulfillmentOrderStatus, { nullable: true, description: 'Only these; every status but CLOSED and CANCELLED when left out.' })
+  @Field(() => FulfillmentOrderStatus, {
+    nullable: true,
+    description: 'Only these; every status but CLOSED and CANCELLED when left out (and `updatedSince` is too).',
+  })
   status?: FulfillmentOrderStatus | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Only those changed after this instant, in every status (a live pick list catching up after a reconnect).',
+  })
+  updatedSince?: Date | null;
 }
 
 @ObjectType('TrackingInfo', { description: 'Where the customer follows a parcel.' })
