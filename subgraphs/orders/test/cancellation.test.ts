@@ -4,11 +4,13 @@
  * left refused, and an expired pickup cancelled once by racing sweepers.
  */
 import { randomUUID } from 'node:crypto';
-import { Role } from '#platform/auth';
+import { Role, ServiceCredentials } from '#platform/auth';
 import { sql } from '#platform/db';
+import { InternalClient } from '#platform/internal';
+import { createLogger } from '#platform/runtime';
 import { bearer } from '../../../test/support/tokens';
 import { dbId } from '../../../test/support/ids';
-import { sweepExpiredPickups } from '../src/cancellation';
+import { cancel, sweepCancellations, sweepExpiredPickups } from '../src/cancellation';
 import { completeCheckout, type CheckoutDeps, type PricedCart, type PricedCartLine, type TenderInput } from '../src/checkout';
 import { summarizePayment, type PaymentEvent } from '../src/payments';
 import {
@@ -276,6 +278,48 @@ describe('cancelling a whole order', () => {
     const own = await cancelOrder(orderId, { as: asCustomer });
     expect(own.userErrors).toEqual([]);
     expect(own.order?.status).toBe('CANCELLED');
+  });
+});
+
+describe('a step left undone', () => {
+  it('is finished by the sweeper once the service answers again, and the answer stood all along', async () => {
+    const code = await createGiftCard(system, '119');
+    const orderId = await place(pricedCart({ sku, locationId }), [{ method: 'GIFT_CARD', amountMinor: 11_900, code }]);
+    const logger = createLogger('cancellation-test', 'silent');
+    const down = new InternalClient({
+      subgraph: 'promotions',
+      url: 'http://127.0.0.1:9/graphql',
+      credentials: new ServiceCredentials('orders', new TextEncoder().encode('unused-secret-0123456789abcdef0123'), 'unused'),
+      logger,
+    });
+    const answer = await cancel(
+      { ...system.deps({ leaseMs: 300 }), promotions: down },
+      {
+        orderId,
+        lines: null,
+        reason: 'Duplicate order',
+        refundTo: 'ORIGINAL',
+        scope: 'staff:test',
+        idempotencyKey: randomUUID(),
+        caller: { kind: 'staff' },
+      },
+    );
+    expect(answer).toMatchObject({ ok: true, refundTotalMinor: 11_900 });
+    const state = async () =>
+      (
+        await rows<{ state: string; steps: Record<string, unknown> }>(`select state, steps from orders.cancellation where order_id = ?`, [
+          orderId,
+        ])
+      )[0];
+    expect((await state()).state).toBe('RUNNING');
+    expect(Object.keys((await state()).steps)).toEqual(['stock']);
+    expect(await giftCardBalance(system, code)).toBe('0.00');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await sweepCancellations(system.deps({ leaseMs: 300 }))).toBe(1);
+    expect((await state()).state).toBe('COMPLETED');
+    expect(await giftCardBalance(system, code)).toBe('119.00');
+    await expectLedgersSettled(orderId);
+    expect(await heldFor(orderId)).toBe(0);
   });
 });
 
