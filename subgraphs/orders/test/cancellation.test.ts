@@ -174,13 +174,13 @@ const storeCredit = async (customerId: string) =>
       await promotionsRows<{ balance: string }>(`select balance from promotions.store_credit_account where customer_id = ?`, [customerId])
     )[0]?.balance ?? 0,
   );
-/** Points the customer holds apart from any earned by orders (taking those back is the order-events consumer's). */
+/** Points the customer holds apart from those orders earned and their cancellations took back (promotions' order-events consumer, in its own time). */
 const points = async (customerId: string) =>
   Number(
     (
       await promotionsRows<{ points: string }>(
         `select coalesce(sum(e.points), 0) as points from promotions.loyalty_entry e join promotions.loyalty_account a on a.id = e.account_id
-          where a.customer_id = ? and e.kind <> 'EARN'`,
+          where a.customer_id = ? and e.kind <> 'EARN' and coalesce(e.reference, '') not like 'order-cancelled:%'`,
         [customerId],
       )
     )[0].points,
@@ -278,6 +278,35 @@ describe('cancelling a whole order', () => {
     const own = await cancelOrder(orderId, { as: asCustomer });
     expect(own.userErrors).toEqual([]);
     expect(own.order?.status).toBe('CANCELLED');
+  });
+});
+
+describe('points an order earned', () => {
+  it('are taken back by promotions when it is cancelled, in the share refunded', async () => {
+    const customerId = randomUUID();
+    const cart = pricedCart({ sku, locationId, quantity: 2, customerId });
+    const orderId = await place(cart, [card(cart.totals.totalMinor)]);
+    const [{ number }] = await rows<{ number: string }>(`select number from orders."order" where id = ?`, [orderId]);
+    const entries = async () =>
+      promotionsRows<{ kind: string; points: number; reference: string }>(
+        `select e.kind, e.points, e.reference from promotions.loyalty_entry e join promotions.loyalty_account a on a.id = e.account_id
+          where a.customer_id = ? order by e.created_at`,
+        [customerId],
+      );
+    const until = async (count: number) => {
+      for (let i = 0; i < 100 && (await entries()).length < count; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    await until(1);
+    const [earned] = await entries();
+    expect(earned).toMatchObject({ kind: 'EARN', reference: `order:${number}` });
+    const [lineId] = await lineIds(orderId);
+    expect((await cancelLines(orderId, [{ orderLineId: lineId, quantity: 1 }])).userErrors).toEqual([]);
+    await until(2);
+    expect((await cancelOrder(orderId)).userErrors).toEqual([]);
+    await until(3);
+    const [, half, rest] = await entries();
+    expect(half).toMatchObject({ kind: 'ADJUST', points: -Math.floor(earned.points / 2), reference: `order-cancelled:${number}` });
+    expect(half.points + rest.points).toBe(-earned.points);
   });
 });
 

@@ -151,3 +151,45 @@ export async function earnPointsForOrder(
     });
   });
 }
+
+/**
+ * An order was cancelled, whole or in part: the points it earned go back in the share of the money
+ * that went back (for the whole order, all of them still standing), never below zero, in the
+ * caller's transaction (the order-events consumer's): once per event, whatever the deliveries.
+ */
+export async function takeBackPointsForOrder(
+  em: Em,
+  cancelled: { eventId: string; customerId: string; number: string; refundedMinor: number; totalMinor: number; whole: boolean },
+): Promise<void> {
+  const key = `order-cancelled:${cancelled.eventId}`;
+  await idempotent(em, SCHEMA, 'orderCancelledTakeBack', key, { eventId: cancelled.eventId }, async () => {
+    const reference = `order-cancelled:${cancelled.number}`;
+    const [row] = await sql<{ earned: string; taken: string; points: number }>(
+      em,
+      `select coalesce(sum(e.points) filter (where e.kind = 'EARN' and e.reference = ?), 0) as earned,
+              coalesce(-sum(e.points) filter (where e.kind = 'ADJUST' and e.reference = ?), 0) as taken, a.points
+         from ${SCHEMA}.loyalty_account a left join ${SCHEMA}.loyalty_entry e on e.account_id = a.id
+        where a.customer_id = ? group by a.id, a.points`,
+      [`order:${cancelled.number}`, reference, cancelled.customerId],
+    );
+    if (!row) return null;
+    const left = Number(row.earned) - Number(row.taken);
+    const share =
+      cancelled.whole || cancelled.totalMinor === 0
+        ? left
+        : Math.min(left, Math.floor((Number(row.earned) * cancelled.refundedMinor) / cancelled.totalMinor));
+    const points = Math.min(share, row.points);
+    if (points <= 0) return null;
+    return changePoints(
+      { em, viewer: { role: 'SERVICE', subject: 'service:orders', locationId: null } },
+      cancelled.customerId,
+      -points,
+      key,
+      {
+        kind: LoyaltyEntryKind.ADJUST,
+        reason: `Order ${cancelled.number} cancelled`,
+        reference,
+      },
+    );
+  });
+}

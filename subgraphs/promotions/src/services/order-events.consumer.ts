@@ -1,10 +1,10 @@
-import { OrderPaid } from '#contracts/orders';
+import { OrderCancelled, OrderPaid } from '#contracts/orders';
 import type { Orm } from '#platform/db';
 import { EventContractError } from '#platform/events';
 import type { CurrencyCode, SalesChannel } from '#platform/graphql';
 import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
-import { earnPointsForOrder } from './loyalty.service';
+import { earnPointsForOrder, takeBackPointsForOrder } from './loyalty.service';
 
 export interface OrderEventsOptions {
   orm: Orm;
@@ -17,7 +17,7 @@ export interface OrderEventsOptions {
 
 /**
  * Earns loyalty points when an order is paid, at the programme's rate and the order channel's
- * multiplier. Durable and at least once (EventConsumer); earning is idempotent per order, so a
+ * multiplier, and takes them back, in the share refunded, when it is cancelled. Durable and at least once (EventConsumer); earning is idempotent per order, so a
  * repeat delivery earns nothing more. Guests' orders earn nothing. A payload that breaks the
  * orders contract is logged and skipped.
  */
@@ -27,28 +27,39 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
     name: 'promotions.order-events',
     sourceSchema: 'orders',
     sourceDatabaseUrl: options.ordersDatabaseUrl,
-    topics: [OrderPaid.topic],
+    topics: [OrderPaid.topic, OrderCancelled.topic],
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
     handle: async (events, em) => {
       for (const event of events) {
-        let paid;
+        let parsed;
         try {
-          paid = OrderPaid.parse(event.payload);
+          parsed = event.topic === OrderCancelled.topic ? OrderCancelled.parse(event.payload) : OrderPaid.parse(event.payload);
         } catch (error) {
           if (!(error instanceof EventContractError)) throw error;
           logger.error({ err: error, eventId: event.id }, 'order event breaks its contract; skipped');
           continue;
         }
-        if (!paid.customerId || paid.currencyCode !== options.currencyCode) continue;
+        if (!parsed.customerId || parsed.currencyCode !== options.currencyCode) continue;
+        if ('whole' in parsed) {
+          await takeBackPointsForOrder(em, {
+            eventId: parsed.eventId,
+            customerId: parsed.customerId,
+            number: parsed.number,
+            refundedMinor: parsed.refundedMinor,
+            totalMinor: parsed.totalMinor,
+            whole: parsed.whole,
+          });
+          continue;
+        }
         await earnPointsForOrder(em, {
-          orderId: paid.orderId,
-          customerId: paid.customerId,
-          paidMinor: paid.paidMinor,
+          orderId: parsed.orderId,
+          customerId: parsed.customerId,
+          paidMinor: parsed.paidMinor,
           currencyCode: options.currencyCode,
-          channel: paid.channel as SalesChannel,
-          number: paid.number,
+          channel: parsed.channel as SalesChannel,
+          number: parsed.number,
         });
       }
     },
