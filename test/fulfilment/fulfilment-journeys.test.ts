@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { readMailbox } from '#platform/mail';
-import { createStockedProduct, locationsByName, PAYLOAD } from '../support/carts';
+import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
@@ -58,11 +58,16 @@ const FO = `id orderNumber status method location { id } destination { id } tran
 const ORDER = `id number fulfillmentStatus pickupCode pickupDeadline
   fulfillmentOrders { ${FO} } fulfillments { id kind location { id } lines { sku quantity } tracking { company number url } }`;
 
-async function placeOrder(lines: { sku: string; quantity: number }[], delivery: Record<string, unknown>, email: string) {
+async function placeOrder(
+  lines: { sku: string; quantity: number }[],
+  delivery: Record<string, unknown>,
+  email: string,
+  buyer: AuthHeaders = ANONYMOUS,
+) {
   const created = await api(
     `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
-    { input: { channel: 'WEB', lines, buyerIdentity: { countryCode: 'DE' } } },
-    ANONYMOUS,
+    { input: { channel: 'WEB', lines, buyerIdentity: { countryCode: 'DE', email } } },
+    buyer,
   );
   expect(created.cartCreate.userErrors).toEqual([]);
   const cart = created.cartCreate.cart;
@@ -70,7 +75,7 @@ async function placeOrder(lines: { sku: string; quantity: number }[], delivery: 
   const chosen = await api(
     `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
     { id: cart.id, delivery: { handle, address: delivery.address ?? null } },
-    ANONYMOUS,
+    buyer,
   );
   expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
   const total = chosen.cartDeliveryUpdate.cart.cost.total.amount as string;
@@ -79,10 +84,13 @@ async function placeOrder(lines: { sku: string; quantity: number }[], delivery: 
       checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { ${ORDER} } userErrors { field message code } } }`,
     {
       cartId: cart.id,
-      input: { email, payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }] },
+      input: {
+        email: buyer === ANONYMOUS ? email : null,
+        payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }],
+      },
       key: randomUUID(),
     },
-    ANONYMOUS,
+    buyer,
   );
   expect(done.checkoutComplete.userErrors).toEqual([]);
   return done.checkoutComplete.order;
@@ -228,7 +236,13 @@ it('ships a fulfilment order in two parcels: held stock leaves as a sale, the cu
 
 it('buy online, pick up in store: ready with a code and a deadline, handed over by that store only, stock leaves there', async () => {
   const before = await level('FO-PICK', stores.berlin);
-  const order = await placeOrder([{ sku: 'FO-PICK', quantity: 1 }], { handle: `PICKUP:${stores.berlin}` }, 'pickup@example.com');
+  const buyer = await newCustomer(system, 'pickup@example.com');
+  const order = await placeOrder(
+    [{ sku: 'FO-PICK', quantity: 1 }],
+    { handle: `PICKUP:${stores.berlin}` },
+    'pickup@example.com',
+    buyer.headers,
+  );
   expect(order).toMatchObject({ fulfillmentStatus: 'UNFULFILLED', pickupCode: null });
   expect(order.fulfillmentOrders).toEqual([expect.objectContaining({ method: 'PICKUP', status: 'OPEN', location: { id: stores.berlin } })]);
   const READY = `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { ${ORDER} } userErrors { code } } }`;
@@ -277,6 +291,23 @@ it('buy online, pick up in store: ready with a code and a deadline, handed over 
   const mail = await eventually(async () => (await readMailbox(system.mailDirectory)).find((m) => m.to === 'pickup@example.com') ?? null);
   expect(mail.subject).toBe(`Your order ${order.number} is ready for pickup`);
   expect(mail.body).toContain(ready.order.pickupCode);
+  // The customer's timeline shows the journey, at the store where it happened.
+  const timeline = await eventually(async () => {
+    const { customer } = await api(
+      `query($id: ID!) { customer(id: $id) { events(first: 10) { nodes { type locationId } } } }`,
+      { id: buyer.id },
+      buyer.headers,
+    );
+    return customer.events.nodes.length >= 5 ? customer.events.nodes : null;
+  });
+  expect(timeline.map((e: { type: string }) => e.type).reverse()).toEqual([
+    'SIGNED_UP',
+    'ORDER_PLACED',
+    'ORDER_READY_FOR_PICKUP',
+    'ORDER_FULFILLED',
+    'ORDER_PICKED_UP',
+  ]);
+  expect(timeline[0].locationId).toBe(stores.berlin);
 });
 
 it('ship to store: a transfer carries the held units; ready only once the store received it', async () => {

@@ -13,6 +13,14 @@ export enum CustomerEventType {
   ERASED = 'ERASED',
   /** An order was placed (from the orders subgraph's order.placed). */
   ORDER_PLACED = 'ORDER_PLACED',
+  /** Units of an order shipped or were handed over (order.fulfilled). */
+  ORDER_FULFILLED = 'ORDER_FULFILLED',
+  /** An order waits at a store for the customer (order.ready_for_pickup). */
+  ORDER_READY_FOR_PICKUP = 'ORDER_READY_FOR_PICKUP',
+  /** The customer collected an order at a store (order.picked_up). */
+  ORDER_PICKED_UP = 'ORDER_PICKED_UP',
+  /** An order, or some of its lines, was cancelled (order.cancelled). */
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
 }
 
 /** Interactions clients report; the others the system records itself, so nobody can forge them. */
@@ -32,7 +40,11 @@ registerEnumType(CustomerEventType, {
     ERASED: { description: "The customer's personal data was erased (recorded by the system)." },
     IDENTITY_LINKED: { description: 'A channel identity was linked to the customer (recorded by the system).' },
     MERGED: { description: 'A duplicate was merged into this customer (recorded by the system).' },
+    ORDER_CANCELLED: { description: 'An order of the customer, or some of its lines, was cancelled (recorded by the system).' },
+    ORDER_FULFILLED: { description: "Units of the customer's order shipped or were handed over (recorded by the system)." },
+    ORDER_PICKED_UP: { description: 'The customer collected an order at a store (recorded by the system).' },
     ORDER_PLACED: { description: 'The customer placed an order (recorded by the system).' },
+    ORDER_READY_FOR_PICKUP: { description: "The customer's order waits at a store (recorded by the system)." },
     PRODUCT_VIEWED: { description: 'The customer looked at a product (tracked by a client).' },
     SIGNED_IN: { description: 'The customer signed in (recorded by the system).' },
     SIGNED_UP: { description: 'The customer signed up (recorded by the system).' },

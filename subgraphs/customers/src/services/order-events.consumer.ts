@@ -1,4 +1,12 @@
-import { OrderPlaced } from '#contracts/orders';
+import {
+  OrderCancelled,
+  OrderFulfilled,
+  OrderPickedUp,
+  OrderPlaced,
+  OrderReadyForPickup,
+  type OrderPlacedPayload,
+} from '#contracts/orders';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '#platform/db';
 import { sql } from '#platform/db';
 import { EventContractError } from '#platform/events';
@@ -20,7 +28,8 @@ export interface OrderEventsOptions {
 /**
  * Follows the orders subgraph: each order.placed of a known customer becomes an ORDER_PLACED
  * on their timeline and a row the order count, total spent and last order date are summed
- * from. Durable and at least once (EventConsumer): the row is keyed by the order, so a repeat
+ * from; what happens to the order later (fulfilled, ready for pickup, picked up, cancelled)
+ * goes on the timeline too, in the same transaction as the consumer's position, so once. Durable and at least once (EventConsumer): the row is keyed by the order, so a repeat
  * changes nothing, not even the timeline. A payload breaking the contract is logged and skipped.
  */
 export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer {
@@ -29,35 +38,88 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
     name: 'customers.order-events',
     sourceSchema: 'orders',
     sourceDatabaseUrl: options.ordersDatabaseUrl,
-    topics: [OrderPlaced.topic],
+    topics: [OrderPlaced.topic, ...Object.keys(LATER_EVENTS)],
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
     handle: async (events, em) => {
       for (const event of events) {
-        let placed;
         try {
-          placed = OrderPlaced.parse(event.payload);
+          if (event.topic === OrderPlaced.topic) await recordPlaced(em, OrderPlaced.parse(event.payload));
+          else await recordLater(em, event.topic, event.payload);
         } catch (error) {
           if (!(error instanceof EventContractError)) throw error;
           logger.error({ err: error, eventId: event.id }, 'order event breaks its contract; skipped');
-          continue;
         }
-        if (!placed.customerId) continue;
-        const inserted = await sql<{ customer_id: string }>(
-          em,
-          `insert into "${SCHEMA}"."customer_order" (order_id, customer_id, number, total_minor, currency_code, placed_at)
-           select ?, coalesce(merged_into_id, id), ?, ?, ?, ? from "${SCHEMA}"."customer" where id = ? and erased_at is null
-           on conflict (order_id) do nothing returning customer_id`,
-          [placed.orderId, placed.number, placed.totalMinor, placed.currencyCode, placed.occurredAt, placed.customerId],
-        );
-        if (inserted.length === 0) continue;
-        recordEvent(em, inserted[0].customer_id, CustomerEventType.ORDER_PLACED, {
-          channel: placed.channel as SalesChannel,
-          data: { orderId: placed.orderId, number: placed.number, totalMinor: placed.totalMinor, currencyCode: placed.currencyCode },
-        });
-        await em.flush();
       }
     },
   });
+}
+
+async function recordPlaced(em: EntityManager, placed: OrderPlacedPayload): Promise<void> {
+  if (!placed.customerId) return;
+  const inserted = await sql<{ customer_id: string }>(
+    em,
+    `insert into "${SCHEMA}"."customer_order" (order_id, customer_id, number, total_minor, currency_code, placed_at)
+     select ?, coalesce(merged_into_id, id), ?, ?, ?, ? from "${SCHEMA}"."customer" where id = ? and erased_at is null
+     on conflict (order_id) do nothing returning customer_id`,
+    [placed.orderId, placed.number, placed.totalMinor, placed.currencyCode, placed.occurredAt, placed.customerId],
+  );
+  if (inserted.length === 0) return;
+  recordEvent(em, inserted[0].customer_id, CustomerEventType.ORDER_PLACED, {
+    channel: placed.channel as SalesChannel,
+    data: { orderId: placed.orderId, number: placed.number, totalMinor: placed.totalMinor, currencyCode: placed.currencyCode },
+  });
+  await em.flush();
+}
+
+/** What happened to an order after it was placed, and the timeline entry it makes, with its location where it has one. */
+const LATER_EVENTS: Record<
+  string,
+  (payload: unknown) => { type: CustomerEventType; locationId: string | null; data: Record<string, unknown> }
+> = {
+  [OrderFulfilled.topic]: (payload) => {
+    const e = OrderFulfilled.parse(payload);
+    return {
+      type: CustomerEventType.ORDER_FULFILLED,
+      locationId: e.locationId,
+      data: { kind: e.kind, lines: e.lines, tracking: e.tracking },
+    };
+  },
+  [OrderReadyForPickup.topic]: (payload) => {
+    const e = OrderReadyForPickup.parse(payload);
+    return { type: CustomerEventType.ORDER_READY_FOR_PICKUP, locationId: e.locationId, data: { pickupDeadline: e.pickupDeadline } };
+  },
+  [OrderPickedUp.topic]: (payload) => {
+    const e = OrderPickedUp.parse(payload);
+    return { type: CustomerEventType.ORDER_PICKED_UP, locationId: e.locationId, data: {} };
+  },
+  [OrderCancelled.topic]: (payload) => {
+    const e = OrderCancelled.parse(payload);
+    return {
+      type: CustomerEventType.ORDER_CANCELLED,
+      locationId: null,
+      data: { whole: e.whole, reason: e.reason, refundedMinor: e.refundedMinor },
+    };
+  },
+};
+
+async function recordLater(em: EntityManager, topic: string, payload: unknown): Promise<void> {
+  const envelope = OrderPlaced.parse(payload);
+  if (!envelope.customerId) return;
+  const entry = LATER_EVENTS[topic]?.(payload);
+  if (!entry) return;
+  // The customer as they are now: a merged customer's events go to the one they were merged into.
+  const [customer] = await sql<{ id: string }>(
+    em,
+    `select coalesce(merged_into_id, id) as id from "${SCHEMA}"."customer" where id = ? and erased_at is null`,
+    [envelope.customerId],
+  );
+  if (!customer) return;
+  recordEvent(em, customer.id, entry.type, {
+    channel: envelope.channel as SalesChannel,
+    locationId: entry.locationId,
+    data: { orderId: envelope.orderId, number: envelope.number, ...entry.data },
+  });
+  await em.flush();
 }

@@ -1,15 +1,10 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { LockMode } from '@mikro-orm/core';
-import { requireLocationAccess, STAFF_ROLES } from '#platform/auth';
-import { runMutation } from '#platform/db';
-import { toPayload, UserError, validateInput, type ConnectionShape } from '#platform/graphql';
-import { publishEvents } from '#platform/outbox';
-import { SCHEMA } from '../constants';
+import { STAFF_ROLES } from '#platform/auth';
+import { toPayload, validateInput, type ConnectionShape } from '#platform/graphql';
 import type { OrdersContext } from '../context';
-import { FulfillmentTrackingUpdated } from '../contract';
-import { Fulfillment, FulfillmentKind, FulfillmentState, Order, type TrackingData } from '../entities';
-import { OrdersErrorCode } from '../errors';
+import { FulfillmentKind, Order } from '../entities';
 import { fulfil } from '../fulfilment/fulfil';
+import { updateTracking } from '../fulfilment/tracking';
 import { moveFulfillmentOrder } from '../fulfilment/move';
 import { findFulfillmentOrder, listFulfillmentOrders } from '../fulfilment/pick-list';
 import { markReadyForPickup, pickUp } from '../fulfilment/pickup';
@@ -146,24 +141,4 @@ export class FulfillmentResolver {
     if (errors.length) return { userErrors: errors };
     return toPayload(await pickUp(ctx, orderId, input, idempotencyKey), (order) => ({ order }));
   }
-}
-
-async function updateTracking(ctx: OrdersContext, fulfillmentId: string, tracking: TrackingData[]) {
-  const found = await ctx.em.fork().findOne(Fulfillment, { id: fulfillmentId });
-  if (!found || found.kind !== FulfillmentKind.SHIPMENT) {
-    return { ok: false as const, userErrors: [new UserError(['fulfillmentId'], 'No shipment has this id', OrdersErrorCode.NOT_FOUND)] };
-  }
-  requireLocationAccess(ctx.viewer, found.locationId);
-  return runMutation(ctx, async ({ em }) => {
-    const fulfillment = await em.findOneOrFail(Fulfillment, { id: fulfillmentId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    fulfillment.tracking = tracking;
-    await em.flush();
-    if (fulfillment.state === FulfillmentState.DONE) {
-      const order = await em.findOneOrFail(Order, { id: fulfillment.orderId });
-      await publishEvents(em, SCHEMA, [
-        FulfillmentTrackingUpdated.event(order.id, { orderId: order.id, fulfillmentId: fulfillment.id, tracking }),
-      ]);
-    }
-    return fulfillment;
-  });
 }

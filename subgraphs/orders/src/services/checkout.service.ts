@@ -85,7 +85,7 @@ export async function completeCartCheckout(
   // A key is the caller's: a signed-in caller's own, a guest's the cart's, since the cart is all a guest holds.
   const scope =
     viewer.subject && viewer.role !== Role.ANONYMOUS ? `${viewer.role.toLowerCase()}:${viewer.subject}` : `guest-cart:${cart.id}`;
-  const email = input.email?.trim().toLowerCase() || null;
+  const email = input.email?.trim().toLowerCase() || cart.email || null;
   const answer = await completeCheckout(ctx.checkout, {
     deadline: ctx.deadline,
     scope,
