@@ -101,7 +101,11 @@ it('names the level a mutation changed by the id the catalog page showed, so a n
 it('introspects one schema: the subscriptions the gateway serves itself are in it', async () => {
   const { __schema } = await gqlData(url, `{ __schema { subscriptionType { name fields { name } } } }`);
   expect(__schema.subscriptionType.name).toBe('Subscription');
-  expect(__schema.subscriptionType.fields.map((f: { name: string }) => f.name)).toEqual(['stockChanged', 'lowStockAlert']);
+  expect(__schema.subscriptionType.fields.map((f: { name: string }) => f.name)).toEqual([
+    'stockChanged',
+    'lowStockAlert',
+    'fulfillmentOrdersChanged',
+  ]);
   const { __type } = await gqlData(url, `{ __type(name: "StockChange") { fields { name } } }`);
   expect(__type.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['levelId', 'level']));
 });

@@ -6,13 +6,14 @@ const ROOTS = {
   variant: { field: 'productVariant', arg: 'sku', type: 'String!' },
   location: { field: 'location', arg: 'id', type: 'ID!' },
   level: { field: 'inventoryLevel', arg: 'id', type: 'ID!' },
+  fulfillmentOrder: { field: 'fulfillmentOrder', arg: 'id', type: 'ID!' },
 } as const;
 
 export type HydrationTarget = keyof typeof ROOTS;
 
 /**
  * Resolves the supergraph part of a live item (the variant's title, price…, the location's
- * name) through the gateway's own execution. Subscribers who select the same fields under the
+ * name, a fulfilment order's lines) through the gateway's own execution. Subscribers who select the same fields under the
  * same auth scope share one execution per event: 10,000 kiosks on one change cost one query.
  * A slow or failed subgraph costs at most `timeoutMs`, then the item goes out without it.
  */
@@ -96,7 +97,7 @@ export class Hydrator {
 }
 
 function unavailable(target: HydrationTarget, why: string): GraphQLError {
-  return new GraphQLError(`The ${target} details could not be loaded (${why}); stock data is still current`, {
+  return new GraphQLError(`The ${target} details could not be loaded (${why}); the rest of the item is still current`, {
     extensions: { code: 'HYDRATION_FAILED' },
   });
 }

@@ -19,6 +19,10 @@ import type { SupergraphSource } from '../supergraph';
 import type { GatewayExecutor } from './gateway-executor';
 import { Hydrator } from './hydrator';
 import { LowStockStream } from './low-stock-stream';
+import { pickListRefusal } from './pick-list-access';
+import type { PickListItem } from './pick-list-item';
+import { PickListSource } from './pick-list-source';
+import { PickListStream } from './pick-list-stream';
 import { StockFeed } from './stock-feed';
 import type { LowStockItem, StockItem } from './stock-item';
 import { StockSource } from './stock-source';
@@ -64,7 +68,8 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   const feed = new StockFeed(options.bus);
   const hydrator = new Hydrator(options.execute, options.hydrationTimeoutMs);
   const source = new StockSource(options.execute);
-  const resolvers = { feed, hydrator, source, limits: options.limits };
+  const pickList = new PickListSource(options.execute);
+  const resolvers = { feed, hydrator, source, pickList, limits: options.limits };
   // Rebuilt when the supergraph changes; subscriptions already running keep the schema they began with.
   let schema = buildLiveSchema(options.supergraph.current().sdl, resolvers);
   const stopWatching = options.supergraph.onChange((next) => {
@@ -165,6 +170,7 @@ interface LiveDeps {
   feed: StockFeed;
   hydrator: Hydrator;
   source: StockSource;
+  pickList: PickListSource;
   limits: StreamLimits;
 }
 
@@ -217,6 +223,33 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
     },
     resolve: (item: LowStockItem) => item,
   });
+  Object.assign(subscriptionFields.fulfillmentOrdersChanged, {
+    subscribe: async (_root: unknown, args: { locationId: string; since?: string | null }, ctx: LiveContext) => {
+      const locationId = keyOfId(args.locationId, 'Location');
+      const refusal = pickListRefusal(ctx.viewer, locationId);
+      if (refusal) throw refusal;
+      const since = args.since == null ? null : new Date(args.since);
+      if (since && Number.isNaN(since.getTime())) {
+        throw new GraphQLError(`"since" must be a date-time, got "${args.since}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      const stream: PickListStream = new PickListStream(deps.pickList, locationId, ctx.authorization, deps.limits, () => remove());
+      const remove = deps.feed.add(stream);
+      try {
+        await stream.begin(since);
+      } catch (error) {
+        await stream.return();
+        throw error;
+      }
+      return stream;
+    },
+    resolve: (item: PickListItem) => item,
+  });
+  (schema.getType('FulfillmentOrderChange') as GraphQLObjectType).getFields().fulfillmentOrder.resolve = (
+    item: PickListItem,
+    _args,
+    ctx: LiveContext,
+    info,
+  ) => deps.hydrator.hydrate('fulfillmentOrder', item.fulfillmentOrderId, item.eventKey, info, ctx.authorization, ctx.scope);
   for (const typeName of ['StockChange', 'LowStockAlert']) {
     const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
     fields.location.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>

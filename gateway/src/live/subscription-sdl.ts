@@ -119,6 +119,63 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   }
 
   """
+  Whether a pick-list item is the location's open work when the subscription started, or a change.
+  """
+  enum FulfillmentOrderChangeKind {
+    """
+    Open work (every status but CLOSED and CANCELLED) when the subscription started.
+    """
+    SNAPSHOT
+    """
+    A committed change, or (resuming with \`since\`) a fulfilment order that changed while the client was away.
+    """
+    CHANGED
+  }
+
+  """
+  A fulfilment order on a location's pick list, as it is now (SNAPSHOT) or as a change left it (CHANGED).
+  """
+  type FulfillmentOrderChange {
+    """
+    SNAPSHOT (open work when the subscription started) or CHANGED (a committed change).
+    """
+    kind: FulfillmentOrderChangeKind!
+    """
+    The fulfilment order this item is about, as \`FulfillmentOrder.id\` gives it.
+    """
+    fulfillmentOrderId: ID!
+    """
+    The order it belongs to (global id).
+    """
+    orderId: ID!
+    """
+    The order's number, e.g. "#1001".
+    """
+    orderNumber: String!
+    """
+    SHIP, PICKUP or SHIP_TO_STORE.
+    """
+    method: FulfillmentMethod!
+    """
+    Where it stands after this change: CLOSED or CANCELLED means it leaves the pick list.
+    """
+    status: FulfillmentOrderStatus!
+    """
+    Rises by one with every change of this fulfilment order: drop an item older than the one you have.
+    """
+    version: Int!
+    """
+    When the change committed (for a SNAPSHOT, when it last changed); pass the latest one seen as \`since\` to resume.
+    """
+    occurredAt: DateTime!
+    """
+    The fulfilment order as it stands now (lines, location, destination…), resolved through the supergraph; null if
+    the caller may no longer see it, or (with an error) if orders is unavailable. Its own \`version\` may be newer than this item's.
+    """
+    fulfillmentOrder: FulfillmentOrder
+  }
+
+  """
   Live updates over graphql-ws (\`ws://…/graphql\`), served by the gateway itself.
   """
   type Subscription {
@@ -139,5 +196,16 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     Levels falling to or below their low-stock threshold.
     """
     lowStockAlert("Only these locations; all when omitted." locationIds: [ID!]): LowStockAlert!
+    """
+    A store's live pick list: first a SNAPSHOT item per open fulfilment order leaving from or collected at the location,
+    then a CHANGED item as each change commits (a new order, marked ready, shipped, cancelled, moved away). With \`since\`,
+    instead of the snapshot, what changed after it in every status. Staff of that store only; managers and admins any.
+    """
+    fulfillmentOrdersChanged(
+      "The location whose pick list to follow."
+      locationId: ID!
+      "Resume after a dropped connection: the latest \`occurredAt\` seen. Repeats are possible; drop them by \`version\`."
+      since: DateTime
+    ): FulfillmentOrderChange!
   }
 `;
