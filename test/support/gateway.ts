@@ -33,6 +33,8 @@ export interface GatewayTestOptions {
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: {
     databaseUrl?: string;
+    /** The outboxes read; inventory's alone unless a test needs another (orders, for pick lists). */
+    schemas?: string[];
     bus?: EventBus;
     hydrationTimeoutMs?: number;
     maxQueued?: number;
@@ -46,7 +48,8 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
   const logger = createLogger('gateway-test', 'silent');
   const live = options.live;
   const bus = live
-    ? (live.bus ?? new PostgresEventBus({ databaseUrl: live.databaseUrl as string, schemas: ['inventory'], logger, pollMs: 200 }))
+    ? (live.bus ??
+      new PostgresEventBus({ databaseUrl: live.databaseUrl as string, schemas: live.schemas ?? ['inventory'], logger, pollMs: 200 }))
     : null;
   await bus?.start();
   const server = await createGatewayServer({

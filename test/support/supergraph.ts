@@ -5,7 +5,7 @@ import { createLogger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { startInProcessSubgraphs } from '../../scripts/lib/in-process-system';
 import { createTestDatabase, type TestDatabase } from './database';
-import { startGateway, type GatewayHarness } from './gateway';
+import { startGateway, type GatewayHarness, type GatewayTestOptions } from './gateway';
 import { TEST_JWT_SECRET, TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface SupergraphHarness {
@@ -25,9 +25,11 @@ export interface SupergraphHarness {
 /**
  * The whole system in this process, as `npm start` wires it: the demo business seeded into one
  * fresh database, the five subgraphs on free ports sharing one token secret and requiring the
- * gateway secret, and the real gateway in front of them.
+ * gateway secret, and the real gateway in front of them (serving subscriptions when asked).
  */
-export async function startSupergraph(): Promise<SupergraphHarness> {
+export async function startSupergraph(
+  options: { live?: Omit<NonNullable<GatewayTestOptions['live']>, 'databaseUrl'> } = {},
+): Promise<SupergraphHarness> {
   const db = await createTestDatabase({ seeded: true });
   const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
   const mailDirectory = await mkdtemp(join(tmpdir(), 'supergraph-mail-'));
@@ -39,7 +41,9 @@ export async function startSupergraph(): Promise<SupergraphHarness> {
     mailDirectory,
   });
   const { urls, servers } = subgraphs;
-  const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret });
+  // With `live`, subscriptions read the outboxes of this system's own database.
+  const live = options.live ? { ...options.live, databaseUrl: db.url } : undefined;
+  const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret, live });
   return {
     db,
     gateway,
