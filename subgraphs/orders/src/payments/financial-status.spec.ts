@@ -27,6 +27,18 @@ describe('financialStatus', () => {
     ['voided', [pay(16_800, 0, 0, 16_800)], 16_800, 'VOIDED'],
     ['one voided card, then a new authorization for the total', [pay(16_800, 0, 0, 16_800), pay(16_800)], 16_800, 'AUTHORIZED'],
     ['one voided card, then a new one pending', [pay(16_800, 0, 0, 16_800), pay(0)], 16_800, 'VOIDED'],
+    [
+      'cancelled: gift card refunded, the card voided before capture',
+      [pay(2000, 2000, 2000), pay(14_800, 0, 0, 14_800)],
+      16_800,
+      'REFUNDED',
+    ],
+    [
+      'a line cancelled before capture: the card captured, then its share refunded',
+      [pay(16_800, 16_800, 4800)],
+      16_800,
+      'PARTIALLY_REFUNDED',
+    ],
     ['an order of nothing', [], 0, 'PAID'],
   ])('%s', (_, payments, total, expected) => {
     expect(financialStatus(payments, total)).toBe(expected);
