@@ -200,15 +200,16 @@ function takeUnits(fulfillmentOrders: readonly FulfillmentOrder[], asked: Readon
 }
 
 function stockOf(removals: readonly Removal[]): StockRelease[] {
-  const byLocation = new Map<string, Map<string, number>>();
+  const byPlace = new Map<string, StockRelease>();
   for (const { fulfillmentOrder, lineIndex, units } of removals) {
-    const skus = byLocation.get(fulfillmentOrder.locationId) ?? new Map<string, number>();
+    const { locationId, destinationLocationId } = fulfillmentOrder;
+    const place = `${locationId}>${destinationLocationId ?? ''}`;
+    const release = byPlace.get(place) ?? { locationId, destinationLocationId, lines: [] };
     const sku = fulfillmentOrder.lines[lineIndex].sku;
-    skus.set(sku, (skus.get(sku) ?? 0) + units);
-    byLocation.set(fulfillmentOrder.locationId, skus);
+    const known = release.lines.find((l) => l.sku === sku);
+    if (known) known.quantity += units;
+    else release.lines.push({ sku, quantity: units });
+    byPlace.set(place, release);
   }
-  return [...byLocation].map(([locationId, skus]) => ({
-    locationId,
-    lines: [...skus].map(([sku, quantity]) => ({ sku, quantity })),
-  }));
+  return [...byPlace.values()];
 }

@@ -31,6 +31,8 @@ export interface CancelRequest {
 /** Units released at one location, under the order's hold. */
 export interface StockRelease {
   locationId: string;
+  /** Ship to store: the pickup store, where the units are held once the transfer arrived. */
+  destinationLocationId: string | null;
   lines: { sku: string; quantity: number }[];
 }
 

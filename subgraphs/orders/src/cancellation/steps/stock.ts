@@ -27,19 +27,25 @@ export async function releaseOrderHold(deps: CancellationDeps, row: Cancellation
   return { refused: result.userErrors.map((e) => e.code) };
 }
 
+/**
+ * Some units, where they are held: at the fulfilment order's location, or for ship to store at
+ * the pickup store once the transfer arrived there. Units on a transfer still under way are not
+ * held anywhere to release (inventory lets a cancelled order's units arrive as ordinary stock).
+ */
 export async function releaseUnits(deps: CancellationDeps, row: CancellationRow, release: StockRelease): Promise<StepRecord> {
   const checkoutId = row.plan.checkoutId;
   if (!checkoutId) return { nothingHeld: true };
-  const result = await deps.inventory.call({}, InventoryReservationReleaseLines, {
-    input: {
-      id: stepKeys(checkoutId).stock,
-      idempotencyKey: cancelKeys(row.id).stock(release.locationId),
-      locationId: release.locationId,
-      lines: release.lines,
-    },
-  });
-  if (result.ok) return { released: release.lines };
-  if (result.reason === 'UNAVAILABLE') return null;
-  deps.logger.error({ cancellation: row.id, errors: result.userErrors }, 'cancellation: units could not be released');
-  return { refused: result.userErrors.map((e) => e.code) };
+  const places = [release.locationId, ...(release.destinationLocationId ? [release.destinationLocationId] : [])];
+  let refusals: string[] = [];
+  for (const locationId of places) {
+    const result = await deps.inventory.call({}, InventoryReservationReleaseLines, {
+      input: { id: stepKeys(checkoutId).stock, idempotencyKey: cancelKeys(row.id).stock(locationId), locationId, lines: release.lines },
+    });
+    if (result.ok) return { released: release.lines, locationId };
+    if (result.reason === 'UNAVAILABLE') return null;
+    refusals = result.userErrors.map((e) => e.code);
+    if (!refusals.includes('NOT_HELD')) break;
+  }
+  deps.logger.error({ cancellation: row.id, refusals }, 'cancellation: units could not be released');
+  return { refused: refusals };
 }
