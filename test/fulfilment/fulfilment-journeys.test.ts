@@ -404,3 +404,77 @@ it('moves what a location cannot serve to one that has it; the hold moves with i
   expect(shipped.fulfillmentCreate).toEqual({ order: { fulfillmentStatus: 'FULFILLED' }, userErrors: [] });
   expect(await level('FO-C', stores.erfurt)).toEqual({ onHand: 3, reserved: 0 });
 });
+
+it('pay at pickup: placed unpaid, paid at the till in cash with change when collected, once however often asked', async () => {
+  const created = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
+    {
+      input: { channel: 'WEB', lines: [{ sku: 'FO-PICK', quantity: 1 }], buyerIdentity: { countryCode: 'DE', email: 'till@example.com' } },
+    },
+    ANONYMOUS,
+  );
+  const cartId = created.cartCreate.cart.id;
+  await api(
+    `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { userErrors { code } } }`,
+    { id: cartId, handle: `PICKUP:${stores.berlin}` },
+    ANONYMOUS,
+  );
+  const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
+    checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id financialStatus totals { total { amount } } } userErrors { field code } } }`;
+  const shipped = await api(COMPLETE, { cartId, input: { payments: [], payAtPickup: true }, key: randomUUID() }, ANONYMOUS);
+  expect(shipped.checkoutComplete.userErrors).toEqual([]);
+  const order = shipped.checkoutComplete.order;
+  expect(order.financialStatus).toBe('PENDING');
+  const total = order.totals.total.amount as string;
+
+  const berlinStaff = await staffOf(stores.berlin);
+  const { orderReadyForPickup } = await api(
+    `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { pickupCode } userErrors { code } } }`,
+    { id: order.id },
+    berlinStaff,
+  );
+  const code = orderReadyForPickup.order.pickupCode;
+  const PICK_UP = `mutation($id: ID!, $input: OrderPickUpInput!, $key: String!) { orderPickUp(orderId: $id, input: $input, idempotencyKey: $key) {
+    order { financialStatus fulfillmentStatus payments { method amount { amount } captured { amount } events { kind amount { amount } } } }
+    userErrors { field code } } }`;
+  const unpaid = await api(PICK_UP, { id: order.id, input: { pickupCode: code }, key: randomUUID() }, berlinStaff);
+  expect(unpaid.orderPickUp.userErrors).toEqual([{ field: ['input', 'payments'], code: 'PAYMENT_MISMATCH' }]);
+  const declined = await api(
+    PICK_UP,
+    {
+      id: order.id,
+      input: { pickupCode: code, payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4000000000000002' }] },
+      key: randomUUID(),
+    },
+    berlinStaff,
+  );
+  expect(declined.orderPickUp.userErrors).toEqual([{ field: ['input', 'payments', '0'], code: 'PAYMENT_DECLINED' }]);
+  expect((await api(`query($id: ID!) { order(id: $id) { fulfillmentStatus } }`, { id: order.id }, admin)).order.fulfillmentStatus).toBe(
+    'READY_FOR_PICKUP',
+  );
+
+  const key = randomUUID();
+  const cash = { pickupCode: code, payments: [{ method: 'CASH', amount: { amount: total }, amountTendered: { amount: '50.00' } }] };
+  const paid = await api(PICK_UP, { id: order.id, input: cash, key }, berlinStaff);
+  const change = (5000 - Math.round(Number(total) * 100)) / 100;
+  expect(paid.orderPickUp).toEqual({
+    order: {
+      financialStatus: 'PAID',
+      fulfillmentStatus: 'PICKED_UP',
+      payments: [
+        {
+          method: 'CASH',
+          amount: { amount: total },
+          captured: { amount: total },
+          events: [
+            { kind: 'SALE', amount: { amount: '50.00' } },
+            { kind: 'CHANGE', amount: { amount: change.toFixed(2) } },
+          ],
+        },
+      ],
+    },
+    userErrors: [],
+  });
+  // Asked again under the key: the same answer, nothing recorded twice.
+  expect((await api(PICK_UP, { id: order.id, input: cash, key }, berlinStaff)).orderPickUp).toEqual(paid.orderPickUp);
+});

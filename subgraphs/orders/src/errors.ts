@@ -52,6 +52,8 @@ export const OrdersErrorCode = {
   NOT_READY_FOR_PICKUP: 'NOT_READY_FOR_PICKUP',
   /** The pickup code or the looked-up customer does not match the order. */
   PICKUP_NOT_VERIFIED: 'PICKUP_NOT_VERIFIED',
+  /** A card taken at pickup was authorized but not yet captured: ask again with the same key to finish. */
+  PAYMENT_PENDING: 'PAYMENT_PENDING',
   /** The location to move to has too little of the units available. */
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
 } as const;
@@ -76,6 +78,7 @@ export const ordersUserErrorCodes = describeUserErrorCodes(
     NOTHING_TO_FULFIL: 'Everything on the fulfilment order already left, was cancelled or was moved.',
     FULFILMENT_PENDING:
       'Inventory did not answer; the fulfilment is recorded and finishes on its own. Ask again with the same key to see it.',
+    PAYMENT_PENDING: 'A card taken at pickup was authorized but not yet captured: ask again with the same key to finish.',
     STOCK_NOT_HELD: 'The units are no longer held for the order at that location (moved or cancelled meanwhile).',
     NOT_READY_FOR_PICKUP: 'The order is not collected at a store, or is not ready for pickup yet.',
     PICKUP_NOT_VERIFIED: 'The pickup code, or the customer staff looked up, does not match the order.',

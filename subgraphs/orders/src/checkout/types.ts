@@ -73,6 +73,8 @@ export interface CheckoutInput {
   tenders: TenderInput[];
   /** The total the shopper saw; PRICE_CHANGED when the fresh total differs. */
   expectedTotalMinor: number | null;
+  /** A store-collected order placed unpaid, paid at the till on pickup. */
+  payAtPickup?: boolean;
 }
 
 /** What the saga keeps in the checkout row's `plan`. */

@@ -73,7 +73,16 @@ export function checkoutProblems(cart: PricedCart, input: CheckoutInput, caller:
   if (input.tenders.filter((t) => t.method === 'TEST_CARD').length > 1) {
     errors.push(new UserError(['input', 'payments'], 'Pay with one card at most', CheckoutErrorCode.PAYMENT_MISMATCH));
   }
-  if (cart.lines.length > 0 && sum !== cart.totals.totalMinor) {
+  if (input.payAtPickup) {
+    if (delivery && delivery.method === 'SHIP') {
+      errors.push(
+        new UserError(['input', 'payAtPickup'], 'Only an order collected at a store is paid at pickup', CheckoutErrorCode.PAYMENT_MISMATCH),
+      );
+    }
+    if (input.tenders.length > 0) {
+      errors.push(new UserError(['input', 'payments'], 'An order paid at pickup takes no payment now', CheckoutErrorCode.PAYMENT_MISMATCH));
+    }
+  } else if (cart.lines.length > 0 && sum !== cart.totals.totalMinor) {
     errors.push(
       new UserError(
         ['input', 'payments'],

@@ -3,13 +3,14 @@
  * store only once the transfer arrived): it gets a short pickup code and a deadline
  * (PICKUP_HOLD_DAYS), and the customer a message. When the customer comes, staff of that store
  * hand it over against the code or the looked-up customer: each fulfilment order's units leave
- * stock there as a sale (fulfil.ts). Staff of another store are refused.
+ * stock there as a sale (fulfil.ts), after what is still owed on an order placed "pay at pickup"
+ * was paid at the till (pickup-payment.ts). Staff of another store are refused.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { requireLocationAccess } from '#platform/auth';
 import { runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorsException } from '#platform/graphql';
+import { MoneyFormatError, parseMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
 import { subgraphUnavailable } from '#platform/internal';
 import type { OrdersContext } from '../context';
 import { FulfillmentKind, FulfillmentMethod, FulfillmentOrder, FulfillmentOrderStatus, Order, OrderStatus, openUnits } from '../entities';
@@ -17,6 +18,7 @@ import { OrdersErrorCode } from '../errors';
 import { appendOrderEvents } from '../order-events';
 import type { OrderPickUpInput } from '../inputs/fulfillment.input';
 import { fulfil } from './fulfil';
+import { outstandingMinor, tenderProblems, TillPayment, type TillTender } from './pickup-payment';
 import { touch } from './fulfillment-orders';
 import { readTransfers } from './ship-to-store';
 
@@ -74,6 +76,20 @@ export async function pickUp(
     return refused(['input'], 'The pickup code or the customer does not match the order', OrdersErrorCode.PICKUP_NOT_VERIFIED);
   }
   const scope = `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
+  const tenders = tillTenders(ctx, input);
+  if (!tenders.ok) return tenders;
+  // Pay at pickup: what is still owed is paid before the goods leave (a retry finds its tenders recorded).
+  const payment = new TillPayment(ctx.checkout.card, order.value, tenders.value, `${scope}\u0000${idempotencyKey}`);
+  const settledBefore = await payment.recorded(ctx.em.fork());
+  if (!settledBefore) {
+    const due = await outstandingMinor(ctx.em.fork(), order.value);
+    if (due > 0 || tenders.value.length > 0) {
+      const problems = tenderProblems(tenders.value, due);
+      if (problems.length) return { ok: false, userErrors: problems };
+      const refusal = await payment.authorize();
+      if (refusal) return { ok: false, userErrors: [refusal] };
+    }
+  }
   const toHandOver = (await ctx.em.find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter((fo) =>
     fo.lines.some((l) => openUnits(l) > 0),
   );
@@ -90,9 +106,47 @@ export async function pickUp(
         viewer: ctx.viewer,
       },
     );
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok) {
+      if (!settledBefore) await payment.undo();
+      return outcome;
+    }
+  }
+  if (!settledBefore && !(await payment.settle(ctx.em.fork()))) {
+    return refused(
+      ['input', 'payments'],
+      'The card was authorized but not captured yet; ask again with the same key',
+      OrdersErrorCode.PAYMENT_PENDING,
+    );
   }
   return { ok: true, value: await ctx.em.fork().findOneOrFail(Order, { id: orderId }) };
+}
+
+const TILL_METHODS = ['CASH', 'MANUAL', 'TEST_CARD'] as const;
+
+/** The till's tenders in minor units of the shop's currency; CASH, MANUAL and TEST_CARD only. */
+function tillTenders(ctx: OrdersContext, input: OrderPickUpInput): MutationOutcome<TillTender[]> {
+  const tenders: TillTender[] = [];
+  const errors: UserError[] = [];
+  for (const [index, payment] of (input.payments ?? []).entries()) {
+    const field = ['input', 'payments', String(index)];
+    const method = TILL_METHODS.find((m) => m === (payment.method as string));
+    if (!method) {
+      errors.push(new UserError([...field, 'method'], 'At pickup, pay in CASH, MANUAL or by card', OrdersErrorCode.INVALID));
+      continue;
+    }
+    try {
+      tenders.push({
+        method,
+        amountMinor: parseMinorUnits(payment.amount.amount, ctx.currencyCode),
+        tenderedMinor: payment.amountTendered ? parseMinorUnits(payment.amountTendered.amount, ctx.currencyCode) : null,
+        cardNumber: payment.cardNumber ?? null,
+      });
+    } catch (error) {
+      if (!(error instanceof MoneyFormatError)) throw error;
+      errors.push(new UserError([...field, 'amount'], error.message, OrdersErrorCode.INVALID));
+    }
+  }
+  return errors.length ? { ok: false, userErrors: errors } : { ok: true, value: tenders };
 }
 
 /** The order, if it is collected at a store whose staff the viewer is; refused otherwise (forbidden for another store's staff). */

@@ -23,9 +23,16 @@ export class CheckoutCompleteInput {
   email?: string | null;
 
   @Field(() => [CheckoutPaymentInput], {
-    description: 'The tenders, adding up to the total: stored value (gift cards, store credit) first, then one card.',
+    description:
+      'The tenders, adding up to the total: stored value (gift cards, store credit) first, then one card. Empty with `payAtPickup`.',
   })
   payments!: CheckoutPaymentInput[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Place a PICKUP or SHIP_TO_STORE order unpaid; it is paid at the till when collected (`orderPickUp` payments).',
+  })
+  payAtPickup!: boolean;
 
   @Field(() => MoneyInput, { nullable: true, description: 'The total the shopper saw: PRICE_CHANGED when the fresh total differs.' })
   expectedTotal?: MoneyInput | null;

@@ -1,5 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { MoneyInput } from '#platform/graphql';
+import { PaymentMethodValue } from '../types/order.types';
 
 @InputType({ description: 'Units of one order line.' })
 export class FulfillmentLineInput {
@@ -52,6 +54,21 @@ export class FulfillmentCreateInput {
   tracking?: TrackingInput | null;
 }
 
+@InputType({ description: 'One tender taken at the till for an order paid at pickup.' })
+export class TillPaymentInput {
+  @Field(() => PaymentMethodValue, { description: 'CASH, MANUAL or TEST_CARD.' })
+  method!: PaymentMethodValue;
+
+  @Field(() => MoneyInput, { description: 'What this tender pays.' })
+  amount!: MoneyInput;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'CASH: what the customer handed over; the change is recorded.' })
+  amountTendered?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: 'TEST_CARD: the card number.' })
+  cardNumber?: string | null;
+}
+
 @InputType({ description: 'How the customer proves an order is theirs at the store: its pickup code, or the customer staff looked up.' })
 export class OrderPickUpInput {
   @Field(() => String, { nullable: true, description: 'The code the customer was sent when the order became ready.' })
@@ -61,4 +78,12 @@ export class OrderPickUpInput {
 
   @Field(() => ID, { nullable: true, description: 'The customer staff found with `customerLookup`; must be the one who ordered.' })
   customerId?: string | null;
+
+  @Field(() => [TillPaymentInput], {
+    nullable: true,
+    description: 'For an order placed with `payAtPickup`: the tenders that pay what is still owed (CASH, MANUAL, TEST_CARD).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  payments?: TillPaymentInput[] | null;
 }

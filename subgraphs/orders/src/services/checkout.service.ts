@@ -90,7 +90,7 @@ export async function completeCartCheckout(
     deadline: ctx.deadline,
     scope,
     idempotencyKey,
-    input: { cartId: cart.id, email, tenders, expectedTotalMinor },
+    input: { cartId: cart.id, email, tenders, expectedTotalMinor, payAtPickup: input.payAtPickup ?? false },
     caller: { customerId: customerId ?? cart.customerId, isStaff: isStaff(viewer) },
     price: async () => {
       if (cart.status !== CartStatus.OPEN) return { ...emptyCart(cart) };
