@@ -180,6 +180,17 @@ const OPERATIONS: Operation[] = [
   op('cartRecover', EVERYONE, () => `mutation { cartRecover(token: "not-a-token") { ${ERR} } }`),
   op('abandonedCarts', STAFF, () => `{ abandonedCarts(first: 1) { nodes { id } } }`),
   op('cartRecoverySend', STAFF, () => `mutation { cartRecoverySend(cartId: "not-a-cart") { ${ERR} } }`),
+  // Cancelling: a customer their own order, staff any; single lines are staff's.
+  op(
+    'orderCancel',
+    SELF_OR_STAFF,
+    () => `mutation { orderCancel(orderId: "not-an-order", reason: " ", idempotencyKey: "matrix") { ${ERR} } }`,
+  ),
+  op(
+    'orderLinesCancel',
+    STAFF,
+    () => `mutation { orderLinesCancel(orderId: "not-an-order", lines: [], reason: " ", idempotencyKey: "matrix") { ${ERR} } }`,
+  ),
   op('taxRates', STAFF, () => `{ taxRates { id } }`),
   op('shippingZones', STAFF, () => `{ shippingZones { id } }`),
   op(
