@@ -478,3 +478,27 @@ it('pay at pickup: placed unpaid, paid at the till in cash with change when coll
   // Asked again under the key: the same answer, nothing recorded twice.
   expect((await api(PICK_UP, { id: order.id, input: cash, key }, berlinStaff)).orderPickUp).toEqual(paid.orderPickUp);
 });
+
+it('answers what an outsider sends with clear errors and changes nothing', async () => {
+  const berlinStaff = await staffOf(stores.berlin);
+  const CREATE = `mutation($input: FulfillmentCreateInput!, $key: String!) { fulfillmentCreate(input: $input, idempotencyKey: $key) { fulfillment { id } userErrors { field code } } }`;
+  const codes = async (query: string, variables: Record<string, unknown>, headers: AuthHeaders) => {
+    const result = await gql(system.gateway.url, query, variables, headers);
+    const payload = result.data ? (Object.values(result.data)[0] as { userErrors?: { code: string }[] } | null) : null;
+    return payload?.userErrors?.map((e) => e.code) ?? result.errors?.map((e) => e.extensions?.code);
+  };
+  expect(await codes(CREATE, { input: { fulfillmentOrderId: 'not-an-id' }, key: 'k' }, berlinStaff)).toEqual(['NOT_FOUND']);
+  expect(await codes(CREATE, { input: { fulfillmentOrderId: randomUUID() }, key: 'x'.repeat(201) }, berlinStaff)).toEqual(['INVALID']);
+  expect(
+    await codes(CREATE, { input: { fulfillmentOrderId: randomUUID(), tracking: { url: 'javascript:alert(1)' } }, key: 'k' }, berlinStaff),
+  ).toEqual(['INVALID']);
+  const customer = await newCustomer(system, 'outsider@example.com');
+  expect(await codes(CREATE, { input: { fulfillmentOrderId: randomUUID() }, key: 'k' }, customer.headers)).toEqual(['FORBIDDEN']);
+  const READY = `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { userErrors { code } } }`;
+  expect(await codes(READY, { id: 'gid://commerce/Order/nope' }, berlinStaff)).toEqual(['NOT_FOUND']);
+  const MOVE = `mutation($id: ID!, $to: ID!) { fulfillmentOrderMove(fulfillmentOrderId: $id, locationId: $to, idempotencyKey: "k") { userErrors { code } } }`;
+  expect(await codes(MOVE, { id: '12', to: stores.erfurt }, berlinStaff)).toEqual(['NOT_FOUND']);
+  expect(await codes(`query { fulfillmentOrders(locationId: "${stores.berlin}") { nodes { id } } }`, {}, customer.headers)).toEqual([
+    'FORBIDDEN',
+  ]);
+});

@@ -16,7 +16,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InventoryReservationFulfil, StockErrorCode } from '#contracts/inventory';
 import { requireLocationAccess, type Viewer } from '#platform/auth';
-import { IDEMPOTENCY_KEY_MISMATCH, requestHash, sql, type MutationOutcome } from '#platform/db';
+import { IDEMPOTENCY_KEY_MISMATCH, requestHash, sql, type MutationOutcome, isUuid } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import type { InternalClient } from '#platform/internal';
 import type { Logger } from '#platform/runtime';
@@ -79,7 +79,9 @@ async function claim(em: EntityManager, request: FulfilRequest): Promise<Fulfill
     kind: request.kind,
     tracking: request.tracking,
   });
-  const fulfillmentOrder = await em.findOne(FulfillmentOrder, { id: request.fulfillmentOrderId });
+  const fulfillmentOrder = isUuid(request.fulfillmentOrderId)
+    ? await em.findOne(FulfillmentOrder, { id: request.fulfillmentOrderId })
+    : null;
   if (!fulfillmentOrder) throw refusal(['fulfillmentOrderId'], 'No fulfilment order has this id', OrdersErrorCode.NOT_FOUND);
   const order = await em.findOneOrFail(Order, { id: fulfillmentOrder.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const seen = await em.findOne(Fulfillment, { callerScope: request.callerScope, idempotencyKey: request.idempotencyKey });

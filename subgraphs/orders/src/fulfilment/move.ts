@@ -30,7 +30,7 @@ export async function moveFulfillmentOrder(
   locationId: string,
   idempotencyKey: string,
 ): Promise<MutationOutcome<MoveResult>> {
-  const source = await ctx.em.fork().findOne(FulfillmentOrder, { id: fulfillmentOrderId });
+  const source = isUuid(fulfillmentOrderId) ? await ctx.em.fork().findOne(FulfillmentOrder, { id: fulfillmentOrderId }) : null;
   if (!source) return refused(['fulfillmentOrderId'], 'No fulfilment order has this id', OrdersErrorCode.NOT_FOUND);
   requireLocationAccess(ctx.viewer, source.locationId);
   const order = await ctx.em.fork().findOneOrFail(Order, { id: source.orderId });

@@ -9,7 +9,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { requireLocationAccess } from '#platform/auth';
-import { runMutation, type MutationOutcome } from '#platform/db';
+import { runMutation, type MutationOutcome, isUuid } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
 import { subgraphUnavailable } from '#platform/internal';
 import type { OrdersContext } from '../context';
@@ -151,7 +151,7 @@ function tillTenders(ctx: OrdersContext, input: OrderPickUpInput): MutationOutco
 
 /** The order, if it is collected at a store whose staff the viewer is; refused otherwise (forbidden for another store's staff). */
 async function pickupOrder(ctx: OrdersContext, orderId: string): Promise<MutationOutcome<Order>> {
-  const order = await ctx.em.fork().findOne(Order, { id: orderId });
+  const order = isUuid(orderId) ? await ctx.em.fork().findOne(Order, { id: orderId }) : null;
   if (!order) return refused(['orderId'], 'No order has this id', OrdersErrorCode.NOT_FOUND);
   if (!order.pickupLocationId)
     return refused(['orderId'], 'The order is shipped, not collected at a store', OrdersErrorCode.NOT_READY_FOR_PICKUP);

@@ -1,7 +1,7 @@
 /** A shipment's tracking, changed after it left: staff of the location it left from; the customer is sent the new link. */
 import { LockMode } from '@mikro-orm/core';
 import { requireLocationAccess } from '#platform/auth';
-import { runMutation, type MutationOutcome } from '#platform/db';
+import { runMutation, type MutationOutcome, isUuid } from '#platform/db';
 import { UserError } from '#platform/graphql';
 import { publishEvents } from '#platform/outbox';
 import { SCHEMA } from '../constants';
@@ -15,7 +15,7 @@ export async function updateTracking(
   fulfillmentId: string,
   tracking: TrackingData[],
 ): Promise<MutationOutcome<Fulfillment>> {
-  const found = await ctx.em.fork().findOne(Fulfillment, { id: fulfillmentId });
+  const found = isUuid(fulfillmentId) ? await ctx.em.fork().findOne(Fulfillment, { id: fulfillmentId }) : null;
   if (!found || found.kind !== FulfillmentKind.SHIPMENT) {
     return { ok: false as const, userErrors: [new UserError(['fulfillmentId'], 'No shipment has this id', OrdersErrorCode.NOT_FOUND)] };
   }
