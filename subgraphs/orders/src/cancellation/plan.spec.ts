@@ -95,6 +95,16 @@ describe('planCancellation', () => {
     });
   });
 
+  it('gives nothing back for an order paid at pickup, which has taken nothing yet', () => {
+    const lines = [line('a', 'BIKE', 15_000, 1, 0), line('b', 'HELMET', 6000, 1, 0)];
+    const unpaid = { payments: [] };
+    expect(planCancellation(input(lines, { ...unpaid, units: [{ orderLineId: 'b', quantity: 1 }] }))).toMatchObject({
+      ok: true,
+      plan: { refunds: [], refundTotalMinor: 0, stock: [{ lines: [{ sku: 'HELMET', quantity: 1 }] }] },
+    });
+    expect(planCancellation(input(lines, unpaid))).toMatchObject({ ok: true, plan: { whole: true, refunds: [], refundTotalMinor: 0 } });
+  });
+
   it('refuses what left: the whole order once any unit did, and more of a line than is still in the store', () => {
     const lines = [line('a', 'TUBE', 1000, 2, 0, { quantityFulfilled: 1 })];
     const fulfilled = { fulfillmentOrders: [fulfillmentOrder(lines, { a: 1 })] };

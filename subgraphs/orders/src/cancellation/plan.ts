@@ -176,7 +176,9 @@ function split(input: PlanInput, amountMinor: number): PaymentRefund[] {
     capturedMinor: p.amountMinor,
     refundedMinor: input.planned.get(p.id) ?? 0,
   }));
-  const result = splitAcrossTenders(amountMinor, tenders);
+  // An order paid at pickup has taken nothing yet: what it has not taken, nothing gives back.
+  const available = tenders.reduce((sum, t) => sum + Math.max(0, t.capturedMinor - t.refundedMinor), 0);
+  const result = splitAcrossTenders(Math.min(amountMinor, available), tenders);
   if (!result.ok) throw new Error(`order ${input.order.id}: the tenders cannot take back ${amountMinor} (${result.shortMinor} short)`);
   return result.refunds.map((r) => ({ ...r, beforeMinor: input.planned.get(r.paymentId) ?? 0 }));
 }
