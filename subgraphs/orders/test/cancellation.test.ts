@@ -272,6 +272,8 @@ describe('cancelling a whole order', () => {
     const asCustomer = await bearer(Role.CUSTOMER, { subject: customerId });
     const orderId = await place(pricedCart({ sku, locationId, customerId }), [card(11_900)]);
     expect((await cancelOrder(orderId, { as: await bearer(Role.CUSTOMER) })).userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
+    expect((await cancelOrder('not-an-order')).userErrors).toMatchObject([{ code: 'NOT_FOUND', field: ['orderId'] }]);
+    expect((await cancelOrder(orderId, { reason: '  ' })).userErrors).toMatchObject([{ code: 'BLANK', field: ['reason'] }]);
     const prepared = await place(pricedCart({ sku, locationId, customerId }), [card(11_900)]);
     await rows(`update orders.fulfillment_order set status = 'READY_FOR_PICKUP' where order_id = ?`, [prepared]);
     expect((await cancelOrder(prepared, { as: asCustomer })).userErrors).toMatchObject([{ code: 'ALREADY_PREPARED' }]);

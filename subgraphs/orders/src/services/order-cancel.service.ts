@@ -3,6 +3,7 @@
  * is and whose key it is, the arguments checked, and the saga's answer as a payload.
  */
 import { isStaff, Role } from '#platform/auth';
+import { isUuid } from '#platform/db';
 import { Money, UserError, type CurrencyCode } from '#platform/graphql';
 import { cancel, type CancelCaller, type CancelLineRequest } from '../cancellation';
 import type { OrdersContext } from '../context';
@@ -39,6 +40,7 @@ export async function cancelOrderUnits(ctx: OrdersContext, args: CancelArgs): Pr
   if (args.lines && (args.lines.length === 0 || args.lines.length > 250)) {
     return refusal(['lines'], 'Name 1 to 250 lines', OrdersErrorCode.INVALID);
   }
+  if (!isUuid(args.orderId)) return refusal(['orderId'], 'No order has this id', OrdersErrorCode.NOT_FOUND);
   const viewer = ctx.viewer;
   let caller: CancelCaller;
   if (isStaff(viewer)) caller = { kind: 'staff' };
