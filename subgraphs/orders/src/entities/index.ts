@@ -14,6 +14,7 @@ import { PaymentEventRecord } from './payment-event.entity';
 import { TestCardAnswer, TestCardAuthorization } from './test-card-authorization.entity';
 import { FulfillmentOrder } from './fulfillment-order.entity';
 import { Fulfillment } from './fulfillment.entity';
+import { PosSession } from './pos-session.entity';
 import { Cancellation } from './cancellation.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
@@ -35,11 +36,11 @@ export const entities = [
 ];
 export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer };
 export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, FulfillmentKind, FulfillmentState } from './order-enums';
-export { FulfillmentOrder, Fulfillment };
+export { FulfillmentOrder, Fulfillment, PosSession };
 export { Cancellation };
 export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';
 export type { FulfillmentLineData, TrackingData } from './fulfillment.entity';
-export type { OrderAddress, OrderTaxLine, OrderDiscountApplication } from './order.entity';
+export type { OrderAddress, OrderTaxLine, OrderDiscountApplication, OrderFlagData } from './order.entity';
 export type { OrderLineAllocation } from './order-line.entity';
 /** Checkout, orders and payments: listed apart from the carts' entities. */
 export const orderEntities = [
@@ -53,4 +54,5 @@ export const orderEntities = [
   FulfillmentOrder,
   Fulfillment,
   Cancellation,
+  PosSession,
 ];

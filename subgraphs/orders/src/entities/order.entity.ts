@@ -19,6 +19,14 @@ export interface OrderDiscountApplication {
   amountMinor: number;
 }
 
+/** Something to know about an order: what an offline till did that the server would not have, or a manager's override. */
+export interface OrderFlagData {
+  code: string;
+  message: string;
+  /** The order line it is about, if any. */
+  orderLineId?: string | null;
+}
+
 /** The delivery address of a shipped order, as the cart held it. */
 export interface OrderAddress {
   address1: string;
@@ -43,6 +51,8 @@ export interface OrderAddress {
 @Index({ properties: ['customerId', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
 @Index({ properties: ['pickupDeadline'] })
+@Index({ properties: ['posSessionId'] })
+@Index({ properties: ['locationId', 'processedAt'] })
 export class Order {
   @Field(() => ID, { description: 'Global id, `gid://commerce/Order/<key>`.' })
   @PrimaryKey({ type: 'uuid' })
@@ -117,6 +127,34 @@ export class Order {
 
   @Property({ type: 'json' })
   discountApplications: OrderDiscountApplication[] = [];
+
+  /** The store that sold it at a till (POS), or null for an online order. */
+  @Property({ type: 'uuid', nullable: true })
+  locationId: string | null = null;
+
+  /** The staff member who sold it at a till. */
+  @Property({ type: 'text', nullable: true })
+  staffId: string | null = null;
+
+  /** The till's own id for the sale (a UUID made on the device): one order per id, however often it is sent. */
+  @Property({ type: 'text', nullable: true })
+  @Unique()
+  clientOrderId: string | null = null;
+
+  /** The hash of what the till sent under `clientOrderId`: the same id with other content is a conflict. */
+  @Property({ type: 'text', nullable: true })
+  clientRequestHash: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  deviceId: string | null = null;
+
+  /** The cash drawer session the sale belongs to. */
+  @Property({ type: 'uuid', nullable: true })
+  posSessionId: string | null = null;
+
+  /** What differed when an offline sale was synced, or what a manager changed at the till (see OrderFlag). */
+  @Property({ type: 'json' })
+  flags: OrderFlagData[] = [];
 
   /** What the customer shows at the store (PICKUP, SHIP_TO_STORE), set when the order is ready for pickup. */
   @Property({ type: 'text', nullable: true })
