@@ -225,7 +225,7 @@ describe('cancelling a whole order', () => {
       `select type, payload from orders.order_event where order_id = ? and type = 'order.cancelled'`,
       [orderId],
     );
-    expect(events).toMatchObject([{ payload: { whole: true, refundedMinor: total } }]);
+    expect(events).toMatchObject([{ payload: { whole: true, refundedMinor: total, refundTo: 'ORIGINAL' } }]);
   });
 
   it('to store credit: captured money becomes the customer’s credit', async () => {

@@ -104,7 +104,7 @@ export async function acceptIn(em: EntityManager, request: CancelRequest, hash: 
   await appendOrderEvents(em, order, [
     {
       type: 'order.cancelled',
-      data: { whole: plan.whole, reason: plan.reason, lines: plan.lines, refundedMinor: plan.refundTotalMinor },
+      data: { whole: plan.whole, reason: plan.reason, lines: plan.lines, refundedMinor: plan.refundTotalMinor, refundTo: plan.refundTo },
     },
   ]);
   await em.flush();

@@ -61,6 +61,8 @@ export const OrderCancelled = defineEvent(
     lines: z.array(orderLineUnits),
     /** What went back to the customer for them, in minor units. */
     refundedMinor: z.number().int().nonnegative(),
+    /** Where it went: the tenders it came from (ORIGINAL), or the customer's store credit. */
+    refundTo: z.enum(['ORIGINAL', 'STORE_CREDIT']),
   }),
 );
 
