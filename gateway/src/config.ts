@@ -82,6 +82,8 @@ export function loadGatewayConfig(env = process.env) {
     subgraphUrls,
     eventBus: raw.EVENT_BUS as 'postgres' | 'redis' | 'none',
     eventsDatabaseUrl: raw.EVENTS_DATABASE_URL,
+    /** The orders outbox (live pick lists): in the orders subgraph's own database when it has one. */
+    ordersEventsDatabaseUrl: env.ORDERS_DATABASE_URL || env.DATABASE_URL || raw.EVENTS_DATABASE_URL,
     redisUrl: raw.REDIS_URL,
     eventPollMs: raw.EVENT_POLL_MS,
     ...authConfig(raw, raw.NODE_ENV),
