@@ -194,3 +194,46 @@ it('lists orders for staff backward with last and before, in the same newest-fir
   expect(back.orders.nodes).toEqual(all.slice(-3, -1).map((e) => e.node));
   expect(back.orders.pageInfo.hasNextPage).toBe(true);
 });
+
+it('staff cancel a unit and the customer the rest, through the gateway with the ids it gave; the stock comes back', async () => {
+  await createStockedProduct(system, admin, { sku: 'CK-CANCEL', price: '60.00', stock: { [berlin]: 4 } });
+  const available = async () =>
+    (await api(`{ productVariant(sku: "CK-CANCEL") { inventory { available } } }`, {}, admin)).productVariant.inventory.available as number;
+  const bea = await newCustomer(system, 'bea.cancel@example.com');
+  const cart = await pickupCart('CK-CANCEL', 2, bea.headers);
+  const input = {
+    payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }],
+    expectedTotal: { amount: cart.total },
+  };
+  const placed = await api(
+    `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
+      checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id lines { id } } userErrors { code } } }`,
+    { cartId: cart.id, input, key: randomUUID() },
+    bea.headers,
+  );
+  const order = placed.checkoutComplete.order;
+  expect(await available()).toBe(2);
+  const RESULT = `order { status financialStatus lines { quantityCancelled } } refundTotal { amount } userErrors { field code }`;
+  const line = await api(
+    `mutation($orderId: ID!, $lines: [OrderLineCancelInput!]!, $key: String!) {
+      orderLinesCancel(orderId: $orderId, lines: $lines, reason: "One was damaged", idempotencyKey: $key) { ${RESULT} } }`,
+    { orderId: order.id, lines: [{ orderLineId: order.lines[0].id, quantity: 1 }], key: randomUUID() },
+    admin,
+  );
+  expect(line.orderLinesCancel).toEqual({
+    order: { status: 'OPEN', financialStatus: 'PARTIALLY_REFUNDED', lines: [{ quantityCancelled: 1 }] },
+    refundTotal: { amount: '60.00' },
+    userErrors: [],
+  });
+  const rest = await api(
+    `mutation($orderId: ID!, $key: String!) { orderCancel(orderId: $orderId, reason: "Changed my mind", idempotencyKey: $key) { ${RESULT} } }`,
+    { orderId: order.id, key: randomUUID() },
+    bea.headers,
+  );
+  expect(rest.orderCancel).toEqual({
+    order: { status: 'CANCELLED', financialStatus: 'REFUNDED', lines: [{ quantityCancelled: 2 }] },
+    refundTotal: { amount: '60.00' },
+    userErrors: [],
+  });
+  expect(await available()).toBe(4);
+});
