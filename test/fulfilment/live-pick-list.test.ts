@@ -13,6 +13,8 @@ import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
  * after a dropped connection what changed meanwhile.
  */
 let system: SupergraphHarness;
+/** How long an expected item may take: far above the second it needs, so a busy machine does not fail the test. */
+const WAIT_MS = 20_000;
 let stores: { berlin: string; hamburg: string };
 
 beforeAll(async () => {
@@ -98,7 +100,7 @@ it('refuses anyone but the store’s own staff and managers, before reading anyt
   ] as const) {
     const sub = subscribeLive<Item>(system.gateway.wsUrl, PICK_LIST, { at: stores.berlin }, headers ?? undefined);
     try {
-      await sub.waitFor(() => sub.errors.length > 0);
+      await sub.waitFor(() => sub.errors.length > 0, WAIT_MS);
       expect({ who, code: (sub.errors[0] as { extensions?: { code?: string } }).extensions?.code }).toEqual({ who, code });
       expect(sub.items).toEqual([]);
     } finally {
@@ -109,7 +111,7 @@ it('refuses anyone but the store’s own staff and managers, before reading anyt
   const manager = subscribeLive<Item>(system.gateway.wsUrl, PICK_LIST, { at: stores.hamburg }, await bearer(Role.MANAGER));
   try {
     const placed = await placeOrder('PL-HAM', { handle: `PICKUP:${stores.hamburg}` });
-    await manager.waitFor((items) => items.some((i) => i.orderNumber === placed.number));
+    await manager.waitFor((items) => items.some((i) => i.orderNumber === placed.number), WAIT_MS);
     expect(manager.errors).toEqual([]);
   } finally {
     await manager.dispose();
@@ -125,7 +127,7 @@ it("a store's pick list subscription sees a new order within a second of placeme
   let placed: { id: string; number: string };
   try {
     // The order placed before subscribing is open work: a SNAPSHOT, with the fulfilment order from the supergraph.
-    const [snapshot] = (await sub.waitFor((items) => items.some((i) => i.orderNumber === before.number))).filter(
+    const [snapshot] = (await sub.waitFor((items) => items.some((i) => i.orderNumber === before.number), WAIT_MS)).filter(
       (i) => i.orderNumber === before.number,
     );
     expect(snapshot).toMatchObject({
@@ -140,7 +142,7 @@ it("a store's pick list subscription sees a new order within a second of placeme
     placed = await placeOrder('PL-BER', { handle: `PICKUP:${stores.berlin}` });
     const elsewhere = await placeOrder('PL-HAM', 'SHIP');
     const after = await placeOrder('PL-BER', { handle: `PICKUP:${stores.berlin}` });
-    const items = await sub.waitFor((received) => received.some((i) => i.orderNumber === after.number));
+    const items = await sub.waitFor((received) => received.some((i) => i.orderNumber === after.number), WAIT_MS);
     const change = items.find((i) => i.orderNumber === placed.number);
     expect(change).toMatchObject({
       kind: 'CHANGED',
@@ -169,7 +171,7 @@ it("a store's pick list subscription sees a new order within a second of placeme
   expect(ready.orderReadyForPickup.userErrors).toEqual([]);
   const resumed = subscribeLive<Item>(system.gateway.wsUrl, PICK_LIST, { at: stores.berlin, since: lastSeen }, berlinStaff);
   try {
-    const items = await resumed.waitFor((received) => received.some((i) => i.orderNumber === placed.number));
+    const items = await resumed.waitFor((received) => received.some((i) => i.orderNumber === placed.number), WAIT_MS);
     expect(items.find((i) => i.orderNumber === placed.number)).toMatchObject({
       kind: 'CHANGED',
       status: 'READY_FOR_PICKUP',
