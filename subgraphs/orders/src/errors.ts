@@ -54,6 +54,16 @@ export const OrdersErrorCode = {
   PICKUP_NOT_VERIFIED: 'PICKUP_NOT_VERIFIED',
   /** A card taken at pickup was authorized but not yet captured: ask again with the same key to finish. */
   PAYMENT_PENDING: 'PAYMENT_PENDING',
+  /** Selling at a till needs a staff token naming the store. */
+  LOCATION_REQUIRED: 'LOCATION_REQUIRED',
+  /** A price override or line discount by someone who is not a manager. */
+  OVERRIDE_NOT_ALLOWED: 'OVERRIDE_NOT_ALLOWED',
+  /** The same clientOrderId was sent with other content: never a second order. */
+  CONFLICT: 'CONFLICT',
+  /** The till already has an open drawer session; close it first. */
+  SESSION_ALREADY_OPEN: 'SESSION_ALREADY_OPEN',
+  /** The drawer session is closed already, or not this store's. */
+  SESSION_CLOSED: 'SESSION_CLOSED',
   /** The location to move to has too little of the units available. */
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
 } as const;
@@ -78,6 +88,11 @@ export const ordersUserErrorCodes = describeUserErrorCodes(
     NOTHING_TO_FULFIL: 'Everything on the fulfilment order already left, was cancelled or was moved.',
     FULFILMENT_PENDING:
       'Inventory did not answer; the fulfilment is recorded and finishes on its own. Ask again with the same key to see it.',
+    LOCATION_REQUIRED: 'Selling at a till needs a staff token naming the store.',
+    OVERRIDE_NOT_ALLOWED: 'A price override or line discount by someone who is not a manager.',
+    CONFLICT: 'The same clientOrderId was sent with other content: never a second order.',
+    SESSION_ALREADY_OPEN: 'The till already has an open drawer session; close it first.',
+    SESSION_CLOSED: 'The drawer session is closed already, or not this store’s.',
     PAYMENT_PENDING: 'A card taken at pickup was authorized but not yet captured: ask again with the same key to finish.',
     STOCK_NOT_HELD: 'The units are no longer held for the order at that location (moved or cancelled meanwhile).',
     NOT_READY_FOR_PICKUP: 'The order is not collected at a store, or is not ready for pickup yet.',

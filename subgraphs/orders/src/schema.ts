@@ -13,6 +13,7 @@ import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver';
 import { references } from './resolvers/references';
 import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 import { FulfillmentResolver } from './resolvers/fulfillment.resolver';
+import { PosResolver } from './resolvers/pos.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -28,6 +29,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       CustomerOrdersResolver,
       ShopConfigResolver,
       FulfillmentResolver,
+      PosResolver,
     ],
     references,
     userErrorCodes: ordersUserErrorCodes,

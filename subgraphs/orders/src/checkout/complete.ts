@@ -65,7 +65,7 @@ async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promis
   const problems = checkoutProblems(cart, input, request.caller);
   if (problems.length)
     return { ok: false, userErrors: problems.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code })) };
-  const plan = { cart, tenders: orderTenders(input.tenders), email: input.email ?? cart.email };
+  const plan = { cart, tenders: orderTenders(input.tenders), email: input.email ?? cart.email, pos: input.pos ?? null };
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const id = await insertCheckout(deps.em(), {
       id: randomUUID(),

@@ -16,6 +16,7 @@ import { financialStatus, summarizePayment, type PaymentEvent } from '../payment
 import { LeaseLostError, moveCheckout, type CheckoutRow } from './checkout-row';
 import type { CheckoutDeps } from './deps';
 import { stepKeys } from './keys';
+import type { PosSale } from './types';
 
 export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Promise<string> {
   const orderId = randomUUID();
@@ -43,6 +44,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
       shippingDiscountMinor: cart.totals.shippingDiscountMinor,
       taxTotalMinor: cart.totals.taxTotalMinor,
       totalMinor: cart.totals.totalMinor,
+      ...posFields(checkout.plan.pos ?? null),
       pricesIncludeTax: cart.totals.pricesIncludeTax,
       taxLines: cart.totals.taxLines,
       discountApplications: cart.discountApplications,
@@ -66,6 +68,13 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
         taxLines: line.taxLines,
       }),
     );
+    if (checkout.plan.pos) {
+      order.flags = checkout.plan.pos.flags.map((f) => ({
+        code: f.code,
+        message: f.message,
+        orderLineId: f.orderLineIndex === null ? null : (lines[f.orderLineIndex]?.id ?? null),
+      }));
+    }
     await createFulfillmentOrders(em, order, lines, (checkout.steps.stock?.lines ?? []) as HeldUnits[]);
     const ledgers: PaymentEvent[][] = [];
     tenders.forEach((tender, index) => {
@@ -76,19 +85,26 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
         amountMinor: tender.amountMinor,
         currencyCode: cart.currencyCode,
         sourceHint: (record.hint as string | undefined) ?? null,
-        providerReference: (record.providerReference as string | undefined) ?? null,
+        providerReference:
+          tender.method === 'CARD_EXTERNAL' ? tender.reference : ((record.providerReference as string | undefined) ?? null),
       });
       // The card is authorized and captured once the order exists; stored value, cash and manual moved in full already.
       const kind = tender.method === 'TEST_CARD' ? 'AUTHORIZE' : 'SALE';
-      make(em, PaymentEventRecord, {
-        paymentId: payment.id,
-        kind,
-        amountMinor: tender.amountMinor,
-        status: 'SUCCEEDED',
-        idempotencyKey: stepKeys(checkout.id).tender(index),
-        providerReference: payment.providerReference,
-      });
-      ledgers.push([{ kind, amountMinor: tender.amountMinor, status: 'SUCCEEDED' }]);
+      // Cash: the SALE is what was handed over, the CHANGE what went back from it.
+      const tendered = tender.method === 'CASH' && tender.tenderedMinor ? tender.tenderedMinor : tender.amountMinor;
+      const events: PaymentEvent[] = [{ kind, amountMinor: tendered, status: 'SUCCEEDED' }];
+      if (tendered > tender.amountMinor) events.push({ kind: 'CHANGE', amountMinor: tendered - tender.amountMinor, status: 'SUCCEEDED' });
+      events.forEach((event, n) =>
+        make(em, PaymentEventRecord, {
+          paymentId: payment.id,
+          kind: event.kind,
+          amountMinor: event.amountMinor,
+          status: 'SUCCEEDED',
+          idempotencyKey: n === 0 ? stepKeys(checkout.id).tender(index) : `${stepKeys(checkout.id).tender(index)}:change`,
+          providerReference: payment.providerReference,
+        }),
+      );
+      ledgers.push(events);
     });
     const paid = financialStatus(ledgers.map(summarizePayment), order.totalMinor) === 'PAID';
     await appendOrderEvents(
@@ -100,6 +116,19 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
     await em.flush();
   });
   return orderId;
+}
+
+/** A till sale's store, staff member, device, drawer and the till's own id; nothing for an online order. */
+function posFields(pos: PosSale | null): Partial<Order> {
+  if (!pos) return {};
+  return {
+    locationId: pos.locationId,
+    staffId: pos.staffId,
+    deviceId: pos.deviceId,
+    clientOrderId: pos.clientOrderId,
+    clientRequestHash: pos.requestHash,
+    posSessionId: pos.sessionId,
+  };
 }
 
 /** A new entity with `data`, persisted in `em` (defaults from its class apply). */

@@ -65,7 +65,14 @@ export type TenderInput =
   | { method: 'GIFT_CARD'; amountMinor: number; code: string }
   | { method: 'STORE_CREDIT'; amountMinor: number }
   | { method: 'LOYALTY_POINTS'; amountMinor: number }
-  | { method: 'CASH' | 'MANUAL'; amountMinor: number };
+  | {
+      method: 'CASH';
+      amountMinor: number;
+      /** What the customer handed over, when more than the amount: the change is recorded. */ tenderedMinor?: number | null;
+    }
+  | { method: 'MANUAL'; amountMinor: number }
+  /** A standalone card terminal's payment, by its reference (staff only). */
+  | { method: 'CARD_EXTERNAL'; amountMinor: number; reference: string };
 
 export interface CheckoutInput {
   cartId: string;
@@ -75,10 +82,27 @@ export interface CheckoutInput {
   expectedTotalMinor: number | null;
   /** A store-collected order placed unpaid, paid at the till on pickup. */
   payAtPickup?: boolean;
+  /** A till sale: no email needed, and the order records its store, staff, device and drawer. */
+  pos?: PosSale | null;
+}
+
+/** A sale at a till: where, by whom, on which device and drawer, under the device's own order id. */
+export interface PosSale {
+  locationId: string;
+  staffId: string;
+  deviceId: string;
+  clientOrderId: string;
+  /** The hash of what the till sent: the same clientOrderId with other content is a conflict. */
+  requestHash: string;
+  sessionId: string | null;
+  /** A manager's price overrides and line discounts, with their reasons. */
+  flags: { code: string; message: string; orderLineIndex: number | null }[];
 }
 
 /** What the saga keeps in the checkout row's `plan`. */
 export interface CheckoutPlan {
+  /** Set for a till sale (posOrderCreate). */
+  pos?: PosSale | null;
   cart: PricedCart;
   /** Ordered: stored value first, card last. */
   tenders: TenderInput[];

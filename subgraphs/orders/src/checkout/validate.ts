@@ -13,6 +13,7 @@ const TENDER_ORDER: Record<TenderInput['method'], number> = {
   LOYALTY_POINTS: 1,
   CASH: 2,
   MANUAL: 2,
+  CARD_EXTERNAL: 2,
   TEST_CARD: 3,
 };
 
@@ -32,7 +33,7 @@ export function checkoutProblems(cart: PricedCart, input: CheckoutInput, caller:
   const errors: UserError[] = [];
   if (cart.lines.length === 0) errors.push(new UserError(['cartId'], 'The cart is empty', CheckoutErrorCode.EMPTY_CART));
   const email = input.email ?? cart.email;
-  if (!caller.customerId && !email) {
+  if (!caller.customerId && !email && !input.pos) {
     errors.push(
       new UserError(['input', 'email'], 'A guest checkout needs an email for the confirmation', CheckoutErrorCode.EMAIL_REQUIRED),
     );
@@ -60,13 +61,18 @@ export function checkoutProblems(cart: PricedCart, input: CheckoutInput, caller:
       errors.push(new UserError([...field, 'amount'], 'A payment must be a positive amount', CheckoutErrorCode.PAYMENT_MISMATCH));
     }
     sum += tender.amountMinor;
+    if (tender.method === 'CASH' && tender.tenderedMinor != null && tender.tenderedMinor < tender.amountMinor) {
+      errors.push(
+        new UserError([...field, 'amountTendered'], 'Less cash was handed over than the amount', CheckoutErrorCode.PAYMENT_MISMATCH),
+      );
+    }
     if (tender.method === 'STORE_CREDIT' && !caller.customerId) {
       errors.push(new UserError(field, 'Store credit needs a signed-in customer', CheckoutErrorCode.CUSTOMER_REQUIRED));
     }
     if (tender.method === 'LOYALTY_POINTS' && !caller.customerId) {
       errors.push(new UserError(field, 'Paying with points needs a signed-in customer', CheckoutErrorCode.CUSTOMER_REQUIRED));
     }
-    if ((tender.method === 'CASH' || tender.method === 'MANUAL') && !caller.isStaff) {
+    if ((tender.method === 'CASH' || tender.method === 'MANUAL' || tender.method === 'CARD_EXTERNAL') && !caller.isStaff) {
       errors.push(new UserError(field, `${tender.method} is taken by staff only`, CheckoutErrorCode.PAYMENT_METHOD_NOT_ALLOWED));
     }
   });

@@ -5,6 +5,7 @@ import type { OrdersContext } from '../context';
 import { Fulfillment, FulfillmentMethod, FulfillmentOrder, Order, type OrderTaxLine as StoredTaxLine } from '../entities';
 import { fulfillmentOrderViews, fulfillmentView } from '../fulfilment/views';
 import { FulfillmentOrderView, FulfillmentView } from '../types/fulfillment.types';
+import { OrderFlagView, StaffReference } from '../types/pos.types';
 import { fulfillmentStatus } from '../rules/fulfillment-status';
 import { asLedger, listOrders, orderFinancialStatus, orderLoaders } from '../services/order-read.service';
 import {
@@ -177,6 +178,26 @@ export class OrderFieldsResolver {
   })
   pickupCode(@Root() order: Order): string | null {
     return order.pickupCode;
+  }
+
+  @FieldResolver(() => LocationReference, { nullable: true, description: 'The store that sold it at a till; null for an online order.' })
+  location(@Root() order: Order): LocationReference | null {
+    return order.locationId ? { id: order.locationId } : null;
+  }
+
+  @FieldResolver(() => StaffReference, { nullable: true, description: 'Who sold it at the till; null for an online order.' })
+  staff(@Root() order: Order): StaffReference | null {
+    return order.staffId ? { id: order.staffId } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The till's own id for the sale; null for an online order." })
+  clientOrderId(@Root() order: Order): string | null {
+    return order.clientOrderId;
+  }
+
+  @FieldResolver(() => [OrderFlagView], { description: 'What an offline till did differently, and managers’ changes at the till.' })
+  flags(@Root() order: Order): OrderFlagView[] {
+    return order.flags.map((f) => ({ code: f.code, message: f.message, orderLineId: f.orderLineId ?? null }));
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'When the order was cancelled; null while it is not.' })

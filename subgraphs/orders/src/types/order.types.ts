@@ -29,6 +29,7 @@ export enum PaymentMethodValue {
   LOYALTY_POINTS = 'LOYALTY_POINTS',
   CASH = 'CASH',
   MANUAL = 'MANUAL',
+  CARD_EXTERNAL = 'CARD_EXTERNAL',
 }
 
 export enum PaymentStatusValue {
@@ -74,6 +75,7 @@ registerEnumType(PaymentMethodValue, {
     GIFT_CARD: { description: 'A gift card, by its code.' },
     LOYALTY_POINTS: { description: "The signed-in customer's loyalty points." },
     MANUAL: { description: 'Recorded by staff, paid outside the system (staff only).' },
+    CARD_EXTERNAL: { description: "A standalone card terminal's payment, recorded by its reference (staff only)." },
     STORE_CREDIT: { description: "The signed-in customer's store credit." },
     TEST_CARD: { description: 'The test card provider (numbers in the README).' },
   },

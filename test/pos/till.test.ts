@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
+import { createStockedProduct, locationsByName } from '../support/carts';
+import { gqlData } from '../support/graphql-client';
+import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
+import { bearer, type AuthHeaders } from '../support/tokens';
+
+/**
+ * Selling at the till through the gateway: lines by SKU and barcode, several tenders with cash
+ * change, goods leaving the store's stock at once, one order per device id, a manager's price
+ * override, and the cash drawer counting what the sales left in it.
+ */
+let system: SupergraphHarness;
+let admin: AuthHeaders;
+let berlin: string;
+let cashier: AuthHeaders;
+let manager: AuthHeaders;
+
+beforeAll(async () => {
+  system = await startSupergraph();
+  admin = await bearer(Role.ADMIN);
+  berlin = (await locationsByName(system))['Velocity Cycles Berlin Mitte'].id;
+  cashier = await bearer(Role.STAFF, { locationId: berlin });
+  manager = await bearer(Role.MANAGER, { locationId: berlin });
+  await createStockedProduct(system, admin, { sku: 'TILL-A', price: '20.00', stock: { [berlin]: 10 } });
+  const { productCreate } = await api(
+    `mutation { productCreate(input: { title: "Till bell", status: ACTIVE, taxClass: STANDARD, channels: [POS],
+      variants: [{ sku: "TILL-B", barcode: "4006381333931", price: { amount: "7.50" } }] }) { userErrors { code } } }`,
+    {},
+    admin,
+  );
+  expect(productCreate.userErrors).toEqual([]);
+  await api(
+    `mutation($at: ID!) { inventoryAdjust(input: { sku: "TILL-B", locationId: $at, delta: 5, reason: RECEIVED }) { userErrors { code } } }`,
+    { at: berlin },
+    admin,
+  );
+}, 120_000);
+afterAll(() => system?.close());
+
+const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: AuthHeaders) =>
+  gqlData<T>(system.gateway.url, query, variables, headers);
+
+const SELL = `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
+  order { id number channel location { id } staff { id } clientOrderId financialStatus fulfillmentStatus flags { code orderLineId }
+    totals { total { amount } } lines { sku quantity unitPrice { amount } total { amount } }
+    payments { method amount { amount } captured { amount } events { kind amount { amount } } } }
+  userErrors { field code } } }`;
+
+const codes = (payload: { userErrors: { code: string }[] }) => payload.userErrors.map((e) => e.code);
+
+async function level(sku: string): Promise<{ onHand: number; reserved: number }> {
+  const { inventoryLevels } = await api(
+    `query($skus: [String!], $at: [ID!]) { inventoryLevels(skus: $skus, locationIds: $at, first: 1) { nodes { onHand reserved } } }`,
+    { skus: [sku], at: [berlin] },
+    admin,
+  );
+  return inventoryLevels.nodes[0];
+}
+
+it('sells by SKU and barcode with cash and a terminal: paid, handed over, stock gone from the store, one order per device id', async () => {
+  const { posSessionOpen } = await api(
+    `mutation($at: ID!) { posSessionOpen(locationId: $at, deviceId: "till-1", openingFloat: { amount: "100.00" }) {
+      session { id openingFloat { amount } expectedCash { amount } } userErrors { code } } }`,
+    { at: berlin },
+    cashier,
+  );
+  expect(posSessionOpen.userErrors).toEqual([]);
+  const session = posSessionOpen.session;
+  const again = await api(
+    `mutation($at: ID!) { posSessionOpen(locationId: $at, deviceId: "till-1", openingFloat: { amount: "0" }) { userErrors { code } } }`,
+    { at: berlin },
+    cashier,
+  );
+  expect(codes(again.posSessionOpen)).toEqual(['SESSION_ALREADY_OPEN']);
+
+  const before = { a: await level('TILL-A'), b: await level('TILL-B') };
+  // 2 × 20.00 + 7.50 = 47.50: 30.00 on the terminal, 17.50 in cash from a 20.00 note.
+  const sale = {
+    clientOrderId: randomUUID(),
+    deviceId: 'till-1',
+    lines: [
+      { sku: 'TILL-A', quantity: 2 },
+      { barcode: '4006381333931', quantity: 1 },
+    ],
+    payments: [
+      { method: 'CARD_EXTERNAL', amount: { amount: '30.00' }, reference: 'TERM-0042' },
+      { method: 'CASH', amount: { amount: '17.50' }, amountTendered: { amount: '20.00' } },
+    ],
+  };
+  const key = randomUUID();
+  const sold = (await api(SELL, { input: sale, key }, cashier)).posOrderCreate;
+  expect(sold.userErrors).toEqual([]);
+  expect(sold.order).toMatchObject({
+    channel: 'POS',
+    location: { id: berlin },
+    clientOrderId: sale.clientOrderId,
+    financialStatus: 'PAID',
+    fulfillmentStatus: 'PICKED_UP',
+    totals: { total: { amount: '47.50' } },
+    lines: [
+      { sku: 'TILL-A', quantity: 2, total: { amount: '40.00' } },
+      { sku: 'TILL-B', quantity: 1, total: { amount: '7.50' } },
+    ],
+  });
+  const cash = sold.order.payments.find((p: { method: string }) => p.method === 'CASH');
+  expect(cash).toEqual({
+    method: 'CASH',
+    amount: { amount: '17.50' },
+    captured: { amount: '17.50' },
+    events: [
+      { kind: 'SALE', amount: { amount: '20.00' } },
+      { kind: 'CHANGE', amount: { amount: '2.50' } },
+    ],
+  });
+  expect(await level('TILL-A')).toEqual({ onHand: before.a.onHand - 2, reserved: before.a.reserved });
+  expect(await level('TILL-B')).toEqual({ onHand: before.b.onHand - 1, reserved: before.b.reserved });
+
+  // The same key, or the same sale under another key (a lost answer), is the same order; other content under the id is a conflict.
+  expect((await api(SELL, { input: sale, key }, cashier)).posOrderCreate.order.id).toBe(sold.order.id);
+  expect((await api(SELL, { input: sale, key: randomUUID() }, cashier)).posOrderCreate.order.id).toBe(sold.order.id);
+  const other = await api(SELL, { input: { ...sale, lines: [{ sku: 'TILL-A', quantity: 1 }] }, key: randomUUID() }, cashier);
+  expect(codes(other.posOrderCreate)).toEqual(['CONFLICT']);
+  expect(await level('TILL-A')).toEqual({ onHand: before.a.onHand - 2, reserved: before.a.reserved });
+
+  // The drawer expects the float plus the 17.50 kept; a count 1.00 short is recorded as such.
+  const { posSessionClose } = await api(
+    `mutation($id: ID!) { posSessionClose(sessionId: $id, counted: { amount: "116.50" }) {
+      session { expectedCash { amount } countedCash { amount } difference { amount } salesCount closedAt } userErrors { code } } }`,
+    { id: session.id },
+    cashier,
+  );
+  expect(posSessionClose).toMatchObject({
+    session: { expectedCash: { amount: '117.50' }, countedCash: { amount: '116.50' }, difference: { amount: '-1.00' }, salesCount: 1 },
+    userErrors: [],
+  });
+  const { posSessions } = await api(
+    `query($at: ID!, $day: DateTime!) { posSessions(locationId: $at, date: $day) { id difference { amount } } }`,
+    { at: berlin, day: new Date().toISOString() },
+    manager,
+  );
+  expect(posSessions).toContainEqual({ id: session.id, difference: { amount: '-1.00' } });
+});
+
+it('lets a manager override a price with a reason, recorded on the order; a cashier may not', async () => {
+  const sale = (overrides: Record<string, unknown>) => ({
+    clientOrderId: randomUUID(),
+    deviceId: 'till-2',
+    lines: [{ sku: 'TILL-A', quantity: 1, ...overrides }],
+    payments: [{ method: 'MANUAL', amount: { amount: '15.00' } }],
+  });
+  const refused = await api(SELL, { input: sale({ priceOverride: { amount: '15.00' }, reason: 'scratched' }), key: randomUUID() }, cashier);
+  expect(codes(refused.posOrderCreate)).toEqual(['OVERRIDE_NOT_ALLOWED']);
+  const noReason = await api(SELL, { input: sale({ priceOverride: { amount: '15.00' } }), key: randomUUID() }, manager);
+  expect(codes(noReason.posOrderCreate)).toEqual(['BLANK']);
+  const done = (await api(SELL, { input: sale({ priceOverride: { amount: '15.00' }, reason: 'scratched' }), key: randomUUID() }, manager))
+    .posOrderCreate;
+  expect(done.userErrors).toEqual([]);
+  expect(done.order.lines).toEqual([{ sku: 'TILL-A', quantity: 1, unitPrice: { amount: '15.00' }, total: { amount: '15.00' } }]);
+  expect(done.order.flags).toEqual([{ code: 'PRICE_OVERRIDDEN', orderLineId: expect.stringMatching(/^gid:\/\/commerce\/OrderLine\//) }]);
+});
+
+it('refuses what a till should not send, each with a clear error, and sells nothing', async () => {
+  const before = await level('TILL-A');
+  const base = {
+    clientOrderId: randomUUID(),
+    deviceId: 'till-3',
+    lines: [{ sku: 'TILL-A', quantity: 1 }],
+    payments: [{ method: 'CASH', amount: { amount: '20.00' } }],
+  };
+  const attempt = async (input: Record<string, unknown>, headers = cashier) =>
+    codes((await api(SELL, { input: { ...base, clientOrderId: randomUUID(), ...input }, key: randomUUID() }, headers)).posOrderCreate);
+  expect(await attempt({}, await bearer(Role.STAFF))).toEqual(['LOCATION_REQUIRED']);
+  expect(await attempt({ lines: [{ barcode: '0000000000000', quantity: 1 }] })).toEqual(['UNKNOWN_SKU']);
+  expect(await attempt({ payments: [{ method: 'CASH', amount: { amount: '19.99' } }] })).toEqual(['PAYMENT_MISMATCH']);
+  expect(
+    await attempt({
+      payments: [{ method: 'CARD_EXTERNAL', amount: { amount: '20.00' }, reference: 'T', amountTendered: { amount: '50.00' } }],
+    }),
+  ).toEqual(['INVALID']);
+  expect(await attempt({ payments: [{ method: 'CASH', amount: { amount: '20.00' }, amountTendered: { amount: '10.00' } }] })).toEqual([
+    'PAYMENT_MISMATCH',
+  ]);
+  expect(await attempt({ lines: [{ sku: 'TILL-A', barcode: '4006381333931', quantity: 1 }] })).toEqual(['INVALID']);
+  expect(await level('TILL-A')).toEqual(before);
+});
