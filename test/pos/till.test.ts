@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { createStockedProduct, locationsByName } from '../support/carts';
-import { gqlData } from '../support/graphql-client';
+import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { bearer, type AuthHeaders } from '../support/tokens';
 
@@ -183,4 +183,101 @@ it('refuses what a till should not send, each with a clear error, and sells noth
   ]);
   expect(await attempt({ lines: [{ sku: 'TILL-A', barcode: '4006381333931', quantity: 1 }] })).toEqual(['INVALID']);
   expect(await level('TILL-A')).toEqual(before);
+});
+
+const SYNC = `mutation($device: String!, $orders: [PosOfflineOrderInput!]!) { posOrdersSync(deviceId: $device, orders: $orders) {
+  results { clientOrderId status order { id processedAt flags { code } financialStatus fulfillmentStatus totals { total { amount } } } userErrors { field code } }
+  userErrors { field code } } }`;
+
+type SyncAnswer = {
+  clientOrderId: string;
+  status: string;
+  order: { id: string; flags: { code: string }[] } | null;
+  userErrors: { code: string }[];
+};
+
+const offline = (lines: Record<string, unknown>[], payments: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
+  clientOrderId: randomUUID(),
+  soldAt: new Date(Date.now() - 3_600_000).toISOString(),
+  lines,
+  payments,
+  ...extra,
+});
+
+it('syncs offline sales exactly once: replays and two devices give one order and one stock movement; the till’s facts stand, flagged', async () => {
+  await createStockedProduct(system, admin, { sku: 'OFF-A', price: '10.00', stock: { [berlin]: 3 } });
+  const before = await level('OFF-A');
+  const sales = [
+    offline([{ sku: 'OFF-A', quantity: 1, unitPrice: { amount: '10.00' } }], [{ method: 'CASH', amount: { amount: '10.00' } }]),
+    // The till still had the old price, and a code that no longer applies.
+    offline(
+      [{ sku: 'OFF-A', quantity: 1, unitPrice: { amount: '9.00' }, discount: { amount: '1.00' } }],
+      [{ method: 'CARD_EXTERNAL', amount: { amount: '8.00' }, reference: 'T-77' }],
+      { discountCodes: ['GONE-10'] },
+    ),
+    // More than the store has: stock goes below zero; a gift card taken offline waits for follow-up.
+    offline(
+      [{ sku: 'OFF-A', quantity: 3, unitPrice: { amount: '10.00' } }],
+      [{ method: 'GIFT_CARD', amount: { amount: '30.00' }, giftCardCode: 'GC-OFFLINE' }],
+    ),
+    // Sold in the future by the till's clock: rejected, and the rest goes on.
+    offline([{ sku: 'OFF-A', quantity: 1, unitPrice: { amount: '10.00' } }], [{ method: 'CASH', amount: { amount: '10.00' } }], {
+      soldAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+  ];
+  const first = (await api(SYNC, { device: 'till-9', orders: sales }, cashier)).posOrdersSync.results as SyncAnswer[];
+  expect(first.map((r) => r.status)).toEqual(['CREATED', 'CREATED', 'CREATED', 'REJECTED']);
+  expect(first[0].order?.flags).toEqual([]);
+  expect(first[1].order?.flags.map((f) => f.code).sort()).toEqual(['DISCOUNT_NOT_APPLICABLE', 'PRICE_CHANGED']);
+  expect(first[2].order?.flags.map((f) => f.code).sort()).toEqual(['STOCK_BELOW_ZERO', 'STORED_VALUE_FOLLOW_UP']);
+  expect(first[3].userErrors).toEqual([{ field: ['soldAt'], code: 'INVALID' }]);
+  expect(await level('OFF-A')).toEqual({ onHand: before.onHand - 5, reserved: before.reserved });
+  const sold = await api(
+    `query($id: ID!) { order(id: $id) { processedAt financialStatus fulfillmentStatus channel } }`,
+    { id: first[0].order?.id },
+    admin,
+  );
+  expect(sold.order).toEqual({ processedAt: sales[0].soldAt, financialStatus: 'PAID', fulfillmentStatus: 'PICKED_UP', channel: 'POS' });
+
+  // The same batch again, and from a second device at the same time: the originals, nothing moved twice.
+  const [again, other] = await Promise.all([
+    api(SYNC, { device: 'till-9', orders: sales.slice(0, 3) }, cashier),
+    api(SYNC, { device: 'till-10', orders: sales.slice(0, 3) }, cashier),
+  ]);
+  for (const answer of [again, other]) {
+    const results = answer.posOrdersSync.results as SyncAnswer[];
+    expect(results.map((r) => r.status)).toEqual(['DUPLICATE', 'DUPLICATE', 'DUPLICATE']);
+    expect(results.map((r) => r.order?.id)).toEqual(first.slice(0, 3).map((r) => r.order?.id));
+  }
+  expect(await level('OFF-A')).toEqual({ onHand: before.onHand - 5, reserved: before.reserved });
+
+  // A new batch sent by two devices at once: each sale once.
+  const fresh = [
+    offline([{ sku: 'OFF-A', quantity: 1, unitPrice: { amount: '10.00' } }], [{ method: 'MANUAL', amount: { amount: '10.00' } }]),
+  ];
+  const raced = await Promise.all([
+    api(SYNC, { device: 'till-9', orders: fresh }, cashier),
+    api(SYNC, { device: 'till-10', orders: fresh }, cashier),
+  ]);
+  const statuses = raced.map((a) => (a.posOrdersSync.results as SyncAnswer[])[0]);
+  expect(statuses.map((r) => r.status).sort()).toEqual(['CREATED', 'DUPLICATE']);
+  expect(statuses[0].order?.id).toBe(statuses[1].order?.id);
+  expect(await level('OFF-A')).toEqual({ onHand: before.onHand - 6, reserved: before.reserved });
+
+  // The same id with other content is a conflict, never a second order.
+  const changed = [
+    {
+      ...fresh[0],
+      lines: [{ sku: 'OFF-A', quantity: 2, unitPrice: { amount: '10.00' } }],
+      payments: [{ method: 'MANUAL', amount: { amount: '20.00' } }],
+    },
+  ];
+  const conflict = (await api(SYNC, { device: 'till-9', orders: changed }, cashier)).posOrdersSync.results as SyncAnswer[];
+  expect(conflict.map((r) => [r.status, r.userErrors.map((e) => e.code)])).toEqual([['CONFLICT', ['CONFLICT']]]);
+  expect(await level('OFF-A')).toEqual({ onHand: before.onHand - 6, reserved: before.reserved });
+
+  const tooMany = Array.from({ length: 251 }, () => fresh[0]);
+  // 251 sales are refused whole, at the edge, before anything is read.
+  const refused = await gql(system.gateway.url, SYNC, { device: 'till-9', orders: tooMany }, cashier);
+  expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('at most 250'), extensions: { code: 'BAD_USER_INPUT' } });
 });

@@ -60,6 +60,8 @@ export const OrdersErrorCode = {
   OVERRIDE_NOT_ALLOWED: 'OVERRIDE_NOT_ALLOWED',
   /** The same clientOrderId was sent with other content: never a second order. */
   CONFLICT: 'CONFLICT',
+  /** An offline sale could not be recorded now (a service did not answer): nothing was recorded; sync it again. */
+  SYNC_LATER: 'SYNC_LATER',
   /** The till already has an open drawer session; close it first. */
   SESSION_ALREADY_OPEN: 'SESSION_ALREADY_OPEN',
   /** The drawer session is closed already, or not this store's. */
@@ -91,6 +93,7 @@ export const ordersUserErrorCodes = describeUserErrorCodes(
     LOCATION_REQUIRED: 'Selling at a till needs a staff token naming the store.',
     OVERRIDE_NOT_ALLOWED: 'A price override or line discount by someone who is not a manager.',
     CONFLICT: 'The same clientOrderId was sent with other content: never a second order.',
+    SYNC_LATER: 'An offline sale could not be recorded now (a service did not answer): nothing was recorded; sync it again.',
     SESSION_ALREADY_OPEN: 'The till already has an open drawer session; close it first.',
     SESSION_CLOSED: 'The drawer session is closed already, or not this store’s.',
     PAYMENT_PENDING: 'A card taken at pickup was authorized but not yet captured: ask again with the same key to finish.',

@@ -114,3 +114,61 @@ export class PosOrderCreateInput {
   @ValidateNested({ each: true })
   payments!: PosPaymentInput[];
 }
+
+@InputType({ description: 'One line as the offline till sold it: its price and discount stand.' })
+export class PosOfflineLineInput {
+  @Field(() => String, { nullable: true, description: 'The SKU; give this or `barcode`.' })
+  @IsOptional()
+  @MaxLength(100)
+  sku?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The barcode as scanned; give this or `sku`.' })
+  @IsOptional()
+  @MaxLength(64)
+  barcode?: string | null;
+
+  @Field(() => Int, { description: 'Units, 1 to 999.' })
+  @Min(1)
+  @Max(999)
+  quantity!: number;
+
+  @Field(() => MoneyInput, { description: 'The unit price the till used.' })
+  unitPrice!: MoneyInput;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'What the till took off the line in total (its discounts).' })
+  discount?: MoneyInput | null;
+}
+
+@InputType({ description: 'A sale a till made while offline, as it made it.' })
+export class PosOfflineOrderInput {
+  @Field(() => String, { description: "The device's own id for the sale: one order per id, however often it is synced." })
+  @MaxLength(100)
+  clientOrderId!: string;
+
+  @Field(() => Date, { description: 'When the till sold it (its clock); reports count the sale then. Not in the future.' })
+  soldAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Who sold it; the staff member of the token when left out.' })
+  staffId?: string | null;
+
+  @Field(() => [PosOfflineLineInput], { description: 'What was sold, 1 to 250 lines.' })
+  @ArrayMaxSize(250)
+  @ValidateNested({ each: true })
+  lines!: PosOfflineLineInput[];
+
+  @Field(() => [String], { nullable: true, description: 'The codes the till applied; honoured, and flagged when they no longer apply.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  discountCodes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The customer; a customer merged since gets it on the one they were merged into.' })
+  customerId?: string | null;
+
+  @Field(() => [PosPaymentInput], {
+    description:
+      'The tenders, adding up to the total. Gift cards, store credit and points are recorded for follow-up, never debited offline.',
+  })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  payments!: PosPaymentInput[];
+}

@@ -3,12 +3,13 @@ import { STAFF_ROLES } from '#platform/auth';
 import { MoneyFormatError, MoneyInput, parseMinorUnits, UserError } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { OrdersErrorCode } from '../errors';
-import { PosOrderCreateInput } from '../inputs/pos.input';
-import { PosOrderCreatePayload, PosSessionClosePayload, PosSessionOpenPayload } from '../payloads/pos.payloads';
+import { PosOfflineOrderInput, PosOrderCreateInput } from '../inputs/pos.input';
+import { PosOrderCreatePayload, PosOrdersSyncPayload, PosSessionClosePayload, PosSessionOpenPayload } from '../payloads/pos.payloads';
 import { closeSession, listSessions, openSession } from '../pos/cash-drawer';
+import { syncOfflineSales } from '../pos/offline-sync';
 import { sellAtTill } from '../pos/till-sale';
 import { sessionView } from '../pos/views';
-import { PosSessionView } from '../types/pos.types';
+import { PosSessionView, PosSyncStatus } from '../types/pos.types';
 
 /** The minor units of `value`, or the userError that says why not. */
 function minorOf(ctx: OrdersContext, value: MoneyInput, field: string): { ok: true; minor: number } | { ok: false; error: UserError } {
@@ -36,6 +37,24 @@ export class PosResolver {
   ) {
     const outcome = await sellAtTill(ctx, input, idempotencyKey);
     return outcome.ok ? { order: outcome.order, userErrors: [] } : { userErrors: outcome.userErrors };
+  }
+
+  @Mutation(() => PosOrdersSyncPayload, {
+    description:
+      'Records up to 250 sales a till made offline, each exactly once per clientOrderId, as the till made them (its prices, discounts and sale time stand; what differs is flagged). One result per sale; one failing never stops the rest.',
+  })
+  @Authorized(STAFF_ROLES)
+  async posOrdersSync(
+    @Ctx() ctx: OrdersContext,
+    @Arg('deviceId', () => String, { description: 'The till that made the sales.' }) deviceId: string,
+    @Arg('orders', () => [PosOfflineOrderInput], { description: 'The sales, oldest first, at most 250.' }) orders: PosOfflineOrderInput[],
+  ) {
+    const outcome = await syncOfflineSales(ctx, deviceId, orders);
+    if (!outcome.ok) return { userErrors: outcome.userErrors };
+    return {
+      results: outcome.results.map((r) => ({ ...r, status: r.status as PosSyncStatus })),
+      userErrors: [],
+    };
   }
 
   @Mutation(() => PosSessionOpenPayload, {

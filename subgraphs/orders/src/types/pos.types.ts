@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '#platform/graphql';
+import { Money, UserError } from '#platform/graphql';
+import { Order } from '../entities';
 import { LocationReference } from './references.types';
 
 /** StaffMember as orders knows it: by id; customers resolves the rest. */
@@ -80,3 +81,18 @@ registerEnumType(PosSyncStatus, {
     REJECTED: { description: 'Not recorded: `userErrors` say why; the rest of the batch went on.' },
   },
 });
+
+@ObjectType('PosSyncResult', { description: 'What happened to one sale of an offline batch.' })
+export class PosSyncResultView {
+  @Field(() => String, { description: "The sale's clientOrderId, as the till sent it." })
+  clientOrderId!: string;
+
+  @Field(() => PosSyncStatus, { description: 'CREATED, DUPLICATE, CONFLICT or REJECTED.' })
+  status!: PosSyncStatus;
+
+  @Field(() => Order, { nullable: true, description: 'The order: new (CREATED) or the original (DUPLICATE); null otherwise.' })
+  order!: Order | null;
+
+  @Field(() => [UserError], { description: 'Why it was rejected or conflicts; empty otherwise.' })
+  userErrors!: UserError[];
+}
