@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
-import { createStockedProduct, locationsByName } from '../support/carts';
+import { createStockedProduct, locationsByName, newCustomer } from '../support/carts';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { bearer, type AuthHeaders } from '../support/tokens';
@@ -281,3 +281,69 @@ it('syncs offline sales exactly once: replays and two devices give one order and
   const refused = await gql(system.gateway.url, SYNC, { device: 'till-9', orders: tooMany }, cashier);
   expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('at most 250'), extensions: { code: 'BAD_USER_INPUT' } });
 });
+
+it('a known customer at the till: a receipt with the store, tenders, change and the points earned; a store visit on the timeline', async () => {
+  const customer = await newCustomer(system, 'regular@example.com');
+  const sold = (
+    await api(
+      SELL,
+      {
+        input: {
+          clientOrderId: randomUUID(),
+          deviceId: 'till-4',
+          customerId: customer.id,
+          lines: [{ sku: 'TILL-A', quantity: 1 }],
+          payments: [{ method: 'CASH', amount: { amount: '20.00' }, amountTendered: { amount: '50.00' } }],
+        },
+        key: randomUUID(),
+      },
+      cashier,
+    )
+  ).posOrderCreate;
+  expect(sold.userErrors).toEqual([]);
+  const RECEIPT = `query($id: ID!) { order(id: $id) { receipt { shopName location { id } number total { amount } change { amount }
+    tenders { method amount { amount } tendered { amount } change { amount } } taxes { title amount { amount } } loyaltyPointsEarned text } } }`;
+  const receipt = await eventually(async () => {
+    const { order } = await api(RECEIPT, { id: sold.order.id }, cashier);
+    return order.receipt.loyaltyPointsEarned === null ? null : order.receipt;
+  });
+  expect(receipt).toMatchObject({
+    shopName: 'Velocity Cycles',
+    location: { id: berlin },
+    number: sold.order.number,
+    total: { amount: '20.00' },
+    change: { amount: '30.00' },
+    tenders: [{ method: 'CASH', amount: { amount: '20.00' }, tendered: { amount: '50.00' }, change: { amount: '30.00' } }],
+    taxes: [{ title: expect.stringContaining('19'), amount: { amount: '3.19' } }],
+  });
+  expect(receipt.loyaltyPointsEarned).toBeGreaterThan(0);
+  expect(receipt.text).toContain('Velocity Cycles Berlin Mitte');
+  expect(receipt.text).toContain('Torstraße 101');
+  expect(receipt.text).toMatch(/CHANGE\s+30\.00/);
+  expect(receipt.text).toContain(`Loyalty points earned`);
+  const timeline = await eventually(async () => {
+    const { customer: found } = await api(
+      `query($id: ID!) { customer(id: $id) { events(first: 10) { nodes { type locationId } } } }`,
+      { id: customer.id },
+      customer.headers,
+    );
+    return found.events.nodes.some((e: { type: string }) => e.type === 'STORE_VISIT') ? found.events.nodes : null;
+  });
+  expect(timeline).toEqual(
+    expect.arrayContaining([
+      { type: 'STORE_VISIT', locationId: berlin },
+      { type: 'ORDER_PLACED', locationId: berlin },
+    ]),
+  );
+});
+
+/** Polls `read` until it answers something other than null (points and timelines follow the outbox). */
+async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

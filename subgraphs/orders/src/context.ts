@@ -23,6 +23,8 @@ export interface OrdersShared {
   abandonedAfterMs: number;
   /** The storefront page a recovery link opens, the token appended. */
   recoveryUrl: string;
+  /** The shop's name, as receipts print it (SHOP_NAME). */
+  shopName: string;
   /** Days an order ready for pickup waits at the store (PICKUP_HOLD_DAYS). */
   pickupHoldDays: number;
   /** The secret recovery tokens are signed with (the platform's token secret). */

@@ -42,6 +42,8 @@ export interface OrdersSettings {
   cartRecoveryUrl?: string;
   /** Days an order ready for pickup waits at the store before it is cancelled and refunded (7). */
   pickupHoldDays?: number;
+  /** The shop's name on receipts. */
+  shopName?: string;
   /** How often the customer-messages consumer reads the outbox without a notification. */
   eventPollMs?: number;
   smtpUrl?: string | null;
@@ -64,6 +66,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CHECKOUT_LEASE_MS: positiveInt({ default: 30_000 }),
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
       PICKUP_HOLD_DAYS: positiveInt({ default: 7 }),
+      SHOP_NAME: str({ default: 'Velocity Cycles' }),
       EVENT_POLL_MS: positiveInt({ default: 1_000 }),
       SMTP_URL: str({ default: undefined }),
       MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
@@ -91,6 +94,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     checkoutFaults: parseFaults(env),
     cartRecoveryUrl: config.CART_RECOVERY_URL,
     pickupHoldDays: config.PICKUP_HOLD_DAYS,
+    shopName: config.SHOP_NAME,
     eventPollMs: config.EVENT_POLL_MS,
     smtpUrl: config.SMTP_URL ?? null,
     mailDirectory: config.MAIL_DIRECTORY,
@@ -113,6 +117,7 @@ export const orders = defineSubgraph({
       recoveryUrl: settings.cartRecoveryUrl ?? 'http://127.0.0.1:4000/cart/recover',
       recoverySecret: kit.jwtSecret,
       pickupHoldDays: settings.pickupHoldDays ?? 7,
+      shopName: settings.shopName ?? 'Velocity Cycles',
       mailer: createMailer({
         smtpUrl: settings.smtpUrl,
         directory: settings.mailDirectory ?? join(process.cwd(), '.data', 'mail'),

@@ -66,8 +66,18 @@ async function recordPlaced(em: EntityManager, placed: OrderPlacedPayload): Prom
     [placed.orderId, placed.number, placed.totalMinor, placed.currencyCode, placed.occurredAt, placed.customerId],
   );
   if (inserted.length === 0) return;
+  const locationId = placed.soldAtLocationId ?? null;
+  // A purchase at a till is a visit to that store too.
+  if (placed.channel === 'POS' && locationId) {
+    recordEvent(em, inserted[0].customer_id, CustomerEventType.STORE_VISIT, {
+      channel: 'POS' as SalesChannel,
+      locationId,
+      data: { orderId: placed.orderId },
+    });
+  }
   recordEvent(em, inserted[0].customer_id, CustomerEventType.ORDER_PLACED, {
     channel: placed.channel as SalesChannel,
+    locationId,
     data: { orderId: placed.orderId, number: placed.number, totalMinor: placed.totalMinor, currencyCode: placed.currencyCode },
   });
   await em.flush();

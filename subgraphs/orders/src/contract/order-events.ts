@@ -18,6 +18,8 @@ const envelope = {
   currencyCode: z.string().length(3),
   /** The order total, in minor units. */
   totalMinor: z.number().int().nonnegative(),
+  /** The store that sold it at a till; absent or null for an online order. */
+  soldAtLocationId: z.string().nullable().optional(),
 };
 
 /** An order was placed: stock, discount uses and payments are held for it. */

@@ -64,6 +64,7 @@ function envelopeOf(order: Order, sequence: number, occurredAt: Date) {
     email: order.email,
     currencyCode: order.currencyCode,
     totalMinor: order.totalMinor,
+    soldAtLocationId: order.locationId,
   };
 }
 

@@ -6,6 +6,8 @@ import { Fulfillment, FulfillmentMethod, FulfillmentOrder, Order, type OrderTaxL
 import { fulfillmentOrderViews, fulfillmentView } from '../fulfilment/views';
 import { FulfillmentOrderView, FulfillmentView } from '../types/fulfillment.types';
 import { OrderFlagView, StaffReference } from '../types/pos.types';
+import { ReceiptView } from '../types/receipt.types';
+import { receiptOf } from '../pos/receipt';
 import { fulfillmentStatus } from '../rules/fulfillment-status';
 import { asLedger, listOrders, orderFinancialStatus, orderLoaders } from '../services/order-read.service';
 import {
@@ -198,6 +200,11 @@ export class OrderFieldsResolver {
   @FieldResolver(() => [OrderFlagView], { description: 'What an offline till did differently, and managers’ changes at the till.' })
   flags(@Root() order: Order): OrderFlagView[] {
     return order.flags.map((f) => ({ code: f.code, message: f.message, orderLineId: f.orderLineId ?? null }));
+  }
+
+  @FieldResolver(() => ReceiptView, { description: 'What a till prints for the order: structured, and as plain text.' })
+  receipt(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<ReceiptView> {
+    return receiptOf(ctx, order);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'When the order was cancelled; null while it is not.' })

@@ -274,6 +274,13 @@ export const LoyaltyProgramRead = internalCommand<Record<string, never>, { redem
   }
 `);
 
+/** The points a paid order earned, once the order-events consumer credited them; null before (or when it earned none). */
+export const LoyaltyEarnedForOrder = internalCommand<{ orderId: string }, number | null>(`
+  query LoyaltyEarnedForOrder($orderId: ID!) {
+    loyaltyPointsEarnedForOrder(orderId: $orderId)
+  }
+`);
+
 export interface LoyaltyPointsAdjustVariables {
   /** Positive gives points back (a redemption's compensation), negative takes earned points away (a return). */
   input: { customerId: string; points: number; reason: string };

@@ -17,6 +17,7 @@ export {
   LoyaltyPointsRedeem,
   LoyaltyPointsAdjust,
   LoyaltyProgramRead,
+  LoyaltyEarnedForOrder,
   type MoneyValue,
   type MoneyArgument,
   type EvaluationLineArgument,

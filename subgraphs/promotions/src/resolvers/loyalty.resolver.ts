@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGER_ROLES, Role, STAFF_ROLES } from '#platform/auth';
 import { toPayload } from '#platform/graphql';
 import type { PromotionsContext } from '../context';
@@ -11,7 +11,7 @@ import {
   LoyaltyPointsRedeemPayload,
   LoyaltyProgramUpdatePayload,
 } from '../payloads/loyalty.payloads';
-import { loyaltyProgramSettings, loyaltyTier, pointsEarnedLastYear } from '../services/loyalty-query.service';
+import { loyaltyProgramSettings, loyaltyTier, pointsEarnedForOrder, pointsEarnedLastYear } from '../services/loyalty-query.service';
 import { updateLoyaltyProgram } from '../services/loyalty-program.service';
 import { adjustPoints, earnPoints, redeemPoints } from '../services/loyalty.service';
 import { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
@@ -22,6 +22,16 @@ export class LoyaltyResolver {
   @Query(() => LoyaltyProgramView, { description: "The loyalty programme's settings: earning rates, point value and tiers." })
   loyaltyProgram(@Ctx() ctx: PromotionsContext): Promise<LoyaltyProgramView> {
     return loyaltyProgramSettings(ctx);
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Query(() => Int, { nullable: true, description: 'The points a paid order earned; null until credited, or when it earned none.' })
+  loyaltyPointsEarnedForOrder(
+    @Ctx() ctx: PromotionsContext,
+    @Arg('orderId', () => ID, { description: 'The order (database id).' }) orderId: string,
+  ): Promise<number | null> {
+    return pointsEarnedForOrder(ctx, orderId);
   }
 
   @Authorized(MANAGER_ROLES)

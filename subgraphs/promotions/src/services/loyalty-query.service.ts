@@ -1,3 +1,5 @@
+import { sql } from '#platform/db';
+import { SCHEMA } from '../constants';
 import type { PromotionsContext } from '../context';
 import type { LoyaltyAccount } from '../entities';
 import type { LoyaltyProgramView, LoyaltyTier } from '../types/loyalty.types';
@@ -18,4 +20,14 @@ export function pointsEarnedLastYear(ctx: PromotionsContext, account: LoyaltyAcc
 export async function loyaltyTier(ctx: PromotionsContext, account: LoyaltyAccount): Promise<LoyaltyTier> {
   const [program, earned] = await Promise.all([ctx.loaders.loyaltyProgram(), pointsEarnedLastYear(ctx, account)]);
   return tierFor(program, earned);
+}
+
+/** The points the order's payment earned (its EARN entry, under the key the consumer used); null when none was recorded. */
+export async function pointsEarnedForOrder(ctx: PromotionsContext, orderId: string): Promise<number | null> {
+  const [row] = await sql<{ points: number }>(
+    ctx.em,
+    `select points from "${SCHEMA}"."loyalty_entry" where idempotency_key = ? and kind = 'EARN' limit 1`,
+    [`order-paid:${orderId}`],
+  );
+  return row ? Number(row.points) : null;
 }
