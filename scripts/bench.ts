@@ -9,6 +9,7 @@ import { catalogBench } from './bench/catalog.bench';
 import { edgeBench } from './bench/edge.bench';
 import { checkoutBench } from './bench/checkout.bench';
 import { liveBench } from './bench/live.bench';
+import { posBench } from './bench/pos.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
 import { runMain } from './lib/main';
@@ -23,6 +24,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   adjust: adjustBench,
   edge: edgeBench,
   cart: cartBench,
+  pos: posBench,
 };
 
 runMain(async () => {

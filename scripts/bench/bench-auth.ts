@@ -5,7 +5,11 @@ import { type Role, signToken } from '#platform/auth';
 export const BENCH_JWT_SECRET = new Uint8Array(randomBytes(32));
 
 /** Headers for a request as a role: ADMIN for staff operations, SERVICE for internal commands. */
-export async function benchHeaders(role: Role): Promise<Record<string, string>> {
-  const { token } = await signToken({ role, subject: `bench-${role.toLowerCase()}` }, BENCH_JWT_SECRET, '2h');
+export async function benchHeaders(role: Role, claims: { locationId?: string } = {}): Promise<Record<string, string>> {
+  const { token } = await signToken(
+    { role, subject: `bench-${role.toLowerCase()}`, ...(claims.locationId ? { locationId: claims.locationId } : {}) },
+    BENCH_JWT_SECRET,
+    '2h',
+  );
   return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 }
