@@ -55,6 +55,7 @@ it('has a command for each internal mutation, and each is valid against the inve
     'InventoryReservationReleaseLines',
     'InventoryReserve',
     'InventorySaleRecord',
+    'InventorySalesRecord',
     'InventoryTransferCreate',
     'InventoryTransferReceive',
     'InventoryTransferShip',

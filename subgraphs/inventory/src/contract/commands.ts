@@ -181,6 +181,21 @@ export const InventorySaleRecord = internalCommand<InventorySaleRecordVariables,
     }
   }`);
 
+export interface InventorySalesRecordPayload {
+  /** One per sale, in order. */
+  results: InventorySaleRecordPayload[] | null;
+  userErrors: RemoteUserError[];
+}
+
+/** A till's offline batch (up to 250 sales) in one call and one transaction; each sale once per key, refused on its own. */
+export const InventorySalesRecord = internalCommand<{ sales: InventorySaleRecordVariables['input'][] }, InventorySalesRecordPayload>(`
+  mutation InventorySalesRecord($sales: [InventorySaleRecordInput!]!) {
+    inventorySalesRecord(sales: $sales) {
+      results { inventoryLevels { sku location { id } onHand reserved available version needsReconciliation } ${USER_ERRORS} }
+      ${USER_ERRORS}
+    }
+  }`);
+
 // ---- transfers ----
 
 export type TransferStatus = 'DRAFT' | 'IN_TRANSIT' | 'PARTIALLY_RECEIVED' | 'RECEIVED' | 'CLOSED' | 'CANCELLED';

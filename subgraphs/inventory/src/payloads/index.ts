@@ -14,3 +14,9 @@ export const InventorySaleRecordPayload = MutationPayload(
   { inventoryLevels: () => [InventoryLevel] },
   { internal: true },
 );
+
+export const InventorySalesRecordPayload = MutationPayload(
+  'InventorySalesRecordPayload',
+  { results: () => [InventorySaleRecordPayload] },
+  { internal: true, description: 'One result per sale of the batch, in order; userErrors only when the batch as a whole was refused.' },
+);

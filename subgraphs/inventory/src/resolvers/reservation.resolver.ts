@@ -8,10 +8,10 @@ import {
   InventoryReserveInput,
   InventorySaleRecordInput,
 } from '../inputs/reservation.input';
-import { InventorySaleRecordPayload, ReservationPayload } from '../payloads';
+import { InventorySaleRecordPayload, InventorySalesRecordPayload, ReservationPayload } from '../payloads';
 import { fulfilReservationPart, moveReservationPart, releaseReservationPart } from '../services/reservation-parts.service';
 import { commitReservation, confirmReservation, releaseReservation, reserve } from '../services/reservation.service';
-import { recordSale } from '../services/sale-record.service';
+import { recordSale, recordSales } from '../services/sale-record.service';
 
 /** Internal commands for checkout and tills; @inaccessible, so never part of the public API. */
 @Resolver()
@@ -95,5 +95,21 @@ export class ReservationResolver {
   })
   async inventorySaleRecord(@Ctx() ctx: InventoryContext, @Arg('input', () => InventorySaleRecordInput) input: InventorySaleRecordInput) {
     return toPayload(await recordSale(ctx, input), (inventoryLevels) => ({ inventoryLevels }));
+  }
+
+  @Authorized([Role.SERVICE])
+  @Directive('@inaccessible')
+  @Mutation(() => InventorySalesRecordPayload, {
+    description:
+      "Records a till's offline batch (up to 250 sales) in one call, each sale once per key and on its own: one result per sale.",
+  })
+  async inventorySalesRecord(
+    @Ctx() ctx: InventoryContext,
+    @Arg('sales', () => [InventorySaleRecordInput], { description: 'The sales, in the order the till made them.' })
+    sales: InventorySaleRecordInput[],
+  ) {
+    return toPayload(await recordSales(ctx, sales), (outcomes) => ({
+      results: outcomes.map((outcome) => toPayload(outcome, (inventoryLevels) => ({ inventoryLevels }))),
+    }));
   }
 }

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InventorySaleRecord, StockErrorCode } from '#contracts/inventory';
+import { InventorySalesRecord, StockErrorCode } from '#contracts/inventory';
 import { PRICING_LOOKUP_LIMIT, VariantsForPricing, type PricingVariant } from '#contracts/products';
 import { IDEMPOTENCY_KEY_MISMATCH, requestHash, sql } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, SalesChannel, UserError, type MoneyInput } from '#platform/graphql';
@@ -89,81 +89,162 @@ export async function syncOfflineSales(
     zones: config.zones,
     sessionId: session?.id ?? null,
   };
-  // In the order the till sold them: a level goes below zero on the sale that took it there, and only that one is flagged.
-  const results: SyncResult[] = [];
-  for (const sale of sales) results.push(await syncOne(batch, sale));
-  return { ok: true, results };
+  return { ok: true, results: await syncBatch(batch, sales) };
 }
 
-async function syncOne(batch: BatchContext, sale: PosOfflineOrderInput): Promise<SyncResult> {
-  const clientOrderId = sale.clientOrderId.trim();
-  const rejected = (errors: UserError[]): SyncResult => ({ clientOrderId, status: 'REJECTED', order: null, userErrors: errors });
-  try {
-    const hash = requestHash({ ...sale, clientOrderId, locationId: batch.locationId });
-    const earlier = await existing(batch.ctx.em.fork(), clientOrderId, hash);
-    if (earlier) return { clientOrderId, ...earlier };
+/** A sale that passed its checks, on its way to inventory and the order tables. */
+interface Candidate {
+  index: number;
+  sale: PosOfflineOrderInput;
+  clientOrderId: string;
+  hash: string;
+  facts: SaleFacts;
+  flags: OrderFlagData[];
+}
+
+/**
+ * The batch in four steps: what was synced before (one query), each sale's checks, one inventory
+ * call for every new sale (each once per key, in the till's order, so the sale that took a level
+ * below zero is the one flagged), then one transaction for the orders, each in its own savepoint.
+ */
+async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInput[]): Promise<SyncResult[]> {
+  const { ctx } = batch;
+  const results = new Array<SyncResult>(sales.length);
+  const ids = sales.map((sale) => sale.clientOrderId.trim());
+  const hashes = sales.map((sale, index) => requestHash({ ...sale, clientOrderId: ids[index], locationId: batch.locationId }));
+  const known = new Map(
+    (await ctx.em.fork().find(Order, { clientOrderId: { $in: ids.filter(Boolean) } })).map((o) => [o.clientOrderId, o]),
+  );
+  const inBatch = new Map<string, Candidate>();
+  const candidates: Candidate[] = [];
+  for (const [index, sale] of sales.entries()) {
+    const clientOrderId = ids[index];
+    const hash = hashes[index];
+    const earlier = known.get(clientOrderId);
+    if (earlier) {
+      results[index] =
+        earlier.clientRequestHash === hash
+          ? { clientOrderId, status: 'DUPLICATE', order: earlier, userErrors: [] }
+          : conflict(clientOrderId);
+      continue;
+    }
+    const twin = inBatch.get(clientOrderId);
+    if (twin) {
+      // The same id twice in one batch: the first counts; a copy is answered with it once it is recorded.
+      results[index] = twin.hash === hash ? { clientOrderId, status: 'DUPLICATE', order: null, userErrors: [] } : conflict(clientOrderId);
+      continue;
+    }
     const facts = saleFacts(batch, sale);
-    if (!facts.ok) return rejected(facts.userErrors);
-
-    const flags: OrderFlagData[] = [...facts.flags];
-    if ((sale.discountCodes ?? []).length > 0) flags.push(...(await codeFlags(batch, sale, facts.value)));
-
-    const stock = await batch.ctx.inventory.call(batch.ctx, InventorySaleRecord, {
-      input: {
-        idempotencyKey: `pos-sale:${clientOrderId}`,
-        locationId: batch.locationId,
-        channel: SalesChannel.POS,
-        lines: facts.value.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-        offline: true,
-        occurredAt: sale.soldAt.toISOString(),
-        reference: `pos:${clientOrderId}`,
-      },
-    });
-    if (!stock.ok && stock.reason === 'UNAVAILABLE') {
-      return rejected([
-        new UserError(null, 'Inventory did not answer; nothing was recorded. Sync the sale again', OrdersErrorCode.SYNC_LATER),
-      ]);
+    if (!facts.ok) {
+      results[index] = { clientOrderId, status: 'REJECTED', order: null, userErrors: facts.userErrors };
+      continue;
     }
-    if (!stock.ok) {
+    const candidate: Candidate = { index, sale, clientOrderId, hash, facts: facts.value, flags: [...facts.flags] };
+    if ((sale.discountCodes ?? []).length > 0) candidate.flags.push(...(await codeFlags(batch, sale, facts.value)));
+    inBatch.set(clientOrderId, candidate);
+    candidates.push(candidate);
+  }
+
+  const recorded = await recordStock(batch, candidates, results);
+  if (recorded.length > 0) {
+    try {
+      await ctx.em.fork().transactional(async (em) => {
+        for (const candidate of recorded) {
+          try {
+            const order = await em.transactional((savepoint) =>
+              recordOrder(savepoint, batch, candidate.sale, candidate.facts, candidate.flags, candidate.hash),
+            );
+            results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'CREATED', order, userErrors: [] };
+          } catch (error) {
+            if (!(error instanceof UniqueConstraintViolationException)) throw error;
+            // The same sale from another device won the race: answered below with its order, or a conflict.
+            results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'DUPLICATE', order: null, userErrors: [] };
+          }
+        }
+      });
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'pos sync: the batch could not be written; nothing was recorded');
+      for (const candidate of recorded) results[candidate.index] = syncLater(candidate.clientOrderId);
+    }
+  }
+  // Duplicates answered with the order they duplicate (or a conflict, when another device's content differed).
+  const unresolved = results.flatMap((r, index) => (r.status === 'DUPLICATE' && r.order === null ? [index] : []));
+  if (unresolved.length > 0) {
+    const orders = new Map(
+      (await ctx.em.fork().find(Order, { clientOrderId: { $in: unresolved.map((i) => ids[i]) } })).map((o) => [o.clientOrderId, o]),
+    );
+    for (const index of unresolved) {
+      const order = orders.get(ids[index]);
+      results[index] = !order
+        ? syncLater(ids[index])
+        : order.clientRequestHash === hashes[index]
+          ? { clientOrderId: ids[index], status: 'DUPLICATE', order, userErrors: [] }
+          : conflict(ids[index]);
+    }
+  }
+  return results;
+}
+
+/** Inventory records every candidate's stock in one call; the candidates it recorded, with their below-zero flags. */
+async function recordStock(batch: BatchContext, candidates: Candidate[], results: SyncResult[]): Promise<Candidate[]> {
+  if (candidates.length === 0) return [];
+  const answer = await batch.ctx.inventory.call(batch.ctx, InventorySalesRecord, {
+    sales: candidates.map((c) => ({
+      idempotencyKey: `pos-sale:${c.clientOrderId}`,
+      locationId: batch.locationId,
+      channel: SalesChannel.POS,
+      lines: c.facts.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+      offline: true,
+      occurredAt: c.sale.soldAt.toISOString(),
+      reference: `pos:${c.clientOrderId}`,
+    })),
+  });
+  if (!answer.ok || !answer.value.results) {
+    batch.ctx.logger.warn({ answer }, 'pos sync: inventory did not record the batch');
+    for (const c of candidates) results[c.index] = syncLater(c.clientOrderId);
+    return [];
+  }
+  const recorded: Candidate[] = [];
+  answer.value.results.forEach((outcome, i) => {
+    const c = candidates[i];
+    if (outcome.userErrors.length > 0) {
       // Another device recorded other content under this id first.
-      if (stock.userErrors.some((e) => e.code === IDEMPOTENCY_KEY_MISMATCH)) return conflict(clientOrderId);
-      return rejected(
-        stock.userErrors.map(
-          (e) =>
-            new UserError(null, e.message, e.code === StockErrorCode.UNKNOWN_SKU ? OrdersErrorCode.UNKNOWN_SKU : OrdersErrorCode.INVALID),
-        ),
-      );
+      results[c.index] = outcome.userErrors.some((e) => e.code === IDEMPOTENCY_KEY_MISMATCH)
+        ? conflict(c.clientOrderId)
+        : {
+            clientOrderId: c.clientOrderId,
+            status: 'REJECTED',
+            order: null,
+            userErrors: outcome.userErrors.map(
+              (e) =>
+                new UserError(
+                  null,
+                  e.message,
+                  e.code === StockErrorCode.UNKNOWN_SKU ? OrdersErrorCode.UNKNOWN_SKU : OrdersErrorCode.INVALID,
+                ),
+            ),
+          };
+      return;
     }
-    for (const level of stock.value.inventoryLevels ?? []) {
+    for (const level of outcome.inventoryLevels ?? []) {
       if (level.onHand < 0) {
-        flags.push({
+        c.flags.push({
           code: 'STOCK_BELOW_ZERO',
           message: `${level.sku} stood at ${level.onHand} after the sale; the level is flagged for a count`,
         });
       }
     }
-    try {
-      const order = await batch.ctx.em.fork().transactional((em) => recordOrder(em, batch, sale, facts.value, flags, hash));
-      return { clientOrderId, status: 'CREATED', order, userErrors: [] };
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      // The same sale from another device won the race: its order is this one, or a conflict.
-      const raced = await existing(batch.ctx.em.fork(), clientOrderId, hash);
-      if (raced) return { clientOrderId, ...raced };
-      throw error;
-    }
-  } catch (error) {
-    batch.ctx.logger.error({ err: error, clientOrderId }, 'pos sync: a sale failed; the rest of the batch goes on');
-    return rejected([new UserError(null, 'The sale could not be recorded; sync it again', OrdersErrorCode.SYNC_LATER)]);
-  }
+    recorded.push(c);
+  });
+  return recorded;
 }
 
-async function existing(em: EntityManager, clientOrderId: string, hash: string): Promise<Omit<SyncResult, 'clientOrderId'> | null> {
-  const order = await em.findOne(Order, { clientOrderId });
-  if (!order) return null;
-  if (order.clientRequestHash === hash) return { status: 'DUPLICATE', order, userErrors: [] };
-  return { status: 'CONFLICT', order: null, userErrors: conflict(clientOrderId).userErrors };
-}
+const syncLater = (clientOrderId: string): SyncResult => ({
+  clientOrderId,
+  status: 'REJECTED',
+  order: null,
+  userErrors: [new UserError(null, 'The sale could not be recorded now; nothing was recorded. Sync it again', OrdersErrorCode.SYNC_LATER)],
+});
 
 const conflict = (clientOrderId: string): SyncResult => ({
   clientOrderId,
