@@ -35,6 +35,7 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-C', price: '15.00', stock: { [stores.leipzig]: 6 } });
   await createStockedProduct(system, admin, { sku: 'FO-PICK', price: '30.00', stock: { [stores.berlin]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-S2S', price: '80.00', stock: { [stores.leipzig]: 1 } });
+  await createStockedProduct(system, admin, { sku: 'FO-HALF', price: '12.00', stock: { [stores.berlin]: 2 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -477,6 +478,49 @@ it('pay at pickup: placed unpaid, paid at the till in cash with change when coll
   });
   // Asked again under the key: the same answer, nothing recorded twice.
   expect((await api(PICK_UP, { id: order.id, input: cash, key }, berlinStaff)).orderPickUp).toEqual(paid.orderPickUp);
+
+  // A unit the shop cancels before pickup is not charged at the till.
+  const halfCart = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { cart { id lines(first: 1) { nodes { id } } } } }`,
+    {
+      input: { channel: 'WEB', lines: [{ sku: 'FO-HALF', quantity: 2 }], buyerIdentity: { countryCode: 'DE', email: 'half@example.com' } },
+    },
+    ANONYMOUS,
+  );
+  const halfId = halfCart.cartCreate.cart.id;
+  await api(
+    `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { userErrors { code } } }`,
+    { id: halfId, handle: `PICKUP:${stores.berlin}` },
+    ANONYMOUS,
+  );
+  const half = (await api(COMPLETE, { cartId: halfId, input: { payments: [], payAtPickup: true }, key: randomUUID() }, ANONYMOUS))
+    .checkoutComplete.order;
+  const { order: placedHalf } = await api(`query($id: ID!) { order(id: $id) { lines { id } } }`, { id: half.id }, admin);
+  const cancelled = await api(
+    `mutation($id: ID!, $lines: [OrderLineCancelInput!]!) { orderLinesCancel(orderId: $id, lines: $lines, reason: "damaged", idempotencyKey: "half-1") { userErrors { code } } }`,
+    { id: half.id, lines: [{ orderLineId: placedHalf.lines[0].id, quantity: 1 }] },
+    admin,
+  );
+  expect(cancelled.orderLinesCancel.userErrors).toEqual([]);
+  const halfReady = await api(
+    `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { pickupCode } } }`,
+    { id: half.id },
+    berlinStaff,
+  );
+  const halfCode = halfReady.orderReadyForPickup.order.pickupCode;
+  const full = await api(
+    PICK_UP,
+    { id: half.id, input: { pickupCode: halfCode, payments: [{ method: 'MANUAL', amount: { amount: '24.00' } }] }, key: randomUUID() },
+    berlinStaff,
+  );
+  expect(full.orderPickUp.userErrors).toEqual([{ field: ['input', 'payments'], code: 'PAYMENT_MISMATCH' }]);
+  const owed = await api(
+    PICK_UP,
+    { id: half.id, input: { pickupCode: halfCode, payments: [{ method: 'MANUAL', amount: { amount: '12.00' } }] }, key: randomUUID() },
+    berlinStaff,
+  );
+  expect(owed.orderPickUp.userErrors).toEqual([]);
+  expect(owed.orderPickUp.order.fulfillmentStatus).toBe('PICKED_UP');
 });
 
 it('answers what an outsider sends with clear errors and changes nothing', async () => {

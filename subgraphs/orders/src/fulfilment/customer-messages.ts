@@ -94,7 +94,11 @@ async function send(mailer: Mailer, em: EntityManager, eventId: string | number,
         event.whole
           ? `Your order ${event.number} was cancelled (${event.reason}).`
           : `Some items of your order ${event.number} were cancelled (${event.reason}).`,
-        event.refundedMinor > 0 ? `${refunded} ${event.currencyCode} goes back to you the way you paid.` : '',
+        event.refundedMinor > 0
+          ? event.refundTo === 'STORE_CREDIT'
+            ? `${refunded} ${event.currencyCode} is on your account as store credit.`
+            : `${refunded} ${event.currencyCode} goes back to you the way you paid.`
+          : '',
       ]
         .filter(Boolean)
         .join('\n\n'),

@@ -11,7 +11,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserError } from '#platform/graphql';
 import { orderPaymentSummaries } from '../checkout/settle';
 import { CheckoutErrorCode } from '../checkout/errors';
-import { Order, Payment, PaymentEventRecord } from '../entities';
+import { Order, OrderLine, Payment, PaymentEventRecord } from '../entities';
+import { shareOfFirst } from '../returns/refund-allocation';
 import { appendOrderEvents } from '../order-events';
 import { cashChange, financialStatus, type PaymentProvider } from '../payments';
 
@@ -33,10 +34,18 @@ interface Taken {
   changeMinor: number;
 }
 
-/** What is still to pay on the order: its total less what its ledgers say was taken and kept. */
+/**
+ * What is still to pay on the order: what its lines cost less the share of units cancelled
+ * before pickup (the same share a refund of them would give back), plus shipping while anything
+ * is left, less what its ledgers say was taken and kept.
+ */
 export async function outstandingMinor(em: EntityManager, order: Order): Promise<number> {
+  const lines = await em.find(OrderLine, { orderId: order.id });
+  const kept = lines.reduce((sum, l) => sum + l.totalMinor - shareOfFirst(l.totalMinor, l.quantityCancelled, l.quantity), 0);
+  const anythingLeft = lines.some((l) => l.quantityCancelled < l.quantity);
+  const owed = anythingLeft ? order.totalMinor - lines.reduce((sum, l) => sum + l.totalMinor, 0) + kept : 0;
   const paid = (await orderPaymentSummaries(em, order.id)).reduce((sum, p) => sum + p.capturedMinor - p.refundedMinor, 0);
-  return Math.max(0, order.totalMinor - paid);
+  return Math.max(0, owed - paid);
 }
 
 /** Why the tenders cannot pay `dueMinor`, or nothing. */
