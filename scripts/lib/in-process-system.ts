@@ -85,6 +85,7 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
         productsUrl: urls.products,
         inventoryUrl: urls.inventory,
         promotionsUrl: urls.promotions,
+        customersUrl: urls.customers,
         mailDirectory: options.mailDirectory,
         checkoutSweepMs: 0,
         eventPollMs: 100,

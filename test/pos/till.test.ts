@@ -347,3 +347,26 @@ async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000):
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+it('an offline sale to a customer merged since goes to the one they were merged into, flagged', async () => {
+  const kept = await newCustomer(system, 'kept@example.com');
+  const duplicate = await newCustomer(system, 'duplicate@example.com');
+  const { customerMerge } = await api(
+    `mutation($source: ID!, $target: ID!) { customerMerge(sourceId: $source, targetId: $target) { userErrors { code } } }`,
+    { source: duplicate.id, target: kept.id },
+    admin,
+  );
+  expect(customerMerge.userErrors).toEqual([]);
+  const sale = offline(
+    [{ sku: 'TILL-A', quantity: 1, unitPrice: { amount: '20.00' } }],
+    [{ method: 'CASH', amount: { amount: '20.00' } }],
+    {
+      customerId: duplicate.id,
+    },
+  );
+  const [result] = (await api(SYNC, { device: 'till-11', orders: [sale] }, cashier)).posOrdersSync.results as SyncAnswer[];
+  expect(result.status).toBe('CREATED');
+  expect(result.order?.flags).toEqual([{ code: 'CUSTOMER_MERGED' }]);
+  const { order } = await api(`query($id: ID!) { order(id: $id) { customer { id } } }`, { id: result.order?.id }, admin);
+  expect(order.customer).toEqual({ id: kept.id });
+});

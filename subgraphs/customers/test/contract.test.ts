@@ -20,7 +20,7 @@ const commands = Object.entries(contract as Record<string, unknown>).flatMap(([n
 );
 
 it('has commands to check', () => {
-  expect(commands.map(([name]) => name).sort()).toEqual(['CustomerSegments', 'KnownSegments']);
+  expect(commands.map(([name]) => name).sort()).toEqual(['CustomerSegments', 'CustomersNow', 'KnownSegments']);
 });
 
 it.each(commands)('%s is a valid operation against the customers schema', async (_name, command) => {

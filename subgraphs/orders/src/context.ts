@@ -33,6 +33,7 @@ export interface OrdersShared {
   products: InternalClient;
   inventory: InternalClient;
   promotions: InternalClient;
+  customers: InternalClient;
   /** The checkout saga's clients, card provider and settings. */
   checkout: CheckoutDeps;
 }

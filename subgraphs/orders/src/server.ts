@@ -24,6 +24,8 @@ export interface OrdersSettings {
   productsUrl: string;
   inventoryUrl: string;
   promotionsUrl: string;
+  /** Where customers is: an offline sale to a customer merged since goes to the one they were merged into. */
+  customersUrl?: string;
   /** True unless set: catalog prices include tax. */
   pricesIncludeTax?: boolean;
   /** The shop's country (ISO 3166-1 alpha-2), DE unless set. */
@@ -58,6 +60,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
       INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
       PROMOTIONS_URL: url({ default: 'http://127.0.0.1:4005/graphql' }),
+      CUSTOMERS_URL: url({ default: 'http://127.0.0.1:4004/graphql' }),
       PRICES_INCLUDE_TAX: bool({ default: true }),
       SHOP_COUNTRY: str({ default: 'DE' }),
       CART_ABANDONED_AFTER: positiveInt({ default: 60 }),
@@ -85,6 +88,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     productsUrl: config.PRODUCTS_URL,
     inventoryUrl: config.INVENTORY_URL,
     promotionsUrl: config.PROMOTIONS_URL,
+    customersUrl: config.CUSTOMERS_URL,
     pricesIncludeTax: config.PRICES_INCLUDE_TAX,
     shopCountryCode: config.SHOP_COUNTRY,
     cartAbandonedAfterMinutes: config.CART_ABANDONED_AFTER,
@@ -127,6 +131,7 @@ export const orders = defineSubgraph({
       products: kit.client('products', settings.productsUrl),
       inventory: kit.client('inventory', settings.inventoryUrl),
       promotions: kit.client('promotions', settings.promotionsUrl),
+      customers: kit.client('customers', settings.customersUrl ?? 'http://127.0.0.1:4004/graphql'),
       checkout: {
         em: () => kit.orm.em.fork(),
         inventory: kit.client('inventory', settings.inventoryUrl),

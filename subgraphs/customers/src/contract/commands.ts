@@ -29,6 +29,16 @@ export const KnownSegments = internalCommand<
   _entities(representations: $representations) { ... on Segment { id } }
 }`);
 
+/**
+ * Who each customer is now: a merged-away id answers with the customer it went into, an unknown
+ * or erased one with null (a till that sold offline to a customer merged since). Staff or SERVICE.
+ */
+export const CustomersNow = internalCommand<{ representations: EntityRepresentation<'Customer'>[] }, ({ id: string } | null)[]>(
+  `query CustomersNow($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Customer { id } }
+}`,
+);
+
 /** The references `CustomerSegments` and `KnownSegments` take, from ids. */
 export function representations<T extends 'Customer' | 'Segment'>(typename: T, ids: readonly string[]): EntityRepresentation<T>[] {
   return ids.map((id) => ({ __typename: typename, id }));

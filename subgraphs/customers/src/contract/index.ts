@@ -3,4 +3,4 @@
  * they send it (through federation's `_entities`, with this subgraph's own schema).
  */
 export { CustomerErased, CustomerMerged } from './events';
-export { CustomerSegments, KnownSegments, representations, type EntityRepresentation } from './commands';
+export { CustomerSegments, CustomersNow, KnownSegments, representations, type EntityRepresentation } from './commands';

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CustomersNow, representations } from '#contracts/customers';
 import { InventorySalesRecord, StockErrorCode } from '#contracts/inventory';
 import { PRICING_LOOKUP_LIMIT, VariantsForPricing, type PricingVariant } from '#contracts/products';
 import { IDEMPOTENCY_KEY_MISMATCH, requestHash, sql } from '#platform/db';
@@ -95,6 +96,8 @@ export async function syncOfflineSales(
 /** A sale that passed its checks, on its way to inventory and the order tables. */
 interface Candidate {
   index: number;
+  /** Who bought it, as the customer stands now (a merged customer's survivor). */
+  customerId: string | null;
   sale: PosOfflineOrderInput;
   clientOrderId: string;
   hash: string;
@@ -139,12 +142,21 @@ async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInp
       results[index] = { clientOrderId, status: 'REJECTED', order: null, userErrors: facts.userErrors };
       continue;
     }
-    const candidate: Candidate = { index, sale, clientOrderId, hash, facts: facts.value, flags: [...facts.flags] };
+    const candidate: Candidate = {
+      index,
+      customerId: sale.customerId ?? null,
+      sale,
+      clientOrderId,
+      hash,
+      facts: facts.value,
+      flags: [...facts.flags],
+    };
     if ((sale.discountCodes ?? []).length > 0) candidate.flags.push(...(await codeFlags(batch, sale, facts.value)));
     inBatch.set(clientOrderId, candidate);
     candidates.push(candidate);
   }
 
+  await resolveCustomers(batch, candidates);
   const recorded = await recordStock(batch, candidates, results);
   if (recorded.length > 0) {
     try {
@@ -152,7 +164,7 @@ async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInp
         for (const candidate of recorded) {
           try {
             const order = await em.transactional((savepoint) =>
-              recordOrder(savepoint, batch, candidate.sale, candidate.facts, candidate.flags, candidate.hash),
+              recordOrder(savepoint, batch, candidate, candidate.facts, candidate.flags, candidate.hash),
             );
             results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'CREATED', order, userErrors: [] };
           } catch (error) {
@@ -183,6 +195,36 @@ async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInp
     }
   }
   return results;
+}
+
+/**
+ * A customer merged into another since the till sold offline: the sale goes to the one they were
+ * merged into, flagged; one erased or unknown since: the sale stands without a customer, flagged.
+ * When customers does not answer, the sale keeps the id the till sent (its timeline entries
+ * follow merges anyway).
+ */
+async function resolveCustomers(batch: BatchContext, candidates: Candidate[]): Promise<void> {
+  const ids = [...new Set(candidates.flatMap((c) => (c.customerId ? [c.customerId] : [])))];
+  if (ids.length === 0) return;
+  const answer = await batch.ctx.customers.call(batch.ctx, CustomersNow, { representations: representations('Customer', ids) });
+  if (!answer.ok) {
+    batch.ctx.logger.warn({ answer }, 'pos sync: customers did not answer; sales keep the customer the till sent');
+    return;
+  }
+  const now = new Map(ids.map((id, i) => [id, answer.value[i]?.id ?? null]));
+  for (const candidate of candidates) {
+    if (!candidate.customerId) continue;
+    const current = now.get(candidate.customerId) ?? null;
+    if (current === null) {
+      candidate.flags.push({
+        code: 'CUSTOMER_UNKNOWN',
+        message: 'The customer the till named is unknown or was erased; the sale stands without one',
+      });
+    } else if (current !== candidate.customerId) {
+      candidate.flags.push({ code: 'CUSTOMER_MERGED', message: 'The customer was merged into another since; the sale is theirs' });
+    }
+    candidate.customerId = current;
+  }
 }
 
 /** Inventory records every candidate's stock in one call; the candidates it recorded, with their below-zero flags. */
@@ -409,12 +451,13 @@ function catalogOf(batch: BatchContext, facts: SaleFacts): Map<string, CatalogRo
 async function recordOrder(
   em: EntityManager,
   batch: BatchContext,
-  sale: PosOfflineOrderInput,
+  candidate: Candidate,
   facts: SaleFacts,
   flags: OrderFlagData[],
   hash: string,
 ): Promise<Order> {
   const { ctx } = batch;
+  const sale = candidate.sale;
   const cartLines: CartLineInput[] = facts.lines.map((l, i) => ({
     id: `line-${i}`,
     sku: l.sku,
@@ -452,7 +495,7 @@ async function recordOrder(
   const order = Object.assign(new Order(), {
     number: `#${n}`,
     channel: SalesChannel.POS,
-    customerId: sale.customerId ?? null,
+    customerId: candidate.customerId,
     currencyCode: ctx.currencyCode,
     fulfillmentMethod: FulfillmentMethod.PICKUP,
     pickupLocationId: batch.locationId,
