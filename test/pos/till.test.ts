@@ -183,6 +183,15 @@ it('refuses what a till should not send, each with a clear error, and sells noth
   ]);
   expect(await attempt({ lines: [{ sku: 'TILL-A', barcode: '4006381333931', quantity: 1 }] })).toEqual(['INVALID']);
   expect(await level('TILL-A')).toEqual(before);
+  // Another store's drawer is not this cashier's.
+  const hamburg = (await locationsByName(system))['Velocity Cycles Hamburg Altona'].id;
+  const foreign = await gql(
+    system.gateway.url,
+    `mutation($at: ID!) { posSessionOpen(locationId: $at, deviceId: "till-x", openingFloat: { amount: "10.00" }) { userErrors { code } } }`,
+    { at: hamburg },
+    cashier,
+  );
+  expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
 
 const SYNC = `mutation($device: String!, $orders: [PosOfflineOrderInput!]!) { posOrdersSync(deviceId: $device, orders: $orders) {
