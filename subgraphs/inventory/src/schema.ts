@@ -14,6 +14,7 @@ import { InventoryTransferResolver } from './resolvers/transfer.resolver';
 import { ReservationResolver } from './resolvers/reservation.resolver';
 import { ProductStockResolver, VariantStockResolver } from './resolvers/variant-stock.resolver';
 import { AvailabilityResolver } from './resolvers/availability.resolver';
+import { ReturnRecordResolver } from './resolvers/return-record.resolver';
 import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
@@ -32,6 +33,7 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
       InventoryItemResolver,
       ...clientIdResolvers,
       AvailabilityResolver,
+      ReturnRecordResolver,
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],
