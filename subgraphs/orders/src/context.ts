@@ -27,6 +27,8 @@ export interface OrdersShared {
   shopName: string;
   /** Days an order ready for pickup waits at the store (PICKUP_HOLD_DAYS). */
   pickupHoldDays: number;
+  /** Days after fulfilment or pickup a customer may ask to return (RETURN_WINDOW_DAYS). */
+  returnWindowDays: number;
   /** The secret recovery tokens are signed with (the platform's token secret). */
   recoverySecret: Uint8Array | null;
   mailer: Mailer;

@@ -1,6 +1,7 @@
 import { describeUserErrorCodes, UserErrorCode } from '#platform/graphql';
 import { CancelErrorCode } from './cancellation/errors';
 import { CheckoutErrorCode } from './checkout/errors';
+import { ReturnErrorCode, returnErrorDescriptions } from './returns/errors';
 
 /**
  * Every code a client can find in a `userErrors` entry from this subgraph: the platform's common
@@ -73,12 +74,13 @@ export const OrdersErrorCode = {
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
 
 /** Checkout's and cancelling's own codes (the sagas' refusals), listed with the rest. */
-export { CheckoutErrorCode, CancelErrorCode };
+export { CheckoutErrorCode, CancelErrorCode, ReturnErrorCode };
 
 /** The values of this subgraph's `UserErrorCode` enum, cart and checkout codes together, as clients read them. */
 export const ordersUserErrorCodes = describeUserErrorCodes(
-  { ...OrdersErrorCode, ...CheckoutErrorCode, ...CancelErrorCode },
+  { ...OrdersErrorCode, ...CheckoutErrorCode, ...CancelErrorCode, ...ReturnErrorCode },
   {
+    ...returnErrorDescriptions,
     CART_NOT_FOUND: "No cart has this id that the caller may see: unknown, or another customer's (one answer for both).",
     CART_CLOSED: "The cart was ordered or merged into the customer's cart; change that one instead.",
     UNKNOWN_SKU: 'The catalog has no product variant with this SKU (or variant id).',

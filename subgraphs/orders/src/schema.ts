@@ -14,6 +14,7 @@ import { references } from './resolvers/references';
 import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 import { FulfillmentResolver } from './resolvers/fulfillment.resolver';
 import { PosResolver } from './resolvers/pos.resolver';
+import { OrderReturnsResolver, ReturnsResolver } from './resolvers/returns.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -30,6 +31,8 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       ShopConfigResolver,
       FulfillmentResolver,
       PosResolver,
+      ReturnsResolver,
+      OrderReturnsResolver,
     ],
     references,
     userErrorCodes: ordersUserErrorCodes,

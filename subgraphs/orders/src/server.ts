@@ -6,6 +6,7 @@ import { createMailer } from '#platform/mail';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createOrdersContext, type OrdersShared } from './context';
 import { sweepCancellations, sweepExpiredPickups } from './cancellation';
+import { sweepRefunds, sweepRestocks } from './returns';
 import { CheckoutAdmission, parseFaults, sweepCheckouts } from './checkout';
 
 /** Checkouts one process drives at once, below its database pool (10), so each finishes promptly. */
@@ -46,6 +47,8 @@ export interface OrdersSettings {
   pickupHoldDays?: number;
   /** The shop's name on receipts. */
   shopName?: string;
+  /** Days after fulfilment or pickup a customer may ask to return (30). */
+  returnWindowDays?: number;
   /** How often the customer-messages consumer reads the outbox without a notification. */
   eventPollMs?: number;
   smtpUrl?: string | null;
@@ -70,6 +73,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
       PICKUP_HOLD_DAYS: positiveInt({ default: 7 }),
       SHOP_NAME: str({ default: 'Velocity Cycles' }),
+      RETURN_WINDOW_DAYS: positiveInt({ default: 30 }),
       EVENT_POLL_MS: positiveInt({ default: 1_000 }),
       SMTP_URL: str({ default: undefined }),
       MAIL_DIRECTORY: str({ default: join(process.cwd(), '.data', 'mail') }),
@@ -99,6 +103,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     cartRecoveryUrl: config.CART_RECOVERY_URL,
     pickupHoldDays: config.PICKUP_HOLD_DAYS,
     shopName: config.SHOP_NAME,
+    returnWindowDays: config.RETURN_WINDOW_DAYS,
     eventPollMs: config.EVENT_POLL_MS,
     smtpUrl: config.SMTP_URL ?? null,
     mailDirectory: config.MAIL_DIRECTORY,
@@ -122,6 +127,7 @@ export const orders = defineSubgraph({
       recoverySecret: kit.jwtSecret,
       pickupHoldDays: settings.pickupHoldDays ?? 7,
       shopName: settings.shopName ?? 'Velocity Cycles',
+      returnWindowDays: settings.returnWindowDays ?? 30,
       mailer: createMailer({
         smtpUrl: settings.smtpUrl,
         directory: settings.mailDirectory ?? join(process.cwd(), '.data', 'mail'),
@@ -150,6 +156,8 @@ export const orders = defineSubgraph({
     kit.every('pending fulfilments', settings.checkoutSweepMs ?? 5_000, () => sweepPendingFulfillments(shared.checkout));
     kit.every('cancellation recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCancellations(shared.checkout));
     kit.every('expired pickups', settings.checkoutSweepMs ?? 5_000, () => sweepExpiredPickups(shared.checkout));
+    kit.every('refund recovery', settings.checkoutSweepMs ?? 5_000, () => sweepRefunds(shared.checkout));
+    kit.every('return restocks', settings.checkoutSweepMs ?? 5_000, () => sweepRestocks(shared.checkout));
     // Tracking links, pickup codes and cancellations reach the customer from this subgraph's own outbox.
     await kit.start(customerMessagesConsumer({ orm: kit.orm, logger: kit.logger, mailer: shared.mailer, pollMs: settings.eventPollMs }));
     return (base) => createOrdersContext(base, shared);

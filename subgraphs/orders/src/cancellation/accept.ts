@@ -126,7 +126,7 @@ async function takeOverCheckout(em: EntityManager, checkoutId: string): Promise<
 }
 
 /** The order's payments in the order checkout took them (stored value first, the card last). */
-async function orderedPayments(em: EntityManager, orderId: string): Promise<Payment[]> {
+export async function orderedPayments(em: EntityManager, orderId: string): Promise<Payment[]> {
   const payments = await em.find(Payment, { orderId });
   const firsts = await sql<{ payment_id: string; first: string }>(
     em,

@@ -41,13 +41,17 @@ export async function readCancellation(em: EntityManager, where: { id: string } 
   return row ?? null;
 }
 
-/** What earlier cancellations of the order planned to give back to each payment: a later one never plans it again. */
+/**
+ * What earlier cancellations and refunds (of returned units) of the order planned to give back to
+ * each payment: a later one never plans it again.
+ */
 export async function plannedRefunds(em: EntityManager, orderId: string): Promise<Map<string, number>> {
   const rows = await sql<{ payment_id: string; amount: string }>(
     em,
     `select r->>'paymentId' as payment_id, sum((r->>'amountMinor')::bigint) as amount
-       from ${TABLE} c, jsonb_array_elements(c.plan->'refunds') r where c.order_id = ? group by 1`,
-    [orderId],
+       from (select plan from ${TABLE} where order_id = ? union all select plan from "${SCHEMA}"."refund" where order_id = ?) c,
+            jsonb_array_elements(c.plan->'refunds') r group by 1`,
+    [orderId, orderId],
   );
   return new Map(rows.map((r) => [r.payment_id, Number(r.amount)]));
 }

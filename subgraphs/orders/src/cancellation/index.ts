@@ -6,3 +6,6 @@ export { driveCancellation } from './saga';
 export { CancelErrorCode } from './errors';
 export type { CancellationDeps } from './deps';
 export type * from './types';
+/** The money step, shared with refunds of returned units. */
+export { refundPayment, type MoneyBack } from './steps/payment';
+export { paymentLedger } from './ledger';

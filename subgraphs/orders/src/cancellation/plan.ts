@@ -125,8 +125,9 @@ export function planCancellation(input: PlanInput): PlanResult {
       discountMinor: l.discountMinor,
       taxMinor: l.taxMinor,
       totalMinor: l.totalMinor,
-      alreadyRefundedQuantity: l.quantityCancelled,
-      alreadyRefundedMinor: shareOfFirst(l.totalMinor, l.quantityCancelled, l.quantity),
+      // Returned units refunded count too: every unit of a line takes its share once, in turn.
+      alreadyRefundedQuantity: l.quantityCancelled + l.quantityRefunded,
+      alreadyRefundedMinor: shareOfFirst(l.totalMinor, l.quantityCancelled + l.quantityRefunded, l.quantity),
     })),
     refund: [...asked].map(([lineId, quantity]) => ({ lineId, quantity })),
     shipping: whole ? shippingOf(input.order, lines) : null,

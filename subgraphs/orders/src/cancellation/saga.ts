@@ -8,7 +8,7 @@
 import { completeCancellation, readCancellation, recordStep, type CancellationRow } from './cancellation-row';
 import type { CancellationDeps } from './deps';
 import { returnDiscountUses } from './steps/discounts';
-import { refundPayment } from './steps/payment';
+import { cancellationMoneyBack, refundPayment } from './steps/payment';
 import { releaseOrderHold, releaseUnits, type StepRecord } from './steps/stock';
 
 interface Step {
@@ -23,7 +23,10 @@ function stepsOf(deps: CancellationDeps, row: CancellationRow): Step[] {
     : plan.stock.map((release) => ({ name: `stock:${release.locationId}`, run: () => releaseUnits(deps, row, release) }));
   return [
     ...stock,
-    ...plan.refunds.map((refund) => ({ name: `payment:${refund.paymentId}`, run: () => refundPayment(deps, row, refund) })),
+    ...plan.refunds.map((refund) => ({
+      name: `payment:${refund.paymentId}`,
+      run: () => refundPayment(deps, cancellationMoneyBack(row), refund),
+    })),
     ...(plan.whole ? [{ name: 'discounts', run: () => returnDiscountUses(deps, row) }] : []),
   ];
 }

@@ -14,3 +14,11 @@ export {
   type OrderCancelledPayload,
   type FulfillmentOrderChangedPayload,
 } from './order-events';
+export {
+  ReturnRequested,
+  ReturnReceived,
+  RefundCreated,
+  type ReturnRequestedPayload,
+  type ReturnReceivedPayload,
+  type RefundCreatedPayload,
+} from './order-events';

@@ -68,6 +68,42 @@ export const OrderCancelled = defineEvent(
   }),
 );
 
+/** Units of the order are to come back: a customer asked (REQUESTED) or staff opened a return at a store (OPEN). */
+export const ReturnRequested = defineEvent(
+  'return.requested',
+  z.object({
+    ...envelope,
+    returnId: z.string().min(1),
+    status: z.enum(['REQUESTED', 'OPEN']),
+    locationId: z.string().nullable(),
+    lines: z.array(orderLineUnits),
+  }),
+);
+
+/** Units of a return arrived at `locationId`; RESTOCK ones went back on hand there. */
+export const ReturnReceived = defineEvent(
+  'return.received',
+  z.object({
+    ...envelope,
+    returnId: z.string().min(1),
+    locationId: z.string().min(1),
+    lines: z.array(orderLineUnits.extend({ disposition: z.enum(['RESTOCK', 'DAMAGED', 'MISSING']) })),
+  }),
+);
+
+/** Money for returned units (and shipping) goes back to the customer; `refundedMinor` is what they get. */
+export const RefundCreated = defineEvent(
+  'refund.created',
+  z.object({
+    ...envelope,
+    refundId: z.string().min(1),
+    lines: z.array(orderLineUnits.extend({ amountMinor: z.number().int().nonnegative() })),
+    shippingMinor: z.number().int().nonnegative(),
+    refundedMinor: z.number().int().nonnegative(),
+    refundTo: z.enum(['ORIGINAL', 'STORE_CREDIT']),
+  }),
+);
+
 /**
  * A fulfilment order was made or changed: a location's live pick list follows these. Keyed by
  * the fulfilment order; `version` rises by one with every change, so a follower drops repeats.
@@ -104,3 +140,6 @@ export type OrderReadyForPickupPayload = ReturnType<typeof OrderReadyForPickup.p
 export type OrderPickedUpPayload = ReturnType<typeof OrderPickedUp.parse>;
 export type OrderCancelledPayload = ReturnType<typeof OrderCancelled.parse>;
 export type FulfillmentOrderChangedPayload = ReturnType<typeof FulfillmentOrderChanged.parse>;
+export type ReturnRequestedPayload = ReturnType<typeof ReturnRequested.parse>;
+export type ReturnReceivedPayload = ReturnType<typeof ReturnReceived.parse>;
+export type RefundCreatedPayload = ReturnType<typeof RefundCreated.parse>;

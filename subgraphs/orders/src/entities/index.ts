@@ -16,6 +16,8 @@ import { FulfillmentOrder } from './fulfillment-order.entity';
 import { Fulfillment } from './fulfillment.entity';
 import { PosSession } from './pos-session.entity';
 import { Cancellation } from './cancellation.entity';
+import { OrderReturn } from './return.entity';
+import { Refund } from './refund.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
 export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
@@ -37,7 +39,8 @@ export const entities = [
 export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardAuthorization, TestCardAnswer };
 export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, FulfillmentKind, FulfillmentState } from './order-enums';
 export { FulfillmentOrder, Fulfillment, PosSession };
-export { Cancellation };
+export { Cancellation, OrderReturn, Refund };
+export type { ReturnLineData, ReturnRestockData } from './return.entity';
 export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';
 export type { FulfillmentLineData, TrackingData } from './fulfillment.entity';
 export type { OrderAddress, OrderTaxLine, OrderDiscountApplication, OrderFlagData } from './order.entity';
@@ -55,4 +58,6 @@ export const orderEntities = [
   Fulfillment,
   Cancellation,
   PosSession,
+  OrderReturn,
+  Refund,
 ];

@@ -69,4 +69,16 @@ export class OrderLine {
   /** Units cancelled before they left (a cancelled order or line, a pickup never collected). */
   @Property({ type: 'integer', default: 0 })
   quantityCancelled = 0;
+
+  /** Units on returns not yet received (asked for or opened, not declined). */
+  @Property({ type: 'integer', default: 0 })
+  quantityReturnRequested = 0;
+
+  /** Units that came back (restocked or damaged); a missing unit is not returned. */
+  @Property({ type: 'integer', default: 0 })
+  quantityReturned = 0;
+
+  /** Returned units refunded; cancelled units are refunded by their cancellation. */
+  @Property({ type: 'integer', default: 0 })
+  quantityRefunded = 0;
 }

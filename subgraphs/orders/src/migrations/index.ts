@@ -7,6 +7,7 @@ import { Migration20261203050928 } from './Migration20261203050928';
 import { Migration20261203051959 } from './Migration20261203051959';
 import { Migration20261203052500 } from './Migration20261203052500';
 import { Migration20261203054820 } from './Migration20261203054820';
+import { Migration20261203060331 } from './Migration20261203060331';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203051959', class: Migration20261203051959 },
   { name: 'Migration20261203052500', class: Migration20261203052500 },
   { name: 'Migration20261203054820', class: Migration20261203054820 },
+  { name: 'Migration20261203060331', class: Migration20261203060331 },
 ];

@@ -14,11 +14,17 @@ import {
   OrderPickedUp,
   OrderPlaced,
   OrderReadyForPickup,
+  RefundCreated,
+  ReturnReceived,
+  ReturnRequested,
   type OrderCancelledPayload,
   type OrderFulfilledPayload,
   type OrderPaidPayload,
   type OrderPickedUpPayload,
   type OrderReadyForPickupPayload,
+  type RefundCreatedPayload,
+  type ReturnReceivedPayload,
+  type ReturnRequestedPayload,
 } from '../contract';
 import { OrderEvent, type Order } from '../entities';
 
@@ -32,7 +38,10 @@ export type OrderEventEntry =
   | { type: 'order.fulfilled'; data: Own<OrderFulfilledPayload> }
   | { type: 'order.ready_for_pickup'; data: Own<OrderReadyForPickupPayload> }
   | { type: 'order.picked_up'; data: Own<OrderPickedUpPayload> }
-  | { type: 'order.cancelled'; data: Own<OrderCancelledPayload> };
+  | { type: 'order.cancelled'; data: Own<OrderCancelledPayload> }
+  | { type: 'return.requested'; data: Own<ReturnRequestedPayload> }
+  | { type: 'return.received'; data: Own<ReturnReceivedPayload> }
+  | { type: 'refund.created'; data: Own<RefundCreatedPayload> };
 
 function outboxEvent(envelope: Envelope, entry: OrderEventEntry): EventInput {
   const key = envelope.orderId;
@@ -49,6 +58,12 @@ function outboxEvent(envelope: Envelope, entry: OrderEventEntry): EventInput {
       return OrderPickedUp.event(key, { ...envelope, ...entry.data });
     case 'order.cancelled':
       return OrderCancelled.event(key, { ...envelope, ...entry.data });
+    case 'return.requested':
+      return ReturnRequested.event(key, { ...envelope, ...entry.data });
+    case 'return.received':
+      return ReturnReceived.event(key, { ...envelope, ...entry.data });
+    case 'refund.created':
+      return RefundCreated.event(key, { ...envelope, ...entry.data });
   }
 }
 

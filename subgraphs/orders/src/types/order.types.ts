@@ -20,6 +20,8 @@ export enum FulfillmentStatusValue {
   FULFILLED = 'FULFILLED',
   READY_FOR_PICKUP = 'READY_FOR_PICKUP',
   PICKED_UP = 'PICKED_UP',
+  PARTIALLY_RETURNED = 'PARTIALLY_RETURNED',
+  RETURNED = 'RETURNED',
 }
 
 export enum PaymentMethodValue {
@@ -65,6 +67,8 @@ registerEnumType(FulfillmentStatusValue, {
     READY_FOR_PICKUP: { description: 'Waiting at the store for the customer, until the pickup deadline.' },
     PARTIALLY_FULFILLED: { description: 'Some lines were handed over or shipped.' },
     UNFULFILLED: { description: 'Nothing has been handed over or shipped.' },
+    PARTIALLY_RETURNED: { description: 'Some units that left came back (a received return).' },
+    RETURNED: { description: 'Every unit that left came back.' },
   },
 });
 registerEnumType(PaymentMethodValue, {
@@ -159,6 +163,15 @@ export class OrderLineView {
 
   @Field(() => Int, { description: 'Units cancelled before they left.' })
   quantityCancelled!: number;
+
+  @Field(() => Int, { description: 'Units on returns not yet received (asked for or opened).' })
+  quantityReturnRequested!: number;
+
+  @Field(() => Int, { description: 'Units that came back on a return (restocked or damaged).' })
+  quantityReturned!: number;
+
+  @Field(() => Int, { description: 'Returned units refunded (cancelled units are refunded by their cancellation).' })
+  quantityRefunded!: number;
 
   @Field(() => Money, { description: 'The price of one unit when it was sold.' })
   unitPrice!: Money;

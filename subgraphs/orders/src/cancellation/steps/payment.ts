@@ -4,7 +4,8 @@
  * checkout's capture, should it still run, replays the same one) and the share refunded. Stored
  * value goes back through promotions: gift card refunds, store credit, loyalty points. With
  * refundTo STORE_CREDIT, whatever was taken goes back as store credit instead. Each call is keyed
- * by the cancellation and the payment, and the ledger gets its VOID or REFUND once it moved.
+ * by the cancellation (or refund) and the payment, and the ledger gets its VOID or REFUND once it
+ * moved. Refunds of returned units run the same step (returns/), with keys of their own.
  */
 import { GiftCardRefund, LoyaltyPointsAdjust, StoreCreditIssue } from '#contracts/promotions';
 import { formatMinorUnits, type CurrencyCode } from '#platform/graphql';
@@ -16,14 +17,37 @@ import type { CancellationRow } from '../cancellation-row';
 import type { CancellationDeps } from '../deps';
 import { cancelKeys } from '../keys';
 import { paymentLedger, recordPaymentEvent } from '../ledger';
-import type { PaymentRefund } from '../types';
+import type { PaymentRefund, RefundDestination } from '../types';
 import type { StepRecord } from './stock';
 
-export async function refundPayment(deps: CancellationDeps, row: CancellationRow, refund: PaymentRefund): Promise<StepRecord> {
+/** Whose money goes back, where to, and under which keys: a cancellation, or a refund of returned units. */
+export interface MoneyBack {
+  /** The cancellation's or refund's id (logs, gift card references). */
+  id: string;
+  order_id: string;
+  plan: { checkoutId: string | null; customerId: string | null; currencyCode: string; refundTo: RefundDestination };
+  /** What the ledgers and the customer's account say it was for. */
+  reason: string;
+  /** The gift card transaction's reference. */
+  reference: string;
+  keys: { void(paymentId: string): string; refund(paymentId: string): string };
+}
+
+/** A cancellation as money going back. */
+export const cancellationMoneyBack = (row: CancellationRow): MoneyBack => ({
+  id: row.id,
+  order_id: row.order_id,
+  plan: row.plan,
+  reason: `Order ${row.plan.number} cancelled: ${row.plan.reason}`,
+  reference: `cancel:${row.id}`,
+  keys: cancelKeys(row.id),
+});
+
+export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refund: PaymentRefund): Promise<StepRecord> {
   const em = deps.em();
   const payment = await em.findOneOrFail(Payment, { id: refund.paymentId });
   const ledger = await paymentLedger(em, payment.id);
-  const keys = cancelKeys(row.id);
+  const keys = row.keys;
   const tenderIndex = ledger.tenderKey ? Number(/:tender:(\d+)$/.exec(ledger.tenderKey)?.[1] ?? NaN) : NaN;
 
   if (payment.method === 'TEST_CARD' && ledger.captured === 0) {
@@ -54,7 +78,7 @@ export async function refundPayment(deps: CancellationDeps, row: CancellationRow
   const amountMinor = refund.amountMinor;
   const currency = row.plan.currencyCode as CurrencyCode;
   const money = { amount: formatMinorUnits(amountMinor, currency), currencyCode: currency };
-  const reason = `Order ${row.plan.number} cancelled: ${row.plan.reason}`;
+  const reason = row.reason;
   const key = keys.refund(payment.id);
   let reference: string | null = null;
   if (row.plan.refundTo === 'STORE_CREDIT' && row.plan.customerId) {
@@ -71,7 +95,7 @@ export async function refundPayment(deps: CancellationDeps, row: CancellationRow
   } else if (payment.method === 'GIFT_CARD') {
     const record = await tenderRecord(deps, row, tenderIndex);
     const result = await deps.promotions.call({}, GiftCardRefund, {
-      input: { id: record.giftCardId as string, amount: money, reference: `cancel:${row.id}` },
+      input: { id: record.giftCardId as string, amount: money, reference: row.reference },
       idempotencyKey: key,
     });
     if (!result.ok) return failed(deps, row, result);
@@ -104,18 +128,18 @@ export async function refundPayment(deps: CancellationDeps, row: CancellationRow
   return { refunded: amountMinor };
 }
 
-function failed(deps: CancellationDeps, row: CancellationRow, result: unknown): null {
+function failed(deps: CancellationDeps, row: MoneyBack, result: unknown): null {
   deps.logger.warn({ cancellation: row.id, result }, 'cancellation: refund not done; retried later');
   return null;
 }
 
-async function tenderRecord(deps: CancellationDeps, row: CancellationRow, index: number): Promise<Record<string, unknown>> {
+async function tenderRecord(deps: CancellationDeps, row: MoneyBack, index: number): Promise<Record<string, unknown>> {
   const checkout = row.plan.checkoutId ? await readCheckout(deps.em(), { id: row.plan.checkoutId }) : null;
   return checkout?.steps[`tender:${index}`] ?? {};
 }
 
 /** Captures the authorization as checkout would (its key, its amount), and records the capture. */
-async function captureAsCheckout(deps: CancellationDeps, row: CancellationRow, payment: Payment, index: number): Promise<boolean> {
+async function captureAsCheckout(deps: CancellationDeps, row: MoneyBack, payment: Payment, index: number): Promise<boolean> {
   if (!row.plan.checkoutId || !payment.providerReference || !Number.isInteger(index)) return false;
   const key = stepKeys(row.plan.checkoutId).capture(index);
   const result = await deps.card.capture({ reference: payment.providerReference, amountMinor: payment.amountMinor, idempotencyKey: key });

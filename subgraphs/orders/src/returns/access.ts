@@ -1,0 +1,31 @@
+/** Who is asking about returns and refunds, and whose keys they use. */
+import { isStaff, Role, type Viewer } from '#platform/auth';
+import { UserError, UserErrorsException } from '#platform/graphql';
+import { IDEMPOTENCY_KEY_MISMATCH } from '#platform/db';
+import { OrdersErrorCode } from '../errors';
+
+export type ReturnCaller = { kind: 'staff' } | { kind: 'customer'; customerId: string };
+
+/** Staff, or a signed-in customer; anyone else finds no order. */
+export function callerOf(viewer: Viewer): ReturnCaller | null {
+  if (isStaff(viewer)) return { kind: 'staff' };
+  if (viewer.role === Role.CUSTOMER && viewer.subject) return { kind: 'customer', customerId: viewer.subject };
+  return null;
+}
+
+/** Whose key it is: `staff:<id>`, `customer:<id>`… */
+export const scopeOf = (viewer: Viewer) => `${viewer.role.toLowerCase()}:${viewer.subject ?? 'anonymous'}`;
+
+export const refuse = (field: string[] | null, message: string, code: string): never => {
+  throw new UserErrorsException([new UserError(field, message, code)]);
+};
+
+/** The key's own checks: 1 to 200 characters. */
+export function keyErrors(key: string): UserError[] {
+  return !key.trim() || key.length > 200
+    ? [new UserError(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID)]
+    : [];
+}
+
+export const keyMismatch = (key: string): never =>
+  refuse(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH);

@@ -1,0 +1,105 @@
+/**
+ * refundCreate's and refundSuggest's engine. refundCreate counts the units refunded, fixes the
+ * money per line and per payment and writes refund.created in ONE transaction under the order's
+ * lock (so concurrent refunds of the same units: one succeeds, the other finds nothing left),
+ * then moves the money outside it (refund-saga.ts). A key already used answers its first refund.
+ */
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorsException } from '#platform/graphql';
+import type { RefundDestination } from '../cancellation';
+import { orderedPayments } from '../cancellation/accept';
+import { plannedRefunds } from '../cancellation/cancellation-row';
+import type { OrdersContext } from '../context';
+import { Order, OrderLine } from '../entities';
+import { appendOrderEvents } from '../order-events';
+import type { PaymentMethod } from '../payments';
+import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { planReturnRefund, type RefundPlanResult } from './refund-plan';
+import { insertRefund, readRefund, refundedShipping, type RefundRow } from './refund-row';
+import { driveRefund } from './refund-saga';
+import type { RefundRequest, RefundRowPlan } from './types';
+
+async function planIn(em: EntityManager, order: Order, request: RefundRequest, refundTo: RefundDestination): Promise<RefundPlanResult> {
+  const lines = await em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
+  const payments = await orderedPayments(em, order.id);
+  return planReturnRefund({
+    order,
+    lines,
+    payments: payments.map((p) => ({ id: p.id, method: p.method as PaymentMethod, amountMinor: p.amountMinor })),
+    planned: await plannedRefunds(em, order.id),
+    shippingRefundedMinor: await refundedShipping(em, order.id),
+    request,
+    refundTo,
+  });
+}
+
+const refused = (result: Extract<RefundPlanResult, { ok: false }>) =>
+  new UserErrorsException(result.errors.map((e) => new UserError(e.field, e.message, e.code)));
+
+/** What refundCreate would give back now, and to which payments; changes nothing. Staff only. */
+export async function suggestRefund(ctx: OrdersContext, request: RefundRequest): Promise<MutationOutcome<RefundRowPlan>> {
+  if (!isUuid(request.orderId)) return { ok: false, userErrors: [new UserError(['orderId'], 'No order has this id', 'NOT_FOUND')] };
+  const em = ctx.em.fork();
+  const order = await em.findOne(Order, { id: request.orderId });
+  if (!order) return { ok: false, userErrors: [new UserError(['orderId'], 'No order has this id', 'NOT_FOUND')] };
+  const result = await planIn(em, order, request, 'ORIGINAL');
+  if (!result.ok) return { ok: false, userErrors: refused(result).userErrors };
+  return { ok: true, value: result.plan };
+}
+
+export interface RefundCreateArgs extends RefundRequest {
+  refundTo: RefundDestination;
+  idempotencyKey: string;
+}
+
+/** Refunds returned units (and shipping) by staff; the answer stands once committed, whatever payment step is left to the sweeper. */
+export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): Promise<MutationOutcome<RefundRow>> {
+  const errors = keyErrors(args.idempotencyKey);
+  if (args.lines.length > 250) errors.push(new UserError(['lines'], 'Name at most 250 lines', 'TOO_MANY'));
+  if (errors.length) return { ok: false, userErrors: errors };
+  if (callerOf(ctx.viewer)?.kind !== 'staff' || !isUuid(args.orderId)) {
+    return { ok: false, userErrors: [new UserError(['orderId'], 'No order has this id', 'NOT_FOUND')] };
+  }
+  const scope = scopeOf(ctx.viewer);
+  const hash = requestHash({ orderId: args.orderId, lines: args.lines, shipping: args.shipping, refundTo: args.refundTo });
+  const leaseMs = ctx.checkout.leaseMs;
+  const outcome = await runMutation(ctx, async ({ em }) => {
+    const order = await em.findOne(Order, { id: args.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!order) return refuse(['orderId'], 'No order has this id', 'NOT_FOUND');
+    const earlier = await readRefund(em, { scope, key: args.idempotencyKey });
+    if (earlier) return earlier.request_hash === hash ? earlier.id : keyMismatch(args.idempotencyKey);
+    if (args.refundTo === 'STORE_CREDIT' && !order.customerId) {
+      return refuse(['refundTo'], 'Store credit needs a customer; a guest order is refunded to its tenders', 'CUSTOMER_REQUIRED');
+    }
+    const result = await planIn(em, order, args, args.refundTo);
+    if (!result.ok) throw refused(result);
+    const { plan } = result;
+    const lines = await em.find(OrderLine, { id: { $in: plan.lines.map((l) => l.orderLineId) } });
+    for (const line of lines) line.quantityRefunded += plan.lines.find((l) => l.orderLineId === line.id)?.quantity ?? 0;
+    const id = randomUUID();
+    await insertRefund(em, { id, scope, key: args.idempotencyKey, hash, plan, leaseMs });
+    await appendOrderEvents(em, order, [
+      {
+        type: 'refund.created',
+        data: {
+          refundId: id,
+          lines: plan.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, quantity: l.quantity, amountMinor: l.amountMinor })),
+          shippingMinor: plan.shippingMinor,
+          refundedMinor: plan.refundTotalMinor,
+          refundTo: plan.refundTo,
+        },
+      },
+    ]);
+    await em.flush();
+    return id;
+  });
+  if (!outcome.ok) return outcome;
+  await driveRefund(ctx.checkout, outcome.value);
+  ctx.loaders.orderById.clear(args.orderId);
+  const row = await readRefund(ctx.em.fork(), { id: outcome.value });
+  if (!row) throw new Error(`refund ${outcome.value} vanished`);
+  return { ok: true, value: row };
+}

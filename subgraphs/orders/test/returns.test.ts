@@ -1,0 +1,426 @@
+/**
+ * Returns and refunds against the real inventory and promotions subgraphs: an online order picked
+ * up at one store and returned at another restocks the other, refunds are each line's exact share
+ * (150.00 + 60.00 with 20% off refund 120.00 and 48.00; three units of a shared discount sum to
+ * the cent), a gift card + card order gives each tender at most what it paid, concurrent refunds
+ * of the same units make one refund, and each bad input is refused with nothing changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
+import { sql } from '#platform/db';
+import { bearer } from '../../../test/support/tokens';
+import { completeCheckout, type PricedCart, type TenderInput } from '../src/checkout';
+import {
+  adminCall,
+  card,
+  createGiftCard,
+  giftCardBalance,
+  ordersCall,
+  pricedCart,
+  startCheckoutSystem,
+  type CheckoutSystem,
+} from './checkout-fixture';
+
+let system: CheckoutSystem;
+let storeA: string;
+let storeB: string;
+let skus: string[];
+
+beforeAll(async () => {
+  system = await startCheckoutSystem();
+  const inventory = system.subgraphs.servers.inventory.orm.em.fork();
+  const [pick] = await sql<{ location_id: string }>(
+    inventory,
+    `select location_id from inventory.inventory_level where on_hand - reserved >= 20 group by location_id order by count(*) desc limit 1`,
+  );
+  storeA = pick.location_id;
+  skus = (
+    await sql<{ sku: string }>(
+      inventory,
+      `select sku from inventory.inventory_level where location_id = ? and on_hand - reserved >= 20 order by sku limit 3`,
+      [storeA],
+    )
+  ).map((r) => r.sku);
+  const [other] = await sql<{ id: string }>(inventory, `select id from inventory.location where id <> ? order by id limit 1`, [storeA]);
+  storeB = other.id;
+}, 120_000);
+afterAll(() => system?.close());
+
+const rows = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => sql<T>(system.orders.orm.em.fork(), text, params);
+const inventoryRows = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  sql<T>(system.subgraphs.servers.inventory.orm.em.fork(), text, params);
+const staffAt = (locationId: string) => bearer(Role.STAFF, { locationId });
+
+/** What `read` gives once it is not null (an outbox consumer catching up), within 20 s. */
+async function eventually<T>(read: () => Promise<T | null>): Promise<T> {
+  for (const until = Date.now() + 20_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const value = await read();
+    if (value !== null || Date.now() > until) {
+      if (value === null) throw new Error('still nothing after 20 s');
+      return value;
+    }
+  }
+}
+
+interface LineSpec {
+  sku: string;
+  unitMinor: number;
+  quantity: number;
+  discountMinor: number;
+}
+
+/** A WEB order collected at store A, priced as given (tax 19% included), paid by `tenders` (a card for the total by default). */
+function cartOf(lines: LineSpec[], customerId: string | null): PricedCart {
+  const base = pricedCart({ sku: lines[0].sku, locationId: storeA, customerId });
+  const priced = lines.map((l) => {
+    const subtotal = l.unitMinor * l.quantity;
+    const total = subtotal - l.discountMinor;
+    const tax = Math.round((total * 19) / 119);
+    return {
+      ...base.lines[0],
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitMinor,
+      subtotalMinor: subtotal,
+      discountMinor: l.discountMinor,
+      taxMinor: tax,
+      totalMinor: total,
+      allocations: l.discountMinor
+        ? [{ discountId: 'test-discount', title: 'Test discount', code: null, amountMinor: l.discountMinor }]
+        : [],
+      taxLines: [{ name: 'VAT 19%', rateBasisPoints: 1900, amountMinor: tax }],
+    };
+  });
+  const sum = (f: (l: (typeof priced)[number]) => number) => priced.reduce((s, l) => s + f(l), 0);
+  return {
+    ...base,
+    lines: priced,
+    totals: {
+      ...base.totals,
+      subtotalMinor: sum((l) => l.subtotalMinor),
+      discountTotalMinor: sum((l) => l.discountMinor),
+      taxTotalMinor: sum((l) => l.taxMinor),
+      totalMinor: sum((l) => l.totalMinor),
+      taxLines: [{ name: 'VAT 19%', rateBasisPoints: 1900, amountMinor: sum((l) => l.taxMinor) }],
+    },
+  };
+}
+
+/** Places the order and hands it over at store A (ready for pickup, then collected with its code). */
+async function placeAndPickUp(lines: LineSpec[], options: { customerId?: string | null; tenders?: TenderInput[] } = {}) {
+  const cart = cartOf(lines, options.customerId ?? null);
+  await completeCheckout(system.deps(), {
+    scope: `cart:${cart.cartId}`,
+    idempotencyKey: randomUUID(),
+    input: {
+      cartId: cart.cartId,
+      email: null,
+      tenders: options.tenders ?? [card(cart.totals.totalMinor)],
+      expectedTotalMinor: cart.totals.totalMinor,
+    },
+    caller: { customerId: cart.customerId, isStaff: false },
+    price: async () => cart,
+  });
+  const [order] = await rows<{ id: string }>(`select id from orders."order" where cart_id = ?`, [cart.cartId]);
+  const staff = await staffAt(storeA);
+  const ready = await ordersCall(
+    system,
+    `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { userErrors { code message } } }`,
+    { id: order.id },
+    staff,
+  );
+  expect(ready).toEqual({ orderReadyForPickup: { userErrors: [] } });
+  const [{ pickup_code }] = await rows<{ pickup_code: string }>(`select pickup_code from orders."order" where id = ?`, [order.id]);
+  const picked = await ordersCall(
+    system,
+    `mutation($id: ID!, $code: String, $key: String!) { orderPickUp(orderId: $id, input: { pickupCode: $code }, idempotencyKey: $key) { order { fulfillmentStatus } userErrors { code message } } }`,
+    { id: order.id, code: pickup_code, key: randomUUID() },
+    staff,
+  );
+  expect(picked).toEqual({ orderPickUp: { order: { fulfillmentStatus: 'PICKED_UP' }, userErrors: [] } });
+  const lineIds = (await rows<{ id: string }>(`select id from orders.order_line where order_id = ? order by position`, [order.id])).map(
+    (r) => r.id,
+  );
+  return { orderId: order.id, lineIds, customerId: cart.customerId };
+}
+
+const ERRORS = 'userErrors { field message code }';
+const RETURN = `return { id status location { id } lines { id orderLineId quantity quantityRestocked quantityDamaged quantityMissing } }`;
+const RETURN_CREATE = `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $locationId: ID!, $key: String!) {
+  returnCreate(orderId: $orderId, lines: $lines, locationId: $locationId, idempotencyKey: $key) { ${RETURN} order { fulfillmentStatus } ${ERRORS} } }`;
+const RETURN_REQUEST = `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $key: String!) {
+  returnRequest(orderId: $orderId, lines: $lines, idempotencyKey: $key) { ${RETURN} ${ERRORS} } }`;
+const RETURN_APPROVE = `mutation($id: ID!, $locationId: ID) { returnApprove(returnId: $id, locationId: $locationId) { ${RETURN} ${ERRORS} } }`;
+const RETURN_DECLINE = `mutation($id: ID!) { returnDecline(returnId: $id, reason: "Worn") { ${RETURN} ${ERRORS} } }`;
+const RETURN_RECEIVE = `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) {
+  returnReceive(returnId: $id, lines: $lines) { ${RETURN} order { fulfillmentStatus } ${ERRORS} } }`;
+const REFUND_CREATE = `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $to: RefundTo!, $key: String!) {
+  refundCreate(orderId: $orderId, lines: $lines, to: $to, idempotencyKey: $key) {
+    refund { id status total { amount } lines { orderLineId quantity amount { amount } } transactions { method amount { amount } } }
+    order { financialStatus } ${ERRORS} } }`;
+
+type Data = Record<string, any>;
+
+async function returnAt(locationId: string, orderId: string, lines: { orderLineId: string; quantity: number }[], key = randomUUID()) {
+  const data = await ordersCall(
+    system,
+    RETURN_CREATE,
+    { orderId, locationId, key, lines: lines.map((l) => ({ ...l, reason: 'Does not fit' })) },
+    await staffAt(locationId),
+  );
+  return data.returnCreate as Data;
+}
+
+async function receive(locationId: string, returnId: string, lines: { returnLineId: string; quantity: number; disposition: string }[]) {
+  return (await ordersCall(system, RETURN_RECEIVE, { id: returnId, lines }, await staffAt(locationId))).returnReceive as Data;
+}
+
+async function refund(orderId: string, lines: { orderLineId: string; quantity: number }[], to = 'ORIGINAL', key: string = randomUUID()) {
+  return (await ordersCall(system, REFUND_CREATE, { orderId, lines, to, key }, await staffAt(storeB))).refundCreate as Data;
+}
+
+/** Takes back every unit of the order at store B and receives them as RESTOCK. */
+async function returnAll(orderId: string, lineIds: string[], quantities: number[]) {
+  const created = await returnAt(
+    storeB,
+    orderId,
+    lineIds.map((orderLineId, i) => ({ orderLineId, quantity: quantities[i] })),
+  );
+  expect(created.userErrors).toEqual([]);
+  const received = await receive(
+    storeB,
+    created.return.id,
+    created.return.lines.map((l: Data) => ({ returnLineId: l.id, quantity: l.quantity, disposition: 'RESTOCK' })),
+  );
+  expect(received.userErrors).toEqual([]);
+  return received;
+}
+
+/** Per payment: captured, refunded. */
+async function ledgers(orderId: string) {
+  return rows<{ method: string; captured: string; refunded: string }>(
+    `select p.method, coalesce(sum(e.amount_minor) filter (where e.kind = 'CAPTURE' and e.status = 'SUCCEEDED'), 0) as captured,
+            coalesce(sum(e.amount_minor) filter (where e.kind = 'REFUND' and e.status = 'SUCCEEDED'), 0) as refunded
+       from orders.payment p left join orders.payment_event e on e.payment_id = p.id where p.order_id = ? group by p.id, p.method order by p.method`,
+    [orderId],
+  );
+}
+
+async function onHand(sku: string, locationId: string): Promise<number> {
+  const [level] = await inventoryRows<{ on_hand: number }>(
+    `select on_hand from inventory.inventory_level where sku = ? and location_id = ?`,
+    [sku, locationId],
+  );
+  return level ? Number(level.on_hand) : 0;
+}
+
+describe('returns and refunds', () => {
+  it('an online order picked up at A and returned at B restocks B; 150.00 + 60.00 with 20% off refunds 120.00 then 48.00', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([
+      { sku: skus[0], unitMinor: 15_000, quantity: 1, discountMinor: 3_000 },
+      { sku: skus[1], unitMinor: 6_000, quantity: 1, discountMinor: 1_200 },
+    ]);
+    const [atA, atB] = [await onHand(skus[0], storeA), await onHand(skus[0], storeB)];
+    const received = await returnAll(orderId, lineIds, [1, 1]);
+    expect(received.return.status).toBe('RECEIVED');
+    expect(received.order.fulfillmentStatus).toBe('RETURNED');
+    expect(await onHand(skus[0], storeB)).toBe(atB + 1);
+    expect(await onHand(skus[0], storeA)).toBe(atA);
+    const [movement] = await inventoryRows<{ reason: string; channel: string; quantity: number }>(
+      `select reason, channel, quantity from inventory.stock_movement where sku = ? and location_id = ? and reference = ?`,
+      [skus[0], storeB, `return:${String(received.return.id).split('/').pop()}`],
+    );
+    expect(movement).toEqual({ reason: 'RETURN', channel: 'POS', quantity: 1 });
+
+    const first = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    expect(first.userErrors).toEqual([]);
+    expect(first.refund).toMatchObject({
+      status: 'SUCCEEDED',
+      total: { amount: '120.00' },
+      transactions: [{ method: 'TEST_CARD', amount: { amount: '120.00' } }],
+    });
+    expect(first.order.financialStatus).toBe('PARTIALLY_REFUNDED');
+    const second = await refund(orderId, [{ orderLineId: lineIds[1], quantity: 1 }]);
+    expect(second.refund.total.amount).toBe('48.00');
+    expect(second.order.financialStatus).toBe('REFUNDED');
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '16800', refunded: '16800' }]);
+    const [line] = await rows(
+      `select quantity_returned, quantity_refunded, quantity_return_requested from orders.order_line where id = ?`,
+      [lineIds[0]],
+    );
+    expect(line).toEqual({ quantity_returned: 1, quantity_refunded: 1, quantity_return_requested: 0 });
+    const events = await rows<{ type: string }>(`select type from orders.order_event where order_id = ? order by sequence`, [orderId]);
+    expect(events.map((e) => e.type).filter((t) => t.startsWith('re'))).toEqual([
+      'return.requested',
+      'return.received',
+      'refund.created',
+      'refund.created',
+    ]);
+  });
+
+  it('three units sharing a 10.00 discount, refunded one at a time, sum to the cent', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 1_000, quantity: 3, discountMinor: 1_000 }]);
+    await returnAll(orderId, lineIds, [3]);
+    const amounts: string[] = [];
+    for (let i = 0; i < 3; i++) amounts.push((await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }])).refund.total.amount);
+    // floor(20.00 × k / 3) for the first k units: 6.66, 13.33, 20.00.
+    expect(amounts).toEqual(['6.66', '6.67', '6.67']);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '2000', refunded: '2000' }]);
+  });
+
+  it('gift card + card: the card is refunded first, neither gets back more than it paid, and each ledger sums', async () => {
+    const code = await createGiftCard(system, '30.00');
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 5_000, quantity: 2, discountMinor: 0 }], {
+      tenders: [{ method: 'GIFT_CARD', amountMinor: 3_000, code }, card(7_000)],
+    });
+    expect(await giftCardBalance(system, code)).toBe('0.00');
+    await returnAll(orderId, lineIds, [2]);
+    const first = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    expect(first.refund.transactions).toEqual([{ method: 'TEST_CARD', amount: { amount: '50.00' } }]);
+    const second = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    expect(second.refund.transactions).toEqual([
+      { method: 'TEST_CARD', amount: { amount: '20.00' } },
+      { method: 'GIFT_CARD', amount: { amount: '30.00' } },
+    ]);
+    expect(await giftCardBalance(system, code)).toBe('30.00');
+    const byMethod = await ledgers(orderId);
+    expect(byMethod).toEqual([
+      { method: 'GIFT_CARD', captured: expect.any(String), refunded: '3000' },
+      { method: 'TEST_CARD', captured: '7000', refunded: '7000' },
+    ]);
+  });
+
+  it('concurrent refunds of the same units: one succeeds, the other finds nothing left', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 4_000, quantity: 1, discountMinor: 0 }]);
+    await returnAll(orderId, lineIds, [1]);
+    const results = await Promise.all([1, 2, 3].map(() => refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }])));
+    expect(results.filter((r) => r.refund).length).toBe(1);
+    expect(results.filter((r) => r.userErrors[0]?.code === 'NOT_REFUNDABLE').length).toBe(2);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '4000', refunded: '4000' }]);
+    const replay = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'ORIGINAL', 'same-key');
+    expect(replay.userErrors[0].code).toBe('NOT_REFUNDABLE');
+  });
+
+  it("a customer's request is approved, received damaged (no stock) and refunded to store credit; a declined one frees its units", async () => {
+    const customerId = randomUUID();
+    await sql(
+      system.subgraphs.servers.customers.orm.em.fork(),
+      `insert into customers.customer (id, created_at, updated_at) values (?, now(), now())`,
+      [customerId],
+    );
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 2_000, quantity: 2, discountMinor: 0 }], { customerId });
+    const customer = await bearer(Role.CUSTOMER, { subject: customerId });
+    const lines = [{ orderLineId: lineIds[0], quantity: 2, reason: 'Too small' }];
+    const declined = (await ordersCall(system, RETURN_REQUEST, { orderId, lines, key: randomUUID() }, customer)).returnRequest as Data;
+    expect(declined.return.status).toBe('REQUESTED');
+    const decline = (await ordersCall(system, RETURN_DECLINE, { id: declined.return.id }, await staffAt(storeB))).returnDecline as Data;
+    expect(decline.return.status).toBe('DECLINED');
+
+    const asked = (
+      await ordersCall(system, RETURN_REQUEST, { orderId, lines: [{ ...lines[0], quantity: 1 }], key: randomUUID() }, customer)
+    ).returnRequest as Data;
+    expect(asked.userErrors).toEqual([]);
+    const approved = (await ordersCall(system, RETURN_APPROVE, { id: asked.return.id, locationId: storeB }, await staffAt(storeB)))
+      .returnApprove as Data;
+    expect(approved.return).toMatchObject({ status: 'OPEN', location: { id: `gid://commerce/Location/${storeB}` } });
+    const before = await onHand(skus[2], storeB);
+    const received = await receive(storeB, asked.return.id, [
+      { returnLineId: asked.return.lines[0].id, quantity: 1, disposition: 'DAMAGED' },
+    ]);
+    expect(received.return.lines[0]).toMatchObject({ quantityDamaged: 1, quantityRestocked: 0 });
+    expect(received.order.fulfillmentStatus).toBe('PARTIALLY_RETURNED');
+    expect(await onHand(skus[2], storeB)).toBe(before);
+    const credited = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'STORE_CREDIT');
+    expect(credited.refund).toMatchObject({ status: 'SUCCEEDED', total: { amount: '20.00' } });
+    const [credit] = await sql<{ balance: string }>(
+      system.subgraphs.servers.promotions.orm.em.fork(),
+      `select coalesce(sum(balance), 0) as balance from promotions.store_credit_account where customer_id = ?`,
+      [customerId],
+    );
+    expect(Number(credit.balance)).toBe(2_000);
+
+    // The customers subgraph puts the return on the timeline and lowers total spent by the refund.
+    const timeline = await eventually(async () => {
+      const types = await sql<{ type: string }>(
+        system.subgraphs.servers.customers.orm.em.fork(),
+        `select type from customers.customer_event where customer_id = ? order by occurred_at, id`,
+        [customerId],
+      );
+      return types.some((t) => t.type === 'REFUND_CREATED') ? types.map((t) => t.type) : null;
+    });
+    expect(timeline.filter((t) => t.startsWith('RE'))).toEqual([
+      'RETURN_REQUESTED',
+      'RETURN_REQUESTED',
+      'RETURN_RECEIVED',
+      'REFUND_CREATED',
+    ]);
+    // Promotions takes back the points the refunded unit earned (half the order).
+    const [{ number }] = await rows<{ number: string }>(`select number from orders."order" where id = ?`, [orderId]);
+    const entries = await eventually(async () => {
+      const found = await sql<{ kind: string; points: number; reference: string }>(
+        system.subgraphs.servers.promotions.orm.em.fork(),
+        `select e.kind, e.points, e.reference from promotions.loyalty_entry e join promotions.loyalty_account a on a.id = e.account_id
+          where a.customer_id = ? order by e.created_at`,
+        [customerId],
+      );
+      return found.length >= 2 ? found : null;
+    });
+    expect(entries[0]).toMatchObject({ kind: 'EARN', reference: `order:${number}` });
+    expect(entries[1]).toMatchObject({ kind: 'ADJUST', points: -Math.floor(entries[0].points / 2), reference: `order-refunded:${number}` });
+    const figures = await adminCall(system, 'customers', `query($id: ID!) { customer(id: $id) { totalSpent { amount } } }`, {
+      id: customerId,
+    });
+    expect(figures.customer.totalSpent).toEqual({ amount: '20.00' });
+  });
+
+  it('refuses each bad input with a clear code, and nothing changes', async () => {
+    const customerId = randomUUID();
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 1_000, quantity: 2, discountMinor: 0 }], { customerId });
+    const guest = await placeAndPickUp([{ sku: skus[1], unitMinor: 1_000, quantity: 1, discountMinor: 0 }]);
+    const opened = await returnAt(storeB, orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    expect(opened.userErrors).toEqual([]);
+    await returnAll(guest.orderId, guest.lineIds, [1]);
+    const snapshot = async () => ({
+      lines: await rows(`select * from orders.order_line where order_id = any(?) order by id`, [[orderId, guest.orderId]]),
+      returns: await rows(`select id, status, lines from orders.order_return where order_id = any(?) order by id`, [
+        [orderId, guest.orderId],
+      ]),
+      refunds: await rows(`select id from orders.refund where order_id = any(?)`, [[orderId, guest.orderId]]),
+      events: await rows(`select count(*) from orders.order_event where order_id = any(?)`, [[orderId, guest.orderId]]),
+    });
+    const before = await snapshot();
+    const code = (payload: Data) => payload.userErrors.map((e: Data) => e.code);
+    const customer = await bearer(Role.CUSTOMER, { subject: customerId });
+    const request = async (as: Record<string, string>, id = orderId, quantity = 1) =>
+      (
+        await ordersCall(
+          system,
+          RETURN_REQUEST,
+          { orderId: id, lines: [{ orderLineId: lineIds[0], quantity, reason: 'x' }], key: randomUUID() },
+          as,
+        )
+      ).returnRequest as Data;
+
+    // More than left: 2 bought, 1 already on a return.
+    expect(code(await returnAt(storeB, orderId, [{ orderLineId: lineIds[0], quantity: 2 }]))).toEqual(['NOT_RETURNABLE']);
+    expect(code(await returnAt(storeB, orderId, [{ orderLineId: lineIds[0], quantity: 0 }]))).toEqual(['GREATER_THAN_OR_EQUAL_TO']);
+    expect(code(await returnAt(storeB, orderId, [{ orderLineId: lineIds[0], quantity: -1 }]))).toEqual(['GREATER_THAN_OR_EQUAL_TO']);
+    expect(code(await request(await bearer(Role.CUSTOMER, { subject: randomUUID() })))).toEqual(['NOT_FOUND']);
+    await rows(`update orders.fulfillment set created_at = now() - interval '31 days' where order_id = ?`, [orderId]);
+    expect(code(await request(customer))).toEqual(['RETURN_WINDOW_CLOSED']);
+    await rows(`update orders.fulfillment set created_at = now() where order_id = ?`, [orderId]);
+    expect(code(await refund(guest.orderId, [{ orderLineId: guest.lineIds[0], quantity: 1 }], 'STORE_CREDIT'))).toEqual([
+      'CUSTOMER_REQUIRED',
+    ]);
+    // Not received yet: nothing to refund.
+    expect(code(await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]))).toEqual(['NOT_REFUNDABLE']);
+    expect(code(await refund(orderId, [{ orderLineId: lineIds[0], quantity: 0 }]))).toEqual(['GREATER_THAN_OR_EQUAL_TO']);
+    const elsewhere = await receive(storeB, opened.return.id, [{ returnLineId: randomUUID(), quantity: 1, disposition: 'RESTOCK' }]);
+    expect(code(elsewhere)).toEqual(['NOT_FOUND']);
+    const tooMany = await receive(storeB, opened.return.id, [
+      { returnLineId: opened.return.lines[0].id, quantity: 2, disposition: 'RESTOCK' },
+    ]);
+    expect(code(tooMany)).toEqual(['LESS_THAN_OR_EQUAL_TO']);
+    expect(await snapshot()).toEqual(before);
+  });
+});
