@@ -21,6 +21,12 @@ export enum CustomerEventType {
   ORDER_PICKED_UP = 'ORDER_PICKED_UP',
   /** An order, or some of its lines, was cancelled (order.cancelled). */
   ORDER_CANCELLED = 'ORDER_CANCELLED',
+  /** Units of an order are to come back (return.requested). */
+  RETURN_REQUESTED = 'RETURN_REQUESTED',
+  /** Returned units arrived at a store (return.received). */
+  RETURN_RECEIVED = 'RETURN_RECEIVED',
+  /** Money went back for returned units (refund.created). */
+  REFUND_CREATED = 'REFUND_CREATED',
 }
 
 /** Interactions clients report; the others the system records itself, so nobody can forge them. */
@@ -46,6 +52,11 @@ registerEnumType(CustomerEventType, {
     ORDER_PLACED: { description: 'The customer placed an order (recorded by the system).' },
     ORDER_READY_FOR_PICKUP: { description: "The customer's order waits at a store (recorded by the system)." },
     PRODUCT_VIEWED: { description: 'The customer looked at a product (tracked by a client).' },
+    REFUND_CREATED: { description: 'Money went back to the customer for returned units (recorded by the system).' },
+    RETURN_RECEIVED: { description: 'Units the customer returned arrived at a store (recorded by the system).' },
+    RETURN_REQUESTED: {
+      description: 'Units of an order are to come back: asked by the customer or taken by a store (recorded by the system).',
+    },
     SIGNED_IN: { description: 'The customer signed in (recorded by the system).' },
     SIGNED_UP: { description: 'The customer signed up (recorded by the system).' },
     STORE_VISIT: { description: 'The customer visited a store (tracked by staff or a kiosk).' },

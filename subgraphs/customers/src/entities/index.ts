@@ -4,13 +4,14 @@ import { CustomerAddress } from './customer-address.entity';
 import { CustomerEvent } from './customer-event.entity';
 import { CustomerIdentity } from './customer-identity.entity';
 import { CustomerOrder } from './customer-order.entity';
+import { CustomerRefund } from './customer-refund.entity';
 import { Customer } from './customer.entity';
 import { Segment } from './segment.entity';
 import { StaffMember } from './staff-member.entity';
 import { StaffRole } from './staff-role';
 
 export { Customer, CustomerAddress, CustomerEvent, CustomerIdentity, Segment, StaffMember, StaffRole };
-export { CustomerOrder };
+export { CustomerOrder, CustomerRefund };
 export { CustomerEventType, TRACKABLE_EVENT_TYPES } from './customer-event-type';
 
 /** EventConsumerPosition: how far this subgraph has read the orders outbox (abandoned carts). */
@@ -25,5 +26,5 @@ export const entities = [
   RateLimitCounter,
   EventConsumerPosition,
 ];
-/** Orders placed, from the orders outbox. */
-export const orderFactEntities = [CustomerOrder];
+/** Orders placed and refunds, from the orders outbox. */
+export const orderFactEntities = [CustomerOrder, CustomerRefund];

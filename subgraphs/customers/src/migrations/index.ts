@@ -6,6 +6,7 @@ import { Migration20261202015040 } from './Migration20261202015040';
 import { Migration20261202213525 } from './Migration20261202213525';
 import { Migration20261203000200 } from './Migration20261203000200';
 import { Migration20261203052753 } from './Migration20261203052753';
+import { Migration20261203062241 } from './Migration20261203062241';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202213525', class: Migration20261202213525 },
   { name: 'Migration20261203000200', class: Migration20261203000200 },
   { name: 'Migration20261203052753', class: Migration20261203052753 },
+  { name: 'Migration20261203062241', class: Migration20261203062241 },
 ];

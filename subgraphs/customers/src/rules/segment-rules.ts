@@ -145,7 +145,12 @@ export function compileSegmentRules(rules: StoredSegmentRules): SqlFragment {
   }
   // Orders as the orders subgraph announced them (customer_order): facts, so a figure never drifts.
   const orders = `${SCHEMA}.customer_order o where o.customer_id = c.id`;
-  if (rules.spentAtLeastMinor !== undefined) rule(`(select coalesce(sum(o.total_minor), 0) from ${orders}) >= ?`, rules.spentAtLeastMinor);
+  if (rules.spentAtLeastMinor !== undefined) {
+    rule(
+      `(select coalesce(sum(o.total_minor), 0) from ${orders}) - (select coalesce(sum(r.amount_minor), 0) from ${SCHEMA}.customer_refund r where r.customer_id = c.id) >= ?`,
+      rules.spentAtLeastMinor,
+    );
+  }
   if (rules.ordersAtLeast !== undefined) rule(`(select count(*) from ${orders}) >= ?`, rules.ordersAtLeast);
   if (rules.orderedWithinDays !== undefined) {
     rule(`exists (select 1 from ${orders} and o.placed_at >= now() - make_interval(days => ?))`, rules.orderedWithinDays);

@@ -12,15 +12,19 @@ export interface CustomerOrderFigures {
 
 const loaders = new WeakMap<object, DataLoader<string, CustomerOrderFigures>>();
 
-/** A customer's order count, total spent and last order date, summed from the orders placed (batched per request). */
+/** A customer's order count, total spent (less refunds) and last order date, summed from the orders placed (batched per request). */
 export function customerOrderFigures(ctx: CustomersContext, customerId: string): Promise<CustomerOrderFigures> {
   let loader = loaders.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader(async (ids) => {
       const rows = await sql<{ customer_id: string; n: string; spent: string; currency: string; last: Date }>(
         ctx.em,
-        `select customer_id, count(*) as n, sum(total_minor) as spent, max(currency_code) as currency, max(placed_at) as last
-           from "${SCHEMA}"."customer_order" where customer_id = any(?) group by customer_id`,
+        `select o.customer_id, count(*) as n, sum(o.total_minor) - coalesce(max(r.refunded), 0) as spent, max(o.currency_code) as currency,
+                max(o.placed_at) as last
+           from "${SCHEMA}"."customer_order" o
+           left join (select customer_id, sum(amount_minor) as refunded from "${SCHEMA}"."customer_refund" group by customer_id) r
+             on r.customer_id = o.customer_id
+          where o.customer_id = any(?) group by o.customer_id`,
         [[...ids]],
       );
       const byId = new Map(rows.map((r) => [r.customer_id, r]));

@@ -4,6 +4,9 @@ import {
   OrderPickedUp,
   OrderPlaced,
   OrderReadyForPickup,
+  RefundCreated,
+  ReturnReceived,
+  ReturnRequested,
   type OrderPlacedPayload,
 } from '#contracts/orders';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -29,7 +32,8 @@ export interface OrderEventsOptions {
  * Follows the orders subgraph: each order.placed of a known customer becomes an ORDER_PLACED
  * on their timeline and a row the order count, total spent and last order date are summed
  * from; what happens to the order later (fulfilled, ready for pickup, picked up, cancelled)
- * goes on the timeline too, in the same transaction as the consumer's position, so once. Durable and at least once (EventConsumer): the row is keyed by the order, so a repeat
+ * goes on the timeline too, in the same transaction as the consumer's position, so once. A
+ * refund (refund.created) is also kept as a row keyed by the refund, which total spent subtracts. Durable and at least once (EventConsumer): the row is keyed by the order, so a repeat
  * changes nothing, not even the timeline. A payload breaking the contract is logged and skipped.
  */
 export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer {
@@ -104,6 +108,26 @@ const LATER_EVENTS: Record<
     const e = OrderPickedUp.parse(payload);
     return { type: CustomerEventType.ORDER_PICKED_UP, locationId: e.locationId, data: {} };
   },
+  [ReturnRequested.topic]: (payload) => {
+    const e = ReturnRequested.parse(payload);
+    return {
+      type: CustomerEventType.RETURN_REQUESTED,
+      locationId: e.locationId,
+      data: { returnId: e.returnId, status: e.status, lines: e.lines },
+    };
+  },
+  [ReturnReceived.topic]: (payload) => {
+    const e = ReturnReceived.parse(payload);
+    return { type: CustomerEventType.RETURN_RECEIVED, locationId: e.locationId, data: { returnId: e.returnId, lines: e.lines } };
+  },
+  [RefundCreated.topic]: (payload) => {
+    const e = RefundCreated.parse(payload);
+    return {
+      type: CustomerEventType.REFUND_CREATED,
+      locationId: null,
+      data: { refundId: e.refundId, refundedMinor: e.refundedMinor, refundTo: e.refundTo },
+    };
+  },
   [OrderCancelled.topic]: (payload) => {
     const e = OrderCancelled.parse(payload);
     return {
@@ -126,10 +150,21 @@ async function recordLater(em: EntityManager, topic: string, payload: unknown): 
     [envelope.customerId],
   );
   if (!customer) return;
+  if (topic === RefundCreated.topic) await recordRefund(em, customer.id, RefundCreated.parse(payload));
   recordEvent(em, customer.id, entry.type, {
     channel: envelope.channel as SalesChannel,
     locationId: entry.locationId,
     data: { orderId: envelope.orderId, number: envelope.number, ...entry.data },
   });
   await em.flush();
+}
+
+/** The refund as a row keyed by the refund: total spent subtracts it, and a repeat changes nothing. */
+async function recordRefund(em: EntityManager, customerId: string, refund: ReturnType<typeof RefundCreated.parse>): Promise<void> {
+  await sql(
+    em,
+    `insert into "${SCHEMA}"."customer_refund" (refund_id, order_id, customer_id, amount_minor, refunded_at)
+     values (?, ?, ?, ?, ?) on conflict (refund_id) do nothing`,
+    [refund.refundId, refund.orderId, customerId, refund.refundedMinor, refund.occurredAt],
+  );
 }
