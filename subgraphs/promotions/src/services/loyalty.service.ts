@@ -153,24 +153,36 @@ export async function earnPointsForOrder(
 }
 
 /**
- * An order was cancelled, whole or in part: the points it earned go back in the share of the money
- * that went back (for the whole order, all of them still standing), never below zero, in the
- * caller's transaction (the order-events consumer's): once per event, whatever the deliveries.
+ * An order was cancelled, whole or in part, or returned units were refunded: the points it earned
+ * go back in the share of the money that went back (for the whole order, all of them still
+ * standing), never more than earned across all take-backs, never below zero, in the caller's
+ * transaction (the order-events consumer's): once per event, whatever the deliveries.
  */
 export async function takeBackPointsForOrder(
   em: Em,
-  cancelled: { eventId: string; customerId: string; number: string; refundedMinor: number; totalMinor: number; whole: boolean },
+  cancelled: {
+    eventId: string;
+    customerId: string;
+    number: string;
+    refundedMinor: number;
+    totalMinor: number;
+    whole: boolean;
+    /** What gave the money back; a cancellation unless said. */
+    cause?: 'cancelled' | 'refunded';
+  },
 ): Promise<void> {
-  const key = `order-cancelled:${cancelled.eventId}`;
-  await idempotent(em, SCHEMA, 'orderCancelledTakeBack', key, { eventId: cancelled.eventId }, async () => {
-    const reference = `order-cancelled:${cancelled.number}`;
+  const cause = cancelled.cause ?? 'cancelled';
+  const key = `order-${cause}:${cancelled.eventId}`;
+  const operation = cause === 'cancelled' ? 'orderCancelledTakeBack' : 'orderRefundedTakeBack';
+  await idempotent(em, SCHEMA, operation, key, { eventId: cancelled.eventId }, async () => {
+    const reference = `order-${cause}:${cancelled.number}`;
     const [row] = await sql<{ earned: string; taken: string; points: number }>(
       em,
       `select coalesce(sum(e.points) filter (where e.kind = 'EARN' and e.reference = ?), 0) as earned,
-              coalesce(-sum(e.points) filter (where e.kind = 'ADJUST' and e.reference = ?), 0) as taken, a.points
+              coalesce(-sum(e.points) filter (where e.kind = 'ADJUST' and e.reference = any(?)), 0) as taken, a.points
          from ${SCHEMA}.loyalty_account a left join ${SCHEMA}.loyalty_entry e on e.account_id = a.id
         where a.customer_id = ? group by a.id, a.points`,
-      [`order:${cancelled.number}`, reference, cancelled.customerId],
+      [`order:${cancelled.number}`, [`order-cancelled:${cancelled.number}`, `order-refunded:${cancelled.number}`], cancelled.customerId],
     );
     if (!row) return null;
     const left = Number(row.earned) - Number(row.taken);
@@ -187,7 +199,7 @@ export async function takeBackPointsForOrder(
       key,
       {
         kind: LoyaltyEntryKind.ADJUST,
-        reason: `Order ${cancelled.number} cancelled`,
+        reason: cause === 'cancelled' ? `Order ${cancelled.number} cancelled` : `Order ${cancelled.number}: returned items refunded`,
         reference,
       },
     );

@@ -1,4 +1,4 @@
-import { OrderCancelled, OrderPaid } from '#contracts/orders';
+import { OrderCancelled, OrderPaid, RefundCreated } from '#contracts/orders';
 import type { Orm } from '#platform/db';
 import { EventContractError } from '#platform/events';
 import type { CurrencyCode, SalesChannel } from '#platform/graphql';
@@ -17,7 +17,8 @@ export interface OrderEventsOptions {
 
 /**
  * Earns loyalty points when an order is paid, at the programme's rate and the order channel's
- * multiplier, and takes them back, in the share refunded, when it is cancelled. Durable and at least once (EventConsumer); earning is idempotent per order, so a
+ * multiplier, and takes them back, in the share refunded, when it is cancelled or returned units
+ * are refunded (refund.created). Durable and at least once (EventConsumer); earning is idempotent per order, so a
  * repeat delivery earns nothing more. Guests' orders earn nothing. A payload that breaks the
  * orders contract is logged and skipped.
  */
@@ -27,7 +28,7 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
     name: 'promotions.order-events',
     sourceSchema: 'orders',
     sourceDatabaseUrl: options.ordersDatabaseUrl,
-    topics: [OrderPaid.topic, OrderCancelled.topic],
+    topics: [OrderPaid.topic, OrderCancelled.topic, RefundCreated.topic],
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
@@ -35,13 +36,30 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
       for (const event of events) {
         let parsed;
         try {
-          parsed = event.topic === OrderCancelled.topic ? OrderCancelled.parse(event.payload) : OrderPaid.parse(event.payload);
+          parsed =
+            event.topic === OrderCancelled.topic
+              ? OrderCancelled.parse(event.payload)
+              : event.topic === RefundCreated.topic
+                ? RefundCreated.parse(event.payload)
+                : OrderPaid.parse(event.payload);
         } catch (error) {
           if (!(error instanceof EventContractError)) throw error;
           logger.error({ err: error, eventId: event.id }, 'order event breaks its contract; skipped');
           continue;
         }
         if (!parsed.customerId || parsed.currencyCode !== options.currencyCode) continue;
+        if ('refundId' in parsed) {
+          await takeBackPointsForOrder(em, {
+            eventId: parsed.eventId,
+            customerId: parsed.customerId,
+            number: parsed.number,
+            refundedMinor: parsed.refundedMinor,
+            totalMinor: parsed.totalMinor,
+            whole: false,
+            cause: 'refunded',
+          });
+          continue;
+        }
         if ('whole' in parsed) {
           await takeBackPointsForOrder(em, {
             eventId: parsed.eventId,
