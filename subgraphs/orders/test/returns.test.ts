@@ -49,7 +49,8 @@ afterAll(() => system?.close());
 const rows = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => sql<T>(system.orders.orm.em.fork(), text, params);
 const inventoryRows = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
   sql<T>(system.subgraphs.servers.inventory.orm.em.fork(), text, params);
-const staffAt = (locationId: string) => bearer(Role.STAFF, { locationId });
+/** The same staff member of each store every time, so a key is theirs across calls. */
+const staffAt = (locationId: string) => bearer(Role.STAFF, { locationId, subject: `staff-of-${locationId}` });
 
 /** What `read` gives once it is not null (an outbox consumer catching up), within 20 s. */
 async function eventually<T>(read: () => Promise<T | null>): Promise<T> {
@@ -293,12 +294,18 @@ describe('returns and refunds', () => {
   it('concurrent refunds of the same units: one succeeds, the other finds nothing left', async () => {
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 4_000, quantity: 1, discountMinor: 0 }]);
     await returnAll(orderId, lineIds, [1]);
-    const results = await Promise.all([1, 2, 3].map(() => refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }])));
+    const keys = [randomUUID(), randomUUID(), randomUUID()];
+    const results = await Promise.all(keys.map((key) => refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'ORIGINAL', key)));
     expect(results.filter((r) => r.refund).length).toBe(1);
     expect(results.filter((r) => r.userErrors[0]?.code === 'NOT_REFUNDABLE').length).toBe(2);
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '4000', refunded: '4000' }]);
-    const replay = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'ORIGINAL', 'same-key');
-    expect(replay.userErrors[0].code).toBe('NOT_REFUNDABLE');
+    // The winner's key replays its refund; the same key with other input is refused.
+    const winner = results.findIndex((r) => r.refund);
+    const replay = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'ORIGINAL', keys[winner]);
+    expect(replay.refund.id).toBe(results[winner].refund.id);
+    const other = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'STORE_CREDIT', keys[winner]);
+    expect(other.userErrors.map((e: Data) => e.code)).toEqual(['IDEMPOTENCY_KEY_MISMATCH']);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '4000', refunded: '4000' }]);
   });
 
   it("a customer's request is approved, received damaged (no stock) and refunded to store credit; a declined one frees its units", async () => {
