@@ -13,6 +13,7 @@ import { SCHEMA } from '../constants';
 import { Fulfillment, FulfillmentOrder, FulfillmentOrderStatus, Order, OrderLine, OrderStatus, Payment } from '../entities';
 import { statusFromLines, touch } from '../fulfilment/fulfillment-orders';
 import { appendOrderEvents } from '../order-events';
+import { recordOrderCancelled } from '../reports';
 import type { PaymentMethod } from '../payments';
 import { insertCancellation, plannedRefunds, readCancellation, type CancellationRow } from './cancellation-row';
 import { CancelErrorCode } from './errors';
@@ -101,6 +102,7 @@ export async function acceptIn(em: EntityManager, request: CancelRequest, hash: 
   const id = randomUUID();
   await insertCancellation(em, { id, scope: request.scope, key: request.idempotencyKey, hash, plan, leaseMs });
   await touch(em, order, [...changed]);
+  await recordOrderCancelled(em, order, lines, cancelled, plan.whole);
   await appendOrderEvents(em, order, [
     {
       type: 'order.cancelled',

@@ -13,6 +13,7 @@ import { type FulfillmentMethod, Order, OrderLine, Payment, PaymentEventRecord }
 import { appendOrderEvents } from '../order-events';
 import { createFulfillmentOrders, type HeldUnits } from '../fulfilment/fulfillment-orders';
 import { financialStatus, summarizePayment, type PaymentEvent } from '../payments';
+import { recordOrderSold } from '../reports';
 import { LeaseLostError, moveCheckout, type CheckoutRow } from './checkout-row';
 import type { CheckoutDeps } from './deps';
 import { stepKeys } from './keys';
@@ -58,6 +59,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
         variantId: line.variantId,
         productTitle: line.productTitle ?? line.sku,
         variantTitle: line.variantTitle,
+        categoryIds: line.categoryIds ?? [],
         quantity: line.quantity,
         unitPriceMinor: line.unitPriceMinor,
         subtotalMinor: line.subtotalMinor,
@@ -112,6 +114,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
       order,
       paid ? [{ type: 'order.placed' }, { type: 'order.paid', data: { paidMinor: order.totalMinor } }] : [{ type: 'order.placed' }],
     );
+    await recordOrderSold(em, order, lines);
     await deps.onPlaced?.(em, cart.cartId, orderId);
     await em.flush();
   });

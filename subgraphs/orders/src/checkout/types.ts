@@ -14,6 +14,8 @@ export interface PricedCartLine {
   /** Shown on the order for ever, whatever the catalog says later; the SKU when unknown. */
   productTitle: string | null;
   variantTitle: string | null;
+  /** The product's category, then its ancestors (absent in checkouts saved before it was kept). */
+  categoryIds?: string[];
   quantity: number;
   unitPriceMinor: number;
   subtotalMinor: number;

@@ -18,6 +18,8 @@ import { PosSession } from './pos-session.entity';
 import { Cancellation } from './cancellation.entity';
 import { OrderReturn } from './return.entity';
 import { Refund } from './refund.entity';
+import { SalesLedgerRow } from './sales-ledger-row.entity';
+import { ProductOrderCount, ProductPairCount } from './product-pair-count.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
 export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
@@ -41,6 +43,8 @@ export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, 
 export { FulfillmentOrder, Fulfillment, PosSession };
 export { Cancellation, OrderReturn, Refund };
 export type { ReturnLineData, ReturnRestockData } from './return.entity';
+export { SalesLedgerRow, type SalesLedgerKind } from './sales-ledger-row.entity';
+export { ProductPairCount, ProductOrderCount };
 export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';
 export type { FulfillmentLineData, TrackingData } from './fulfillment.entity';
 export type { OrderAddress, OrderTaxLine, OrderDiscountApplication, OrderFlagData } from './order.entity';
@@ -60,4 +64,7 @@ export const orderEntities = [
   PosSession,
   OrderReturn,
   Refund,
+  SalesLedgerRow,
+  ProductPairCount,
+  ProductOrderCount,
 ];

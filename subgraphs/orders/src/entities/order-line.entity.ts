@@ -56,6 +56,10 @@ export class OrderLine {
   @Property({ type: new BigIntType('number') })
   totalMinor!: number;
 
+  /** The product's category, then its ancestors, when it was sold (reports group by it). */
+  @Property({ type: 'text[]', default: '{}' })
+  categoryIds: string[] = [];
+
   @Property({ type: 'json' })
   discountAllocations: OrderLineAllocation[] = [];
 

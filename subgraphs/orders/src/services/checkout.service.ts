@@ -153,6 +153,7 @@ export function toPricedCart(cart: Cart, pricing: CartPricing): PricedCart {
       variantId: line.catalog?.variantId ?? null,
       productTitle: line.catalog?.productTitle ?? null,
       variantTitle: line.catalog?.variantTitle ?? null,
+      categoryIds: line.catalog?.categoryIds ?? [],
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor,
       subtotalMinor: line.subtotalMinor,
