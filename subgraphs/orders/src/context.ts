@@ -17,6 +17,8 @@ export interface OrdersShared {
   pricesIncludeTax: boolean;
   /** Where the shop is: its tax applies until a cart has a destination. */
   shopCountryCode: string;
+  /** The IANA time zone (SHOP_TIMEZONE) in which reports' days, weeks and months begin. */
+  shopTimeZone: string;
   /** Days a SHIP_TO_STORE delivery is estimated to take. */
   shipToStoreDays: { min: number; max: number };
   /** A cart of a known shopper unchanged for this long is abandoned. */

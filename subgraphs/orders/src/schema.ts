@@ -15,6 +15,7 @@ import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 import { FulfillmentResolver } from './resolvers/fulfillment.resolver';
 import { PosResolver } from './resolvers/pos.resolver';
 import { OrderReturnsResolver, ReturnsResolver } from './resolvers/returns.resolver';
+import { ProductInsightsResolver, ReportsResolver } from './resolvers/reports.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -33,6 +34,8 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       PosResolver,
       ReturnsResolver,
       OrderReturnsResolver,
+      ReportsResolver,
+      ProductInsightsResolver,
     ],
     references,
     userErrorCodes: ordersUserErrorCodes,

@@ -31,6 +31,8 @@ export interface OrdersSettings {
   pricesIncludeTax?: boolean;
   /** The shop's country (ISO 3166-1 alpha-2), DE unless set. */
   shopCountryCode?: string;
+  /** The IANA time zone reports draw day boundaries in (Europe/Berlin unless set). */
+  shopTimeZone?: string;
   /** Minutes without change after which a shopper's cart counts as abandoned (60). */
   cartAbandonedAfterMinutes?: number;
   /** How often abandoned carts are reminded by mail; 0 (the default) leaves it to staff. */
@@ -66,6 +68,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CUSTOMERS_URL: url({ default: 'http://127.0.0.1:4004/graphql' }),
       PRICES_INCLUDE_TAX: bool({ default: true }),
       SHOP_COUNTRY: str({ default: 'DE' }),
+      SHOP_TIMEZONE: str({ default: 'Europe/Berlin' }),
       CART_ABANDONED_AFTER: positiveInt({ default: 60 }),
       CART_RECOVERY_SWEEP_MS: num({ default: 0 }),
       CHECKOUT_SWEEP_MS: num({ default: 5_000 }),
@@ -87,6 +90,11 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
   if (!/^[A-Z]{2}$/.test(config.SHOP_COUNTRY)) {
     throw new ConfigError(`Invalid configuration:\n  SHOP_COUNTRY: "${config.SHOP_COUNTRY}" is not an ISO 3166-1 alpha-2 code`);
   }
+  if (!isTimeZone(config.SHOP_TIMEZONE)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  SHOP_TIMEZONE: "${config.SHOP_TIMEZONE}" is not an IANA time zone, e.g. Europe/Berlin`,
+    );
+  }
   return {
     currencyCode: config.SHOP_CURRENCY,
     productsUrl: config.PRODUCTS_URL,
@@ -95,6 +103,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     customersUrl: config.CUSTOMERS_URL,
     pricesIncludeTax: config.PRICES_INCLUDE_TAX,
     shopCountryCode: config.SHOP_COUNTRY,
+    shopTimeZone: config.SHOP_TIMEZONE,
     cartAbandonedAfterMinutes: config.CART_ABANDONED_AFTER,
     cartRecoverySweepMs: config.CART_RECOVERY_SWEEP_MS,
     checkoutSweepMs: config.CHECKOUT_SWEEP_MS,
@@ -111,6 +120,16 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
   };
 }
 
+/** Whether `zone` is an IANA time zone this runtime knows (PostgreSQL knows the same names). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
 /** The orders subgraph: carts, checkout, orders, payments, fulfilment, returns, POS and reports. */
 export const orders = defineSubgraph({
   info: ordersSubgraph,
@@ -121,6 +140,7 @@ export const orders = defineSubgraph({
       currencyCode: settings.currencyCode,
       pricesIncludeTax: settings.pricesIncludeTax ?? true,
       shopCountryCode: settings.shopCountryCode ?? 'DE',
+      shopTimeZone: settings.shopTimeZone ?? 'Europe/Berlin',
       shipToStoreDays: { min: 2, max: 4 },
       abandonedAfterMs: (settings.cartAbandonedAfterMinutes ?? 60) * 60_000,
       recoveryUrl: settings.cartRecoveryUrl ?? 'http://127.0.0.1:4000/cart/recover',

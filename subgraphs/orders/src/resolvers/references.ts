@@ -8,4 +8,6 @@ export const references = {
   Cart: { __resolveReference: (ref: { id: string }, ctx: OrdersContext) => findCart(ctx, ref.id) },
   // The active cart resolves from the id; access is checked there.
   Customer: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+  // Sales and recommendations hang off the key; the catalog owns the product itself.
+  Product: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
 };

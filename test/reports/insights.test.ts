@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
+import { sql, type Orm } from '#platform/db';
+import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
+import { locationsByName, PAYLOAD } from '../support/carts';
+import { openTestOrm } from '../support/database';
+import { gql, gqlData } from '../support/graphql-client';
+import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
+import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
+
+/**
+ * Insights over the sales ledger, through the gateway: till sales in two stores and a shipped web
+ * order add up per channel and store; a cancelled line nets out; store staff see their own store
+ * only; best sellers count net of cancellations; days begin at midnight in Berlin; and frequently
+ * bought together ranks by lift, so the product in every basket does not top every list.
+ */
+let system: SupergraphHarness;
+let orm: Orm;
+let admin: AuthHeaders;
+let berlin: string;
+let hamburg: string;
+const products: Record<string, string> = {};
+const from = new Date(Date.now() - 3_600_000).toISOString();
+const to = new Date(Date.now() + 3_600_000).toISOString();
+
+const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: AuthHeaders) =>
+  gqlData<T>(system.gateway.url, query, variables, headers);
+
+async function product(sku: string, price: string): Promise<void> {
+  const { productCreate } = await api(
+    `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id } userErrors { code } } }`,
+    {
+      input: {
+        title: `Insights ${sku}`,
+        status: 'ACTIVE',
+        taxClass: 'STANDARD',
+        channels: ['WEB', 'POS'],
+        variants: [{ sku, price: { amount: price } }],
+      },
+    },
+    admin,
+  );
+  expect(productCreate.userErrors).toEqual([]);
+  products[sku] = productCreate.product.id;
+  for (const at of [berlin, hamburg]) {
+    await api(
+      `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { code } } }`,
+      { input: { sku, locationId: at, delta: 50, reason: 'RECEIVED' } },
+      admin,
+    );
+  }
+}
+
+/** A till sale of one unit of each SKU, paid on the card terminal. */
+async function tillSale(cashier: AuthHeaders, skus: string[], total: string): Promise<void> {
+  const { posOrderCreate } = await api(
+    `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
+      order { totals { total { amount } } } userErrors { code message } } }`,
+    {
+      input: {
+        clientOrderId: randomUUID(),
+        deviceId: 'insights-till',
+        lines: skus.map((sku) => ({ sku, quantity: 1 })),
+        payments: [{ method: 'CARD_EXTERNAL', amount: { amount: total }, reference: `T-${randomUUID()}` }],
+      },
+      key: randomUUID(),
+    },
+    cashier,
+  );
+  expect(posOrderCreate.userErrors).toEqual([]);
+  expect(posOrderCreate.order.totals.total.amount).toBe(total);
+}
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+const REPORT = `query($from: DateTime!, $to: DateTime!, $groupBy: [SalesReportDimension!]!, $filter: SalesReportFilter) {
+  salesReport(from: $from, to: $to, groupBy: $groupBy, filter: $filter) {
+    channel location { id } period grossSales { amount } discounts { amount } returns { amount } netSales { amount }
+    taxes { amount } shipping { amount } total { amount } orders units averageOrderValue { amount } } }`;
+
+let web: { total: string; refunded: string };
+
+beforeAll(async () => {
+  system = await startSupergraph();
+  orm = await openTestOrm(system.db, ordersSubgraph);
+  admin = await bearer(Role.ADMIN);
+  const stores = await locationsByName(system);
+  berlin = stores['Velocity Cycles Berlin Mitte'].id;
+  hamburg = stores['Velocity Cycles Hamburg Altona'].id;
+  await product('INS-A', '10.00');
+  await product('INS-B', '20.00');
+  await product('INS-C', '5.00');
+  await product('INS-D', '8.00');
+  await product('INS-E', '12.00');
+
+  // C is in every basket; A goes with B twice and with C three times; E with A once (below the minimum support).
+  const inBerlin = await bearer(Role.STAFF, { locationId: berlin });
+  const inHamburg = await bearer(Role.STAFF, { locationId: hamburg });
+  await tillSale(inBerlin, ['INS-A', 'INS-B', 'INS-C'], '35.00');
+  await tillSale(inBerlin, ['INS-A', 'INS-B', 'INS-C'], '35.00');
+  await tillSale(inBerlin, ['INS-A', 'INS-C'], '15.00');
+  await tillSale(inHamburg, ['INS-C', 'INS-D'], '13.00');
+  await tillSale(inHamburg, ['INS-C', 'INS-D'], '13.00');
+  await tillSale(inHamburg, ['INS-C', 'INS-E'], '17.00');
+  await tillSale(inHamburg, ['INS-C', 'INS-E'], '17.00');
+  await tillSale(inHamburg, ['INS-A', 'INS-E'], '22.00');
+
+  // A shipped web order of 3 × B, of which 2 are cancelled.
+  const created = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
+    { input: { channel: 'WEB', lines: [{ sku: 'INS-B', quantity: 3 }], buyerIdentity: { countryCode: 'DE', email: 'ins@example.com' } } },
+    ANONYMOUS,
+  );
+  const cart = created.cartCreate.cart;
+  const handle = cart.deliveryOptions.find((o: { method: string }) => o.method === 'SHIP').handle;
+  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
+  const chosen = await api(
+    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
+    { id: cart.id, delivery: { handle, address } },
+    ANONYMOUS,
+  );
+  expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
+  const total = chosen.cartDeliveryUpdate.cart.cost.total.amount as string;
+  const placed = await api(
+    `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
+      checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id lines { id } } userErrors { code } } }`,
+    {
+      cartId: cart.id,
+      input: { email: 'ins@example.com', payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }] },
+      key: randomUUID(),
+    },
+    ANONYMOUS,
+  );
+  expect(placed.checkoutComplete.userErrors).toEqual([]);
+  const order = placed.checkoutComplete.order;
+  const cancelled = await api(
+    `mutation($orderId: ID!, $lines: [OrderLineCancelInput!]!, $key: String!) {
+      orderLinesCancel(orderId: $orderId, lines: $lines, reason: "Two were damaged", idempotencyKey: $key) {
+        refundTotal { amount } userErrors { code } } }`,
+    { orderId: order.id, lines: [{ orderLineId: order.lines[0].id, quantity: 2 }], key: randomUUID() },
+    admin,
+  );
+  expect(cancelled.orderLinesCancel.userErrors).toEqual([]);
+  web = { total, refunded: cancelled.orderLinesCancel.refundTotal.amount };
+}, 180_000);
+afterAll(async () => {
+  await orm?.close();
+  await system?.close();
+});
+
+it('adds up by channel and store to the orders placed, and nets a cancelled line as a return', async () => {
+  const { salesReport } = await api(REPORT, { from, to, groupBy: ['CHANNEL', 'LOCATION'] }, admin);
+  const byKey = new Map(salesReport.map((row: any) => [`${row.channel}/${row.location?.id ?? '-'}`, row]));
+  expect(byKey.size).toBe(3);
+  expect(byKey.get(`POS/${berlin}`)).toMatchObject({ total: { amount: '85.00' }, orders: 3, units: 8, returns: { amount: '0.00' } });
+  expect(byKey.get(`POS/${hamburg}`)).toMatchObject({ total: { amount: '82.00' }, orders: 5, units: 10 });
+  // Shipped: at no store; 3 sold, 2 cancelled; what is left is what was paid less what went back.
+  const online: any = byKey.get('WEB/-');
+  expect(online).toMatchObject({ orders: 1, units: 1 });
+  expect(cents(online.total.amount)).toBe(cents(web.total) - cents(web.refunded));
+  expect(cents(online.shipping.amount)).toBeGreaterThan(0);
+  // 2 of 3 units of a 60.00 line (19% included): 40.00 back, 6.38 of it tax.
+  expect(online.returns.amount).toBe('33.62');
+  for (const row of salesReport) {
+    expect(cents(row.grossSales.amount) - cents(row.discounts.amount) - cents(row.returns.amount)).toBe(cents(row.netSales.amount));
+    expect(cents(row.netSales.amount) + cents(row.taxes.amount) + cents(row.shipping.amount)).toBe(cents(row.total.amount));
+  }
+  const { salesReport: whole } = await api(REPORT, { from, to, groupBy: [] }, admin);
+  expect(whole).toHaveLength(1);
+  expect(cents(whole[0].total.amount)).toBe(8500 + 8200 + cents(web.total) - cents(web.refunded));
+  expect(whole[0].orders).toBe(9);
+});
+
+it('shows store staff their own store only, and refuses another store', async () => {
+  const cashier = await bearer(Role.STAFF, { locationId: berlin });
+  const { salesReport } = await api(REPORT, { from, to, groupBy: ['LOCATION'] }, cashier);
+  expect(salesReport).toHaveLength(1);
+  expect(salesReport[0]).toMatchObject({ location: { id: berlin }, total: { amount: '85.00' }, orders: 3 });
+  const refused = await gql(system.gateway.url, REPORT, { from, to, groupBy: ['LOCATION'], filter: { locationId: hamburg } }, cashier);
+  expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const best = await gql(
+    system.gateway.url,
+    `query($from: DateTime!, $to: DateTime!, $at: ID) { bestSellers(from: $from, to: $to, locationId: $at) { units } }`,
+    { from, to, at: hamburg },
+    cashier,
+  );
+  expect(best.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const customer = await gql(system.gateway.url, REPORT, { from, to, groupBy: [] }, ANONYMOUS);
+  expect(customer.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+});
+
+it('ranks best sellers net of cancellations, by units or by net sales', async () => {
+  const BEST = `query($from: DateTime!, $to: DateTime!, $by: BestSellerMeasure) {
+    bestSellers(from: $from, to: $to, by: $by, first: 3) { product { id } units netSales { amount } } }`;
+  const byUnits = (await api(BEST, { from, to, by: 'UNITS' }, admin)).bestSellers;
+  // B sold 5 but 2 were cancelled: 3, behind A's 4.
+  expect(byUnits.map((b: any) => [b.product.id, b.units])).toEqual([
+    [products['INS-C'], 7],
+    [products['INS-A'], 4],
+    [products['INS-B'], 3],
+  ]);
+  const byNet = (await api(BEST, { from, to, by: 'NET_SALES' }, admin)).bestSellers;
+  expect(byNet[0].product.id).toBe(products['INS-B']);
+
+  const { product } = await api(
+    `query($id: ID!, $from: DateTime!, $to: DateTime!) { product(id: $id) { salesByChannel(from: $from, to: $to) { channel units netSales { amount } } } }`,
+    { id: products['INS-B'], from, to },
+    admin,
+  );
+  // Two till sales of 20.00 (16.81 each without tax) against one web unit left of three.
+  expect(product.salesByChannel).toEqual([
+    { channel: 'POS', units: 2, netSales: { amount: '33.62' } },
+    { channel: 'WEB', units: 1, netSales: { amount: '16.80' } },
+  ]);
+});
+
+it("counts a sale on its day in the shop's time zone", async () => {
+  const row = (occurredAt: string, netMinor: number) =>
+    sql(
+      orm.em.fork(),
+      `insert into "orders"."sales_ledger_row" (kind, order_id, channel, product_id, quantity, gross_minor, discount_minor, net_minor, tax_minor, currency_code, occurred_at)
+       values ('SALE', ?, 'WEB', 'tz-product', 1, ?, 0, ?, 0, 'EUR', ?)`,
+      [randomUUID(), netMinor, netMinor, occurredAt],
+    );
+  await row('2026-01-15T22:30:00Z', 100); // 23:30 in Berlin: the 15th
+  await row('2026-01-15T23:30:00Z', 200); // 00:30 in Berlin: the 16th
+  await row('2026-01-18T23:30:00Z', 400); // Sunday 23:30 UTC is Monday in Berlin: the next week
+  await row('2026-07-15T22:30:00Z', 800); // summer time: 00:30 on the 16th
+  const report = async (groupBy: string[], start: string, end: string) =>
+    (await api(REPORT, { from: start, to: end, groupBy, filter: { productId: 'tz-product' } }, admin)).salesReport.map((r: any) => [
+      r.period,
+      r.netSales.amount,
+    ]);
+  expect(await report(['DAY'], '2026-01-01T00:00:00Z', '2026-08-01T00:00:00Z')).toEqual([
+    ['2026-01-15', '1.00'],
+    ['2026-01-16', '2.00'],
+    ['2026-01-19', '4.00'],
+    ['2026-07-16', '8.00'],
+  ]);
+  expect(await report(['WEEK'], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')).toEqual([
+    ['2026-01-12', '3.00'],
+    ['2026-01-19', '4.00'],
+  ]);
+  expect(await report(['MONTH'], '2026-01-01T00:00:00Z', '2026-08-01T00:00:00Z')).toEqual([
+    ['2026-01-01', '7.00'],
+    ['2026-07-01', '8.00'],
+  ]);
+  const both = await gql(system.gateway.url, REPORT, { from, to, groupBy: ['DAY', 'MONTH'] }, admin);
+  expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+it('recommends by lift: the product in every basket does not top the list', async () => {
+  const FBT = `query($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 5) { id } } }`;
+  const together = async (sku: string) =>
+    (await api(FBT, { id: products[sku] }, ANONYMOUS)).product.frequentlyBoughtTogether.map((p: { id: string }) => p.id);
+  // A was bought with C three times and with B twice, but C is in every basket and B only ever with A.
+  expect(await together('INS-A')).toEqual([products['INS-B'], products['INS-C']]);
+  expect(await together('INS-D')).toEqual([products['INS-C']]);
+});
