@@ -245,6 +245,30 @@ it("counts a sale on its day in the shop's time zone", async () => {
     ['2026-01-01', '7.00'],
     ['2026-07-01', '8.00'],
   ]);
+
+  // A till offline since the evening of 20 November syncs a sale it made at 00:30 Berlin time: it counts on the 21st.
+  const { posOrdersSync } = await api(
+    `mutation($orders: [PosOfflineOrderInput!]!) { posOrdersSync(deviceId: "insights-till", orders: $orders) { results { status } } }`,
+    {
+      orders: [
+        {
+          clientOrderId: randomUUID(),
+          soldAt: '2026-11-20T23:30:00.000Z',
+          lines: [{ sku: 'INS-D', quantity: 1, unitPrice: { amount: '8.00' } }],
+          payments: [{ method: 'CASH', amount: { amount: '8.00' } }],
+        },
+      ],
+    },
+    await bearer(Role.STAFF, { locationId: berlin }),
+  );
+  expect(posOrdersSync.results).toEqual([{ status: 'CREATED' }]);
+  const november = await api(
+    REPORT,
+    { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', groupBy: ['DAY', 'LOCATION'], filter: { productId: products['INS-D'] } },
+    admin,
+  );
+  expect(november.salesReport).toMatchObject([{ period: '2026-11-21', location: { id: berlin }, netSales: { amount: '6.72' }, units: 1 }]);
+
   const both = await gql(system.gateway.url, REPORT, { from, to, groupBy: ['DAY', 'MONTH'] }, admin);
   expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });

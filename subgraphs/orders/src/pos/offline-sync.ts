@@ -40,6 +40,7 @@ import { CheckoutErrorCode, OrdersErrorCode } from '../errors';
 import { PosPaymentMethod, type PosOfflineOrderInput } from '../inputs/pos.input';
 import { appendOrderEvents } from '../order-events';
 import { financialStatus, summarizePayment, type PaymentEvent } from '../payments';
+import { recordOrderSold } from '../reports';
 import { readShopConfig } from '../services/shop-config.service';
 import type { ShippingZone } from '../pricing';
 
@@ -526,6 +527,7 @@ async function recordOrder(
       variantId: facts.lines[position].variant.variantId,
       productTitle: facts.lines[position].variant.productTitle,
       variantTitle: facts.lines[position].variant.variantTitle,
+      categoryIds: facts.lines[position].variant.categoryIds,
       quantity: priced.quantity,
       unitPriceMinor: priced.unitPriceMinor,
       subtotalMinor: priced.subtotalMinor,
@@ -604,6 +606,8 @@ async function recordOrder(
       },
     },
   ]);
+  // The sales ledger counts it at the till's sale time, not the sync's.
+  await recordOrderSold(em, order, lines);
   return order;
 }
 
