@@ -28,6 +28,7 @@ import {
 } from '#platform/runtime';
 import { createGateway } from './gateway';
 import { kioskRouter } from './kiosk/kiosk-router';
+import { insightsRouter } from './insights/insights-router';
 import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
@@ -195,6 +196,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(healthRouter(checks, { degradable: true }));
   if (options.metricsToken || !production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(kioskRouter());
+  app.use(insightsRouter());
   app.use(
     '/graphql',
     ...graphqlBody(options.maxBodyBytes ?? 256_000),
