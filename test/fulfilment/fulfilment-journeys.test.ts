@@ -309,6 +309,41 @@ it('buy online, pick up in store: ready with a code and a deadline, handed over 
     'ORDER_PICKED_UP',
   ]);
   expect(timeline[0].locationId).toBe(stores.berlin);
+
+  // Returned at another store: restocked there (not where it was sold), refunded what was paid for it.
+  const hamburgBefore = await level('FO-PICK', stores.hamburg);
+  const { order: sold } = await api(`query($id: ID!) { order(id: $id) { lines { id } } }`, { id: order.id }, hamburgStaff);
+  const taken = await api(
+    `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $at: ID!, $key: String!) {
+      returnCreate(orderId: $orderId, lines: $lines, locationId: $at, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
+    {
+      orderId: order.id,
+      lines: [{ orderLineId: sold.lines[0].id, quantity: 1, reason: 'Wrong size' }],
+      at: stores.hamburg,
+      key: randomUUID(),
+    },
+    hamburgStaff,
+  );
+  expect(taken.returnCreate.userErrors).toEqual([]);
+  const back = await api(
+    `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) { returnReceive(returnId: $id, lines: $lines) { order { fulfillmentStatus } userErrors { code } } }`,
+    {
+      id: taken.returnCreate.return.id,
+      lines: [{ returnLineId: taken.returnCreate.return.lines[0].id, quantity: 1, disposition: 'RESTOCK' }],
+    },
+    hamburgStaff,
+  );
+  expect(back.returnReceive).toEqual({ order: { fulfillmentStatus: 'RETURNED' }, userErrors: [] });
+  expect(await level('FO-PICK', stores.hamburg)).toEqual({ onHand: hamburgBefore.onHand + 1, reserved: hamburgBefore.reserved });
+  expect(await level('FO-PICK', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
+  const refunded = await api(
+    `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $key: String!) {
+      refundCreate(orderId: $orderId, lines: $lines, idempotencyKey: $key) { refund { status total { amount } } order { financialStatus } userErrors { code } } }`,
+    { orderId: order.id, lines: [{ orderLineId: sold.lines[0].id, quantity: 1 }], key: randomUUID() },
+    hamburgStaff,
+  );
+  expect(refunded.refundCreate.userErrors).toEqual([]);
+  expect(refunded.refundCreate.refund.total).toEqual({ amount: '30.00' });
 });
 
 it('ship to store: a transfer carries the held units; ready only once the store received it', async () => {
