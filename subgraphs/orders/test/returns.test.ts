@@ -232,6 +232,15 @@ describe('returns and refunds', () => {
       [skus[0], storeB, `return:${String(received.return.id).split('/').pop()}`],
     );
     expect(movement).toEqual({ reason: 'RETURN', channel: 'POS', quantity: 1 });
+    // The sales ledger counts the return negative at the store that took it back.
+    const ledger = await rows<{ location_id: string; quantity: number; net_minor: string }>(
+      `select location_id, quantity, net_minor from orders.sales_ledger_row where order_id = ? and kind = 'RETURN' order by net_minor`,
+      [orderId],
+    );
+    expect(ledger).toEqual([
+      { location_id: storeB, quantity: -1, net_minor: String(-Math.round(12_000 - (12_000 * 19) / 119)) },
+      { location_id: storeB, quantity: -1, net_minor: String(-Math.round(4_800 - (4_800 * 19) / 119)) },
+    ]);
 
     const first = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
     expect(first.userErrors).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * returnReceive: staff of the receiving store say what arrived, line by line, in ONE transaction
  * under the order's lock: RESTOCK and DAMAGED units count as returned (refundable), MISSING ones
- * free the units to be returned again; return.received goes to the outbox, and RESTOCK units are
+ * free the units to be returned again; the returned units go on the sales ledger as negative RETURN
+ * rows at the receiving store, return.received goes to the outbox, and RESTOCK units are
  * recorded as a restock to do. After the commit the restock runs (restock.ts): the units go back
  * on hand at the receiving store, whichever location sold or shipped them.
  */
@@ -11,6 +12,7 @@ import { UserError, UserErrorsException } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { OrderLine, type OrderReturn } from '../entities';
 import { appendOrderEvents } from '../order-events';
+import { recordSalesRows, takenBackRows } from '../reports';
 import { refuse } from './access';
 import { ReturnErrorCode } from './errors';
 import { restockReturn } from './restock';
@@ -70,6 +72,25 @@ export async function receiveReturn(
         }
       }
     }
+    // Returned units count negative at the store that took them, on the day they came back.
+    const returnedNow = new Map<string, number>();
+    for (const wanted of received) {
+      if (wanted.disposition === 'MISSING') continue;
+      const orderLineId = lines.find((l) => l.id === wanted.returnLineId)!.orderLineId;
+      returnedNow.set(orderLineId, (returnedNow.get(orderLineId) ?? 0) + wanted.quantity);
+    }
+    recordSalesRows(
+      em,
+      takenBackRows(
+        order,
+        'RETURN',
+        [...returnedNow].map(([orderLineId, quantity]) => {
+          const line = orderLines.find((l) => l.id === orderLineId)!;
+          return { line, before: line.quantityCancelled + line.quantityReturned - quantity, quantity };
+        }),
+        { occurredAt: new Date(), locationId },
+      ),
+    );
     ret.lines = lines;
     ret.locationId = locationId;
     ret.status = lines.every((l) => l.restocked + l.damaged + l.missing >= l.quantity) ? 'RECEIVED' : 'PARTIALLY_RECEIVED';
