@@ -12,6 +12,7 @@ import { liveBench } from './bench/live.bench';
 import { posBench } from './bench/pos.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
+import { reportsBench } from './bench/reports.bench';
 import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
 
@@ -25,6 +26,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   edge: edgeBench,
   cart: cartBench,
   pos: posBench,
+  reports: reportsBench,
 };
 
 runMain(async () => {
