@@ -54,6 +54,7 @@ it('has a command for each internal mutation, and each is valid against the inve
     'InventoryReservationRelease',
     'InventoryReservationReleaseLines',
     'InventoryReserve',
+    'InventoryReturnRecord',
     'InventorySaleRecord',
     'InventorySalesRecord',
     'InventoryTransferCreate',

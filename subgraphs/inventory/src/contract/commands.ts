@@ -196,6 +196,19 @@ export const InventorySalesRecord = internalCommand<{ sales: InventorySaleRecord
     }
   }`);
 
+export interface InventoryReturnRecordVariables {
+  input: { idempotencyKey: string; locationId: string; channel: Channel; lines: StockLine[]; reference?: string | null };
+}
+
+/** Returned units back on hand at the location that took them, as RETURN on the return's channel; once per idempotency key. */
+export const InventoryReturnRecord = internalCommand<InventoryReturnRecordVariables, InventorySaleRecordPayload>(`
+  mutation InventoryReturnRecord($input: InventoryReturnRecordInput!) {
+    inventoryReturnRecord(input: $input) {
+      inventoryLevels { sku location { id } onHand reserved available version needsReconciliation }
+      ${USER_ERRORS}
+    }
+  }`);
+
 // ---- transfers ----
 
 export type TransferStatus = 'DRAFT' | 'IN_TRANSIT' | 'PARTIALLY_RECEIVED' | 'RECEIVED' | 'CLOSED' | 'CANCELLED';

@@ -3,8 +3,7 @@
  * movement, on the return's channel), each receipt once under its own key. Runs after the
  * receipt committed; one that fails (inventory down) is left for the sweeper.
  */
-import type { Channel } from '#contracts/inventory';
-import { InventoryReturnRecord } from './inventory-return';
+import { InventoryReturnRecord, type Channel } from '#contracts/inventory';
 import { sql } from '#platform/db';
 import type { CancellationDeps } from '../cancellation';
 import { SCHEMA } from '../constants';
