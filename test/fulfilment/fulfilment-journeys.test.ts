@@ -3,6 +3,7 @@ import { Role } from '#platform/auth';
 import { readMailbox } from '#platform/mail';
 import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { gql, gqlData } from '../support/graphql-client';
+import { eventually } from '../support/processes';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
 
@@ -38,17 +39,6 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-HALF', price: '12.00', stock: { [stores.berlin]: 2 } });
 }, 120_000);
 afterAll(() => system?.close());
-
-/** Polls `read` until it answers something other than null (mail is sent by a consumer of the outbox). */
-async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: AuthHeaders) =>
   gqlData<T>(system.gateway.url, query, variables, headers);

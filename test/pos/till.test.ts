@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { createStockedProduct, locationsByName, newCustomer } from '../support/carts';
 import { gql, gqlData } from '../support/graphql-client';
+import { eventually } from '../support/processes';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { bearer, type AuthHeaders } from '../support/tokens';
 
@@ -345,17 +346,6 @@ it('a known customer at the till: a receipt with the store, tenders, change and 
     ]),
   );
 });
-
-/** Polls `read` until it answers something other than null (points and timelines follow the outbox). */
-async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 it('an offline sale to a customer merged since goes to the one they were merged into, flagged', async () => {
   const kept = await newCustomer(system, 'kept@example.com');

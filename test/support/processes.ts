@@ -25,3 +25,14 @@ export async function waitFor(condition: () => boolean, timeoutMs: number): Prom
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Polls `read` until it answers something other than null (what follows the outbox: mail, timelines, points). */
+export async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

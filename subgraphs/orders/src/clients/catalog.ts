@@ -17,7 +17,8 @@ export async function readCatalog(ctx: OrdersContext, skus: readonly string[], c
   return new Map(result.value.map((variant) => [variant.sku, catalogRow(ctx, variant)]));
 }
 
-function catalogRow(ctx: OrdersContext, variant: PricingVariant): CatalogRow {
+/** One variant as pricing reads it, in minor units of the shop's currency. */
+export function catalogRow(ctx: OrdersContext, variant: PricingVariant): CatalogRow {
   return {
     sku: variant.sku,
     variantId: variant.variantId,

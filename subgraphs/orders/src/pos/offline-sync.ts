@@ -20,6 +20,7 @@ import { IDEMPOTENCY_KEY_MISMATCH, requestHash, sql } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, SalesChannel, UserError, type MoneyInput } from '#platform/graphql';
 import { subgraphUnavailable } from '#platform/internal';
 import { countedLines, priceCart, type CartLineInput, type CatalogRow, type TaxRateRow } from '../cart-pricing';
+import { catalogRow } from '../clients/catalog';
 import { evaluateDiscounts } from '../clients/discounts';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
@@ -432,17 +433,11 @@ function catalogOf(batch: BatchContext, facts: SaleFacts): Map<string, CatalogRo
     facts.lines.map((line) => [
       line.sku,
       {
-        sku: line.sku,
-        variantId: line.variant.variantId,
-        productId: line.variant.productId,
-        productTitle: line.variant.productTitle,
-        variantTitle: line.variant.variantTitle,
-        categoryIds: line.variant.categoryIds,
+        ...catalogRow(batch.ctx, line.variant),
         status: 'ACTIVE',
         sellable: true,
         unitPriceMinor: line.unitPriceMinor,
         compareAtMinor: null,
-        taxClass: line.variant.taxClass,
       },
     ]),
   );

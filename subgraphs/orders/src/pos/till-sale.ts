@@ -15,6 +15,7 @@ import { VariantsForPricing, type PricingVariant } from '#contracts/products';
 import { subgraphUnavailable } from '#platform/internal';
 import { countedLines, priceCart, type CartLineInput, type CatalogRow } from '../cart-pricing';
 import { completeCheckout, type PosSale, type TenderInput } from '../checkout';
+import { catalogRow } from '../clients/catalog';
 import { evaluateDiscounts } from '../clients/discounts';
 import { readAvailability } from '../clients/stock';
 import type { OrdersContext } from '../context';
@@ -246,19 +247,7 @@ async function priceTillSale(ctx: OrdersContext, input: PosOrderCreateInput, lin
       return;
     }
     const listMinor = parseMinorUnits(variant.price.amount, ctx.currencyCode);
-    catalog.set(line.sku, {
-      sku: variant.sku,
-      variantId: variant.variantId,
-      productId: variant.productId,
-      productTitle: variant.productTitle,
-      variantTitle: variant.variantTitle,
-      categoryIds: variant.categoryIds,
-      status: variant.productStatus,
-      sellable: variant.sellable,
-      unitPriceMinor: line.overrideMinor ?? listMinor,
-      compareAtMinor: variant.compareAtPrice ? parseMinorUnits(variant.compareAtPrice.amount, ctx.currencyCode) : null,
-      taxClass: variant.taxClass,
-    });
+    catalog.set(line.sku, { ...catalogRow(ctx, variant), unitPriceMinor: line.overrideMinor ?? listMinor });
     if (line.overrideMinor !== null)
       flags.push({
         code: 'PRICE_OVERRIDDEN',
