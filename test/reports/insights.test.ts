@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { sql, type Orm } from '#platform/db';
 import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
-import { locationsByName, PAYLOAD } from '../support/carts';
+import { locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { openTestOrm } from '../support/database';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
@@ -51,13 +51,19 @@ async function product(sku: string, price: string): Promise<void> {
   }
 }
 
-/** A till sale of one unit of each SKU, paid on the card terminal. */
-async function tillSale(cashier: AuthHeaders, skus: string[], total: string): Promise<void> {
+/** A till sale of one unit of each SKU, paid on the card terminal, for a known customer or none. */
+async function tillSale(
+  cashier: AuthHeaders,
+  skus: string[],
+  total: string,
+  customerId?: string,
+): Promise<{ id: string; lines: { id: string; sku: string }[] }> {
   const { posOrderCreate } = await api(
     `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
-      order { totals { total { amount } } } userErrors { code message } } }`,
+      order { id lines { id sku } totals { total { amount } } } userErrors { code message } } }`,
     {
       input: {
+        customerId,
         clientOrderId: randomUUID(),
         deviceId: 'insights-till',
         lines: skus.map((sku) => ({ sku, quantity: 1 })),
@@ -69,6 +75,7 @@ async function tillSale(cashier: AuthHeaders, skus: string[], total: string): Pr
   );
   expect(posOrderCreate.userErrors).toEqual([]);
   expect(posOrderCreate.order.totals.total.amount).toBe(total);
+  return posOrderCreate.order;
 }
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
@@ -79,6 +86,8 @@ const REPORT = `query($from: DateTime!, $to: DateTime!, $groupBy: [SalesReportDi
     taxes { amount } shipping { amount } total { amount } orders units averageOrderValue { amount } } }`;
 
 let web: { total: string; refunded: string };
+/** The first till sale of A, B and C in Berlin. */
+let firstSale: { id: string; lines: { id: string; sku: string }[] };
 
 beforeAll(async () => {
   system = await startSupergraph();
@@ -96,7 +105,7 @@ beforeAll(async () => {
   // C is in every basket; A goes with B twice and with C three times; E with A once (below the minimum support).
   const inBerlin = await bearer(Role.STAFF, { locationId: berlin });
   const inHamburg = await bearer(Role.STAFF, { locationId: hamburg });
-  await tillSale(inBerlin, ['INS-A', 'INS-B', 'INS-C'], '35.00');
+  firstSale = await tillSale(inBerlin, ['INS-A', 'INS-B', 'INS-C'], '35.00');
   await tillSale(inBerlin, ['INS-A', 'INS-B', 'INS-C'], '35.00');
   await tillSale(inBerlin, ['INS-A', 'INS-C'], '15.00');
   await tillSale(inHamburg, ['INS-C', 'INS-D'], '13.00');
@@ -280,4 +289,59 @@ it('recommends by lift: the product in every basket does not top the list', asyn
   // A was bought with C three times and with B twice, but C is in every basket and B only ever with A.
   expect(await together('INS-A')).toEqual([products['INS-B'], products['INS-C']]);
   expect(await together('INS-D')).toEqual([products['INS-C']]);
+});
+
+it('recommends to a customer what goes with what they kept, to a cart what goes with what it holds, and forgets what came back', async () => {
+  const shopper = await newCustomer(system, `recs-${randomUUID()}@example.com`);
+  const stranger = await newCustomer(system, `recs-${randomUUID()}@example.com`);
+  await tillSale(await bearer(Role.STAFF, { locationId: hamburg }), ['INS-D'], '8.00', shopper.id);
+  const FOR_CUSTOMER = `query($id: ID!) { customer(id: $id) { id recommendations(first: 3) { id } } }`;
+  const ids = (list: { id: string }[]) => list.map((p) => p.id);
+
+  // D goes with C (twice in Hamburg); then the shop's best sellers fill the list; never D, which they have.
+  const mine = ids((await api(FOR_CUSTOMER, { id: shopper.id }, shopper.headers)).customer.recommendations);
+  expect(mine).toHaveLength(3);
+  expect(mine[0]).toBe(products['INS-C']);
+  expect(mine).not.toContain(products['INS-D']);
+  expect(ids((await api(FOR_CUSTOMER, { id: shopper.id }, admin)).customer.recommendations)).toEqual(mine);
+  // Nothing bought yet: the best sellers, C (in every basket) first.
+  expect(ids((await api(FOR_CUSTOMER, { id: stranger.id }, stranger.headers)).customer.recommendations)[0]).toBe(products['INS-C']);
+  // Another customer's recommendations are not theirs to read.
+  const peeking = await gql(system.gateway.url, FOR_CUSTOMER, { id: shopper.id }, stranger.headers);
+  expect(peeking.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+  // A cart holding A: B and C by lift, as for the product page, then best sellers; never A.
+  const { cartCreate } = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { cart { id recommendations(first: 4) { id } } userErrors { code } } }`,
+    { input: { channel: 'WEB', lines: [{ sku: 'INS-A', quantity: 1 }] } },
+    ANONYMOUS,
+  );
+  const forCart = ids(cartCreate.cart.recommendations);
+  expect(forCart.slice(0, 2)).toEqual([products['INS-B'], products['INS-C']]);
+  expect(forCart).toHaveLength(4);
+  expect(forCart).not.toContain(products['INS-A']);
+
+  // B comes back from one of the two orders that had A and B: the pair falls below the minimum support.
+  const berlinStaff = await bearer(Role.STAFF, { locationId: berlin });
+  const lineB = firstSale.lines.find((line) => line.sku === 'INS-B')!;
+  const { returnCreate } = await api(
+    `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $locationId: ID!, $key: String!) {
+      returnCreate(orderId: $orderId, lines: $lines, locationId: $locationId, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
+    {
+      orderId: firstSale.id,
+      lines: [{ orderLineId: lineB.id, quantity: 1, reason: 'Changed mind' }],
+      locationId: berlin,
+      key: randomUUID(),
+    },
+    berlinStaff,
+  );
+  expect(returnCreate.userErrors).toEqual([]);
+  const { returnReceive } = await api(
+    `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) { returnReceive(returnId: $id, lines: $lines) { userErrors { code } } }`,
+    { id: returnCreate.return.id, lines: [{ returnLineId: returnCreate.return.lines[0].id, quantity: 1, disposition: 'RESTOCK' }] },
+    berlinStaff,
+  );
+  expect(returnReceive.userErrors).toEqual([]);
+  const FBT = `query($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 5) { id } } }`;
+  expect(ids((await api(FBT, { id: products['INS-A'] }, ANONYMOUS)).product.frequentlyBoughtTogether)).toEqual([products['INS-C']]);
 });

@@ -7,6 +7,7 @@ import type { RequestContext } from '#platform/server';
 import type { CheckoutDeps } from './checkout';
 import type { CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
 import type { ShippingZone } from './pricing';
+import type { PopularCache } from './reports';
 import { Cart, CartStatus, Order } from './entities';
 
 /** What `setup` builds once and every request of this server shares. */
@@ -40,6 +41,8 @@ export interface OrdersShared {
   customers: InternalClient;
   /** The checkout saga's clients, card provider and settings. */
   checkout: CheckoutDeps;
+  /** Best-seller lists that recommendations fall back on, shared by every request for a minute. */
+  popular: PopularCache;
 }
 
 /** Per request: what was gathered for pricing, so a cart selected many times is priced once. */

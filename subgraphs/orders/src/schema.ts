@@ -15,7 +15,7 @@ import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 import { FulfillmentResolver } from './resolvers/fulfillment.resolver';
 import { PosResolver } from './resolvers/pos.resolver';
 import { OrderReturnsResolver, ReturnsResolver } from './resolvers/returns.resolver';
-import { ProductInsightsResolver, ReportsResolver } from './resolvers/reports.resolver';
+import { CustomerRecommendationsResolver, ProductInsightsResolver, ReportsResolver } from './resolvers/reports.resolver';
 
 /** The orders subgraph schema. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -36,6 +36,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       OrderReturnsResolver,
       ReportsResolver,
       ProductInsightsResolver,
+      CustomerRecommendationsResolver,
     ],
     references,
     userErrorCodes: ordersUserErrorCodes,

@@ -13,6 +13,7 @@ import { CheckoutAdmission, parseFaults, sweepCheckouts } from './checkout';
 const CHECKOUTS_AT_ONCE = 6;
 import { PersistedTestCardProvider } from './payments';
 import { buildOrdersSchema } from './schema';
+import { createPopularCache } from './reports';
 import { closeOrderedCart } from './services/checkout.service';
 import { sweepAbandonedCarts } from './services/cart-recovery.service';
 import { sweepPendingFulfillments } from './fulfilment/fulfil';
@@ -170,6 +171,7 @@ export const orders = defineSubgraph({
         holdSeconds: 900,
         onPlaced: (em, cartId) => closeOrderedCart(em, cartId),
       },
+      popular: createPopularCache(),
     };
     kit.every('abandoned cart reminders', settings.cartRecoverySweepMs ?? 0, () => sweepAbandonedCarts(kit.orm, kit.logger, shared));
     kit.every('checkout recovery', settings.checkoutSweepMs ?? 5_000, () => sweepCheckouts(shared.checkout));

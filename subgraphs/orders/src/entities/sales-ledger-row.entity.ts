@@ -15,6 +15,7 @@ export type SalesLedgerKind = 'SALE' | 'CANCELLATION' | 'RETURN';
 @Index({ properties: ['locationId', 'occurredAt'] })
 @Index({ properties: ['productId', 'occurredAt'] })
 @Index({ properties: ['orderId'] })
+@Index({ properties: ['customerId', 'occurredAt'] })
 export class SalesLedgerRow {
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
   id!: number;

@@ -16,6 +16,7 @@ import {
   type LedgerLine,
   type LedgerOrder,
   type SalesRowInput,
+  type TakenBack,
 } from './ledger-rows';
 
 /** Appends `rows` in `em`'s transaction (flushed with the caller's other changes). */
@@ -40,7 +41,7 @@ export async function recordOrderSold(em: EntityManager, order: LedgerOrder, lin
 export async function recordOrderCancelled(
   em: EntityManager,
   order: LedgerOrder,
-  lines: readonly (LedgerLine & { quantityCancelled: number })[],
+  lines: readonly (LedgerLine & { quantityCancelled: number; quantityReturned: number })[],
   cancelled: ReadonlyMap<string, number>,
   whole: boolean,
 ): Promise<void> {
@@ -58,11 +59,43 @@ export async function recordOrderCancelled(
       shipping: whole ? shippingAmounts(order, lines) : null,
     }),
   );
-  // A product with no unit left on the order stops counting towards its pairs.
-  const held = (left: (line: (typeof lines)[number]) => number) => basketOf(lines.filter((line) => left(line) > 0).map((l) => l.productId));
-  await countBasketChange(
+  await countKeptBasket(
     em,
-    held((line) => line.quantity - line.quantityCancelled + (cancelled.get(line.id) ?? 0)),
-    held((line) => line.quantity - line.quantityCancelled),
+    lines,
+    (line) => line.quantityCancelled + line.quantityReturned - (cancelled.get(line.id) ?? 0),
+    (line) => line.quantityCancelled + line.quantityReturned,
   );
+}
+
+/**
+ * Units returned at `locationId`: negative RETURN rows there, now. `units` name each returned
+ * order line with the units taken back before this return; `orderLines` are all the order's
+ * lines with their counters after it, so a product with nothing kept stops counting towards its pairs.
+ */
+export async function recordOrderReturned(
+  em: EntityManager,
+  order: LedgerOrder,
+  units: readonly TakenBack[],
+  locationId: string,
+  orderLines: readonly (LedgerLine & { quantityCancelled: number; quantityReturned: number })[],
+): Promise<void> {
+  recordSalesRows(em, takenBackRows(order, 'RETURN', units, { occurredAt: new Date(), locationId }));
+  const now = new Map(units.map((unit) => [unit.line.id, unit.quantity]));
+  await countKeptBasket(
+    em,
+    orderLines,
+    (line) => line.quantityCancelled + line.quantityReturned - (now.get(line.id) ?? 0),
+    (line) => line.quantityCancelled + line.quantityReturned,
+  );
+}
+
+/** The pair counts follow the products an order still keeps: `goneBefore` and `goneAfter` are each line's units taken back. */
+async function countKeptBasket<Line extends LedgerLine>(
+  em: EntityManager,
+  lines: readonly Line[],
+  goneBefore: (line: Line) => number,
+  goneAfter: (line: Line) => number,
+): Promise<void> {
+  const kept = (gone: (line: Line) => number) => basketOf(lines.filter((line) => line.quantity - gone(line) > 0).map((l) => l.productId));
+  await countBasketChange(em, kept(goneBefore), kept(goneAfter));
 }

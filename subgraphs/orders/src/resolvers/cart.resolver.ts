@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, toPayload } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { Cart } from '../entities';
@@ -15,6 +15,7 @@ import {
 } from '../payloads/cart.payloads';
 import { findCart } from '../services/cart-access';
 import { updateCartDelivery } from '../services/cart-delivery.service';
+import { recommendForCart } from '../services/cart-recommendations.service';
 import { cartPricing } from '../services/cart-pricing.service';
 import { costView, cartLines, deliveryView, optionView } from '../services/cart-view';
 import {
@@ -36,6 +37,7 @@ import {
   DeliveryOption,
 } from '../types/cart.types';
 import type { CartWarningCode } from '../types/cart.types';
+import { ProductReference } from '../types/reports.types';
 
 const withCart = (cart: Cart) => ({ cart });
 
@@ -173,5 +175,18 @@ export class CartResolver {
   @FieldResolver(() => CartDelivery, { nullable: true, description: 'The delivery chosen; null until one is.' })
   delivery(@Root() cart: Cart, @Ctx() ctx: OrdersContext): Promise<CartDelivery | null> {
     return deliveryView(ctx, cart);
+  }
+
+  @FieldResolver(() => [ProductReference], {
+    nullable: true,
+    description:
+      "Products to add: often bought with what the cart holds, else best sellers of its products' categories; only what is for sale on the cart's channel and in stock, never what it holds.",
+  })
+  recommendations(
+    @Root() cart: Cart,
+    @Ctx() ctx: OrdersContext,
+    @Arg('first', () => Int, { nullable: true, description: 'How many (5 when omitted, at most 50).' }) first: number | null,
+  ): Promise<ProductReference[]> {
+    return recommendForCart(ctx, cart, first);
   }
 }

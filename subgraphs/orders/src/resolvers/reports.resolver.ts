@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { STAFF_ROLES } from '#platform/auth';
+import { requireCustomerAccess, STAFF_ROLES } from '#platform/auth';
 import { SalesChannel } from '#platform/graphql';
 import type { OrdersContext } from '../context';
-import { bestSellers, frequentlyBoughtTogether, productSalesByChannel, salesReport } from '../reports';
+import { bestSellers, frequentlyBoughtTogether, productSalesByChannel, recommendForCustomer, salesReport } from '../reports';
+import { CustomerCarts } from '../types/references.types';
 import {
   BestSeller,
   BestSellerMeasure,
@@ -80,5 +81,25 @@ export class ProductInsightsResolver {
     channel: SalesChannel | null,
   ): Promise<ProductReference[]> {
     return frequentlyBoughtTogether(ctx, product.id, first, channel);
+  }
+}
+
+/** What orders recommends to a customer, from what they bought: for the customer themselves and staff. */
+@Resolver(() => CustomerCarts)
+export class CustomerRecommendationsResolver {
+  @FieldResolver(() => [ProductReference], {
+    nullable: true,
+    description:
+      'Products the customer may want next: often bought with what they bought and kept, and not yet theirs; best sellers of their favourite categories when purchases say too little. Only products for sale and in stock (the customer and staff).',
+  })
+  recommendations(
+    @Root() customer: CustomerCarts,
+    @Ctx() ctx: OrdersContext,
+    @Arg('first', () => Int, { nullable: true, description: 'How many (5 when omitted, at most 50).' }) first: number | null,
+    @Arg('channel', () => SalesChannel, { nullable: true, description: 'Only products published on this channel.' })
+    channel: SalesChannel | null,
+  ): Promise<ProductReference[]> {
+    requireCustomerAccess(ctx.viewer, customer.id);
+    return recommendForCustomer(ctx, customer.id, first, channel);
   }
 }

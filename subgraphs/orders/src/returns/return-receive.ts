@@ -12,7 +12,7 @@ import { UserError, UserErrorsException } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { OrderLine, type OrderReturn } from '../entities';
 import { appendOrderEvents } from '../order-events';
-import { recordSalesRows, takenBackRows } from '../reports';
+import { recordOrderReturned } from '../reports';
 import { refuse } from './access';
 import { ReturnErrorCode } from './errors';
 import { restockReturn } from './restock';
@@ -79,17 +79,15 @@ export async function receiveReturn(
       const orderLineId = lines.find((l) => l.id === wanted.returnLineId)!.orderLineId;
       returnedNow.set(orderLineId, (returnedNow.get(orderLineId) ?? 0) + wanted.quantity);
     }
-    recordSalesRows(
+    await recordOrderReturned(
       em,
-      takenBackRows(
-        order,
-        'RETURN',
-        [...returnedNow].map(([orderLineId, quantity]) => {
-          const line = orderLines.find((l) => l.id === orderLineId)!;
-          return { line, before: line.quantityCancelled + line.quantityReturned - quantity, quantity };
-        }),
-        { occurredAt: new Date(), locationId },
-      ),
+      order,
+      [...returnedNow].map(([orderLineId, quantity]) => {
+        const line = orderLines.find((l) => l.id === orderLineId)!;
+        return { line, before: line.quantityCancelled + line.quantityReturned - quantity, quantity };
+      }),
+      locationId,
+      await em.find(OrderLine, { orderId: order.id }),
     );
     ret.lines = lines;
     ret.locationId = locationId;

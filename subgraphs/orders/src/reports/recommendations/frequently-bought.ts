@@ -4,16 +4,15 @@
  * orders(A) are the same for every B, so ranking by together(A, B) / orders(B) is ranking by lift.
  * A best seller is in many orders, which divides its score, so it does not top every list; a
  * minimum support (pairs seen in at least MIN_SUPPORT orders) keeps one-off coincidences out.
- * Partners the catalog does not sell (not ACTIVE, not on the channel) or that nobody has in stock
- * are dropped after the read, with one call to products and one to inventory per request, never
- * in a transaction.
+ * Partners the catalog does not sell or that nobody has in stock are dropped after the read
+ * (sellable-products.ts).
  */
 import DataLoader from 'dataloader';
 import { sql } from '#platform/db';
 import type { SalesChannel } from '#platform/graphql';
-import { fetchEntities } from '#platform/internal';
 import { SCHEMA } from '../../constants';
 import type { OrdersContext } from '../../context';
+import { sellableProducts } from './sellable-products';
 
 /** Orders a pair must have been bought together in before it is recommended. */
 export const MIN_SUPPORT = 2;
@@ -26,13 +25,6 @@ interface Candidate {
   product_id: string;
   other_product_id: string;
 }
-
-type CatalogProduct = {
-  id: string;
-  status: string;
-  channels: string[];
-  variantSkus: string[];
-};
 
 const loaders = new WeakMap<OrdersContext, Map<string, DataLoader<string, string[]>>>();
 
@@ -70,29 +62,4 @@ async function partners(ctx: OrdersContext, productIds: readonly string[], chann
   );
   const sellable = await sellableProducts(ctx, [...new Set(rows.map((r) => r.other_product_id))], channel);
   return productIds.map((id) => rows.filter((r) => r.product_id === id && sellable.has(r.other_product_id)).map((r) => r.other_product_id));
-}
-
-/** Which of `ids` the catalog sells (ACTIVE, on `channel` or on some channel) and some store has in stock. */
-async function sellableProducts(ctx: OrdersContext, ids: string[], channel: SalesChannel | null): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const products = (await fetchEntities<CatalogProduct>(ctx, ctx.products, 'Product', 'id', ids, 'id status channels variantSkus')).filter(
-    (p): p is CatalogProduct => p !== null && p.status === 'ACTIVE' && (channel ? p.channels.includes(channel) : p.channels.length > 0),
-  );
-  const skus = products.flatMap((p) => p.variantSkus);
-  let inStock: Set<string> | null = null;
-  try {
-    const variants = await fetchEntities<{ sku: string; availableForSale: boolean | null }>(
-      ctx,
-      ctx.inventory,
-      'ProductVariant',
-      'sku',
-      skus,
-      'sku availableForSale',
-    );
-    inStock = new Set(variants.filter((v) => v !== null && v.availableForSale !== false).map((v) => v!.sku));
-  } catch {
-    // Inventory down: recommend without the stock check rather than not at all.
-    inStock = null;
-  }
-  return new Set(products.filter((p) => inStock === null || p.variantSkus.some((sku) => inStock.has(sku))).map((p) => p.id));
 }
