@@ -8,7 +8,8 @@ import type { CheckoutDeps } from './checkout';
 import type { CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
 import type { ShippingZone } from './pricing';
 import type { PopularCache } from './reports';
-import { Cart, CartStatus, Order } from './entities';
+import { Cart, CartStatus, Order, OrderReturn } from './entities';
+import { refundsByReturnLoader } from './returns/queries';
 
 /** What `setup` builds once and every request of this server shares. */
 export interface OrdersShared {
@@ -65,6 +66,8 @@ function createOrdersLoaders(em: RequestContext['em']) {
   return {
     orderById: entityLoader(em, Order, 'id'),
     cartById: entityLoader(em, Cart, 'id'),
+    returnById: entityLoader(em, OrderReturn, 'id'),
+    refundsByReturn: refundsByReturnLoader(em),
     /** Each customer's one OPEN cart (a unique index), a page of customers in one statement. */
     openCartByCustomer: new DataLoader<string, Cart | null>(async (customerIds) => {
       const carts = await em.find(Cart, { customerId: { $in: [...customerIds] }, status: CartStatus.OPEN });

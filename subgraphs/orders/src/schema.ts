@@ -14,7 +14,7 @@ import { references } from './resolvers/references';
 import { ShopConfigResolver } from './resolvers/shop-config.resolver';
 import { FulfillmentResolver } from './resolvers/fulfillment.resolver';
 import { PosResolver } from './resolvers/pos.resolver';
-import { OrderReturnsResolver, ReturnsResolver } from './resolvers/returns.resolver';
+import { OrderReturnsResolver, RefundReturnResolver, ReturnExchangeResolver, ReturnsResolver } from './resolvers/returns.resolver';
 import { CustomerRecommendationsResolver, ProductInsightsResolver, ReportsResolver } from './resolvers/reports.resolver';
 
 /** The orders subgraph schema. */
@@ -34,6 +34,8 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
       PosResolver,
       ReturnsResolver,
       OrderReturnsResolver,
+      ReturnExchangeResolver,
+      RefundReturnResolver,
       ReportsResolver,
       ProductInsightsResolver,
       CustomerRecommendationsResolver,

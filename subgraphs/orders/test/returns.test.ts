@@ -440,3 +440,120 @@ describe('returns and refunds', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+const EXCHANGE = `return { id status exchangeStatus exchangeLines { sku quantity unitPrice { amount } total { amount } }
+  exchangeTotal { amount } exchangeCredit { amount } exchangeBalance { amount }
+  exchangeOrder { id totals { total { amount } } financialStatus fulfillmentStatus payments { method amount { amount } } }
+  refunds { id total { amount } exchangeCredit { amount } transactions { method amount { amount } } return { id } } }`;
+const EXCHANGE_SET = `mutation($id: ID!, $lines: [ExchangeLineInput!]!) {
+  returnExchangeLinesSet(returnId: $id, lines: $lines) { ${EXCHANGE} ${ERRORS} } }`;
+const EXCHANGE_SETTLE = `mutation($id: ID!, $payments: [PosPaymentInput!]!, $key: String!) {
+  returnExchangeSettle(returnId: $id, payments: $payments, idempotencyKey: $key) { ${EXCHANGE} ${ERRORS} } }`;
+
+describe('exchanges', () => {
+  /** A SKU sold at the till with stock at store B, not one the orders above use. */
+  let newSku: string;
+  beforeAll(async () => {
+    const [row] = await inventoryRows<{ sku: string }>(
+      `select sku from inventory.inventory_level where location_id = ? and on_hand - reserved >= 10 and not (sku = any(?)) order by sku limit 1`,
+      [storeB, skus],
+    );
+    newSku = row.sku;
+  });
+
+  const setLines = async (returnId: string, lines: { sku: string; quantity: number }[], as?: Record<string, string>) =>
+    (await ordersCall(system, EXCHANGE_SET, { id: returnId, lines }, as ?? (await staffAt(storeB)))).returnExchangeLinesSet as Data;
+  const settle = async (returnId: string, payments: Data[], key = randomUUID(), as?: Record<string, string>) =>
+    (await ordersCall(system, EXCHANGE_SETTLE, { id: returnId, payments, key }, as ?? (await staffAt(storeB))))
+      .returnExchangeSettle as Data;
+  const cardFor = (amount: string) => ({ method: 'CARD', amount: { amount }, cardNumber: '4242424242424242' });
+  const minor = (amount: string) => Math.round(Number(amount) * 100);
+  const amountOf = (m: number) => (m / 100).toFixed(2);
+
+  it('a balance due holds the exchange until it is paid; bad input and a second key change nothing; concurrent settles make one order', async () => {
+    const customerId = randomUUID();
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }], { customerId });
+    const received = await returnAll(orderId, lineIds, [1]);
+    const returnId = received.return.id as string;
+    const rawId = returnId.split('/').pop();
+    const set = await setLines(returnId, [{ sku: newSku, quantity: 2 }]);
+    expect(set.userErrors).toEqual([]);
+    const total = minor(set.return.exchangeTotal.amount);
+    expect(set.return).toMatchObject({ exchangeStatus: 'AWAITING_PAYMENT', exchangeCredit: { amount: '1.00' }, exchangeOrder: null });
+    expect(set.return.exchangeBalance.amount).toBe(amountOf(total - 100));
+    expect(total).toBeGreaterThan(100);
+    const due = amountOf(total - 100);
+
+    const snapshot = async () => ({
+      lines: await rows(`select quantity_refunded from orders.order_line where order_id = ?`, [orderId]),
+      ret: await rows(`select status, exchange->>'status' as exchange from orders.order_return where id = ?`, [rawId]),
+      refunds: await rows(`select id from orders.refund where order_id = ?`, [orderId]),
+      orders: await rows(`select id from orders."order" where client_order_id = ?`, [`exchange:${rawId}`]),
+    });
+    const before = await snapshot();
+    expect(before.orders).toEqual([]);
+    const code = (payload: Data) => payload.userErrors.map((e: Data) => e.code);
+    expect(code(await setLines(returnId, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]))).toEqual(['UNKNOWN_SKU']);
+    expect(code(await setLines(returnId, [{ sku: newSku, quantity: 0 }]))).toEqual(['GREATER_THAN_OR_EQUAL_TO']);
+    expect(code(await settle(returnId, [cardFor(amountOf(total - 101))]))).toEqual(['PAYMENT_MISMATCH']);
+    expect(code(await settle(returnId, []))).toEqual(['PAYMENT_MISMATCH']);
+    const stranger = await bearer(Role.CUSTOMER, { subject: randomUUID() });
+    expect(code(await setLines(returnId, [{ sku: newSku, quantity: 1 }], stranger))).toEqual(['NOT_FOUND']);
+    expect(code(await settle(returnId, [cardFor(due)], randomUUID(), stranger))).toEqual(['NOT_FOUND']);
+    expect(code(await settle(returnId, [cardFor(due), { method: 'CARD', amount: { amount: '0.00' } }]))).toEqual(['BLANK']);
+    expect(await snapshot()).toEqual(before);
+
+    // Two callers with one key and two with others, at once: one exchange order, paid once.
+    const [shared, other1, other2] = [randomUUID(), randomUUID(), randomUUID()];
+    const onHandBefore = await onHand(newSku, storeB);
+    const results = await Promise.all([shared, shared, other1, other2].map((key) => settle(returnId, [cardFor(due)], key)));
+    const winners = results.filter((r) => r.return?.exchangeStatus === 'SETTLED');
+    expect(results.filter((r) => r.userErrors[0]?.code === 'EXCHANGE_SETTLED').length + winners.length).toBe(4);
+    expect(new Set(winners.map((w) => w.return.exchangeOrder.id)).size).toBe(1);
+    // Replayed under the shared key once both callers are done: the first answer, the goods handed over.
+    const placed = (await settle(returnId, [cardFor(due)], shared)).return;
+    expect(placed.exchangeOrder.id).toBe(winners[0].return.exchangeOrder.id);
+    expect(placed.exchangeOrder).toMatchObject({
+      totals: { total: { amount: amountOf(total) } },
+      financialStatus: 'PAID',
+      fulfillmentStatus: 'PICKED_UP',
+    });
+    expect(placed.exchangeOrder.payments).toEqual([
+      { method: 'EXCHANGE_CREDIT', amount: { amount: '1.00' } },
+      { method: 'TEST_CARD', amount: { amount: due } },
+    ]);
+    // The returned unit is refunded into the exchange: nothing goes back to the card.
+    expect(placed.refunds).toEqual([
+      { id: expect.any(String), total: { amount: '1.00' }, exchangeCredit: { amount: '1.00' }, transactions: [], return: { id: returnId } },
+    ]);
+    expect(await onHand(newSku, storeB)).toBe(onHandBefore - 2);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '100', refunded: '0' }]);
+    expect(code(await settle(returnId, [cardFor(due)]))).toEqual(['EXCHANGE_SETTLED']);
+    expect(code(await setLines(returnId, [{ sku: newSku, quantity: 1 }]))).toEqual(['EXCHANGE_SETTLED']);
+    // The original order's unit cannot be refunded again.
+    expect(code(await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]))).toEqual(['NOT_REFUNDABLE']);
+  });
+
+  it('an exchange that costs less refunds the difference to the original tenders, exactly', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+    const received = await returnAll(orderId, lineIds, [1]);
+    const returnId = received.return.id as string;
+    const set = await setLines(returnId, [{ sku: newSku, quantity: 1 }]);
+    const total = minor(set.return.exchangeTotal.amount);
+    expect(set.return.exchangeBalance.amount).toBe(amountOf(total - 900_000));
+    const done = await settle(returnId, []);
+    expect(done.userErrors).toEqual([]);
+    expect(done.return.exchangeOrder.payments).toEqual([{ method: 'EXCHANGE_CREDIT', amount: { amount: amountOf(total) } }]);
+    expect(done.return.exchangeOrder.financialStatus).toBe('PAID');
+    expect(done.return.refunds).toEqual([
+      {
+        id: expect.any(String),
+        total: { amount: '9000.00' },
+        exchangeCredit: { amount: amountOf(total) },
+        transactions: [{ method: 'TEST_CARD', amount: { amount: amountOf(900_000 - total) } }],
+        return: { id: returnId },
+      },
+    ]);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: String(900_000 - total) }]);
+  });
+});

@@ -88,7 +88,11 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Pro
         currencyCode: cart.currencyCode,
         sourceHint: (record.hint as string | undefined) ?? null,
         providerReference:
-          tender.method === 'CARD_EXTERNAL' ? tender.reference : ((record.providerReference as string | undefined) ?? null),
+          tender.method === 'CARD_EXTERNAL'
+            ? tender.reference
+            : tender.method === 'EXCHANGE_CREDIT'
+              ? `return:${tender.returnId}`
+              : ((record.providerReference as string | undefined) ?? null),
       });
       // The card is authorized and captured once the order exists; stored value, cash and manual moved in full already.
       const kind = tender.method === 'TEST_CARD' ? 'AUTHORIZE' : 'SALE';

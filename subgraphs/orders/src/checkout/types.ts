@@ -74,7 +74,9 @@ export type TenderInput =
     }
   | { method: 'MANUAL'; amountMinor: number }
   /** A standalone card terminal's payment, by its reference (staff only). */
-  | { method: 'CARD_EXTERNAL'; amountMinor: number; reference: string };
+  | { method: 'CARD_EXTERNAL'; amountMinor: number; reference: string }
+  /** An exchange: the value of the returned units of `returnId`, kept by the shop and put toward the new items. */
+  | { method: 'EXCHANGE_CREDIT'; amountMinor: number; returnId: string };
 
 export interface CheckoutInput {
   cartId: string;

@@ -14,6 +14,7 @@ const TENDER_ORDER: Record<TenderInput['method'], number> = {
   CASH: 2,
   MANUAL: 2,
   CARD_EXTERNAL: 2,
+  EXCHANGE_CREDIT: 0,
   TEST_CARD: 3,
 };
 

@@ -42,7 +42,7 @@ export { Checkout, OrderLine, OrderEvent, Payment, PaymentEventRecord, TestCardA
 export { OrderStatus, FulfillmentMethod, CheckoutState, FulfillmentOrderStatus, FulfillmentKind, FulfillmentState } from './order-enums';
 export { FulfillmentOrder, Fulfillment, PosSession };
 export { Cancellation, OrderReturn, Refund };
-export type { ReturnLineData, ReturnRestockData } from './return.entity';
+export type { ExchangeLineData, ReturnExchangeData, ReturnLineData, ReturnRestockData } from './return.entity';
 export { SalesLedgerRow, type SalesLedgerKind } from './sales-ledger-row.entity';
 export { ProductPairCount, ProductOrderCount };
 export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';

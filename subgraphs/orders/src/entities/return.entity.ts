@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { PosSale, PricedCart } from '../checkout/types';
+import type { RefundRowPlan } from '../returns/types';
 
 /** One returned line: units of an order line coming back, and what the store found when they came. */
 export interface ReturnLineData {
@@ -20,6 +22,49 @@ export interface ReturnRestockData {
   locationId: string;
   lines: { sku: string; quantity: number }[];
   done: boolean;
+}
+
+/** One new item of an exchange, priced as a till sale at the return's store when it was set. */
+export interface ExchangeLineData {
+  id: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  unitPriceMinor: number;
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+/**
+ * The exchange on a return: new items, the value of the returned units put toward them, and how
+ * the difference was settled. AWAITING_PAYMENT until settled: no order exists for the new items
+ * and nothing is held or sent; SETTLING while the exchange order is being placed under `settlement`'s
+ * key; SETTLED once it is placed (and any excess refunded, `refundId`).
+ */
+export interface ReturnExchangeData {
+  status: 'AWAITING_PAYMENT' | 'SETTLING' | 'SETTLED';
+  lines: ExchangeLineData[];
+  /** The new items as the exchange order will have them (prices, promotions, tax of the day they were set). */
+  cart: PricedCart;
+  flags: PosSale['flags'];
+  totalMinor: number;
+  /** What the returned units are worth toward them (their refund), as worked out last. */
+  creditMinor: number;
+  settlement: {
+    scope: string;
+    key: string;
+    hash: string;
+    creditMinor: number;
+    /** The part of the credit that pays the new items (an EXCHANGE_CREDIT payment); the rest is refunded. */
+    appliedMinor: number;
+    units: { orderLineId: string; quantity: number }[];
+    /** The returned units' refund as counted when claimed (its money fixed then); null when none came back. */
+    plan: RefundRowPlan | null;
+  } | null;
+  orderId: string | null;
+  refundId: string | null;
 }
 
 /**
@@ -54,6 +99,10 @@ export class OrderReturn {
 
   @Property({ type: 'json' })
   restocks: ReturnRestockData[] = [];
+
+  /** New items taken in exchange, if any. */
+  @Property({ type: 'json', nullable: true })
+  exchange: ReturnExchangeData | null = null;
 
   @Property({ type: 'text', nullable: true })
   declineReason: string | null = null;

@@ -48,3 +48,12 @@ export class RefundLineInput {
   @Field(() => Int, { description: 'How many units, at least 1 and at most those returned and not refunded yet.' })
   quantity!: number;
 }
+
+@InputType({ description: 'A new item to take in exchange on a return.' })
+export class ExchangeLineInput {
+  @Field(() => String, { description: 'The SKU, sold at the return store.' })
+  sku!: string;
+
+  @Field(() => Int, { description: 'Units, 1 to 999.' })
+  quantity!: number;
+}

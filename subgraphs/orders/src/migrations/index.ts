@@ -10,6 +10,7 @@ import { Migration20261203054820 } from './Migration20261203054820';
 import { Migration20261203060331 } from './Migration20261203060331';
 import { Migration20261203060332 } from './Migration20261203060332';
 import { Migration20261203075411 } from './Migration20261203075411';
+import { Migration20261203080000 } from './Migration20261203080000';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203060331', class: Migration20261203060331 },
   { name: 'Migration20261203060332', class: Migration20261203060332 },
   { name: 'Migration20261203075411', class: Migration20261203075411 },
+  { name: 'Migration20261203080000', class: Migration20261203080000 },
 ];

@@ -5,7 +5,8 @@
  */
 
 /** How a tender is paid; one provider per method. */
-export type PaymentMethod = 'TEST_CARD' | 'GIFT_CARD' | 'STORE_CREDIT' | 'LOYALTY_POINTS' | 'CASH' | 'MANUAL' | 'CARD_EXTERNAL';
+export type PaymentMethod =
+  'TEST_CARD' | 'GIFT_CARD' | 'STORE_CREDIT' | 'LOYALTY_POINTS' | 'CASH' | 'MANUAL' | 'CARD_EXTERNAL' | 'EXCHANGE_CREDIT';
 
 /**
  * What happened to a payment. AUTHORIZE reserves money and CAPTURE takes it; SALE does both at

@@ -84,7 +84,7 @@ export async function sellAtTill(ctx: OrdersContext, input: PosOrderCreateInput,
 }
 
 /** The goods leave with the customer: each fulfilment order's units leave stock at the store as a sale (a pending one finishes on its own). */
-async function handOver(ctx: OrdersContext, order: Order, idempotencyKey: string): Promise<Order> {
+export async function handOver(ctx: OrdersContext, order: Order, idempotencyKey: string): Promise<Order> {
   const open = (await ctx.em.fork().find(FulfillmentOrder, { orderId: order.id })).filter((fo) => fo.lines.some((l) => openUnits(l) > 0));
   for (const fulfillmentOrder of open) {
     await fulfil(
@@ -124,7 +124,7 @@ function inputProblems(ctx: OrdersContext, input: PosOrderCreateInput, idempoten
   return errors;
 }
 
-interface TillLine {
+export interface TillLine {
   sku: string;
   quantity: number;
   overrideMinor: number | null;
@@ -177,7 +177,7 @@ function money(ctx: OrdersContext, value: MoneyInput | null | undefined, field: 
   }
 }
 
-function tendersOf(
+export function tendersOf(
   ctx: OrdersContext,
   payments: readonly PosPaymentInput[],
 ): { ok: true; value: TenderInput[] } | { ok: false; userErrors: UserError[] } {
@@ -223,7 +223,13 @@ function tendersOf(
 }
 
 /** The sale priced for the POS channel at the store, with the manager's price overrides and line discounts applied and flagged. */
-async function priceTillSale(ctx: OrdersContext, input: PosOrderCreateInput, lines: TillLine[], locationId: string, clientOrderId: string) {
+export async function priceTillSale(
+  ctx: OrdersContext,
+  input: Pick<PosOrderCreateInput, 'customerId' | 'discountCodes'>,
+  lines: TillLine[],
+  locationId: string,
+  clientOrderId: string,
+) {
   const cartLines: CartLineInput[] = lines.map((line, index) => ({
     id: `line-${index}`,
     sku: line.sku,

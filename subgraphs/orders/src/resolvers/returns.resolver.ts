@@ -6,7 +6,8 @@ import { badUserInput } from '#platform/runtime';
 import type { OrdersContext } from '../context';
 import { Order } from '../entities';
 import { RefundTo } from '../inputs/cancel.input';
-import { RefundLineInput, ReturnLineInput, ReturnReceiveLineInput } from '../inputs/returns.input';
+import { ExchangeLineInput, RefundLineInput, ReturnLineInput, ReturnReceiveLineInput } from '../inputs/returns.input';
+import { PosPaymentInput } from '../inputs/pos.input';
 import { RefundCreatePayload, ReturnPayload } from '../payloads/returns.payloads';
 import {
   approveReturn,
@@ -18,6 +19,8 @@ import {
   refundView,
   returnsOfOrder,
   returnView,
+  setExchangeLines,
+  settleExchange,
   suggestRefund,
   suggestedRefundView,
 } from '../returns';
@@ -104,6 +107,34 @@ export class ReturnsResolver {
     return toPayload(await receiveReturn(ctx, returnId, lines), (ret) => returnPayload(ctx, ret));
   }
 
+  @Authorized([...STAFF_ROLES, Role.CUSTOMER])
+  @Mutation(() => ReturnPayload, {
+    description:
+      "New items taken in exchange on a return, priced at the return's store today (catalog price, today's promotions, tax): `exchangeBalance` says what the customer pays or gets back. Staff of that store, or the order's customer; replaces earlier lines until the exchange is settled (EXCHANGE_SETTLED). Nothing is held or sent until it is settled.",
+  })
+  async returnExchangeLinesSet(
+    @Ctx() ctx: OrdersContext,
+    @Arg('returnId', () => ID, { description: 'The return.' }) returnId: string,
+    @Arg('lines', () => [ExchangeLineInput], { description: 'The new items.' }) lines: ExchangeLineInput[],
+  ) {
+    return toPayload(await setExchangeLines(ctx, returnId, lines), (ret) => returnPayload(ctx, ret));
+  }
+
+  @Authorized([...STAFF_ROLES, Role.CUSTOMER])
+  @Mutation(() => ReturnPayload, {
+    description:
+      "Settles the exchange on a received return: the payments must add up to a positive `exchangeBalance` exactly (none when the customer is owed; PAYMENT_MISMATCH otherwise). The new items become an order (`exchangeOrder`) collected at the return's store, paid by the returned units' value (EXCHANGE_CREDIT) and the payments; at the counter they are handed over at once. An excess goes back to the original order's tenders as its refund. Until then the exchange is held. Once per return (EXCHANGE_SETTLED).",
+  })
+  async returnExchangeSettle(
+    @Ctx() ctx: OrdersContext,
+    @Arg('returnId', () => ID, { description: 'The return.' }) returnId: string,
+    @Arg('payments', () => [PosPaymentInput], { defaultValue: [], description: 'The tenders paying the balance (any mix that adds up).' })
+    payments: PosPaymentInput[],
+    @Arg('idempotencyKey', () => String, { description: KEY_DESCRIPTION }) idempotencyKey: string,
+  ) {
+    return toPayload(await settleExchange(ctx, { returnId, payments, idempotencyKey }), (ret) => returnPayload(ctx, ret));
+  }
+
   @Authorized(STAFF_ROLES)
   @Mutation(() => RefundCreatePayload, {
     description:
@@ -147,5 +178,27 @@ export class OrderReturnsResolver {
   @FieldResolver(() => [RefundView], { description: 'Refunds of returned units, oldest first (cancellations refund on their own).' })
   async refunds(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<RefundView[]> {
     return (await refundsOfOrder(ctx, order.id)).map(refundView);
+  }
+}
+
+@Resolver(() => ReturnView)
+export class ReturnExchangeResolver {
+  @FieldResolver(() => Order, { nullable: true, description: 'The order of the new items, once the exchange is settled.' })
+  exchangeOrder(@Root() ret: ReturnView, @Ctx() ctx: OrdersContext): Promise<Order | null> | null {
+    return ret.exchangeOrderId ? ctx.loaders.orderById.load(ret.exchangeOrderId) : null;
+  }
+
+  @FieldResolver(() => [RefundView], { description: 'Refunds made for this return (its exchange settled, for now), oldest first.' })
+  async refunds(@Root() ret: ReturnView, @Ctx() ctx: OrdersContext): Promise<RefundView[]> {
+    return (await ctx.loaders.refundsByReturn.load(ret.id)).map(refundView);
+  }
+}
+
+@Resolver(() => RefundView)
+export class RefundReturnResolver {
+  @FieldResolver(() => ReturnView, { nullable: true, description: 'The return the refund is for, when it names one.' })
+  async return(@Root() refund: RefundView, @Ctx() ctx: OrdersContext): Promise<ReturnView | null> {
+    const ret = refund.returnId ? await ctx.loaders.returnById.load(refund.returnId) : null;
+    return ret ? returnView(ret) : null;
   }
 }

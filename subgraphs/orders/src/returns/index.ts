@@ -6,6 +6,8 @@ export { sweepRestocks } from './restock';
 export { createRefund, suggestRefund, type RefundCreateArgs } from './refund-create';
 export { driveRefund, sweepRefunds } from './refund-saga';
 export { ReturnErrorCode } from './errors';
+export { setExchangeLines, type ExchangeLineRequest } from './exchange-set';
+export { settleExchange, type ExchangeSettleArgs } from './exchange-settle';
 export type { RefundRow } from './refund-row';
 export type * from './types';
 export { returnView, refundView, suggestedRefundView } from './views';

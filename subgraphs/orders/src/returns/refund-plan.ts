@@ -34,6 +34,9 @@ export interface RefundPlanInput {
   shippingRefundedMinor: number;
   request: RefundRequest;
   refundTo: RefundDestination;
+  /** An exchange's refund: what of the total stays with the shop for the new items; only the rest goes back to the tenders. */
+  exchangeMinor?: number;
+  returnId?: string | null;
 }
 
 export interface RefundPlanError {
@@ -97,7 +100,8 @@ export function planReturnRefund(input: RefundPlanInput): RefundPlanResult {
     capturedMinor: p.amountMinor,
     refundedMinor: Math.min(p.amountMinor, input.planned.get(p.id) ?? 0),
   }));
-  const split = splitAcrossTenders(money.totalMinor, tenders);
+  const exchangeMinor = Math.min(input.exchangeMinor ?? 0, money.totalMinor);
+  const split = splitAcrossTenders(money.totalMinor - exchangeMinor, tenders);
   if (!split.ok) {
     return {
       ok: false,
@@ -131,6 +135,8 @@ export function planReturnRefund(input: RefundPlanInput): RefundPlanResult {
       taxMinor: money.taxTotalMinor,
       refunds: split.refunds.map((r) => ({ ...r, beforeMinor: input.planned.get(r.paymentId) ?? 0 })),
       refundTotalMinor: money.totalMinor,
+      returnId: input.returnId ?? null,
+      exchangeMinor,
     },
   };
 }

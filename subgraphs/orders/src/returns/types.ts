@@ -53,4 +53,8 @@ export interface RefundRowPlan {
   taxMinor: number;
   refunds: { paymentId: string; method: PaymentMethod; amountMinor: number; beforeMinor: number }[];
   refundTotalMinor: number;
+  /** The return it is for, when known (an exchange's refund). */
+  returnId?: string | null;
+  /** Of the total, what an exchange kept and put toward its new items (an EXCHANGE_CREDIT payment there); the rest is in `refunds`. */
+  exchangeMinor?: number;
 }

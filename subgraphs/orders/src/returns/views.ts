@@ -4,6 +4,7 @@ import type { OrderReturn } from '../entities';
 import { type RefundTo } from '../inputs/cancel.input';
 import { type PaymentMethodValue } from '../types/order.types';
 import {
+  type ExchangeStatusValue,
   RefundStatusValue,
   type ReturnStatusValue,
   type RefundView,
@@ -30,6 +31,39 @@ export function returnView(ret: OrderReturn): ReturnView {
     })),
     declineReason: ret.declineReason,
     createdAt: ret.createdAt,
+    ...exchangeFields(ret),
+  };
+}
+
+function exchangeFields(ret: OrderReturn) {
+  const exchange = ret.exchange;
+  if (!exchange) {
+    return {
+      exchangeLines: [],
+      exchangeStatus: null,
+      exchangeTotal: null,
+      exchangeCredit: null,
+      exchangeBalance: null,
+      exchangeOrderId: null,
+    };
+  }
+  const money = (minor: number) => Money.fromMinor(minor, exchange.cart.currencyCode as CurrencyCode);
+  return {
+    exchangeLines: exchange.lines.map((l) => ({
+      id: l.id,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: money(l.unitPriceMinor),
+      discount: money(l.discountMinor),
+      tax: money(l.taxMinor),
+      total: money(l.totalMinor),
+    })),
+    exchangeStatus: exchange.status as ExchangeStatusValue,
+    exchangeTotal: money(exchange.totalMinor),
+    exchangeCredit: money(exchange.creditMinor),
+    exchangeBalance: money(exchange.totalMinor - exchange.creditMinor),
+    exchangeOrderId: exchange.orderId,
   };
 }
 
@@ -59,6 +93,8 @@ export function refundView(row: RefundRow): RefundView {
     id: row.id,
     status: row.state === 'COMPLETED' ? RefundStatusValue.SUCCEEDED : RefundStatusValue.PENDING,
     refundTo: row.plan.refundTo as RefundTo,
+    exchangeCredit: Money.fromMinor(row.plan.exchangeMinor ?? 0, row.plan.currencyCode as CurrencyCode),
     createdAt: new Date(row.created_at),
+    returnId: row.plan.returnId ?? null,
   };
 }

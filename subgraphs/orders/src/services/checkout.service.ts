@@ -65,6 +65,10 @@ export async function completeCartCheckout(
       tenders.push({ method: 'STORE_CREDIT', amountMinor });
     } else if (payment.method === PaymentMethodValue.LOYALTY_POINTS) {
       tenders.push({ method: 'LOYALTY_POINTS', amountMinor });
+    } else if (payment.method === PaymentMethodValue.EXCHANGE_CREDIT) {
+      errors.push(
+        new UserError([...field, 'method'], 'Exchange credit pays only an exchange (returnExchangeSettle)', OrdersErrorCode.INVALID),
+      );
     } else if (payment.method === PaymentMethodValue.CARD_EXTERNAL) {
       errors.push(
         new UserError([...field, 'method'], 'A card terminal payment is taken at the till (posOrderCreate)', OrdersErrorCode.INVALID),

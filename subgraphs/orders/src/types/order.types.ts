@@ -32,6 +32,7 @@ export enum PaymentMethodValue {
   CASH = 'CASH',
   MANUAL = 'MANUAL',
   CARD_EXTERNAL = 'CARD_EXTERNAL',
+  EXCHANGE_CREDIT = 'EXCHANGE_CREDIT',
 }
 
 export enum PaymentStatusValue {
@@ -81,6 +82,7 @@ registerEnumType(PaymentMethodValue, {
     MANUAL: { description: 'Recorded by staff, paid outside the system (staff only).' },
     CARD_EXTERNAL: { description: "A standalone card terminal's payment, recorded by its reference (staff only)." },
     STORE_CREDIT: { description: "The signed-in customer's store credit." },
+    EXCHANGE_CREDIT: { description: 'An exchange: the value of the returned units, put toward the new items (Return.exchangeOrder).' },
     TEST_CARD: { description: 'The test card provider (numbers in the README).' },
   },
 });

@@ -38,6 +38,49 @@ registerEnumType(RefundStatusValue, {
   },
 });
 
+export enum ExchangeStatusValue {
+  AWAITING_PAYMENT = 'AWAITING_PAYMENT',
+  SETTLING = 'SETTLING',
+  SETTLED = 'SETTLED',
+}
+
+registerEnumType(ExchangeStatusValue, {
+  name: 'ExchangeStatus',
+  description: 'Where the exchange on a return stands.',
+  valuesConfig: {
+    AWAITING_PAYMENT: { description: 'Held: no order exists for the new items and nothing is reserved or sent until it is settled.' },
+    SETTLING: { description: 'Being settled: the exchange order is being placed and paid.' },
+    SETTLED: { description: 'Settled: the exchange order exists (`exchangeOrder`) and any excess was refunded.' },
+  },
+});
+
+@ObjectType('ExchangeLine', { description: "A new item taken in exchange, priced at the return's store on the day it was set." })
+export class ExchangeLineView {
+  @Field(() => ID, { description: 'The exchange line.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The SKU.' })
+  sku!: string;
+
+  @Field(() => String, { description: 'The product and variant titles.' })
+  title!: string;
+
+  @Field(() => Int, { description: 'Units.' })
+  quantity!: number;
+
+  @Field(() => Money, { description: "The unit price that day (the catalog's price for the store)." })
+  unitPrice!: Money;
+
+  @Field(() => Money, { description: "The line's discounts from that day's promotions." })
+  discount!: Money;
+
+  @Field(() => Money, { description: 'The tax inside or on top of the line total.' })
+  tax!: Money;
+
+  @Field(() => Money, { description: 'What the line costs.' })
+  total!: Money;
+}
+
 @ObjectType('ReturnLine', { description: 'Units of one order line on a return, and what the store found when they came.' })
 export class ReturnLineView {
   @Field(() => ID, { description: 'The return line; returnReceive names it.' })
@@ -81,6 +124,30 @@ export class ReturnView {
 
   @Field(() => String, { nullable: true, description: 'Why staff declined it.' })
   declineReason!: string | null;
+
+  @Field(() => [ExchangeLineView], { description: 'New items taken in exchange (returnExchangeLinesSet); empty when none.' })
+  exchangeLines!: ExchangeLineView[];
+
+  @Field(() => ExchangeStatusValue, { nullable: true, description: 'Where the exchange stands; null when the return has none.' })
+  exchangeStatus!: ExchangeStatusValue | null;
+
+  @Field(() => Money, { nullable: true, description: 'What the new items cost; null without an exchange.' })
+  exchangeTotal!: Money | null;
+
+  @Field(() => Money, {
+    nullable: true,
+    description: "What the returned units are worth toward them: exactly their refund (units found missing don't count).",
+  })
+  exchangeCredit!: Money | null;
+
+  @Field(() => Money, {
+    nullable: true,
+    description: 'exchangeTotal − exchangeCredit: positive, the customer pays it (returnExchangeSettle); negative, it is refunded to them.',
+  })
+  exchangeBalance!: Money | null;
+
+  /** The exchange order's id, for `exchangeOrder`. */
+  exchangeOrderId!: string | null;
 
   @Field(() => Date, { description: 'When it was asked for or opened.' })
   createdAt!: Date;
@@ -142,6 +209,14 @@ export class RefundView extends SuggestedRefundView {
   @Field(() => RefundTo, { description: 'Where the money goes: the tenders, or store credit.' })
   refundTo!: RefundTo;
 
+  @Field(() => Money, {
+    description: 'Of the total, what an exchange kept toward its new items (an EXCHANGE_CREDIT payment there); zero otherwise.',
+  })
+  exchangeCredit!: Money;
+
   @Field(() => Date, { description: 'When it was made.' })
   createdAt!: Date;
+
+  /** The return it is for, for `return`. */
+  returnId!: string | null;
 }

@@ -11,7 +11,15 @@ import type { Tender, TenderRefund, TenderSplit } from './types';
 import { RefundInputError } from './validate';
 
 /** The default order in which tenders take a refund; a method not listed is never refunded to. */
-export const REFUND_PREFERENCE: readonly PaymentMethod[] = ['TEST_CARD', 'CASH', 'MANUAL', 'STORE_CREDIT', 'GIFT_CARD', 'LOYALTY_POINTS'];
+export const REFUND_PREFERENCE: readonly PaymentMethod[] = [
+  'TEST_CARD',
+  'CASH',
+  'MANUAL',
+  'STORE_CREDIT',
+  'GIFT_CARD',
+  'LOYALTY_POINTS',
+  'EXCHANGE_CREDIT',
+];
 
 /**
  * `amountMinor` split over `tenders` (given in the order checkout applied them) by `preference`;

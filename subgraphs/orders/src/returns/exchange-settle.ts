@@ -1,0 +1,253 @@
+/**
+ * returnExchangeSettle: the difference of an exchange is settled and its new items become an
+ * order. Three steps, none waiting on the network inside a transaction:
+ * 1. Under the order's lock: the payments must add up to the balance exactly (the new items'
+ *    total less the returned units' refund, nothing when the customer is owed); the returned
+ *    units are counted refunded (so refundCreate cannot pay them out again) and the settlement is
+ *    recorded under the caller's key (another key finds it EXCHANGE_SETTLED).
+ * 2. The exchange order goes through the checkout saga like a till sale at the return's store:
+ *    its tenders are the credit (EXCHANGE_CREDIT, up to its total) and the customer's payments,
+ *    so stock is held at the store, stored value debited and the card authorized as for any sale.
+ * 3. Placed: the refund of the returned units is written (refund.created), keeping the credit for
+ *    the exchange and splitting any excess over the original tenders, which get it back through
+ *    refundCreate's payment step; staff hand the new items over at the counter. Refused (a
+ *    declined card…): step 1 is undone and nothing changed. A retry with the same key resumes.
+ */
+import { randomUUID } from 'node:crypto';
+import { requireLocationAccess } from '#platform/auth';
+import { requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { UserError, UserErrorsException } from '#platform/graphql';
+import { orderedPayments } from '../cancellation/accept';
+import { plannedRefunds } from '../cancellation/cancellation-row';
+import { completeCheckout, type TenderInput } from '../checkout';
+import { CheckoutErrorCode } from '../checkout/errors';
+import type { OrdersContext } from '../context';
+import { Order, OrderLine, type OrderReturn, type ReturnExchangeData } from '../entities';
+import type { PosPaymentInput } from '../inputs/pos.input';
+import { appendOrderEvents } from '../order-events';
+import type { PaymentMethod } from '../payments';
+import { handOver, tendersOf } from '../pos/till-sale';
+import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { ReturnErrorCode } from './errors';
+import { receivedUnits } from './exchange-credit';
+import { returnFor } from './exchange-set';
+import { splitAcrossTenders } from './refund-allocation';
+import { planReturnRefund } from './refund-plan';
+import { insertRefund } from './refund-row';
+import { driveRefund } from './refund-saga';
+import { lockedReturn } from './return-review';
+
+export interface ExchangeSettleArgs {
+  returnId: string;
+  payments: readonly PosPaymentInput[];
+  idempotencyKey: string;
+}
+
+type Settlement = NonNullable<ReturnExchangeData['settlement']>;
+
+/** Keys of the exchange's own rows, apart from the caller's other mutations under the same key. */
+const checkoutKey = (returnId: string, key: string) => `return:${returnId}:exchange:${key}`;
+
+/** Moves the fields off the tills' `input` wrapper: the payments are this mutation's own argument. */
+const unwrapped = (errors: readonly { field?: string[] | null; message: string; code: string }[]) =>
+  errors.map((e) => new UserError(e.field?.[0] === 'input' ? e.field.slice(1) : (e.field ?? null), e.message, e.code));
+
+export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArgs): Promise<MutationOutcome<OrderReturn>> {
+  const caller = callerOf(ctx.viewer);
+  const errors = keyErrors(args.idempotencyKey);
+  if (args.payments.length > 10) errors.push(new UserError(['payments'], 'Pay with at most 10 tenders', 'TOO_MANY'));
+  if (errors.length) return { ok: false, userErrors: errors };
+  const found = await returnFor(ctx.em.fork(), caller, args.returnId);
+  if (!caller || !found) return { ok: false, userErrors: [new UserError(['returnId'], 'No return has this id', 'NOT_FOUND')] };
+  if (caller.kind === 'staff' && found.ret.locationId) requireLocationAccess(ctx.viewer, found.ret.locationId);
+  const tenders = tendersOf(ctx, args.payments);
+  if (!tenders.ok) return { ok: false, userErrors: unwrapped(tenders.userErrors) };
+  const scope = scopeOf(ctx.viewer);
+  const hash = requestHash({ returnId: args.returnId, payments: args.payments });
+
+  // 1. Claim the returned units and record the settlement.
+  const claimed = await runMutation(ctx, async ({ em }) => {
+    const { order, ret } = await lockedReturn(em, args.returnId);
+    const exchange = ret.exchange;
+    if (!exchange) return refuse(['returnId'], 'The return has no exchange lines: set them first', ReturnErrorCode.NO_EXCHANGE);
+    if (exchange.settlement) {
+      if (exchange.settlement.scope !== scope || exchange.settlement.key !== args.idempotencyKey) {
+        return refuse(['returnId'], 'The exchange on this return is settled already', ReturnErrorCode.EXCHANGE_SETTLED);
+      }
+      return exchange.settlement.hash === hash ? { order, exchange } : keyMismatch(args.idempotencyKey);
+    }
+    if (ret.status !== 'RECEIVED') {
+      return refuse(['returnId'], 'Receive every unit of the return before settling its exchange', ReturnErrorCode.RETURN_NOT_OPEN);
+    }
+    const units = receivedUnits(ret.lines);
+    const lines = await em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
+    const payments = await orderedPayments(em, order.id);
+    let plan: Settlement['plan'] = null;
+    if (units.length > 0) {
+      const result = planReturnRefund({
+        order,
+        lines,
+        payments: payments.map((p) => ({ id: p.id, method: p.method as PaymentMethod, amountMinor: p.amountMinor })),
+        planned: await plannedRefunds(em, order.id),
+        shippingRefundedMinor: 0,
+        request: { orderId: order.id, lines: units, shipping: false },
+        refundTo: 'ORIGINAL',
+        exchangeMinor: exchange.totalMinor,
+        returnId: ret.id,
+      });
+      if (!result.ok) throw new UserErrorsException(result.errors.map((e) => new UserError(e.field, e.message, e.code)));
+      plan = result.plan;
+    }
+    const creditMinor = plan?.refundTotalMinor ?? 0;
+    const dueMinor = Math.max(0, exchange.totalMinor - creditMinor);
+    const paidMinor = tenders.value.reduce((sum, t) => sum + t.amountMinor, 0);
+    if (paidMinor !== dueMinor) {
+      return refuse(
+        ['payments'],
+        dueMinor === 0
+          ? 'The returned items cover the exchange: take no payment (the difference is refunded)'
+          : `The exchange's balance is ${dueMinor} (minor units); the payments add up to ${paidMinor}`,
+        CheckoutErrorCode.PAYMENT_MISMATCH,
+      );
+    }
+    for (const line of lines) line.quantityRefunded += units.find((u) => u.orderLineId === line.id)?.quantity ?? 0;
+    const settlement: Settlement = {
+      scope,
+      key: args.idempotencyKey,
+      hash,
+      creditMinor,
+      appliedMinor: Math.min(creditMinor, exchange.totalMinor),
+      units,
+      plan,
+    };
+    ret.exchange = { ...exchange, status: 'SETTLING', creditMinor, settlement };
+    ret.updatedAt = new Date();
+    await em.flush();
+    return { order, exchange: ret.exchange };
+  });
+  if (!claimed.ok) return claimed;
+  const { order, exchange } = claimed.value;
+  const settlement = exchange.settlement!;
+  if (exchange.status === 'SETTLED') return settled(ctx, args.returnId);
+
+  // 2. The exchange order, through the checkout saga.
+  const credit: TenderInput[] =
+    settlement.appliedMinor > 0 ? [{ method: 'EXCHANGE_CREDIT', amountMinor: settlement.appliedMinor, returnId: args.returnId }] : [];
+  const locationId = exchange.cart.delivery?.locationId as string;
+  const answer = await completeCheckout(ctx.checkout, {
+    deadline: ctx.deadline,
+    scope,
+    idempotencyKey: checkoutKey(args.returnId, args.idempotencyKey),
+    input: {
+      cartId: exchange.cart.cartId,
+      email: null,
+      tenders: [...credit, ...tenders.value],
+      expectedTotalMinor: exchange.totalMinor,
+      pos:
+        caller.kind === 'staff'
+          ? {
+              locationId,
+              staffId: ctx.viewer.subject as string,
+              deviceId: 'exchange',
+              clientOrderId: `exchange:${args.returnId}`,
+              requestHash: hash,
+              sessionId: null,
+              flags: exchange.flags,
+            }
+          : null,
+    },
+    caller: { customerId: order.customerId, isStaff: caller.kind === 'staff' },
+    price: async () => exchange.cart,
+  });
+  if (!answer.ok) {
+    if (!answer.userErrors.some((e) => e.code === CheckoutErrorCode.CHECKOUT_IN_PROGRESS)) await release(ctx, args.returnId, settlement);
+    return { ok: false, userErrors: unwrapped(answer.userErrors) };
+  }
+
+  // 3. The refund of the returned units: the credit kept for the exchange, any excess back to the tenders.
+  const recorded = await runMutation(ctx, async ({ em }) => {
+    const { order: locked, ret } = await lockedReturn(em, args.returnId);
+    const current = ret.exchange!;
+    if (current.status === 'SETTLED') return { refundId: current.refundId };
+    let refundId: string | null = null;
+    if (settlement.plan) {
+      const planned = await plannedRefunds(em, locked.id);
+      const payments = await orderedPayments(em, locked.id);
+      const split = splitAcrossTenders(
+        settlement.plan.refundTotalMinor - settlement.appliedMinor,
+        payments.map((p) => ({
+          paymentId: p.id,
+          method: p.method as PaymentMethod,
+          capturedMinor: p.amountMinor,
+          refundedMinor: Math.min(p.amountMinor, planned.get(p.id) ?? 0),
+        })),
+      );
+      if (!split.ok) throw new Error(`exchange ${ret.id}: the order's payments cannot take back ${split.shortMinor}`);
+      const plan = {
+        ...settlement.plan,
+        refunds: split.refunds.map((r) => ({ ...r, beforeMinor: planned.get(r.paymentId) ?? 0 })),
+        exchangeMinor: settlement.appliedMinor,
+      };
+      refundId = randomUUID();
+      await insertRefund(em, {
+        id: refundId,
+        scope,
+        key: checkoutKey(ret.id, args.idempotencyKey),
+        hash,
+        plan,
+        leaseMs: ctx.checkout.leaseMs,
+      });
+      await appendOrderEvents(em, locked, [
+        {
+          type: 'refund.created',
+          data: {
+            refundId,
+            lines: plan.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, quantity: l.quantity, amountMinor: l.amountMinor })),
+            shippingMinor: 0,
+            refundedMinor: plan.refundTotalMinor,
+            refundTo: plan.refundTo,
+          },
+        },
+      ]);
+    }
+    ret.exchange = { ...current, status: 'SETTLED', orderId: answer.orderId, refundId };
+    ret.updatedAt = new Date();
+    await em.flush();
+    return { refundId };
+  });
+  if (!recorded.ok) return recorded;
+  if (recorded.value.refundId) await driveRefund(ctx.checkout, recorded.value.refundId);
+  // At the counter the new items leave with the customer, from the store's stock.
+  if (caller.kind === 'staff') {
+    const placed = await ctx.em.fork().findOneOrFail(Order, { id: answer.orderId });
+    await handOver(ctx, placed, checkoutKey(args.returnId, args.idempotencyKey));
+  }
+  return settled(ctx, args.returnId);
+}
+
+async function settled(ctx: OrdersContext, returnId: string): Promise<MutationOutcome<OrderReturn>> {
+  const found = await returnFor(ctx.em.fork(), callerOf(ctx.viewer), returnId);
+  return { ok: true, value: found!.ret };
+}
+
+/** A settlement the saga refused: the units are no longer counted refunded and the exchange awaits payment again. */
+async function release(ctx: OrdersContext, returnId: string, settlement: Settlement): Promise<void> {
+  await runMutation(ctx, async ({ em }) => {
+    const { ret } = await lockedReturn(em, returnId);
+    const current = ret.exchange;
+    if (
+      !current ||
+      current.status !== 'SETTLING' ||
+      current.settlement?.key !== settlement.key ||
+      current.settlement.scope !== settlement.scope
+    ) {
+      return null;
+    }
+    const lines = await em.find(OrderLine, { id: { $in: settlement.units.map((u) => u.orderLineId) } });
+    for (const line of lines) line.quantityRefunded -= settlement.units.find((u) => u.orderLineId === line.id)?.quantity ?? 0;
+    ret.exchange = { ...current, status: 'AWAITING_PAYMENT', settlement: null };
+    ret.updatedAt = new Date();
+    await em.flush();
+    return null;
+  });
+}
