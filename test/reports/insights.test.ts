@@ -6,6 +6,7 @@ import { locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { openTestOrm } from '../support/database';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
+import { eventually } from '../support/processes';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
 
 /**
@@ -51,12 +52,13 @@ async function product(sku: string, price: string): Promise<void> {
   }
 }
 
-/** A till sale of one unit of each SKU, paid on the card terminal, for a known customer or none. */
+/** A till sale of one unit of each SKU, paid on the card terminal (or in cash), for a known customer or none. */
 async function tillSale(
   cashier: AuthHeaders,
   skus: string[],
   total: string,
   customerId?: string,
+  method: 'CARD_EXTERNAL' | 'CASH' = 'CARD_EXTERNAL',
 ): Promise<{ id: string; lines: { id: string; sku: string }[] }> {
   const { posOrderCreate } = await api(
     `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
@@ -67,7 +69,7 @@ async function tillSale(
         clientOrderId: randomUUID(),
         deviceId: 'insights-till',
         lines: skus.map((sku) => ({ sku, quantity: 1 })),
-        payments: [{ method: 'CARD_EXTERNAL', amount: { amount: total }, reference: `T-${randomUUID()}` }],
+        payments: [{ method, amount: { amount: total }, reference: method === 'CASH' ? undefined : `T-${randomUUID()}` }],
       },
       key: randomUUID(),
     },
@@ -76,6 +78,37 @@ async function tillSale(
   expect(posOrderCreate.userErrors).toEqual([]);
   expect(posOrderCreate.order.totals.total.amount).toBe(total);
   return posOrderCreate.order;
+}
+
+/** A web order of `quantity` × `sku`, shipped to Berlin and paid by test card, by a guest or a signed-in customer. */
+async function webOrder(headers: AuthHeaders, sku: string, quantity: number, email: string) {
+  const created = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
+    { input: { channel: 'WEB', lines: [{ sku, quantity }], buyerIdentity: { countryCode: 'DE', email } } },
+    headers,
+  );
+  const cart = created.cartCreate.cart;
+  const handle = cart.deliveryOptions.find((o: { method: string }) => o.method === 'SHIP').handle;
+  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
+  const chosen = await api(
+    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
+    { id: cart.id, delivery: { handle, address } },
+    headers,
+  );
+  expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
+  const total = chosen.cartDeliveryUpdate.cart.cost.total.amount as string;
+  const placed = await api(
+    `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
+      checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id lines { id } } userErrors { code } } }`,
+    {
+      cartId: cart.id,
+      input: { email, payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }] },
+      key: randomUUID(),
+    },
+    headers,
+  );
+  expect(placed.checkoutComplete.userErrors).toEqual([]);
+  return { order: placed.checkoutComplete.order as { id: string; lines: { id: string }[] }, total };
 }
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
@@ -115,33 +148,7 @@ beforeAll(async () => {
   await tillSale(inHamburg, ['INS-A', 'INS-E'], '22.00');
 
   // A shipped web order of 3 × B, of which 2 are cancelled.
-  const created = await api(
-    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
-    { input: { channel: 'WEB', lines: [{ sku: 'INS-B', quantity: 3 }], buyerIdentity: { countryCode: 'DE', email: 'ins@example.com' } } },
-    ANONYMOUS,
-  );
-  const cart = created.cartCreate.cart;
-  const handle = cart.deliveryOptions.find((o: { method: string }) => o.method === 'SHIP').handle;
-  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
-  const chosen = await api(
-    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
-    { id: cart.id, delivery: { handle, address } },
-    ANONYMOUS,
-  );
-  expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
-  const total = chosen.cartDeliveryUpdate.cart.cost.total.amount as string;
-  const placed = await api(
-    `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
-      checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id lines { id } } userErrors { code } } }`,
-    {
-      cartId: cart.id,
-      input: { email: 'ins@example.com', payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }] },
-      key: randomUUID(),
-    },
-    ANONYMOUS,
-  );
-  expect(placed.checkoutComplete.userErrors).toEqual([]);
-  const order = placed.checkoutComplete.order;
+  const { order, total } = await webOrder(ANONYMOUS, 'INS-B', 3, 'ins@example.com');
   const cancelled = await api(
     `mutation($orderId: ID!, $lines: [OrderLineCancelInput!]!, $key: String!) {
       orderLinesCancel(orderId: $orderId, lines: $lines, reason: "Two were damaged", idempotencyKey: $key) {
@@ -344,4 +351,72 @@ it('recommends to a customer what goes with what they kept, to a cart what goes 
   expect(returnReceive.userErrors).toEqual([]);
   const FBT = `query($id: ID!) { product(id: $id) { frequentlyBoughtTogether(first: 5) { id } } }`;
   expect(ids((await api(FBT, { id: products['INS-A'] }, ANONYMOUS)).product.frequentlyBoughtTogether)).toEqual([products['INS-C']]);
+});
+
+it("keeps a customer's spend net of what went back: average order value, channels bought on, and segments over them", async () => {
+  const email = `spend-${randomUUID()}@example.com`;
+  const buyer = await newCustomer(system, email);
+  const hamburgTill = await bearer(Role.STAFF, { locationId: hamburg });
+  await tillSale(hamburgTill, ['INS-A'], '10.00', buyer.id);
+  const returned = await tillSale(hamburgTill, ['INS-B', 'INS-D'], '28.00', buyer.id, 'CASH');
+  const online = await webOrder(buyer.headers, 'INS-E', 1, email);
+  // The web order is cancelled whole; D (8.00) comes back from the till order and is refunded.
+  const { orderCancel } = await api(
+    `mutation($id: ID!, $key: String!) { orderCancel(orderId: $id, reason: "Changed mind", idempotencyKey: $key) { userErrors { code } } }`,
+    { id: online.order.id, key: randomUUID() },
+    admin,
+  );
+  expect(orderCancel.userErrors).toEqual([]);
+  const hamburgStaff = await bearer(Role.STAFF, { locationId: hamburg });
+  const lineD = returned.lines.find((line) => line.sku === 'INS-D')!;
+  const { returnCreate } = await api(
+    `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $locationId: ID!, $key: String!) {
+      returnCreate(orderId: $orderId, lines: $lines, locationId: $locationId, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
+    { orderId: returned.id, lines: [{ orderLineId: lineD.id, quantity: 1, reason: 'Too small' }], locationId: hamburg, key: randomUUID() },
+    hamburgStaff,
+  );
+  const { returnReceive } = await api(
+    `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) { returnReceive(returnId: $id, lines: $lines) { userErrors { code message } } }`,
+    { id: returnCreate.return.id, lines: [{ returnLineId: returnCreate.return.lines[0].id, quantity: 1, disposition: 'RESTOCK' }] },
+    hamburgStaff,
+  );
+  expect(returnReceive.userErrors).toEqual([]);
+  const { refundCreate } = await api(
+    `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $key: String!) {
+      refundCreate(orderId: $orderId, lines: $lines, to: ORIGINAL, idempotencyKey: $key) { refund { total { amount } } userErrors { code message } } }`,
+    { orderId: returned.id, lines: [{ orderLineId: lineD.id, quantity: 1 }], key: randomUUID() },
+    hamburgStaff,
+  );
+  expect(refundCreate).toMatchObject({ refund: { total: { amount: '8.00' } }, userErrors: [] });
+
+  // Two till orders count (10.00 + 28.00 − 8.00 = 30.00, 15.00 each); the cancelled web order counts for nothing.
+  const FIGURES = `query($id: ID!) { customer(id: $id) { orderCount totalSpent { amount } averageOrderValue { amount } purchaseChannels } }`;
+  const expected = { orderCount: 2, totalSpent: { amount: '30.00' }, averageOrderValue: { amount: '15.00' }, purchaseChannels: ['POS'] };
+  const figures = await eventually(async () => {
+    const { customer } = await api(FIGURES, { id: buyer.id }, buyer.headers);
+    return customer.orderCount === 2 && customer.totalSpent?.amount === '30.00' ? customer : null;
+  });
+  expect(figures).toEqual(expected);
+
+  const SEGMENT = `mutation($input: SegmentCreateInput!) { segmentCreate(input: $input) {
+    segment { id rules { averageOrderValueAtLeast purchaseChannelsAny } } userErrors { field code } } }`;
+  const segment = async (name: string, rules: Record<string, unknown>) =>
+    (await api(SEGMENT, { input: { name, rules } }, admin)).segmentCreate;
+  const tillRegulars = await segment(`Till regulars ${email}`, { averageOrderValueAtLeast: '15.00', purchaseChannelsAny: ['POS'] });
+  expect(tillRegulars).toMatchObject({
+    segment: { rules: { averageOrderValueAtLeast: '15.00', purchaseChannelsAny: ['POS'] } },
+    userErrors: [],
+  });
+  const bigBaskets = await segment(`Big baskets ${email}`, { averageOrderValueAtLeast: '15.01' });
+  const webBuyers = await segment(`Web buyers ${email}`, { purchaseChannelsAny: ['WEB'] });
+  const { customer } = await api(`query($id: ID!) { customer(id: $id) { segments { id } } }`, { id: buyer.id }, admin);
+  const memberOf = customer.segments.map((s: { id: string }) => s.id);
+  expect(memberOf).toContain(tillRegulars.segment.id);
+  expect(memberOf).not.toContain(bigBaskets.segment.id);
+  expect(memberOf).not.toContain(webBuyers.segment.id);
+  const refused = await segment(`Broken ${email}`, { averageOrderValueAtLeast: '0', purchaseChannelsAny: [] });
+  expect(refused.userErrors.map((e: { field: string[] }) => e.field.join('.'))).toEqual([
+    'input.rules.averageOrderValueAtLeast',
+    'input.rules.purchaseChannelsAny',
+  ]);
 });

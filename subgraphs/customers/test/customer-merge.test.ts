@@ -160,6 +160,41 @@ describe('merging a duplicate', () => {
     expect(after.defaultAddress).toEqual({ id: twin });
   });
 
+  it("brings the source's orders and refunds along, so order count, spend and channels follow the person", async () => {
+    const source = await signUpCustomer(h, { email: 'orders.pos@example.com' });
+    const target = await signUpCustomer(h, { email: 'orders.web@example.com' });
+    const knex = h.server.orm.em.getConnection().getKnex();
+    // The facts the orders consumer records from order.placed and refund.created.
+    const order = (id: string, customer: string, totalMinor: number, channel: string) => ({
+      order_id: id,
+      customer_id: dbId(customer),
+      number: id.slice(0, 8),
+      total_minor: totalMinor,
+      currency_code: 'EUR',
+      placed_at: new Date(),
+      channel,
+    });
+    await knex('customers.customer_order').insert([
+      order('00000000-0000-4000-8000-00000000a001', source.id, 4000, 'POS'),
+      order('00000000-0000-4000-8000-00000000a002', target.id, 2000, 'WEB'),
+    ]);
+    await knex('customers.customer_refund').insert({
+      refund_id: '00000000-0000-4000-8000-00000000b001',
+      order_id: '00000000-0000-4000-8000-00000000a001',
+      customer_id: dbId(source.id),
+      amount_minor: 1000,
+      refunded_at: new Date(),
+    });
+    expect((await merge(source.id, target.id, await bearer(Role.STAFF))).userErrors).toEqual([]);
+    const FIGURES = `query($id: ID!) { customer(id: $id) { orderCount totalSpent { amount } averageOrderValue { amount } purchaseChannels } }`;
+    expect((await gqlData(h.url, FIGURES, { id: target.id }, await bearer(Role.STAFF))).customer).toEqual({
+      orderCount: 2,
+      totalSpent: { amount: '50.00' },
+      averageOrderValue: { amount: '25.00' },
+      purchaseChannels: ['POS', 'WEB'],
+    });
+  });
+
   it('frees the source email and phone for a new sign-up', async () => {
     const source = await signUpCustomer(h, { email: 'reused@example.com', phone: '+49 30 5558003' });
     const target = await signUpCustomer(h, { email: 'keeper@example.com', phone: '+49 30 5558004' });

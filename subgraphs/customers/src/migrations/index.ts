@@ -7,6 +7,7 @@ import { Migration20261202213525 } from './Migration20261202213525';
 import { Migration20261203000200 } from './Migration20261203000200';
 import { Migration20261203052753 } from './Migration20261203052753';
 import { Migration20261203062241 } from './Migration20261203062241';
+import { Migration20261203080405 } from './Migration20261203080405';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000200', class: Migration20261203000200 },
   { name: 'Migration20261203052753', class: Migration20261203052753 },
   { name: 'Migration20261203062241', class: Migration20261203062241 },
+  { name: 'Migration20261203080405', class: Migration20261203080405 },
 ];

@@ -1,6 +1,7 @@
 import { MoneyFormatError, parseMinorUnits, UserError, type CurrencyCode, type SalesChannel } from '#platform/graphql';
 import { Limits, SCHEMA } from '../constants';
 import { CustomersErrorCode } from '../errors';
+import { keptOrdersOf } from './kept-orders';
 import { normaliseTags } from './tags';
 
 /** Segment rules as stored (JSON): each key optional, dates as ISO strings. All present rules must hold. */
@@ -17,6 +18,9 @@ export interface StoredSegmentRules {
   spentAtLeastMinor?: number;
   ordersAtLeast?: number;
   orderedWithinDays?: number;
+  /** Spend per order counted is at least this, in minor units of the shop's currency. */
+  averageOrderValueAtLeastMinor?: number;
+  purchaseChannelsAny?: SalesChannel[];
 }
 
 /** Segment rules as a client sends them; null and absent both mean "no such rule". */
@@ -33,6 +37,9 @@ export interface SegmentRulesValues {
   spentAtLeast?: string | null;
   ordersAtLeast?: number | null;
   orderedWithinDays?: number | null;
+  /** A decimal amount in the shop's currency. */
+  averageOrderValueAtLeast?: string | null;
+  purchaseChannelsAny?: SalesChannel[] | null;
 }
 
 /** Bounds of the order rules: a count or a span of days beyond these is a typo. */
@@ -90,16 +97,21 @@ export function validateSegmentRules(
   assign('signedUpAfter', input.signedUpAfter?.toISOString());
   assign('signedUpBefore', input.signedUpBefore?.toISOString());
   assign('activeSince', input.activeSince?.toISOString());
-  if (input.spentAtLeast != null) {
+  const amount = (key: 'spentAtLeast' | 'averageOrderValueAtLeast', value: string | null | undefined) => {
+    if (value == null) return undefined;
     try {
-      const minor = parseMinorUnits(input.spentAtLeast, currencyCode);
-      if (minor <= 0) errors.push(new UserError([...path, 'spentAtLeast'], 'Give an amount above zero', CustomersErrorCode.INVALID));
-      else rules.spentAtLeastMinor = minor;
+      const minor = parseMinorUnits(value, currencyCode);
+      if (minor > 0) return minor;
+      errors.push(new UserError([...path, key], 'Give an amount above zero', CustomersErrorCode.INVALID));
     } catch (error) {
       if (!(error instanceof MoneyFormatError)) throw error;
-      errors.push(new UserError([...path, 'spentAtLeast'], error.message, CustomersErrorCode.INVALID));
+      errors.push(new UserError([...path, key], error.message, CustomersErrorCode.INVALID));
     }
-  }
+    return undefined;
+  };
+  assign('spentAtLeastMinor', amount('spentAtLeast', input.spentAtLeast));
+  assign('averageOrderValueAtLeastMinor', amount('averageOrderValueAtLeast', input.averageOrderValueAtLeast));
+  assign('purchaseChannelsAny', list('purchaseChannelsAny', input.purchaseChannelsAny, channels));
   const count = (key: 'ordersAtLeast' | 'orderedWithinDays', value: number | null | undefined, max: number) => {
     if (value == null) return;
     if (!Number.isInteger(value) || value < 1 || value > max)
@@ -143,17 +155,21 @@ export function compileSegmentRules(rules: StoredSegmentRules): SqlFragment {
       rules.activeSince,
     );
   }
-  // Orders as the orders subgraph announced them (customer_order): facts, so a figure never drifts.
-  const orders = `${SCHEMA}.customer_order o where o.customer_id = c.id`;
-  if (rules.spentAtLeastMinor !== undefined) {
+  // Orders as the orders subgraph announced them, net of what went back: facts, so a figure never drifts.
+  const kept = `${keptOrdersOf('c.id')} k`;
+  if (rules.spentAtLeastMinor !== undefined) rule(`(select coalesce(sum(k.net), 0) from ${kept}) >= ?`, rules.spentAtLeastMinor);
+  if (rules.ordersAtLeast !== undefined) rule(`(select count(*) filter (where k.counts) from ${kept}) >= ?`, rules.ordersAtLeast);
+  if (rules.orderedWithinDays !== undefined) {
+    rule(`exists (select 1 from ${kept} where k.counts and k.placed_at >= now() - make_interval(days => ?))`, rules.orderedWithinDays);
+  }
+  if (rules.averageOrderValueAtLeastMinor !== undefined) {
     rule(
-      `(select coalesce(sum(o.total_minor), 0) from ${orders}) - (select coalesce(sum(r.amount_minor), 0) from ${SCHEMA}.customer_refund r where r.customer_id = c.id) >= ?`,
-      rules.spentAtLeastMinor,
+      `(select coalesce(sum(k.net), 0)::numeric / nullif(count(*) filter (where k.counts), 0) from ${kept}) >= ?`,
+      rules.averageOrderValueAtLeastMinor,
     );
   }
-  if (rules.ordersAtLeast !== undefined) rule(`(select count(*) from ${orders}) >= ?`, rules.ordersAtLeast);
-  if (rules.orderedWithinDays !== undefined) {
-    rule(`exists (select 1 from ${orders} and o.placed_at >= now() - make_interval(days => ?))`, rules.orderedWithinDays);
+  if (rules.purchaseChannelsAny) {
+    rule(`exists (select 1 from ${kept} where k.net > 0 and k.channel = any(?::text[]))`, rules.purchaseChannelsAny);
   }
   return { sql: parts.map((part) => `(${part})`).join(' and '), params };
 }

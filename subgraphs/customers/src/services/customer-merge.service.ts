@@ -53,6 +53,9 @@ export async function mergeCustomers(ctx: CustomersContext, sourceId: string, ta
     await moveIdentities(tx.em, sourceId, targetId);
     const defaultAddressId = await moveAddresses(tx.em, source, target);
     await sql(tx.em, `update ${SCHEMA}.customer_event set customer_id = ? where customer_id = ?`, [targetId, sourceId]);
+    // Their orders and refunds too, so order count, spend and the segments built on them follow the person.
+    await sql(tx.em, `update ${SCHEMA}.customer_order set customer_id = ? where customer_id = ?`, [targetId, sourceId]);
+    await sql(tx.em, `update ${SCHEMA}.customer_refund set customer_id = ? where customer_id = ?`, [targetId, sourceId]);
     await sql(
       tx.em,
       `update ${SCHEMA}.customer set email = null, phone = null, first_name = null, last_name = null, password_hash = null,

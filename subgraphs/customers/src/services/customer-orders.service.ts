@@ -1,38 +1,56 @@
 import DataLoader from 'dataloader';
 import { sql } from '#platform/db';
-import { SCHEMA } from '../constants';
+import type { SalesChannel } from '#platform/graphql';
 import type { CustomersContext } from '../context';
+import { keptOrdersOf } from '../rules/kept-orders';
 
 export interface CustomerOrderFigures {
   orderCount: number;
   totalSpentMinor: number;
+  /** Spend per order counted, rounded half-up; null before the first. */
+  averageOrderValueMinor: number | null;
   currencyCode: string | null;
   lastOrderAt: Date | null;
+  /** The channels of orders that still count for something, alphabetically. */
+  purchaseChannels: SalesChannel[];
 }
 
 const loaders = new WeakMap<object, DataLoader<string, CustomerOrderFigures>>();
 
-/** A customer's order count, total spent (less refunds) and last order date, summed from the orders placed (batched per request). */
+/** A customer's order figures, net of refunds and cancellations (batched per request). */
 export function customerOrderFigures(ctx: CustomersContext, customerId: string): Promise<CustomerOrderFigures> {
   let loader = loaders.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader(async (ids) => {
-      const rows = await sql<{ customer_id: string; n: string; spent: string; currency: string; last: Date }>(
+      const rows = await sql<{
+        id: string;
+        n: string;
+        spent: string;
+        currency: string | null;
+        last: Date | null;
+        channels: string[] | null;
+      }>(
         ctx.em,
-        `select o.customer_id, count(*) as n, sum(o.total_minor) - coalesce(max(r.refunded), 0) as spent, max(o.currency_code) as currency,
-                max(o.placed_at) as last
-           from "${SCHEMA}"."customer_order" o
-           left join (select customer_id, sum(amount_minor) as refunded from "${SCHEMA}"."customer_refund" group by customer_id) r
-             on r.customer_id = o.customer_id
-          where o.customer_id = any(?) group by o.customer_id`,
+        `select c.id, count(*) filter (where k.counts) as n, coalesce(sum(k.net), 0) as spent, max(k.currency_code) as currency,
+                max(k.placed_at) filter (where k.counts) as last,
+                array_agg(distinct k.channel order by k.channel) filter (where k.net > 0 and k.channel is not null) as channels
+           from unnest(?::uuid[]) as c(id) cross join lateral ${keptOrdersOf('c.id')} k
+          group by c.id`,
         [[...ids]],
       );
-      const byId = new Map(rows.map((r) => [r.customer_id, r]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => {
         const row = byId.get(id);
-        return row
-          ? { orderCount: Number(row.n), totalSpentMinor: Number(row.spent), currencyCode: row.currency, lastOrderAt: new Date(row.last) }
-          : { orderCount: 0, totalSpentMinor: 0, currencyCode: null, lastOrderAt: null };
+        const orderCount = row ? Number(row.n) : 0;
+        const totalSpentMinor = row ? Number(row.spent) : 0;
+        return {
+          orderCount,
+          totalSpentMinor,
+          averageOrderValueMinor: orderCount > 0 ? Math.round(totalSpentMinor / orderCount) : null,
+          currencyCode: row?.currency ?? null,
+          lastOrderAt: row?.last ? new Date(row.last) : null,
+          purchaseChannels: (row?.channels ?? []) as SalesChannel[],
+        };
       });
     });
     loaders.set(ctx.loaders, loader);

@@ -33,7 +33,8 @@ export interface OrderEventsOptions {
  * on their timeline and a row the order count, total spent and last order date are summed
  * from; what happens to the order later (fulfilled, ready for pickup, picked up, cancelled)
  * goes on the timeline too, in the same transaction as the consumer's position, so once. A
- * refund (refund.created) is also kept as a row keyed by the refund, which total spent subtracts. Durable and at least once (EventConsumer): the row is keyed by the order, so a repeat
+ * refund (refund.created) and what a cancellation gave back are also kept as rows, which spend
+ * subtracts; an order cancelled whole stops counting. Durable and at least once (EventConsumer): the row is keyed by the order, so a repeat
  * changes nothing, not even the timeline. A payload breaking the contract is logged and skipped.
  */
 export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer {
@@ -64,10 +65,10 @@ async function recordPlaced(em: EntityManager, placed: OrderPlacedPayload): Prom
   if (!placed.customerId) return;
   const inserted = await sql<{ customer_id: string }>(
     em,
-    `insert into "${SCHEMA}"."customer_order" (order_id, customer_id, number, total_minor, currency_code, placed_at)
-     select ?, coalesce(merged_into_id, id), ?, ?, ?, ? from "${SCHEMA}"."customer" where id = ? and erased_at is null
+    `insert into "${SCHEMA}"."customer_order" (order_id, customer_id, number, total_minor, currency_code, placed_at, channel)
+     select ?, coalesce(merged_into_id, id), ?, ?, ?, ?, ? from "${SCHEMA}"."customer" where id = ? and erased_at is null
      on conflict (order_id) do nothing returning customer_id`,
-    [placed.orderId, placed.number, placed.totalMinor, placed.currencyCode, placed.occurredAt, placed.customerId],
+    [placed.orderId, placed.number, placed.totalMinor, placed.currencyCode, placed.occurredAt, placed.channel, placed.customerId],
   );
   if (inserted.length === 0) return;
   const locationId = placed.soldAtLocationId ?? null;
@@ -151,6 +152,7 @@ async function recordLater(em: EntityManager, topic: string, payload: unknown): 
   );
   if (!customer) return;
   if (topic === RefundCreated.topic) await recordRefund(em, customer.id, RefundCreated.parse(payload));
+  if (topic === OrderCancelled.topic) await recordCancellation(em, customer.id, OrderCancelled.parse(payload));
   recordEvent(em, customer.id, entry.type, {
     channel: envelope.channel as SalesChannel,
     locationId: entry.locationId,
@@ -167,4 +169,29 @@ async function recordRefund(em: EntityManager, customerId: string, refund: Retur
      values (?, ?, ?, ?, ?) on conflict (refund_id) do nothing`,
     [refund.refundId, refund.orderId, customerId, refund.refundedMinor, refund.occurredAt],
   );
+}
+
+/**
+ * A cancellation: what went back is kept as a refund row keyed by the event (a repeat changes
+ * nothing), and an order cancelled whole stops counting as an order.
+ */
+async function recordCancellation(
+  em: EntityManager,
+  customerId: string,
+  cancelled: ReturnType<typeof OrderCancelled.parse>,
+): Promise<void> {
+  if (cancelled.refundedMinor > 0) {
+    await sql(
+      em,
+      `insert into "${SCHEMA}"."customer_refund" (refund_id, order_id, customer_id, amount_minor, refunded_at)
+       values (md5('order.cancelled:' || ?)::uuid, ?, ?, ?, ?) on conflict (refund_id) do nothing`,
+      [cancelled.eventId, cancelled.orderId, customerId, cancelled.refundedMinor, cancelled.occurredAt],
+    );
+  }
+  if (cancelled.whole) {
+    await sql(em, `update "${SCHEMA}"."customer_order" set cancelled_at = coalesce(cancelled_at, ?) where order_id = ?`, [
+      cancelled.occurredAt,
+      cancelled.orderId,
+    ]);
+  }
 }

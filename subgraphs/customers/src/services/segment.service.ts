@@ -31,14 +31,16 @@ export function resolveSegmentReference(ctx: CustomersContext, id: string): Prom
 
 /** A segment's rules with dates as Dates, for the API. */
 export function segmentRules(ctx: CustomersContext, segment: Segment): SegmentRules {
-  const { signedUpAfter, signedUpBefore, activeSince, spentAtLeastMinor, ...rest } = segment.rules;
+  const { signedUpAfter, signedUpBefore, activeSince, spentAtLeastMinor, averageOrderValueAtLeastMinor, ...rest } = segment.rules;
   const date = (value: string | undefined) => (value ? new Date(value) : null);
+  const money = (minor: number | undefined) => (minor === undefined ? null : formatMinorUnits(minor, ctx.settings.currencyCode));
   return {
     ...rest,
     signedUpAfter: date(signedUpAfter),
     signedUpBefore: date(signedUpBefore),
     activeSince: date(activeSince),
-    spentAtLeast: spentAtLeastMinor === undefined ? null : formatMinorUnits(spentAtLeastMinor, ctx.settings.currencyCode),
+    spentAtLeast: money(spentAtLeastMinor),
+    averageOrderValueAtLeast: money(averageOrderValueAtLeastMinor),
   };
 }
 

@@ -35,7 +35,10 @@ export class SegmentRules implements SegmentRulesValues {
   @Field(() => Date, { nullable: true, description: 'Has anything on their timeline at or after this time.' })
   activeSince?: Date | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "Their orders' totals sum to at least this, in the shop's currency." })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Their orders' totals less refunds and cancellations sum to at least this, in the shop's currency.",
+  })
   spentAtLeast?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Has placed at least this many orders (1 to 100,000).' })
@@ -43,4 +46,16 @@ export class SegmentRules implements SegmentRulesValues {
 
   @Field(() => Int, { nullable: true, description: 'Has placed an order within this many days (1 to 3,660).' })
   orderedWithinDays?: number | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Spends at least this per order on average (net of refunds and cancellations), in the shop's currency.",
+  })
+  averageOrderValueAtLeast?: string | null;
+
+  @Field(() => [SalesChannel], {
+    nullable: true,
+    description: 'Has bought on at least one of these channels (an order not cancelled or refunded in full).',
+  })
+  purchaseChannelsAny?: SalesChannel[] | null;
 }
