@@ -443,10 +443,10 @@ describe('returns and refunds', () => {
 
 const EXCHANGE = `return { id status exchangeStatus exchangeLines { sku quantity unitPrice { amount } total { amount } }
   exchangeTotal { amount } exchangeCredit { amount } exchangeBalance { amount }
-  exchangeOrder { id totals { total { amount } } financialStatus fulfillmentStatus payments { method amount { amount } } }
+  exchangeOrder { id fulfillmentMethod shippingAddress { city } totals { total { amount } } financialStatus fulfillmentStatus payments { method amount { amount } } }
   refunds { id total { amount } exchangeCredit { amount } transactions { method amount { amount } } return { id } } }`;
-const EXCHANGE_SET = `mutation($id: ID!, $lines: [ExchangeLineInput!]!) {
-  returnExchangeLinesSet(returnId: $id, lines: $lines) { ${EXCHANGE} ${ERRORS} } }`;
+const EXCHANGE_SET = `mutation($id: ID!, $lines: [ExchangeLineInput!]!, $shipTo: CartAddressInput) {
+  returnExchangeLinesSet(returnId: $id, lines: $lines, shipTo: $shipTo) { ${EXCHANGE} ${ERRORS} } }`;
 const EXCHANGE_SETTLE = `mutation($id: ID!, $payments: [PosPaymentInput!]!, $key: String!) {
   returnExchangeSettle(returnId: $id, payments: $payments, idempotencyKey: $key) { ${EXCHANGE} ${ERRORS} } }`;
 
@@ -461,8 +461,8 @@ describe('exchanges', () => {
     newSku = row.sku;
   });
 
-  const setLines = async (returnId: string, lines: { sku: string; quantity: number }[], as?: Record<string, string>) =>
-    (await ordersCall(system, EXCHANGE_SET, { id: returnId, lines }, as ?? (await staffAt(storeB)))).returnExchangeLinesSet as Data;
+  const setLines = async (returnId: string, lines: { sku: string; quantity: number }[], as?: Record<string, string>, shipTo?: Data) =>
+    (await ordersCall(system, EXCHANGE_SET, { id: returnId, lines, shipTo }, as ?? (await staffAt(storeB)))).returnExchangeLinesSet as Data;
   const settle = async (returnId: string, payments: Data[], key = randomUUID(), as?: Record<string, string>) =>
     (await ordersCall(system, EXCHANGE_SETTLE, { id: returnId, payments, key }, as ?? (await staffAt(storeB))))
       .returnExchangeSettle as Data;
@@ -555,5 +555,22 @@ describe('exchanges', () => {
       },
     ]);
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: String(900_000 - total) }]);
+  });
+
+  it('shipped: the exchange order goes to fulfilment once paid, not over the counter', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+    const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+    const shipTo = { address1: 'Hauptstraße 1', city: 'Köln', postalCode: '50667', countryCode: 'DE' };
+    const abroad = await setLines(returnId, [{ sku: newSku, quantity: 1 }], undefined, { ...shipTo, countryCode: 'ZZ' });
+    expect(abroad.userErrors.map((e: Data) => e.code)).toEqual(['INVALID']);
+    expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }], undefined, shipTo)).userErrors).toEqual([]);
+    const done = await settle(returnId, []);
+    expect(done.userErrors).toEqual([]);
+    expect(done.return.exchangeOrder).toMatchObject({
+      fulfillmentMethod: 'SHIP',
+      shippingAddress: { city: 'Köln' },
+      financialStatus: 'PAID',
+      fulfillmentStatus: 'UNFULFILLED',
+    });
   });
 });

@@ -8,6 +8,7 @@ import { Order } from '../entities';
 import { RefundTo } from '../inputs/cancel.input';
 import { ExchangeLineInput, RefundLineInput, ReturnLineInput, ReturnReceiveLineInput } from '../inputs/returns.input';
 import { PosPaymentInput } from '../inputs/pos.input';
+import { CartAddressInput } from '../inputs/cart.input';
 import { RefundCreatePayload, ReturnPayload } from '../payloads/returns.payloads';
 import {
   approveReturn,
@@ -116,14 +117,19 @@ export class ReturnsResolver {
     @Ctx() ctx: OrdersContext,
     @Arg('returnId', () => ID, { description: 'The return.' }) returnId: string,
     @Arg('lines', () => [ExchangeLineInput], { description: 'The new items.' }) lines: ExchangeLineInput[],
+    @Arg('shipTo', () => CartAddressInput, {
+      nullable: true,
+      description: "Ship the new items to this address (in the shop's country) instead of handing them over at the return's store.",
+    })
+    shipTo: CartAddressInput | null,
   ) {
-    return toPayload(await setExchangeLines(ctx, returnId, lines), (ret) => returnPayload(ctx, ret));
+    return toPayload(await setExchangeLines(ctx, returnId, lines, shipTo ?? null), (ret) => returnPayload(ctx, ret));
   }
 
   @Authorized([...STAFF_ROLES, Role.CUSTOMER])
   @Mutation(() => ReturnPayload, {
     description:
-      "Settles the exchange on a received return: the payments must add up to a positive `exchangeBalance` exactly (none when the customer is owed; PAYMENT_MISMATCH otherwise). The new items become an order (`exchangeOrder`) collected at the return's store, paid by the returned units' value (EXCHANGE_CREDIT) and the payments; at the counter they are handed over at once. An excess goes back to the original order's tenders as its refund. Until then the exchange is held. Once per return (EXCHANGE_SETTLED).",
+      "Settles the exchange on a received return: the payments must add up to a positive `exchangeBalance` exactly (none when the customer is owed; PAYMENT_MISMATCH otherwise). The new items become an order (`exchangeOrder`), collected at the return's store or shipped (`shipTo`), paid by the returned units' value (EXCHANGE_CREDIT) and the payments; at the counter they are handed over at once. An excess goes back to the original order's tenders as its refund. Until then the exchange is held. Once per return (EXCHANGE_SETTLED).",
   })
   async returnExchangeSettle(
     @Ctx() ctx: OrdersContext,

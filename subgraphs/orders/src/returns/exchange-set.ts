@@ -4,7 +4,8 @@
  * known: what they cost less what the returned units are worth (their refund). The pricing runs
  * before the transaction (it asks the catalog and promotions); the transaction, under the order's
  * lock, records the lines and the figures. Nothing is held or sent until the exchange is settled
- * (exchange-settle.ts). Setting them again replaces them, until it is settled.
+ * (exchange-settle.ts). Setting them again replaces them, until it is settled. The new items are
+ * collected at the return's store, or shipped to an address in the shop's country.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -14,7 +15,10 @@ import { UserError } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { Order, OrderLine, OrderReturn, type ReturnExchangeData } from '../entities';
 import { OrdersErrorCode } from '../errors';
+import type { PricedCart } from '../checkout';
+import type { CartAddressInput } from '../inputs/cart.input';
 import { priceTillSale } from '../pos/till-sale';
+import { toAddress } from '../services/cart-delivery.service';
 import { callerOf, refuse, type ReturnCaller } from './access';
 import { ReturnErrorCode } from './errors';
 import { expectedUnits, unitsValue } from './exchange-credit';
@@ -24,6 +28,9 @@ export interface ExchangeLineRequest {
   sku: string;
   quantity: number;
 }
+
+/** Where the new items go: collected at the return's store (null), or shipped to an address in the shop's country. */
+export type ExchangeShipTo = CartAddressInput | null;
 
 const notFound = (): MutationOutcome<never> => ({
   ok: false,
@@ -51,8 +58,9 @@ export async function setExchangeLines(
   ctx: OrdersContext,
   returnId: string,
   lines: readonly ExchangeLineRequest[],
+  shipTo: ExchangeShipTo = null,
 ): Promise<MutationOutcome<OrderReturn>> {
-  const errors = linesErrors(lines);
+  const errors = [...linesErrors(lines), ...shipToErrors(ctx, shipTo)];
   if (errors.length) return { ok: false, userErrors: errors };
   const found = await returnFor(ctx.em.fork(), callerOf(ctx.viewer), returnId);
   if (!found) return notFound();
@@ -76,7 +84,11 @@ export async function setExchangeLines(
       userErrors: priced.userErrors.map((e) => new UserError(['lines', ...(e.field ?? []).slice(2), 'sku'], e.message, e.code)),
     };
   }
-  const cart = priced.cart;
+  // Shipped: priced as at the store (the shop's own country, so the same tax), then sent from wherever routing finds the stock.
+  const address = shipTo ? toAddress(shipTo) : null;
+  const cart: PricedCart = address
+    ? { ...priced.cart, delivery: { method: 'SHIP', locationId: null, address, near: address.coordinates ?? null } }
+    : priced.cart;
   return runMutation(ctx, async ({ em }) => {
     const { ret: locked } = await lockedReturn(em, returnId);
     requireChangeable(locked);
@@ -107,6 +119,17 @@ export async function setExchangeLines(
     await em.flush();
     return locked;
   });
+}
+
+function shipToErrors(ctx: OrdersContext, shipTo: ExchangeShipTo): UserError[] {
+  if (!shipTo) return [];
+  const errors: UserError[] = [];
+  if (!shipTo.address1?.trim()) errors.push(new UserError(['shipTo', 'address1'], 'Give the street and number', OrdersErrorCode.BLANK));
+  if (!shipTo.city?.trim()) errors.push(new UserError(['shipTo', 'city'], 'Give the city', OrdersErrorCode.BLANK));
+  if (shipTo.countryCode?.trim().toUpperCase() !== ctx.shopCountryCode) {
+    errors.push(new UserError(['shipTo', 'countryCode'], `Exchanges ship within ${ctx.shopCountryCode}`, OrdersErrorCode.INVALID));
+  }
+  return errors;
 }
 
 function linesErrors(lines: readonly ExchangeLineRequest[]): UserError[] {

@@ -7,10 +7,11 @@
  *    recorded under the caller's key (another key finds it EXCHANGE_SETTLED).
  * 2. The exchange order goes through the checkout saga like a till sale at the return's store:
  *    its tenders are the credit (EXCHANGE_CREDIT, up to its total) and the customer's payments,
- *    so stock is held at the store, stored value debited and the card authorized as for any sale.
+ *    so stock is held (at the store, or where routing ships from), stored value debited and the
+ *    card authorized as for any sale.
  * 3. Placed: the refund of the returned units is written (refund.created), keeping the credit for
  *    the exchange and splitting any excess over the original tenders, which get it back through
- *    refundCreate's payment step; staff hand the new items over at the counter. Refused (a
+ *    refundCreate's payment step; staff hand items collected there over at the counter. Refused (a
  *    declined card…): step 1 is undone and nothing changed. A retry with the same key resumes.
  */
 import { randomUUID } from 'node:crypto';
@@ -133,7 +134,7 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
   // 2. The exchange order, through the checkout saga.
   const credit: TenderInput[] =
     settlement.appliedMinor > 0 ? [{ method: 'EXCHANGE_CREDIT', amountMinor: settlement.appliedMinor, returnId: args.returnId }] : [];
-  const locationId = exchange.cart.delivery?.locationId as string;
+  const locationId = found.ret.locationId as string;
   const answer = await completeCheckout(ctx.checkout, {
     deadline: ctx.deadline,
     scope,
@@ -218,7 +219,7 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
   if (!recorded.ok) return recorded;
   if (recorded.value.refundId) await driveRefund(ctx.checkout, recorded.value.refundId);
   // At the counter the new items leave with the customer, from the store's stock.
-  if (caller.kind === 'staff') {
+  if (caller.kind === 'staff' && exchange.cart.delivery?.method === 'PICKUP') {
     const placed = await ctx.em.fork().findOneOrFail(Order, { id: answer.orderId });
     await handOver(ctx, placed, checkoutKey(args.returnId, args.idempotencyKey));
   }

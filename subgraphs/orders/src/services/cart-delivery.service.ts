@@ -78,7 +78,8 @@ function parseHandle(handle: string): [DeliveryMethod | null, string | null] {
   return [known, parsed?.type === expected ? parsed.key : null];
 }
 
-function toAddress(input: CartAddressInput): CartAddress {
+/** The address as stored: trimmed, blanks as null, the country upper-cased. */
+export function toAddress(input: CartAddressInput): CartAddress {
   const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
   return {
     firstName: text(input.firstName),
