@@ -84,11 +84,15 @@ export async function setExchangeLines(
       userErrors: priced.userErrors.map((e) => new UserError(['lines', ...(e.field ?? []).slice(2), 'sku'], e.message, e.code)),
     };
   }
-  // Shipped: priced as at the store (the shop's own country, so the same tax), then sent from wherever routing finds the stock.
+  // Collected where the return is taken, whether or not that location offers pickup to online shoppers; shipped: priced
+  // as at the store (the shop's own country, so the same tax), then sent from wherever routing finds the stock.
   const address = shipTo ? toAddress(shipTo) : null;
-  const cart: PricedCart = address
-    ? { ...priced.cart, delivery: { method: 'SHIP', locationId: null, address, near: address.coordinates ?? null } }
-    : priced.cart;
+  const cart: PricedCart = {
+    ...priced.cart,
+    delivery: address
+      ? { method: 'SHIP', locationId: null, address, near: address.coordinates ?? null }
+      : { method: 'PICKUP', locationId, address: null, near: null },
+  };
   return runMutation(ctx, async ({ em }) => {
     const { ret: locked } = await lockedReturn(em, returnId);
     requireChangeable(locked);
