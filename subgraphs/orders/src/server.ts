@@ -6,7 +6,7 @@ import { createMailer } from '#platform/mail';
 import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServerConfig } from '#platform/server';
 import { createOrdersContext, type OrdersShared } from './context';
 import { sweepCancellations, sweepExpiredPickups } from './cancellation';
-import { sweepRefunds, sweepRestocks } from './returns';
+import { sweepExchanges, sweepRefunds, sweepRestocks } from './returns';
 import { CheckoutAdmission, parseFaults, sweepCheckouts } from './checkout';
 
 /** Checkouts one process drives at once, below its database pool (10), so each finishes promptly. */
@@ -180,6 +180,7 @@ export const orders = defineSubgraph({
     kit.every('expired pickups', settings.checkoutSweepMs ?? 5_000, () => sweepExpiredPickups(shared.checkout));
     kit.every('refund recovery', settings.checkoutSweepMs ?? 5_000, () => sweepRefunds(shared.checkout));
     kit.every('return restocks', settings.checkoutSweepMs ?? 5_000, () => sweepRestocks(shared.checkout));
+    kit.every('exchange recovery', settings.checkoutSweepMs ?? 5_000, () => sweepExchanges(shared.checkout));
     // Tracking links, pickup codes and cancellations reach the customer from this subgraph's own outbox.
     await kit.start(customerMessagesConsumer({ orm: kit.orm, logger: kit.logger, mailer: shared.mailer, pollMs: settings.eventPollMs }));
     return (base) => createOrdersContext(base, shared);

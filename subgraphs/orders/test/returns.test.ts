@@ -10,6 +10,7 @@ import { Role } from '#platform/auth';
 import { sql } from '#platform/db';
 import { bearer } from '../../../test/support/tokens';
 import { completeCheckout, type PricedCart, type TenderInput } from '../src/checkout';
+import { sweepExchanges } from '../src/returns';
 import {
   adminCall,
   card,
@@ -572,5 +573,38 @@ describe('exchanges', () => {
       financialStatus: 'PAID',
       fulfillmentStatus: 'UNFULFILLED',
     });
+  });
+
+  it('a declined card undoes the claim; a settlement left by a dead process is finished by the sweeper', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }]);
+    const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+    const rawId = returnId.split('/').pop();
+    const set = await setLines(returnId, [{ sku: newSku, quantity: 1 }]);
+    const due = amountOf(minor(set.return.exchangeTotal.amount) - 100);
+    const state = async () => ({
+      line: await rows(`select quantity_refunded from orders.order_line where order_id = ?`, [orderId]),
+      exchange: await rows(`select exchange->>'status' as status from orders.order_return where id = ?`, [rawId]),
+    });
+    const before = await state();
+    const declined = await settle(returnId, [{ ...cardFor(due), cardNumber: '4000000000000002' }]);
+    expect(declined.userErrors.map((e: Data) => e.code)).toEqual(['PAYMENT_DECLINED']);
+    expect(await state()).toEqual(before);
+
+    const done = await settle(returnId, [cardFor(due)]);
+    expect(done.return.exchangeStatus).toBe('SETTLED');
+    // As if the process died after placing the exchange order, before writing the refund.
+    await rows(`delete from orders.refund where order_id = ?`, [orderId]);
+    await rows(
+      `update orders.order_return set exchange = exchange || '{"status": "SETTLING", "refundId": null}'::jsonb,
+         updated_at = now() - interval '1 minute' where id = ?`,
+      [rawId],
+    );
+    expect(await sweepExchanges(system.deps())).toBeGreaterThanOrEqual(1);
+    const [after] = await rows<{ status: string; order_id: string; total: string }>(
+      `select r.exchange->>'status' as status, r.exchange->>'orderId' as order_id, f.total_minor as total
+         from orders.order_return r join orders.refund f on f.id = (r.exchange->>'refundId')::uuid where r.id = ?`,
+      [rawId],
+    );
+    expect(after).toEqual({ status: 'SETTLED', order_id: done.return.exchangeOrder.id.split('/').pop(), total: '100' });
   });
 });

@@ -12,9 +12,9 @@
  * 3. Placed: the refund of the returned units is written (refund.created), keeping the credit for
  *    the exchange and splitting any excess over the original tenders, which get it back through
  *    refundCreate's payment step; staff hand items collected there over at the counter. Refused (a
- *    declined card…): step 1 is undone and nothing changed. A retry with the same key resumes.
+ *    declined card…): step 1 is undone and nothing changed. A retry with the same key resumes; what a
+ *    process left SETTLING when it died, the sweeper finishes or undoes (exchange-recovery.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { requireLocationAccess } from '#platform/auth';
 import { requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
@@ -23,31 +23,24 @@ import { plannedRefunds } from '../cancellation/cancellation-row';
 import { completeCheckout, type TenderInput } from '../checkout';
 import { CheckoutErrorCode } from '../checkout/errors';
 import type { OrdersContext } from '../context';
-import { Order, OrderLine, type OrderReturn, type ReturnExchangeData } from '../entities';
+import { Order, OrderLine, type OrderReturn } from '../entities';
 import type { PosPaymentInput } from '../inputs/pos.input';
-import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
 import { handOver, tendersOf } from '../pos/till-sale';
 import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
 import { ReturnErrorCode } from './errors';
 import { receivedUnits } from './exchange-credit';
 import { returnFor } from './exchange-set';
-import { splitAcrossTenders } from './refund-allocation';
 import { planReturnRefund } from './refund-plan';
-import { insertRefund } from './refund-row';
 import { driveRefund } from './refund-saga';
 import { lockedReturn } from './return-review';
+import { checkoutKey, recordExchangeRefund, releaseExchangeClaim, type Settlement } from './exchange-finish';
 
 export interface ExchangeSettleArgs {
   returnId: string;
   payments: readonly PosPaymentInput[];
   idempotencyKey: string;
 }
-
-type Settlement = NonNullable<ReturnExchangeData['settlement']>;
-
-/** Keys of the exchange's own rows, apart from the caller's other mutations under the same key. */
-const checkoutKey = (returnId: string, key: string) => `return:${returnId}:exchange:${key}`;
 
 /** Moves the fields off the tills' `input` wrapper: the payments are this mutation's own argument. */
 const unwrapped = (errors: readonly { field?: string[] | null; message: string; code: string }[]) =>
@@ -166,56 +159,7 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
   }
 
   // 3. The refund of the returned units: the credit kept for the exchange, any excess back to the tenders.
-  const recorded = await runMutation(ctx, async ({ em }) => {
-    const { order: locked, ret } = await lockedReturn(em, args.returnId);
-    const current = ret.exchange!;
-    if (current.status === 'SETTLED') return { refundId: current.refundId };
-    let refundId: string | null = null;
-    if (settlement.plan) {
-      const planned = await plannedRefunds(em, locked.id);
-      const payments = await orderedPayments(em, locked.id);
-      const split = splitAcrossTenders(
-        settlement.plan.refundTotalMinor - settlement.appliedMinor,
-        payments.map((p) => ({
-          paymentId: p.id,
-          method: p.method as PaymentMethod,
-          capturedMinor: p.amountMinor,
-          refundedMinor: Math.min(p.amountMinor, planned.get(p.id) ?? 0),
-        })),
-      );
-      if (!split.ok) throw new Error(`exchange ${ret.id}: the order's payments cannot take back ${split.shortMinor}`);
-      const plan = {
-        ...settlement.plan,
-        refunds: split.refunds.map((r) => ({ ...r, beforeMinor: planned.get(r.paymentId) ?? 0 })),
-        exchangeMinor: settlement.appliedMinor,
-      };
-      refundId = randomUUID();
-      await insertRefund(em, {
-        id: refundId,
-        scope,
-        key: checkoutKey(ret.id, args.idempotencyKey),
-        hash,
-        plan,
-        leaseMs: ctx.checkout.leaseMs,
-      });
-      await appendOrderEvents(em, locked, [
-        {
-          type: 'refund.created',
-          data: {
-            refundId,
-            lines: plan.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, quantity: l.quantity, amountMinor: l.amountMinor })),
-            shippingMinor: 0,
-            refundedMinor: plan.refundTotalMinor,
-            refundTo: plan.refundTo,
-          },
-        },
-      ]);
-    }
-    ret.exchange = { ...current, status: 'SETTLED', orderId: answer.orderId, refundId };
-    ret.updatedAt = new Date();
-    await em.flush();
-    return { refundId };
-  });
+  const recorded = await runMutation(ctx, ({ em }) => recordExchangeRefund(em, args.returnId, answer.orderId, ctx.checkout.leaseMs));
   if (!recorded.ok) return recorded;
   if (recorded.value.refundId) await driveRefund(ctx.checkout, recorded.value.refundId);
   // At the counter the new items leave with the customer, from the store's stock.
@@ -233,22 +177,5 @@ async function settled(ctx: OrdersContext, returnId: string): Promise<MutationOu
 
 /** A settlement the saga refused: the units are no longer counted refunded and the exchange awaits payment again. */
 async function release(ctx: OrdersContext, returnId: string, settlement: Settlement): Promise<void> {
-  await runMutation(ctx, async ({ em }) => {
-    const { ret } = await lockedReturn(em, returnId);
-    const current = ret.exchange;
-    if (
-      !current ||
-      current.status !== 'SETTLING' ||
-      current.settlement?.key !== settlement.key ||
-      current.settlement.scope !== settlement.scope
-    ) {
-      return null;
-    }
-    const lines = await em.find(OrderLine, { id: { $in: settlement.units.map((u) => u.orderLineId) } });
-    for (const line of lines) line.quantityRefunded -= settlement.units.find((u) => u.orderLineId === line.id)?.quantity ?? 0;
-    ret.exchange = { ...current, status: 'AWAITING_PAYMENT', settlement: null };
-    ret.updatedAt = new Date();
-    await em.flush();
-    return null;
-  });
+  await runMutation(ctx, ({ em }) => releaseExchangeClaim(em, returnId, settlement));
 }

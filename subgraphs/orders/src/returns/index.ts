@@ -8,6 +8,7 @@ export { driveRefund, sweepRefunds } from './refund-saga';
 export { ReturnErrorCode } from './errors';
 export { setExchangeLines, type ExchangeLineRequest } from './exchange-set';
 export { settleExchange, type ExchangeSettleArgs } from './exchange-settle';
+export { sweepExchanges } from './exchange-recovery';
 export type { RefundRow } from './refund-row';
 export type * from './types';
 export { returnView, refundView, suggestedRefundView } from './views';
