@@ -162,6 +162,8 @@ const REFUND_CREATE = `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $to:
     order { financialStatus } ${ERRORS} } }`;
 
 type Data = Record<string, any>;
+const minor = (amount: string) => Math.round(Number(amount) * 100);
+const amountOf = (m: number) => (m / 100).toFixed(2);
 
 async function returnAt(locationId: string, orderId: string, lines: { orderLineId: string; quantity: number }[], key = randomUUID()) {
   const data = await ordersCall(
@@ -442,6 +444,70 @@ describe('returns and refunds', () => {
   });
 });
 
+describe('a real promotion', () => {
+  it('a partly returned buy-2-get-1 till sale refunds what was paid for the units, not their list price', async () => {
+    const { productVariant } = await adminCall(
+      system,
+      'products',
+      `query($sku: String) { productVariant(sku: $sku) { price { amount } product { id } } }`,
+      {
+        sku: skus[2],
+      },
+    );
+    const price = minor(productVariant.price.amount);
+    const created = await adminCall(
+      system,
+      'promotions',
+      `mutation($input: DiscountInput!) { discountCreate(input: $input) { discount { id } userErrors { code message } } }`,
+      {
+        input: {
+          title: 'Buy 2 get 1 (returns test)',
+          kind: 'BUY_X_GET_Y',
+          buyQuantity: 2,
+          getQuantity: 1,
+          channels: ['POS'],
+          appliesTo: { type: 'PRODUCTS', productIds: [productVariant.product.id] },
+        },
+      },
+    );
+    expect(created.discountCreate.userErrors).toEqual([]);
+    try {
+      const sale = {
+        clientOrderId: randomUUID(),
+        deviceId: 'till-returns',
+        lines: [{ sku: skus[2], quantity: 3 }],
+        payments: [{ method: 'CASH', amount: { amount: amountOf(2 * price) } }],
+      };
+      const sold = (
+        await ordersCall(
+          system,
+          `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
+            order { id lines { id total { amount } } } userErrors { code message } } }`,
+          { input: sale, key: randomUUID() },
+          await staffAt(storeA),
+        )
+      ).posOrderCreate as Data;
+      expect(sold.userErrors).toEqual([]);
+      const orderId = String(sold.order.id).split('/').pop() as string;
+      const lineId = String(sold.order.lines[0].id).split('/').pop() as string;
+      expect(sold.order.lines[0].total.amount).toBe(amountOf(2 * price));
+      await returnAll(orderId, [lineId], [2]);
+      const first = await refund(orderId, [{ orderLineId: lineId, quantity: 1 }]);
+      const second = await refund(orderId, [{ orderLineId: lineId, quantity: 1 }]);
+      // Two of three units paid 2 × price together: each returned unit gives back its third of that, the second the remainder of two thirds.
+      expect([first.refund.total.amount, second.refund.total.amount]).toEqual([
+        amountOf(Math.floor((2 * price) / 3)),
+        amountOf(Math.floor((4 * price) / 3) - Math.floor((2 * price) / 3)),
+      ]);
+      expect(minor(first.refund.total.amount)).toBeLessThan(price);
+    } finally {
+      await adminCall(system, 'promotions', `mutation($id: ID!) { discountDeactivate(id: $id) { userErrors { code } } }`, {
+        id: created.discountCreate.discount.id,
+      });
+    }
+  });
+});
+
 const EXCHANGE = `return { id status exchangeStatus exchangeLines { sku quantity unitPrice { amount } total { amount } }
   exchangeTotal { amount } exchangeCredit { amount } exchangeBalance { amount }
   exchangeOrder { id fulfillmentMethod shippingAddress { city } totals { total { amount } } financialStatus fulfillmentStatus payments { method amount { amount } } }
@@ -468,8 +534,6 @@ describe('exchanges', () => {
     (await ordersCall(system, EXCHANGE_SETTLE, { id: returnId, payments, key }, as ?? (await staffAt(storeB))))
       .returnExchangeSettle as Data;
   const cardFor = (amount: string) => ({ method: 'CARD', amount: { amount }, cardNumber: '4242424242424242' });
-  const minor = (amount: string) => Math.round(Number(amount) * 100);
-  const amountOf = (m: number) => (m / 100).toFixed(2);
 
   it('a balance due holds the exchange until it is paid; bad input and a second key change nothing; concurrent settles make one order', async () => {
     const customerId = randomUUID();

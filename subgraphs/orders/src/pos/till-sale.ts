@@ -309,5 +309,11 @@ export async function priceTillSale(
     deliveryMethod: DeliveryMethod.PICKUP,
     pickupLocationId: locationId,
   });
-  return { ok: true as const, cart: toPricedCart(sale, pricing), flags };
+  // The goods are handed over where the till is, whether or not that location offers pickup to online shoppers.
+  const cart = toPricedCart(sale, pricing);
+  return {
+    ok: true as const,
+    cart: { ...cart, delivery: cart.delivery ?? { method: 'PICKUP' as const, locationId, address: null, near: null } },
+    flags,
+  };
 }
