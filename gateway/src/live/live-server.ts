@@ -11,22 +11,27 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { InvalidTokenError, Role, type TokenVerifier, type Viewer } from '#platform/auth';
-import type { EventBus } from '#platform/events';
+import {
+  levelGlobalId,
+  openLowStockAlerts,
+  openStockChanges,
+  StockQuerySource,
+  type LowStockItem,
+  type StockChangedArgs,
+  type StockItem,
+  type StreamLimits,
+} from '#contracts/inventory';
+import { InvalidTokenError, type TokenVerifier, type Viewer } from '#platform/auth';
+import { EventFeed, type EventBus } from '#platform/events';
 import type { Logger } from '#platform/runtime';
-import { inventoryLevelKey, keyOfId, toGlobalId } from '#platform/ids';
+import { keyOfId } from '#platform/ids';
 import type { SupergraphSource } from '../supergraph';
 import type { GatewayExecutor } from './gateway-executor';
 import { Hydrator } from './hydrator';
-import { LowStockStream } from './low-stock-stream';
 import { pickListRefusal } from './pick-list-access';
 import type { PickListItem } from './pick-list-item';
 import { PickListSource } from './pick-list-source';
 import { PickListStream } from './pick-list-stream';
-import { StockFeed } from './stock-feed';
-import type { LowStockItem, StockItem } from './stock-item';
-import { StockSource } from './stock-source';
-import { StockStream, type StreamLimits } from './stock-stream';
 import { buildSubscriptionSchema, liveFieldResolver } from './subscription-schema';
 
 /** Close code sent on shutdown: a graphql-ws client reconnects, and resumes with `since`. */
@@ -54,7 +59,7 @@ interface LiveContext {
 
 export interface LiveServer {
   hydrator: Hydrator;
-  feed: StockFeed;
+  feed: EventFeed;
   clients(): number;
   close(): Promise<void>;
 }
@@ -65,11 +70,10 @@ export interface LiveServer {
  * event bus; everything else a subscriber selects resolves through the gateway.
  */
 export function startLiveServer(options: LiveServerOptions): LiveServer {
-  const feed = new StockFeed(options.bus);
+  const feed = new EventFeed(options.bus);
   const hydrator = new Hydrator(options.execute, options.hydrationTimeoutMs);
-  const source = new StockSource(options.execute);
   const pickList = new PickListSource(options.execute);
-  const resolvers = { feed, hydrator, source, pickList, limits: options.limits };
+  const resolvers = { feed, hydrator, execute: options.execute, pickList, limits: options.limits };
   // Rebuilt when the supergraph changes; subscriptions already running keep the schema they began with.
   let schema = buildLiveSchema(options.supergraph.current().sdl, resolvers);
   const stopWatching = options.supergraph.onChange((next) => {
@@ -152,24 +156,10 @@ function closeWhenExpired(socket: WebSocket, expiresAt: Date | null): void {
   socket.once('close', () => clearTimeout(timer));
 }
 
-/** The global id of the level a live item is about: the one `InventoryLevel.id` answers. */
-const levelGlobalId = (item: { sku: string; locationId: string }) =>
-  toGlobalId('InventoryLevel', inventoryLevelKey(item.locationId, item.sku));
-
-/** Kiosks see their own location only; everyone else sees what they asked for. */
-function scopedLocations(viewer: Viewer, requested: string[] | null | undefined): string[] | null {
-  if (viewer.role !== Role.KIOSK) return requested ?? null;
-  if (!viewer.locationId) throw new GraphQLError('This kiosk token names no location', { extensions: { code: 'FORBIDDEN' } });
-  if (requested?.some((id) => id !== viewer.locationId)) {
-    throw new GraphQLError('A kiosk sees the stock of its own location only', { extensions: { code: 'FORBIDDEN' } });
-  }
-  return [viewer.locationId];
-}
-
 interface LiveDeps {
-  feed: StockFeed;
+  feed: EventFeed;
   hydrator: Hydrator;
-  source: StockSource;
+  execute: GatewayExecutor;
   pickList: PickListSource;
   limits: StreamLimits;
 }
@@ -179,48 +169,19 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
   const schema = buildSubscriptionSchema(supergraphSdl);
   const subscriptionFields = (schema.getSubscriptionType() as GraphQLObjectType).getFields();
   Object.assign(subscriptionFields.stockChanged, {
-    subscribe: async (
-      _root: unknown,
-      args: {
-        skus?: string[] | null;
-        locationIds?: string[] | null;
-        since?: { sku: string; locationId: string; version: number }[] | null;
-      },
-      ctx: LiveContext,
-    ) => {
-      const locationIds = scopedLocations(
+    subscribe: (_root: unknown, args: StockChangedArgs, ctx: LiveContext) =>
+      openStockChanges(
+        deps.feed,
+        new StockQuerySource((query, variables) => deps.execute(query, variables, ctx.authorization)),
         ctx.viewer,
-        args.locationIds?.map((id) => keyOfId(id, 'Location')),
-      );
-      const since = (args.since ?? []).map((cursor) => ({ ...cursor, locationId: keyOfId(cursor.locationId, 'Location') }));
-      const stream: StockStream = new StockStream(
-        deps.source,
-        { skus: args.skus ? new Set(args.skus) : null, locationIds: locationIds ? new Set(locationIds) : null },
-        ctx.authorization,
+        args,
         deps.limits,
-        () => remove(),
-      );
-      const remove = deps.feed.add(stream);
-      try {
-        await stream.begin(since);
-      } catch (error) {
-        await stream.return();
-        throw error;
-      }
-      return stream;
-    },
+      ),
     resolve: (item: StockItem) => item,
   });
   Object.assign(subscriptionFields.lowStockAlert, {
-    subscribe: (_root: unknown, args: { locationIds?: string[] | null }, ctx: LiveContext) => {
-      const locationIds = scopedLocations(
-        ctx.viewer,
-        args.locationIds?.map((id) => keyOfId(id, 'Location')),
-      );
-      const stream: LowStockStream = new LowStockStream(locationIds ? new Set(locationIds) : null, deps.limits.maxQueued, () => remove());
-      const remove = deps.feed.add(stream);
-      return stream;
-    },
+    subscribe: (_root: unknown, args: { locationIds?: string[] | null }, ctx: LiveContext) =>
+      openLowStockAlerts(deps.feed, ctx.viewer, args, deps.limits),
     resolve: (item: LowStockItem) => item,
   });
   Object.assign(subscriptionFields.fulfillmentOrdersChanged, {

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
+import type { StreamLimits } from '#contracts/inventory';
 import { FulfillmentOrderChanged, type FulfillmentOrderChangedPayload } from '#contracts/orders';
 import type { BusEvent } from '#platform/events';
 import { toGlobalId } from '#platform/ids';
 import type { PickListItem } from './pick-list-item';
 import type { PickListSource } from './pick-list-source';
-import type { StreamLimits } from './stock-stream';
 
 export const FULFILLMENT_ORDER_CHANGED = FulfillmentOrderChanged.topic;
 

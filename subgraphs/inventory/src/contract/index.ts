@@ -1,4 +1,4 @@
-/** What other subgraphs may rely on from inventory: the events it publishes, the commands it takes, the codes it answers with. */
+/** What other subgraphs may rely on from inventory: the events it publishes, the commands it takes, the codes it answers with, and how its stock events become a live stream. */
 export {
   InventoryLevelChanged,
   InventoryLevelLow,
@@ -48,3 +48,9 @@ export {
   type TransferStatus,
 } from './commands';
 export { StockErrorCode } from './error-codes';
+// Live stock, shared by the gateway's fan-out and inventory's own subscriptions.
+export { levelGlobalId, openLowStockAlerts, openStockChanges, scopedLocations, type StockChangedArgs } from './live/open-stock-streams';
+export { LEVEL_LOW, LowStockStream } from './live/low-stock-stream';
+export { levelKey, type LowStockItem, type StockItem } from './live/stock-item';
+export { StockQuerySource, type StockQueryExecutor } from './live/stock-source';
+export { LEVEL_CHANGED, StockStream, type StockFilter, type StockSource, type StreamLimits } from './live/stock-stream';

@@ -20,6 +20,7 @@ import { costLimitPlugin, queryLimitSettings, SUBGRAPH_QUERY_LIMITS, type QueryL
 import { currentRequestId, requestIdMiddleware } from '../runtime/request-id';
 import { Metrics } from '../runtime/metrics';
 import type { RequestContext } from './request-context';
+import { serveSubscriptions, type SubscriptionServer } from './subscription-server';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
@@ -68,7 +69,9 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   const pool = () => (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
   metrics.gauge('db_pool_connections_in_use', 'Database connections in use', () => pool()?.numUsed() ?? 0);
   metrics.gauge('db_pool_acquires_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);
+  let subscriptions: SubscriptionServer | null = null;
   const service = httpService(app, async () => {
+    await subscriptions?.close();
     await apollo.stop();
   });
   const apollo = new ApolloServer<RequestContext>({
@@ -93,6 +96,15 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   });
   await apollo.start();
 
+  /** A request's context: its own EntityManager fork, DataLoaders, deadline and logger. */
+  const makeContext = (caller: { viewer: Viewer; clientAddress: string }): C => {
+    const requestId = currentRequestId() ?? 'unknown';
+    const shared = { ...caller, logger: logger.child({ requestId }), requestId, deadline: new Deadline(options.requestTimeoutMs) };
+    const make = (em: EntityManager, inTransaction: boolean): C =>
+      options.extendContext({ ...shared, em, inTransaction, rebind: (next, tx) => make(next, tx) });
+    return make(orm.em.fork(), false);
+  };
+
   if (options.metricsToken || !options.production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(healthRouter({ database: async () => void (await orm.em.getConnection().execute('select 1')) }));
   app.use(
@@ -102,9 +114,6 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     ...graphqlBody(2_000_000),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const deadline = new Deadline(options.requestTimeoutMs);
-        const requestId = currentRequestId() ?? 'unknown';
-        const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
         let viewer: Viewer;
         try {
           viewer = await tokens.verify(req.get('authorization'));
@@ -112,20 +121,26 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
           if (!(error instanceof InvalidTokenError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        const shared = {
-          viewer,
-          clientAddress: forwarded || req.socket.remoteAddress || 'unknown',
-          logger: logger.child({ requestId }),
-          requestId,
-          deadline,
-        };
-        const make = (em: EntityManager, inTransaction: boolean): C =>
-          options.extendContext({ ...shared, em, inTransaction, rebind: (next, tx) => make(next, tx) });
-        return make(orm.em.fork(), false);
+        const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
+        return makeContext({ viewer, clientAddress: forwarded || req.socket.remoteAddress || 'unknown' });
       },
     }),
   );
   app.use(jsonNotFound());
+  // A subgraph with a Subscription type serves it over graphql-ws on the same port and path.
+  if (options.schema.getSubscriptionType()) {
+    subscriptions = serveSubscriptions({
+      httpServer: service.httpServer,
+      schema: options.schema,
+      tokens,
+      gatewaySecret: options.gatewaySecret,
+      makeContext,
+      validationRules: limitSettings.validationRules,
+      maxTokens: limits.maxTokens,
+      production: options.production ?? false,
+      logger,
+    });
+  }
   app.use(jsonErrorHandler((error) => logger.error({ err: error }, 'unexpected error before GraphQL')));
   return { ...service, apollo, orm };
 }

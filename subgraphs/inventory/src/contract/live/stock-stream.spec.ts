@@ -1,9 +1,8 @@
-import { InventoryLevelChanged, InventoryLevelLow, levelEventKey } from '#contracts/inventory';
+import { InventoryLevelChanged, InventoryLevelLow, levelEventKey } from '../events';
 import type { BusEvent } from '#platform/events';
 import { LowStockStream } from './low-stock-stream';
 import type { StockItem } from './stock-item';
-import { StockStream } from './stock-stream';
-import type { StockSource } from './stock-source';
+import { StockStream, type StockSource } from './stock-stream';
 
 /** A source with nothing to snapshot, so the stream is fed by the events given here alone. */
 const emptySource = { levels: async () => [], changesSince: async () => [] } as unknown as StockSource;
@@ -37,13 +36,7 @@ function event(sku: string, version: number, onHand = version): BusEvent {
 
 describe('a subscriber that does not read', () => {
   it('queues every change in order while it keeps up', async () => {
-    const stream = new StockStream(
-      emptySource,
-      { skus: null, locationIds: null },
-      null,
-      { coalesceAbove: 100, maxQueued: 1_000 },
-      () => {},
-    );
+    const stream = new StockStream(emptySource, { skus: null, locationIds: null }, { coalesceAbove: 100, maxQueued: 1_000 }, () => {});
     await stream.begin([]);
     stream.receive([1, 2, 3].map((v) => event('A', v)));
     const versions = [];
@@ -52,7 +45,7 @@ describe('a subscriber that does not read', () => {
   });
 
   it('coalesces per level once behind, latest wins, so memory stays bounded', async () => {
-    const stream = new StockStream(emptySource, { skus: null, locationIds: null }, null, { coalesceAbove: 10, maxQueued: 50 }, () => {});
+    const stream = new StockStream(emptySource, { skus: null, locationIds: null }, { coalesceAbove: 10, maxQueued: 50 }, () => {});
     await stream.begin([]);
     for (let v = 1; v <= 2_000; v += 1) stream.receive([event(`SKU-${v % 20}`, Math.ceil(v / 20))]);
     expect(stream.queued).toBeLessThanOrEqual(20);
@@ -69,7 +62,6 @@ describe('a subscriber that does not read', () => {
     const stream = new StockStream(
       emptySource,
       { skus: null, locationIds: null },
-      null,
       { coalesceAbove: 10, maxQueued: 50 },
       () => (ended = true),
     );
@@ -83,7 +75,6 @@ describe('a subscriber that does not read', () => {
     const stream = new StockStream(
       emptySource,
       { skus: new Set(['A']), locationIds: null },
-      null,
       { coalesceAbove: 100, maxQueued: 100 },
       () => {},
     );
@@ -116,7 +107,7 @@ describe('events read through the inventory contract', () => {
         return [fromLedger];
       },
     } as unknown as StockSource;
-    const stream = new StockStream(ledger, { skus: null, locationIds: null }, null, { coalesceAbove: 100, maxQueued: 100 }, () => {});
+    const stream = new StockStream(ledger, { skus: null, locationIds: null }, { coalesceAbove: 100, maxQueued: 100 }, () => {});
     await stream.begin([]);
     const broken = event('A', 2);
     broken.payload = { ...broken.payload, onHand: 'two' };

@@ -1,8 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { InventoryLevelChanged, type InventoryLevelChangedPayload } from '#contracts/inventory';
+import { InventoryLevelChanged, type InventoryLevelChangedPayload } from '../events';
 import type { BusEvent } from '#platform/events';
 import { levelKey, type StockItem } from './stock-item';
-import type { StockSource } from './stock-source';
+/** What a stream reads its starting state and missed changes from, as its subscriber. */
+export interface StockSource {
+  levels(filter: { skus?: string[] | null; locationIds?: string[] | null }): Promise<StockItem[]>;
+  changesSince(since: { sku: string; locationId: string; version: number }[]): Promise<StockItem[]>;
+}
 
 export const LEVEL_CHANGED = InventoryLevelChanged.topic;
 
@@ -35,19 +39,16 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
   private done = false;
 
   constructor(
+    /** Reads as the subscriber: their token decides what they may see. */
     private readonly source: StockSource,
     private readonly filter: StockFilter,
-    private readonly authorization: string | null,
     private readonly limits: StreamLimits,
     private readonly onEnd: () => void,
   ) {}
 
   /** Reads the starting state; call after the stream receives bus events. */
   async begin(since: { sku: string; locationId: string; version: number }[]): Promise<void> {
-    const levels = await this.source.levels(
-      { skus: this.list(this.filter.skus), locationIds: this.list(this.filter.locationIds) },
-      this.authorization,
-    );
+    const levels = await this.source.levels({ skus: this.list(this.filter.skus), locationIds: this.list(this.filter.locationIds) });
     const resumeFrom = new Map(
       since.filter((c) => this.matches(c.sku, c.locationId)).map((c) => [levelKey(c.sku, c.locationId), c.version]),
     );
@@ -61,7 +62,7 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
     }
     for (const item of snapshot) this.enqueue(item);
     if (replay.length) {
-      const changes = await this.source.changesSince(replay, this.authorization);
+      const changes = await this.source.changesSince(replay);
       for (const cursor of replay) {
         const key = levelKey(cursor.sku, cursor.locationId);
         this.last.set(key, cursor.version);
@@ -109,7 +110,7 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
   /** A version went missing on the bus: fetch what the ledger has, then carry on. */
   private async repair(key: string, sku: string, locationId: string, after: number): Promise<void> {
     try {
-      for (const item of await this.source.changesSince([{ sku, locationId, version: after }], this.authorization)) this.offer(item);
+      for (const item of await this.source.changesSince([{ sku, locationId, version: after }])) this.offer(item);
     } catch (error) {
       this.fail(new GraphQLError(`Live stock lost track of ${sku}; resubscribe with since to resume (${(error as Error).message})`));
       return;

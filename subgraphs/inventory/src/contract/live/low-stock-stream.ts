@@ -1,4 +1,4 @@
-import { InventoryLevelLow, type InventoryLevelLowPayload } from '#contracts/inventory';
+import { InventoryLevelLow, type InventoryLevelLowPayload } from '../events';
 import type { BusEvent } from '#platform/events';
 import type { LowStockItem } from './stock-item';
 

@@ -1,11 +1,11 @@
-import type { BusEvent, EventBus } from '#platform/events';
+import type { BusEvent, EventBus } from './event-bus';
 
 export interface FeedListener {
   receive(events: BusEvent[]): void;
 }
 
-/** One bus subscription per gateway, fanned out to every live subscriber on it. */
-export class StockFeed {
+/** One bus subscription per process, fanned out to every live subscriber on it. */
+export class EventFeed {
   private readonly listeners = new Set<FeedListener>();
   private readonly unsubscribe: () => void;
 

@@ -1,6 +1,16 @@
-import type { GatewayExecutor } from './gateway-executor';
-import type { StockItem } from './stock-item';
+import type { GraphQLFormattedError } from 'graphql';
 import { keyOfId } from '#platform/ids';
+import type { StockItem } from './stock-item';
+import type { StockSource } from './stock-stream';
+
+/**
+ * Runs a query as one subscriber: through the supergraph (the gateway) or against inventory's own
+ * schema (inventory's subscriptions), with that subscriber's token either way.
+ */
+export type StockQueryExecutor = <T>(
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: T | null; errors?: readonly Pick<GraphQLFormattedError, 'message'>[] }>;
 
 const LEVELS = `query LiveStockSnapshot($skus: [String!], $locationIds: [ID!], $after: String) {
   inventoryLevels(skus: $skus, locationIds: $locationIds, first: 250, after: $after) {
@@ -33,20 +43,23 @@ interface ChangeNode {
   location: { id: string };
 }
 
-/** Reads current levels and missed changes through the supergraph (inventory owns them). */
-export class StockSource {
-  constructor(private readonly execute: GatewayExecutor) {}
+/**
+ * Reads current levels and missed changes with inventory's public queries, so a subscriber sees
+ * what the same token would see by asking.
+ */
+export class StockQuerySource implements StockSource {
+  constructor(private readonly execute: StockQueryExecutor) {}
 
-  async levels(filter: { skus?: string[] | null; locationIds?: string[] | null }, authorization: string | null): Promise<StockItem[]> {
+  async levels(filter: { skus?: string[] | null; locationIds?: string[] | null }): Promise<StockItem[]> {
     const items: StockItem[] = [];
     let after: string | null = null;
     for (;;) {
       type Page = { inventoryLevels: { nodes: LevelNode[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
-      const result: { data?: Page | null; errors?: readonly { message: string }[] } = await this.execute<Page>(
-        LEVELS,
-        { skus: filter.skus ?? null, locationIds: filter.locationIds ?? null, after },
-        authorization,
-      );
+      const result: { data?: Page | null; errors?: readonly { message: string }[] } = await this.execute<Page>(LEVELS, {
+        skus: filter.skus ?? null,
+        locationIds: filter.locationIds ?? null,
+        after,
+      });
       if (!result.data) throw new Error(`stock snapshot failed: ${result.errors?.[0]?.message}`);
       for (const n of result.data.inventoryLevels.nodes) {
         items.push({
@@ -73,11 +86,11 @@ export class StockSource {
    * Every change after the given versions, oldest first per level. A page ends somewhere inside
    * the gap, so the next call starts from the last version each level reached.
    */
-  async changesSince(since: { sku: string; locationId: string; version: number }[], authorization: string | null): Promise<StockItem[]> {
+  async changesSince(since: { sku: string; locationId: string; version: number }[]): Promise<StockItem[]> {
     const cursors = new Map(since.map((c) => [`${c.sku}@${keyOfId(c.locationId)}`, { ...c, locationId: keyOfId(c.locationId) }]));
     const items: StockItem[] = [];
     while (cursors.size > 0) {
-      const result = await this.execute<{ stockChanges: ChangeNode[] }>(CHANGES, { since: [...cursors.values()] }, authorization);
+      const result = await this.execute<{ stockChanges: ChangeNode[] }>(CHANGES, { since: [...cursors.values()] });
       if (!result.data) throw new Error(`stock history failed: ${result.errors?.[0]?.message}`);
       const page = result.data.stockChanges;
       for (const c of page) {
