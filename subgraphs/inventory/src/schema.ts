@@ -15,6 +15,7 @@ import { ReservationResolver } from './resolvers/reservation.resolver';
 import { ProductStockResolver, VariantStockResolver } from './resolvers/variant-stock.resolver';
 import { AvailabilityResolver } from './resolvers/availability.resolver';
 import { ReturnRecordResolver } from './resolvers/return-record.resolver';
+import { LowStockAlertResolver, StockChangeResolver } from './resolvers/live-stock.resolver';
 import { ProductStock, VariantStock } from './types/stock.types';
 
 /** The inventory subgraph schema. */
@@ -34,6 +35,8 @@ export function buildInventorySchema(): Promise<GraphQLSchema> {
       ...clientIdResolvers,
       AvailabilityResolver,
       ReturnRecordResolver,
+      StockChangeResolver,
+      LowStockAlertResolver,
     ],
     // Reached only through federation, so not from any query: name them.
     orphanedTypes: [VariantStock, ProductStock],

@@ -4,6 +4,7 @@ import { buildSubgraph, defineSubgraph, type SubgraphServer, type SubgraphServer
 import { createInventoryContext } from './context';
 import { buildInventorySchema } from './schema';
 import { catalogClient, type CatalogClient } from './services/catalog-client';
+import { LiveStockFeed } from './services/live-stock-feed';
 import { sweepExpiredReservations } from './services/reservation-sweeper';
 import { inventorySubgraph } from './subgraph';
 
@@ -32,12 +33,13 @@ export const inventory = defineSubgraph({
     );
     return { productsUrl: vars.PRODUCTS_URL, reservationSweepMs: vars.RESERVATION_SWEEP_MS };
   },
-  setup: (kit, settings: InventorySettings) => {
+  setup: async (kit, settings: InventorySettings) => {
     const catalog = settings.catalog ?? catalogClient(kit.client('products', settings.productsUrl));
     kit.every('expired reservation release', settings.reservationSweepMs ?? DEFAULT_RESERVATION_SWEEP_MS, () =>
       sweepExpiredReservations(kit.orm),
     );
-    return (base) => createInventoryContext(base, catalog);
+    const live = await kit.start(new LiveStockFeed({ databaseUrl: kit.databaseUrl, logger: kit.logger }));
+    return (base) => createInventoryContext(base, catalog, live);
   },
 });
 

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isObjectType, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../server/request-context';
 import { applyGlobalIds } from './global-ids';
@@ -25,6 +25,16 @@ function copyFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
     }
   }
 }
+
+/** type-graphql wants a PubSub before it builds any subscription; ours each bring their own `subscribe`, so topics are refused. */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('Subscriptions here read the outbox; nothing is published by topic');
+  },
+  subscribe: () => {
+    throw new Error('Give a subscription its own `subscribe`; topics are not used');
+  },
+};
 
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
@@ -64,6 +74,7 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     skipCheck: true,
+    pubSub: NO_TOPICS,
   });
   const imports = FEDERATION_IMPORTS.map((name) => `"${name}"`).join(', ');
   const typeDefs = describeRootTypes(
@@ -88,6 +99,7 @@ export async function buildSubgraphSchema<C extends RequestContext>(options: Sub
 const ROOT_DESCRIPTIONS: Record<string, string> = {
   Query: 'Everything a client can read. Lists are Relay connections (`first`/`after`, at most 250 a page).',
   Mutation: 'Everything a client can change. Each mutation is one transaction and answers a payload with `userErrors`.',
+  Subscription: 'Live updates over graphql-ws (`ws://…/graphql`, the same URL as HTTP).',
 };
 
 /** type-graphql cannot describe the root types; the client schema's reference starts there. */

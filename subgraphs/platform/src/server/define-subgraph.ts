@@ -64,6 +64,8 @@ export interface Stoppable {
 /** What a subgraph's `setup` builds with; everything registered here stops when the server closes. */
 export interface SetupKit {
   readonly orm: Orm;
+  /** The subgraph's database, for a part that keeps a connection of its own (LISTEN for live events). */
+  readonly databaseUrl: string;
   readonly logger: Logger;
   /** What this subgraph sends when it calls another one. */
   readonly credentials: ServiceCredentials;
@@ -121,6 +123,7 @@ export async function buildSubgraph<S, C extends RequestContext>(
   const credentials = new ServiceCredentials(info.name, config.jwtSecret ?? null, config.gatewaySecret ?? null);
   const kit: SetupKit = {
     orm,
+    databaseUrl: config.databaseUrl,
     logger,
     credentials,
     jwtSecret: config.jwtSecret ?? null,
