@@ -67,7 +67,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Subscrip
         if (options.gatewaySecret && !secretMatches(read(GATEWAY_SECRET_HEADER), options.gatewaySecret)) return false;
         let viewer: Viewer;
         try {
-          viewer = await options.tokens.verify(read('authorization'));
+          // Apollo Router passes a propagated Authorization header as `token` in connection_init.
+          viewer = await options.tokens.verify(read('authorization') ?? read('token'));
         } catch (error) {
           if (error instanceof InvalidTokenError) return false;
           throw error;
