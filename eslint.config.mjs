@@ -1,5 +1,6 @@
 // @ts-check
 import eslint from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -12,9 +13,9 @@ export default tseslint.config(
   {
     ignores: ['dist/', '.data/', 'coverage/', 'node_modules/', '**/*.js', '**/*.cjs', '**/*.mjs', 'jest.config.ts', 'examples/generated/'],
   },
-  eslint.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.ts'],
+    extends: [eslint.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -46,5 +47,30 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-  prettier,
+  { files: ['**/*.ts'], ...prettier },
+  {
+    // Relay's conventions over the client schema: connections, edges, pageInfo and paging arguments,
+    // so Relay's @connection and refetchable fragments work as they expect.
+    files: ['schema/api.graphql'],
+    languageOptions: { parser: graphql.parser, parserOptions: { graphQLConfig: { schema: 'schema/api.graphql' } } },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      '@graphql-eslint/relay-connection-types': 'error',
+      '@graphql-eslint/relay-edge-types': [
+        'error',
+        {
+          withEdgeSuffix: true,
+          // Relay's connection spec lets an edge's node be any object; these are paged but never
+          // refetched alone (cart lines, a customer's timeline, a store's pick-list rows, the stock
+          // ledger, transfers, purchase orders), and every type `node(id:)` answers is a Node.
+          shouldImplementNode: false,
+          // Plain lists stay where a parent owns a short, bounded list (lines, userErrors, tags) and
+          // beside `edges` on every connection (`nodes`, the Shopify shortcut); Relay reads `edges`.
+          listTypeCanWrapOnlyEdgeType: false,
+        },
+      ],
+      '@graphql-eslint/relay-page-info': 'error',
+      '@graphql-eslint/relay-arguments': 'error',
+    },
+  },
 );
