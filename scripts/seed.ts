@@ -1,6 +1,7 @@
 /**
- * `npm run seed`: the demo business, when the catalog is empty.
+ * `npm run seed`: the demo business, when the catalog is empty (with order history, when there are no orders).
  * `npm run seed -- --products 100000`: that many generated products on top, with progress.
+ * `npm run seed -- --orders 5000`: that many orders of history on top, with progress.
  */
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
@@ -10,23 +11,40 @@ import { productsSubgraph } from '../subgraphs/products/src/subgraph';
 import { loadScriptConfig } from './lib/database-config';
 import { runMain } from './lib/main';
 import { databaseUrlFor, migrateAll } from './lib/migrate-all';
-import { seedDemoBusiness } from './lib/seed-demo';
+import { DEMO_ORDER_HISTORY, seedDemoBusiness } from './lib/seed-demo';
+import { seedOrderHistory } from './lib/seed-history';
 import { openSharedDatabase } from './lib/shared-database';
 
 runMain(async () => {
-  const { values } = parseArgs({ options: { products: { type: 'string' } } });
-  const count = values.products === undefined ? null : Number(values.products);
-  if (count !== null && (!Number.isInteger(count) || count < 1 || count > 10_000_000)) {
-    throw Object.assign(new Error(`--products must be a whole number from 1 to 10000000, got "${values.products}"`), {
-      name: 'ConfigError',
-    });
-  }
+  const { values } = parseArgs({ options: { products: { type: 'string' }, orders: { type: 'string' } } });
+  const count = wholeNumber('--products', values.products, 10_000_000);
+  const orders = wholeNumber('--orders', values.orders, 1_000_000);
   const config = loadScriptConfig();
   const database = await openSharedDatabase(config, console.log);
   try {
     await migrateAll(database.url);
+    if (orders !== null) {
+      await seedDemoBusiness(database.url, config.currency, console.log);
+      const bar = new SingleBar(
+        { format: 'orders {bar} {percentage}% | {value}/{total} | {duration_formatted} elapsed | eta {eta_formatted}' },
+        Presets.shades_classic,
+      );
+      const started = Date.now();
+      bar.start(orders, 0);
+      const history = await seedOrderHistory(database.url, config.currency, orders, {
+        seed: Date.now() % 100_000,
+        onProgress: (done) => bar.update(done),
+      }).finally(() => bar.stop());
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        history
+          ? `wrote ${history.orders} orders (${history.returns} with a return) for ${history.shoppers} shoppers in ${seconds.toFixed(1)}s (${Math.round(history.orders / seconds)} orders/s)`
+          : 'nothing to sell or no stores: seed the catalog and stock first',
+      );
+      return;
+    }
     if (count === null) {
-      await seedDemoBusiness(database.url, config.currency);
+      await seedDemoBusiness(database.url, config.currency, console.log, { orderHistory: DEMO_ORDER_HISTORY });
       return;
     }
     const orm = await openDatabase({
@@ -57,3 +75,11 @@ runMain(async () => {
     await database.stop();
   }
 });
+
+/** A flag's whole number from 1 to `max`, or null when the flag is absent. */
+function wholeNumber(flag: string, value: string | undefined, max: number): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+  throw Object.assign(new Error(`${flag} must be a whole number from 1 to ${max}, got "${value}"`), { name: 'ConfigError' });
+}

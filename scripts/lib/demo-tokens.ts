@@ -4,7 +4,7 @@ import { Customer, StaffMember } from '../../subgraphs/customers/src/entities';
 import { DEMO_PASSWORDS } from '../../subgraphs/customers/src/seed/seed-demo-people';
 import { inventorySubgraph } from '../../subgraphs/inventory/src/subgraph';
 import { Location, LocationType } from '../../subgraphs/inventory/src/entities';
-import { withOrm } from './seed-demo';
+import { withOrm } from './with-orm';
 
 export interface DemoToken {
   who: string;

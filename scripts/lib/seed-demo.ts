@@ -1,9 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CurrencyCode } from '#platform/graphql';
-import { openDatabase } from '#platform/db';
 import { seedDemoPeople } from '../../subgraphs/customers/src/seed/seed-demo-people';
 import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
 import { seedDemoTaxesAndShipping } from '../../subgraphs/orders/src/seed/seed-demo-taxes';
+import { Order } from '../../subgraphs/orders/src/entities';
 import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
 import { Location } from '../../subgraphs/inventory/src/entities';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
@@ -13,40 +12,27 @@ import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/see
 import { productsSubgraph } from '../../subgraphs/products/src/subgraph';
 import { seedDemoPromotions } from '../../subgraphs/promotions/src/seed/seed-demo-promotions';
 import { promotionsSubgraph } from '../../subgraphs/promotions/src/subgraph';
-import { databaseUrlFor } from './migrate-all';
-import type { SubgraphModule } from './subgraphs';
-
-type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
+import { seedOrderHistory } from './seed-history';
+import { withOrm } from './with-orm';
 
 /** The demo catalog's category (a handle in demo-catalog.ts) that the demo's automatic offer takes 15% off. */
 const PROMOTED_CATEGORY_HANDLE = 'helmets';
 
-/** Runs `work` with a short-lived ORM of one subgraph's schema. */
-export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const orm = await openDatabase({
-    schema: info.name,
-    clientUrl: databaseUrlFor(info.name, sharedUrl),
-    entities: [...info.entities],
-    migrations: [...info.migrations],
-    poolMax: 2,
-  });
-  try {
-    return await work(orm.em.fork());
-  } finally {
-    await orm.close();
-  }
-}
+/** Orders of history the demo shop starts with, so reports and recommendations have something to show. */
+export const DEMO_ORDER_HISTORY = 300;
 
 /**
  * Seeds the demo business into every subgraph that is still empty. Each subgraph is seeded
  * through its own schema; inventory learns the SKUs from the demo catalog's data, not by
  * reading the products schema. Promotions is handed the ids it names: the promoted category,
- * read from the products schema, and the demo customer the customers seed created.
+ * read from the products schema, and the demo customer the customers seed created. With
+ * `orderHistory`, a shop that has no orders yet also gets that many orders of history.
  */
 export async function seedDemoBusiness(
   sharedUrl: string,
   currency: CurrencyCode,
   log: (line: string) => void = console.log,
+  options: { orderHistory?: number } = {},
 ): Promise<void> {
   const catalog = await withOrm(productsSubgraph, sharedUrl, (em) => seedDemoCatalog(em, currency));
   log(
@@ -77,13 +63,22 @@ export async function seedDemoBusiness(
   );
   if (!promotions) {
     log('promotions: discounts exist; demo promotions not seeded');
-    return;
+  } else {
+    const { offers, giftCard, storeCredit, points } = promotions;
+    log(
+      `promotions: seeded ${offers.length} offers (${offers.join('; ')})` +
+        (giftCard && people
+          ? `; for ${people.emails.customer}: gift card ${giftCard.code} (${giftCard.value} ${currency}), ${storeCredit} ${currency} store credit, ${points} loyalty points`
+          : '; no demo customer to give balances to'),
+    );
   }
-  const { offers, giftCard, storeCredit, points } = promotions;
+  if (!options.orderHistory) return;
+  const hasOrders = await withOrm(ordersSubgraph, sharedUrl, async (em) => (await em.count(Order, {})) > 0);
+  if (hasOrders) return log('orders: orders exist; no order history seeded');
+  const history = await seedOrderHistory(sharedUrl, currency, options.orderHistory);
   log(
-    `promotions: seeded ${offers.length} offers (${offers.join('; ')})` +
-      (giftCard && people
-        ? `; for ${people.emails.customer}: gift card ${giftCard.code} (${giftCard.value} ${currency}), ${storeCredit} ${currency} store credit, ${points} loyalty points`
-        : '; no demo customer to give balances to'),
+    history
+      ? `orders: seeded ${history.orders} orders of history (${history.returns} with a return) for ${history.shoppers} shoppers`
+      : 'orders: nothing to sell or no stores; no order history seeded',
   );
 }

@@ -83,12 +83,19 @@ function envelopeOf(order: Order, sequence: number, occurredAt: Date) {
   };
 }
 
-/** Appends `entries` to the order's history and the outbox, in the caller's transaction; the order must be locked by it. */
-export async function appendOrderEvents(em: EntityManager, order: Order, entries: readonly OrderEventEntry[]): Promise<void> {
+/**
+ * Appends `entries` to the order's history and the outbox, in the caller's transaction; the
+ * order must be locked by it. Each happened now, unless its `at` says when (history being recorded).
+ */
+export async function appendOrderEvents(
+  em: EntityManager,
+  order: Order,
+  entries: readonly (OrderEventEntry & { at?: Date })[],
+): Promise<void> {
   const outbox: EventInput[] = [];
   for (const entry of entries) {
     order.eventSequence += 1;
-    const occurredAt = new Date();
+    const occurredAt = entry.at ?? new Date();
     const event = outboxEvent(envelopeOf(order, order.eventSequence, occurredAt), entry);
     em.persist(
       Object.assign(new OrderEvent(), {

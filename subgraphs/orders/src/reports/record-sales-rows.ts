@@ -68,7 +68,7 @@ export async function recordOrderCancelled(
 }
 
 /**
- * Units returned at `locationId`: negative RETURN rows there, now. `units` name each returned
+ * Units returned at `locationId`: negative RETURN rows there, now (or when they came back). `units` name each returned
  * order line with the units taken back before this return; `orderLines` are all the order's
  * lines with their counters after it, so a product with nothing kept stops counting towards its pairs.
  */
@@ -78,8 +78,9 @@ export async function recordOrderReturned(
   units: readonly TakenBack[],
   locationId: string,
   orderLines: readonly (LedgerLine & { quantityCancelled: number; quantityReturned: number })[],
+  occurredAt: Date = new Date(),
 ): Promise<void> {
-  recordSalesRows(em, takenBackRows(order, 'RETURN', units, { occurredAt: new Date(), locationId }));
+  recordSalesRows(em, takenBackRows(order, 'RETURN', units, { occurredAt, locationId }));
   const now = new Map(units.map((unit) => [unit.line.id, unit.quantity]));
   await countKeptBasket(
     em,

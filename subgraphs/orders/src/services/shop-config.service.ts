@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import type { ShippingZone } from '../pricing';
 import type { TaxRateRow } from '../cart-pricing';
@@ -6,14 +7,15 @@ import type { OrdersContext } from '../context';
 
 /** Every tax rate and shipping zone with its rates: two small statements, read once per request. */
 export function readShopConfig(ctx: OrdersContext): Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }> {
-  ctx.pricing.config ??= loadShopConfig(ctx);
+  ctx.pricing.config ??= loadShopConfig(ctx.em);
   return ctx.pricing.config;
 }
 
-async function loadShopConfig(ctx: OrdersContext): Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }> {
+/** The same, read with `em` (scripts that run outside a request). */
+export async function loadShopConfig(em: EntityManager): Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }> {
   const [taxRates, zoneRows] = await Promise.all([
     sql<TaxRateRow>(
-      ctx.em,
+      em,
       `select country_code as "countryCode", region, tax_class as "taxClass", rate_basis_points as "rateBasisPoints", name
          from "${SCHEMA}"."tax_rate" order by country_code, region nulls first, tax_class`,
     ),
@@ -28,7 +30,7 @@ async function loadShopConfig(ctx: OrdersContext): Promise<{ taxRates: TaxRateRo
       minDays: number;
       maxDays: number;
     }>(
-      ctx.em,
+      em,
       `select z.id as "zoneId", z.name as "zoneName", z.countries, r.id, r.name, r.price_minor as "priceMinor",
               r.free_above_minor as "freeAboveMinor", r.min_days as "minDays", r.max_days as "maxDays"
          from "${SCHEMA}"."shipping_zone" z left join "${SCHEMA}"."shipping_rate" r on r.zone_id = z.id
