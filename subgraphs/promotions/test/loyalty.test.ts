@@ -4,6 +4,8 @@ import { gql, gqlData } from '../../../test/support/graphql-client';
 import { ANONYMOUS, asService, bearer, type AuthHeaders } from '../../../test/support/tokens';
 import { startPromotions, type PromotionsHarness } from '../../../test/support/promotions';
 import { dbId } from '../../../test/support/ids';
+import { SalesChannel } from '#platform/graphql';
+import { earnPointsForOrder, takeBackPointsForOrder } from '../src/services/loyalty.service';
 
 let promos: PromotionsHarness;
 /** Internal commands answer only other subgraphs: a SERVICE token. */
@@ -111,6 +113,42 @@ describe('loyalty', () => {
     expect(result.account).toBeNull();
     expect(result.userErrors).toContainEqual({ field, code });
     expect([await count('loyalty_account'), await count('loyalty_entry')]).toEqual([accounts, entries]);
+  });
+
+  it('takes back the points of a refund never below zero, and records what it could not take back', async () => {
+    const customerId = randomUUID();
+    const em = () => promos.server.orm.em.fork();
+    await em().transactional((tx) =>
+      earnPointsForOrder(tx, {
+        orderId: randomUUID(),
+        customerId,
+        paidMinor: 10_000,
+        currencyCode: 'EUR',
+        channel: SalesChannel.WEB,
+        number: '#9001',
+      }),
+    );
+    const [earned] = await knex()('promotions.loyalty_account').where({ customer_id: customerId }).select('points');
+    expect(earned.points).toBeGreaterThan(10);
+    // The customer spends all but 10 points, then the whole order is refunded.
+    expect((await adjust({ customerId, points: -(earned.points - 10), reason: 'spent' })).userErrors).toEqual([]);
+    const takeBack = {
+      eventId: randomUUID(),
+      customerId,
+      number: '#9001',
+      refundedMinor: 10_000,
+      totalMinor: 10_000,
+      whole: false,
+      cause: 'refunded' as const,
+    };
+    await em().transactional((tx) => takeBackPointsForOrder(tx, takeBack));
+    await em().transactional((tx) => takeBackPointsForOrder(tx, { ...takeBack, eventId: randomUUID() }));
+    const entries = await knex()('promotions.loyalty_entry as e')
+      .join('promotions.loyalty_account as a', 'a.id', 'e.account_id')
+      .where({ 'a.customer_id': customerId, 'e.reference': 'order-refunded:#9001' })
+      .select('e.points', 'e.shortfall', 'e.balance_after');
+    // One take-back: 10 points, the rest recorded as its shortfall; the second finds nothing left to take.
+    expect(entries).toEqual([{ points: -10, shortfall: earned.points - 10, balance_after: 0 }]);
   });
 
   it('refuses earning on a negative amount or in another currency', async () => {

@@ -28,6 +28,13 @@ export class LoyaltyEntry {
   @Property({ type: 'int' })
   balanceAfter!: number;
 
+  @Field(() => Int, {
+    description:
+      'A take-back of points for a cancelled or refunded order: the points it could not take back because the balance was too low (spent already); 0 otherwise.',
+  })
+  @Property({ type: 'int', default: 0 })
+  shortfall: number = 0;
+
   @Field(() => String, { nullable: true, description: "Staff's reason for an adjustment; null otherwise." })
   @Property({ type: 'text', nullable: true })
   reason: string | null = null;

@@ -6,6 +6,7 @@ import { Migration20261202010409 } from './Migration20261202010409';
 import { Migration20261202015203 } from './Migration20261202015203';
 import { Migration20261202015545 } from './Migration20261202015545';
 import { Migration20261203023000 } from './Migration20261203023000';
+import { Migration20261203084058 } from './Migration20261203084058';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202015203', class: Migration20261202015203 },
   { name: 'Migration20261202015545', class: Migration20261202015545 },
   { name: 'Migration20261203023000', class: Migration20261203023000 },
+  { name: 'Migration20261203084058', class: Migration20261203084058 },
 ];

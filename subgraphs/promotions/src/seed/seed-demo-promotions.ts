@@ -131,6 +131,7 @@ export async function seedDemoPromotions(em: EntityManager, options: DemoPromoti
         kind: LoyaltyEntryKind.EARN,
         points: DEMO_POINTS,
         balanceAfter: DEMO_POINTS,
+        shortfall: 0,
         reason: null,
         reference: 'demo order 1001',
         channel: SalesChannel.WEB,

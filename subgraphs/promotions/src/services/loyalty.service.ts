@@ -18,7 +18,7 @@ export interface LoyaltyChange {
 }
 
 type Em = PromotionsContext['em'];
-type EntryFields = Pick<LoyaltyEntry, 'kind'> & Partial<Pick<LoyaltyEntry, 'reason' | 'reference' | 'channel'>>;
+type EntryFields = Pick<LoyaltyEntry, 'kind'> & Partial<Pick<LoyaltyEntry, 'reason' | 'reference' | 'channel' | 'shortfall'>>;
 
 /** A staff correction of a customer's points (or a service reversing an earning or a redemption); never below zero, idempotent under the key. */
 export async function adjustPoints(
@@ -115,6 +115,7 @@ async function changePoints(
     reference: null,
     channel: null,
     ...fields,
+    shortfall: fields.shortfall ?? 0,
     accountId: account.id,
     points: delta,
     balanceAfter: account.points,
@@ -155,7 +156,8 @@ export async function earnPointsForOrder(
 /**
  * An order was cancelled, whole or in part, or returned units were refunded: the points it earned
  * go back in the share of the money that went back (for the whole order, all of them still
- * standing), never more than earned across all take-backs, never below zero, in the caller's
+ * standing), never more than earned across all take-backs, never below zero (the rest recorded as
+ * the entry's shortfall), in the caller's
  * transaction (the order-events consumer's): once per event, whatever the deliveries.
  */
 export async function takeBackPointsForOrder(
@@ -179,7 +181,7 @@ export async function takeBackPointsForOrder(
     const [row] = await sql<{ earned: string; taken: string; points: number }>(
       em,
       `select coalesce(sum(e.points) filter (where e.kind = 'EARN' and e.reference = ?), 0) as earned,
-              coalesce(-sum(e.points) filter (where e.kind = 'ADJUST' and e.reference = any(?)), 0) as taken, a.points
+              coalesce(sum(e.shortfall - e.points) filter (where e.kind = 'ADJUST' and e.reference = any(?)), 0) as taken, a.points
          from ${SCHEMA}.loyalty_account a left join ${SCHEMA}.loyalty_entry e on e.account_id = a.id
         where a.customer_id = ? group by a.id, a.points`,
       [`order:${cancelled.number}`, [`order-cancelled:${cancelled.number}`, `order-refunded:${cancelled.number}`], cancelled.customerId],
@@ -190,8 +192,9 @@ export async function takeBackPointsForOrder(
       cancelled.whole || cancelled.totalMinor === 0
         ? left
         : Math.min(left, Math.floor((Number(row.earned) * cancelled.refundedMinor) / cancelled.totalMinor));
+    if (share <= 0) return null;
+    // Never below zero: what the balance cannot give back (spent already) is recorded as the entry's shortfall, and counts as taken.
     const points = Math.min(share, row.points);
-    if (points <= 0) return null;
     return changePoints(
       { em, viewer: { role: 'SERVICE', subject: 'service:orders', locationId: null } },
       cancelled.customerId,
@@ -201,6 +204,7 @@ export async function takeBackPointsForOrder(
         kind: LoyaltyEntryKind.ADJUST,
         reason: cause === 'cancelled' ? `Order ${cancelled.number} cancelled` : `Order ${cancelled.number}: returned items refunded`,
         reference,
+        shortfall: share - points,
       },
     );
   });
