@@ -130,8 +130,10 @@ export const KIOSK_HTML = /* html */ `<!doctype html>
       const option = new Option(l.name, l.id);
       select.add(option);
     }
+    // A board bookmarked with a raw location id (before global ids) still finds its location.
     const wanted = params.get('location');
-    if (wanted) { select.value = wanted; select.dispatchEvent(new Event('change')); }
+    const chosen = wanted && [...select.options].find((o) => o.value === wanted || o.value.endsWith('/' + wanted));
+    if (chosen) { select.value = chosen.value; select.dispatchEvent(new Event('change')); }
   });
 })();
 </script>
