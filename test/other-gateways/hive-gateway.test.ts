@@ -137,7 +137,7 @@ it('signs a customer up and in, then answers `me` with their token', async () =>
   expect(me.me).toEqual({ id: expect.stringMatching(/^gid:\/\/commerce\/Customer\//), email });
 });
 
-it('forwards stockChanged to the inventory subgraph: a snapshot, then the change a mutation made, with the catalog title', async () => {
+it('forwards stockChanged to the inventory subgraph: a snapshot, the change a mutation made with the catalog title, and a resume with since', async () => {
   const admin = await asAdmin();
   const { locations } = await gqlData(hive.url, LOCATIONS, {}, admin);
   const berlin = locations.nodes.find((l) => l.name === 'Velocity Cycles Berlin Mitte')!.id;
@@ -172,6 +172,21 @@ it('forwards stockChanged to the inventory subgraph: a snapshot, then the change
     expect(change.level).toEqual({ id: snapshot.levelId, available: snapshot.available + 3 });
     expect(change.variant).toEqual(snapshot.variant);
     expect(sub.errors).toEqual([]);
+
+    // A client that saw only the snapshot resumes with `since`: the change it missed is replayed, not snapshotted.
+    const resumed = subscribeLive<Item>(
+      hive.wsUrl,
+      `subscription Resume($skus: [String!], $store: ID!, $since: [StockCursorInput!]) {
+        stockChanged(skus: $skus, locationIds: [$store], since: $since) { kind sku available version } }`,
+      { skus: [sku], store: berlin, since: [{ sku, locationId: berlin, version: snapshot.version }] },
+      { authorization: admin.authorization },
+    );
+    try {
+      const [replayed] = await resumed.waitFor((received) => received.length >= 1);
+      expect(replayed).toEqual({ kind: 'CHANGE', sku, available: change.available, version: change.version });
+    } finally {
+      await resumed.dispose();
+    }
   } finally {
     await sub.dispose();
   }
