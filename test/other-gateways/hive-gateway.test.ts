@@ -137,6 +137,21 @@ it('signs a customer up and in, then answers `me` with their token', async () =>
   expect(me.me).toEqual({ id: expect.stringMatching(/^gid:\/\/commerce\/Customer\//), email });
 });
 
+it("passes the client's address on: sign-in attempts are counted per x-forwarded-for, not per gateway", async () => {
+  const email = `hive-guess-${Date.now()}@example.com`;
+  const password = 'correct-horse-42';
+  const guesser = { 'x-forwarded-for': '203.0.113.8' };
+  expect((await gqlData(hive.url, SIGN_UP, { input: { email, password } }, guesser)).customerCreate.userErrors).toEqual([]);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const wrong = await gqlData(hive.url, SIGN_IN, { input: { email, password: `wrong-${attempt}` } }, guesser);
+    expect(wrong.customerAccessTokenCreate.userErrors.map((e) => e.code)).not.toContain('THROTTLED');
+  }
+  const refused = await gqlData(hive.url, SIGN_IN, { input: { email, password } }, guesser);
+  expect(refused.customerAccessTokenCreate.userErrors.map((e) => e.code)).toEqual(['THROTTLED']);
+  const owner = await gqlData(hive.url, SIGN_IN, { input: { email, password } }, { 'x-forwarded-for': '198.51.100.4' });
+  expect(owner.customerAccessTokenCreate.accessToken?.token).toBeTruthy();
+});
+
 it('forwards stockChanged to the inventory subgraph: a snapshot, the change a mutation made with the catalog title, and a resume with since', async () => {
   const admin = await asAdmin();
   const { locations } = await gqlData(hive.url, LOCATIONS, {}, admin);
