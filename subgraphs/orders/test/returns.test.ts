@@ -156,9 +156,10 @@ const RETURN_APPROVE = `mutation($id: ID!, $locationId: ID) { returnApprove(retu
 const RETURN_DECLINE = `mutation($id: ID!) { returnDecline(returnId: $id, reason: "Worn") { ${RETURN} ${ERRORS} } }`;
 const RETURN_RECEIVE = `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) {
   returnReceive(returnId: $id, lines: $lines) { ${RETURN} order { fulfillmentStatus } ${ERRORS} } }`;
-const REFUND_CREATE = `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $to: RefundTo!, $key: String!) {
-  refundCreate(orderId: $orderId, lines: $lines, to: $to, idempotencyKey: $key) {
-    refund { id status total { amount } lines { orderLineId quantity amount { amount } } transactions { method amount { amount } } }
+const REFUND_CREATE = `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $to: RefundTo!, $key: String!, $returnId: ID) {
+  refundCreate(orderId: $orderId, lines: $lines, to: $to, idempotencyKey: $key, returnId: $returnId) {
+    refund { id status total { amount } lines { orderLineId quantity amount { amount } } transactions { method amount { amount } }
+      return { id refunds { id } } }
     order { financialStatus } ${ERRORS} } }`;
 
 type Data = Record<string, any>;
@@ -179,8 +180,14 @@ async function receive(locationId: string, returnId: string, lines: { returnLine
   return (await ordersCall(system, RETURN_RECEIVE, { id: returnId, lines }, await staffAt(locationId))).returnReceive as Data;
 }
 
-async function refund(orderId: string, lines: { orderLineId: string; quantity: number }[], to = 'ORIGINAL', key: string = randomUUID()) {
-  return (await ordersCall(system, REFUND_CREATE, { orderId, lines, to, key }, await staffAt(storeB))).refundCreate as Data;
+async function refund(
+  orderId: string,
+  lines: { orderLineId: string; quantity: number }[],
+  to = 'ORIGINAL',
+  key: string = randomUUID(),
+  returnId: string | null = null,
+) {
+  return (await ordersCall(system, REFUND_CREATE, { orderId, lines, to, key, returnId }, await staffAt(storeB))).refundCreate as Data;
 }
 
 /** Takes back every unit of the order at store B and receives them as RESTOCK. */
@@ -245,8 +252,10 @@ describe('returns and refunds', () => {
       { location_id: storeB, quantity: -1, net_minor: String(-Math.round(4_800 - (4_800 * 19) / 119)) },
     ]);
 
-    const first = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    const first = await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }], 'ORIGINAL', randomUUID(), received.return.id);
     expect(first.userErrors).toEqual([]);
+    // Named, the return and its refund point at each other.
+    expect(first.refund.return).toEqual({ id: received.return.id, refunds: [{ id: first.refund.id }] });
     expect(first.refund).toMatchObject({
       status: 'SUCCEEDED',
       total: { amount: '120.00' },
@@ -255,6 +264,7 @@ describe('returns and refunds', () => {
     expect(first.order.financialStatus).toBe('PARTIALLY_REFUNDED');
     const second = await refund(orderId, [{ orderLineId: lineIds[1], quantity: 1 }]);
     expect(second.refund.total.amount).toBe('48.00');
+    expect(second.refund.return).toBeNull();
     expect(second.order.financialStatus).toBe('REFUNDED');
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '16800', refunded: '16800' }]);
     const [line] = await rows(
@@ -434,6 +444,15 @@ describe('returns and refunds', () => {
     // Not received yet: nothing to refund.
     expect(code(await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }]))).toEqual(['NOT_REFUNDABLE']);
     expect(code(await refund(orderId, [{ orderLineId: lineIds[0], quantity: 0 }]))).toEqual(['GREATER_THAN_OR_EQUAL_TO']);
+    // Another order's return.
+    const elsewhereReturn = await refund(
+      guest.orderId,
+      [{ orderLineId: guest.lineIds[0], quantity: 1 }],
+      'ORIGINAL',
+      randomUUID(),
+      opened.return.id,
+    );
+    expect(code(elsewhereReturn)).toEqual(['NOT_FOUND']);
     const elsewhere = await receive(storeB, opened.return.id, [{ returnLineId: randomUUID(), quantity: 1, disposition: 'RESTOCK' }]);
     expect(code(elsewhere)).toEqual(['NOT_FOUND']);
     const tooMany = await receive(storeB, opened.return.id, [

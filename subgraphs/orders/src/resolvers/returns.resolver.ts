@@ -153,8 +153,14 @@ export class ReturnsResolver {
     @Arg('shipping', () => Boolean, { defaultValue: false, description: 'Refund what is left of the shipping too.' }) shipping: boolean,
     @Arg('to', () => RefundTo, { defaultValue: RefundTo.ORIGINAL, description: 'Where the money goes.' }) to: RefundTo,
     @Arg('idempotencyKey', () => String, { description: KEY_DESCRIPTION }) idempotencyKey: string,
+    @Arg('returnId', () => ID, {
+      nullable: true,
+      description:
+        'The return the units came back on: the refund is linked to it (Return.refunds, Refund.return) and its lines must be on it.',
+    })
+    returnId: string | null,
   ) {
-    const outcome = await createRefund(ctx, { orderId, lines, shipping, refundTo: to, idempotencyKey });
+    const outcome = await createRefund(ctx, { orderId, lines, shipping, refundTo: to, idempotencyKey, returnId: returnId ?? null });
     return toPayload(outcome, (row) => ({ refund: refundView(row), order: ctx.loaders.orderById.load(row.order_id) }));
   }
 
@@ -194,7 +200,9 @@ export class ReturnExchangeResolver {
     return ret.exchangeOrderId ? ctx.loaders.orderById.load(ret.exchangeOrderId) : null;
   }
 
-  @FieldResolver(() => [RefundView], { description: 'Refunds made for this return (its exchange settled, for now), oldest first.' })
+  @FieldResolver(() => [RefundView], {
+    description: 'Refunds made for this return (refundCreate naming it, or its exchange settled), oldest first.',
+  })
   async refunds(@Root() ret: ReturnView, @Ctx() ctx: OrdersContext): Promise<RefundView[]> {
     return (await ctx.loaders.refundsByReturn.load(ret.id)).map(refundView);
   }

@@ -11,7 +11,7 @@ export function returnsOfOrder(ctx: OrdersContext, orderId: string): Promise<Ord
   return ctx.em.fork().find(OrderReturn, { orderId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
-/** Per request: each return's refunds (an exchange's, for now), a page of returns in one statement. */
+/** Per request: each return's refunds (those naming it), a page of returns in one statement. */
 export function refundsByReturnLoader(em: EntityManager) {
   return new DataLoader<string, RefundRow[]>(async (returnIds) => {
     const rows = await sql<RefundRow>(em, `select * from "${SCHEMA}"."refund" where plan->>'returnId' = any(?) order by created_at, id`, [

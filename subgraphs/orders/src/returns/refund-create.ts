@@ -13,7 +13,7 @@ import type { RefundDestination } from '../cancellation';
 import { orderedPayments } from '../cancellation/accept';
 import { plannedRefunds } from '../cancellation/cancellation-row';
 import type { OrdersContext } from '../context';
-import { Order, OrderLine } from '../entities';
+import { Order, OrderLine, OrderReturn } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
 import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
@@ -22,7 +22,13 @@ import { insertRefund, readRefund, refundedShipping, type RefundRow } from './re
 import { driveRefund } from './refund-saga';
 import type { RefundRequest, RefundRowPlan } from './types';
 
-async function planIn(em: EntityManager, order: Order, request: RefundRequest, refundTo: RefundDestination): Promise<RefundPlanResult> {
+async function planIn(
+  em: EntityManager,
+  order: Order,
+  request: RefundRequest,
+  refundTo: RefundDestination,
+  returnId: string | null = null,
+): Promise<RefundPlanResult> {
   const lines = await em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
   const payments = await orderedPayments(em, order.id);
   return planReturnRefund({
@@ -33,6 +39,7 @@ async function planIn(em: EntityManager, order: Order, request: RefundRequest, r
     shippingRefundedMinor: await refundedShipping(em, order.id),
     request,
     refundTo,
+    returnId,
   });
 }
 
@@ -52,6 +59,8 @@ export async function suggestRefund(ctx: OrdersContext, request: RefundRequest):
 
 export interface RefundCreateArgs extends RefundRequest {
   refundTo: RefundDestination;
+  /** The return the units came back on: the refund is linked to it (Return.refunds), and its lines must be on it. */
+  returnId?: string | null;
   idempotencyKey: string;
 }
 
@@ -64,7 +73,11 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
     return { ok: false, userErrors: [new UserError(['orderId'], 'No order has this id', 'NOT_FOUND')] };
   }
   const scope = scopeOf(ctx.viewer);
-  const hash = requestHash({ orderId: args.orderId, lines: args.lines, shipping: args.shipping, refundTo: args.refundTo });
+  const returnId = args.returnId ?? null;
+  if (returnId !== null && !isUuid(returnId)) {
+    return { ok: false, userErrors: [new UserError(['returnId'], 'No return of this order has this id', 'NOT_FOUND')] };
+  }
+  const hash = requestHash({ orderId: args.orderId, lines: args.lines, shipping: args.shipping, refundTo: args.refundTo, returnId });
   const leaseMs = ctx.checkout.leaseMs;
   const outcome = await runMutation(ctx, async ({ em }) => {
     const order = await em.findOne(Order, { id: args.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -74,7 +87,8 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
     if (args.refundTo === 'STORE_CREDIT' && !order.customerId) {
       return refuse(['refundTo'], 'Store credit needs a customer; a guest order is refunded to its tenders', 'CUSTOMER_REQUIRED');
     }
-    const result = await planIn(em, order, args, args.refundTo);
+    if (returnId) await requireOnReturn(em, order.id, returnId, args);
+    const result = await planIn(em, order, args, args.refundTo, returnId);
     if (!result.ok) throw refused(result);
     const { plan } = result;
     const lines = await em.find(OrderLine, { id: { $in: plan.lines.map((l) => l.orderLineId) } });
@@ -102,4 +116,16 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
   const row = await readRefund(ctx.em.fork(), { id: outcome.value });
   if (!row) throw new Error(`refund ${outcome.value} vanished`);
   return { ok: true, value: row };
+}
+
+/** The return is the order's, and every refunded line is on it. */
+async function requireOnReturn(em: EntityManager, orderId: string, returnId: string, request: RefundRequest): Promise<void> {
+  const ret = await em.findOne(OrderReturn, { id: returnId, orderId });
+  if (!ret) return refuse(['returnId'], 'No return of this order has this id', 'NOT_FOUND');
+  const refusals = request.lines.flatMap((line, index) =>
+    ret.lines.some((l) => l.orderLineId === line.orderLineId)
+      ? []
+      : [new UserError(['lines', String(index), 'orderLineId'], 'This line is not on the return', 'INVALID')],
+  );
+  if (refusals.length) throw new UserErrorsException(refusals);
 }
