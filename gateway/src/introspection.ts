@@ -4,8 +4,8 @@ import { buildSubscriptionSchema } from './live/subscription-schema';
 import type { SupergraphSource } from './supergraph';
 
 /**
- * One schema served: Apollo Gateway knows only queries and mutations, while the gateway serves
- * `Subscription` itself (over graphql-ws). An operation that asks nothing but introspection
+ * One schema served: Apollo Gateway executes only queries and mutations, while the gateway serves
+ * `Subscription` itself (over graphql-ws), including the pick list the supergraph lacks. An operation that asks nothing but introspection
  * (`__schema`, `__type`, `__typename`) is answered from the full client schema, so Sandbox and
  * code generators see `stockChanged` too. Where introspection is off (production), Apollo
  * refuses it before this plugin is asked.

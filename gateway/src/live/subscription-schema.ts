@@ -8,9 +8,10 @@ export function apiSchemaSdl(supergraphSdl: string): string {
 }
 
 /**
- * The schema graphql-ws executes: the supergraph's API schema plus Subscription. Query and
- * Mutation are listed so subscriptions can select any supergraph type under `variant`; they
- * are never executed here (operations other than subscriptions go to Apollo Gateway).
+ * The schema graphql-ws executes: the supergraph's API schema (whose Subscription holds the
+ * inventory subgraph's `stockChanged` and `lowStockAlert`) plus the pick list only we serve.
+ * Query and Mutation are listed so subscriptions can select any supergraph type under
+ * `variant`; they are never executed here (operations other than subscriptions go to Apollo Gateway).
  */
 export function buildSubscriptionSchema(supergraphSdl: string): GraphQLSchema {
   return buildSchema(`${apiSchemaSdl(supergraphSdl)}\n${SUBSCRIPTION_SDL}`);
