@@ -123,7 +123,7 @@ export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refu
       reference = result.value.entry.id;
     }
   }
-  // CASH and MANUAL: staff hand the money back; the ledger records it.
+  // CASH, MANUAL and CARD_EXTERNAL: staff hand the money back (a terminal's card payment on that terminal); the ledger records it.
   await recordPaymentEvent(em, row.order_id, { paymentId: payment.id, kind: 'REFUND', amountMinor, key, reference });
   return { refunded: amountMinor };
 }

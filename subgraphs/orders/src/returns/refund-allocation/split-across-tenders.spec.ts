@@ -59,6 +59,20 @@ describe('splitAcrossTenders', () => {
     });
   });
 
+  it("gives a card terminal's payment back to the card before store credit", () => {
+    const till: Tender[] = [
+      { paymentId: 'credit', method: 'STORE_CREDIT', capturedMinor: 1000, refundedMinor: 0 },
+      { paymentId: 'terminal', method: 'CARD_EXTERNAL', capturedMinor: 2800, refundedMinor: 0 },
+    ];
+    expect(splitAcrossTenders(3000, till)).toMatchObject({
+      ok: true,
+      refunds: [
+        { paymentId: 'terminal', amountMinor: 2800 },
+        { paymentId: 'credit', amountMinor: 200 },
+      ],
+    });
+  });
+
   it('never gives a tender more than it has left, and reports what cannot go back', () => {
     const spent = tenders.map((t) => ({ ...t, refundedMinor: t.paymentId === 'card' ? 14_800 : t.refundedMinor }));
     expect(splitAcrossTenders(2001, spent)).toEqual({ ok: false, code: 'REFUND_EXCEEDS_TENDERS', shortMinor: 1 });

@@ -2,7 +2,7 @@
  * Where an ORIGINAL refund goes when the order was paid with several tenders. Checkout debits
  * stored value first and authorizes the card last (ORDERS.md: the card is the step dearest to
  * undo), so a refund unwinds it the other way: the last money in is the first out.
- * The card (or cash, or a manual payment) gets money back first, then store credit, then gift
+ * The card (a terminal's card payment, cash, or a manual payment) gets money back first, then store credit, then gift
  * cards, then loyalty points. Within one method the tender applied last goes first. No tender
  * ever gets back more than was captured on it less what it has had back already.
  */
@@ -13,6 +13,7 @@ import { RefundInputError } from './validate';
 /** The default order in which tenders take a refund; a method not listed is never refunded to. */
 export const REFUND_PREFERENCE: readonly PaymentMethod[] = [
   'TEST_CARD',
+  'CARD_EXTERNAL',
   'CASH',
   'MANUAL',
   'STORE_CREDIT',
