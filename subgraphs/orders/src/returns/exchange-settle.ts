@@ -17,7 +17,7 @@
  */
 import { requireLocationAccess } from '#platform/auth';
 import { requestHash, runMutation, type MutationOutcome } from '#platform/db';
-import { UserError, UserErrorsException } from '#platform/graphql';
+import { formatMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
 import { orderedPayments } from '../cancellation/accept';
 import { plannedRefunds } from '../cancellation/cancellation-row';
 import { completeCheckout, type TenderInput } from '../checkout';
@@ -95,12 +95,13 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
     const creditMinor = plan?.refundTotalMinor ?? 0;
     const dueMinor = Math.max(0, exchange.totalMinor - creditMinor);
     const paidMinor = tenders.value.reduce((sum, t) => sum + t.amountMinor, 0);
+    const money = (minor: number) => `${formatMinorUnits(minor, ctx.currencyCode)} ${ctx.currencyCode}`;
     if (paidMinor !== dueMinor) {
       return refuse(
         ['payments'],
         dueMinor === 0
           ? 'The returned items cover the exchange: take no payment (the difference is refunded)'
-          : `The exchange's balance is ${dueMinor} (minor units); the payments add up to ${paidMinor}`,
+          : `The exchange's balance is ${money(dueMinor)}; the payments add up to ${money(paidMinor)}`,
         CheckoutErrorCode.PAYMENT_MISMATCH,
       );
     }
