@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 import { Location } from './location.entity';
 import { PurchaseOrderStatus } from './stock-enums';
 
@@ -17,7 +18,8 @@ export class PurchaseOrderLine {
 }
 
 /** Replenishment from a supplier into one location. */
-@ObjectType({ description: 'Replenishment from a supplier into one location.' })
+@ObjectType({ description: 'Replenishment from a supplier into one location.', implements: Node })
+@Directive('@key(fields: "id")')
 @Entity({ tableName: 'purchase_order' })
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['createdAt', 'id'] })

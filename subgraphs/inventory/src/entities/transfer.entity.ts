@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../types/node';
 import { Location } from './location.entity';
 import { TransferStatus } from './stock-enums';
 
@@ -17,7 +18,7 @@ export class TransferLine {
 }
 
 /** Stock moving between two locations: out of the source when shipped, into the destination as received. */
-@ObjectType({ description: 'Stock moving between two locations; in transit between ship and receive.' })
+@ObjectType({ description: 'Stock moving between two locations; in transit between ship and receive.', implements: Node })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'inventory_transfer' })
 @Index({ properties: ['status', 'createdAt'] })

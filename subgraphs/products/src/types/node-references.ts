@@ -23,6 +23,8 @@ export const StaffMemberReference = nodeReference('StaffMember');
 export const DiscountReference = nodeReference('Discount');
 export const OrderReference = nodeReference('Order');
 export const CartReference = nodeReference('Cart');
+export const InventoryTransferReference = nodeReference('InventoryTransfer');
+export const PurchaseOrderReference = nodeReference('PurchaseOrder');
 
 /** Node types owned elsewhere, by name. */
 export const FOREIGN_NODE_TYPES: ReadonlySet<string> = new Set([
@@ -34,6 +36,8 @@ export const FOREIGN_NODE_TYPES: ReadonlySet<string> = new Set([
   'Discount',
   'Order',
   'Cart',
+  'InventoryTransfer',
+  'PurchaseOrder',
 ]);
 
 export const nodeReferences = [
@@ -45,4 +49,6 @@ export const nodeReferences = [
   DiscountReference,
   OrderReference,
   CartReference,
+  InventoryTransferReference,
+  PurchaseOrderReference,
 ];
