@@ -41,6 +41,7 @@ export class FulfillmentOrderLineView {
 }
 
 @ObjectType('FulfillmentOrder', { description: "The part of an order that leaves from one location by one method: a location's work." })
+@Directive('@key(fields: "id")')
 export class FulfillmentOrderView {
   @Field(() => ID, { description: 'Global id, `gid://commerce/FulfillmentOrder/<key>`.' })
   id!: string;

@@ -23,6 +23,7 @@ export const StaffMemberReference = nodeReference('StaffMember');
 export const DiscountReference = nodeReference('Discount');
 export const OrderReference = nodeReference('Order');
 export const CartReference = nodeReference('Cart');
+export const FulfillmentOrderReference = nodeReference('FulfillmentOrder');
 export const InventoryTransferReference = nodeReference('InventoryTransfer');
 export const PurchaseOrderReference = nodeReference('PurchaseOrder');
 
@@ -36,6 +37,7 @@ export const FOREIGN_NODE_TYPES: ReadonlySet<string> = new Set([
   'Discount',
   'Order',
   'Cart',
+  'FulfillmentOrder',
   'InventoryTransfer',
   'PurchaseOrder',
 ]);
@@ -49,6 +51,7 @@ export const nodeReferences = [
   DiscountReference,
   OrderReference,
   CartReference,
+  FulfillmentOrderReference,
   InventoryTransferReference,
   PurchaseOrderReference,
 ];
