@@ -60,9 +60,9 @@ export default tseslint.config(
         'error',
         {
           withEdgeSuffix: true,
-          // Relay's connection spec lets an edge's node be any object; these are paged but never
-          // refetched alone (cart lines, a customer's timeline, a store's pick-list rows, the stock
-          // ledger, transfers, purchase orders), and every type `node(id:)` answers is a Node.
+          // Relay's connection spec lets an edge's node be any object; three are paged but never
+          // refetched alone (a cart's lines, a customer's timeline, the stock ledger), so the rule
+          // cannot demand Node of every edge. Every type `node(id:)` answers is a Node.
           shouldImplementNode: false,
           // Plain lists stay where a parent owns a short, bounded list (lines, userErrors, tags) and
           // beside `edges` on every connection (`nodes`, the Shopify shortcut); Relay reads `edges`.

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
 import { parseGlobalId, toGlobalId } from '#platform/ids';
 import { ADJUST_STOCK } from './support/documents';
 import { gqlData, gql } from './support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from './support/supergraph';
-import { asAdmin } from './support/tokens';
+import { ANONYMOUS, asAdmin, bearer } from './support/tokens';
 
 /** Global ids and Relay's Node, through the real gateway over the seeded demo shop. */
 let system: SupergraphHarness;
@@ -78,6 +80,47 @@ it('resolves any entity with node(id:) and nodes(ids:), whichever subgraph owns 
   ]);
   const one = await gql(url, `query($id: ID!) { node(id: $id) { id ... on Location { name } } }`, { id: location.id });
   expect(one.data?.node).toEqual({ id: location.id, name: location.name });
+});
+
+it('resolves transfers and purchase orders with node(id:) and nodes(ids:) for staff, as their own queries do; null for others', async () => {
+  const admin = await asAdmin();
+  const [from, to] = (await gqlData(url, `{ locations(first: 2) { nodes { id } } }`)).locations.nodes.map((l: { id: string }) => l.id);
+  const { products } = await gqlData(url, `{ products(first: 1) { nodes { variants(first: 1) { nodes { sku } } } } }`);
+  const lines = [{ sku: products.nodes[0].variants.nodes[0].sku, quantity: 1 }];
+  const created = await gqlData(
+    url,
+    `mutation($po: PurchaseOrderCreateInput!, $tr: InventoryTransferCreateInput!) {
+      purchaseOrderCreate(input: $po) { purchaseOrder { id number } userErrors { code } }
+      inventoryTransferCreate(input: $tr) { inventoryTransfer { id number } userErrors { code } } }`,
+    { po: { supplier: 'Node supplier', locationId: from, lines }, tr: { fromLocationId: from, toLocationId: to, lines } },
+    admin,
+  );
+  expect(created.purchaseOrderCreate.userErrors).toEqual([]);
+  expect(created.inventoryTransferCreate.userErrors).toEqual([]);
+  const purchaseOrder = created.purchaseOrderCreate.purchaseOrder;
+  const transfer = created.inventoryTransferCreate.inventoryTransfer;
+  expect(parseGlobalId(purchaseOrder.id)?.type).toBe('PurchaseOrder');
+  expect(parseGlobalId(transfer.id)?.type).toBe('InventoryTransfer');
+
+  const NODES = `query($po: ID!, $tr: ID!) {
+    po: node(id: $po) { __typename id ... on PurchaseOrder { number } }
+    tr: node(id: $tr) { __typename id ... on InventoryTransfer { number } }
+    both: nodes(ids: [$po, $tr]) { id ... on PurchaseOrder { number } ... on InventoryTransfer { number } } }`;
+  const ids = { po: purchaseOrder.id, tr: transfer.id };
+  expect(await gqlData(url, NODES, ids, await bearer(Role.STAFF, { locationId: to }))).toEqual({
+    po: { __typename: 'PurchaseOrder', ...purchaseOrder },
+    tr: { __typename: 'InventoryTransfer', ...transfer },
+    both: [purchaseOrder, transfer],
+  });
+  // A customer (and anyone signed out) gets null, as purchaseOrder(id) and inventoryTransfer(id) refuse them,
+  // exactly as for ids that name nothing: nothing of either document, nor whether it exists, comes back.
+  const unknown = { po: toGlobalId('PurchaseOrder', randomUUID()), tr: toGlobalId('InventoryTransfer', randomUUID()) };
+  for (const headers of [await bearer(Role.CUSTOMER), ANONYMOUS]) {
+    const refused = await gql(url, NODES, ids, headers);
+    expect(refused.data).toEqual({ po: null, tr: null, both: [null, null] });
+    expect(JSON.stringify(refused)).not.toMatch(new RegExp(`${purchaseOrder.number}|${transfer.number}`));
+    expect((await gql(url, NODES, unknown, headers)).data).toEqual(refused.data);
+  }
 });
 
 it('names the level a mutation changed by the id the catalog page showed, so a normalised cache updates it', async () => {

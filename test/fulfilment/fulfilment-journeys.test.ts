@@ -157,6 +157,16 @@ it('ships a fulfilment order in two parcels: held stock leaves as a sale, the cu
     hamburgStaff,
   );
   expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  // node(id:) and nodes(ids:) answer it as fulfillmentOrder(id) does: Berlin's staff see it, Hamburg's get null.
+  const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on FulfillmentOrder { orderNumber } } nodes(ids: [$id]) { id ... on FulfillmentOrder { orderNumber } } }`;
+  const seen = await api(NODE, { id: berlinWork.id }, berlinStaff);
+  expect(seen).toEqual({
+    node: { __typename: 'FulfillmentOrder', id: berlinWork.id, orderNumber: order.number },
+    nodes: [{ id: berlinWork.id, orderNumber: order.number }],
+  });
+  const hidden = await gql(system.gateway.url, NODE, { id: berlinWork.id }, hamburgStaff);
+  expect(hidden.data).toEqual({ node: null, nodes: [null] });
+  expect(JSON.stringify(hidden)).not.toContain(order.number);
 
   const CREATE = `mutation($input: FulfillmentCreateInput!, $key: String!) { fulfillmentCreate(input: $input, idempotencyKey: $key) {
     fulfillment { id kind lines { sku quantity } tracking { company number url } } order { fulfillmentStatus } userErrors { field code } } }`;
