@@ -11,7 +11,7 @@ import { productsSubgraph } from '../subgraphs/products/src/subgraph';
 import { loadScriptConfig } from './lib/database-config';
 import { runMain } from './lib/main';
 import { databaseUrlFor, migrateAll } from './lib/migrate-all';
-import { DEMO_ORDER_HISTORY, seedDemoBusiness } from './lib/seed-demo';
+import { seedDemoBusiness } from './lib/seed-demo';
 import { seedOrderHistory } from './lib/seed-history';
 import { openSharedDatabase } from './lib/shared-database';
 
@@ -44,7 +44,7 @@ runMain(async () => {
       return;
     }
     if (count === null) {
-      await seedDemoBusiness(database.url, config.currency, console.log, { orderHistory: DEMO_ORDER_HISTORY });
+      await seedDemoBusiness(database.url, config.currency, console.log, { orderHistory: config.demoOrderHistory });
       return;
     }
     const orm = await openDatabase({

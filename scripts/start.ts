@@ -13,7 +13,7 @@ import { runMain } from './lib/main';
 import { migrateAll } from './lib/migrate-all';
 import { repoRoot } from './lib/paths';
 import { demoTokens } from './lib/demo-tokens';
-import { DEMO_ORDER_HISTORY, seedDemoBusiness } from './lib/seed-demo';
+import { seedDemoBusiness } from './lib/seed-demo';
 import { openSharedDatabase } from './lib/shared-database';
 import { subgraphs } from './lib/subgraphs';
 import { Supervisor } from './lib/supervisor';
@@ -64,7 +64,7 @@ runMain(async () => {
 
   try {
     await migrateAll(database.url, log);
-    await seedDemoBusiness(database.url, config.currency, log, { orderHistory: DEMO_ORDER_HISTORY });
+    await seedDemoBusiness(database.url, config.currency, log, { orderHistory: config.demoOrderHistory });
 
     const urls = Object.fromEntries(subgraphs.map((s) => [s.name, `http://${local}:${ports[`${s.name.toUpperCase()}_PORT`]}`]));
     // Every process learns every subgraph's URL: the gateway routes to them, and a subgraph

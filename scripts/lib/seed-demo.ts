@@ -18,9 +18,6 @@ import { withOrm } from './with-orm';
 /** The demo catalog's category (a handle in demo-catalog.ts) that the demo's automatic offer takes 15% off. */
 const PROMOTED_CATEGORY_HANDLE = 'helmets';
 
-/** Orders of history the demo shop starts with, so reports and recommendations have something to show. */
-export const DEMO_ORDER_HISTORY = 300;
-
 /**
  * Seeds the demo business into every subgraph that is still empty. Each subgraph is seeded
  * through its own schema; inventory learns the SKUs from the demo catalog's data, not by

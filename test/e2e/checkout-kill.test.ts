@@ -23,6 +23,7 @@ describe('checkout when the orders process is killed', () => {
     await chmod(dataDir, 0o755);
     system = await startSystem({
       DATA_DIR: dataDir,
+      DEMO_ORDER_HISTORY: '0',
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',

@@ -56,6 +56,7 @@ beforeAll(async () => {
   await chmod(dataDir, 0o755);
   system = await startSystem({
     DATA_DIR: dataDir,
+    DEMO_ORDER_HISTORY: '0',
     DATABASE_URL: db.url,
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
     // Send batches every 200 ms instead of 5 s, so the test need not wait long.
