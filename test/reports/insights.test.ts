@@ -419,3 +419,58 @@ it("keeps a customer's spend net of what went back: average order value, channel
     'input.rules.purchaseChannelsAny',
   ]);
 });
+
+it('takes back at one store what another sold and exchanges it through the gateway: the balance paid at the counter, the new item handed over', async () => {
+  const hamburgTill = await bearer(Role.STAFF, { locationId: hamburg });
+  const berlinStaff = await bearer(Role.STAFF, { locationId: berlin });
+  const sold = await tillSale(hamburgTill, ['INS-A'], '10.00');
+  const { returnCreate } = await api(
+    `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $locationId: ID!, $key: String!) {
+      returnCreate(orderId: $orderId, lines: $lines, locationId: $locationId, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
+    {
+      orderId: sold.id,
+      lines: [{ orderLineId: sold.lines[0].id, quantity: 1, reason: 'Wrong size' }],
+      locationId: berlin,
+      key: randomUUID(),
+    },
+    berlinStaff,
+  );
+  const { returnReceive } = await api(
+    `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) { returnReceive(returnId: $id, lines: $lines) { userErrors { code } } }`,
+    { id: returnCreate.return.id, lines: [{ returnLineId: returnCreate.return.lines[0].id, quantity: 1, disposition: 'RESTOCK' }] },
+    berlinStaff,
+  );
+  expect(returnReceive.userErrors).toEqual([]);
+  const EXCHANGE = `return { id exchangeStatus exchangeCredit { amount } exchangeTotal { amount } exchangeBalance { amount }
+    exchangeOrder { id financialStatus fulfillmentStatus payments { method amount { amount } } } }`;
+  const { returnExchangeLinesSet } = await api(
+    `mutation($id: ID!, $lines: [ExchangeLineInput!]!) { returnExchangeLinesSet(returnId: $id, lines: $lines) { ${EXCHANGE} userErrors { code } } }`,
+    { id: returnCreate.return.id, lines: [{ sku: 'INS-B', quantity: 1 }] },
+    berlinStaff,
+  );
+  // A (10.00) goes back, B (20.00) comes home: 10.00 to pay, and nothing happens until it is paid.
+  expect(returnExchangeLinesSet).toMatchObject({
+    return: {
+      exchangeStatus: 'AWAITING_PAYMENT',
+      exchangeCredit: { amount: '10.00' },
+      exchangeBalance: { amount: '10.00' },
+      exchangeOrder: null,
+    },
+    userErrors: [],
+  });
+  const SETTLE = `mutation($id: ID!, $payments: [PosPaymentInput!]!, $key: String!) {
+    returnExchangeSettle(returnId: $id, payments: $payments, idempotencyKey: $key) { ${EXCHANGE} userErrors { code } } }`;
+  const key = randomUUID();
+  const settle = () =>
+    api(SETTLE, { id: returnCreate.return.id, payments: [{ method: 'CASH', amount: { amount: '10.00' } }], key }, berlinStaff);
+  const settled = (await settle()).returnExchangeSettle;
+  expect(settled.userErrors).toEqual([]);
+  expect(settled.return.exchangeStatus).toBe('SETTLED');
+  expect(settled.return.exchangeOrder).toMatchObject({ financialStatus: 'PAID', fulfillmentStatus: 'PICKED_UP' });
+  expect(settled.return.exchangeOrder.payments).toEqual([
+    { method: 'EXCHANGE_CREDIT', amount: { amount: '10.00' } },
+    { method: 'CASH', amount: { amount: '10.00' } },
+  ]);
+  // A retry after a lost answer gets the same exchange order, not a second one.
+  expect((await settle()).returnExchangeSettle.return.exchangeOrder.id).toBe(settled.return.exchangeOrder.id);
+});
