@@ -369,3 +369,65 @@ it('an offline sale to a customer merged since goes to the one they were merged 
   const { order } = await api(`query($id: ID!) { order(id: $id) { customer { id } } }`, { id: result.order?.id }, admin);
   expect(order.customer).toEqual({ id: kept.id });
 });
+
+it('counts a cash refund against the drawer of the till that paid it out, not the one that took the sale', async () => {
+  const open = async (deviceId: string, float: string) =>
+    (
+      await api(
+        `mutation($at: ID!, $device: String!, $float: MoneyInput!) { posSessionOpen(locationId: $at, deviceId: $device, openingFloat: $float) {
+          session { id } userErrors { code } } }`,
+        { at: berlin, device: deviceId, float: { amount: float } },
+        cashier,
+      )
+    ).posSessionOpen.session.id as string;
+  const selling = await open('till-sells', '0.00');
+  const refunding = await open('till-refunds', '20.00');
+  const sold = (
+    await api(
+      SELL,
+      {
+        input: {
+          clientOrderId: randomUUID(),
+          deviceId: 'till-sells',
+          lines: [{ sku: 'TILL-B', quantity: 1 }],
+          payments: [{ method: 'CASH', amount: { amount: '7.50' } }],
+        },
+        key: randomUUID(),
+      },
+      cashier,
+    )
+  ).posOrderCreate;
+  expect(sold.userErrors).toEqual([]);
+  const { order } = await api(`query($id: ID!) { order(id: $id) { lines { id } } }`, { id: sold.order.id }, cashier);
+  const { returnCreate } = await api(
+    `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $at: ID!, $key: String!) {
+      returnCreate(orderId: $orderId, lines: $lines, locationId: $at, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
+    { orderId: sold.order.id, lines: [{ orderLineId: order.lines[0].id, quantity: 1, reason: 'Broken' }], at: berlin, key: randomUUID() },
+    cashier,
+  );
+  await api(
+    `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) { returnReceive(returnId: $id, lines: $lines) { userErrors { code } } }`,
+    { id: returnCreate.return.id, lines: [{ returnLineId: returnCreate.return.lines[0].id, quantity: 1, disposition: 'DAMAGED' }] },
+    cashier,
+  );
+  const REFUND = `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $device: String, $key: String!) {
+    refundCreate(orderId: $orderId, lines: $lines, deviceId: $device, idempotencyKey: $key) { refund { total { amount } } userErrors { field code } } }`;
+  const lines = [{ orderLineId: order.lines[0].id, quantity: 1 }];
+  // A manager with no store of their own names no till.
+  const managerAnywhere = await bearer(Role.MANAGER);
+  const refused = (await api(REFUND, { orderId: sold.order.id, lines, device: 'till-refunds', key: randomUUID() }, managerAnywhere))
+    .refundCreate;
+  expect(refused.userErrors).toEqual([{ field: ['deviceId'], code: 'INVALID' }]);
+  const refunded = (await api(REFUND, { orderId: sold.order.id, lines, device: 'till-refunds', key: randomUUID() }, cashier)).refundCreate;
+  expect(refunded).toEqual({ refund: { total: { amount: '7.50' } }, userErrors: [] });
+
+  const { posSessions } = await api(
+    `query($at: ID!, $day: DateTime!) { posSessions(locationId: $at, date: $day) { id expectedCash { amount } } }`,
+    { at: berlin, day: new Date().toISOString() },
+    cashier,
+  );
+  const expected = (id: string) => posSessions.find((s: { id: string }) => s.id === id).expectedCash.amount;
+  // The 7.50 the sale put in stays in the selling drawer; the refunding drawer is 7.50 short of its float.
+  expect(expected(selling)).toBe('7.50');
+  expect(expected(refunding)).toBe('12.50');
+});

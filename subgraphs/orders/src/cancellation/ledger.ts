@@ -17,6 +17,8 @@ export interface LedgerEntry {
   amountMinor: number;
   key: string;
   reference: string | null;
+  /** The drawer session the cash went out of, for a cash refund paid at a till. */
+  posSessionId?: string | null;
 }
 
 /** The payment's SUCCEEDED sums by kind, and the idempotency key of its first event (checkout's tender key). */
@@ -40,9 +42,9 @@ export async function recordPaymentEvent(em: EntityManager, orderId: string, ent
     const order = await tx.findOneOrFail(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const inserted = await sql(
       tx,
-      `insert into "${SCHEMA}"."payment_event" (payment_id, kind, amount_minor, status, idempotency_key, provider_reference, created_at)
-       values (?, ?, ?, 'SUCCEEDED', ?, ?, now()) on conflict (idempotency_key) do nothing returning id`,
-      [entry.paymentId, entry.kind, entry.amountMinor, entry.key, entry.reference],
+      `insert into "${SCHEMA}"."payment_event" (payment_id, kind, amount_minor, status, idempotency_key, provider_reference, pos_session_id, created_at)
+       values (?, ?, ?, 'SUCCEEDED', ?, ?, ?, now()) on conflict (idempotency_key) do nothing returning id`,
+      [entry.paymentId, entry.kind, entry.amountMinor, entry.key, entry.reference, entry.posSessionId ?? null],
     );
     if (inserted.length === 0 || entry.kind !== 'CAPTURE') return;
     if (financialStatus(await orderPaymentSummaries(tx, order.id), order.totalMinor) === 'PAID') {

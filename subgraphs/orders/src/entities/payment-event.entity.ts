@@ -28,6 +28,10 @@ export class PaymentEventRecord {
   @Property({ type: 'text', nullable: true })
   providerReference: string | null = null;
 
+  /** The till drawer session cash went out of or into, when it was not the order's own (a cash refund at another till). */
+  @Property({ type: 'uuid', nullable: true })
+  posSessionId: string | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

@@ -11,6 +11,7 @@ import { Migration20261203060331 } from './Migration20261203060331';
 import { Migration20261203060332 } from './Migration20261203060332';
 import { Migration20261203075411 } from './Migration20261203075411';
 import { Migration20261203080000 } from './Migration20261203080000';
+import { Migration20261203093050 } from './Migration20261203093050';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203060332', class: Migration20261203060332 },
   { name: 'Migration20261203075411', class: Migration20261203075411 },
   { name: 'Migration20261203080000', class: Migration20261203080000 },
+  { name: 'Migration20261203093050', class: Migration20261203093050 },
 ];

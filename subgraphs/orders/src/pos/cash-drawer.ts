@@ -70,16 +70,20 @@ export async function closeSession(ctx: OrdersContext, sessionId: string, counte
   });
 }
 
-/** The float, plus the cash the session's sales kept (handed over less change), less cash given back. */
+/**
+ * The float, plus the cash the session's sales kept (handed over less change), less cash given
+ * back: a refund counts against the drawer that paid it out (the till named at refundCreate),
+ * else against the drawer of the sale.
+ */
 export async function expectedCash(em: EntityManager, session: PosSession): Promise<number> {
   const [row] = await sql<{ kept: string }>(
     em,
     `select coalesce(sum(case e.kind when 'SALE' then e.amount_minor when 'CHANGE' then -e.amount_minor when 'REFUND' then -e.amount_minor else 0 end), 0) as kept
-       from "${SCHEMA}"."order" o
-       join "${SCHEMA}"."payment" p on p.order_id = o.id and p.method = 'CASH'
-       join "${SCHEMA}"."payment_event" e on e.payment_id = p.id and e.status = 'SUCCEEDED'
-      where o.pos_session_id = ?`,
-    [session.id],
+       from "${SCHEMA}"."payment_event" e
+       join "${SCHEMA}"."payment" p on p.id = e.payment_id and p.method = 'CASH'
+       join "${SCHEMA}"."order" o on o.id = p.order_id
+      where e.status = 'SUCCEEDED' and (e.pos_session_id = ? or (e.pos_session_id is null and o.pos_session_id = ?))`,
+    [session.id, session.id],
   );
   return session.openingFloatMinor + Number(row.kept);
 }

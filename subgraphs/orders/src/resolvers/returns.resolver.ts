@@ -159,8 +159,22 @@ export class ReturnsResolver {
         'The return the units came back on: the refund is linked to it (Return.refunds, Refund.return) and its lines must be on it.',
     })
     returnId: string | null,
+    @Arg('deviceId', () => String, {
+      nullable: true,
+      description:
+        "The till paying cash back, for a cash refund at a till: its open drawer session's expected cash goes down, not that of the till that sold it.",
+    })
+    deviceId: string | null,
   ) {
-    const outcome = await createRefund(ctx, { orderId, lines, shipping, refundTo: to, idempotencyKey, returnId: returnId ?? null });
+    const outcome = await createRefund(ctx, {
+      orderId,
+      lines,
+      shipping,
+      refundTo: to,
+      idempotencyKey,
+      returnId: returnId ?? null,
+      deviceId,
+    });
     return toPayload(outcome, (row) => ({ refund: refundView(row), order: ctx.loaders.orderById.load(row.order_id) }));
   }
 

@@ -13,7 +13,7 @@ import type { RefundDestination } from '../cancellation';
 import { orderedPayments } from '../cancellation/accept';
 import { plannedRefunds } from '../cancellation/cancellation-row';
 import type { OrdersContext } from '../context';
-import { Order, OrderLine, OrderReturn } from '../entities';
+import { Order, OrderLine, OrderReturn, PosSession } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
 import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
@@ -61,6 +61,8 @@ export interface RefundCreateArgs extends RefundRequest {
   refundTo: RefundDestination;
   /** The return the units came back on: the refund is linked to it (Return.refunds), and its lines must be on it. */
   returnId?: string | null;
+  /** The till paying cash back: its open drawer session at the caller's store counts the cash going out. */
+  deviceId?: string | null;
   idempotencyKey: string;
 }
 
@@ -77,7 +79,23 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
   if (returnId !== null && !isUuid(returnId)) {
     return { ok: false, userErrors: [new UserError(['returnId'], 'No return of this order has this id', 'NOT_FOUND')] };
   }
-  const hash = requestHash({ orderId: args.orderId, lines: args.lines, shipping: args.shipping, refundTo: args.refundTo, returnId });
+  const deviceId = args.deviceId?.trim() || null;
+  if (deviceId !== null && (deviceId.length > 100 || !ctx.viewer.locationId)) {
+    const why =
+      deviceId.length > 100 ? 'Send the till’s id (1 to 100 characters)' : 'A till belongs to a store: refund as that store’s staff';
+    return { ok: false, userErrors: [new UserError(['deviceId'], why, 'INVALID')] };
+  }
+  const drawer = deviceId
+    ? await ctx.em.fork().findOne(PosSession, { deviceId, locationId: ctx.viewer.locationId!, closedAt: null })
+    : null;
+  const hash = requestHash({
+    orderId: args.orderId,
+    lines: args.lines,
+    shipping: args.shipping,
+    refundTo: args.refundTo,
+    returnId,
+    deviceId,
+  });
   const leaseMs = ctx.checkout.leaseMs;
   const outcome = await runMutation(ctx, async ({ em }) => {
     const order = await em.findOne(Order, { id: args.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -90,7 +108,7 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
     if (returnId) await requireOnReturn(em, order.id, returnId, args);
     const result = await planIn(em, order, args, args.refundTo, returnId);
     if (!result.ok) throw refused(result);
-    const { plan } = result;
+    const plan = { ...result.plan, posSessionId: drawer?.id ?? null };
     const lines = await em.find(OrderLine, { id: { $in: plan.lines.map((l) => l.orderLineId) } });
     for (const line of lines) line.quantityRefunded += plan.lines.find((l) => l.orderLineId === line.id)?.quantity ?? 0;
     const id = randomUUID();

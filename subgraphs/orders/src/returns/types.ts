@@ -57,4 +57,6 @@ export interface RefundRowPlan {
   returnId?: string | null;
   /** Of the total, what an exchange kept and put toward its new items (an EXCHANGE_CREDIT payment there); the rest is in `refunds`. */
   exchangeMinor?: number;
+  /** The drawer session of the till paying cash back (refundCreate's deviceId): its expected cash goes down, not the sale's. */
+  posSessionId?: string | null;
 }

@@ -25,7 +25,14 @@ export interface MoneyBack {
   /** The cancellation's or refund's id (logs, gift card references). */
   id: string;
   order_id: string;
-  plan: { checkoutId: string | null; customerId: string | null; currencyCode: string; refundTo: RefundDestination };
+  plan: {
+    checkoutId: string | null;
+    customerId: string | null;
+    currencyCode: string;
+    refundTo: RefundDestination;
+    /** The drawer session of the till that pays cash back, when a till does. */
+    posSessionId?: string | null;
+  };
   /** What the ledgers and the customer's account say it was for. */
   reason: string;
   /** The gift card transaction's reference. */
@@ -124,7 +131,8 @@ export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refu
     }
   }
   // CASH, MANUAL and CARD_EXTERNAL: staff hand the money back (a terminal's card payment on that terminal); the ledger records it.
-  await recordPaymentEvent(em, row.order_id, { paymentId: payment.id, kind: 'REFUND', amountMinor, key, reference });
+  const posSessionId = payment.method === 'CASH' ? (row.plan.posSessionId ?? null) : null;
+  await recordPaymentEvent(em, row.order_id, { paymentId: payment.id, kind: 'REFUND', amountMinor, key, reference, posSessionId });
   return { refunded: amountMinor };
 }
 
