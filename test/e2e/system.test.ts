@@ -21,7 +21,8 @@ describe('npm start', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'commerce-e2e-'));
     await chmod(dataDir, 0o755);
-    env = { DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), DATABASE_URL: '' };
+    // A short order history: enough to see the first start write one, cheap enough for every run.
+    env = { DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), DATABASE_URL: '', DEMO_ORDER_HISTORY: '40' };
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -30,6 +31,7 @@ describe('npm start', () => {
     let handle: string;
     try {
       expect(first.output()).toMatch(/seeded \d+ categories, \d+ products, \d+ variants/);
+      expect(first.output()).toMatch(/orders: seeded 40 orders of history/);
       const health = await fetch(first.gatewayUrl.replace('/graphql', '/health/ready'));
       expect(await health.json()).toEqual({
         status: 'ok',
