@@ -1,7 +1,5 @@
-import { GraphQLError } from 'graphql';
-import type { StreamLimits } from '#contracts/inventory';
 import { FulfillmentOrderChanged, type FulfillmentOrderChangedPayload } from '#contracts/orders';
-import type { BusEvent } from '#platform/events';
+import { LiveQueue, type BusEvent, type StreamLimits } from '#platform/events';
 import { toGlobalId } from '#platform/ids';
 import type { PickListItem } from './pick-list-item';
 import type { PickListSource } from './pick-list-source';
@@ -21,22 +19,20 @@ export const RESUME_OVERLAP_MS = 1_000;
  * from before the first read, so a change committed in between is not lost; an item whose
  * version was already sent for its fulfilment order is dropped.
  */
-export class PickListStream implements AsyncIterableIterator<PickListItem> {
-  private readonly queue: PickListItem[] = [];
+export class PickListStream extends LiveQueue<PickListItem> {
   private readonly last = new Map<string, number>();
   private early: PickListItem[] | null = [];
-  private waiting: { resolve: (result: IteratorResult<PickListItem>) => void; reject: (error: Error) => void } | null = null;
-  private failure: Error | null = null;
-  private done = false;
 
   constructor(
     private readonly source: PickListSource,
     /** The location's database id, as events name it. */
     private readonly locationId: string,
     private readonly authorization: string | null,
-    private readonly limits: StreamLimits,
-    private readonly onEnd: () => void,
-  ) {}
+    limits: StreamLimits,
+    onEnd: () => void,
+  ) {
+    super((item) => item.fulfillmentOrderId, limits, onEnd);
+  }
 
   /** Reads the starting state; call after the stream receives bus events. */
   async begin(since: Date | null): Promise<void> {
@@ -66,77 +62,7 @@ export class PickListStream implements AsyncIterableIterator<PickListItem> {
     const last = this.last.get(item.fulfillmentOrderId);
     if (last !== undefined && item.version <= last) return;
     this.last.set(item.fulfillmentOrderId, item.version);
-    if (this.waiting) {
-      const { resolve } = this.waiting;
-      this.waiting = null;
-      resolve({ value: item, done: false });
-      return;
-    }
-    if (this.queue.length >= this.limits.coalesceAbove) {
-      const index = this.queue.findIndex((queued) => queued.fulfillmentOrderId === item.fulfillmentOrderId);
-      if (index >= 0) {
-        this.queue[index] = item;
-        return;
-      }
-      if (this.queue.length >= this.limits.maxQueued) {
-        this.fail(
-          new GraphQLError('This subscriber reads too slowly to keep up; resubscribe with since to resume', {
-            extensions: { code: 'TOO_SLOW' },
-          }),
-        );
-        return;
-      }
-    }
-    this.queue.push(item);
-  }
-
-  get queued(): number {
-    return this.queue.length;
-  }
-
-  next(): Promise<IteratorResult<PickListItem>> {
-    if (this.failure) {
-      const failure = this.failure;
-      this.failure = null;
-      return Promise.reject(failure);
-    }
-    const item = this.queue.shift();
-    if (item) return Promise.resolve({ value: item, done: false });
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  return(): Promise<IteratorResult<PickListItem>> {
-    this.end();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  /** Ends the stream with an error the subscriber receives. */
-  private fail(error: Error): void {
-    this.queue.length = 0;
-    if (this.waiting) {
-      const { reject } = this.waiting;
-      this.waiting = null;
-      reject(error);
-    } else {
-      this.failure = error;
-    }
-    this.end();
-  }
-
-  private end(): void {
-    if (this.done) return;
-    this.done = true;
-    this.onEnd();
-    if (this.waiting) {
-      const { resolve } = this.waiting;
-      this.waiting = null;
-      resolve({ value: undefined, done: true });
-    }
+    this.push(item);
   }
 }
 

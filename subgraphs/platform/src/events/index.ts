@@ -1,6 +1,7 @@
 /** Events: their contracts, and live delivery of committed outbox events to a process (PostgreSQL LISTEN/NOTIFY or Redis). */
 export { EVENTS_CHANNEL, type BusEvent, type BusHandler, type EventBus } from './event-bus';
 export { EventFeed, type FeedListener } from './event-feed';
+export { LiveQueue, type StreamLimits } from './live-queue';
 export { OutboxReader, type BatchPosition } from './outbox-reader';
 export { PostgresEventBus } from './postgres-event-bus';
 export { RedisEventBus } from './redis-event-bus';

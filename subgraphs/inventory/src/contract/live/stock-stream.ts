@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { InventoryLevelChanged, type InventoryLevelChangedPayload } from '../events';
-import type { BusEvent } from '#platform/events';
+import { LiveQueue, type BusEvent, type StreamLimits } from '#platform/events';
 import { levelKey, type StockItem } from './stock-item';
 /** What a stream reads its starting state and missed changes from, as its subscriber. */
 export interface StockSource {
@@ -15,12 +15,7 @@ export interface StockFilter {
   locationIds: Set<string> | null;
 }
 
-export interface StreamLimits {
-  /** Above this many queued items, a new item replaces the queued one of its level (latest wins). */
-  coalesceAbove: number;
-  /** Above this many queued levels even after coalescing, the subscriber is too slow and is ended. */
-  maxQueued: number;
-}
+export type { StreamLimits };
 
 /**
  * One subscriber's live stock: SNAPSHOT items for the state when it started (or replayed
@@ -29,22 +24,20 @@ export interface StreamLimits {
  * read, so a change committed in between is not lost; anything at or below a version already
  * queued is dropped; a gap (a lost event) is filled from the ledger before going on.
  */
-export class StockStream implements AsyncIterableIterator<StockItem> {
-  private readonly queue: StockItem[] = [];
+export class StockStream extends LiveQueue<StockItem> {
   private readonly last = new Map<string, number>();
   private readonly repairing = new Map<string, StockItem[]>();
   private early: StockItem[] | null = [];
-  private waiting: { resolve: (result: IteratorResult<StockItem>) => void; reject: (error: Error) => void } | null = null;
-  private failure: Error | null = null;
-  private done = false;
 
   constructor(
     /** Reads as the subscriber: their token decides what they may see. */
     private readonly source: StockSource,
     private readonly filter: StockFilter,
-    private readonly limits: StreamLimits,
-    private readonly onEnd: () => void,
-  ) {}
+    limits: StreamLimits,
+    onEnd: () => void,
+  ) {
+    super((item) => levelKey(item.sku, item.locationId), limits, onEnd);
+  }
 
   /** Reads the starting state; call after the stream receives bus events. */
   async begin(since: { sku: string; locationId: string; version: number }[]): Promise<void> {
@@ -133,77 +126,7 @@ export class StockStream implements AsyncIterableIterator<StockItem> {
     if (this.done) return;
     const key = levelKey(item.sku, item.locationId);
     this.last.set(key, Math.max(this.last.get(key) ?? 0, item.version));
-    if (this.waiting) {
-      const { resolve } = this.waiting;
-      this.waiting = null;
-      resolve({ value: item, done: false });
-      return;
-    }
-    if (this.queue.length >= this.limits.coalesceAbove) {
-      const index = this.queue.findIndex((queued) => queued.sku === item.sku && queued.locationId === item.locationId);
-      if (index >= 0) {
-        this.queue[index] = item;
-        return;
-      }
-      if (this.queue.length >= this.limits.maxQueued) {
-        this.fail(
-          new GraphQLError('This subscriber reads too slowly to keep up; resubscribe with since to resume', {
-            extensions: { code: 'TOO_SLOW' },
-          }),
-        );
-        return;
-      }
-    }
-    this.queue.push(item);
-  }
-
-  get queued(): number {
-    return this.queue.length;
-  }
-
-  next(): Promise<IteratorResult<StockItem>> {
-    if (this.failure) {
-      const failure = this.failure;
-      this.failure = null;
-      return Promise.reject(failure);
-    }
-    const item = this.queue.shift();
-    if (item) return Promise.resolve({ value: item, done: false });
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  return(): Promise<IteratorResult<StockItem>> {
-    this.end();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  /** Ends the stream with an error the subscriber receives. */
-  private fail(error: Error): void {
-    this.queue.length = 0;
-    if (this.waiting) {
-      const { reject } = this.waiting;
-      this.waiting = null;
-      reject(error);
-    } else {
-      this.failure = error;
-    }
-    this.end();
-  }
-
-  private end(): void {
-    if (this.done) return;
-    this.done = true;
-    this.onEnd();
-    if (this.waiting) {
-      const { resolve } = this.waiting;
-      this.waiting = null;
-      resolve({ value: undefined, done: true });
-    }
+    this.push(item);
   }
 
   private matches(sku: string, locationId: string): boolean {
