@@ -2,6 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
+import { SharedFetches } from './shared-fetch';
 import type { SupergraphSource } from './supergraph';
 import { unavailableResponse } from './unavailable-response';
 
@@ -19,8 +20,10 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   timeoutMs: number;
   logger: Logger;
-  /** Times each subgraph call. */
+  /** Times each subgraph call and counts the shared ones. */
   metrics?: Metrics;
+  /** Identical subgraph queries in flight share one request (see SharedFetches); on unless false. */
+  shareFetches?: boolean;
 }
 
 /** Codes a subgraph's refusal of a whole request may carry on to the client (its message too); anything else is masked. */
@@ -79,7 +82,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /**
  * An Apollo Gateway over the static supergraph. Subgraph calls go through Node's fetch, whose
  * pooled keep-alive connections save a TCP handshake per subgraph request; each call has a
- * deadline so a hung subgraph fails its part of the plan instead of holding the request.
+ * deadline so a hung subgraph fails its part of the plan instead of holding the request, and
+ * identical queries in flight at once share one call.
  */
 export function createGateway(options: GatewayOptions): { gateway: ApolloGateway; urls: () => Map<string, string> } {
   const urls = () => {
@@ -87,6 +91,8 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
     for (const [name, url] of options.supergraph.current().subgraphs) map.set(name, options.subgraphUrls[name] ?? url);
     return map;
   };
+  const shared =
+    options.shareFetches === false ? null : new SharedFetches((subgraph) => options.metrics?.subgraphFetchesShared.inc({ subgraph }));
   const gateway = new ApolloGateway({
     // A hook rather than a string, so a new supergraph file is picked up without a restart.
     supergraphSdl: async ({ update }) => {
@@ -113,13 +119,20 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
           if (authorization) request.http?.headers.set('authorization', authorization);
         },
         fetcher: async (input, init) => {
-          const end = options.metrics?.subgraphFetchSeconds.startTimer({ subgraph: name });
+          const send = async () => {
+            const end = options.metrics?.subgraphFetchSeconds.startTimer({ subgraph: name });
+            try {
+              const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+              end?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
+              return response;
+            } catch (error) {
+              end?.({ outcome: 'unreachable' });
+              throw error;
+            }
+          };
           try {
-            const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
-            end?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
-            return response;
+            return await (shared ? shared.fetch(name, init, send) : send());
           } catch (error) {
-            end?.({ outcome: 'unreachable' });
             options.logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
             return unavailableResponse(name, init?.body);
           }

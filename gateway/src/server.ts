@@ -96,6 +96,8 @@ export interface GatewayServerOptions {
   accessLog?: boolean;
   /** false: no document limits and no cost (benchmarks measure what the limits cost with it). */
   enforceLimits?: boolean;
+  /** false: every subgraph call goes out on its own, even when an identical one is in flight (benchmarks compare). */
+  shareFetches?: boolean;
   /** Where request, fetch and throttle metrics go; the gateway makes its own when absent. */
   metrics?: Metrics;
   /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */

@@ -6,13 +6,14 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /**
  * One Prometheus registry per process: Node's own metrics (event loop lag, heap, GC) and what
  * the gateway and subgraphs record (requests by operation and outcome, latency, subgraph fetch
- * latency, rate-limited requests, database pool, subscribers), served at `/metrics`.
+ * latency and fetches shared, rate-limited requests, database pool, subscribers), served at `/metrics`.
  */
 export class Metrics {
   readonly registry = new Registry();
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly requestSeconds: Histogram<'operation' | 'outcome'>;
   readonly subgraphFetchSeconds: Histogram<'subgraph' | 'outcome'>;
+  readonly subgraphFetchesShared: Counter<'subgraph'>;
   readonly rateLimited: Counter<'reason'>;
 
   constructor(service: string) {
@@ -36,6 +37,12 @@ export class Metrics {
       help: 'Time of one gateway → subgraph call',
       labelNames: ['subgraph', 'outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.subgraphFetchesShared = new Counter({
+      name: 'gateway_subgraph_fetches_shared_total',
+      help: 'Gateway → subgraph queries answered by an identical request already in flight instead of a call of their own',
+      labelNames: ['subgraph'],
       registers: [this.registry],
     });
     this.rateLimited = new Counter({
