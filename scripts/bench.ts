@@ -13,6 +13,7 @@ import { posBench } from './bench/pos.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
 import { reportsBench } from './bench/reports.bench';
+import { storefrontBench } from './bench/storefront.bench';
 import { runMain } from './lib/main';
 import { withScratchDatabase } from './lib/scratch-database';
 
@@ -27,6 +28,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   cart: cartBench,
   pos: posBench,
   reports: reportsBench,
+  storefront: storefrontBench,
 };
 
 runMain(async () => {
