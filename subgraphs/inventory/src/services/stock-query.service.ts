@@ -119,17 +119,16 @@ export function summarise(sku: string, levels: InventoryLevel[]): InventorySumma
   };
 }
 
-/** Whether any location that sells online has a unit of the SKU to sell. */
+/** Whether any location that sells to customers (online fulfilment or pickup) has a unit of the SKUs to sell. */
 export async function isAvailableForSale(ctx: InventoryContext, skus: string[]): Promise<boolean> {
-  const [levels, locations] = await Promise.all([ctx.loaders.levelsBySku.loadMany(skus), ctx.loaders.allLocations.load('all')]);
-  const selling = new Set(locations.filter((l) => l.fulfillsOnlineOrders || l.pickupEnabled).map((l) => l.id));
-  return levels.some((list) => !(list instanceof Error) && list.some((l) => selling.has(l.locationId) && l.onHand - l.reserved > 0));
+  const stock = await ctx.loaders.sellableBySku.loadMany(skus);
+  return stock.some((list) => !(list instanceof Error) && list.some((s) => s.sellsToCustomers && s.available > 0));
 }
 
 /** Units available to sell across all locations, for a product's variants. */
 export async function totalAvailable(ctx: InventoryContext, skus: string[]): Promise<number> {
-  const levels = await ctx.loaders.levelsBySku.loadMany(skus);
-  return levels.flatMap((list) => (list instanceof Error ? [] : list)).reduce((total, l) => total + Math.max(0, l.onHand - l.reserved), 0);
+  const stock = await ctx.loaders.sellableBySku.loadMany(skus);
+  return stock.flatMap((list) => (list instanceof Error ? [] : list)).reduce((total, s) => total + Math.max(0, s.available), 0);
 }
 
 /**
@@ -143,8 +142,8 @@ export async function storeAvailability(
 ): Promise<StoreAvailability[]> {
   const first = args.first ?? 10;
   if (!Number.isInteger(first) || first < 0 || first > 250) throw badUserInput('"first" must be between 0 and 250', 'first');
-  const [levels, locations] = await Promise.all([ctx.loaders.levelsBySku.load(sku), ctx.loaders.allLocations.load('all')]);
-  const availableAt = new Map(levels.map((l) => [l.locationId, l.onHand - l.reserved]));
+  const [stock, locations] = await Promise.all([ctx.loaders.sellableBySku.load(sku), ctx.loaders.allLocations.load('all')]);
+  const availableAt = new Map(stock.map((s) => [s.locationId, s.available]));
   const eligible = locations.filter((l) => (availableAt.get(l.id) ?? 0) > 0 && (args.pickupOnly === false || l.pickupEnabled));
   return byDistance(eligible, args.near)
     .slice(0, first)

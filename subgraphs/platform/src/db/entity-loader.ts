@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { selectPlain } from './sql';
 
 /**
  * A per-request DataLoader that fetches entities by one unique column, all keys of a tick in
@@ -32,10 +33,39 @@ export function entityListLoader<E extends object, K extends keyof E & string>(
 ): DataLoader<string, E[]> {
   return new DataLoader<string, E[]>(async (values) => {
     const rows = (await em.find(entity, { [column]: { $in: [...values] } }, { orderBy: orderBy as QueryOrderMap<E> })) as E[];
-    const groups = new Map<string, E[]>(values.map((value) => [value, []]));
-    for (const row of rows) groups.get(String(row[column]))?.push(row);
-    return values.map((value) => groups.get(value) ?? []);
+    return groupByKey(values, rows, column);
   });
+}
+
+/**
+ * `entityListLoader` for read paths that only read: the same statement, but each row comes back
+ * as a plain object with the entity's property names and types, never an entity. On a storefront
+ * page that touches a thousand rows, entity creation and the identity map cost far more than the
+ * query; a row read this way must not be changed and flushed.
+ */
+export function plainListLoader<E extends object, K extends keyof E & string>(
+  em: EntityManager,
+  entity: new () => E,
+  column: K,
+  orderBy: Partial<Record<keyof E & string, 'asc' | 'desc'>>,
+): DataLoader<string, E[]> {
+  return new DataLoader<string, E[]>(async (values) => {
+    const query = em
+      .createQueryBuilder(entity)
+      .select('*')
+      .where({ [column]: { $in: [...values] } })
+      .orderBy(orderBy as QueryOrderMap<E>)
+      .getKnexQuery()
+      .toSQL();
+    return groupByKey(values, await selectPlain(em, entity, query.sql, query.bindings as Knex.RawBinding[]), column);
+  });
+}
+
+/** Each key's rows, in the order they came; a key with none gets an empty list. */
+function groupByKey<E extends object>(keys: readonly string[], rows: E[], column: keyof E & string): E[][] {
+  const groups = new Map<string, E[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(String(row[column]))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

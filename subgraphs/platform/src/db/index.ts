@@ -2,9 +2,9 @@
 export { openDatabase, migrate, DEFAULT_ACQUIRE_TIMEOUT_MS, type Orm, type DatabaseOptions } from './database';
 export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './admin';
 export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './embedded-postgres';
-export { entityLoader, entityListLoader, isUuid } from './entity-loader';
+export { entityLoader, entityListLoader, plainListLoader, isUuid } from './entity-loader';
 export { runMutation, type MutationOutcome, type MutationOptions } from './run-mutation';
-export { selectPlain, sql } from './sql';
+export { plainRowMapper, selectPlain, sql } from './sql';
 export { IdempotencyRecord } from './idempotency-record.entity';
 export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_MISMATCH } from './idempotency';
 export { SharedRateLimiter, pruneRateLimitCounters, type RateLimit } from './rate-limit';

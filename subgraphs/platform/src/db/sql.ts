@@ -22,6 +22,11 @@ export async function selectPlain<T extends object>(
   text: string,
   params: unknown[] = [],
 ): Promise<T[]> {
+  return (await sql<Record<string, unknown>>(em, text, params)).map(plainRowMapper(em, entity));
+}
+
+/** Turns a row of `entity`'s table (column names) into a plain object with its property names and types. */
+export function plainRowMapper<T extends object>(em: EntityManager, entity: new () => T): (row: Record<string, unknown>) => T {
   const comparator = em.getComparator();
   const platform = em.getPlatform();
   // mapResult renames columns and revives dates; custom types (bigint as number…) are ours to apply.
@@ -29,11 +34,11 @@ export async function selectPlain<T extends object>(
     .getMetadata()
     .get(entity.name)
     .props.filter((prop) => prop.customType);
-  return (await sql<Record<string, unknown>>(em, text, params)).map((row) => {
+  return (row) => {
     const data = comparator.mapResult(entity.name, row) as Record<string, unknown>;
     for (const prop of typed) {
       if (data[prop.name] != null) data[prop.name] = prop.customType!.convertToJSValue(data[prop.name], platform);
     }
     return data as T;
-  });
+  };
 }

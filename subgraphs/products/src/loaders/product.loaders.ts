@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityListLoader, entityLoader } from '#platform/db';
+import { entityListLoader, entityLoader, plainListLoader } from '#platform/db';
 import { Category, Product, ProductVariant } from '../entities';
 import { createCategoryProductsLoader } from './category-products.loaders';
 
@@ -17,7 +17,8 @@ export function createProductLoaders(em: EntityManager) {
     variantByBarcode: byKey(ProductVariant, 'barcode'),
     categoryById: byKey(Category, 'id'),
     categoryByHandle: byKey(Category, 'handle'),
-    variantsByProductId: entityListLoader(em, ProductVariant, 'productId', { position: 'asc', id: 'asc' }),
+    /** Read paths only: plain rows, as a product list reads a few hundred variants per page. */
+    variantsByProductId: plainListLoader(em, ProductVariant, 'productId', { position: 'asc', id: 'asc' }),
   };
 }
 

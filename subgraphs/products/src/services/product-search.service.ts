@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { forbidden, isStaff } from '#platform/auth';
-import { isUuid } from '#platform/db';
+import { isUuid, plainRowMapper } from '#platform/db';
 import { MoneyFormatError, pageRequest, parseMinorUnits, toConnection, type ConnectionShape, type CurrencyCode } from '#platform/graphql';
 import { badUserInput } from '#platform/runtime';
 import { SCHEMA } from '../constants';
@@ -62,10 +62,11 @@ export async function searchProducts(ctx: ProductsContext, args: ProductsArgs): 
 
   const rows = (await qb) as Record<string, unknown>[];
   const sortValues = new Map<Product, unknown>();
+  // Plain rows, not entities: a list page only reads them, and 24 merged entities cost more than the query.
+  const toProduct = plainRowMapper(ctx.em, Product);
   const products = rows.map((row) => {
-    const product = ctx.em.map(Product, row);
+    const product = toProduct(row);
     sortValues.set(product, row.sort_value instanceof Date ? row.sort_value.toISOString() : row.sort_value);
-    ctx.loaders.productById.prime(product.id, product);
     return product;
   });
   return toConnection(products, page, (product) => [sortKey, sortValues.get(product), product.id]);
