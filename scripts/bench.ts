@@ -7,6 +7,7 @@ import { adjustBench } from './bench/adjust.bench';
 import { cartBench } from './bench/cart.bench';
 import { catalogBench } from './bench/catalog.bench';
 import { edgeBench } from './bench/edge.bench';
+import { gatewayBench } from './bench/gateway.bench';
 import { checkoutBench } from './bench/checkout.bench';
 import { liveBench } from './bench/live.bench';
 import { posBench } from './bench/pos.bench';
@@ -25,6 +26,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   promotions: promotionsBench,
   adjust: adjustBench,
   edge: edgeBench,
+  gateway: gatewayBench,
   cart: cartBench,
   pos: posBench,
   reports: reportsBench,

@@ -11,29 +11,49 @@ export interface LoadResult {
 }
 
 /** Runs `operation` `requests` times from `concurrency` concurrent callers; latencies in ms. */
-export async function measure(
+export function measure(name: string, requests: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<LoadResult> {
+  let next = 0;
+  return drive(name, concurrency, () => (next < requests ? next++ : null), operation);
+}
+
+/** Runs `operation` from `concurrency` concurrent callers for `seconds` (each caller finishes the request it is in). */
+export function measureFor(
   name: string,
-  requests: number,
+  seconds: number,
   concurrency: number,
   operation: (i: number) => Promise<void>,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
   let next = 0;
+  const until = performance.now() + seconds * 1000;
+  return drive(name, concurrency, () => (performance.now() < until ? next++ : null), operation);
+}
+
+/** Each caller takes the next request number until `next` answers null. */
+async function drive(
+  name: string,
+  concurrency: number,
+  next: () => number | null,
+  operation: (i: number) => Promise<void>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const i = next++;
+      for (let i = next(); i !== null; i = next()) {
         const t = performance.now();
         await operation(i);
         latencies.push(performance.now() - t);
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  return summarize(name, latencies, (performance.now() - started) / 1000, concurrency);
+}
+
+function summarize(name: string, latencies: number[], elapsedSeconds: number, concurrency: number): LoadResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { name, requests, concurrency, perSecond: requests / elapsed, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? 0 };
+  const requests = latencies.length;
+  return { name, requests, concurrency, perSecond: requests / elapsedSeconds, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? 0 };
 }
 
 export function printResults(title: string, results: LoadResult[]): void {
