@@ -81,8 +81,10 @@ runMain(async () => {
       JWT_SECRET: jwtSecret,
       GATEWAY_SECRET: gatewaySecret,
     };
-    await Promise.all(
-      subgraphs.map((subgraph) => {
+    const gatewayUrl = `http://${local}:${ports.GATEWAY_PORT}`;
+    // All at once: the gateway plans from the committed supergraph, so it needs no subgraph to start; its readiness waits on theirs.
+    await Promise.all([
+      ...subgraphs.map((subgraph) => {
         const key = subgraph.name.toUpperCase();
         return supervisor.start({
           name: subgraph.name,
@@ -91,14 +93,13 @@ runMain(async () => {
           readyUrl: `${urls[subgraph.name]}/health/ready`,
         });
       }),
-    );
-    const gatewayUrl = `http://${local}:${ports.GATEWAY_PORT}`;
-    await supervisor.start({
-      name: 'gateway',
-      script: join(repoRoot, 'dist', 'gateway', 'src', 'index.js'),
-      env: { ...baseEnv, GATEWAY_PORT: String(ports.GATEWAY_PORT) },
-      readyUrl: `${gatewayUrl}/health/ready`,
-    });
+      supervisor.start({
+        name: 'gateway',
+        script: join(repoRoot, 'dist', 'gateway', 'src', 'index.js'),
+        env: { ...baseEnv, GATEWAY_PORT: String(ports.GATEWAY_PORT) },
+        readyUrl: `${gatewayUrl}/health/ready`,
+      }),
+    ]);
     log('');
     log(`  Unified commerce API ready: ${gatewayUrl}/graphql`);
     log(`  Try:  curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\`);
