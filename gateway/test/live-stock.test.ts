@@ -183,6 +183,52 @@ it('hydrates each event once per distinct selection, not once per subscriber', a
   }
 });
 
+it("hydrates a snapshot's items together, 25 variants to an operation, each item with its own variant", async () => {
+  const berlin = loc['Velocity Cycles Berlin Mitte'];
+  const wanted = skus.slice(0, 60);
+  const before = gateway.server.live!.hydrator.executed;
+  const sub = subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: wanted, locationIds: [berlin] });
+  try {
+    const snapshot = await sub.waitFor((items) => items.length === wanted.length);
+    // Each item gets its own variant, exactly as asking for it alone would (null for an archived product's).
+    const alone: Record<string, { sku: string } | null> = {};
+    for (let start = 0; start < wanted.length; start += 20) {
+      const aliases = wanted.slice(start, start + 20).map((sku, i) => `v${start + i}: productVariant(sku: "${sku}") { sku }`);
+      Object.assign(alone, await gqlData(gateway.url, `query { ${aliases.join(' ')} }`));
+    }
+    expect(snapshot.map((item) => [item.kind, item.sku, item.variant?.sku ?? null])).toEqual(
+      snapshot.map((item) => ['SNAPSHOT', item.sku, alone[`v${wanted.indexOf(item.sku)}`]?.sku ?? null]),
+    );
+    expect(snapshot.filter((item) => item.variant).length).toBeGreaterThan(50);
+    expect(new Set(snapshot.map((item) => item.location.name))).toEqual(new Set(['Velocity Cycles Berlin Mitte']));
+    // 60 variants in 3 operations and the one location in 1, instead of 120 operations
+    expect(gateway.server.live!.hydrator.executed - before).toBe(4);
+  } finally {
+    await sub.dispose();
+  }
+});
+
+it('splits a batch the gateway refuses as too costly until each part passes, and still answers every item', async () => {
+  const hamburg = loc['Velocity Cycles Hamburg Altona'];
+  const wanted = skus.slice(0, 30);
+  // 25 copies of this selection cost more than a client may ask for at once; a few copies do not.
+  const COSTLY = `subscription($skus: [String!], $locationIds: [ID!]) { stockChanged(skus: $skus, locationIds: $locationIds) {
+    sku variant { sku product { title variants(first: 40) { nodes { sku } } } } } }`;
+  type Costly = { sku: string; variant: { sku: string; product: { variants: { nodes: { sku: string }[] } } } | null };
+  const sub = subscribeLive<Costly>(gateway.wsUrl, COSTLY, { skus: wanted, locationIds: [hamburg] });
+  try {
+    const snapshot = await sub.waitFor((items) => items.length === wanted.length);
+    const answered = snapshot.filter((item) => item.variant);
+    expect(answered.length).toBeGreaterThan(25);
+    for (const item of answered) {
+      expect(item.variant!.sku).toBe(item.sku);
+      expect(item.variant!.product.variants.nodes.map((v) => v.sku)).toContain(item.sku);
+    }
+  } finally {
+    await sub.dispose();
+  }
+});
+
 it('refuses queries over the socket and closes a connection with a bad token with 4403', async () => {
   const sub = subscribeLive(gateway.wsUrl, STOCK, {}, { authorization: 'Bearer not-a-token' });
   try {

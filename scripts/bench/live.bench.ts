@@ -1,14 +1,19 @@
 import { fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '#platform/auth';
+import { sql } from '#platform/db';
 import { PostgresEventBus } from '#platform/events';
 import { createLogger } from '#platform/runtime';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createGatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 import { migrateAll } from '../lib/migrate-all';
@@ -66,6 +71,7 @@ export async function liveBench(databaseUrl: string): Promise<void> {
     `${'subscribers'.padStart(11)} ${'heap/conn KiB'.padStart(14)} ${'connect s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'hydrations'.padStart(11)}`,
   );
   try {
+    await kioskSnapshots(gateway, `${base.replace('http', 'ws')}/graphql`, inventory.orm.em.fork());
     for (const size of sizes) {
       const heapBefore = heapMiB();
       const started = Date.now();
@@ -105,4 +111,58 @@ export async function liveBench(databaseUrl: string): Promise<void> {
     await inventory.close();
     await products.close();
   }
+}
+
+const KIOSK = `subscription($locationIds: [ID!]) { stockChanged(locationIds: $locationIds) {
+  kind sku available location { name } variant { title price { amount currencyCode } product { title images { url altText } } } } }`;
+
+/**
+ * A kiosk's first SNAPSHOT: every level of the store with the largest stock list, each with its
+ * variant, price, product title and images from the catalog, from subscribing to the last item
+ * (BENCH_KIOSK_SNAPSHOTS times, default 3, one at a time, each on a new connection 10 s after
+ * the one before, when the hydrations it shared with other kiosks have expired). The first run
+ * also plans the hydration operations; the later ones find the plans cached, as a kiosk does
+ * when others with its selection ran before it.
+ */
+async function kioskSnapshots(
+  gateway: { live: { hydrator: { executed: number } } | null },
+  wsUrl: string,
+  em: EntityManager,
+): Promise<void> {
+  const runs = Number(process.env.BENCH_KIOSK_SNAPSHOTS ?? 3);
+  const [{ locationId, levels }] = await sql<{ locationId: string; levels: string }>(
+    em,
+    `select location_id as "locationId", count(*) as levels from inventory.inventory_level group by location_id order by levels desc limit 1`,
+  );
+  const expected = Number(levels);
+  const times: number[] = [];
+  let hydrations = 0;
+  for (let run = 0; run < runs; run++) {
+    const before = gateway.live!.hydrator.executed;
+    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      let received = 0;
+      client.subscribe<{ stockChanged: { variant: { title: string } | null } }>(
+        { query: KIOSK, variables: { locationIds: [locationId] } },
+        {
+          next: ({ data, errors }) => {
+            if (errors?.length) reject(new Error(errors[0].message));
+            else if (data && ++received === expected) resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
+      );
+    });
+    times.push(performance.now() - started);
+    hydrations = gateway.live!.hydrator.executed - before;
+    await client.dispose();
+    if (run < runs - 1) await new Promise((resolve) => setTimeout(resolve, 10_500));
+  }
+  const [first, ...later] = times;
+  later.sort((a, b) => a - b);
+  console.log(
+    `kiosk first SNAPSHOT of ${expected} levels with variant, price, product title and images: ${first.toFixed(0)} ms the first time, then p50 ${(later[Math.floor(later.length / 2)] ?? first).toFixed(0)} ms over ${later.length} more; ${hydrations} hydration operations per snapshot`,
+  );
 }

@@ -15,7 +15,6 @@ import {
   levelGlobalId,
   openLowStockAlerts,
   openStockChanges,
-  StockQuerySource,
   type LowStockItem,
   type StockChangedArgs,
   type StockItem,
@@ -27,6 +26,7 @@ import type { Logger } from '#platform/runtime';
 import { keyOfId } from '#platform/ids';
 import type { SupergraphSource } from '../supergraph';
 import type { GatewayExecutor } from './gateway-executor';
+import { BatchedStockSource, siblingsOf } from './batched-stock-source';
 import { Hydrator } from './hydrator';
 import { pickListRefusal } from './pick-list-access';
 import type { PickListItem } from './pick-list-item';
@@ -172,7 +172,7 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
     subscribe: (_root: unknown, args: StockChangedArgs, ctx: LiveContext) =>
       openStockChanges(
         deps.feed,
-        new StockQuerySource((query, variables) => deps.execute(query, variables, ctx.authorization)),
+        new BatchedStockSource((query, variables) => deps.execute(query, variables, ctx.authorization)),
         ctx.viewer,
         args,
         deps.limits,
@@ -213,13 +213,38 @@ function buildLiveSchema(supergraphSdl: string, deps: LiveDeps): GraphQLSchema {
   ) => deps.hydrator.hydrate('fulfillmentOrder', item.fulfillmentOrderId, item.eventKey, info, ctx.authorization, ctx.scope);
   for (const typeName of ['StockChange', 'LowStockAlert']) {
     const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
+    // A snapshot's items are hydrated together, 25 to an operation, when the first of them is resolved.
     fields.location.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
-      deps.hydrator.hydrate('location', item.locationId, item.eventKey, info, ctx.authorization, ctx.scope);
+      deps.hydrator.hydrate(
+        'location',
+        item.locationId,
+        item.eventKey,
+        info,
+        ctx.authorization,
+        ctx.scope,
+        siblingsOf(item, (i) => i.locationId),
+      );
     fields.variant.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
-      deps.hydrator.hydrate('variant', item.sku, item.eventKey, info, ctx.authorization, ctx.scope);
+      deps.hydrator.hydrate(
+        'variant',
+        item.sku,
+        item.eventKey,
+        info,
+        ctx.authorization,
+        ctx.scope,
+        siblingsOf(item, (i) => i.sku),
+      );
     fields.levelId.resolve = (item: StockItem) => levelGlobalId(item);
     fields.level.resolve = (item: StockItem, _args, ctx: LiveContext, info) =>
-      deps.hydrator.hydrate('level', levelGlobalId(item), item.eventKey, info, ctx.authorization, ctx.scope);
+      deps.hydrator.hydrate(
+        'level',
+        levelGlobalId(item),
+        item.eventKey,
+        info,
+        ctx.authorization,
+        ctx.scope,
+        siblingsOf(item, levelGlobalId),
+      );
   }
 
   return schema;

@@ -6,6 +6,8 @@ import { levelKey, type StockItem } from './stock-item';
 export interface StockSource {
   levels(filter: { skus?: string[] | null; locationIds?: string[] | null }): Promise<StockItem[]>;
   changesSince(since: { sku: string; locationId: string; version: number }[]): Promise<StockItem[]>;
+  /** Told of items about to go out together (a snapshot, a replay), so their details can be fetched in one go. */
+  together?(items: readonly StockItem[]): void;
 }
 
 export const LEVEL_CHANGED = InventoryLevelChanged.topic;
@@ -53,9 +55,11 @@ export class StockStream extends LiveQueue<StockItem> {
       else if (seen === undefined || seen > level.version) snapshot.push(level);
       else this.last.set(levelKey(level.sku, level.locationId), level.version);
     }
+    this.source.together?.(snapshot);
     for (const item of snapshot) this.enqueue(item);
     if (replay.length) {
       const changes = await this.source.changesSince(replay);
+      this.source.together?.(changes);
       for (const cursor of replay) {
         const key = levelKey(cursor.sku, cursor.locationId);
         this.last.set(key, cursor.version);
