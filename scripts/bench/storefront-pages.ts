@@ -41,3 +41,13 @@ export const PRODUCT_PAGE = `query ProductPage($handle: String!) {
     }
   }
 }`;
+
+/** A 20-line guest cart with a code, as the cart page reads it: lines, cost and warnings, priced afresh. */
+export const CART_PAGE = `query CartPage($id: ID!) {
+  cart(id: $id) {
+    id
+    lines(first: 100) { nodes { id sku quantity unitPrice { amount } cost { total { amount } } } }
+    cost { subtotal { amount } discountTotal { amount } taxTotal { amount } total { amount } }
+    warnings { code lineId }
+  }
+}`;
