@@ -88,6 +88,7 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
         customersUrl: urls.customers,
         mailDirectory: options.mailDirectory,
         checkoutSweepMs: 0,
+        salesRollupFoldMs: 0,
         eventPollMs: 100,
       }),
     );

@@ -13,7 +13,7 @@ import { CheckoutAdmission, parseFaults, sweepCheckouts } from './checkout';
 const CHECKOUTS_AT_ONCE = 6;
 import { PersistedTestCardProvider } from './payments';
 import { buildOrdersSchema } from './schema';
-import { createPopularCache } from './reports';
+import { createPopularCache, foldSalesRollup } from './reports';
 import { closeOrderedCart } from './services/checkout.service';
 import { sweepAbandonedCarts } from './services/cart-recovery.service';
 import { sweepPendingFulfillments } from './fulfilment/fulfil';
@@ -40,6 +40,8 @@ export interface OrdersSettings {
   cartRecoverySweepMs?: number;
   /** How often abandoned checkouts are finished or compensated; 0 turns it off. 5 s unless set. */
   checkoutSweepMs?: number;
+  /** How often new sales ledger rows are folded into the daily rollup reports read; 0 turns it off. 10 s unless set. */
+  salesRollupFoldMs?: number;
   /** How long a checkout's process may go without word before the sweeper takes the checkout over. */
   checkoutLeaseMs?: number;
   /** Test-only fault injection (ORDERS_TEST_FAULTS, ignored in production): step names, or crash:<step>. */
@@ -74,6 +76,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       CART_RECOVERY_SWEEP_MS: num({ default: 0 }),
       CHECKOUT_SWEEP_MS: num({ default: 5_000 }),
       CHECKOUT_LEASE_MS: positiveInt({ default: 30_000 }),
+      SALES_ROLLUP_FOLD_MS: num({ default: 10_000 }),
       CART_RECOVERY_URL: url({ default: 'http://127.0.0.1:4000/cart/recover' }),
       PICKUP_HOLD_DAYS: positiveInt({ default: 7 }),
       SHOP_NAME: str({ default: 'Velocity Cycles' }),
@@ -109,6 +112,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     cartRecoverySweepMs: config.CART_RECOVERY_SWEEP_MS,
     checkoutSweepMs: config.CHECKOUT_SWEEP_MS,
     checkoutLeaseMs: config.CHECKOUT_LEASE_MS,
+    salesRollupFoldMs: config.SALES_ROLLUP_FOLD_MS,
     checkoutFaults: parseFaults(env),
     cartRecoveryUrl: config.CART_RECOVERY_URL,
     pickupHoldDays: config.PICKUP_HOLD_DAYS,
@@ -181,6 +185,8 @@ export const orders = defineSubgraph({
     kit.every('refund recovery', settings.checkoutSweepMs ?? 5_000, () => sweepRefunds(shared.checkout));
     kit.every('return restocks', settings.checkoutSweepMs ?? 5_000, () => sweepRestocks(shared.checkout));
     kit.every('exchange recovery', settings.checkoutSweepMs ?? 5_000, () => sweepExchanges(shared.checkout));
+    // Reports stay exact without it (they read the rows not folded yet); it keeps those few.
+    kit.every('sales rollup', settings.salesRollupFoldMs ?? 10_000, () => foldSalesRollup(kit.orm, shared.shopTimeZone));
     // Tracking links, pickup codes and cancellations reach the customer from this subgraph's own outbox.
     await kit.start(customerMessagesConsumer({ orm: kit.orm, logger: kit.logger, mailer: shared.mailer, pollMs: settings.eventPollMs }));
     return (base) => createOrdersContext(base, shared);

@@ -19,6 +19,7 @@ import { Cancellation } from './cancellation.entity';
 import { OrderReturn } from './return.entity';
 import { Refund } from './refund.entity';
 import { SalesLedgerRow } from './sales-ledger-row.entity';
+import { SalesRollup, SalesRollupProduct, SalesRollupState } from './sales-rollup.entity';
 import { ProductOrderCount, ProductPairCount } from './product-pair-count.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
@@ -44,6 +45,7 @@ export { FulfillmentOrder, Fulfillment, PosSession };
 export { Cancellation, OrderReturn, Refund };
 export type { ExchangeLineData, ReturnExchangeData, ReturnLineData, ReturnRestockData } from './return.entity';
 export { SalesLedgerRow, type SalesLedgerKind } from './sales-ledger-row.entity';
+export { SalesRollup, SalesRollupProduct, SalesRollupState };
 export { ProductPairCount, ProductOrderCount };
 export { openUnits, type FulfillmentOrderLineData } from './fulfillment-order.entity';
 export type { FulfillmentLineData, TrackingData } from './fulfillment.entity';
@@ -65,6 +67,9 @@ export const orderEntities = [
   OrderReturn,
   Refund,
   SalesLedgerRow,
+  SalesRollup,
+  SalesRollupProduct,
+  SalesRollupState,
   ProductPairCount,
   ProductOrderCount,
 ];

@@ -16,6 +16,7 @@ export type SalesLedgerKind = 'SALE' | 'CANCELLATION' | 'RETURN';
 @Index({ properties: ['productId', 'occurredAt'] })
 @Index({ properties: ['orderId'] })
 @Index({ properties: ['customerId', 'occurredAt'] })
+@Index({ properties: ['xactId'] })
 export class SalesLedgerRow {
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
   id!: number;
@@ -93,4 +94,11 @@ export class SalesLedgerRow {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
+
+  /**
+   * The transaction that wrote the row (xid8), set by the database: the rollup folds a row once
+   * its transaction is older than every one still running, so none is missed or folded twice.
+   */
+  @Property({ columnType: 'xid8', type: 'string', defaultRaw: 'pg_current_xact_id()', hidden: true })
+  xactId?: string;
 }

@@ -12,6 +12,7 @@ import { Migration20261203060332 } from './Migration20261203060332';
 import { Migration20261203075411 } from './Migration20261203075411';
 import { Migration20261203080000 } from './Migration20261203080000';
 import { Migration20261203093050 } from './Migration20261203093050';
+import { Migration20261203105010 } from './Migration20261203105010';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203075411', class: Migration20261203075411 },
   { name: 'Migration20261203080000', class: Migration20261203080000 },
   { name: 'Migration20261203093050', class: Migration20261203093050 },
+  { name: 'Migration20261203105010', class: Migration20261203105010 },
 ];

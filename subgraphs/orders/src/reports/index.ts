@@ -4,6 +4,7 @@ export { saleRows, takenBackRows, lineAmounts, shippingAmounts, saleLocation } f
 export type { SalesRowInput, LedgerOrder, LedgerLine, TakenBack } from './ledger-rows';
 export { salesReport, SALES_REPORT_MAX_ROWS, type SalesReportArgs } from './sales-report';
 export { bestSellers, productSalesByChannel, type BestSellersArgs } from './best-sellers';
+export { foldSalesRollup } from './rollup';
 export { frequentlyBoughtTogether, MIN_SUPPORT } from './recommendations/frequently-bought';
 export { recommendForBasket, DEFAULT_RECOMMENDATIONS, MAX_RECOMMENDATIONS } from './recommendations/basket-recommendations';
 export { recommendForCustomer } from './recommendations/customer-recommendations';
