@@ -2,8 +2,8 @@
 export { recordSalesRows, recordOrderSold, recordOrderCancelled, recordOrderReturned } from './record-sales-rows';
 export { saleRows, takenBackRows, lineAmounts, shippingAmounts, saleLocation } from './ledger-rows';
 export type { SalesRowInput, LedgerOrder, LedgerLine, TakenBack } from './ledger-rows';
-export { salesReport, SALES_REPORT_MAX_ROWS, type SalesReportArgs } from './sales-report';
-export { bestSellers, productSalesByChannel, type BestSellersArgs } from './best-sellers';
+export { salesReport, salesReportFromLedger, SALES_REPORT_MAX_ROWS, type SalesReportArgs } from './sales-report';
+export { bestSellers, bestSellersFromLedger, productSalesByChannel, type BestSellersArgs } from './best-sellers';
 export { foldSalesRollup } from './rollup';
 export { frequentlyBoughtTogether, MIN_SUPPORT } from './recommendations/frequently-bought';
 export { recommendForBasket, DEFAULT_RECOMMENDATIONS, MAX_RECOMMENDATIONS } from './recommendations/basket-recommendations';
