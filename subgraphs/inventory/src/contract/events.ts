@@ -57,5 +57,8 @@ export const InventoryLevelLow = defineEvent(
   z.object({ ...levelState, lowStockThreshold: z.number().int().nonnegative(), ...z.object(movement).partial().shape }),
 );
 
+/** A location was added or changed (its name, address, coordinates, pickup or fulfilment settings). Keyed by its id. */
+export const InventoryLocationChanged = defineEvent('inventory.location.changed', z.object({ locationId: z.string().min(1) }));
+
 export type InventoryLevelChangedPayload = ReturnType<typeof InventoryLevelChanged.parse>;
 export type InventoryLevelLowPayload = ReturnType<typeof InventoryLevelLow.parse>;

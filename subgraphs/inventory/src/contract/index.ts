@@ -2,6 +2,7 @@
 export {
   InventoryLevelChanged,
   InventoryLevelLow,
+  InventoryLocationChanged,
   levelEventKey,
   STOCK_MOVEMENT_REASONS,
   type InventoryLevelChangedPayload,

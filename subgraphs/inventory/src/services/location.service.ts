@@ -1,5 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { runMutation, type MutationOutcome } from '#platform/db';
 import { Address, addressFields, UserError, validateInput } from '#platform/graphql';
+import { publishEvents } from '#platform/outbox';
+import { SCHEMA } from '../constants';
+import { InventoryLocationChanged } from '../contract';
 import type { InventoryContext } from '../context';
 import { Location } from '../entities';
 import { InventoryErrorCode } from '../errors';
@@ -25,6 +29,7 @@ export async function createLocation(ctx: InventoryContext, input: LocationCreat
       location.fulfillsOnlineOrders = input.fulfillsOnlineOrders ?? true;
       location.fulfillmentRank = input.fulfillmentRank ?? null;
       await tx.em.persistAndFlush(location);
+      await publishLocationChanged(tx.em, location.id);
       return location;
     },
     { onUniqueViolation: (constraint) => (constraint.includes('name') ? nameTaken(input.name.trim()) : undefined) },
@@ -50,8 +55,14 @@ export async function updateLocation(ctx: InventoryContext, id: string, input: L
       if (input.fulfillmentRank !== undefined) location.fulfillmentRank = input.fulfillmentRank;
       location.updatedAt = new Date();
       await tx.em.flush();
+      await publishLocationChanged(tx.em, location.id);
       return location;
     },
     { onUniqueViolation: (constraint) => (constraint.includes('name') ? nameTaken(input.name?.trim() ?? '') : undefined) },
   );
+}
+
+/** Records in the caller's transaction that a location changed, for readers that keep what it shows. */
+async function publishLocationChanged(em: EntityManager, locationId: string): Promise<void> {
+  await publishEvents(em, SCHEMA, [InventoryLocationChanged.event(locationId, { locationId })]);
 }

@@ -1,3 +1,4 @@
+import { OutboxEvent } from '#platform/outbox';
 import { Category } from './category.entity';
 import { Product } from './product.entity';
 import { ProductVariant } from './product-variant.entity';
@@ -6,4 +7,4 @@ export { Category, Product, ProductVariant };
 export { ProductStatus, TaxClass } from './product-enums';
 export { ProductOption, SelectedOption, Image } from './product-values';
 
-export const entities = [Category, Product, ProductVariant];
+export const entities = [Category, Product, ProductVariant, OutboxEvent];

@@ -7,6 +7,7 @@ import { Category } from '../entities';
 import { ProductsErrorCode } from '../errors';
 import type { CategoryCreateInput, CategoryUpdateInput } from '../inputs/category.input';
 import { slugify } from '../rules/handle';
+import { publishCategoryChanged } from './catalog-events';
 import { uniqueHandle } from './catalog-identifiers.service';
 
 const handleTaken = (handle: string) =>
@@ -32,6 +33,7 @@ export async function createCategory(ctx: ProductsContext, input: CategoryCreate
       if (errors.length) throw new UserErrorsException(errors);
       category.handle = input.handle ?? (await uniqueHandle(tx.em, `${SCHEMA}.category`, slugify(category.name)));
       await tx.em.persistAndFlush(category);
+      await publishCategoryChanged(tx.em, category.id);
       return category;
     },
     { onUniqueViolation: onUniqueViolation(input.handle) },
@@ -60,6 +62,7 @@ export async function updateCategory(ctx: ProductsContext, id: string, input: Ca
       if (errors.length) throw new UserErrorsException(errors);
       category.updatedAt = new Date();
       await tx.em.flush();
+      await publishCategoryChanged(tx.em, category.id);
       return category;
     },
     { onUniqueViolation: onUniqueViolation(input.handle) },

@@ -9,6 +9,7 @@ import { optionKey, resolveSelectedOptions, variantTitle } from '../rules/option
 import { parsePrice } from '../rules/price';
 import { uniqueViolationError } from '../rules/unique-violation';
 import { buildVariants, variantIdentifiers } from '../rules/variant-builder';
+import { publishProductChanged } from './catalog-events';
 import { checkIdentifiersFree } from './catalog-identifiers.service';
 import { lockProduct } from './product.service';
 
@@ -34,6 +35,7 @@ export async function createVariants(
       tx.em.persist(variants);
       refreshDerived(product, [...existing, ...variants]);
       await tx.em.flush();
+      await publishProductChanged(tx.em, product.id);
       return { product, variants };
     },
     { onUniqueViolation: (constraint) => uniqueViolationError(constraint, ['variants']) },
@@ -93,6 +95,7 @@ export async function updateVariant(ctx: ProductsContext, input: ProductVariantU
       variant.updatedAt = new Date();
       refreshDerived(product, siblings);
       await tx.em.flush();
+      await publishProductChanged(tx.em, product.id);
       return variant;
     },
     { onUniqueViolation: (constraint) => uniqueViolationError(constraint, ['input']) },

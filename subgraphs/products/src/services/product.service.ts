@@ -12,6 +12,7 @@ import { slugify } from '../rules/handle';
 import { normaliseOptions, normaliseTags, unique } from '../rules/options';
 import { uniqueViolationError } from '../rules/unique-violation';
 import { buildVariants, variantIdentifiers } from '../rules/variant-builder';
+import { publishProductChanged } from './catalog-events';
 import { checkIdentifiersFree, uniqueHandle } from './catalog-identifiers.service';
 
 type ProductOutcome = MutationOutcome<Product>;
@@ -51,6 +52,7 @@ export async function createProduct(ctx: ProductsContext, input: ProductCreateIn
       tx.em.persist(product);
       tx.em.persist(variants);
       await tx.em.flush();
+      await publishProductChanged(tx.em, product.id);
       return product;
     },
     {
@@ -86,6 +88,7 @@ export async function updateProduct(ctx: ProductsContext, id: string, input: Pro
       if (errors.length) throw new UserErrorsException(errors);
       refreshDerived(product, await tx.em.find(ProductVariant, { productId: product.id }));
       await tx.em.flush();
+      await publishProductChanged(tx.em, product.id);
       return product;
     },
     { onUniqueViolation: (constraint) => uniqueViolationError(constraint, ['input']) },
@@ -100,6 +103,7 @@ export async function archiveProduct(ctx: ProductsContext, id: string): Promise<
       product.status = ProductStatus.ARCHIVED;
       product.updatedAt = new Date();
       await tx.em.flush();
+      await publishProductChanged(tx.em, product.id);
     }
     return product;
   });
@@ -122,6 +126,7 @@ export async function setProductChannels(
       product.channels = next;
       product.updatedAt = new Date();
       await tx.em.flush();
+      await publishProductChanged(tx.em, product.id);
     }
     return product;
   });
