@@ -45,6 +45,9 @@ export function loadGatewayConfig(env = process.env) {
       TRUSTED_PROXIES: str({ default: '' }),
       METRICS_TOKEN: str({ default: '' }),
       CORS_ORIGINS: str({ default: '' }),
+      RESPONSE_CACHE: bool({ default: true }),
+      RESPONSE_CACHE_MB: positiveInt({ default: 64 }),
+      RESPONSE_CACHE_MAX_AGE_S: positiveInt({ default: 30 }),
     },
     {
       ...env,
@@ -111,6 +114,19 @@ export function loadGatewayConfig(env = process.env) {
     corsOrigins: raw.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    /** Anonymous catalog reads answered from memory until the catalog changes; off with EVENT_BUS=none, which would never say so. */
+    responseCache:
+      raw.RESPONSE_CACHE && raw.EVENT_BUS !== 'none'
+        ? {
+            maxBytes: raw.RESPONSE_CACHE_MB * 1_000_000,
+            maxAgeMs: raw.RESPONSE_CACHE_MAX_AGE_S * 1_000,
+            /** Where the catalog's outboxes are: products' and inventory's databases. */
+            databaseUrls: {
+              products: env.PRODUCTS_DATABASE_URL || env.DATABASE_URL || undefined,
+              inventory: raw.EVENTS_DATABASE_URL,
+            },
+          }
+        : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
+import type { ResponseCache } from './response-cache';
 import { SharedFetches } from './shared-fetch';
 import type { SupergraphSource } from './supergraph';
 import { unavailableResponse } from './unavailable-response';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   metrics?: Metrics;
   /** Identical subgraph queries in flight share one request (see SharedFetches); on unless false. */
   shareFetches?: boolean;
+  /** When it drops its answers, reads in flight are no longer shared: a later read must not take one from before the change. */
+  responseCache?: ResponseCache | null;
 }
 
 /** Codes a subgraph's refusal of a whole request may carry on to the client (its message too); anything else is masked. */
@@ -93,6 +96,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
   };
   const shared =
     options.shareFetches === false ? null : new SharedFetches((subgraph) => options.metrics?.subgraphFetchesShared.inc({ subgraph }));
+  if (shared) options.responseCache?.onInvalidate(() => shared.detach());
   const gateway = new ApolloGateway({
     // A hook rather than a string, so a new supergraph file is picked up without a restart.
     supergraphSdl: async ({ update }) => {

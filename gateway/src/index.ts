@@ -3,6 +3,7 @@ import '#platform/tracing';
 import { createLogger, runService } from '#platform/runtime';
 import { loadGatewayConfig } from './config';
 import { createEventBus } from './live/event-bus-factory';
+import { catalogEventBus, invalidateOnCatalogEvents, ResponseCache } from './response-cache';
 import { createGatewayServer } from './server';
 import { defaultSupergraphPath, watchSupergraph } from './supergraph';
 import { PostgresBucketStore, RedisBucketStore, Throttle } from './throttle';
@@ -16,6 +17,15 @@ runService('gateway', async () => {
   );
   const bus = createEventBus(config, logger);
   await bus?.start();
+  // The response cache only with a bus that tells it of every catalog change; never one that could stay stale.
+  const catalogEvents = config.responseCache
+    ? catalogEventBus({ databaseUrls: config.responseCache.databaseUrls, logger, pollMs: config.eventPollMs })
+    : null;
+  const responseCache = catalogEvents && config.responseCache ? new ResponseCache(config.responseCache) : null;
+  if (catalogEvents && responseCache) {
+    invalidateOnCatalogEvents(catalogEvents, responseCache);
+    await catalogEvents.start();
+  }
   let throttle: Throttle | null = null;
   if (config.rateLimit) {
     // Shared by every replica: Redis when there is one, else PostgreSQL.
@@ -40,6 +50,7 @@ runService('gateway', async () => {
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     corsOrigins: config.corsOrigins,
+    responseCache,
     live: bus
       ? {
           bus,
@@ -50,13 +61,14 @@ runService('gateway', async () => {
       : undefined,
   });
   const url = await server.listen(config.port, config.host);
-  logger.info({ url: `${url}/graphql`, live: bus ? config.eventBus : 'off' }, 'gateway ready');
+  logger.info({ url: `${url}/graphql`, live: bus ? config.eventBus : 'off', responseCache: responseCache ? 'on' : 'off' }, 'gateway ready');
   return {
     logger,
     close: async () => {
       supergraph.close();
       await server.close();
       await bus?.stop();
+      await catalogEvents?.stop();
       await throttle?.close();
     },
   };

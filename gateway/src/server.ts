@@ -8,6 +8,7 @@ import cors from 'cors';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { GraphQLError } from 'graphql';
+import { Counter } from 'prom-client';
 import { ANONYMOUS_VIEWER, InvalidTokenError, TokenVerifier, type ExternalTokenSettings, type Viewer } from '#platform/auth';
 import {
   costLimitPlugin,
@@ -33,6 +34,7 @@ import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
 import { fullSchemaIntrospection } from './introspection';
+import { catalogFieldsOf, responseCachePlugin, type ResponseCache } from './response-cache';
 import type { Throttle, ThrottleDecision } from './throttle';
 
 /** What each request carries through Apollo: the caller, its address, and what its operation costs. */
@@ -64,6 +66,27 @@ function costExtensionPlugin(): ApolloServerPlugin<EdgeContext> {
       },
     }),
   };
+}
+
+/** The response cache's plugin, deciding on the supergraph served now, counting hits and misses under `/metrics`. */
+function cachePlugin(cache: ResponseCache, supergraph: SupergraphSource, metrics: Metrics): ApolloServerPlugin<EdgeContext> {
+  const lookups = new Counter({
+    name: 'gateway_response_cache_total',
+    help: 'Anonymous catalog reads answered from the response cache (hit) or not (miss), and answers stored',
+    labelNames: ['outcome'],
+    registers: [metrics.registry],
+  });
+  metrics.gauge('gateway_response_cache_entries', 'Answers held by the response cache', () => cache.size);
+  let fields: { sdl: string; coordinates: ReadonlySet<string> } | null = null;
+  return responseCachePlugin<EdgeContext>({
+    cache,
+    catalogFields: () => {
+      const { sdl } = supergraph.current();
+      if (fields?.sdl !== sdl) fields = { sdl, coordinates: catalogFieldsOf(sdl) };
+      return fields.coordinates;
+    },
+    count: (outcome) => lookups.inc({ outcome }),
+  });
 }
 
 export interface GatewayServerOptions {
@@ -102,6 +125,11 @@ export interface GatewayServerOptions {
   metrics?: Metrics;
   /** `/metrics` needs `Authorization: Bearer <token>` when set; null in production: no `/metrics` at all. */
   metricsToken?: string | null;
+  /**
+   * Answers anonymous catalog reads from this cache (see responseCachePlugin); whoever gives it
+   * invalidates it on every catalog change (invalidateOnCatalogEvents). Absent: no response cache.
+   */
+  responseCache?: ResponseCache | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
   live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
 }
@@ -118,6 +146,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const supergraph = 'current' in options.supergraph ? options.supergraph : staticSupergraph(options.supergraph);
   const metrics = options.metrics ?? new Metrics('gateway');
   const { gateway, urls } = createGateway({ ...options, supergraph, metrics });
+  // Another supergraph can answer the same document otherwise.
+  if (options.responseCache) supergraph.onChange(() => options.responseCache?.invalidate());
   // SERVICE tokens are for calls between subgraphs; one presented by a client is refused here.
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens, allowService: false });
   const app = express();
@@ -136,6 +166,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ? queryLimitSettings(limits, production)
     : { introspection: !production, validationRules: [], plugins: [], parseOptions: {}, allowBatchedHttpRequests: false };
   const throttle = options.throttle ?? null;
+  const responseCache = options.responseCache ?? null;
   let live: LiveServer | null = null;
   const service = httpService(app, async () => {
     // Subscribers first, with a close code that tells them to reconnect and resume.
@@ -179,6 +210,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
           ]
         : []),
       costExtensionPlugin(),
+      ...(responseCache ? [cachePlugin(responseCache, supergraph, metrics)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       fullSchemaIntrospection(supergraph),

@@ -37,6 +37,14 @@ export class SharedFetches {
     return this.inFlight.size;
   }
 
+  /**
+   * Requests from now on start afresh instead of joining one already in flight, which may have
+   * read the state from before a change just announced; those in flight still answer their waiters.
+   */
+  detach(): void {
+    this.inFlight.clear();
+  }
+
   /** Answers with `send()`'s response, or with that of an identical request already in flight. */
   async fetch(subgraph: string, init: RequestInit | undefined, send: () => Promise<Response>): Promise<Response> {
     const key = this.key(subgraph, init);

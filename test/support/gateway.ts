@@ -2,6 +2,7 @@ import type { ExternalTokenSettings } from '#platform/auth';
 import { PostgresEventBus, type EventBus } from '#platform/events';
 import { createLogger, type QueryLimits } from '#platform/runtime';
 import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
+import { catalogEventBus, invalidateOnCatalogEvents, ResponseCache } from '../../gateway/src/response-cache';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 import type { Throttle } from '../../gateway/src/throttle';
 import { TEST_JWT_SECRET_TEXT } from './tokens';
@@ -11,6 +12,7 @@ export interface GatewayHarness {
   wsUrl: string;
   server: GatewayServer;
   bus: EventBus | null;
+  responseCache: ResponseCache | null;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,8 @@ export interface GatewayTestOptions {
   maxBodyBytes?: number;
   trustProxy?: boolean | number | string;
   corsOrigins?: string[];
+  /** Answer anonymous catalog reads from a response cache told of changes by this database's products and inventory outboxes. */
+  responseCache?: { databaseUrl: string };
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: {
     databaseUrl?: string;
@@ -52,6 +56,15 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
       new PostgresEventBus({ databaseUrl: live.databaseUrl as string, schemas: live.schemas ?? ['inventory'], logger, pollMs: 200 }))
     : null;
   await bus?.start();
+  const cacheUrl = options.responseCache?.databaseUrl;
+  const catalogEvents = cacheUrl
+    ? catalogEventBus({ databaseUrls: { products: cacheUrl, inventory: cacheUrl }, logger, pollMs: 200 })
+    : null;
+  const responseCache = catalogEvents ? new ResponseCache({ maxBytes: 10_000_000, maxAgeMs: 30_000 }) : null;
+  if (catalogEvents && responseCache) {
+    invalidateOnCatalogEvents(catalogEvents, responseCache);
+    await catalogEvents.start();
+  }
   const server = await createGatewayServer({
     supergraph: await loadSupergraph(),
     subgraphUrls,
@@ -67,6 +80,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     maxBodyBytes: options.maxBodyBytes,
     trustProxy: options.trustProxy,
     corsOrigins: options.corsOrigins,
+    responseCache,
     live: bus
       ? {
           bus,
@@ -82,9 +96,11 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     wsUrl: `${base.replace('http', 'ws')}/graphql`,
     server,
     bus,
+    responseCache,
     close: async () => {
       await server.close();
       await bus?.stop();
+      await catalogEvents?.stop();
     },
   };
 }
