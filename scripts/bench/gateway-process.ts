@@ -3,9 +3,12 @@
  * own CPU: `node dist/scripts/bench/gateway-process.js <kind>` with PORT, SUPERGRAPH_PATH,
  * GATEWAY_SECRET, JWT_SECRET and each subgraph's `<NAME>_URL` in the environment.
  *
- * - `ours`: this project's gateway as `npm start` runs it (document limits and cost included),
- *   without the per-client throttle, which twenty connections from one address would exhaust,
- *   and without live stock; `ours-unshared` the same with every subgraph call on its own.
+ * - `ours`: this project's gateway as `npm start` runs it (document limits and cost included,
+ *   the response cache told of catalog changes by the outboxes in DATABASE_URL), without the
+ *   per-client throttle, which twenty connections from one address would exhaust, and without
+ *   live stock; `ours-uncached` the same without the response cache, so every request is
+ *   planned and asks the subgraphs; `ours-unshared` without the cache and with every subgraph
+ *   call on its own.
  * - `apollo`: a plain @apollo/gateway in @apollo/server's standalone server, adding only the
  *   gateway secret and the caller's token to subgraph calls.
  * - `hive`: Hive Gateway's runtime served on node:http as its CLI does, configured as the
@@ -18,10 +21,11 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { createLogger } from '#platform/runtime';
+import { catalogEventBus, invalidateOnCatalogEvents, ResponseCache } from '../../gateway/src/response-cache';
 import { createGatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 
-export type GatewayKind = 'ours' | 'ours-unshared' | 'apollo' | 'hive';
+export type GatewayKind = 'ours' | 'ours-uncached' | 'ours-unshared' | 'apollo' | 'hive';
 
 interface HiveGatewayModule {
   createGatewayRuntime: (config: Record<string, unknown>) => (req: IncomingMessage, res: ServerResponse) => void;
@@ -43,16 +47,28 @@ function subgraphUrls(): Record<string, string> {
   return urls;
 }
 
-async function serveOurs(port: number, shareFetches: boolean): Promise<void> {
+async function serveOurs(port: number, options: { shareFetches: boolean; responseCache: boolean }): Promise<void> {
+  const logger = createLogger('gateway', 'warn');
+  let responseCache: ResponseCache | null = null;
+  if (options.responseCache) {
+    const databaseUrl = env('DATABASE_URL');
+    const bus = catalogEventBus({ databaseUrls: { products: databaseUrl, inventory: databaseUrl }, logger, pollMs: 1_000 });
+    responseCache = new ResponseCache({ maxBytes: 64_000_000, maxAgeMs: 30_000 });
+    if (bus) {
+      invalidateOnCatalogEvents(bus, responseCache);
+      await bus.start();
+    }
+  }
   const server = await createGatewayServer({
     supergraph: await loadSupergraph(env('SUPERGRAPH_PATH')),
     subgraphUrls: subgraphUrls(),
     timeoutMs: 10_000,
-    logger: createLogger('gateway', 'warn'),
+    logger,
     landingPage: false,
     jwtSecret: new TextEncoder().encode(env('JWT_SECRET')),
     gatewaySecret: env('GATEWAY_SECRET'),
-    shareFetches,
+    shareFetches: options.shareFetches,
+    responseCache,
   });
   await server.listen(port, '127.0.0.1');
 }
@@ -98,8 +114,9 @@ function serveHive(port: number): Promise<void> {
 }
 
 async function main(kind: string, port: number): Promise<void> {
-  if (kind === 'ours' || kind === 'ours-unshared') await serveOurs(port, kind === 'ours');
-  else if (kind === 'apollo') await serveApollo(port);
+  if (kind === 'ours' || kind === 'ours-uncached' || kind === 'ours-unshared') {
+    await serveOurs(port, { shareFetches: kind !== 'ours-unshared', responseCache: kind === 'ours' });
+  } else if (kind === 'apollo') await serveApollo(port);
   else if (kind === 'hive') await serveHive(port);
   else throw new Error(`unknown gateway kind "${kind}"`);
 }
