@@ -12,11 +12,16 @@ export class DeadlineExceededError extends Error {
  */
 export class Deadline {
   readonly expiresAt: number;
-  readonly signal: AbortSignal;
+  #signal: AbortSignal | undefined;
 
   constructor(readonly budgetMs: number) {
     this.expiresAt = Date.now() + budgetMs;
-    this.signal = AbortSignal.timeout(budgetMs);
+  }
+
+  /** Aborts when the time is up; made on first use, since an AbortSignal and its timer cost every request that never needs one. */
+  get signal(): AbortSignal {
+    this.#signal ??= AbortSignal.timeout(Math.max(1, this.expiresAt - Date.now()));
+    return this.#signal;
   }
 
   /** Time left, never negative. */
