@@ -25,6 +25,8 @@ export interface GatewayOptions {
   metrics?: Metrics;
   /** Identical subgraph queries in flight share one request (see SharedFetches); on unless false. */
   shareFetches?: boolean;
+  /** The subgraphs whose queries may be shared; the catalog's unless given. */
+  sharedSubgraphs?: readonly string[];
   /** When it drops its answers, reads in flight are no longer shared: a later read must not take one from before the change. */
   responseCache?: ResponseCache | null;
 }
@@ -83,10 +85,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 /**
+ * Subgraphs whose query answers depend only on the document, the variables and the token, so
+ * identical calls in flight may share one. Not promotions: it counts each gift card lookup against
+ * the client's address, and a shared call would count fifteen lookups as one. Not customers or
+ * orders: a signed-in caller's own data gains little from sharing.
+ */
+const CATALOG_SUBGRAPHS = ['products', 'inventory'];
+
+/**
  * An Apollo Gateway over the static supergraph. Subgraph calls go through Node's fetch, whose
  * pooled keep-alive connections save a TCP handshake per subgraph request; each call has a
  * deadline so a hung subgraph fails its part of the plan instead of holding the request, and
- * identical queries in flight at once share one call.
+ * identical catalog queries in flight at once share one call.
  */
 export function createGateway(options: GatewayOptions): { gateway: ApolloGateway; urls: () => Map<string, string> } {
   const urls = () => {
@@ -97,6 +107,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
   const shared =
     options.shareFetches === false ? null : new SharedFetches((subgraph) => options.metrics?.subgraphFetchesShared.inc({ subgraph }));
   if (shared) options.responseCache?.onInvalidate(() => shared.detach());
+  const shareable = new Set(options.sharedSubgraphs ?? CATALOG_SUBGRAPHS);
   const gateway = new ApolloGateway({
     // A hook rather than a string, so a new supergraph file is picked up without a restart.
     supergraphSdl: async ({ update }) => {
@@ -135,7 +146,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
             }
           };
           try {
-            return await (shared ? shared.fetch(name, init, send) : send());
+            return await (shared && shareable.has(name) ? shared.fetch(name, init, send) : send());
           } catch (error) {
             options.logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
             return unavailableResponse(name, init?.body);
