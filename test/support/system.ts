@@ -20,8 +20,16 @@ const SUBGRAPHS = ['PRODUCTS', 'INVENTORY', 'ORDERS', 'CUSTOMERS', 'PROMOTIONS']
 export async function startSystem(env: NodeJS.ProcessEnv): Promise<RunningSystem> {
   const script = join(repoRoot, 'dist', 'scripts', 'start.js');
   if (!existsSync(script)) throw new Error('dist/ is missing: run the tests with `npm test`, which builds first');
-  const ports: Record<string, string> = { GATEWAY_PORT: String(await freePort()) };
-  for (const name of SUBGRAPHS) ports[`${name}_PORT`] = String(await freePort());
+  // Nothing binds these until the processes start, so each must differ from the others and from PostgreSQL's.
+  const taken = new Set([env.EMBEDDED_POSTGRES_PORT]);
+  const pick = async () => {
+    let port = String(await freePort());
+    while (taken.has(port)) port = String(await freePort());
+    taken.add(port);
+    return port;
+  };
+  const ports: Record<string, string> = { GATEWAY_PORT: await pick() };
+  for (const name of SUBGRAPHS) ports[`${name}_PORT`] = await pick();
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...ports, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
