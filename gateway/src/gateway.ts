@@ -2,7 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
-import type { ResponseCache } from './response-cache';
+import { CATALOG_SUBGRAPHS, type ResponseCache } from './response-cache';
 import { SharedFetches } from './shared-fetch';
 import type { SupergraphSource } from './supergraph';
 import { unavailableResponse } from './unavailable-response';
@@ -25,7 +25,7 @@ export interface GatewayOptions {
   metrics?: Metrics;
   /** Identical subgraph queries in flight share one request (see SharedFetches); on unless false. */
   shareFetches?: boolean;
-  /** The subgraphs whose queries may be shared; the catalog's unless given. */
+  /** The subgraphs whose queries may be shared; the catalog's (CATALOG_SUBGRAPHS) unless given. */
   sharedSubgraphs?: readonly string[];
   /** When it drops its answers, reads in flight are no longer shared: a later read must not take one from before the change. */
   responseCache?: ResponseCache | null;
@@ -83,14 +83,6 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return new GraphQLError('Internal error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: currentRequestId() } });
   }
 }
-
-/**
- * Subgraphs whose query answers depend only on the document, the variables and the token, so
- * identical calls in flight may share one. Not promotions: it counts each gift card lookup against
- * the client's address, and a shared call would count fifteen lookups as one. Not customers or
- * orders: a signed-in caller's own data gains little from sharing.
- */
-const CATALOG_SUBGRAPHS = ['products', 'inventory'];
 
 /**
  * An Apollo Gateway over the static supergraph. Subgraph calls go through Node's fetch, whose

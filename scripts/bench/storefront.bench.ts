@@ -97,8 +97,9 @@ async function recordSubgraphCalls(subgraphByUrl: Map<string, string>, work: () 
     const url = String(input instanceof Request ? input.url : input);
     const subgraph = subgraphByUrl.get(url);
     // The gateway's calls only (it names the client's address); a subgraph's calls to another are part of its cost.
-    if (subgraph && typeof init?.body === 'string' && new Headers(init.headers).has('x-forwarded-for'))
-      calls.push({ subgraph, url, headers: new Headers(init.headers), body: init.body });
+    const headers = new Headers(init?.headers);
+    if (subgraph && typeof init?.body === 'string' && headers.has('x-forwarded-for'))
+      calls.push({ subgraph, url, headers, body: init.body });
     return realFetch(input, init);
   };
   try {

@@ -1,6 +1,11 @@
 import { Kind, parse, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
 
-/** The subgraphs whose answers the response cache keeps: each publishes every change of what it serves to its outbox. */
+/**
+ * The catalog's subgraphs. Their query answers depend only on the document, the variables and the
+ * token, so identical calls in flight may share one (not promotions: it counts each gift card
+ * lookup against the client's address), and each publishes every change of what it serves to
+ * its outbox, so the response cache may keep their answers.
+ */
 export const CATALOG_SUBGRAPHS: readonly string[] = ['products', 'inventory'];
 
 /**
