@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
  */
 export default tseslint.config(
   {
-    ignores: ['dist/', '.data/', 'coverage/', 'node_modules/', '**/*.js', '**/*.cjs', '**/*.mjs', 'jest.config.ts', 'examples/generated/'],
+    ignores: ['dist/', '.data/', 'coverage/', 'node_modules/', '**/*.js', '**/*.cjs', '**/*.mjs', 'examples/generated/'],
   },
   {
     files: ['**/*.ts'],

@@ -1,10 +1,11 @@
-import type { Config } from 'jest';
-
+// @ts-check
 /**
  * Every test runs against real PostgreSQL: one embedded server for the run (global setup), a
- * fresh database per test file, so files run in parallel without sharing state.
+ * fresh database per test file, so files run in parallel without sharing state. Plain JavaScript,
+ * so starting jest does not first compile its configuration.
  */
-const config: Config = {
+/** @type {import('jest').Config} */
+const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/test', '<rootDir>/scripts'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
@@ -25,4 +26,4 @@ const config: Config = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };
 
-export default config;
+module.exports = config;
