@@ -3,7 +3,8 @@
  * current entities: `npm run migration:create -- products`.
  */
 import { readdir, writeFile } from 'node:fs/promises';
-import { migrate, openDatabase } from '#platform/db';
+import { openDatabase } from '#platform/db';
+import { migrate, migratorOf } from '#platform/migrations';
 import { migrationsSourceDir } from './lib/paths';
 import { withScratchDatabase } from './lib/scratch-database';
 import { findSubgraph } from './lib/subgraphs';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     });
     try {
       await migrate(orm);
-      const result = await orm.getMigrator().createMigration(dir, false, subgraph.migrations.length === 0);
+      const result = await migratorOf(orm).createMigration(dir, false, subgraph.migrations.length === 0);
       if (!result.fileName) {
         console.log(`${name}: entities and migrations agree; nothing to write`);
         return;

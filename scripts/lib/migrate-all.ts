@@ -1,4 +1,5 @@
-import { migrate, openDatabase } from '#platform/db';
+import { openDatabase } from '#platform/db';
+import { migrate } from '#platform/migrations';
 import { subgraphs } from './subgraphs';
 
 /** The database a subgraph uses: `<NAME>_DATABASE_URL`, else the shared one. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, openDatabase, withAdminClient, withDatabase, type Orm } from '#platform/db';
 import type { SubgraphInfo } from '#platform/server';
-import { migrateAll } from '../../scripts/lib/migrate-all';
-import { seedDemoBusiness } from '../../scripts/lib/seed-demo';
+import type * as MigrateAll from '../../scripts/lib/migrate-all';
+import type * as SeedDemo from '../../scripts/lib/seed-demo';
 
 export interface TestDatabase {
   url: string;
@@ -35,6 +35,12 @@ async function templateDatabase(adminUrl: string, seeded: boolean): Promise<stri
       await client.query(`drop database if exists "${building}" with (force)`);
       await client.query(`create database "${building}"`);
       const url = withDatabase(adminUrl, building);
+      // Loaded here, by the one file that builds the template: the migrator's few hundred modules
+      // stay out of every other test file's module registry.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { migrateAll } = require('../../scripts/lib/migrate-all') as typeof MigrateAll;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { seedDemoBusiness } = require('../../scripts/lib/seed-demo') as typeof SeedDemo;
       await migrateAll(url, () => {});
       if (seeded) await seedDemoBusiness(url, 'EUR', () => {});
       await client.query(`alter database "${building}" rename to "${name}"`);

@@ -1,6 +1,5 @@
 import { MikroORM, type EntityClass, type MigrationObject } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../runtime/logger';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -28,7 +27,8 @@ export interface DatabaseOptions {
 
 /**
  * Opens the subgraph's MikroORM instance. Entities live in the subgraph's own schema, and so
- * does its migration table, so subgraphs can share one database or each have their own.
+ * does its migration table, so subgraphs can share one database or each have their own. The
+ * migrator is not loaded here: `#platform/migrations` registers it where migrations run.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   return MikroORM.init<PostgreSqlDriver>({
@@ -36,7 +36,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     clientUrl: options.clientUrl,
     schema: options.schema,
     entities: options.entities,
-    extensions: [Migrator],
     allowGlobalContext: false,
     forceUtcTimezone: true,
     validateRequired: true,
@@ -62,11 +61,4 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
       pathTs: options.migrationsPath,
     },
   });
-}
-
-/** Applies every pending migration in one transaction; returns the names applied. */
-export async function migrate(orm: Orm): Promise<string[]> {
-  await orm.em.getConnection().execute(`create schema if not exists "${orm.config.get('schema')}"`);
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
 }

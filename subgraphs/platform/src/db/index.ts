@@ -1,5 +1,5 @@
 /** PostgreSQL: the ORM per subgraph schema, transactions, idempotency, rate limits, raw SQL. */
-export { openDatabase, migrate, DEFAULT_ACQUIRE_TIMEOUT_MS, type Orm, type DatabaseOptions } from './database';
+export { openDatabase, DEFAULT_ACQUIRE_TIMEOUT_MS, type Orm, type DatabaseOptions } from './database';
 export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './admin';
 export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './embedded-postgres';
 export { entityLoader, entityListLoader, plainListLoader, isUuid } from './entity-loader';
