@@ -37,33 +37,83 @@ export async function idempotent<T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; replayed: boolean }> {
   if (!key) return { result: await work(), replayed: false };
-  const hash = requestHash(input);
-  const claimed = await sql(
-    em,
-    `insert into "${schema}"."idempotency_record" (scope, key, request_hash, created_at) values (?, ?, ?, now())
-     on conflict do nothing returning key`,
-    [scope, key, hash],
-  );
-  if (claimed.length === 0) {
-    const [existing] = await sql<{ request_hash: string; result: T }>(
-      em,
-      `select request_hash, result from "${schema}"."idempotency_record" where scope = ? and key = ?`,
-      [scope, key],
-    );
-    if (existing.request_hash !== hash) {
-      throw new UserErrorsException([
-        new UserError(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH),
-      ]);
-    }
-    return { result: existing.result, replayed: true };
-  }
+  const [claim] = await claimIdempotencyKeys<T>(em, schema, scope, [{ key, input }]);
+  if (claim.state === 'mismatch') throw new UserErrorsException([claim.userError]);
+  if (claim.state === 'replay') return { result: claim.result, replayed: true };
   const result = await work();
-  await sql(em, `update "${schema}"."idempotency_record" set result = ?::jsonb where scope = ? and key = ?`, [
-    JSON.stringify(result ?? null),
-    scope,
-    key,
-  ]);
+  await saveIdempotencyResults(em, schema, scope, [{ key, result }]);
   return { result, replayed: false };
+}
+
+/** What claiming a key found: it is ours to do the work under, done before with the same input, or used for another input. */
+export type IdempotencyClaim<T> = { state: 'claimed' } | { state: 'replay'; result: T } | { state: 'mismatch'; userError: UserError };
+
+/**
+ * Claims many keys of one scope in one statement, for a batch whose items each run once per key
+ * (`idempotent` is a batch of one); the keys must be distinct. Claimed in key order, so two
+ * batches sharing keys wait on each other's commit instead of deadlocking, then replay. The caller
+ * does the claimed items' work and saves their results in the same transaction.
+ */
+export async function claimIdempotencyKeys<T>(
+  em: EntityManager,
+  schema: string,
+  scope: string,
+  entries: readonly { key: string; input: unknown }[],
+): Promise<IdempotencyClaim<T>[]> {
+  if (entries.length === 0) return [];
+  const hashes = entries.map((e) => requestHash(e.input));
+  const claimed = new Set(
+    (
+      await sql<{ key: string }>(
+        em,
+        `insert into "${schema}"."idempotency_record" (scope, key, request_hash, created_at)
+         select ?, k, h, now() from unnest(?::text[], ?::text[]) as t(k, h) order by k
+         on conflict do nothing returning key`,
+        [scope, entries.map((e) => e.key), hashes],
+      )
+    ).map((r) => r.key),
+  );
+  const taken = entries.filter((e) => !claimed.has(e.key)).map((e) => e.key);
+  const existing = new Map(
+    taken.length === 0
+      ? []
+      : (
+          await sql<{ key: string; request_hash: string; result: T }>(
+            em,
+            `select key, request_hash, result from "${schema}"."idempotency_record" where scope = ? and key = any(?::text[])`,
+            [scope, taken],
+          )
+        ).map((r) => [r.key, r]),
+  );
+  return entries.map(({ key }, i): IdempotencyClaim<T> => {
+    if (claimed.has(key)) return { state: 'claimed' };
+    const earlier = existing.get(key);
+    if (earlier && earlier.request_hash === hashes[i]) return { state: 'replay', result: earlier.result };
+    return {
+      state: 'mismatch',
+      userError: new UserError(
+        ['idempotencyKey'],
+        `Idempotency key "${key}" was already used for a different request`,
+        IDEMPOTENCY_KEY_MISMATCH,
+      ),
+    };
+  });
+}
+
+/** Stores the results of claimed keys' work, in one statement, in the transaction that claimed them. */
+export async function saveIdempotencyResults(
+  em: EntityManager,
+  schema: string,
+  scope: string,
+  results: readonly { key: string; result: unknown }[],
+): Promise<void> {
+  if (results.length === 0) return;
+  await sql(
+    em,
+    `update "${schema}"."idempotency_record" r set result = t.result
+     from unnest(?::text[], ?::jsonb[]) as t(key, result) where r.scope = ? and r.key = t.key`,
+    [results.map((r) => r.key), results.map((r) => JSON.stringify(r.result ?? null)), scope],
+  );
 }
 
 /** How long a key is remembered: far longer than any client retries, short enough to keep the table small. */

@@ -6,6 +6,14 @@ export { entityLoader, entityListLoader, plainListLoader, isUuid } from './entit
 export { runMutation, type MutationOutcome, type MutationOptions } from './run-mutation';
 export { plainRowMapper, selectPlain, sql } from './sql';
 export { IdempotencyRecord } from './idempotency-record.entity';
-export { idempotent, requestHash, pruneIdempotencyRecords, IDEMPOTENCY_KEY_MISMATCH } from './idempotency';
+export {
+  idempotent,
+  claimIdempotencyKeys,
+  saveIdempotencyResults,
+  requestHash,
+  pruneIdempotencyRecords,
+  IDEMPOTENCY_KEY_MISMATCH,
+  type IdempotencyClaim,
+} from './idempotency';
 export { SharedRateLimiter, pruneRateLimitCounters, type RateLimit } from './rate-limit';
 export { RateLimitCounter } from './rate-limit-counter.entity';
