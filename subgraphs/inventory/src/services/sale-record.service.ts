@@ -6,6 +6,7 @@ import { InventoryLevel, StockMovementReason } from '../entities';
 import { InventoryErrorCode } from '../errors';
 import type { InventorySaleRecordInput } from '../inputs/reservation.input';
 import { requireLocations } from './location-lookup';
+import { recordOfflineSales, SALE_RECORD_SCOPE } from './offline-sales-batch';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 
 /** How far ahead of this server's clock a till's sale time may be (clocks drift). */
@@ -23,9 +24,10 @@ export async function recordSale(ctx: InventoryContext, input: InventorySaleReco
 }
 
 /**
- * Records a till's offline batch in one call and one transaction: each sale as `recordSale` would,
- * under its own key and in its own savepoint, so a refused sale leaves the others recorded. One
- * outcome per sale, in order.
+ * Records a till's batch in one call and one transaction: each sale as `recordSale` would, under
+ * its own key, a refused sale leaving the others recorded. One outcome per sale, in order. A batch
+ * of offline sales is recorded set-based (offline-sales-batch.ts); otherwise each sale gets its
+ * own savepoint.
  */
 export async function recordSales(
   ctx: InventoryContext,
@@ -39,6 +41,8 @@ export async function recordSales(
   }
   const problems = await Promise.all(inputs.map((input) => saleProblems(input)));
   return runMutation(ctx, async (tx) => {
+    const batched = await recordOfflineSales(tx, inputs, problems);
+    if (batched) return batched;
     const outcomes: MutationOutcome<InventoryLevel[]>[] = [];
     for (const [index, input] of inputs.entries()) {
       if (problems[index].length) {
@@ -79,7 +83,7 @@ async function saleProblems(input: InventorySaleRecordInput): Promise<UserError[
 async function recordIn(tx: InventoryContext, input: InventorySaleRecordInput): Promise<InventoryLevel[]> {
   const skus = input.lines.map((l) => l.sku);
   const { idempotencyKey, ...request } = input;
-  await idempotent(tx.em, SCHEMA, 'inventorySaleRecord', idempotencyKey, request, async () => {
+  await idempotent(tx.em, SCHEMA, SALE_RECORD_SCOPE, idempotencyKey, request, async () => {
     await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
     try {
       await applyStockChanges(

@@ -67,9 +67,7 @@ const GUARDS: Record<StockGuard, string> = {
  * location) order so transactions touching the same levels cannot deadlock.
  */
 export async function applyStockChanges(em: EntityManager, changes: StockChange[]): Promise<LevelRow[]> {
-  const key = (c: StockChange) => `${c.sku}\u0000${c.locationId}`;
-  // Stable for equal keys, so several changes to one level apply in the order given.
-  const ordered = [...changes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const ordered = inLevelOrder(changes);
   const results = new Map<StockChange, LevelRow>();
   const events: EventInput[] = [];
   const recordedAt = new Date();
@@ -101,31 +99,49 @@ export async function applyStockChanges(em: EntityManager, changes: StockChange[
         recordedAt,
       ],
     );
-    const payload = {
-      sku: level.sku,
-      locationId: level.location_id,
-      version: level.version,
-      onHand: level.on_hand,
-      reserved: level.reserved,
-      available,
-      incoming: level.incoming,
-      delta: dOn,
-      reservedDelta: dRes,
-      reason: change.reason,
-      channel: change.channel ?? null,
-      occurredAt: (change.occurredAt ?? recordedAt).toISOString(),
-    };
-    const eventKey = levelEventKey(level.sku, level.location_id);
-    events.push(InventoryLevelChanged.event(eventKey, payload));
-    const threshold = level.low_stock_threshold;
-    const before = available - (dOn - dRes);
-    if (threshold !== null && available <= threshold && before > threshold) {
-      events.push(InventoryLevelLow.event(eventKey, { ...payload, lowStockThreshold: threshold }));
-    }
+    events.push(...levelEvents(level, change, recordedAt));
     results.set(change, level);
   }
   await publishEvents(em, SCHEMA, events);
   return changes.map((c) => results.get(c) as LevelRow);
+}
+
+/** Changes in (sku, location) order, the order every writer locks levels in; stable, so several changes to one level keep theirs. */
+export function inLevelOrder<C extends { sku: string; locationId: string }>(changes: readonly C[]): C[] {
+  const key = (c: C) => `${c.sku}\u0000${c.locationId}`;
+  return [...changes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * The outbox events of one change, from the level after it: InventoryLevelChanged, and
+ * InventoryLevelLow when the change took available from above the level's threshold to at or below it.
+ */
+export function levelEvents(level: LevelRow, change: StockChange, recordedAt: Date): EventInput[] {
+  const dOn = change.onHand ?? 0;
+  const dRes = change.reserved ?? 0;
+  const available = level.on_hand - level.reserved;
+  const payload = {
+    sku: level.sku,
+    locationId: level.location_id,
+    version: level.version,
+    onHand: level.on_hand,
+    reserved: level.reserved,
+    available,
+    incoming: level.incoming,
+    delta: dOn,
+    reservedDelta: dRes,
+    reason: change.reason,
+    channel: change.channel ?? null,
+    occurredAt: (change.occurredAt ?? recordedAt).toISOString(),
+  };
+  const eventKey = levelEventKey(level.sku, level.location_id);
+  const events = [InventoryLevelChanged.event(eventKey, payload)];
+  const threshold = level.low_stock_threshold;
+  const before = available - (dOn - dRes);
+  if (threshold !== null && available <= threshold && before > threshold) {
+    events.push(InventoryLevelLow.event(eventKey, { ...payload, lowStockThreshold: threshold }));
+  }
+  return events;
 }
 
 async function updateLevel(em: EntityManager, change: StockChange, dOn: number, dRes: number, dInc: number): Promise<LevelRow> {
