@@ -292,6 +292,29 @@ it('syncs offline sales exactly once: replays and two devices give one order and
   expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('at most 250'), extensions: { code: 'BAD_USER_INPUT' } });
 });
 
+it('two devices syncing overlapping batches at once: one order and one stock movement per sale; the sales past zero are the ones flagged', async () => {
+  await createStockedProduct(system, admin, { sku: 'OFF-B', price: '5.00', stock: { [berlin]: 20 } });
+  const before = await level('OFF-B');
+  const sales = Array.from({ length: 40 }, () =>
+    offline([{ sku: 'OFF-B', quantity: 1, unitPrice: { amount: '5.00' } }], [{ method: 'CASH', amount: { amount: '5.00' } }]),
+  );
+  const [one, two] = await Promise.all([
+    api(SYNC, { device: 'till-20', orders: sales.slice(0, 25) }, cashier),
+    api(SYNC, { device: 'till-21', orders: sales.slice(15, 40) }, cashier),
+  ]);
+  const answers = [...one.posOrdersSync.results, ...two.posOrdersSync.results] as SyncAnswer[];
+  expect(answers.map((r) => r.status).filter((s) => s !== 'CREATED' && s !== 'DUPLICATE')).toEqual([]);
+  const ordersOf = new Map<string, Set<string | undefined>>();
+  for (const r of answers) ordersOf.set(r.clientOrderId, (ordersOf.get(r.clientOrderId) ?? new Set()).add(r.order?.id));
+  expect(ordersOf.size).toBe(40);
+  expect([...ordersOf.values()].filter((ids) => ids.size !== 1 || ids.has(undefined))).toEqual([]);
+  expect(answers.filter((r) => r.status === 'CREATED')).toHaveLength(40);
+  expect(await level('OFF-B')).toEqual({ onHand: before.onHand - 40, reserved: before.reserved });
+  // Whichever device recorded them, the sales that took the level below zero, and only they, are flagged.
+  const flagged = new Set(answers.filter((r) => r.order?.flags.some((f) => f.code === 'STOCK_BELOW_ZERO')).map((r) => r.order?.id));
+  expect(flagged.size).toBe(40 - before.onHand);
+});
+
 it('a known customer at the till: a receipt with the store, tenders, change and the points earned; a store visit on the timeline', async () => {
   const customer = await newCustomer(system, 'regular@example.com');
   const sold = (

@@ -92,21 +92,31 @@ export async function appendOrderEvents(
   order: Order,
   entries: readonly (OrderEventEntry & { at?: Date })[],
 ): Promise<void> {
+  await appendOrdersEvents(em, [{ order, entries }]);
+}
+
+/** `appendOrderEvents` for many orders at once (a till's synced batch): one flush and one outbox write for them all. */
+export async function appendOrdersEvents(
+  em: EntityManager,
+  batch: readonly { order: Order; entries: readonly (OrderEventEntry & { at?: Date })[] }[],
+): Promise<void> {
   const outbox: EventInput[] = [];
-  for (const entry of entries) {
-    order.eventSequence += 1;
-    const occurredAt = entry.at ?? new Date();
-    const event = outboxEvent(envelopeOf(order, order.eventSequence, occurredAt), entry);
-    em.persist(
-      Object.assign(new OrderEvent(), {
-        orderId: order.id,
-        sequence: order.eventSequence,
-        type: entry.type,
-        payload: event.payload,
-        occurredAt,
-      }),
-    );
-    outbox.push(event);
+  for (const { order, entries } of batch) {
+    for (const entry of entries) {
+      order.eventSequence += 1;
+      const occurredAt = entry.at ?? new Date();
+      const event = outboxEvent(envelopeOf(order, order.eventSequence, occurredAt), entry);
+      em.persist(
+        Object.assign(new OrderEvent(), {
+          orderId: order.id,
+          sequence: order.eventSequence,
+          type: entry.type,
+          payload: event.payload,
+          occurredAt,
+        }),
+      );
+      outbox.push(event);
+    }
   }
   await em.flush();
   await publishEvents(em, SCHEMA, outbox);

@@ -39,9 +39,9 @@ import {
 } from '../entities';
 import { CheckoutErrorCode, OrdersErrorCode } from '../errors';
 import { PosPaymentMethod, type PosOfflineOrderInput } from '../inputs/pos.input';
-import { appendOrderEvents } from '../order-events';
+import { appendOrdersEvents, type OrderEventEntry } from '../order-events';
 import { financialStatus, summarizePayment, type PaymentEvent } from '../payments';
-import { recordOrderSold } from '../reports';
+import { recordOrdersSold } from '../reports';
 import { readShopConfig } from '../services/shop-config.service';
 import type { ShippingZone } from '../pricing';
 
@@ -110,7 +110,7 @@ interface Candidate {
 /**
  * The batch in four steps: what was synced before (one query), each sale's checks, one inventory
  * call for every new sale (each once per key, in the till's order, so the sale that took a level
- * below zero is the one flagged), then one transaction for the orders, each in its own savepoint.
+ * below zero is the one flagged), then one transaction for all the orders.
  */
 async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInput[]): Promise<SyncResult[]> {
   const { ctx } = batch;
@@ -162,20 +162,7 @@ async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInp
   const recorded = await recordStock(batch, candidates, results);
   if (recorded.length > 0) {
     try {
-      await ctx.em.fork().transactional(async (em) => {
-        for (const candidate of recorded) {
-          try {
-            const order = await em.transactional((savepoint) =>
-              recordOrder(savepoint, batch, candidate, candidate.facts, candidate.flags, candidate.hash),
-            );
-            results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'CREATED', order, userErrors: [] };
-          } catch (error) {
-            if (!(error instanceof UniqueConstraintViolationException)) throw error;
-            // The same sale from another device won the race: answered below with its order, or a conflict.
-            results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'DUPLICATE', order: null, userErrors: [] };
-          }
-        }
-      });
+      await writeOrders(batch, recorded, results);
     } catch (error) {
       ctx.logger.error({ err: error }, 'pos sync: the batch could not be written; nothing was recorded');
       for (const candidate of recorded) results[candidate.index] = syncLater(candidate.clientOrderId);
@@ -197,6 +184,39 @@ async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInp
     }
   }
   return results;
+}
+
+/**
+ * The recorded sales' orders, all in one transaction. Should another device sync one of these
+ * sales at the same moment, its order wins the unique clientOrderId and this transaction fails
+ * whole (rare); then the batch is written again a sale per savepoint, so each still gets its own
+ * answer: CREATED, or DUPLICATE to be answered with the other device's order (or a conflict).
+ */
+async function writeOrders(batch: BatchContext, recorded: readonly Candidate[], results: SyncResult[]): Promise<void> {
+  const created = (candidate: Candidate, order: Order): SyncResult => ({
+    clientOrderId: candidate.clientOrderId,
+    status: 'CREATED',
+    order,
+    userErrors: [],
+  });
+  try {
+    const orders = await batch.ctx.em.fork().transactional((em) => recordOrders(em, batch, recorded));
+    recorded.forEach((candidate, i) => (results[candidate.index] = created(candidate, orders[i])));
+    return;
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  }
+  await batch.ctx.em.fork().transactional(async (em) => {
+    for (const candidate of recorded) {
+      try {
+        const [order] = await em.transactional((savepoint) => recordOrders(savepoint, batch, [candidate]));
+        results[candidate.index] = created(candidate, order);
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'DUPLICATE', order: null, userErrors: [] };
+      }
+    }
+  });
 }
 
 /**
@@ -443,17 +463,39 @@ function catalogOf(batch: BatchContext, facts: SaleFacts): Map<string, CatalogRo
   );
 }
 
-/** The order as the till sold it, handed over, paid with what it took, in one transaction. */
-async function recordOrder(
+/**
+ * The candidates' orders as the till sold them, handed over, paid with what it took, in `em`'s
+ * transaction: their numbers from one sequence read, one flush, one outbox write, their ledger
+ * rows and pair counts together. One sale's savepoint is a batch of one.
+ */
+async function recordOrders(em: EntityManager, batch: BatchContext, candidates: readonly Candidate[]): Promise<Order[]> {
+  const numbers = (
+    await sql<{ n: string }>(em, `select nextval('"${SCHEMA}"."order_number_seq"') as n from generate_series(1, ?)`, [candidates.length])
+  )
+    .map((r) => Number(r.n))
+    .sort((a, b) => a - b);
+  // Numbered in the till's order, written in clientOrderId order: two devices syncing overlapping
+  // batches insert the orders they share in the same order, so one waits for the other instead of deadlocking.
+  const numbered = candidates.map((candidate, i) => ({ candidate, number: `#${numbers[i]}` }));
+  const placed = [...numbered]
+    .sort((a, b) => (a.candidate.clientOrderId < b.candidate.clientOrderId ? -1 : 1))
+    .map(({ candidate, number }) => ({ candidate, ...placeOrder(em, batch, candidate, number) }));
+  await appendOrdersEvents(em, placed);
+  // The sales ledger counts each at the till's sale time, not the sync's.
+  await recordOrdersSold(em, placed);
+  const orders = new Map(placed.map((p) => [p.candidate, p.order]));
+  return candidates.map((candidate) => orders.get(candidate) as Order);
+}
+
+/** One sale's order, lines, fulfilment and payments persisted in `em` (written by the caller's flush), and the events it is to append. */
+function placeOrder(
   em: EntityManager,
   batch: BatchContext,
   candidate: Candidate,
-  facts: SaleFacts,
-  flags: OrderFlagData[],
-  hash: string,
-): Promise<Order> {
+  number: string,
+): { order: Order; lines: OrderLine[]; entries: OrderEventEntry[] } {
   const { ctx } = batch;
-  const sale = candidate.sale;
+  const { sale, facts, flags, hash } = candidate;
   const cartLines: CartLineInput[] = facts.lines.map((l, i) => ({
     id: `line-${i}`,
     sku: l.sku,
@@ -487,9 +529,8 @@ async function recordOrder(
     shopCountryCode: ctx.shopCountryCode,
     shipToStoreDays: ctx.shipToStoreDays,
   });
-  const [{ n }] = await sql<{ n: string }>(em, `select nextval('"${SCHEMA}"."order_number_seq"') as n`);
   const order = Object.assign(new Order(), {
-    number: `#${n}`,
+    number,
     channel: SalesChannel.POS,
     customerId: candidate.customerId,
     currencyCode: ctx.currencyCode,
@@ -587,7 +628,7 @@ async function recordOrder(
     ledgers.push(events);
   });
   const paid = financialStatus(ledgers.map(summarizePayment), order.totalMinor) === 'PAID';
-  await appendOrderEvents(em, order, [
+  const entries: OrderEventEntry[] = [
     { type: 'order.placed' },
     ...(paid ? [{ type: 'order.paid' as const, data: { paidMinor: order.totalMinor } }] : []),
     {
@@ -600,10 +641,8 @@ async function recordOrder(
         tracking: [],
       },
     },
-  ]);
-  // The sales ledger counts it at the till's sale time, not the sync's.
-  await recordOrderSold(em, order, lines);
-  return order;
+  ];
+  return { order, lines, entries };
 }
 
 /** Every variant the batch names, by SKU or barcode, read in as few catalog calls as the lookup limit allows. */

@@ -1,5 +1,5 @@
 /** Sales ledger, reports and recommendations: the ledger's single writer, and the reads over it. */
-export { recordSalesRows, recordOrderSold, recordOrderCancelled, recordOrderReturned } from './record-sales-rows';
+export { recordSalesRows, recordOrderSold, recordOrdersSold, recordOrderCancelled, recordOrderReturned } from './record-sales-rows';
 export { saleRows, takenBackRows, lineAmounts, shippingAmounts, saleLocation } from './ledger-rows';
 export type { SalesRowInput, LedgerOrder, LedgerLine, TakenBack } from './ledger-rows';
 export { salesReport, salesReportFromLedger, SALES_REPORT_MAX_ROWS, type SalesReportArgs } from './sales-report';

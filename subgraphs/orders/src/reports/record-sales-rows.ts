@@ -7,7 +7,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SalesLedgerRow } from '../entities';
 import { basketOf } from './recommendations/basket-change';
-import { countBasketChange } from './recommendations/pair-counts';
+import { countBasketChange, countBasketChanges } from './recommendations/pair-counts';
 import {
   saleLocation,
   saleRows,
@@ -29,8 +29,19 @@ export function recordSalesRows(em: EntityManager, rows: readonly SalesRowInput[
  * and store; and its products counted into the frequently-bought-together pairs.
  */
 export async function recordOrderSold(em: EntityManager, order: LedgerOrder, lines: readonly LedgerLine[]): Promise<void> {
-  recordSalesRows(em, saleRows(order, lines));
-  await countBasketChange(em, [], basketOf(lines.map((line) => line.productId)));
+  await recordOrdersSold(em, [{ order, lines }]);
+}
+
+/** `recordOrderSold` for many orders at once (a till's synced batch): their pair counts summed into one upsert each. */
+export async function recordOrdersSold(
+  em: EntityManager,
+  sold: readonly { order: LedgerOrder; lines: readonly LedgerLine[] }[],
+): Promise<void> {
+  for (const { order, lines } of sold) recordSalesRows(em, saleRows(order, lines));
+  await countBasketChanges(
+    em,
+    sold.map(({ lines }) => ({ before: [], after: basketOf(lines.map((line) => line.productId)) })),
+  );
 }
 
 /**
