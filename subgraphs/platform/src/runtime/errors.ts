@@ -21,6 +21,8 @@ export const ErrorCode = {
   MAX_COST_EXCEEDED: 'MAX_COST_EXCEEDED',
   /** The caller's cost budget is spent for now (HTTP 429, Retry-After). */
   THROTTLED: 'THROTTLED',
+  /** An automatic persisted query whose `sha256Hash` is not the SHA-256 of the query sent with it; nothing was stored or run (HTTP 400). */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
 } as const;
 
 /** Extensions a client may see on a passed-through error; anything else (a subgraph's URL and response body…) stays in the logs. */
@@ -33,6 +35,16 @@ const ARMOR_LIMITS: [RegExp, string, string][] = [
   [/^Syntax Error: Query depth limit of (\d+) exceeded, found (\d+)/, 'MAX_DEPTH_EXCEEDED', 'The query is nested $2 deep; at most $1'],
   [/^Syntax Error: Aliases limit of (\d+) exceeded, found (\d+)/, 'MAX_ALIASES_EXCEEDED', 'The query has $2 aliases; at most $1'],
   [/^Syntax Error: Directives limit of (\d+) exceeded, found (\d+)/, 'MAX_DIRECTIVES_EXCEEDED', 'The query has $2 directives; at most $1'],
+];
+
+/** Apollo Server's refusals of an automatic persisted query, which carry no code of their own (messages as in @apollo/server 5). */
+const PERSISTED_QUERY_REFUSALS: [string, string, string][] = [
+  [
+    'provided sha does not match query',
+    ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+    "The persisted query's sha256Hash is not the SHA-256 of its query",
+  ],
+  ['Unsupported persisted query version', 'BAD_REQUEST', 'Only version 1 of persisted queries is supported'],
 ];
 
 /**
@@ -93,6 +105,8 @@ export function createErrorFormatter(logger: Logger) {
       const match = pattern.exec(formatted.message);
       if (match) return { message: message.replace('$1', match[1]).replace('$2', match[2]), extensions: { code: limitCode } };
     }
+    const refusal = PERSISTED_QUERY_REFUSALS.find(([apolloMessage]) => formatted.message === apolloMessage);
+    if (refusal) return { message: refusal[2], extensions: { code: refusal[1] } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
       const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => CLIENT_SAFE_EXTENSIONS.has(key)));
