@@ -48,11 +48,14 @@ export function loadGatewayConfig(env = process.env) {
       RESPONSE_CACHE: bool({ default: true }),
       RESPONSE_CACHE_MB: positiveInt({ default: 64 }),
       RESPONSE_CACHE_MAX_AGE_S: positiveInt({ default: 30 }),
+      PERSISTED_QUERY_TTL_S: positiveInt({ default: 86_400 }),
+      PERSISTED_QUERY_DATABASE_URL: url({ default: undefined }),
     },
     {
       ...env,
       EVENTS_DATABASE_URL: env.EVENTS_DATABASE_URL || env.INVENTORY_DATABASE_URL || env.DATABASE_URL || undefined,
       RATE_LIMIT_DATABASE_URL: env.RATE_LIMIT_DATABASE_URL || env.DATABASE_URL || undefined,
+      PERSISTED_QUERY_DATABASE_URL: env.PERSISTED_QUERY_DATABASE_URL || env.DATABASE_URL || undefined,
     },
   );
   if (raw.EVENT_BUS !== 'none' && !raw.EVENTS_DATABASE_URL) {
@@ -127,6 +130,15 @@ export function loadGatewayConfig(env = process.env) {
             },
           }
         : null,
+    /** Automatic persisted queries, shared by the replicas: in Redis when there is one, else in PostgreSQL, else in memory. */
+    persistedQueries: {
+      ttlSeconds: raw.PERSISTED_QUERY_TTL_S,
+      maxDocumentBytes: raw.MAX_BODY_BYTES,
+      redisUrl: raw.REDIS_URL,
+      databaseUrl: raw.PERSISTED_QUERY_DATABASE_URL,
+    },
+    /** How long CDNs and browsers may keep a GET answer of an anonymous catalog read: as long as the response cache keeps one. */
+    publicMaxAgeSeconds: raw.RESPONSE_CACHE_MAX_AGE_S,
   };
 }
 

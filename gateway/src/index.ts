@@ -3,6 +3,7 @@ import '#platform/tracing';
 import { createLogger, runService } from '#platform/runtime';
 import { loadGatewayConfig } from './config';
 import { createEventBus } from './live/event-bus-factory';
+import { createPersistedQueryCache } from './persisted-queries';
 import { catalogEventBus, invalidateOnCatalogEvents, ResponseCache } from './response-cache';
 import { createGatewayServer } from './server';
 import { defaultSupergraphPath, watchSupergraph } from './supergraph';
@@ -34,6 +35,7 @@ runService('gateway', async () => {
       throw new Error('Invalid configuration:\n  RATE_LIMIT: the cost budget needs DATABASE_URL or REDIS_URL (or RATE_LIMIT=false)');
     throttle = new Throttle(config.redisUrl ? new RedisBucketStore(config.redisUrl) : new PostgresBucketStore(url), config.rateLimit);
   }
+  const persistedQueries = createPersistedQueryCache(config.persistedQueries, logger);
   const server = await createGatewayServer({
     supergraph,
     subgraphUrls: config.subgraphUrls,
@@ -51,6 +53,8 @@ runService('gateway', async () => {
     metricsToken: config.metricsToken,
     corsOrigins: config.corsOrigins,
     responseCache,
+    persistedQueries,
+    publicMaxAgeSeconds: config.publicMaxAgeSeconds,
     live: bus
       ? {
           bus,
@@ -61,7 +65,15 @@ runService('gateway', async () => {
       : undefined,
   });
   const url = await server.listen(config.port, config.host);
-  logger.info({ url: `${url}/graphql`, live: bus ? config.eventBus : 'off', responseCache: responseCache ? 'on' : 'off' }, 'gateway ready');
+  logger.info(
+    {
+      url: `${url}/graphql`,
+      live: bus ? config.eventBus : 'off',
+      responseCache: responseCache ? 'on' : 'off',
+      persistedQueries: persistedQueries.store.kind,
+    },
+    'gateway ready',
+  );
   return {
     logger,
     close: async () => {
@@ -70,6 +82,7 @@ runService('gateway', async () => {
       await bus?.stop();
       await catalogEvents?.stop();
       await throttle?.close();
+      await persistedQueries.close();
     },
   };
 });

@@ -1,6 +1,6 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
@@ -34,7 +34,15 @@ import { apolloExecutor } from './live/gateway-executor';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './live/live-server';
 import { staticSupergraph, type Supergraph, type SupergraphSource } from './supergraph';
 import { fullSchemaIntrospection } from './introspection';
-import { catalogFieldsOf, responseCachePlugin, type ResponseCache } from './response-cache';
+import { PersistedQueryCache, MemoryQueryStore } from './persisted-queries';
+import {
+  cacheControlPlugin,
+  catalogFieldsOf,
+  CatalogReads,
+  NOT_CACHEABLE,
+  responseCachePlugin,
+  type ResponseCache,
+} from './response-cache';
 import type { Throttle, ThrottleDecision } from './throttle';
 
 /** What each request carries through Apollo: the caller, its address, and what its operation costs. */
@@ -68,8 +76,18 @@ function costExtensionPlugin(): ApolloServerPlugin<EdgeContext> {
   };
 }
 
-/** The response cache's plugin, deciding on the supergraph served now, counting hits and misses under `/metrics`. */
-function cachePlugin(cache: ResponseCache, supergraph: SupergraphSource, metrics: Metrics): ApolloServerPlugin<EdgeContext> {
+/** Which operations are catalog reads, decided on the supergraph served now. */
+function catalogReadsOf(supergraph: SupergraphSource): CatalogReads {
+  let fields: { sdl: string; coordinates: ReadonlySet<string> } | null = null;
+  return new CatalogReads(() => {
+    const { sdl } = supergraph.current();
+    if (fields?.sdl !== sdl) fields = { sdl, coordinates: catalogFieldsOf(sdl) };
+    return fields.coordinates;
+  });
+}
+
+/** The response cache's plugin, counting hits and misses under `/metrics`. */
+function cachePlugin(cache: ResponseCache, catalogReads: CatalogReads, metrics: Metrics): ApolloServerPlugin<EdgeContext> {
   const lookups = new Counter({
     name: 'gateway_response_cache_total',
     help: 'Anonymous catalog reads answered from the response cache (hit) or not (miss), and answers stored',
@@ -77,16 +95,7 @@ function cachePlugin(cache: ResponseCache, supergraph: SupergraphSource, metrics
     registers: [metrics.registry],
   });
   metrics.gauge('gateway_response_cache_entries', 'Answers held by the response cache', () => cache.size);
-  let fields: { sdl: string; coordinates: ReadonlySet<string> } | null = null;
-  return responseCachePlugin<EdgeContext>({
-    cache,
-    catalogFields: () => {
-      const { sdl } = supergraph.current();
-      if (fields?.sdl !== sdl) fields = { sdl, coordinates: catalogFieldsOf(sdl) };
-      return fields.coordinates;
-    },
-    count: (outcome) => lookups.inc({ outcome }),
-  });
+  return responseCachePlugin<EdgeContext>({ cache, catalogReads, count: (outcome) => lookups.inc({ outcome }) });
 }
 
 export interface GatewayServerOptions {
@@ -130,6 +139,16 @@ export interface GatewayServerOptions {
    * invalidates it on every catalog change (invalidateOnCatalogEvents). Absent: no response cache.
    */
   responseCache?: ResponseCache | null;
+  /**
+   * Automatic persisted queries (hash → document), in a store every replica shares (see
+   * createPersistedQueryCache); whoever gives it closes it. Absent: this process's memory only.
+   */
+  persistedQueries?: PersistedQueryCache | null;
+  /**
+   * How long shared caches (CDNs, browsers) may keep a GET answer of an anonymous catalog read
+   * (`Cache-Control: public, max-age=…`); null: no answer is cacheable. 30 s when absent.
+   */
+  publicMaxAgeSeconds?: number | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
   live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
 }
@@ -167,6 +186,14 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     : { introspection: !production, validationRules: [], plugins: [], parseOptions: {}, allowBatchedHttpRequests: false };
   const throttle = options.throttle ?? null;
   const responseCache = options.responseCache ?? null;
+  const catalogReads = catalogReadsOf(supergraph);
+  const persistedQueries =
+    options.persistedQueries ??
+    new PersistedQueryCache(new MemoryQueryStore(), {
+      ttlSeconds: 86_400,
+      maxDocumentBytes: options.maxBodyBytes ?? 256_000,
+      logger: options.logger,
+    });
   let live: LiveServer | null = null;
   const service = httpService(app, async () => {
     // Subscribers first, with a close code that tells them to reconnect and resume.
@@ -180,6 +207,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     validationRules: limitSettings.validationRules,
     parseOptions: limitSettings.parseOptions,
     allowBatchedHttpRequests: false,
+    // Registered by one replica, found by hash by any other; Apollo checks that the hash is the document's SHA-256.
+    persistedQueries: { cache: persistedQueries, ttl: persistedQueries.ttlSeconds },
     // runService owns SIGINT/SIGTERM and stops the server in order; Apollo must not race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.logger),
@@ -210,7 +239,13 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
           ]
         : []),
       costExtensionPlugin(),
-      ...(responseCache ? [cachePlugin(responseCache, supergraph, metrics)] : []),
+      ...(responseCache ? [cachePlugin(responseCache, catalogReads, metrics)] : []),
+      // Ours decides Cache-Control; Apollo's would set no-store from cache hints the subgraphs do not send.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheControlPlugin<EdgeContext>({
+        catalogReads,
+        maxAgeSeconds: options.publicMaxAgeSeconds === undefined ? 30 : options.publicMaxAgeSeconds,
+      }),
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       fullSchemaIntrospection(supergraph),
@@ -233,6 +268,13 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(insightsRouter());
   app.use(
     '/graphql',
+    (_req, res, next) => {
+      // Answers refused before GraphQL runs (a bad token, a bad body) are never cached; the cache-control plugin decides the rest.
+      res.set('cache-control', NOT_CACHEABLE);
+      // Kept by Express beside cors's Origin; Apollo sets no Vary of its own. Accept picks the response's content type.
+      res.vary('Authorization').vary('Accept');
+      next();
+    },
     ...graphqlBody(options.maxBodyBytes ?? 256_000),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -4,6 +4,7 @@ import { createLogger, type QueryLimits } from '#platform/runtime';
 import { createGatewayServer, type GatewayServer } from '../../gateway/src/server';
 import { catalogEventBus, invalidateOnCatalogEvents, ResponseCache } from '../../gateway/src/response-cache';
 import { loadSupergraph } from '../../gateway/src/supergraph';
+import type { PersistedQueryCache } from '../../gateway/src/persisted-queries';
 import type { Throttle } from '../../gateway/src/throttle';
 import { TEST_JWT_SECRET_TEXT } from './tokens';
 
@@ -34,6 +35,10 @@ export interface GatewayTestOptions {
   corsOrigins?: string[];
   /** Answer anonymous catalog reads from a response cache told of changes by this database's products and inventory outboxes. */
   responseCache?: { databaseUrl: string };
+  /** Automatic persisted queries in this cache (the test closes it); this gateway's memory otherwise. */
+  persistedQueries?: PersistedQueryCache;
+  /** `max-age` of GET answers to anonymous catalog reads; the gateway's default (30 s) otherwise. */
+  publicMaxAgeSeconds?: number | null;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
   live?: {
     databaseUrl?: string;
@@ -81,6 +86,8 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     trustProxy: options.trustProxy,
     corsOrigins: options.corsOrigins,
     responseCache,
+    persistedQueries: options.persistedQueries,
+    publicMaxAgeSeconds: options.publicMaxAgeSeconds,
     live: bus
       ? {
           bus,

@@ -1,20 +1,11 @@
-import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { LRUCache } from 'lru-cache';
-import { Role, type Viewer } from '#platform/auth';
-import { isCatalogRead } from './catalog-read';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { isAnonymousClient, type CallerContext, type CatalogReads } from './cacheable-request';
 import type { ResponseCache } from './response-cache';
-
-/** What the plugin needs of a request's context: who asks, and with which header. */
-interface CallerContext extends BaseContext {
-  authorization: string | null;
-  /** Absent for the gateway's own executions (live stock hydration), which are never cached. */
-  viewer?: Viewer;
-}
 
 export interface ResponseCachePluginOptions {
   cache: ResponseCache;
-  /** The `Type.field` coordinates catalog subgraphs resolve, for the supergraph served now. */
-  catalogFields: () => ReadonlySet<string>;
+  /** Which operations are catalog reads, for the supergraph served now. */
+  catalogReads: CatalogReads;
   /** Counts each cacheable request as a hit or a miss, and each answer stored. */
   count?: (outcome: 'hit' | 'miss' | 'stored') => void;
 }
@@ -29,30 +20,16 @@ export interface ResponseCachePluginOptions {
  */
 export function responseCachePlugin<C extends CallerContext>(options: ResponseCachePluginOptions): ApolloServerPlugin<C> {
   const { cache } = options;
-  /** Whether each (document, operation) is a catalog read, for the catalog fields it was decided on. */
-  let decisions = new LRUCache<string, boolean>({ max: 2_000 });
-  let decidedFor: ReadonlySet<string> | null = null;
   return {
     requestDidStart: async ({ contextValue }) => {
-      if (!contextValue.viewer || contextValue.viewer.role !== Role.ANONYMOUS || contextValue.authorization !== null) return {};
+      if (!isAnonymousClient(contextValue)) return {};
       let key: string | null = null;
       let generation = 0;
       let hit = false;
       return {
-        responseForOperation: async ({ schema, document, operation, queryHash, operationName, request }) => {
-          if (!operation || !queryHash) return null;
-          const fields = options.catalogFields();
-          if (fields !== decidedFor) {
-            decisions = new LRUCache<string, boolean>({ max: 2_000 });
-            decidedFor = fields;
-          }
-          const decisionKey = `${operationName ?? ''}\n${queryHash}`;
-          let catalog = decisions.get(decisionKey);
-          if (catalog === undefined) {
-            catalog = isCatalogRead(schema, document, operation, fields);
-            decisions.set(decisionKey, catalog);
-          }
-          if (!catalog) return null;
+        responseForOperation: async (requestContext) => {
+          const { queryHash, operationName, request } = requestContext;
+          if (!queryHash || !options.catalogReads.isCatalogRead(requestContext)) return null;
           key = cache.keyOf(queryHash, operationName, request.variables);
           generation = cache.generation;
           const data = cache.get(key);
