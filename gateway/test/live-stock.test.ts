@@ -167,19 +167,29 @@ it('sends a fresh snapshot when the version to resume from is unknown', async ()
   }
 });
 
-it('hydrates each event once per distinct selection, not once per subscriber', async () => {
+it('hydrates and executes each event once per distinct selection, not once per subscriber', async () => {
   const berlin = loc['Velocity Cycles Berlin Mitte'];
   const sku = skus[14];
-  const subs = Array.from({ length: 20 }, () => subscribeLive<Item>(gateway.wsUrl, STOCK, { skus: [sku], locationIds: [berlin] }));
+  const variables = { skus: [sku], locationIds: [berlin] };
+  const subs = Array.from({ length: 20 }, () => subscribeLive<Item>(gateway.wsUrl, STOCK, variables));
+  const BARE = `subscription($skus: [String!], $locationIds: [ID!]) { stockChanged(skus: $skus, locationIds: $locationIds) { sku available } }`;
+  const bare = Array.from({ length: 5 }, () => subscribeLive<{ sku: string; available: number }>(gateway.wsUrl, BARE, variables));
   try {
-    await Promise.all(subs.map((s) => s.waitFor((items) => items.length === 1)));
+    await Promise.all([...subs, ...bare].map((s) => s.waitFor((items) => items.length === 1)));
     const before = gateway.server.live!.hydrator.executed;
+    const executionsBefore = gateway.server.live!.executions();
     await adjust(sku, berlin, 1);
-    await Promise.all(subs.map((s) => s.waitFor((items) => items.length === 2)));
+    const received = await Promise.all(subs.map((s) => s.waitFor((items) => items.length === 2)));
+    const bareReceived = await Promise.all(bare.map((s) => s.waitFor((items) => items.length === 2)));
     // one variant query and one location query for the event, shared by all 20 subscribers
     expect(gateway.server.live!.hydrator.executed - before).toBe(2);
+    // and one execution of each of the two documents, the answer handed to each of its subscribers
+    expect(gateway.server.live!.executions() - executionsBefore).toBe(2);
+    expect(new Set(received.map((items) => JSON.stringify(items[1]))).size).toBe(1);
+    expect(received[0][1]).toMatchObject({ kind: 'CHANGE', sku, variant: { sku } });
+    expect(bareReceived.map((items) => items[1])).toEqual(bare.map(() => ({ sku, available: received[0][1].available })));
   } finally {
-    await Promise.all(subs.map((s) => s.dispose()));
+    await Promise.all([...subs, ...bare].map((s) => s.dispose()));
   }
 });
 

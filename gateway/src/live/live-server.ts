@@ -1,14 +1,5 @@
 import type { Server } from 'node:http';
-import {
-  execute,
-  GraphQLError,
-  type GraphQLObjectType,
-  OperationTypeNode,
-  parse,
-  subscribe,
-  getOperationAST,
-  type GraphQLSchema,
-} from 'graphql';
+import { execute, GraphQLError, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
@@ -32,6 +23,7 @@ import { pickListRefusal } from './pick-list-access';
 import type { PickListItem } from './pick-list-item';
 import { PickListSource } from './pick-list-source';
 import { PickListStream } from './pick-list-stream';
+import { SharedExecution } from './shared-execution';
 import { buildSubscriptionSchema, liveFieldResolver } from './subscription-schema';
 
 /** Close code sent on shutdown: a graphql-ws client reconnects, and resumes with `since`. */
@@ -59,6 +51,8 @@ interface LiveContext {
 
 export interface LiveServer {
   hydrator: Hydrator;
+  /** Subscription executions so far: one per event per document, variables and scope, however many subscribers share them. */
+  executions(): number;
   feed: EventFeed;
   clients(): number;
   close(): Promise<void>;
@@ -84,12 +78,14 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
     }
   });
 
+  // Subscribers in one scope are answered the same: each event executes once per document and scope.
+  const shared = new SharedExecution<LiveContext>(liveFieldResolver, (ctx) => ctx.scope);
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const disposable = useServer<Record<string, unknown>, { viewer: Viewer; authorization: string | null }>(
     {
       schema: () => schema,
       execute: (args) => execute({ ...args, fieldResolver: liveFieldResolver }),
-      subscribe: (args) => subscribe({ ...args, fieldResolver: liveFieldResolver }),
+      subscribe: (args) => shared.subscribe(args),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = (params.authorization ?? params.Authorization ?? null) as string | null;
@@ -104,23 +100,8 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           throw error;
         }
       },
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          // A syntax error answers this subscription only; the socket and its others carry on.
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-        }
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [
-            new GraphQLError('Send queries and mutations as HTTP POST to /graphql; this socket serves subscriptions', {
-              extensions: { code: 'BAD_REQUEST' },
-            }),
-          ];
-        }
-      },
+      // Parsed and validated once per distinct document; graphql-ws adds the context.
+      onSubscribe: (_ctx, _id, payload) => shared.prepare(schema, payload),
       context: (ctx): LiveContext => {
         const viewer = ctx.extra.viewer as Viewer;
         return {
@@ -137,6 +118,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   return {
     hydrator,
     feed,
+    executions: () => shared.executed,
     clients: () => wss.clients.size,
     close: async () => {
       for (const socket of wss.clients) socket.close(CLOSE_SERVICE_RESTART, 'Server restarting: reconnect and resume with since');
