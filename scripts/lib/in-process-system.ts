@@ -17,6 +17,8 @@ export interface InProcessSystemOptions {
   poolMax?: number;
   /** Where the orders and customers subgraphs write customer mail (no SMTP in tests); `.data/mail` unless given. */
   mailDirectory?: string;
+  /** Each subgraph's request deadline; the production default unless a test on a starved machine needs more. */
+  requestTimeoutMs?: number;
 }
 
 export interface InProcessSubgraphs {
@@ -44,6 +46,7 @@ export async function startInProcessSubgraphs(options: InProcessSystemOptions): 
     gatewaySecret: options.gatewaySecret,
     logger,
     poolMax: options.poolMax,
+    requestTimeoutMs: options.requestTimeoutMs,
     maintenanceMs: 0,
   };
   const servers: Record<string, SubgraphServer> = {};

@@ -37,6 +37,8 @@ export interface GatewayTestOptions {
   responseCache?: { databaseUrl: string };
   /** Automatic persisted queries in this cache (the test closes it); this gateway's memory otherwise. */
   persistedQueries?: PersistedQueryCache;
+  /** The deadline of one gateway → subgraph call; the production default (10 s) otherwise. */
+  timeoutMs?: number;
   /** `max-age` of GET answers to anonymous catalog reads; the gateway's default (30 s) otherwise. */
   publicMaxAgeSeconds?: number | null;
   /** Serve live stock from this database's outbox (Postgres bus), or from a bus given here. */
@@ -73,7 +75,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
   const server = await createGatewayServer({
     supergraph: await loadSupergraph(),
     subgraphUrls,
-    timeoutMs: 10_000,
+    timeoutMs: options.timeoutMs ?? 10_000,
     logger,
     landingPage: options.landingPage ?? false,
     jwtSecret: new TextEncoder().encode(options.jwtSecret ?? TEST_JWT_SECRET_TEXT),
@@ -91,7 +93,7 @@ export async function startGateway(subgraphUrls: Record<string, string>, options
     live: bus
       ? {
           bus,
-          hydrationTimeoutMs: live?.hydrationTimeoutMs ?? 1_500,
+          hydrationTimeoutMs: live?.hydrationTimeoutMs ?? 10_000,
           limits: { coalesceAbove: live?.coalesceAbove ?? 256, maxQueued: live?.maxQueued ?? 10_000 },
           keepAliveMs: live?.keepAliveMs ?? 12_000,
         }

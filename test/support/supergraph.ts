@@ -28,7 +28,11 @@ export interface SupergraphHarness {
  * gateway secret, and the real gateway in front of them (serving subscriptions when asked).
  */
 export async function startSupergraph(
-  options: { live?: Omit<NonNullable<GatewayTestOptions['live']>, 'databaseUrl'> } = {},
+  options: {
+    live?: Omit<NonNullable<GatewayTestOptions['live']>, 'databaseUrl'>;
+    /** Deadlines of the gateway's subgraph calls and of the subgraphs' requests, for a crowd on a starved machine. */
+    deadlines?: { gatewayMs: number; subgraphMs: number };
+  } = {},
 ): Promise<SupergraphHarness> {
   const db = await createTestDatabase({ seeded: true });
   const gatewaySecret = 'supergraph-test-gateway-secret-0123456789';
@@ -39,11 +43,17 @@ export async function startSupergraph(
     gatewaySecret,
     logger: createLogger('supergraph-test', 'silent'),
     mailDirectory,
+    requestTimeoutMs: options.deadlines?.subgraphMs,
   });
   const { urls, servers } = subgraphs;
   // With `live`, subscriptions read the outboxes of this system's own database.
   const live = options.live ? { ...options.live, databaseUrl: db.url } : undefined;
-  const gateway = await startGateway(urls, { jwtSecret: TEST_JWT_SECRET_TEXT, gatewaySecret, live });
+  const gateway = await startGateway(urls, {
+    jwtSecret: TEST_JWT_SECRET_TEXT,
+    gatewaySecret,
+    live,
+    timeoutMs: options.deadlines?.gatewayMs,
+  });
   return {
     db,
     gateway,
