@@ -13,6 +13,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
+import { mapStream } from '#platform/events';
 
 /** Distinct subscription documents remembered, parsed and validated; the least recently used go first. */
 const DOCUMENTS_KEPT = 500;
@@ -72,26 +73,7 @@ export class SharedExecution<C> {
     const shape = [args.operationName ?? '', JSON.stringify(args.variableValues ?? {}), this.scopeOf(args.contextValue as C)].join(
       '\u0000',
     );
-    const iterator = source[Symbol.asyncIterator]();
-    const map = (item: unknown) => this.resultFor(item, args, shape);
-    // An iterator object rather than an async generator: a generator would hold a `return()`
-    // until the next event came, and the subscriber's stream must be let go at once.
-    const mapped: AsyncIterableIterator<ExecutionResult> = {
-      [Symbol.asyncIterator]: () => mapped,
-      next: async () => {
-        const step = await iterator.next();
-        return step.done ? { done: true, value: undefined } : { done: false, value: await map(step.value) };
-      },
-      return: async () => {
-        await iterator.return?.();
-        return { done: true, value: undefined };
-      },
-      throw: async (error: unknown) => {
-        await iterator.return?.();
-        throw error;
-      },
-    };
-    return mapped;
+    return mapStream(source, (item: unknown) => this.resultFor(item, args, shape));
   }
 
   private resultFor(item: unknown, args: ExecutionArgs, shape: string): Promise<ExecutionResult> {

@@ -19,6 +19,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { GATEWAY_SECRET_HEADER, secretMatches } from '../auth/gateway-secret';
 import { InvalidTokenError, type TokenVerifier } from '../auth/token';
 import type { Viewer } from '../auth/viewer';
+import { mapStream } from '../events/map-stream';
 import type { Logger } from '../runtime/logger';
 import type { RequestContext } from './request-context';
 
@@ -136,25 +137,8 @@ function callerValues(params: Record<string, unknown>, request: IncomingMessage)
 async function subscribeWithFreshContexts(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
-  const iterator = stream[Symbol.asyncIterator]();
   const base = args.contextValue as RequestContext;
-  const run = (event: unknown) => execute({ ...args, rootValue: event, contextValue: base.rebind(base.em.fork(), false) });
-  const mapped: AsyncIterableIterator<ExecutionResult> = {
-    next: async () => {
-      const result = await iterator.next();
-      return result.done ? result : { value: await run(result.value), done: false };
-    },
-    return: async () => {
-      await iterator.return?.();
-      return { value: undefined, done: true };
-    },
-    throw: async (error: unknown) => {
-      await iterator.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => mapped,
-  };
-  return mapped;
+  return mapStream(stream, (event: unknown) => execute({ ...args, rootValue: event, contextValue: base.rebind(base.em.fork(), false) }));
 }
 
 /** A socket lives no longer than the token it was opened with: 4403 when it expires. */
