@@ -41,6 +41,16 @@ export async function addStock(
   });
 }
 
+/** Sets a level to exactly `onHand` units with nothing reserved, through a stock count (the public API). */
+export async function setStock(harness: InventoryHarness, sku: string, locationId: string, onHand: number): Promise<void> {
+  const { inventoryCount } = await gqlData(
+    harness.url,
+    `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`,
+    { input: { locationId, counts: [{ sku, counted: onHand }] } },
+  );
+  if (inventoryCount.userErrors.length) throw new Error(`inventoryCount: ${JSON.stringify(inventoryCount.userErrors)}`);
+}
+
 /** Sets a level's low-stock threshold through the public API. */
 export async function setThreshold(harness: InventoryHarness, sku: string, locationId: string, threshold: number | null): Promise<void> {
   const { lowStockThresholdSet } = await gqlData(

@@ -20,6 +20,7 @@ import {
   type TransferStatus,
 } from '#contracts/inventory';
 import { gqlData } from '../../../test/support/graphql-client';
+import { setStock } from '../../../test/support/inventory-fixtures';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
 import { TEST_JWT_SECRET } from '../../../test/support/tokens';
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
@@ -100,22 +101,10 @@ describe('against a running inventory subgraph, as orders calls it', () => {
   });
   afterAll(() => inv?.close());
 
-  /** Sets a level to exactly `onHand` units with nothing reserved, through a stock count. */
-  async function setStock(sku: string, locationId: string, onHand: number) {
-    const result = await gqlData(
-      inv.url,
-      `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`,
-      {
-        input: { locationId, counts: [{ sku, counted: onHand }] },
-      },
-    );
-    expect(result.inventoryCount.userErrors).toEqual([]);
-  }
-
   it('reserves, commits and releases, and answers a shortage with INSUFFICIENT_STOCK', async () => {
     const berlin = loc['Velocity Cycles Berlin Mitte'];
     const sku = skus[20];
-    await setStock(sku, berlin, 5);
+    await setStock(inv, sku, berlin, 5);
     const held = await client.call({}, InventoryReserve, {
       input: { key: 'contract-cart-1', locationId: berlin, lines: [{ sku, quantity: 1 }], channel: 'WEB' },
     });
@@ -154,7 +143,7 @@ describe('against a running inventory subgraph, as orders calls it', () => {
     const berlin = loc['Velocity Cycles Berlin Mitte'];
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
     const sku = skus[21];
-    await setStock(sku, berlin, 5);
+    await setStock(inv, sku, berlin, 5);
     const sale = await client.call({}, InventorySaleRecord, {
       input: { idempotencyKey: 'contract-till-1', locationId: berlin, channel: 'POS', lines: [{ sku, quantity: 1 }], offline: false },
     });

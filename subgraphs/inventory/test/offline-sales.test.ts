@@ -1,5 +1,6 @@
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { gqlData } from '../../../test/support/graphql-client';
+import { setStock } from '../../../test/support/inventory-fixtures';
 import { dbId } from '../../../test/support/ids';
 import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import { ledgerMismatches, seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
@@ -32,15 +33,6 @@ interface Answer {
 }
 
 const knex = () => inv.server.orm.em.getConnection().getKnex();
-
-async function setStock(sku: string, locationId: string, onHand: number) {
-  const result = await gqlData(
-    inv.url,
-    `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`,
-    { input: { locationId, counts: [{ sku, counted: onHand }] } },
-  );
-  expect(result.inventoryCount.userErrors).toEqual([]);
-}
 
 async function recordMany(sales: Record<string, unknown>[]): Promise<Answer[]> {
   const answer = (await gqlData(inv.url, RECORD_MANY, { sales }, service)).inventorySalesRecord;
@@ -83,8 +75,8 @@ describe('an offline batch', () => {
     const batchAt = loc['Velocity Cycles Berlin Mitte'];
     const singleAt = loc['Velocity Cycles Hamburg Altona'];
     for (const at of [batchAt, singleAt]) {
-      await setStock(a, at, 3);
-      await setStock(b, at, 1);
+      await setStock(inv, a, at, 3);
+      await setStock(inv, b, at, 1);
       await knex()('inventory.inventory_level')
         .where({ sku: a, location_id: dbId(at) })
         .update({ low_stock_threshold: 1 });
@@ -150,7 +142,7 @@ describe('an offline batch', () => {
   it('mixes new sales, replays, a key used for other content and an invalid sale: each answered on its own, only the new ones move stock', async () => {
     const sku = skus[52];
     const at = loc['Velocity Cycles Berlin Mitte'];
-    await setStock(sku, at, 10);
+    await setStock(inv, sku, at, 10);
     const sale = (key: string, quantity: number) => ({
       idempotencyKey: key,
       locationId: at,
@@ -195,8 +187,8 @@ describe('an offline batch', () => {
   it('records each sale once when two devices send overlapping batches at once', async () => {
     const [a, b] = [skus[53], skus[54]];
     const at = loc['Velocity Cycles Berlin Mitte'];
-    await setStock(a, at, 5);
-    await setStock(b, at, 100);
+    await setStock(inv, a, at, 5);
+    await setStock(inv, b, at, 100);
     const sale = (i: number) => ({
       idempotencyKey: `race-${i}`,
       locationId: at,

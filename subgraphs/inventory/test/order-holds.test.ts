@@ -21,7 +21,7 @@ import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { sweepExpiredReservations } from '../src/services/reservation-sweeper';
 import { gqlData } from '../../../test/support/graphql-client';
 import { seedStock, startInventory, type InventoryHarness } from '../../../test/support/inventory';
-import { ledgerMismatches, levelOf, writeCounts } from '../../../test/support/inventory-fixtures';
+import { ledgerMismatches, levelOf, writeCounts, setStock } from '../../../test/support/inventory-fixtures';
 import { TEST_JWT_SECRET } from '../../../test/support/tokens';
 
 /**
@@ -70,18 +70,6 @@ async function refused<V, R>(command: InternalCommand<V, R>, variables: V): Prom
   return result.userErrors.map((e) => e.code);
 }
 
-/** Sets a level to exactly `onHand` units with nothing reserved, through a stock count. */
-async function setStock(sku: string, locationId: string, onHand: number) {
-  const result = await gqlData(
-    inv.url,
-    `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`,
-    {
-      input: { locationId, counts: [{ sku, counted: onHand }] },
-    },
-  );
-  expect(result.inventoryCount.userErrors).toEqual([]);
-}
-
 /** A confirmed hold of `quantity` units of `sku` at `locationId`, on the WEB channel. */
 async function confirmedHold(key: string, sku: string, locationId: string, quantity: number): Promise<ReservationResult> {
   const held = await ok(InventoryReserve, { input: { key, locationId, lines: [{ sku, quantity }], channel: 'WEB', reference: key } });
@@ -106,7 +94,7 @@ async function salesOf(sku: string) {
 describe('confirming a hold', () => {
   it('keeps a confirmed hold past its expiry, while the sweeper releases a pending one', async () => {
     const sku = freshSku();
-    await setStock(sku, berlin, 5);
+    await setStock(inv, sku, berlin, 5);
     const confirmed = await confirmedHold('confirm-1', sku, berlin, 2);
     expect(confirmed.status).toBe('CONFIRMED');
     expect((await ok(InventoryReservationConfirm, { id: 'confirm-1' })).status).toBe('CONFIRMED');
@@ -129,7 +117,7 @@ describe('confirming a hold', () => {
 describe('fulfilling a hold a part at a time', () => {
   it('sells part, replays a retry, refuses other input under the key and more than is held, then commits on the rest', async () => {
     const sku = freshSku();
-    await setStock(sku, berlin, 10);
+    await setStock(inv, sku, berlin, 10);
     const hold = await confirmedHold('fulfil-1', sku, berlin, 3);
     const part = { id: hold.id, idempotencyKey: 'fulfil-1/a', locationId: berlin, lines: [{ sku, quantity: 1 }] };
     const first = await ok(InventoryReservationFulfil, { input: part });
@@ -165,7 +153,7 @@ describe('fulfilling a hold a part at a time', () => {
 
   it('moves stock once when the same fulfilment arrives many times at once', async () => {
     const sku = freshSku();
-    await setStock(sku, hamburg, 4);
+    await setStock(inv, sku, hamburg, 4);
     const hold = await confirmedHold('fulfil-2', sku, hamburg, 4);
     const input = { id: hold.id, idempotencyKey: 'fulfil-2/a', locationId: hamburg, lines: [{ sku, quantity: 1 }] };
     const results = await Promise.all(Array.from({ length: 8 }, () => ok(InventoryReservationFulfil, { input })));
@@ -178,8 +166,8 @@ describe('fulfilling a hold a part at a time', () => {
 describe('releasing part of a hold', () => {
   it('gives back lines; RELEASED when nothing was sold, COMMITTED when something was', async () => {
     const [a, b] = [freshSku(), freshSku()];
-    await setStock(a, hamburg, 5);
-    await setStock(b, hamburg, 5);
+    await setStock(inv, a, hamburg, 5);
+    await setStock(inv, b, hamburg, 5);
     const held = await ok(InventoryReserve, {
       input: {
         key: 'release-1',
@@ -204,7 +192,7 @@ describe('releasing part of a hold', () => {
     // Cancelling what is left of an order that was partly sold and partly given back is harmless.
     expect((await ok(InventoryReservationRelease, { id: held.id })).status).toBe('COMMITTED');
 
-    await setStock(a, berlin, 3);
+    await setStock(inv, a, berlin, 3);
     const other = await confirmedHold('release-2', a, berlin, 3);
     const released = await ok(InventoryReservationReleaseLines, {
       input: { id: other.id, idempotencyKey: 'release-2/a', locationId: berlin, lines: [{ sku: a, quantity: 3 }] },
@@ -219,8 +207,8 @@ describe('releasing part of a hold', () => {
 describe('moving a hold', () => {
   it('refuses a destination without the stock, changing nothing, and moves once it has it', async () => {
     const sku = freshSku();
-    await setStock(sku, berlin, 2);
-    await setStock(sku, leipzig, 1);
+    await setStock(inv, sku, berlin, 2);
+    await setStock(inv, sku, leipzig, 1);
     const hold = await confirmedHold('move-1', sku, berlin, 2);
     const input = { id: hold.id, idempotencyKey: 'move-1/a', fromLocationId: berlin, toLocationId: leipzig, lines: [{ sku, quantity: 2 }] };
     const before = [await writeCounts(inv), await levelOf(inv, sku, berlin), await levelOf(inv, sku, leipzig)];
@@ -229,7 +217,7 @@ describe('moving a hold', () => {
     expect([await writeCounts(inv), await levelOf(inv, sku, berlin), await levelOf(inv, sku, leipzig)]).toEqual(before);
     expect((await ok(InventoryReservationConfirm, { id: hold.id })).lines).toEqual([{ sku, locationId: berlin, quantity: 2 }]);
 
-    await setStock(sku, leipzig, 4);
+    await setStock(inv, sku, leipzig, 4);
     const moved = await ok(InventoryReservationMove, { input });
     expect(moved).toMatchObject({ status: 'CONFIRMED', lines: [{ sku, locationId: leipzig, quantity: 2 }] });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 2, reserved: 0 });
@@ -242,9 +230,9 @@ describe('moving a hold', () => {
 describe('reserving lines the caller routed', () => {
   it('holds each line where it says, refuses a SKU twice at one place, and holds nothing when one place is short', async () => {
     const [a, b] = [freshSku(), freshSku()];
-    await setStock(a, berlin, 2);
-    await setStock(a, hamburg, 2);
-    await setStock(b, leipzig, 2);
+    await setStock(inv, a, berlin, 2);
+    await setStock(inv, a, hamburg, 2);
+    await setStock(inv, b, leipzig, 2);
     const placed = await ok(InventoryReserve, {
       input: {
         key: 'placed-1',
@@ -292,8 +280,8 @@ describe('reserving lines the caller routed', () => {
 describe('a transfer that carries a hold (ship to store)', () => {
   it('checks the hold, takes its units at ship without touching available stock, and holds them again on receipt', async () => {
     const sku = freshSku();
-    await setStock(sku, leipzig, 5);
-    await setStock(sku, berlin, 0);
+    await setStock(inv, sku, leipzig, 5);
+    await setStock(inv, sku, berlin, 0);
     const hold = await confirmedHold('s2s-1', sku, leipzig, 2);
     const create = {
       fromLocationId: leipzig,
@@ -340,8 +328,8 @@ describe('a transfer that carries a hold (ship to store)', () => {
   });
   it('lets units a cancelled order had on the way arrive as ordinary stock', async () => {
     const sku = freshSku();
-    await setStock(sku, leipzig, 3);
-    await setStock(sku, hamburg, 0);
+    await setStock(inv, sku, leipzig, 3);
+    await setStock(inv, sku, hamburg, 0);
     const hold = await confirmedHold('s2s-2', sku, leipzig, 3);
     const created = await call(InventoryTransferCreate, {
       input: {

@@ -1,6 +1,7 @@
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { sweepExpiredReservations } from '../src/services/reservation-sweeper';
 import { gqlData } from '../../../test/support/graphql-client';
+import { setStock } from '../../../test/support/inventory-fixtures';
 import { asService, type AuthHeaders } from '../../../test/support/tokens';
 import {
   inventoryRows,
@@ -37,21 +38,11 @@ async function reserve(input: Record<string, unknown>) {
   return (await gqlData(inv.url, RESERVE, { input }, service)).inventoryReserve;
 }
 
-/** Sets a level to exactly `onHand` units with nothing reserved, through a stock count. */
-async function setStock(sku: string, locationId: string, onHand: number) {
-  const result = await gqlData(
-    inv.url,
-    `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { userErrors { code } } }`,
-    { input: { locationId, counts: [{ sku, counted: onHand }] } },
-  );
-  expect(result.inventoryCount.userErrors).toEqual([]);
-}
-
 describe('a hot SKU under concurrent checkouts', () => {
   it('gives exactly 10 of 100 concurrent one-unit reservations against 10 available', async () => {
     const sku = skus[10];
     const berlin = loc['Velocity Cycles Berlin Mitte'];
-    await setStock(sku, berlin, 10);
+    await setStock(inv, sku, berlin, 10);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         reserve({ key: `hot-${i}`, locationId: berlin, lines: [{ sku, quantity: 1 }], channel: 'WEB' }),
@@ -71,7 +62,7 @@ describe('reserve, commit, release', () => {
   it('holds stock at the given location, then sells it on commit, once', async () => {
     const sku = skus[11];
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
-    await setStock(sku, hamburg, 5);
+    await setStock(inv, sku, hamburg, 5);
     const held = await reserve({ key: 'cart-1', locationId: hamburg, lines: [{ sku, quantity: 2 }], channel: 'APP', reference: 'cart:1' });
     expect(held.reservation).toMatchObject({ key: 'cart-1', status: 'PENDING', lines: [{ sku, locationId: hamburg, quantity: 2 }] });
     expect(await levelOf(inv, sku, hamburg)).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
@@ -96,7 +87,7 @@ describe('reserve, commit, release', () => {
   it('gives held stock back on release, and releasing twice is harmless', async () => {
     const sku = skus[12];
     const berlin = loc['Velocity Cycles Berlin Mitte'];
-    await setStock(sku, berlin, 4);
+    await setStock(inv, sku, berlin, 4);
     const held = await reserve({ key: 'cart-2', locationId: berlin, lines: [{ sku, quantity: 4 }] });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
     for (let i = 0; i < 2; i += 1) {
@@ -112,7 +103,7 @@ describe('reserve, commit, release', () => {
   it('is idempotent under its key and refuses the key for other lines', async () => {
     const sku = skus[13];
     const berlin = loc['Velocity Cycles Berlin Mitte'];
-    await setStock(sku, berlin, 6);
+    await setStock(inv, sku, berlin, 6);
     const input = { key: 'cart-3', locationId: berlin, lines: [{ sku, quantity: 1 }] };
     const [a, b] = await Promise.all([reserve(input), reserve(input)]);
     expect(a.reservation.id).toBe(b.reservation.id);
@@ -153,10 +144,10 @@ describe('choosing where to hold stock', () => {
   const sku = () => skus[20];
 
   beforeAll(async () => {
-    await setStock(sku(), loc['Velocity Cycles Berlin Mitte'], 2);
-    await setStock(sku(), loc['Velocity Cycles Hamburg Altona'], 5);
-    await setStock(sku(), loc['Central Warehouse Leipzig'], 3);
-    await setStock(sku(), loc['MarketHub Fulfilment Erfurt'], 0);
+    await setStock(inv, sku(), loc['Velocity Cycles Berlin Mitte'], 2);
+    await setStock(inv, sku(), loc['Velocity Cycles Hamburg Altona'], 5);
+    await setStock(inv, sku(), loc['Central Warehouse Leipzig'], 3);
+    await setStock(inv, sku(), loc['MarketHub Fulfilment Erfurt'], 0);
   });
 
   it('takes everything from the nearest location that has it all', async () => {
@@ -189,7 +180,7 @@ describe('expiry', () => {
   it('releases a reservation whose time ran out, so a crashed checkout strands nothing', async () => {
     const sku = skus[30];
     const berlin = loc['Velocity Cycles Berlin Mitte'];
-    await setStock(sku, berlin, 3);
+    await setStock(inv, sku, berlin, 3);
     const held = await reserve({ key: 'crashed-checkout', locationId: berlin, lines: [{ sku, quantity: 3 }], ttlSeconds: 1 });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ available: 0 });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
@@ -209,7 +200,7 @@ describe('till sales', () => {
   it('refuses an online sale without stock but records an offline one, flagging the level', async () => {
     const sku = skus[40];
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
-    await setStock(sku, hamburg, 1);
+    await setStock(inv, sku, hamburg, 1);
     const lines = [{ sku, quantity: 3 }];
     const online = (
       await gqlData(
