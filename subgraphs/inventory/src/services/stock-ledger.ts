@@ -112,6 +112,19 @@ export function inLevelOrder<C extends { sku: string; locationId: string }>(chan
   return [...changes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** What every level event carries about the level as it now stands. */
+export function levelState(level: LevelRow) {
+  return {
+    sku: level.sku,
+    locationId: level.location_id,
+    version: level.version,
+    onHand: level.on_hand,
+    reserved: level.reserved,
+    available: level.on_hand - level.reserved,
+    incoming: level.incoming,
+  };
+}
+
 /**
  * The outbox events of one change, from the level after it: InventoryLevelChanged, and
  * InventoryLevelLow when the change took available from above the level's threshold to at or below it.
@@ -119,15 +132,10 @@ export function inLevelOrder<C extends { sku: string; locationId: string }>(chan
 export function levelEvents(level: LevelRow, change: StockChange, recordedAt: Date): EventInput[] {
   const dOn = change.onHand ?? 0;
   const dRes = change.reserved ?? 0;
-  const available = level.on_hand - level.reserved;
+  const state = levelState(level);
+  const available = state.available;
   const payload = {
-    sku: level.sku,
-    locationId: level.location_id,
-    version: level.version,
-    onHand: level.on_hand,
-    reserved: level.reserved,
-    available,
-    incoming: level.incoming,
+    ...state,
     delta: dOn,
     reservedDelta: dRes,
     reason: change.reason,

@@ -10,7 +10,7 @@ import { InventoryLevel } from '../entities';
 import type { LowStockThresholdInput } from '../inputs/inventory-adjust.input';
 import { requireLocations } from './location-lookup';
 import { unknownSkuErrors } from './sku-check';
-import type { LevelRow } from './stock-ledger';
+import { levelState, type LevelRow } from './stock-ledger';
 
 /**
  * Sets when a level counts as low. Stock does not change, so neither does the version; but a
@@ -33,19 +33,10 @@ export async function setLowStockThreshold(ctx: InventoryContext, input: LowStoc
        returning *`,
       [randomUUID(), input.sku, input.locationId, threshold],
     );
-    const available = level.on_hand - level.reserved;
-    if (threshold !== null && available <= threshold) {
+    const state = levelState(level);
+    if (threshold !== null && state.available <= threshold) {
       await publishEvents(tx.em, SCHEMA, [
-        InventoryLevelLow.event(levelEventKey(level.sku, level.location_id), {
-          sku: level.sku,
-          locationId: level.location_id,
-          version: level.version,
-          onHand: level.on_hand,
-          reserved: level.reserved,
-          available,
-          incoming: level.incoming,
-          lowStockThreshold: threshold,
-        }),
+        InventoryLevelLow.event(levelEventKey(level.sku, level.location_id), { ...state, lowStockThreshold: threshold }),
       ]);
     }
     return tx.em.findOneOrFail(InventoryLevel, { id: level.id }, { refresh: true });
