@@ -1,27 +1,22 @@
 // @ts-check
 /**
  * Every test runs against real PostgreSQL: one embedded server for the run (global setup), a
- * fresh database per test file, so files run in parallel without sharing state. Plain JavaScript,
- * so starting jest does not first compile its configuration.
+ * fresh database per test file, so files run in parallel without sharing state.
+ *
+ * Jest finds the `.ts` test files; test/runner/runner.mjs runs the JavaScript `tsc` emitted for
+ * each (types are checked once, by `npm test`'s checks), in two long-lived worker processes that
+ * load each module once for all the files they run. Plain JavaScript, so starting jest compiles
+ * nothing.
  */
 /** @type {import('jest').Config} */
 const config = {
-  testEnvironment: 'node',
   roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/test', '<rootDir>/scripts'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
-  transform: {
-    // Types are checked once by `tsc` in `npm test`; here each file is only transpiled.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-  },
-  // The package's `imports` aliases, pointed at the sources instead of dist/.
-  moduleNameMapper: {
-    '^#platform/(.*)$': '<rootDir>/subgraphs/platform/src/$1',
-    '^#contracts/(.*)$': '<rootDir>/subgraphs/$1/src/contract',
-  },
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  runner: '<rootDir>/test/runner/runner.mjs',
+  globalSetup: '<rootDir>/dist/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/dist/test/runner/timeouts.js'],
   maxWorkers: 2,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };

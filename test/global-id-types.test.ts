@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { idTypeOf } from '#platform/graphql';
+import { schemaDir } from '../scripts/lib/paths';
 import { buildCustomersSchema } from '../subgraphs/customers/src/schema';
 import { buildInventorySchema } from '../subgraphs/inventory/src/schema';
 import { buildOrdersSchema } from '../subgraphs/orders/src/schema';
@@ -14,7 +15,7 @@ import { buildPromotionsSchema } from '../subgraphs/promotions/src/schema';
  * little (`lineId` on a cart warning) declares its type; this finds the one that forgot.
  */
 it('names a type of the client schema in every global id a subgraph answers', async () => {
-  const api = buildSchema(readFileSync(join(__dirname, '..', 'schema', 'api.graphql'), 'utf8'));
+  const api = buildSchema(readFileSync(join(schemaDir, 'api.graphql'), 'utf8'));
   const subgraphs: [string, GraphQLSchema][] = [
     ['products', await buildProductsSchema()],
     ['inventory', await buildInventorySchema()],

@@ -31,8 +31,8 @@ it('has an error codes section', () => {
 });
 
 it.each(subgraphs)('lists every userErrors code of the %s subgraph', (name) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest runs CommonJS; each subgraph's errors module is found by name
-  const module = require(join(repoRoot, 'subgraphs', name, 'src', 'errors.ts')) as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tests run as CommonJS; each subgraph's errors module is found by name
+  const module = require(join(repoRoot, 'dist', 'subgraphs', name, 'src', 'errors.js')) as Record<string, unknown>;
   const missing = [...new Set(codesOf(module))].filter((code) => !section.includes(`\`${code}\``));
   expect(missing).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, isObjectType, Kind, parse, print, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
-import { schemaDir } from '../../scripts/lib/paths';
+import { repoRoot, schemaDir } from '../../scripts/lib/paths';
 
 /**
  * Teams copy the README's operations, so each selects `id` on every object that has one: a
@@ -10,7 +10,7 @@ import { schemaDir } from '../../scripts/lib/paths';
  */
 it('selects id on every object that has one, in every README operation', () => {
   const schema = buildSchema(readFileSync(join(schemaDir, 'api.graphql'), 'utf8'));
-  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const missing: string[] = [];
   for (const [index, block] of [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].entries()) {
     const typeInfo = new TypeInfo(schema);

@@ -3,7 +3,7 @@ import { createLogger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { createCustomersServer } from '../../subgraphs/customers/src/server';
 import { createTestDatabase, type TestDatabase } from './database';
-import { gqlData, setDefaultCaller } from './graphql-client';
+import { forgetDefaultCaller, gqlData, setDefaultCaller } from './graphql-client';
 import { asAdmin, bearer, TEST_JWT_SECRET, type AuthHeaders } from './tokens';
 
 export { TEST_JWT_SECRET };
@@ -36,6 +36,7 @@ export async function startCustomers(options: { inventoryUrl?: string } = {}): P
     server,
     url: `${base}/graphql`,
     close: async () => {
+      forgetDefaultCaller(`${base}/graphql`);
       await server.close();
       await db.drop();
     },

@@ -16,6 +16,11 @@ export function setDefaultCaller(url: string, headers: Record<string, string>): 
   defaultCallers.set(url, headers);
 }
 
+/** Forgets the caller of a server that closed: its port may be reused by another server, later in the same worker. */
+export function forgetDefaultCaller(url: string): void {
+  defaultCallers.delete(url);
+}
+
 /** POSTs an operation over real HTTP, as a storefront would: a typed shared document, or a string. */
 export async function gql<T, V>(
   url: string,

@@ -4,7 +4,7 @@ import type { SubgraphServer } from '#platform/server';
 import { createInventoryServer } from '../../subgraphs/inventory/src/server';
 import { seedDemoStock } from '../../subgraphs/inventory/src/seed/seed-demo-stock';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
-import { setDefaultCaller } from './graphql-client';
+import { forgetDefaultCaller, setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';
 import { bearer, TEST_JWT_SECRET_TEXT } from './tokens';
 import { dbId } from './ids';
@@ -40,6 +40,7 @@ export async function startInventory(options: { reservationSweepMs?: number; jwt
     server,
     url: `${base}/graphql`,
     close: async () => {
+      forgetDefaultCaller(`${base}/graphql`);
       await server.close();
       await products.close();
     },

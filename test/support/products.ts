@@ -4,7 +4,7 @@ import type { SubgraphServer } from '#platform/server';
 import { createProductsServer } from '../../subgraphs/products/src/server';
 import { seedDemoCatalog } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { createTestDatabase, type TestDatabase } from './database';
-import { setDefaultCaller } from './graphql-client';
+import { forgetDefaultCaller, setDefaultCaller } from './graphql-client';
 import { bearer, TEST_JWT_SECRET_TEXT } from './tokens';
 
 export interface ProductsHarness {
@@ -41,6 +41,7 @@ export async function startProducts(
     server,
     url: `${base}/graphql`,
     close: async () => {
+      forgetDefaultCaller(`${base}/graphql`);
       await server.close();
       await db.drop();
     },

@@ -2,7 +2,7 @@ import { createLogger, type Logger } from '#platform/runtime';
 import type { SubgraphServer } from '#platform/server';
 import { createPromotionsServer } from '../../subgraphs/promotions/src/server';
 import { startCustomers, type CustomersHarness } from './customers';
-import { setDefaultCaller } from './graphql-client';
+import { forgetDefaultCaller, setDefaultCaller } from './graphql-client';
 import { startProducts, type ProductsHarness } from './products';
 import { asAdmin, TEST_JWT_SECRET } from './tokens';
 
@@ -54,6 +54,7 @@ export async function startPromotions(options: PromotionsHarnessOptions = {}): P
     server,
     url: `${base}/graphql`,
     close: async () => {
+      forgetDefaultCaller(`${base}/graphql`);
       await server.close();
       await customers?.close();
       await products.close();

@@ -4,6 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { getNamedType, isObjectType, Kind, parse, TypeInfo, validate, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import type { InternalCommand } from '#platform/internal';
+import { schemaDir } from '../../../scripts/lib/paths';
 import * as contract from '../src/contract';
 import { buildProductsSchema } from '../src/schema';
 
@@ -51,7 +52,7 @@ it('composes with the committed schemas of the other subgraphs; the pricing quer
     ['inventory', 'orders', 'customers', 'promotions'].map(async (name) => ({
       name,
       url: `http://${name}.invalid/graphql`,
-      typeDefs: parse(await readFile(join(__dirname, '../../../schema', `${name}.graphql`), 'utf8')),
+      typeDefs: parse(await readFile(join(schemaDir, `${name}.graphql`), 'utf8')),
     })),
   );
   const result = composeServices([
