@@ -587,15 +587,26 @@ describe('exchanges', () => {
     expect(code(await settle(returnId, [cardFor(due), { method: 'CARD', amount: { amount: '0.00' } }]))).toEqual(['BLANK']);
     expect(await snapshot()).toEqual(before);
 
-    // Two callers with one key and two with others, at once: one exchange order, paid once.
+    // Two callers with one key and two with others, at once: one exchange order, paid once. Requests sent together reach
+    // the return's lock in no set order, so any of the three keys may claim it: every caller with that key is answered
+    // the settlement, every other one EXCHANGE_SETTLED (the shared key's second caller among them when another key won).
     const [shared, other1, other2] = [randomUUID(), randomUUID(), randomUUID()];
+    const keys = [shared, shared, other1, other2];
     const onHandBefore = await onHand(newSku, storeB);
-    const results = await Promise.all([shared, shared, other1, other2].map((key) => settle(returnId, [cardFor(due)], key)));
+    const results = await Promise.all(keys.map((key) => settle(returnId, [cardFor(due)], key)));
     const winners = results.filter((r) => r.return?.exchangeStatus === 'SETTLED');
     expect(results.filter((r) => r.userErrors[0]?.code === 'EXCHANGE_SETTLED').length + winners.length).toBe(4);
-    expect(new Set(winners.map((w) => w.return.exchangeOrder.id)).size).toBe(1);
-    // Replayed under the shared key once both callers are done: the first answer, the goods handed over.
-    const placed = (await settle(returnId, [cardFor(due)], shared)).return;
+    const won = keys[results.findIndex((r) => r.return?.exchangeStatus === 'SETTLED')];
+    expect(won).toBeDefined();
+    expect(results.map((r) => r.return?.exchangeStatus ?? r.userErrors[0]?.code)).toEqual(
+      keys.map((key) => (key === won ? 'SETTLED' : 'EXCHANGE_SETTLED')),
+    );
+    // Every caller told it is settled sees the exchange order, the same one.
+    const orderIds = winners.map((w) => w.return.exchangeOrder?.id);
+    expect(orderIds).toEqual(orderIds.map(() => expect.any(String)));
+    expect(new Set(orderIds).size).toBe(1);
+    // Replayed under the winning key once every caller is done: the first answer, the goods handed over.
+    const placed = (await settle(returnId, [cardFor(due)], won)).return;
     expect(placed.exchangeOrder.id).toBe(winners[0].return.exchangeOrder.id);
     expect(placed.exchangeOrder).toMatchObject({
       totals: { total: { amount: amountOf(total) } },
