@@ -16,7 +16,7 @@ const config = {
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
   setupFiles: ['reflect-metadata'],
-  setupFilesAfterEnv: ['<rootDir>/dist/test/runner/timeouts.js'],
+  setupFilesAfterEnv: ['<rootDir>/dist/test/runner/setup.js'],
   maxWorkers: 2,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };

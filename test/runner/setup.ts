@@ -1,8 +1,14 @@
 /**
- * Every test and hook gets a deadline (60 s unless the test names its own), as under jest's
- * default runner: the runner that executes compiled files does not enforce one itself, and a
- * test that hangs must fail, not stall the run.
+ * Once per worker, before any test file loads (jest's setupFilesAfterEnv):
+ *
+ * - Stack traces name the TypeScript source line, through the source maps `tsc` writes beside
+ *   each compiled file, not the line of dist/'s JavaScript.
+ * - Every test and hook gets a deadline (60 s unless the test names its own), as under jest's
+ *   default runner: the runner that executes compiled files does not enforce one itself, and a
+ *   test that hangs must fail, not stall the run.
  */
+process.setSourceMapsEnabled(true);
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 type Fn = (...args: unknown[]) => unknown;
