@@ -64,7 +64,10 @@ runMain(async () => {
 
   try {
     await migrateAll(database.url, log);
-    await seedDemoBusiness(database.url, config.currency, log, { orderHistory: config.demoOrderHistory });
+    // Seeding (or finding the demo business there already) runs while the processes start: a
+    // subgraph reads what it serves per request, so one that is up before the seed is done just
+    // answers from what is there so far; "ready" waits for both.
+    const seeding = seedDemoBusiness(database.url, config.currency, log, { orderHistory: config.demoOrderHistory });
 
     const urls = Object.fromEntries(subgraphs.map((s) => [s.name, `http://${local}:${ports[`${s.name.toUpperCase()}_PORT`]}`]));
     // Every process learns every subgraph's URL: the gateway routes to them, and a subgraph
@@ -84,6 +87,7 @@ runMain(async () => {
     const gatewayUrl = `http://${local}:${ports.GATEWAY_PORT}`;
     // All at once: the gateway plans from the committed supergraph, so it needs no subgraph to start; its readiness waits on theirs.
     await Promise.all([
+      seeding,
       ...subgraphs.map((subgraph) => {
         const key = subgraph.name.toUpperCase();
         return supervisor.start({
