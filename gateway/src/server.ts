@@ -150,7 +150,7 @@ export interface GatewayServerOptions {
    */
   publicMaxAgeSeconds?: number | null;
   /** Live stock over graphql-ws on the same port and path; off without an event bus. */
-  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens'>;
+  live?: Omit<LiveServerOptions, 'httpServer' | 'supergraph' | 'execute' | 'logger' | 'tokens' | 'maxMessageBytes'>;
 }
 
 export interface GatewayServer extends HttpService {
@@ -179,6 +179,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.use(cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, maxAge: 600 }));
   app.use(compression());
   const limits = { ...GATEWAY_QUERY_LIMITS, ...options.limits };
+  const maxBodyBytes = options.maxBodyBytes ?? 256_000;
   const production = options.production ?? false;
   const enforce = options.enforceLimits ?? true;
   const limitSettings = enforce
@@ -191,7 +192,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     options.persistedQueries ??
     new PersistedQueryCache(new MemoryQueryStore(), {
       ttlSeconds: 86_400,
-      maxDocumentBytes: options.maxBodyBytes ?? 256_000,
+      maxDocumentBytes: maxBodyBytes,
       logger: options.logger,
     });
   let live: LiveServer | null = null;
@@ -275,7 +276,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       res.vary('Authorization').vary('Accept');
       next();
     },
-    ...graphqlBody(options.maxBodyBytes ?? 256_000),
+    ...graphqlBody(maxBodyBytes),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.get('authorization') ?? null;
@@ -302,6 +303,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       execute: apolloExecutor(apollo),
       tokens,
       logger: options.logger,
+      maxMessageBytes: maxBodyBytes,
     });
   }
   metrics.gauge('gateway_subscribers_connected', 'Live stock WebSocket clients connected', () => live?.clients() ?? 0);

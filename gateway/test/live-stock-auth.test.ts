@@ -113,3 +113,19 @@ it('closes a subscription with 4403 when its token expires', async () => {
     await sub.dispose();
   }
 });
+
+it('closes a socket that sends a message over the body limit (1009), without buffering it, and keeps serving others', async () => {
+  const socket = new WebSocket(gateway.wsUrl, 'graphql-transport-ws');
+  await new Promise((resolve) => socket.once('open', resolve));
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  // A subscribe message as large as a 300 KB document: over the gateway's 256 KB, as an HTTP body would be (413).
+  socket.send(JSON.stringify({ type: 'subscribe', id: '1', payload: { query: `subscription { ${'x'.repeat(300_000)} }` } }));
+  expect(await closed).toBe(1009);
+
+  const sub = subscribeLive<{ location: { id: string } }>(gateway.wsUrl, STOCK, {});
+  try {
+    expect(await sub.waitFor((received) => received.length === 4)).toHaveLength(4);
+  } finally {
+    await sub.dispose();
+  }
+});

@@ -40,6 +40,8 @@ export interface LiveServerOptions {
   hydrationTimeoutMs: number;
   limits: StreamLimits;
   keepAliveMs: number;
+  /** A client message larger than this closes its socket (1009, message too big), as an HTTP body over the limit is refused (413). */
+  maxMessageBytes: number;
 }
 
 interface LiveContext {
@@ -80,7 +82,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
 
   // Subscribers in one scope are answered the same: each event executes once per document and scope.
   const shared = new SharedExecution<LiveContext>(liveFieldResolver, (ctx) => ctx.scope);
-  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxMessageBytes });
   const disposable = useServer<Record<string, unknown>, { viewer: Viewer; authorization: string | null }>(
     {
       schema: () => schema,

@@ -15,8 +15,13 @@ import {
 } from 'graphql';
 import { mapStream } from '#platform/events';
 
-/** Distinct subscription documents remembered, parsed and validated; the least recently used go first. */
+/**
+ * Distinct subscription documents remembered, parsed and validated, at most this many and this
+ * many characters of document text in all (a document's AST grows with its text, and each may be
+ * as large as a socket message); the least recently used go first.
+ */
 const DOCUMENTS_KEPT = 500;
+const DOCUMENT_CHARS_KEPT = 4_000_000;
 
 interface Prepared {
   schema: GraphQLSchema;
@@ -35,6 +40,7 @@ interface Prepared {
  */
 export class SharedExecution<C> {
   private readonly documents = new Map<string, Prepared>();
+  private documentChars = 0;
   /** Per event item (the bus gives every stream the same object): its result per document and shape. */
   private readonly results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Promise<ExecutionResult>>>>();
   /** Executions performed, for tests and the benchmark. */
@@ -94,10 +100,10 @@ export class SharedExecution<C> {
 
   private document(schema: GraphQLSchema, query: string): Prepared {
     const known = this.documents.get(query);
+    if (known) this.forget(query);
     if (known && known.schema === schema) {
       // Most recently used last, so the oldest is the first key.
-      this.documents.delete(query);
-      this.documents.set(query, known);
+      this.remember(query, known);
       return known;
     }
     let prepared: Prepared;
@@ -109,9 +115,25 @@ export class SharedExecution<C> {
       const refusal = error instanceof GraphQLError ? error : new GraphQLError(String(error));
       return { schema, document: { kind: Kind.DOCUMENT, definitions: [] }, errors: [refusal] };
     }
-    this.documents.delete(query);
-    this.documents.set(query, prepared);
-    if (this.documents.size > DOCUMENTS_KEPT) this.documents.delete(this.documents.keys().next().value as string);
+    // A refused document is not kept: what many subscribers share is the valid one, and a stream of distinct bad ones must not fill the cache.
+    if (prepared.errors.length === 0) this.remember(query, prepared);
     return prepared;
+  }
+
+  private remember(query: string, prepared: Prepared): void {
+    this.documents.set(query, prepared);
+    this.documentChars += query.length;
+    while (this.documents.size > DOCUMENTS_KEPT || (this.documentChars > DOCUMENT_CHARS_KEPT && this.documents.size > 1)) {
+      this.forget(this.documents.keys().next().value as string);
+    }
+  }
+
+  private forget(query: string): void {
+    if (this.documents.delete(query)) this.documentChars -= query.length;
+  }
+
+  /** Documents remembered and their characters in all, for tests. */
+  cached(): { documents: number; chars: number } {
+    return { documents: this.documents.size, chars: this.documentChars };
   }
 }

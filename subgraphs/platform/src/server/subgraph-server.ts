@@ -56,6 +56,8 @@ export interface SubgraphServer extends HttpService {
   orm: Orm;
 }
 
+/** A request body, or a subscription message, at most: looser than the gateway's, as a query plan sends a whole page's entity representations at once. */
+const SUBGRAPH_MAX_BODY_BYTES = 2_000_000;
 /**
  * Builds a subgraph's HTTP server without listening: GraphQL on POST /graphql and the health
  * endpoints. Each request gets its own EntityManager fork, DataLoaders and deadline; the ORM
@@ -116,8 +118,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   app.use(
     '/graphql',
     requireGatewaySecret(options.gatewaySecret),
-    // Looser than the gateway's: a query plan sends a whole page's entity representations at once.
-    ...graphqlBody(2_000_000),
+    ...graphqlBody(SUBGRAPH_MAX_BODY_BYTES),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let viewer: Viewer;
@@ -143,6 +144,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       makeContext,
       validationRules: limitSettings.validationRules,
       maxTokens: limits.maxTokens,
+      maxMessageBytes: SUBGRAPH_MAX_BODY_BYTES,
       production: options.production ?? false,
       logger,
     });

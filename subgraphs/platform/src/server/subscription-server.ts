@@ -36,6 +36,8 @@ export interface SubscriptionServerOptions {
   makeContext(caller: { viewer: Viewer; clientAddress: string }): RequestContext;
   validationRules: readonly ValidationRule[];
   maxTokens: number;
+  /** A client message larger than this closes its socket (1009, message too big), as an HTTP body over the limit is refused. */
+  maxMessageBytes: number;
   production: boolean;
   keepAliveMs?: number;
   logger: Logger;
@@ -58,7 +60,7 @@ interface Caller {
  * address; each may come in `connectionParams` (Hive Gateway) or as upgrade headers (Router).
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
-  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxMessageBytes });
   const rules = [...specifiedRules, ...options.validationRules, ...(options.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const disposable = useServer<Record<string, unknown>, { request: IncomingMessage; caller?: Caller }>(
     {
