@@ -15,9 +15,10 @@ const UPDATE = `mutation($id: ID!, $line: ID!, $quantity: Int!) { cartLinesUpdat
   cart { id cost { total { amount } } warnings { code } } userErrors { code } } }`;
 
 /**
- * Carts through the real gateway on the default pool: BENCH_CART_SHOPPERS concurrent shoppers
- * (default 16), each with a 20-line guest cart with a code, read their cart with cost and
- * warnings (BENCH_CART_READS, default 1,000) and change a quantity, re-priced in the answer
+ * Carts through the real gateway on the default pool: first one shopper reading a 20-line guest
+ * cart with a code, cost and warnings, one read at a time (the latency goal: p50 under 25 ms);
+ * then BENCH_CART_SHOPPERS concurrent shoppers (default 16), each with such a cart, read it
+ * (BENCH_CART_READS, default 1,000) and change a quantity, re-priced in the answer
  * (BENCH_CART_UPDATES, default 500). Then where a read's time goes: the same read sent to the
  * orders subgraph directly (no gateway), and each of the three calls it makes, alone.
  */
@@ -51,6 +52,13 @@ export async function cartBench(databaseUrl: string): Promise<void> {
     }
     for (const cart of carts) await post(system.gatewayUrl, READ, { id: cart.id }, guest); // warm up
     const results: LoadResult[] = [];
+    // The goal (p50 under 25 ms) is a read's latency: one shopper at a time. With many at once, the
+    // figure is throughput bound, as everything shares this process's one core.
+    results.push(
+      await measure('cart read, 20 lines, 1 shopper', Math.min(reads, 500), 1, () =>
+        post(system.gatewayUrl, READ, { id: carts[0].id }, guest).then(() => undefined),
+      ),
+    );
     results.push(
       await measure(`cart read, 20 lines, ${shoppers} shoppers`, reads, shoppers, (i) =>
         post(system.gatewayUrl, READ, { id: carts[i % shoppers].id }, guest).then(() => undefined),
