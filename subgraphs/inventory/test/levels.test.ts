@@ -9,6 +9,10 @@ import {
   type InventoryHarness,
 } from '../../../test/support/inventory';
 import { ADJUST_STOCK } from '../../../test/support/documents';
+import { SalesChannel } from '#platform/graphql';
+import { InventoryLevelChanged, InventoryLevelLow } from '../src/contract';
+import { StockMovementReason } from '../src/entities';
+import { applyStockChanges, levelEvents, type StockChange } from '../src/services/stock-ledger';
 
 let inv: InventoryHarness;
 let loc: Record<string, string>;
@@ -199,6 +203,43 @@ describe('low stock', () => {
     expect(await lowEvents()).toBe(before + 1);
     const all = (await gqlData(inv.url, LOW, { loc: leipzig })).inventoryLevels.nodes as { available: number; lowStockThreshold: number }[];
     expect(all.every((n) => n.available <= n.lowStockThreshold)).toBe(true);
+  });
+
+  it("writes the events levelEvents describes, the change's before its low-stock alert, in the statement that changes the level", async () => {
+    const leipzig = loc['Central Warehouse Leipzig'];
+    const level = (await levelOf(inv, SKU3, leipzig))!;
+    await gqlData(inv.url, `mutation($input: LowStockThresholdInput!) { lowStockThresholdSet(input: $input) { userErrors { code } } }`, {
+      input: { sku: SKU3, locationId: leipzig, threshold: level.available - 2 },
+    });
+    const knex = inv.server.orm.em.getConnection().getKnex();
+    const [{ id: lastEvent }] = (await knex.raw(`select coalesce(max(id), 0)::int as id from inventory.outbox_event`)).rows;
+    const change: StockChange = {
+      sku: SKU3,
+      locationId: leipzig,
+      reserved: 2,
+      reason: StockMovementReason.RESERVATION,
+      guard: 'available',
+      channel: SalesChannel.WEB,
+      reference: 'cart:levels',
+      occurredAt: new Date('2026-01-02T03:04:05.678Z'),
+    };
+    const [after] = await inv.server.orm.em.fork().transactional((em) => applyStockChanges(em, [change]));
+    const rows: { topic: string; key: string; payload: unknown }[] = (
+      await knex.raw(`select topic, key, payload from inventory.outbox_event where id > ? order by id`, [lastEvent])
+    ).rows;
+    const expected = levelEvents(after, change, new Date());
+    expect(expected.map((e) => e.topic)).toEqual([InventoryLevelChanged.topic, InventoryLevelLow.topic]);
+    expect(rows).toEqual(expected);
+    expect(InventoryLevelLow.parse(rows[1].payload)).toEqual(expected[1].payload);
+
+    // Giving the units back crosses no threshold: the change's event alone.
+    const back = { ...change, reserved: -2, reason: StockMovementReason.RELEASE, guard: 'none' as const };
+    const [restored] = await inv.server.orm.em.fork().transactional((em) => applyStockChanges(em, [back]));
+    const more: unknown[] = (
+      await knex.raw(`select topic, key, payload from inventory.outbox_event where id > ? order by id`, [lastEvent])
+    ).rows.slice(2);
+    expect(more).toEqual(levelEvents(restored, back, new Date()));
+    expect(restored).toMatchObject({ reserved: level.reserved, version: level.version + 2 });
   });
 
   it('refuses a negative threshold', async () => {

@@ -1,4 +1,7 @@
+import { Client } from 'pg';
+import { EVENTS_CHANNEL } from '#platform/events';
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
+import { InventoryLevelChanged, levelEventKey } from '../src/contract';
 import { sweepExpiredReservations } from '../src/services/reservation-sweeper';
 import { gqlData } from '../../../test/support/graphql-client';
 import { setStock } from '../../../test/support/inventory-fixtures';
@@ -55,6 +58,67 @@ describe('a hot SKU under concurrent checkouts', () => {
     for (const r of lost) expect(r.userErrors[0]).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: ['input', 'lines', '0', 'quantity'] });
     expect(await levelOf(inv, sku, berlin)).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
     expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+
+  it("commits each winner's ledger row and event in the level's version order, and announces the events", async () => {
+    const sku = skus[11];
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(inv, sku, berlin, 5);
+    const knex = inv.server.orm.em.getConnection().getKnex();
+    const key = levelEventKey(sku, berlin);
+    const listener = new Client({ connectionString: inv.products.db.url });
+    await listener.connect();
+    const announced = new Set<number>();
+    listener.on('notification', (n) => {
+      const events = (JSON.parse(n.payload ?? '{}') as { events?: { id: number; key: string }[] }).events ?? [];
+      for (const e of events) if (e.key === key) announced.add(e.id);
+    });
+    await listener.query(`listen ${EVENTS_CHANNEL}`);
+    try {
+      const before = (await levelOf(inv, sku, berlin))!;
+      const [{ id: lastEvent }] = (await knex.raw(`select coalesce(max(id), 0)::int as id from inventory.outbox_event`)).rows;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          reserve({ key: `hot-events-${i}`, locationId: berlin, lines: [{ sku, quantity: 1 }], channel: 'WEB' }),
+        ),
+      );
+      expect(results.filter((r) => r.reservation)).toHaveLength(5);
+
+      const events: { id: string; topic: string; payload: unknown }[] = (
+        await knex.raw(`select id, topic, payload from inventory.outbox_event where key = ? and id > ? order by id`, [key, lastEvent])
+      ).rows;
+      // The level's seeded threshold adds an InventoryLevelLow after the change that crossed it.
+      const changes = events.filter((e) => e.topic === InventoryLevelChanged.topic);
+      expect(changes.map((e) => InventoryLevelChanged.parse(e.payload))).toEqual(
+        [1, 2, 3, 4, 5].map((n) => ({
+          sku,
+          locationId: berlin,
+          version: before.version + n,
+          onHand: 5,
+          reserved: n,
+          available: 5 - n,
+          incoming: 0,
+          delta: 0,
+          reservedDelta: 1,
+          reason: 'RESERVATION',
+          channel: 'WEB',
+          occurredAt: expect.any(String),
+        })),
+      );
+      const movements: { version: number; available_after: number }[] = (
+        await knex.raw(
+          `select version, available_after from inventory.stock_movement where sku = ? and location_id = ? and version > ? order by id`,
+          [sku, berlin, before.version],
+        )
+      ).rows;
+      expect(movements).toEqual([1, 2, 3, 4, 5].map((n) => ({ version: before.version + n, available_after: 5 - n })));
+
+      // Announced after the commit, outside the transaction: the answers came back after the NOTIFY went out.
+      for (let waited = 0; announced.size < events.length && waited < 2_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect([...announced].sort((a, b) => a - b)).toEqual(events.map((e) => Number(e.id)));
+    } finally {
+      await listener.end();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
+import { claimIdempotencyKeys, runMutation, sql, type MutationOutcome } from '#platform/db';
+import type { EventAnnouncement } from '#platform/outbox';
 import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
@@ -7,15 +8,18 @@ import { Reservation, ReservationStatus, StockMovementReason, type ReservationLi
 import { InventoryErrorCode } from '../errors';
 import type { InventoryReserveInput } from '../inputs/reservation.input';
 import { addToHold, isOpen, mergeLines } from '../rules/reservation-holds';
+import { announceCommitted } from './event-announcer';
 import { requireLocations } from './location-lookup';
 import { allocate } from './reservation-allocation';
 import { lockReservation, notPending, requireLive, reservationReference } from './reservation-lock';
-import { applyStockChanges, InsufficientStockError } from './stock-ledger';
+import { applyStockChanges, InsufficientStockError, writeStockChanges } from './stock-ledger';
 
 /** Attempts when a concurrent checkout takes the stock the allocation counted on. */
 const ALLOCATION_ATTEMPTS = 3;
 /** How long stock is held when the caller does not say (the input's default too). */
 const DEFAULT_TTL_SECONDS = 900;
+/** The idempotency scope of reservations' keys. */
+const RESERVE_SCOPE = 'inventoryReserve';
 
 /**
  * Holds stock for a checkout, all lines or none. Idempotent under `key`: a retry gets the
@@ -30,30 +34,73 @@ export async function reserve(ctx: InventoryContext, input: InventoryReserveInpu
   }
   if (errors.length) return { ok: false, userErrors: errors };
 
-  return runMutation(ctx, async ({ em }) => {
-    const { key, ...request } = input;
-    const { result } = await idempotent(em, SCHEMA, 'inventoryReserve', key, request, async () => {
-      await requireLocations(em, [
-        ...(input.locationId ? [{ id: input.locationId, path: ['input', 'locationId'] }] : []),
-        ...input.lines.flatMap((l, i) => (l.locationId ? [{ id: l.locationId, path: ['input', 'lines', String(i), 'locationId'] }] : [])),
-      ]);
-      const lines = await holdStock(em, input);
-      const reservation = Object.assign(new Reservation(), {
-        key,
-        requestHash: '',
-        lines,
-        channel: input.channel ?? null,
-        reference: input.reference ?? null,
-        expiresAt: new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000),
-      });
-      await em.persistAndFlush(reservation);
-      return { reservationId: reservation.id };
+  const { key, ...request } = input;
+  let announce: EventAnnouncement[] = [];
+  const outcome = await runMutation(ctx, async ({ em }) => {
+    const [claim] = await claimIdempotencyKeys<{ reservationId: string }>(em, SCHEMA, RESERVE_SCOPE, [{ key, input: request }]);
+    if (claim.state === 'mismatch') throw new UserErrorsException([claim.userError]);
+    if (claim.state === 'replay') return em.findOneOrFail(Reservation, { id: claim.result.reservationId });
+    await requireLocations(em, [
+      ...(input.locationId ? [{ id: input.locationId, path: ['input', 'locationId'] }] : []),
+      ...input.lines.flatMap((l, i) => (l.locationId ? [{ id: l.locationId, path: ['input', 'lines', String(i), 'locationId'] }] : [])),
+    ]);
+    const reservation = Object.assign(new Reservation(), {
+      key,
+      requestHash: '',
+      channel: input.channel ?? null,
+      reference: input.reference ?? null,
+      expiresAt: new Date(Date.now() + (input.ttlSeconds ?? DEFAULT_TTL_SECONDS) * 1000),
     });
-    return em.findOneOrFail(Reservation, { id: result.reservationId });
+    let recorded = false;
+    announce = await holdStock(em, input, async (lines) => {
+      // Everything but the stock itself is written before the level is locked, so the lock is held only for the
+      // stock statements and the commit: the reservation and the key's result in one statement.
+      reservation.lines = lines;
+      if (recorded) {
+        await sql(em, `update ${SCHEMA}.reservation set lines = ?::jsonb where id = ?`, [JSON.stringify(lines), reservation.id]);
+        return;
+      }
+      recorded = true;
+      await sql(
+        em,
+        `with reservation as (
+           insert into ${SCHEMA}.reservation (id, key, request_hash, status, lines, fulfilled, released, in_transit, channel, reference,
+             expires_at, created_at)
+           values (?, ?, ?, ?, ?::jsonb, '[]', '[]', '[]', ?, ?, ?, ?)
+         )
+         update ${SCHEMA}.idempotency_record set result = ?::jsonb where scope = ? and key = ?`,
+        [
+          reservation.id,
+          reservation.key,
+          reservation.requestHash,
+          reservation.status,
+          JSON.stringify(lines),
+          reservation.channel,
+          reservation.reference,
+          reservation.expiresAt,
+          reservation.createdAt,
+          JSON.stringify({ reservationId: reservation.id }),
+          RESERVE_SCOPE,
+          key,
+        ],
+      );
+    });
+    // Written in SQL, so detached: nothing later in the transaction writes it again.
+    return reservation;
   });
+  if (outcome.ok) await announceCommitted(ctx.em, announce, (error) => ctx.logger.warn({ err: error }, 'reservation events not announced'));
+  return outcome;
 }
 
-async function holdStock(em: EntityManager, input: InventoryReserveInput): Promise<ReservationLine[]> {
+/**
+ * Holds the input's stock, all lines or none, and returns the events to announce. `record` is
+ * called with the lines before each attempt takes any level lock.
+ */
+async function holdStock(
+  em: EntityManager,
+  input: InventoryReserveInput,
+  record: (lines: ReservationLine[]) => Promise<void>,
+): Promise<EventAnnouncement[]> {
   const placedAt = (l: { locationId?: string | null }) => l.locationId ?? input.locationId ?? null;
   const placed = input.lines.flatMap((l) => {
     const locationId = placedAt(l);
@@ -68,25 +115,27 @@ async function holdStock(em: EntityManager, input: InventoryReserveInput): Promi
       : [];
     if (!allocated) throw insufficient(input, null);
     const lines = mergeLines([...placed, ...allocated]);
+    await record(lines);
+    // A savepoint when another attempt may follow, so a lost race undoes only this attempt's holds.
+    const savepoint = retries;
+    if (savepoint) await sql(em, 'savepoint hold_stock');
     try {
-      // A savepoint, so a lost race undoes only this attempt's holds.
-      await em.transactional((attemptEm) =>
-        applyStockChanges(
-          attemptEm,
-          lines.map((line) => ({
-            ...line,
-            reserved: line.quantity,
-            reason: StockMovementReason.RESERVATION,
-            guard: 'available' as const,
-            channel: input.channel ?? null,
-            reference: input.reference ?? null,
-          })),
-        ),
+      const { events } = await writeStockChanges(
+        em,
+        lines.map((line) => ({
+          ...line,
+          reserved: line.quantity,
+          reason: StockMovementReason.RESERVATION,
+          guard: 'available' as const,
+          channel: input.channel ?? null,
+          reference: input.reference ?? null,
+        })),
       );
-      return lines;
+      return events;
     } catch (error) {
       if (!(error instanceof InsufficientStockError)) throw error;
       if (!retries || attempt >= ALLOCATION_ATTEMPTS) throw insufficient(input, error);
+      if (savepoint) await sql(em, 'rollback to savepoint hold_stock');
     }
   }
 }

@@ -8,10 +8,17 @@ export interface EventInput {
   payload: Record<string, unknown>;
 }
 
+/** What a notification says about an outbox row: enough for a listener to know what to read. */
+export interface EventAnnouncement {
+  id: number;
+  topic: string;
+  key: string;
+  version?: number;
+}
+
 /**
  * Appends events to the subgraph's outbox and announces them with pg_notify, all inside the
  * caller's transaction: PostgreSQL delivers the notification only if the transaction commits.
- * The notification carries ids and versions only (NOTIFY payloads must stay under 8000 bytes).
  */
 export async function publishEvents(em: EntityManager, schema: string, events: EventInput[]): Promise<number[]> {
   if (events.length === 0) return [];
@@ -23,12 +30,21 @@ export async function publishEvents(em: EntityManager, schema: string, events: E
   );
   const ids = rows.map((r) => Number(r.id));
   const version = (e: EventInput) => (typeof e.payload.version === 'number' ? e.payload.version : undefined);
-  await sql(em, 'select pg_notify(?, ?)', [
-    EVENTS_CHANNEL,
-    JSON.stringify({ schema, events: events.map((e, i) => ({ id: ids[i], topic: e.topic, key: e.key, version: version(e) })) }).slice(
-      0,
-      7900,
-    ),
-  ]);
+  await announceEvents(
+    em,
+    schema,
+    events.map((e, i) => ({ id: ids[i], topic: e.topic, key: e.key, version: version(e) })),
+  );
   return ids;
+}
+
+/**
+ * Wakes listeners for outbox rows already written. Inside a transaction the notification goes
+ * out only if it commits; after the commit (a writer that must not hold its locks through the
+ * commit's NOTIFY), a lost notification only delays delivery until the readers' next poll.
+ * The notification carries ids and versions only (NOTIFY payloads must stay under 8000 bytes).
+ */
+export async function announceEvents(em: EntityManager, schema: string, events: readonly EventAnnouncement[]): Promise<void> {
+  if (events.length === 0) return;
+  await sql(em, 'select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify({ schema, events }).slice(0, 7900)]);
 }
