@@ -51,8 +51,16 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
     };
     await product('BENCH-PLENTY', checkouts + 10);
     await product('BENCH-HOT', hotUnits);
+    // A GraphQL error becomes "<the mutation it failed in> <its code>", so the answers group by kind.
     const checkout = (sku: string, i: number): Promise<string | null> =>
-      attempt(sku, i).catch((error: Error) => `ERROR ${error.message.slice(0, 120)}`);
+      attempt(sku, i).catch((error: Error) => {
+        try {
+          const [first] = JSON.parse(error.message) as { path?: string[]; extensions?: { code?: string } }[];
+          return `${first.path?.[0] ?? 'request'} ${first.extensions?.code ?? 'ERROR'}`;
+        } catch {
+          return `ERROR ${error.message.slice(0, 120)}`;
+        }
+      });
     const attempt = async (sku: string, i: number): Promise<string | null> => {
       const created = await post(
         `mutation($sku: String!) { cartCreate(input: { channel: WEB, lines: [{ sku: $sku, quantity: 1 }] }) { cart { id } } }`,
@@ -111,7 +119,12 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
     const won = hotAnswers.filter((a) => a === null).length;
     const outOfStock = hotAnswers.filter((a) => a === 'OUT_OF_STOCK').length;
     console.log(`\nplenty: ${checkouts - failed} orders, ${failed} refused or failed`);
-    console.log(`hot SKU: ${won} orders for ${hotUnits} units, ${outOfStock} OUT_OF_STOCK, ${hotBuyers - won - outOfStock} other answers`);
+    const others = new Map<string, number>();
+    for (const answer of hotAnswers) if (answer !== null && answer !== 'OUT_OF_STOCK') others.set(answer, (others.get(answer) ?? 0) + 1);
+    const otherCodes = [...others].map(([code, n]) => `${n} ${code}`).join(', ');
+    console.log(
+      `hot SKU: ${won} orders for ${hotUnits} units, ${outOfStock} OUT_OF_STOCK, ${hotBuyers - won - outOfStock} other answers${otherCodes ? ` (${otherCodes})` : ''}`,
+    );
     console.log(
       `left over: ${reserved} units reserved, ${open} card authorizations open; orders whose money does not add up: ${unbalanced}`,
     );
