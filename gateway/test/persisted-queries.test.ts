@@ -104,18 +104,26 @@ async function registerOnAThenHitOnB(a: GatewayHarness, b: GatewayHarness): Prom
   expect(registered.body.errors).toBeUndefined();
   expect(registered.body.data.product.title).toEqual(expect.any(String));
 
-  // Apollo stores the document after answering; the other replica finds it within moments. On a
-  // starved machine a store command can outlast its timeout, and the registration is dropped (the
-  // store then rests a few seconds): A is sent the document again, as an APQ client does on a
-  // miss. B never is, so a hit on B can only come from the store they share.
+  const hit = await hitOnB(a, b, query, hash);
+  expect(hit.body.errors).toBeUndefined();
+  expect(hit.body.data).toEqual(registered.body.data);
+}
+
+/**
+ * B's answer by hash alone once the store has the document. Apollo stores the document after
+ * answering; the other replica finds it within moments. On a starved machine a store command can
+ * outlast its timeout, and the registration is dropped (the store then rests a few seconds): A is
+ * sent the document again, as an APQ client does on a miss. B never is, so a hit on B can only
+ * come from the store they share.
+ */
+async function hitOnB(a: GatewayHarness, b: GatewayHarness, query: string, hash: string): Promise<Answer> {
   let hit = await post(b.url, { extensions: persisted(hash), variables: { handle } });
   for (let i = 1; i <= 200 && codes(hit)?.[0] === 'PERSISTED_QUERY_NOT_FOUND'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     if (i % 40 === 0) await post(a.url, { query, extensions: persisted(hash), variables: { handle } });
     hit = await post(b.url, { extensions: persisted(hash), variables: { handle } });
   }
-  expect(hit.body.errors).toBeUndefined();
-  expect(hit.body.data).toEqual(registered.body.data);
+  return hit;
 }
 
 describe('in PostgreSQL', () => {
@@ -167,6 +175,8 @@ describe('in PostgreSQL', () => {
     const hash = sha256(query);
     const posted = await post(a.url, { query, extensions: persisted(hash), variables: { handle } });
     expect(posted.headers.get('cache-control')).toBe('private, no-store');
+    // The GETs below go to B, which must first find the document in the shared store.
+    expect((await hitOnB(a, b, query, hash)).body.errors).toBeUndefined();
 
     // Twice: the second is answered from B's response cache, and says the same.
     for (let i = 0; i < 2; i++) {
