@@ -15,6 +15,12 @@ const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 /** A child that ran this long before crashing starts again from the first backoff. */
 const STABLE_AFTER_MS = 60_000;
+/**
+ * How long a child may take to answer ready the first time. Generous: a busy 2-core machine
+ * starting six processes at once has taken over 30 s for the gateway, whose readiness waits on
+ * every subgraph's; a child that exits early is still reported at once.
+ */
+const READY_WITHIN_MS = 120_000;
 
 interface Child {
   spec: ChildSpec;
@@ -66,7 +72,7 @@ export class Supervisor {
     return this.children.find((child) => child.spec.name === name)?.process;
   }
 
-  async start(spec: ChildSpec, timeoutMs = 30_000): Promise<void> {
+  async start(spec: ChildSpec, timeoutMs = READY_WITHIN_MS): Promise<void> {
     const entry: Child = { spec, process: this.spawn(spec), startedAt: Date.now(), backoffMs: FIRST_BACKOFF_MS };
     this.children.push(entry);
     let exited = false;

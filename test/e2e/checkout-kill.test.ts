@@ -31,7 +31,7 @@ describe('checkout when the orders process is killed', () => {
       CHECKOUT_LEASE_MS: '2000',
       CHECKOUT_SWEEP_MS: '500',
     });
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     await system?.stop();
     await rm(dataDir, { recursive: true, force: true });

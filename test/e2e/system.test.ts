@@ -141,7 +141,7 @@ describe('npm start', () => {
       const ready = await fetch(second.gatewayUrl.replace('/graphql', '/health/ready'));
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'degraded', degraded: ['products'] });
-      await waitFor(() => /products restarted and ready/.test(second.output()), 30_000);
+      await waitFor(() => /products restarted and ready/.test(second.output()), 60_000);
       expect(second.output()).toMatch(/products exited unexpectedly \(SIGKILL\); restarting it in/);
       const back = await gqlData(second.gatewayUrl, '{ products(first: 1) { nodes { title } } }');
       expect(back.products.nodes).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('npm start', () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
-  }, 240_000);
+  }, 300_000);
 });
 
 describe('a subgraph process', () => {

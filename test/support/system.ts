@@ -39,7 +39,7 @@ export async function startSystem(env: NodeJS.ProcessEnv): Promise<RunningSystem
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready within 60s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`not ready within 150s:\n${output}`)), 150_000);
     // The banner's last line: the URL, the demo tokens and the kiosk link are all printed by then.
     const check = () => {
       if (output.includes('Press Ctrl-C to stop.')) {
