@@ -1,22 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '#platform/auth';
 import { sql } from '#platform/db';
-import { startInProcessSystem } from '../lib/in-process-system';
+import { freePort } from '../lib/free-port';
 import { migrateAll } from '../lib/migrate-all';
+import { repoRoot } from '../lib/paths';
 import { seedDemoBusiness } from '../lib/seed-demo';
-import { BENCH_JWT_SECRET, benchHeaders } from './bench-auth';
+import { subgraphs } from '../lib/subgraphs';
+import { Supervisor } from '../lib/supervisor';
+import { withOrm } from '../lib/with-orm';
+import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
+import { BENCH_JWT_SECRET_TEXT, benchHeaders } from './bench-auth';
+import { processCpuMs } from './child-process';
 import { measure, printResults, type LoadResult } from './measure';
 
-const GATEWAY_SECRET = 'bench-gateway-secret-0123456789abcdef';
 const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
   checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id } userErrors { code } } }`;
 
 /**
- * Whole checkouts through the real gateway: a guest cart with one line, PICKUP at a store, the
- * approving test card. BENCH_CHECKOUT_BUYERS concurrent buyers (default 16) complete
- * BENCH_CHECKOUTS carts (default 200) of a well-stocked SKU; then BENCH_HOT_BUYERS (default 500)
- * race for BENCH_HOT_UNITS (default 50) of one SKU. Each checkout's time includes its cart
- * (create, delivery) so the figures are a shopper's, and the invariants are checked afterwards:
- * as many orders as units, nothing left reserved, no authorization left open.
+ * Whole checkouts through the real gateway, with the gateway and the five subgraphs each in a
+ * process of its own as `npm start` runs them (without the per-client throttle, which a crowd
+ * from one address would spend): a guest cart with one line, PICKUP at a store, the approving
+ * test card. BENCH_CHECKOUT_BUYERS concurrent buyers (default 16) complete BENCH_CHECKOUTS carts
+ * (default 200) of a well-stocked SKU; then BENCH_HOT_BUYERS (default 500) race for
+ * BENCH_HOT_UNITS (default 50) of one SKU. Each checkout's time includes its cart (create,
+ * delivery) so the figures are a shopper's. It prints the CPU each checkout cost every process
+ * (and PostgreSQL), which is where the time goes, and checks the invariants once every checkout
+ * has settled: no more orders than units, no order for a buyer who was told the checkout failed
+ * (or timed out), the units held equal to the orders' units, nothing
+ * held for a checkout that did not end in an order, no card authorization left open, every
+ * order's money adding up.
  */
 export async function checkoutBench(databaseUrl: string): Promise<void> {
   const buyers = Number(process.env.BENCH_CHECKOUT_BUYERS ?? 16);
@@ -24,111 +39,248 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
   const hotBuyers = Number(process.env.BENCH_HOT_BUYERS ?? 500);
   const hotUnits = Number(process.env.BENCH_HOT_UNITS ?? 50);
   await migrateAll(databaseUrl, () => {});
-  await seedDemoBusiness(databaseUrl, 'EUR', () => {});
-  const system = await startInProcessSystem({ databaseUrl, jwtSecret: BENCH_JWT_SECRET, gatewaySecret: GATEWAY_SECRET });
+  await seedDemoBusiness(databaseUrl, 'EUR', () => {}, { orderHistory: 0 });
+  const system = await startSystemProcesses(databaseUrl);
   try {
-    const admin = await benchHeaders(Role.ADMIN);
-    const guest = { 'content-type': 'application/json' };
-    const post = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = guest) => {
-      const response = await fetch(system.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await response.json()) as { errors?: unknown[]; data?: Record<string, any> };
-      if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    const em = system.servers.inventory.orm.em.fork();
-    const [store] = await sql<{ id: string }>(em, `select id from inventory.location where pickup_enabled order by name limit 1`);
-    const product = async (sku: string, units: number) => {
-      await post(
-        `mutation($input: ProductCreateInput!) { productCreate(input: $input) { userErrors { code } } }`,
-        { input: { title: `Bench ${sku}`, status: 'ACTIVE', channels: ['WEB'], variants: [{ sku, price: { amount: '10.00' } }] } },
-        admin,
+    await withOrm(ordersSubgraph, databaseUrl, async (em) => {
+      const admin = await benchHeaders(Role.ADMIN);
+      const guest = { 'content-type': 'application/json' };
+      const post = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = guest) => {
+        const response = await fetch(system.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+        const body = (await response.json()) as { errors?: unknown[]; data?: Record<string, any> };
+        if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
+        return body.data;
+      };
+      const [store] = await sql<{ id: string }>(em, `select id from inventory.location where pickup_enabled order by name limit 1`);
+      const product = async (sku: string, units: number) => {
+        await post(
+          `mutation($input: ProductCreateInput!) { productCreate(input: $input) { userErrors { code } } }`,
+          { input: { title: `Bench ${sku}`, status: 'ACTIVE', channels: ['WEB'], variants: [{ sku, price: { amount: '10.00' } }] } },
+          admin,
+        );
+        await post(
+          `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { code } } }`,
+          { input: { sku, locationId: store.id, delta: units, reason: 'RECEIVED' } },
+          admin,
+        );
+      };
+      await product('BENCH-PLENTY', checkouts + 10);
+      await product('BENCH-HOT', hotUnits);
+      // A GraphQL error becomes "<the mutation it failed in> <its code>", so the answers group by kind.
+      const checkout = (sku: string, i: number): Promise<string | null> =>
+        attempt(sku, i).catch((error: Error) => {
+          try {
+            const [first] = JSON.parse(error.message) as { path?: string[]; extensions?: { code?: string } }[];
+            return `${first.path?.[0] ?? 'request'} ${first.extensions?.code ?? 'ERROR'}`;
+          } catch {
+            return `ERROR ${error.message.slice(0, 120)}`;
+          }
+        });
+      const attempt = async (sku: string, i: number): Promise<string | null> => {
+        const created = await post(
+          `mutation($sku: String!) { cartCreate(input: { channel: WEB, lines: [{ sku: $sku, quantity: 1 }] }) { cart { id } } }`,
+          { sku },
+        );
+        const cartId = created.cartCreate.cart.id as string;
+        const delivered = await post(
+          `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { cart { cost { total { amount } } } } }`,
+          { id: cartId, handle: `PICKUP:${store.id}` },
+        );
+        const total = delivered.cartDeliveryUpdate.cart.cost.total.amount as string;
+        const done = await post(COMPLETE, {
+          cartId,
+          key: `bench-${sku}-${i}`,
+          input: {
+            email: 'bench@example.com',
+            payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }],
+          },
+        });
+        return (done.checkoutComplete.userErrors[0]?.code as string | undefined) ?? null;
+      };
+
+      const results: LoadResult[] = [];
+      let failed = 0;
+      const cpuBefore = system.cpuMs();
+      results.push(
+        await measure(
+          `checkout (cart, line, pickup, test card), ${buyers} buyers`,
+          checkouts,
+          buyers,
+          async (i) => void ((await checkout('BENCH-PLENTY', i)) && failed++),
+        ),
       );
-      await post(
-        `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { code } } }`,
-        { input: { sku, locationId: store.id, delta: units, reason: 'RECEIVED' } },
-        admin,
+      const cpu = system.cpuMs();
+      const hotAnswers: (string | null)[] = [];
+      results.push(
+        await measure(
+          `hot SKU: ${hotBuyers} buyers for ${hotUnits} units`,
+          hotBuyers,
+          hotBuyers,
+          async (i) => void hotAnswers.push(await checkout('BENCH-HOT', i)),
+        ),
       );
-    };
-    await product('BENCH-PLENTY', checkouts + 10);
-    await product('BENCH-HOT', hotUnits);
-    // A GraphQL error becomes "<the mutation it failed in> <its code>", so the answers group by kind.
-    const checkout = (sku: string, i: number): Promise<string | null> =>
-      attempt(sku, i).catch((error: Error) => {
-        try {
-          const [first] = JSON.parse(error.message) as { path?: string[]; extensions?: { code?: string } }[];
-          return `${first.path?.[0] ?? 'request'} ${first.extensions?.code ?? 'ERROR'}`;
-        } catch {
-          return `ERROR ${error.message.slice(0, 120)}`;
-        }
-      });
-    const attempt = async (sku: string, i: number): Promise<string | null> => {
-      const created = await post(
-        `mutation($sku: String!) { cartCreate(input: { channel: WEB, lines: [{ sku: $sku, quantity: 1 }] }) { cart { id } } }`,
-        { sku },
+      printResults('checkout through the gateway, each process on its own', results);
+      printCpuPerCheckout(cpuBefore, cpu, checkouts - failed);
+
+      const won = hotAnswers.filter((a) => a === null).length;
+      const outOfStock = hotAnswers.filter((a) => a === 'OUT_OF_STOCK').length;
+      console.log(`\nplenty: ${checkouts - failed} orders, ${failed} refused or failed`);
+      const others = new Map<string, number>();
+      for (const answer of hotAnswers) if (answer !== null && answer !== 'OUT_OF_STOCK') others.set(answer, (others.get(answer) ?? 0) + 1);
+      const otherCodes = [...others].map(([code, n]) => `${n} ${code}`).join(', ');
+      console.log(
+        `hot SKU: ${won} orders for ${hotUnits} units, ${outOfStock} OUT_OF_STOCK, ${hotBuyers - won - outOfStock} other answers${otherCodes ? ` (${otherCodes})` : ''}`,
       );
-      const cartId = created.cartCreate.cart.id as string;
-      const delivered = await post(
-        `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { cart { cost { total { amount } } } } }`,
-        { id: cartId, handle: `PICKUP:${store.id}` },
-      );
-      const total = delivered.cartDeliveryUpdate.cart.cost.total.amount as string;
-      const done = await post(COMPLETE, {
-        cartId,
-        key: `bench-${sku}-${i}`,
-        input: {
-          email: 'bench@example.com',
-          payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }],
-        },
-      });
-      return (done.checkoutComplete.userErrors[0]?.code as string | undefined) ?? null;
-    };
-    const results: LoadResult[] = [];
-    let failed = 0;
-    results.push(
-      await measure(
-        `checkout (cart, line, pickup, test card), ${buyers} buyers`,
-        checkouts,
-        buyers,
-        async (i) => void ((await checkout('BENCH-PLENTY', i)) && failed++),
-      ),
-    );
-    const hotAnswers: (string | null)[] = [];
-    results.push(
-      await measure(
-        `hot SKU: ${hotBuyers} buyers for ${hotUnits} units`,
-        hotBuyers,
-        hotBuyers,
-        async (i) => void hotAnswers.push(await checkout('BENCH-HOT', i)),
-      ),
-    );
-    printResults('checkout through the gateway', results);
-    const orders = system.servers.orders.orm.em.fork();
-    const [{ n: open }] = await sql<{ n: string }>(
-      orders,
-      `select count(*) as n from orders.test_card_authorization where state <> 'VOIDED' and amount_minor > captured_minor`,
-    );
-    const [{ n: reserved }] = await sql<{ n: string }>(
-      em,
-      `select coalesce(sum(reserved), 0) as n from inventory.inventory_level where sku like 'BENCH-%'`,
-    );
-    const [{ n: unbalanced }] = await sql<{ n: string }>(
-      orders,
-      `select count(*) as n from orders."order" o where o.total_minor <> (select coalesce(sum(amount_minor), 0) from orders.payment p where p.order_id = o.id)
-          or o.subtotal_minor - o.discount_total_minor + o.shipping_minor <> o.total_minor`,
-    );
-    const won = hotAnswers.filter((a) => a === null).length;
-    const outOfStock = hotAnswers.filter((a) => a === 'OUT_OF_STOCK').length;
-    console.log(`\nplenty: ${checkouts - failed} orders, ${failed} refused or failed`);
-    const others = new Map<string, number>();
-    for (const answer of hotAnswers) if (answer !== null && answer !== 'OUT_OF_STOCK') others.set(answer, (others.get(answer) ?? 0) + 1);
-    const otherCodes = [...others].map(([code, n]) => `${n} ${code}`).join(', ');
-    console.log(
-      `hot SKU: ${won} orders for ${hotUnits} units, ${outOfStock} OUT_OF_STOCK, ${hotBuyers - won - outOfStock} other answers${otherCodes ? ` (${otherCodes})` : ''}`,
-    );
-    console.log(
-      `left over: ${reserved} units reserved, ${open} card authorizations open; orders whose money does not add up: ${unbalanced}`,
-    );
+      await printInvariants(em, hotUnits, won);
+    });
   } finally {
-    await system.close();
+    await system.stop();
+  }
+}
+
+interface SystemProcesses {
+  gatewayUrl: string;
+  /** CPU used so far, in ms, by each process (and `postgres`, every PostgreSQL process together; `bench`, this one). */
+  cpuMs(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/** The gateway and the five subgraphs, each in a process of its own as `npm start` starts them, on free ports. */
+async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesses> {
+  const taken = new Set<number>();
+  const pick = async () => {
+    let port = await freePort();
+    while (taken.has(port)) port = await freePort();
+    taken.add(port);
+    return port;
+  };
+  const ports: Record<string, number> = { gateway: await pick() };
+  for (const subgraph of subgraphs) ports[subgraph.name] = await pick();
+  const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+  const env = {
+    ...process.env,
+    ...urls,
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: BENCH_JWT_SECRET_TEXT,
+    GATEWAY_SECRET: randomBytes(24).toString('hex'),
+    RATE_LIMIT: 'false',
+  };
+  // The processes' own warnings (timeouts under the hot-SKU crowd) would bury the figures: kept, and shown only if a start fails.
+  const log: string[] = [];
+  const supervisor = new Supervisor((line) => log.push(line) > 200 && log.shift());
+  const names = ['gateway', ...subgraphs.map((s) => s.name)];
+  try {
+    await Promise.all(
+      names.map((name) =>
+        supervisor.start({
+          name,
+          script: join(repoRoot, 'dist', ...(name === 'gateway' ? ['gateway'] : ['subgraphs', name]), 'src', 'index.js'),
+          env: { ...env, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+          readyUrl: `http://127.0.0.1:${ports[name]}/health/ready`,
+        }),
+      ),
+    );
+  } catch (error) {
+    console.log(log.join('\n'));
+    await supervisor.stopAll();
+    throw error;
+  }
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    cpuMs: () => {
+      const cpu: Record<string, number> = {};
+      for (const name of names) cpu[name] = processCpuMs(supervisor.processOf(name)?.pid as number);
+      cpu.postgres = postgresCpuMs();
+      const own = process.cpuUsage();
+      cpu.bench = (own.user + own.system) / 1000;
+      return cpu;
+    },
+    stop: () => supervisor.stopAll(),
+  };
+}
+
+/** CPU used so far by every PostgreSQL process on this machine (the server and its backends), in ms. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').includes('(postgres)')) total += processCpuMs(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Where a checkout's time goes: each process's CPU over the well-stocked run, per order. */
+function printCpuPerCheckout(before: Record<string, number>, after: Record<string, number>, orders: number): void {
+  const perCheckout = Object.keys(after).map((name) => [name, (after[name] - before[name]) / Math.max(orders, 1)] as const);
+  const total = perCheckout.reduce((sum, [, ms]) => sum + ms, 0);
+  const parts = perCheckout.map(([name, ms]) => `${name === 'bench' ? 'the buyers (this process)' : name} ${ms.toFixed(1)}`);
+  console.log(`\nCPU per checkout, ms: ${parts.join(', ')}; ${total.toFixed(1)} in all`);
+  console.log(`on these 2 cores that is at most ${((2 * 1000) / total).toFixed(0)} checkouts/s`);
+}
+
+/**
+ * Waits until no checkout is still running, compensating or finishing after its order, then
+ * prints the invariants: orders against units and against the buyers told of one, units held
+ * against the orders' units, holds of checkouts that did not end in an order, open card
+ * authorizations, orders whose money does not add up.
+ */
+async function printInvariants(em: EntityManager, hotUnits: number, answeredOrders: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const [{ n }] = await sql<{ n: string }>(
+      em,
+      `select count(*) as n from orders.checkout where state in ('RUNNING', 'COMPENSATING', 'PLACED')`,
+    );
+    if (Number(n) === 0) break;
+    if (Date.now() > deadline) {
+      console.log(`${n} checkouts still unsettled after 120 s`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const [{ n: hotOrders }] = await sql<{ n: string }>(
+    em,
+    `select count(distinct l.order_id) as n from orders.order_line l where l.sku = 'BENCH-HOT'`,
+  );
+  const held = await sql<{ sku: string; reserved: string; ordered: string }>(
+    em,
+    `select lv.sku, sum(lv.reserved) as reserved,
+            (select coalesce(sum(l.quantity - l.quantity_fulfilled - l.quantity_cancelled), 0) from orders.order_line l where l.sku = lv.sku) as ordered
+       from inventory.inventory_level lv where lv.sku like 'BENCH-%' group by lv.sku order by lv.sku`,
+  );
+  const [{ n: pending }] = await sql<{ n: string }>(em, `select count(*) as n from inventory.reservation where status = 'PENDING'`);
+  const [{ n: open }] = await sql<{ n: string }>(
+    em,
+    `select count(*) as n from orders.test_card_authorization a
+      where a.state <> 'VOIDED' and a.amount_minor > a.captured_minor`,
+  );
+  const [{ n: unbalanced }] = await sql<{ n: string }>(
+    em,
+    `select count(*) as n from orders."order" o where o.total_minor <> (select coalesce(sum(amount_minor), 0) from orders.payment p where p.order_id = o.id)
+        or o.subtotal_minor - o.discount_total_minor + o.shipping_minor <> o.total_minor`,
+  );
+  console.log(
+    `settled: ${hotOrders} hot-SKU orders in the database for ${hotUnits} units, ${Number(hotOrders) - answeredOrders} of them for buyers who were told it failed`,
+  );
+  console.log(`units held against units ordered: ${held.map((h) => `${h.sku} ${h.reserved}/${h.ordered}`).join(', ')}`);
+  console.log(
+    `left over: ${pending} pending reservations, ${open} card authorizations open; orders whose money does not add up: ${unbalanced}`,
+  );
+  const wrong =
+    Number(hotOrders) > hotUnits ||
+    Number(hotOrders) !== answeredOrders ||
+    held.some((h) => h.reserved !== h.ordered) ||
+    Number(pending) > 0 ||
+    Number(open) > 0 ||
+    Number(unbalanced) > 0;
+  if (wrong) {
+    console.log('INVARIANT BROKEN');
+    process.exitCode = 1;
   }
 }
