@@ -3,6 +3,9 @@ import { toGlobalId } from '#platform/ids';
 import { sql } from '#platform/db';
 import {
   completeCheckout,
+  FAULT_PAUSE_MS,
+  PLACE_TIME_MS,
+  STEP_TIME_MS,
   sweepCheckouts,
   type CheckoutAnswer,
   type CheckoutDeps,
@@ -10,6 +13,7 @@ import {
   type TenderInput,
 } from '../src/checkout';
 import { Role } from '#platform/auth';
+import { Deadline } from '#platform/runtime';
 import { bearer } from '../../../test/support/tokens';
 import {
   adminCall,
@@ -39,13 +43,20 @@ afterAll(() => system?.close());
 
 const guest = { customerId: null, isStaff: false };
 
-function checkout(deps: CheckoutDeps, cart: PricedCart, tenders: TenderInput[], key = randomUUID()): Promise<CheckoutAnswer> {
+function checkout(
+  deps: CheckoutDeps,
+  cart: PricedCart,
+  tenders: TenderInput[],
+  key = randomUUID(),
+  deadline?: Deadline,
+): Promise<CheckoutAnswer> {
   return completeCheckout(deps, {
     scope: `cart:${cart.cartId}`,
     idempotencyKey: key,
     input: { cartId: cart.cartId, email: null, tenders, expectedTotalMinor: cart.totals.totalMinor },
     caller: guest,
     price: async () => cart,
+    deadline,
   });
 }
 
@@ -240,6 +251,57 @@ describe('checkout saga', () => {
       expect((await checkout(system.deps(), cart, [{ method: 'GIFT_CARD', amountMinor: 3_000, code }, card(8_900)])).ok).toBe(true);
     },
   );
+
+  // A step slowed by load (the `pause` fault waits FAULT_PAUSE_MS) leaves the caller's deadline too close for what comes next.
+  it.each([
+    ['the next step', 'stock', STEP_TIME_MS],
+    ['placing the order', 'card', PLACE_TIME_MS],
+  ])('a checkout left too little time for %s is undone before any order, and its key replays the failure', async (_, step, needs) => {
+    const code = await createGiftCard(system, '30');
+    const before = await heldStock(system);
+    const cart = pricedCart({ sku, locationId });
+    const tenders = [{ method: 'GIFT_CARD' as const, amountMinor: 3_000, code }, card(8_900)];
+    const key = randomUUID();
+    // Time enough to start every step, and less than `needs` once the pause is over.
+    const deadline = new Deadline(FAULT_PAUSE_MS + needs - 300);
+    const answer = await checkout(system.deps({ faults: [`pause:${step}`] }), cart, tenders, key, deadline);
+    expect(answer).toMatchObject({ ok: false, userErrors: [{ code: 'CHECKOUT_FAILED', message: expect.stringMatching(/in time/) }] });
+    await expectNothingHeld(before);
+    expect(await giftCardBalance(system, code)).toBe('30.00');
+    const [row] = await rows<{ state: string; order_id: string | null }>(`select state, order_id from orders.checkout where cart_id = ?`, [
+      cart.cartId,
+    ]);
+    expect(row).toEqual({ state: 'FAILED', order_id: null });
+    expect(await checkout(system.deps(), cart, tenders, key)).toEqual(answer);
+    expect((await checkout(system.deps(), cart, tenders)).ok).toBe(true);
+  });
+
+  it('an order placed with little time left is answered at once, and its capture and commits follow', async () => {
+    const before = await heldStock(system);
+    const cart = pricedCart({ sku, locationId });
+    // After the pause: more than PLACE_TIME_MS left, less than SETTLE_TIME_MS.
+    const deadline = new Deadline(FAULT_PAUSE_MS + PLACE_TIME_MS + 1_200);
+    // The capture pauses too, so the answer can only have come before the checkout completed.
+    const answer = await checkout(
+      system.deps({ faults: ['pause:card', 'pause:capture'] }),
+      cart,
+      [card(cart.totals.totalMinor)],
+      randomUUID(),
+      deadline,
+    );
+    expect(answer.ok).toBe(true);
+    const [placed] = await rows<{ state: string }>(`select state from orders.checkout where cart_id = ?`, [cart.cartId]);
+    expect(placed.state).toBe('PLACED');
+    for (let i = 0; i < 100; i += 1) {
+      const [row] = await rows<{ state: string }>(`select state from orders.checkout where cart_id = ?`, [cart.cartId]);
+      if (row.state === 'COMPLETED') break;
+      await waitForLease(50);
+    }
+    const [row] = await rows<{ state: string }>(`select state from orders.checkout where cart_id = ?`, [cart.cartId]);
+    expect(row.state).toBe('COMPLETED');
+    await expectNothingHeld(before);
+    await expectMoneyInvariants();
+  });
 
   it.each(['place', 'confirm-stock', 'commit-discounts', 'capture'])(
     'a failure after %s never undoes the order: the sweeper finishes it',

@@ -12,7 +12,7 @@ import { SCHEMA } from '../constants';
 import { insertCheckout, readCheckout, type CheckoutRow } from './checkout-row';
 import type { CheckoutDeps } from './deps';
 import { CheckoutErrorCode } from './errors';
-import { driveCheckout } from './saga';
+import { driveCheckout, type AnswerBy } from './saga';
 import type { StepUserError } from './steps/outcome';
 import type { CheckoutInput, PricedCart } from './types';
 import { checkoutProblems, orderTenders, type CheckoutCaller } from './validate';
@@ -27,8 +27,11 @@ export interface CheckoutRequest {
   price(): Promise<PricedCart>;
   /** How long to wait for another caller's checkout of the same cart. */
   waitMs?: number;
-  /** The request's deadline: a checkout whose turn comes after it does not start (the caller was told nothing changed). */
-  deadline?: { check(): void };
+  /**
+   * The request's deadline: a checkout whose turn comes after it does not start (the caller was
+   * told nothing changed), and one that runs short of it is undone before its order is placed.
+   */
+  deadline?: { check(): void } & AnswerBy;
 }
 
 export type CheckoutAnswer = { ok: true; orderId: string } | { ok: false; userErrors: StepUserError[] };
@@ -77,7 +80,7 @@ async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promis
       leaseMs: deps.leaseMs,
     });
     if (id) {
-      await driveCheckout(deps, id);
+      await driveCheckout(deps, id, request.deadline);
       return answerOf(deps, id);
     }
     // Lost a race: the same key from a concurrent retry, or another checkout of this cart.

@@ -51,10 +51,14 @@ export class InjectedFault extends Error {
   }
 }
 
+/** How long the test fault `pause:<step>` waits. */
+export const FAULT_PAUSE_MS = 2_000;
+
 /**
  * Test-only hook after `step`, as ORDERS_TEST_FAULTS names it: `step` fails the checkout there,
  * `crash:step` stops it as if the process died, `hang:step` leaves it waiting there for ever, so
- * an end-to-end test can kill the process with checkouts in the middle.
+ * an end-to-end test can kill the process with checkouts in the middle, and `pause:step` waits
+ * FAULT_PAUSE_MS there, as a step slowed by load would.
  */
 export async function faultAfter(deps: CheckoutDeps, step: CheckoutStep): Promise<void> {
   if (deps.faults.size === 0) return;
@@ -64,6 +68,7 @@ export async function faultAfter(deps: CheckoutDeps, step: CheckoutStep): Promis
     deps.logger.warn({ step }, 'test fault: checkout hangs here');
     await new Promise<never>(() => {});
   }
+  if (deps.faults.has(`pause:${step}`)) await new Promise((resolve) => setTimeout(resolve, FAULT_PAUSE_MS));
 }
 
 /** ORDERS_TEST_FAULTS="stock,crash:card" → the set; always empty when NODE_ENV is production. */

@@ -29,7 +29,7 @@ export const CheckoutErrorCode = {
   PAYMENT_METHOD_NOT_ALLOWED: 'PAYMENT_METHOD_NOT_ALLOWED',
   /** Another checkout of this cart is still running; ask again shortly with the same key. */
   CHECKOUT_IN_PROGRESS: 'CHECKOUT_IN_PROGRESS',
-  /** A service the checkout needs did not answer; everything it held was given back. Try again. */
+  /** A service the checkout needs did not answer, or the shop was too busy to finish in time; everything it held was given back. Try again. */
   CHECKOUT_FAILED: 'CHECKOUT_FAILED',
 } as const;
 

@@ -2,8 +2,8 @@
 export { completeCheckout, type CheckoutRequest, type CheckoutAnswer } from './complete';
 export { sweepCheckouts } from './sweeper';
 export { CheckoutAdmission } from './admission';
-export { driveCheckout } from './saga';
+export { driveCheckout, PLACE_TIME_MS, SETTLE_TIME_MS, STEP_TIME_MS, type AnswerBy } from './saga';
 export { CheckoutErrorCode } from './errors';
-export { CHECKOUT_STEPS, parseFaults, InjectedFault, type CheckoutDeps, type CheckoutStep } from './deps';
+export { CHECKOUT_STEPS, FAULT_PAUSE_MS, parseFaults, InjectedFault, type CheckoutDeps, type CheckoutStep } from './deps';
 export { checkoutProblems, orderTenders, type CheckoutCaller } from './validate';
 export type * from './types';

@@ -5,6 +5,12 @@
  * result after, so whoever resumes the checkout (this process, or the sweeper after a crash)
  * knows what may have happened. A failure before the order exists runs the compensations of
  * every step that started, in reverse; after it, the remaining steps are retried until done.
+ *
+ * A checkout driven for a caller keeps to the caller's deadline, which is shorter than the
+ * gateway's: with too little time left for the next step, or for placing the order and
+ * answering, it is undone and answered CHECKOUT_FAILED, so a caller whose request timed out
+ * never finds an order placed later. Once the order stands, the capture and commits finish after
+ * the answer when time is short.
  */
 import { LeaseLostError, moveCheckout, readCheckout, recordStep, type CheckoutRow, type FailureRecord } from './checkout-row';
 import { faultAfter, InjectedFault, type CheckoutDeps, type CheckoutStep } from './deps';
@@ -49,12 +55,30 @@ function forwardSteps(checkout: CheckoutRow): ForwardStep[] {
   ];
 }
 
-/** Takes the checkout as far as it goes from where it stands. Throws only an injected crash (tests). */
-export async function driveCheckout(deps: CheckoutDeps, checkoutId: string): Promise<void> {
+/** The caller's deadline as the saga reads it. */
+export interface AnswerBy {
+  /** Milliseconds until the caller's answer is due, never negative. */
+  remainingMs(): number;
+}
+
+/** A remote step starts only with this much of the caller's time left: under load one can take most of a second. */
+export const STEP_TIME_MS = 1_000;
+/** The order is placed only with this much left, so that the answer reaches the caller before the gateway gives up on it. */
+export const PLACE_TIME_MS = 500;
+/** With less than this left once the order stands, the commits and the capture run after the answer. */
+export const SETTLE_TIME_MS = 2_000;
+
+const shortOf = (answerBy: AnswerBy | undefined, ms: number): boolean => answerBy !== undefined && answerBy.remainingMs() < ms;
+
+/**
+ * Takes the checkout as far as it goes from where it stands, within `answerBy` when a caller
+ * waits for it (the sweeper has no caller, and no deadline). Throws only an injected crash (tests).
+ */
+export async function driveCheckout(deps: CheckoutDeps, checkoutId: string, answerBy?: AnswerBy): Promise<void> {
   const checkout = await readCheckout(deps.em(), { id: checkoutId });
   if (!checkout) throw new Error(`no checkout ${checkoutId}`);
   try {
-    if (checkout.state === 'RUNNING') await runForward(deps, checkout);
+    if (checkout.state === 'RUNNING') await runForward(deps, checkout, answerBy);
     else if (checkout.state === 'COMPENSATING') await compensate(deps, checkout);
     else if (checkout.state === 'PLACED') await settleCheckout(deps, checkout);
   } catch (error) {
@@ -63,11 +87,12 @@ export async function driveCheckout(deps: CheckoutDeps, checkoutId: string): Pro
   }
 }
 
-async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<void> {
+async function runForward(deps: CheckoutDeps, checkout: CheckoutRow, answerBy: AnswerBy | undefined): Promise<void> {
   try {
     await faultAfter(deps, 'checkout');
     for (const step of forwardSteps(checkout)) {
       if (checkout.steps[step.record]?.done) continue;
+      if (shortOf(answerBy, STEP_TIME_MS)) return await fail(deps, checkout, { userErrors: [outOfTimeError()] });
       // Keeps what an earlier run of the step wrote (the stock step's placements), so it asks again the same way.
       const started = { ...checkout.steps[step.record], started: true };
       await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, started, deps.leaseMs);
@@ -84,6 +109,7 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<vo
     deps.logger.error({ err: error, checkout: checkout.id }, 'checkout step failed; compensating');
     return fail(deps, checkout, { userErrors: [failedError()] });
   }
+  if (shortOf(answerBy, PLACE_TIME_MS)) return fail(deps, checkout, { userErrors: [outOfTimeError()] });
   try {
     await placeOrder(deps, checkout);
   } catch (error) {
@@ -94,7 +120,14 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<vo
   try {
     await faultAfter(deps, 'place');
     const placed = await readCheckout(deps.em(), { id: checkout.id });
-    if (placed) await settleCheckout(deps, placed);
+    if (!placed) return;
+    if (shortOf(answerBy, SETTLE_TIME_MS)) {
+      void settleCheckout(deps, placed).catch((error: unknown) =>
+        deps.logger.warn({ err: error, checkout: checkout.id }, 'settling the order failed; the sweeper retries'),
+      );
+      return;
+    }
+    await settleCheckout(deps, placed);
   } catch (error) {
     // The order stands; the sweeper finishes what is left.
     if (error instanceof InjectedFault && error.crash) throw error;
@@ -105,6 +138,12 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow): Promise<vo
 const failedError = () => ({
   field: null,
   message: 'The checkout could not be completed; nothing was charged. Try again.',
+  code: CheckoutErrorCode.CHECKOUT_FAILED,
+});
+
+const outOfTimeError = () => ({
+  field: null,
+  message: 'The shop was too busy to finish this checkout in time; everything it held was given back and nothing was charged. Try again.',
   code: CheckoutErrorCode.CHECKOUT_FAILED,
 });
 
