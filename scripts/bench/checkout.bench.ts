@@ -16,6 +16,7 @@ import { BENCH_JWT_SECRET_TEXT, benchHeaders } from './bench-auth';
 import { processCpuMs } from './child-process';
 import { measure, printResults, type LoadResult } from './measure';
 
+const IDLE_SAMPLE_MS = 5_000;
 const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
   checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id } userErrors { code } } }`;
 
@@ -98,9 +99,15 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
         return (done.checkoutComplete.userErrors[0]?.code as string | undefined) ?? null;
       };
 
+      // What each process spends with nothing to do (polling, timers), so the figures per checkout can be read against it.
+      const idleFrom = system.cpuMs();
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+      const idle = system.cpuMs();
+
       const results: LoadResult[] = [];
       let failed = 0;
       const cpuBefore = system.cpuMs();
+      const requestsBefore = await system.requests();
       results.push(
         await measure(
           `checkout (cart, line, pickup, test card), ${buyers} buyers`,
@@ -110,6 +117,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
         ),
       );
       const cpu = system.cpuMs();
+      const requestsAfter = await system.requests();
       const hotAnswers: (string | null)[] = [];
       results.push(
         await measure(
@@ -121,6 +129,9 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
       );
       printResults('checkout through the gateway, each process on its own', results);
       printCpuPerCheckout(cpuBefore, cpu, checkouts - failed);
+      printRequestsPerCheckout(requestsBefore, requestsAfter, checkouts - failed);
+      const perSecond = Object.keys(idle).map((name) => `${name} ${(((idle[name] - idleFrom[name]) * 1000) / IDLE_SAMPLE_MS).toFixed(1)}`);
+      console.log(`CPU per second with nothing to do, ms: ${perSecond.join(', ')}`);
 
       const won = hotAnswers.filter((a) => a === null).length;
       const outOfStock = hotAnswers.filter((a) => a === 'OUT_OF_STOCK').length;
@@ -142,6 +153,8 @@ interface SystemProcesses {
   gatewayUrl: string;
   /** CPU used so far, in ms, by each process (and `postgres`, every PostgreSQL process together; `bench`, this one). */
   cpuMs(): Record<string, number>;
+  /** GraphQL requests each process has answered so far, by operation name (from its /metrics). */
+  requests(): Promise<Record<string, Map<string, number>>>;
   stop(): Promise<void>;
 }
 
@@ -197,6 +210,17 @@ async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesse
       cpu.bench = (own.user + own.system) / 1000;
       return cpu;
     },
+    requests: async () => {
+      const counts: Record<string, Map<string, number>> = {};
+      for (const name of names) {
+        const text = await (await fetch(`http://127.0.0.1:${ports[name]}/metrics`)).text();
+        counts[name] = new Map();
+        for (const [, operation, n] of text.matchAll(/^graphql_requests_total\{operation="([^"]*)",outcome="[^"]*"[^}]*\} (\d+)/gm)) {
+          counts[name].set(operation, (counts[name].get(operation) ?? 0) + Number(n));
+        }
+      }
+      return counts;
+    },
     stop: () => supervisor.stopAll(),
   };
 }
@@ -222,6 +246,25 @@ function printCpuPerCheckout(before: Record<string, number>, after: Record<strin
   const parts = perCheckout.map(([name, ms]) => `${name === 'bench' ? 'the buyers (this process)' : name} ${ms.toFixed(1)}`);
   console.log(`\nCPU per checkout, ms: ${parts.join(', ')}; ${total.toFixed(1)} in all`);
   console.log(`on these 2 cores that is at most ${((2 * 1000) / total).toFixed(0)} checkouts/s`);
+}
+
+/** The GraphQL requests each process answered per checkout, by operation, over the well-stocked run. */
+function printRequestsPerCheckout(
+  before: Record<string, Map<string, number>>,
+  after: Record<string, Map<string, number>>,
+  orders: number,
+): void {
+  console.log('requests answered per checkout:');
+  for (const [name, counts] of Object.entries(after)) {
+    const per = [...counts]
+      .map(([operation, n]) => [operation, (n - (before[name].get(operation) ?? 0)) / Math.max(orders, 1)] as const)
+      .filter(([, n]) => n >= 0.05)
+      .sort((a, b) => b[1] - a[1]);
+    const total = per.reduce((sum, [, n]) => sum + n, 0);
+    console.log(
+      `  ${name} ${total.toFixed(1)}: ${per.map(([operation, n]) => `${operation || '(anonymous)'} ${n.toFixed(1)}`).join(', ')}`,
+    );
+  }
 }
 
 /**
