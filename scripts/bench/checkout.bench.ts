@@ -108,6 +108,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
       let failed = 0;
       const cpuBefore = system.cpuMs();
       const requestsBefore = await system.requests();
+      const databaseBefore = await databaseWork(em);
       results.push(
         await measure(
           `checkout (cart, line, pickup, test card), ${buyers} buyers`,
@@ -118,6 +119,9 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
       );
       const cpu = system.cpuMs();
       const requestsAfter = await system.requests();
+      // PostgreSQL publishes a backend's counts within a second of its transactions.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const databaseAfter = await databaseWork(em);
       const hotAnswers: (string | null)[] = [];
       results.push(
         await measure(
@@ -130,6 +134,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
       printResults('checkout through the gateway, each process on its own', results);
       printCpuPerCheckout(cpuBefore, cpu, checkouts - failed);
       printRequestsPerCheckout(requestsBefore, requestsAfter, checkouts - failed);
+      printDatabaseWorkPerCheckout(databaseBefore, databaseAfter, checkouts - failed);
       const perSecond = Object.keys(idle).map((name) => `${name} ${(((idle[name] - idleFrom[name]) * 1000) / IDLE_SAMPLE_MS).toFixed(1)}`);
       console.log(`CPU per second with nothing to do, ms: ${perSecond.join(', ')}`);
 
@@ -265,6 +270,50 @@ function printRequestsPerCheckout(
       `  ${name} ${total.toFixed(1)}: ${per.map(([operation, n]) => `${operation || '(anonymous)'} ${n.toFixed(1)}`).join(', ')}`,
     );
   }
+}
+
+interface DatabaseWork {
+  transactions: number;
+  /** Rows inserted, updated and deleted, by schema-qualified table. */
+  writes: Map<string, number>;
+  /** Index and sequential scans, by table. */
+  scans: Map<string, number>;
+}
+
+/** The database's transactions so far, and each table's row writes and scans (PostgreSQL's statistics views). */
+async function databaseWork(em: EntityManager): Promise<DatabaseWork> {
+  const [{ n }] = await sql<{ n: string }>(
+    em,
+    `select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`,
+  );
+  const tables = await sql<{ name: string; writes: string; scans: string }>(
+    em,
+    `select schemaname || '.' || relname as name, n_tup_ins + n_tup_upd + n_tup_del as writes,
+            coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as scans
+       from pg_stat_user_tables`,
+  );
+  return {
+    transactions: Number(n),
+    writes: new Map(tables.map((t) => [t.name, Number(t.writes)])),
+    scans: new Map(tables.map((t) => [t.name, Number(t.scans)])),
+  };
+}
+
+/** Transactions per checkout, and the tables written and read most per checkout. */
+function printDatabaseWorkPerCheckout(before: DatabaseWork, after: DatabaseWork, orders: number): void {
+  const per = (kind: 'writes' | 'scans') =>
+    [...after[kind]]
+      .map(([table, n]) => [table, (n - (before[kind].get(table) ?? 0)) / Math.max(orders, 1)] as const)
+      .filter(([, n]) => n >= 0.5)
+      .sort((a, b) => b[1] - a[1]);
+  const list = (rows: (readonly [string, number])[]) => rows.map(([table, n]) => `${table} ${n.toFixed(1)}`).join(', ');
+  const total = (rows: (readonly [string, number])[]) => rows.reduce((sum, [, n]) => sum + n, 0).toFixed(0);
+  const writes = per('writes');
+  const scans = per('scans');
+  // The bench's own statistics queries are a handful of transactions in all, not per checkout.
+  console.log(`PostgreSQL per checkout: ${((after.transactions - before.transactions) / Math.max(orders, 1)).toFixed(1)} transactions`);
+  console.log(`  rows written ${total(writes)}: ${list(writes)}`);
+  console.log(`  table scans (index or sequential) ${total(scans)}: ${list(scans)}`);
 }
 
 /**
