@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { adjustBench } from './bench/adjust.bench';
+import { callsBench } from './bench/calls.bench';
 import { cartBench } from './bench/cart.bench';
 import { catalogBench } from './bench/catalog.bench';
 import { edgeBench } from './bench/edge.bench';
@@ -28,6 +29,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   edge: edgeBench,
   gateway: gatewayBench,
   cart: cartBench,
+  calls: callsBench,
   pos: posBench,
   reports: reportsBench,
   storefront: storefrontBench,

@@ -4,6 +4,7 @@ import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
 import { CATALOG_SUBGRAPHS, type ResponseCache } from './response-cache';
 import { SharedFetches } from './shared-fetch';
+import { callSubgraph } from './subgraph-call';
 import type { SupergraphSource } from './supergraph';
 import { unavailableResponse } from './unavailable-response';
 
@@ -129,7 +130,7 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
           const send = async () => {
             const end = options.metrics?.subgraphFetchSeconds.startTimer({ subgraph: name });
             try {
-              const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+              const response = await callSubgraph(input, init, options.timeoutMs);
               end?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
               return response;
             } catch (error) {

@@ -1,7 +1,8 @@
 import { SharedFetches } from './shared-fetch';
+import type { FetcherRequestInit } from './subgraph-call';
 
 const QUERY = 'query Q__products__0 { products(first: 2) { nodes { title } } }';
-const init = (query: string, authorization?: string, variables: Record<string, unknown> = {}): RequestInit => ({
+const init = (query: string, authorization?: string, variables: Record<string, unknown> = {}): FetcherRequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
   body: JSON.stringify({ query, variables }),
@@ -64,7 +65,7 @@ it('never shares a mutation, even one named like a query', async () => {
   void shared.fetch('products', init(mutation), send('first'));
   void shared.fetch('products', init(mutation), send('second'));
   const several = 'query Q { products(first: 1) { nodes { id } } } mutation M { productArchive(id: "1") { product { id } } }';
-  const asM = (): RequestInit => ({ method: 'POST', body: JSON.stringify({ query: several, operationName: 'M' }) });
+  const asM = (): FetcherRequestInit => ({ method: 'POST', body: JSON.stringify({ query: several, operationName: 'M' }) });
   void shared.fetch('products', asM(), send('M once'));
   void shared.fetch('products', asM(), send('M twice'));
   expect(calls).toEqual(['first', 'second', 'M once', 'M twice']);

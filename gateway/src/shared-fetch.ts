@@ -1,10 +1,10 @@
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { textResponse, type FetcherRequestInit, type FetcherResponse } from './subgraph-call';
 
 /** What one subgraph answered, read once and handed to every caller that waited for it. */
 interface SharedAnswer {
   status: number;
-  statusText: string;
   headers: [string, string][];
   url: string;
   body: string;
@@ -46,7 +46,7 @@ export class SharedFetches {
   }
 
   /** Answers with `send()`'s response, or with that of an identical request already in flight. */
-  async fetch(subgraph: string, init: RequestInit | undefined, send: () => Promise<Response>): Promise<Response> {
+  async fetch(subgraph: string, init: FetcherRequestInit | undefined, send: () => Promise<FetcherResponse>): Promise<FetcherResponse> {
     const key = this.key(subgraph, init);
     if (key === null) return send();
     let answer = this.inFlight.get(key);
@@ -63,7 +63,7 @@ export class SharedFetches {
   }
 
   /** The sharing key of a query, or null for anything else (a mutation, a body the gateway did not build). */
-  private key(subgraph: string, init: RequestInit | undefined): string | null {
+  private key(subgraph: string, init: FetcherRequestInit | undefined): string | null {
     const body = init?.body;
     if (typeof body !== 'string' || (init?.method ?? 'POST').toUpperCase() !== 'POST') return null;
     let request: { query?: unknown; operationName?: unknown };
@@ -97,20 +97,13 @@ export class SharedFetches {
 }
 
 /** Reads a response's body once, so it can be handed to every waiter. */
-async function read(pending: Promise<Response>): Promise<SharedAnswer> {
+async function read(pending: Promise<FetcherResponse>): Promise<SharedAnswer> {
   const response = await pending;
   const body = await response.text();
-  return { status: response.status, statusText: response.statusText, headers: [...response.headers], url: response.url, body };
+  return { status: response.status, headers: [...response.headers], url: response.url, body };
 }
 
-/** Statuses a Response may not be built with a body for. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-/** A fresh Response of a shared answer: each caller reads its own body. */
-function toResponse(answer: SharedAnswer): Response {
-  const body = NULL_BODY_STATUSES.has(answer.status) ? null : answer.body;
-  const response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-  // The subgraph's URL, for the log line of a refused request; a constructed Response has none.
-  Object.defineProperty(response, 'url', { value: answer.url });
-  return response;
+/** A fresh response of a shared answer: each caller gets its own headers and body. */
+function toResponse(answer: SharedAnswer): FetcherResponse {
+  return textResponse(answer.url, answer.status, new Headers(answer.headers), answer.body);
 }
