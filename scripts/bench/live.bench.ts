@@ -18,6 +18,7 @@ import { createGatewayServer } from '../../gateway/src/server';
 import { loadSupergraph } from '../../gateway/src/supergraph';
 import { migrateAll } from '../lib/migrate-all';
 import { BENCH_JWT_SECRET, benchHeaders } from './bench-auth';
+import { processCpuMs } from './child-process';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -32,8 +33,9 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 
 /**
  * Live stock at scale, one gateway process: N idle subscribers (memory per connection on the
- * gateway's heap), then one stock change fanned out to all of them (commit to receipt, and
- * how many hydration queries it cost). N from BENCH_SUBSCRIBERS, default "1000,10000".
+ * gateway's heap), then one stock change fanned out to all of them (commit to receipt, how
+ * many hydration queries it cost, and the CPU in ms it took the gateway's process, which also
+ * holds inventory and products, and the subscribers' process, which parses every message). N from BENCH_SUBSCRIBERS, default "1000,10000".
  */
 export async function liveBench(databaseUrl: string): Promise<void> {
   const sizes = (process.env.BENCH_SUBSCRIBERS ?? '1000,10000').split(',').map(Number);
@@ -68,7 +70,7 @@ export async function liveBench(databaseUrl: string): Promise<void> {
   const sku = demoSkus()[0];
   console.log(`\nlive stock: one gateway process, subscribers each on their own WebSocket, 1 SKU at 1 location`);
   console.log(
-    `${'subscribers'.padStart(11)} ${'heap/conn KiB'.padStart(14)} ${'connect s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'hydrations'.padStart(11)}`,
+    `${'subscribers'.padStart(11)} ${'heap/conn KiB'.padStart(14)} ${'connect s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'hydrations'.padStart(11)} ${'gateway CPU'.padStart(12)} ${'clients CPU'.padStart(12)}`,
   );
   try {
     await kioskSnapshots(gateway, `${base.replace('http', 'ws')}/graphql`, inventory.orm.em.fork());
@@ -85,6 +87,9 @@ export async function liveBench(databaseUrl: string): Promise<void> {
       const heapPerConnection = ((heapMiB() - heapBefore) * 1024) / size;
       if (ready.errors) console.log(`  (${ready.errors} of ${size} subscriptions failed to start)`);
       const hydrationsBefore = gateway.live!.hydrator.executed;
+      // The CPU the fan-out costs each side: this process (gateway, inventory, products) and the subscribers' process.
+      const ownCpuBefore = process.cpuUsage();
+      const clientsCpuBefore = processCpuMs(child.pid as number);
       const received = new Promise<number[]>((resolve) =>
         child.on('message', (m: { type: string; latencies: number[] }) => m.type === 'received' && resolve(m.latencies)),
       );
@@ -97,9 +102,11 @@ export async function liveBench(databaseUrl: string): Promise<void> {
       });
       await response.json();
       const latencies = (await received).sort((a, b) => a - b);
+      const ownCpu = process.cpuUsage(ownCpuBefore);
+      const fanOutCpu = { gateway: (ownCpu.user + ownCpu.system) / 1000, clients: processCpuMs(child.pid as number) - clientsCpuBefore };
       const hydrations = gateway.live!.hydrator.executed - hydrationsBefore;
       console.log(
-        `${String(size).padStart(11)} ${heapPerConnection.toFixed(1).padStart(14)} ${connectSeconds.toFixed(1).padStart(10)} ${String(percentile(latencies, 0.5)).padStart(8)} ${String(percentile(latencies, 0.99)).padStart(8)} ${String(latencies.at(-1)).padStart(8)} ${String(hydrations).padStart(11)}`,
+        `${String(size).padStart(11)} ${heapPerConnection.toFixed(1).padStart(14)} ${connectSeconds.toFixed(1).padStart(10)} ${String(percentile(latencies, 0.5)).padStart(8)} ${String(percentile(latencies, 0.99)).padStart(8)} ${String(latencies.at(-1)).padStart(8)} ${String(hydrations).padStart(11)} ${fanOutCpu.gateway.toFixed(0).padStart(12)} ${fanOutCpu.clients.toFixed(0).padStart(12)}`,
       );
       child.send({ type: 'close' });
       await new Promise((resolve) => child.on('exit', resolve));
