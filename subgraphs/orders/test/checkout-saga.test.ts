@@ -115,8 +115,23 @@ describe('checkout saga', () => {
       ['AUTHORIZE', cart.totals.totalMinor],
       ['CAPTURE', cart.totals.totalMinor],
     ]);
-    const [checkoutRow] = await rows<{ state: string }>(`select state from orders.checkout where order_id = ?`, [orderId]);
+    const [checkoutRow] = await rows<{ state: string; steps: Record<string, { done?: boolean }> }>(
+      `select state, steps from orders.checkout where order_id = ?`,
+      [orderId],
+    );
     expect(checkoutRow.state).toBe('COMPLETED');
+    // Every step's result is in the row, those written with the next step's start or the move to COMPLETED too.
+    expect(Object.keys(checkoutRow.steps).sort()).toEqual([
+      'capture',
+      'checkout',
+      'commit-discounts',
+      'confirm-stock',
+      'discounts',
+      'stock',
+      'tender:0',
+      'transfers',
+    ]);
+    expect(Object.values(checkoutRow.steps).every((step) => step.done)).toBe(true);
     const [hold] = await sql<{ status: string }>(
       system.subgraphs.servers.inventory.orm.em.fork(),
       `select r.status from inventory.reservation r join orders.checkout c on r.reference = 'checkout:' || c.id where c.order_id = ?`,

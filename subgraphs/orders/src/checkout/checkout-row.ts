@@ -51,16 +51,16 @@ export interface NewCheckout {
   leaseMs: number;
 }
 
-/** Inserts the row; null when the key or a live checkout of the cart is there already (a unique index said so). */
-export async function insertCheckout(em: EntityManager, row: NewCheckout): Promise<string | null> {
-  const inserted = await sql<{ id: string }>(
+/** Inserts the row and answers it as stored; null when the key or a live checkout of the cart is there already (a unique index said so). */
+export async function insertCheckout(em: EntityManager, row: NewCheckout): Promise<CheckoutRow | null> {
+  const inserted = await sql<CheckoutRow>(
     em,
     `insert into ${TABLE} (id, cart_id, caller_scope, idempotency_key, request_hash, state, plan, steps, lease_until, attempts, created_at, updated_at)
      values (?, ?, ?, ?, ?, 'RUNNING', ?::jsonb, '{"checkout":{"done":true}}'::jsonb, now() + make_interval(secs => ?), 1, now(), now())
-     on conflict do nothing returning id`,
+     on conflict do nothing returning *`,
     [row.id, row.cartId, row.callerScope, row.idempotencyKey, row.requestHash, JSON.stringify(row.plan), row.leaseMs / 1000],
   );
-  return inserted[0]?.id ?? null;
+  return inserted[0] ?? null;
 }
 
 export async function readCheckout(em: EntityManager, where: { id: string } | { scope: string; key: string } | { liveCart: string }) {
@@ -75,7 +75,7 @@ export async function readCheckout(em: EntityManager, where: { id: string } | { 
 }
 
 /** Records a step's progress and renews the lease; throws LeaseLostError when the row is no longer in `state`. */
-export async function recordStep(
+export function recordStep(
   em: EntityManager,
   id: string,
   state: `${CheckoutState}`,
@@ -83,29 +83,48 @@ export async function recordStep(
   record: StepRecord,
   leaseMs: number,
 ): Promise<void> {
+  return recordSteps(em, id, state, { [step]: record }, leaseMs);
+}
+
+/** The same for several steps in one statement (one step's result with the next one's start). */
+export async function recordSteps(
+  em: EntityManager,
+  id: string,
+  state: `${CheckoutState}`,
+  records: Record<string, StepRecord>,
+  leaseMs: number,
+): Promise<void> {
   const updated = await sql(
     em,
-    `update ${TABLE} set steps = steps || jsonb_build_object(?::text, ?::jsonb), lease_until = now() + make_interval(secs => ?), updated_at = now()
+    `update ${TABLE} set steps = steps || ?::jsonb, lease_until = now() + make_interval(secs => ?), updated_at = now()
      where id = ? and state = ? returning id`,
-    [step, JSON.stringify(record), leaseMs / 1000, id, state],
+    [JSON.stringify(records), leaseMs / 1000, id, state],
   );
   if (updated.length === 0) throw new LeaseLostError(`checkout ${id} is no longer ${state}`);
 }
 
-/** Moves the row from `from` to `to` (and records a failure); false when it was not in `from`. */
+/** Moves the row from `from` to `to` (and records a failure, the order, steps' records); false when it was not in `from`. */
 export async function moveCheckout(
   em: EntityManager,
   id: string,
   from: `${CheckoutState}`,
   to: `${CheckoutState}`,
-  extra: { failure?: FailureRecord; orderId?: string; leaseMs?: number } = {},
+  extra: { failure?: FailureRecord; orderId?: string; leaseMs?: number; steps?: Record<string, StepRecord> } = {},
 ): Promise<boolean> {
   const updated = await sql(
     em,
     `update ${TABLE} set state = ?, failure = coalesce(?::jsonb, failure), order_id = coalesce(?::uuid, order_id),
-       lease_until = now() + make_interval(secs => ?), updated_at = now()
+       steps = steps || coalesce(?::jsonb, '{}'::jsonb), lease_until = now() + make_interval(secs => ?), updated_at = now()
      where id = ? and state = ? returning id`,
-    [to, extra.failure ? JSON.stringify(extra.failure) : null, extra.orderId ?? null, (extra.leaseMs ?? 0) / 1000, id, from],
+    [
+      to,
+      extra.failure ? JSON.stringify(extra.failure) : null,
+      extra.orderId ?? null,
+      extra.steps ? JSON.stringify(extra.steps) : null,
+      (extra.leaseMs ?? 0) / 1000,
+      id,
+      from,
+    ],
   );
   return updated.length > 0;
 }

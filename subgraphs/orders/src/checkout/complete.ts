@@ -70,7 +70,7 @@ async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promis
     return { ok: false, userErrors: problems.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code })) };
   const plan = { cart, tenders: orderTenders(input.tenders), email: input.email ?? cart.email, pos: input.pos ?? null };
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const id = await insertCheckout(deps.em(), {
+    const row = await insertCheckout(deps.em(), {
       id: randomUUID(),
       cartId: input.cartId,
       callerScope: scope,
@@ -79,9 +79,9 @@ async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promis
       plan,
       leaseMs: deps.leaseMs,
     });
-    if (id) {
-      await driveCheckout(deps, id, request.deadline);
-      return answerOf(deps, id);
+    if (row) {
+      const left = await driveCheckout(deps, row.id, request.deadline, row);
+      return (left && answerFrom(left)) ?? answerOf(deps, row.id);
     }
     // Lost a race: the same key from a concurrent retry, or another checkout of this cart.
     const sameKey = await readCheckout(deps.em(), { scope, key: idempotencyKey });

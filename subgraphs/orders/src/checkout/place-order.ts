@@ -14,15 +14,17 @@ import { appendOrderEvents } from '../order-events';
 import { createFulfillmentOrders, type HeldUnits } from '../fulfilment/fulfillment-orders';
 import { financialStatus, summarizePayment, type PaymentEvent } from '../payments';
 import { recordOrderSold } from '../reports';
-import { LeaseLostError, moveCheckout, type CheckoutRow } from './checkout-row';
+import { LeaseLostError, moveCheckout, type CheckoutRow, type StepRecord } from './checkout-row';
 import type { CheckoutDeps } from './deps';
 import { stepKeys } from './keys';
 import type { PosSale } from './types';
 
-export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow): Promise<string> {
+/** Places the order; `unwritten` are step results written with the checkout's move to PLACED. */
+export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow, unwritten: Record<string, StepRecord> = {}): Promise<string> {
   const orderId = randomUUID();
+  const steps = Object.keys(unwritten).length > 0 ? unwritten : undefined;
   await deps.em().transactional(async (em) => {
-    if (!(await moveCheckout(em, checkout.id, 'RUNNING', 'PLACED', { orderId, leaseMs: deps.leaseMs }))) {
+    if (!(await moveCheckout(em, checkout.id, 'RUNNING', 'PLACED', { orderId, leaseMs: deps.leaseMs, steps }))) {
       throw new LeaseLostError(`checkout ${checkout.id} is no longer running`);
     }
     const { cart, tenders } = checkout.plan;

@@ -1,9 +1,10 @@
 /**
  * The checkout saga (ORDERS.md, "Checkout, as a saga"): reserve stock → reserve discount uses →
  * debit stored value → authorize the card → place the order (one local transaction) → commit
- * and capture. Each remote step writes `started` to the checkout row before its call and its
- * result after, so whoever resumes the checkout (this process, or the sweeper after a crash)
- * knows what may have happened. A failure before the order exists runs the compensations of
+ * and capture. Each remote step writes `started` to the checkout row before its call, so whoever
+ * resumes the checkout (this process, or the sweeper after a crash) knows what may have happened;
+ * its result goes in with the next write to the row (the next step's start, placing the order or
+ * the failure), one statement for both, and a step started and not done is undone by its key. A failure before the order exists runs the compensations of
  * every step that started, in reverse; after it, the remaining steps are retried until done.
  *
  * A checkout driven for a caller keeps to the caller's deadline, which is shorter than the
@@ -12,7 +13,15 @@
  * never finds an order placed later. Once the order stands, the capture and commits finish after
  * the answer when time is short.
  */
-import { LeaseLostError, moveCheckout, readCheckout, recordStep, type CheckoutRow, type FailureRecord } from './checkout-row';
+import {
+  LeaseLostError,
+  moveCheckout,
+  readCheckout,
+  recordSteps,
+  type CheckoutRow,
+  type FailureRecord,
+  type StepRecord,
+} from './checkout-row';
 import { faultAfter, InjectedFault, type CheckoutDeps, type CheckoutStep } from './deps';
 import { CheckoutErrorCode } from './errors';
 import { placeOrder } from './place-order';
@@ -28,13 +37,15 @@ interface ForwardStep {
   record: string;
   /** The name the fault hook knows it by. */
   fault: CheckoutStep;
+  /** The step writes its own start, with what it will ask, before its call (the stock step's placements). */
+  recordsItsStart?: boolean;
   run(deps: CheckoutDeps, checkout: CheckoutRow): Promise<StepOutcome>;
 }
 
 function forwardSteps(checkout: CheckoutRow): ForwardStep[] {
   const tenders = checkout.plan.tenders;
   return [
-    { record: 'stock', fault: 'stock', run: reserveStock },
+    { record: 'stock', fault: 'stock', recordsItsStart: true, run: reserveStock },
     { record: 'discounts', fault: 'discounts', run: reserveDiscounts },
     ...tenders.flatMap((tender, index) =>
       isStoredValue(tender)
@@ -72,60 +83,76 @@ const shortOf = (answerBy: AnswerBy | undefined, ms: number): boolean => answerB
 
 /**
  * Takes the checkout as far as it goes from where it stands, within `answerBy` when a caller
- * waits for it (the sweeper has no caller, and no deadline). Throws only an injected crash (tests).
+ * waits for it (the sweeper has no caller, and no deadline). `known` is the row as just written,
+ * if the caller has it. Answers the row as this process left it, or null when another process
+ * may have moved it since. Throws only an injected crash (tests).
  */
-export async function driveCheckout(deps: CheckoutDeps, checkoutId: string, answerBy?: AnswerBy): Promise<void> {
-  const checkout = await readCheckout(deps.em(), { id: checkoutId });
+export async function driveCheckout(
+  deps: CheckoutDeps,
+  checkoutId: string,
+  answerBy?: AnswerBy,
+  known?: CheckoutRow,
+): Promise<CheckoutRow | null> {
+  const checkout = known ?? (await readCheckout(deps.em(), { id: checkoutId }));
   if (!checkout) throw new Error(`no checkout ${checkoutId}`);
   try {
-    if (checkout.state === 'RUNNING') await runForward(deps, checkout, answerBy);
+    if (checkout.state === 'RUNNING') return await runForward(deps, checkout, answerBy);
     else if (checkout.state === 'COMPENSATING') await compensate(deps, checkout);
     else if (checkout.state === 'PLACED') await settleCheckout(deps, checkout);
+    return null;
   } catch (error) {
-    if (error instanceof LeaseLostError) return deps.logger.warn({ checkout: checkoutId }, 'checkout taken over by another process');
+    if (error instanceof LeaseLostError) {
+      deps.logger.warn({ checkout: checkoutId }, 'checkout taken over by another process');
+      return null;
+    }
     throw error;
   }
 }
 
-async function runForward(deps: CheckoutDeps, checkout: CheckoutRow, answerBy: AnswerBy | undefined): Promise<void> {
+async function runForward(deps: CheckoutDeps, checkout: CheckoutRow, answerBy: AnswerBy | undefined): Promise<CheckoutRow | null> {
+  // Results of steps that returned, not yet in the row: written with the next write to it.
+  let unwritten: Record<string, StepRecord> = {};
   try {
     await faultAfter(deps, 'checkout');
     for (const step of forwardSteps(checkout)) {
       if (checkout.steps[step.record]?.done) continue;
-      if (shortOf(answerBy, STEP_TIME_MS)) return await fail(deps, checkout, { userErrors: [outOfTimeError()] });
+      if (shortOf(answerBy, STEP_TIME_MS)) return await fail(deps, checkout, { userErrors: [outOfTimeError()] }, unwritten);
       // Keeps what an earlier run of the step wrote (the stock step's placements), so it asks again the same way.
       const started = { ...checkout.steps[step.record], started: true };
-      await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, started, deps.leaseMs);
+      if (!step.recordsItsStart || Object.keys(unwritten).length > 0) {
+        await recordSteps(deps.em(), checkout.id, 'RUNNING', { ...unwritten, [step.record]: started }, deps.leaseMs);
+        unwritten = {};
+      }
       checkout.steps[step.record] = started;
       const outcome = await step.run(deps, checkout);
-      if (!outcome.ok) return await fail(deps, checkout, { userErrors: outcome.userErrors });
+      if (!outcome.ok) return await fail(deps, checkout, { userErrors: outcome.userErrors }, unwritten);
       const record = { ...outcome.record, done: true };
-      await recordStep(deps.em(), checkout.id, 'RUNNING', step.record, record, deps.leaseMs);
+      unwritten[step.record] = record;
       checkout.steps[step.record] = record;
       await faultAfter(deps, step.fault);
     }
   } catch (error) {
     if (error instanceof LeaseLostError || (error instanceof InjectedFault && error.crash)) throw error;
     deps.logger.error({ err: error, checkout: checkout.id }, 'checkout step failed; compensating');
-    return fail(deps, checkout, { userErrors: [failedError()] });
+    return fail(deps, checkout, { userErrors: [failedError()] }, unwritten);
   }
-  if (shortOf(answerBy, PLACE_TIME_MS)) return fail(deps, checkout, { userErrors: [outOfTimeError()] });
+  if (shortOf(answerBy, PLACE_TIME_MS)) return fail(deps, checkout, { userErrors: [outOfTimeError()] }, unwritten);
+  let placed: CheckoutRow;
   try {
-    await placeOrder(deps, checkout);
+    const orderId = await placeOrder(deps, checkout, unwritten);
+    placed = { ...checkout, state: 'PLACED', order_id: orderId };
   } catch (error) {
     if (error instanceof LeaseLostError) throw error;
     deps.logger.error({ err: error, checkout: checkout.id }, 'placing the order failed; compensating');
-    return fail(deps, checkout, { userErrors: [failedError()] });
+    return fail(deps, checkout, { userErrors: [failedError()] }, unwritten);
   }
   try {
     await faultAfter(deps, 'place');
-    const placed = await readCheckout(deps.em(), { id: checkout.id });
-    if (!placed) return;
     if (shortOf(answerBy, SETTLE_TIME_MS)) {
       void settleCheckout(deps, placed).catch((error: unknown) =>
         deps.logger.warn({ err: error, checkout: checkout.id }, 'settling the order failed; the sweeper retries'),
       );
-      return;
+      return placed;
     }
     await settleCheckout(deps, placed);
   } catch (error) {
@@ -133,6 +160,7 @@ async function runForward(deps: CheckoutDeps, checkout: CheckoutRow, answerBy: A
     if (error instanceof InjectedFault && error.crash) throw error;
     deps.logger.warn({ err: error, checkout: checkout.id }, 'settling the order failed; the sweeper retries');
   }
+  return placed;
 }
 
 const failedError = () => ({
@@ -147,11 +175,20 @@ const outOfTimeError = () => ({
   code: CheckoutErrorCode.CHECKOUT_FAILED,
 });
 
-async function fail(deps: CheckoutDeps, checkout: CheckoutRow, failure: FailureRecord): Promise<void> {
-  if (!(await moveCheckout(deps.em(), checkout.id, 'RUNNING', 'COMPENSATING', { failure, leaseMs: deps.leaseMs }))) {
+/** Moves the checkout to COMPENSATING (with the results not yet written) and undoes what started; answers the row so left. */
+async function fail(
+  deps: CheckoutDeps,
+  checkout: CheckoutRow,
+  failure: FailureRecord,
+  unwritten: Record<string, StepRecord> = {},
+): Promise<CheckoutRow> {
+  const steps = Object.keys(unwritten).length > 0 ? unwritten : undefined;
+  if (!(await moveCheckout(deps.em(), checkout.id, 'RUNNING', 'COMPENSATING', { failure, leaseMs: deps.leaseMs, steps }))) {
     throw new LeaseLostError(`checkout ${checkout.id} is no longer running`);
   }
-  await compensate(deps, { ...checkout, state: 'COMPENSATING', failure });
+  const failed: CheckoutRow = { ...checkout, state: 'COMPENSATING', failure };
+  await compensate(deps, failed);
+  return failed;
 }
 
 /**

@@ -14,48 +14,54 @@ import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import { Order, Payment, PaymentEventRecord } from '../entities';
 import { financialStatus, summarizePayment, type PaymentEvent, type PaymentEventKind, type PaymentEventStatus } from '../payments';
-import { moveCheckout, recordStep, type CheckoutRow } from './checkout-row';
+import { moveCheckout, recordSteps, type CheckoutRow, type StepRecord } from './checkout-row';
 import { faultAfter, type CheckoutDeps } from './deps';
 import { discountIds } from './steps/discounts';
 import { stepKeys } from './keys';
 import { appendOrderEvents } from '../order-events';
 
-/** Runs what is left of step 8; true when the checkout is COMPLETED. */
+/**
+ * Runs what is left of step 8; true when the checkout is COMPLETED. The stock confirmation is
+ * written as soon as it is done; the other steps' results go in with the next write to the row,
+ * at the latest the move to COMPLETED: a step done and not written is asked again, under its key.
+ */
 export async function settleCheckout(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
   const done = (step: string) => checkout.steps[step]?.done === true;
   const em = deps.em();
   let complete = true;
+  const unwritten: Record<string, StepRecord> = {};
   if (!done('confirm-stock')) {
     // The order's stock stays held, no longer expiring, until it is fulfilled, moved or cancelled.
     const result = await deps.inventory.call({}, InventoryReservationConfirm, { id: stepKeys(checkout.id).stock });
     if (result.ok || (result.reason === 'USER_ERRORS' && result.userErrors.every((e) => e.code !== 'NOT_FOUND'))) {
       if (!result.ok)
         deps.logger.error({ checkout: checkout.id, errors: result.userErrors }, 'checkout: stock hold could not be confirmed');
-      await recordStep(em, checkout.id, 'PLACED', 'confirm-stock', { done: true }, deps.leaseMs);
+      await recordSteps(em, checkout.id, 'PLACED', { 'confirm-stock': { done: true } }, deps.leaseMs);
       await faultAfter(deps, 'confirm-stock');
     } else complete = false;
   }
   if (!done('transfers')) {
-    if (await createTransfers(deps, checkout)) {
-      await recordStep(em, checkout.id, 'PLACED', 'transfers', { done: true }, deps.leaseMs);
-    } else complete = false;
+    if (await createTransfers(deps, checkout)) unwritten.transfers = { done: true };
+    else complete = false;
   }
   if (!done('commit-discounts')) {
     const ok =
       discountIds(checkout).length === 0 ||
       (await deps.promotions.call({}, DiscountRedemptionCommit, { key: stepKeys(checkout.id).discounts })).ok;
     if (ok) {
-      await recordStep(em, checkout.id, 'PLACED', 'commit-discounts', { done: true }, deps.leaseMs);
+      unwritten['commit-discounts'] = { done: true };
       await faultAfter(deps, 'commit-discounts');
     } else complete = false;
   }
   if (!done('capture')) {
     if (await captureCards(deps, checkout)) {
-      await recordStep(em, checkout.id, 'PLACED', 'capture', { done: true }, deps.leaseMs);
+      unwritten.capture = { done: true };
       await faultAfter(deps, 'capture');
     } else complete = false;
   }
-  return complete && (await moveCheckout(em, checkout.id, 'PLACED', 'COMPLETED'));
+  if (complete) return moveCheckout(em, checkout.id, 'PLACED', 'COMPLETED', { steps: unwritten });
+  if (Object.keys(unwritten).length > 0) await recordSteps(em, checkout.id, 'PLACED', unwritten, deps.leaseMs);
+  return false;
 }
 
 async function captureCards(deps: CheckoutDeps, checkout: CheckoutRow): Promise<boolean> {
