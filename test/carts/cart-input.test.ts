@@ -242,6 +242,24 @@ describe('calls to other subgraphs', () => {
     expect(added).toEqual(once);
     expect((await readCart(small)).lines.nodes).toHaveLength(20);
   });
+
+  it('chooses a pickup store with one call to inventory: the store is checked with the stock the answer is priced with', async () => {
+    const id = await guestCart();
+    const handle = `PICKUP:${stores['Velocity Cycles Berlin Mitte'].id}`;
+    let answer: Record<string, any> = {};
+    const calls = await internalCalls(async () => {
+      answer = await api(
+        `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { ${PAYLOAD} } }`,
+        {
+          id,
+          handle,
+        },
+      );
+    });
+    expect(answer.cartDeliveryUpdate.userErrors).toEqual([]);
+    expect(calls).toEqual({ VariantsForPricing: 1, StockAvailability: 1, DiscountsEvaluate: 1 });
+    expect((await readCart(id)).delivery).toMatchObject({ method: 'PICKUP' });
+  });
 });
 
 describe('taxes and shipping, managed by managers', () => {

@@ -5,7 +5,7 @@ import type { InternalClient } from '#platform/internal';
 import type { Mailer } from '#platform/mail';
 import type { RequestContext } from '#platform/server';
 import type { CheckoutDeps } from './checkout';
-import type { CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
+import type { Availability, CartPricing, CatalogRow, TaxRateRow } from './cart-pricing';
 import type { ShippingZone } from './pricing';
 import type { PopularCache } from './reports';
 import { Cart, CartStatus, Order, OrderReturn } from './entities';
@@ -52,6 +52,8 @@ export interface PricingMemo {
   catalog: Map<string, CatalogRow>;
   /** By `${cart id}:${version}`. */
   priced: Map<string, Promise<CartPricing>>;
+  /** Stock a mutation read before its transaction (every location, the cart's SKUs), reused to price its answer. */
+  stock?: { skus: string; availability: Promise<Availability> };
   /** Tax rates and shipping zones, read once. */
   config?: Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }>;
 }

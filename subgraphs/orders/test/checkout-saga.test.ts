@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { toGlobalId } from '#platform/ids';
 import { sql } from '#platform/db';
 import {
@@ -140,6 +141,24 @@ describe('checkout saga', () => {
     // Held for the order until it is fulfilled, moved or cancelled: it no longer expires.
     expect(hold.status).toBe('CONFIRMED');
     await expectMoneyInvariants();
+  });
+
+  it("holds a pickup cart's stock at its store without reading the stock figures first", async () => {
+    const cart = pricedCart({ sku, locationId });
+    const asked: string[] = [];
+    const listen = (message: unknown) => {
+      const body = (message as { request: { body?: unknown } }).request.body;
+      const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+      if (text.startsWith('{')) asked.push((JSON.parse(text) as { operationName?: string }).operationName ?? '');
+    };
+    diagnostics.subscribe('undici:request:create', listen);
+    try {
+      expect((await checkout(system.deps(), cart, [card(cart.totals.totalMinor)])).ok).toBe(true);
+    } finally {
+      diagnostics.unsubscribe('undici:request:create', listen);
+    }
+    expect(asked).toContain('InventoryReserve');
+    expect(asked).not.toContain('StockAvailability');
   });
 
   it('replays a key, refuses it for other input, and answers a second key on the same cart with the same order', async () => {

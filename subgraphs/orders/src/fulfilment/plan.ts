@@ -18,12 +18,18 @@ export interface Placement {
 
 export type PlanResult = { ok: true; placements: Placement[] } | { ok: false; sku: string; missing: number };
 
-export function planPlacements(cart: PricedCart, availability: StockAvailabilityResult): PlanResult {
+/** PICKUP holds every line at the chosen store, whatever the figures say; null for a delivery that is routed. */
+export function pickupPlacements(cart: PricedCart): Placement[] | null {
   const delivery = cart.delivery;
-  if (delivery?.method === 'PICKUP' && delivery.locationId) {
-    const store = delivery.locationId;
-    return { ok: true, placements: cart.lines.map((line) => ({ sku: line.sku, locationId: store, quantity: line.quantity })) };
-  }
+  if (delivery?.method !== 'PICKUP' || !delivery.locationId) return null;
+  const store = delivery.locationId;
+  return cart.lines.map((line) => ({ sku: line.sku, locationId: store, quantity: line.quantity }));
+}
+
+export function planPlacements(cart: PricedCart, availability: StockAvailabilityResult): PlanResult {
+  const pickup = pickupPlacements(cart);
+  if (pickup) return { ok: true, placements: pickup };
+  const delivery = cart.delivery;
   const shipToStore = delivery?.method === 'SHIP_TO_STORE' ? delivery.locationId : null;
   const store = shipToStore ? availability.locations.find((l) => l.id === shipToStore) : undefined;
   const destination: Coordinates | null = shipToStore ? coordinatesOf(store) : (delivery?.near ?? null);

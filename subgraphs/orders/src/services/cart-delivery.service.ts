@@ -1,13 +1,13 @@
 import type { MutationOutcome } from '#platform/db';
 import { GLOBAL_ID_PREFIX, parseGlobalId } from '#platform/ids';
 import { UserError, UserErrorsException } from '#platform/graphql';
-import { readAvailability } from '../clients/stock';
 import type { OrdersContext } from '../context';
 import { type Cart, type CartAddress, DeliveryMethod } from '../entities';
 import { OrdersErrorCode } from '../errors';
 import type { CartAddressInput, CartDeliveryInput } from '../inputs/cart.input';
 import { addressErrors } from '../rules/cart-input';
 import { cartNotFound, findCart } from './cart-access';
+import { cartSkus, stockFor } from './cart-pricing.service';
 import { changeCart } from './cart.service';
 import { readShopConfig } from './shop-config.service';
 
@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Chooses how the cart reaches the shopper, by an option handle. SHIP needs a rate of the zone
  * the address's (or buyer's) country is in; PICKUP and SHIP_TO_STORE a store that offers pickup.
- * The stores are asked of inventory before the transaction.
+ * The stores are asked of inventory before the transaction, with the stock the answer is priced with.
  */
 export async function updateCartDelivery(ctx: OrdersContext, cartId: string, input: CartDeliveryInput): Promise<MutationOutcome<Cart>> {
   const [method, target] = parseHandle(input.handle);
@@ -52,7 +52,8 @@ export async function updateCartDelivery(ctx: OrdersContext, cartId: string, inp
     });
   }
 
-  const { locations } = await readAvailability(ctx, []);
+  // Read with the cart's SKUs, as pricing the answer reads it: one call for both.
+  const { locations } = await stockFor(ctx, await cartSkus(ctx, cart.id));
   const store = locations.find((location) => location.id === target);
   if (!store) return refused(new UserError(['delivery', 'handle'], 'No location has this id', OrdersErrorCode.NOT_FOUND));
   if (!store.pickupEnabled)

@@ -1,5 +1,6 @@
 import { sql } from '#platform/db';
 import {
+  type Availability,
   chosenShippingListPrice,
   countedLines,
   priceCart,
@@ -16,22 +17,26 @@ import type { OrdersContext } from '../context';
 import type { Cart } from '../entities';
 import { readShopConfig } from './shop-config.service';
 
-/** A cart's lines (oldest first) and codes, read as plain rows: what the cart holds at this version. */
+/** A cart's lines (oldest first) and codes, read as plain rows in one statement: what the cart holds at this version. */
 export async function readCartContents(ctx: OrdersContext, cartId: string): Promise<{ lines: CartLineInput[]; codes: string[] }> {
-  const [lines, codes] = await Promise.all([
-    sql<{ id: string; sku: string; quantity: number; priceAtAddMinor: string | null }>(
-      ctx.em,
-      `select id, sku, quantity, price_at_add_minor as "priceAtAddMinor" from "${SCHEMA}"."cart_line" where cart_id = ? order by position, id`,
-      [cartId],
-    ),
-    sql<{ code: string }>(ctx.em, `select code from "${SCHEMA}"."cart_discount_code" where cart_id = ? order by created_at, code`, [
-      cartId,
-    ]),
-  ]);
+  const [row] = await sql<{ lines: { id: string; sku: string; quantity: number; priceAtAddMinor: number | null }[]; codes: string[] }>(
+    ctx.em,
+    `select coalesce((select json_agg(json_build_object('id', id, 'sku', sku, 'quantity', quantity, 'priceAtAddMinor', price_at_add_minor)
+                                      order by position, id)
+                        from "${SCHEMA}"."cart_line" where cart_id = ?), '[]') as lines,
+            coalesce((select json_agg(code order by created_at, code) from "${SCHEMA}"."cart_discount_code" where cart_id = ?), '[]') as codes`,
+    [cartId, cartId],
+  );
   return {
-    lines: lines.map((line) => ({ ...line, priceAtAddMinor: line.priceAtAddMinor === null ? null : Number(line.priceAtAddMinor) })),
-    codes: codes.map((row) => row.code),
+    lines: row.lines.map((line) => ({ ...line, priceAtAddMinor: line.priceAtAddMinor === null ? null : Number(line.priceAtAddMinor) })),
+    codes: row.codes,
   };
+}
+
+/** The SKUs of a cart's lines. */
+export async function cartSkus(ctx: OrdersContext, cartId: string): Promise<string[]> {
+  const rows = await sql<{ sku: string }>(ctx.em, `select sku from "${SCHEMA}"."cart_line" where cart_id = ?`, [cartId]);
+  return rows.map((row) => row.sku);
 }
 
 /**
@@ -69,10 +74,17 @@ export async function catalogFor(ctx: OrdersContext, skus: readonly string[], ch
   return rows;
 }
 
+/** Every location and the stock of `skus`, reusing what the request read already for the same SKUs (a mutation's checks). */
+export function stockFor(ctx: OrdersContext, skus: readonly string[]): Promise<Availability> {
+  const key = [...new Set(skus)].sort().join('\u0000');
+  if (ctx.pricing.stock?.skus !== key) ctx.pricing.stock = { skus: key, availability: readAvailability(ctx, skus) };
+  return ctx.pricing.stock.availability;
+}
+
 async function computeCartPricing(ctx: OrdersContext, cart: Cart): Promise<CartPricing> {
   const [contents, config] = await Promise.all([readCartContents(ctx, cart.id), readShopConfig(ctx)]);
   const skus = contents.lines.map((line) => line.sku);
-  const [catalog, availability] = await Promise.all([catalogFor(ctx, skus, cart.channel), readAvailability(ctx, skus)]);
+  const [catalog, availability] = await Promise.all([catalogFor(ctx, skus, cart.channel), stockFor(ctx, skus)]);
   const delivery = deliveryChoice(cart);
   const evaluation = await evaluateDiscounts(ctx, {
     lines: countedLines(contents.lines, catalog),

@@ -5,7 +5,7 @@ import type { TaxRateRow } from '../cart-pricing';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
 
-/** Every tax rate and shipping zone with its rates: two small statements, read once per request. */
+/** Every tax rate and shipping zone with its rates: one small statement, read once per request. */
 export function readShopConfig(ctx: OrdersContext): Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }> {
   ctx.pricing.config ??= loadShopConfig(ctx.em);
   return ctx.pricing.config;
@@ -13,30 +13,31 @@ export function readShopConfig(ctx: OrdersContext): Promise<{ taxRates: TaxRateR
 
 /** The same, read with `em` (scripts that run outside a request). */
 export async function loadShopConfig(em: EntityManager): Promise<{ taxRates: TaxRateRow[]; zones: ShippingZone[] }> {
-  const [taxRates, zoneRows] = await Promise.all([
-    sql<TaxRateRow>(
-      em,
-      `select country_code as "countryCode", region, tax_class as "taxClass", rate_basis_points as "rateBasisPoints", name
-         from "${SCHEMA}"."tax_rate" order by country_code, region nulls first, tax_class`,
-    ),
-    sql<{
+  const [{ taxRates, zoneRows }] = await sql<{
+    taxRates: TaxRateRow[];
+    zoneRows: {
       zoneId: string;
       zoneName: string;
       countries: string[];
       id: string | null;
       name: string;
-      priceMinor: string;
-      freeAboveMinor: string | null;
+      priceMinor: number | string;
+      freeAboveMinor: number | string | null;
       minDays: number;
       maxDays: number;
-    }>(
-      em,
-      `select z.id as "zoneId", z.name as "zoneName", z.countries, r.id, r.name, r.price_minor as "priceMinor",
-              r.free_above_minor as "freeAboveMinor", r.min_days as "minDays", r.max_days as "maxDays"
-         from "${SCHEMA}"."shipping_zone" z left join "${SCHEMA}"."shipping_rate" r on r.zone_id = z.id
-        order by z.created_at, z.id, r.position, r.name`,
-    ),
-  ]);
+    }[];
+  }>(
+    em,
+    `select coalesce((select json_agg(json_build_object('countryCode', country_code, 'region', region, 'taxClass', tax_class,
+                                                        'rateBasisPoints', rate_basis_points, 'name', name)
+                                      order by country_code, region nulls first, tax_class)
+                        from "${SCHEMA}"."tax_rate"), '[]') as "taxRates",
+            coalesce((select json_agg(json_build_object('zoneId', z.id, 'zoneName', z.name, 'countries', z.countries, 'id', r.id, 'name', r.name,
+                                                        'priceMinor', r.price_minor, 'freeAboveMinor', r.free_above_minor,
+                                                        'minDays', r.min_days, 'maxDays', r.max_days)
+                                      order by z.created_at, z.id, r.position, r.name)
+                        from "${SCHEMA}"."shipping_zone" z left join "${SCHEMA}"."shipping_rate" r on r.zone_id = z.id), '[]') as "zoneRows"`,
+  );
   const zones = new Map<string, ShippingZone>();
   for (const row of zoneRows) {
     let zone = zones.get(row.zoneId);

@@ -1,8 +1,8 @@
 /**
  * Step: hold the cart's stock where routing places it (fulfilment/plan.ts): at the pickup store
- * for PICKUP, by the SHIP rule otherwise. The placements are written to the checkout row before
- * inventory is asked, so whoever resumes the checkout asks again with the same lines under the
- * same key. When another checkout took the stock between the read and the hold, the cart is
+ * for PICKUP, with no stock figures read, by the SHIP rule otherwise. The placements are written
+ * to the checkout row before inventory is asked, so whoever resumes the checkout asks again with
+ * the same lines under the same key. When another checkout took the stock between the read and the hold, the cart is
  * routed again on fresh figures (nothing is held under the key after a refusal). Compensation:
  * release it.
  */
@@ -14,7 +14,7 @@ import {
   type Channel,
   type ReservationResult,
 } from '#contracts/inventory';
-import { planPlacements, type Placement } from '../../fulfilment/plan';
+import { pickupPlacements, planPlacements, type Placement } from '../../fulfilment/plan';
 import { recordStep, type CheckoutRow } from '../checkout-row';
 import type { CheckoutDeps } from '../deps';
 import { CheckoutErrorCode } from '../errors';
@@ -29,11 +29,17 @@ export async function reserveStock(deps: CheckoutDeps, checkout: CheckoutRow): P
   let placements = checkout.steps.stock?.placements as Placement[] | undefined;
   for (let attempt = 1; ; attempt += 1) {
     if (!placements) {
-      const availability = await deps.inventory.call({}, StockAvailability, { skus: cart.lines.map((l) => l.sku) });
-      if (!availability.ok) return unavailable('inventory');
-      const plan = planPlacements(cart, availability.value);
-      if (!plan.ok) return refused(['cartId'], `Not enough stock of ${plan.sku}: ${plan.missing} missing`, CheckoutErrorCode.OUT_OF_STOCK);
-      placements = plan.placements;
+      // PICKUP needs no figures: the store is chosen, and inventory's guarded hold says whether it has the units.
+      const pickup = pickupPlacements(cart);
+      if (pickup) placements = pickup;
+      else {
+        const availability = await deps.inventory.call({}, StockAvailability, { skus: cart.lines.map((l) => l.sku) });
+        if (!availability.ok) return unavailable('inventory');
+        const plan = planPlacements(cart, availability.value);
+        if (!plan.ok)
+          return refused(['cartId'], `Not enough stock of ${plan.sku}: ${plan.missing} missing`, CheckoutErrorCode.OUT_OF_STOCK);
+        placements = plan.placements;
+      }
       await recordStep(deps.em(), checkout.id, 'RUNNING', 'stock', { started: true, placements }, deps.leaseMs);
     }
     const result = await deps.inventory.call({}, InventoryReserve, {
