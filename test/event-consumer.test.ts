@@ -223,3 +223,15 @@ it('hands a batch whose handler failed over again, with the position unmoved, an
   expect(failed).toHaveLength(2);
   expect(failed[0]).toMatchObject({ consumer: 'flaky', source: 'inventory', eventIds: ids });
 });
+
+it('stores the position past events of only other topics without handing them over, and skips them after a restart', async () => {
+  const { instance, ids } = consumer('others', ['others.wanted']);
+  await instance.start();
+  const others = await publish('others.other', 'others.other');
+  await waitFor(async () => (await storedPosition('others')) === others[1], 'the position to pass the other topics');
+  expect(ids()).toEqual([]);
+  const [wanted] = await publish('others.wanted');
+  await waitFor(() => ids().length === 1, 'the wanted event');
+  expect(ids()).toEqual([wanted]);
+  await waitFor(async () => (await storedPosition('others')) === wanted, 'the position to pass the wanted event');
+});

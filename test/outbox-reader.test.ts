@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { OutboxReader, type BusEvent } from '#platform/events';
+import { EVENTS_CHANNEL, OutboxReader, type BusEvent } from '#platform/events';
 import { publishEvents } from '#platform/outbox';
 import { createLogger } from '#platform/runtime';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
@@ -106,6 +106,34 @@ it('pauses longer after each failed delivery instead of retrying on every notifi
     failing = false;
     for (let i = 0; i < 250 && delivered.length < ids.length; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(delivered).toEqual(expect.arrayContaining(ids));
+  } finally {
+    await reader.stop();
+    await orm.close();
+  }
+});
+
+it('is woken only by notifications of its schema naming a topic it wants; the others wait for the next read', async () => {
+  const orm = await openTestOrm(db, inventorySubgraph);
+  const batches: number[][] = [];
+  const reader = new OutboxReader(
+    // No poll during the test: only notifications wake it.
+    { databaseUrl: db.url, schemas: ['inventory'], logger: createLogger('reader-test', 'silent'), pollMs: 600_000, wakeTopics: ['wanted'] },
+    (events: BusEvent[]) => void batches.push(events.map((e) => e.id)),
+  );
+  const publish = (topic: string) =>
+    orm.em.fork().transactional((em) => publishEvents(em, 'inventory', [{ topic, key: 'k', payload: {} }]));
+  try {
+    await reader.start();
+    const [other] = await publish('other');
+    await orm.em
+      .fork()
+      .getConnection()
+      .execute(`select pg_notify('${EVENTS_CHANNEL}', '{"schema":"elsewhere","events":[{"id":1,"topic":"wanted"}]}')`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(batches).toEqual([]);
+    const [wanted] = await publish('wanted');
+    for (let i = 0; i < 100 && batches.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(batches).toEqual([[other, wanted]]);
   } finally {
     await reader.stop();
     await orm.close();

@@ -21,6 +21,11 @@ export interface OutboxReaderOptions {
   holeTtlMs?: number;
   /** Start after this id instead of at the current end of the outbox. */
   after?: Record<string, number>;
+  /**
+   * The topics wanted, when not all: a notification naming only other topics (or another
+   * schema's outbox) does not wake the reader, and the next poll reads those events.
+   */
+  wakeTopics?: readonly string[];
 }
 
 interface Hole {
@@ -194,7 +199,9 @@ export class OutboxReader {
     let listener: Client | null = null;
     try {
       listener = await this.connect();
-      listener.on('notification', () => this.wake());
+      listener.on('notification', (message) => {
+        if (this.concerns(message.payload)) this.wake();
+      });
       const current = listener;
       listener.on('end', () => {
         if (this.stopped || this.listener !== current) return;
@@ -209,6 +216,24 @@ export class OutboxReader {
       await listener?.end().catch(() => {});
       if (!this.stopped) setTimeout(() => void this.listen(), 1_000).unref();
     }
+  }
+
+  /**
+   * Whether a notification may announce something this reader is waiting for: every subgraph
+   * notifies on one channel, so most name another schema or, for a consumer, topics it skips.
+   * A payload that cannot be read (cut at 7,900 bytes) wakes it.
+   */
+  private concerns(payload: string | undefined): boolean {
+    let announced: { schema?: unknown; events?: { topic?: unknown }[] };
+    try {
+      announced = JSON.parse(payload ?? '') as typeof announced;
+    } catch {
+      return true;
+    }
+    if (typeof announced.schema !== 'string' || !Array.isArray(announced.events)) return true;
+    if (!this.options.schemas.includes(announced.schema)) return false;
+    const topics = this.options.wakeTopics;
+    return !topics || announced.events.some((event) => typeof event.topic !== 'string' || topics.includes(event.topic));
   }
 
   private async reconnectReader(): Promise<void> {

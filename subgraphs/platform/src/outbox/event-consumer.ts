@@ -63,6 +63,10 @@ export class EventConsumer {
   private readonly topics: Set<string>;
   private readonly logger: Logger;
   private readonly positionTable: string;
+  /** The position after batches none of whose events were wanted, not stored yet. */
+  private skippedTo: number | null = null;
+  /** Position writes one at a time, so a late one never takes the position back. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: EventConsumerOptions) {
     this.topics = new Set(options.topics);
@@ -74,6 +78,7 @@ export class EventConsumer {
     await this.tryToLead();
     this.retries = startPeriodicTask(`event consumer ${this.options.name}`, this.options.leadRetryMs ?? 2_000, this.logger, async () => {
       await this.tryToLead();
+      if (this.reader) await this.storeSkipped();
       return 0;
     });
   }
@@ -90,6 +95,8 @@ export class EventConsumer {
     this.reader = null;
     await reader?.stop();
     await this.retiring;
+    // Still holding the lock: no other replica has moved the position on.
+    if (reader) await this.storeSkipped().catch(() => {});
     // Ending the connection releases the lock, so another replica takes over at once.
     await this.lockClient?.end().catch(() => {});
     await this.sourcePool?.end().catch(() => {});
@@ -132,6 +139,7 @@ export class EventConsumer {
       ]);
       if (!rows[0].locked) return;
       const after = await this.storedPosition();
+      this.skippedTo = null;
       const reader = new OutboxReader(
         {
           databaseUrl: this.options.sourceDatabaseUrl ?? this.ownDatabaseUrl(),
@@ -140,6 +148,7 @@ export class EventConsumer {
           pollMs: this.options.pollMs,
           holeTtlMs: this.options.holeTtlMs ?? 10 * 60_000,
           after: { [this.options.sourceSchema]: after },
+          wakeTopics: this.options.topics,
         },
         (events, position) => this.deliver(events, position),
       );
@@ -159,24 +168,58 @@ export class EventConsumer {
     }
   }
 
+  /**
+   * A batch with wanted events is handled in the transaction that stores the new position. A
+   * batch of only other topics (most of an outbox, for most consumers) costs no transaction: its
+   * position is stored with the next handled batch or within `leadRetryMs`, whichever is first;
+   * a restart before that reads those events again and skips them again.
+   */
   private async deliver(events: BusEvent[], { resumeAfter }: BatchPosition): Promise<void> {
     const wanted = events.filter((event) => this.topics.has(event.topic));
+    if (wanted.length === 0) {
+      this.skippedTo = resumeAfter;
+      return;
+    }
+    // This batch stores a later position; a skipped one stored after it would take it back.
+    const skipped = this.skippedTo;
+    this.skippedTo = null;
     try {
-      await this.options.orm.em.fork().transactional(async (em) => {
-        if (wanted.length > 0) await this.options.handle(wanted, em);
-        await sql(em, `update ${this.positionTable} set position = ?, updated_at = now() where consumer = ? and source_schema = ?`, [
-          resumeAfter,
-          this.options.name,
-          this.options.sourceSchema,
-        ]);
-      });
+      await this.serially(() =>
+        this.options.orm.em.fork().transactional(async (em) => {
+          await this.options.handle(wanted, em);
+          await this.storePosition(em, resumeAfter);
+        }),
+      );
     } catch (error) {
+      this.skippedTo ??= skipped;
       this.logger.error(
         { err: error, eventIds: wanted.map((event) => event.id) },
         'event handler failed; the batch comes again after a pause',
       );
       throw error;
     }
+  }
+
+  /** Stores the position reached by batches of only other topics, if it has moved since. */
+  private async storeSkipped(): Promise<void> {
+    const position = this.skippedTo;
+    if (position === null) return;
+    await this.serially(() => this.storePosition(this.options.orm.em.fork(), position));
+    if (this.skippedTo === position) this.skippedTo = null;
+  }
+
+  private storePosition(em: EntityManager, position: number): Promise<unknown> {
+    return sql(em, `update ${this.positionTable} set position = ?, updated_at = now() where consumer = ? and source_schema = ?`, [
+      position,
+      this.options.name,
+      this.options.sourceSchema,
+    ]);
+  }
+
+  private serially<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.writes.then(write);
+    this.writes = result.catch(() => {});
+    return result;
   }
 
   /** The stored position, starting at the beginning of the outbox the first time. */
