@@ -16,7 +16,10 @@ let admin: AuthHeaders;
 let berlin: string;
 
 beforeAll(async () => {
-  system = await startSupergraph();
+  // The races are about stock, uses and balances, not time: deadlines long enough that a crowd on a
+  // busy two-core machine is never cut short (a checkout that runs short of its deadline is undone
+  // and answered CHECKOUT_FAILED, which would hide the answer under test).
+  system = await startSupergraph({ deadlines: { gatewayMs: 60_000, subgraphMs: 50_000 } });
   admin = await bearer(Role.ADMIN);
   berlin = (await locationsByName(system))['Velocity Cycles Berlin Mitte'].id;
   await createStockedProduct(system, admin, { sku: 'RACE-TEN', price: '10.00', stock: { [berlin]: 10 } });
