@@ -28,10 +28,10 @@ export interface CheckoutRequest {
   /** How long to wait for another caller's checkout of the same cart. */
   waitMs?: number;
   /**
-   * The request's deadline: a checkout whose turn comes after it does not start (the caller was
-   * told nothing changed), and one that runs short of it is undone before its order is placed.
+   * The request's deadline: a checkout that could not finish within it does not start (the caller
+   * is told nothing changed), and one that runs short of it is undone before its order is placed.
    */
-  deadline?: { check(): void } & AnswerBy;
+  deadline?: { check(): void; readonly budgetMs: number } & AnswerBy;
 }
 
 export type CheckoutAnswer = { ok: true; orderId: string } | { ok: false; userErrors: StepUserError[] };
@@ -52,7 +52,7 @@ export function completeCheckout(deps: CheckoutDeps, request: CheckoutRequest): 
   return deps.admission.run(() => {
     request.deadline?.check();
     return completeNow(deps, request);
-  });
+  }, request.deadline);
 }
 
 async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promise<CheckoutAnswer> {
