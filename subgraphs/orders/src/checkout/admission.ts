@@ -1,9 +1,9 @@
 import { DeadlineExceededError } from '#platform/runtime';
+import type { AnswerBy } from './saga';
 
-/** The caller's deadline as admission reads it. */
-export interface AdmissionDeadline {
+/** The caller's deadline as admission reads it: the saga's view, and the budget a refusal names. */
+export interface AdmissionDeadline extends AnswerBy {
   readonly budgetMs: number;
-  remainingMs(): number;
 }
 
 /** A checkout starts only with this much of its caller's time left: what one takes on a busy machine, with room. */

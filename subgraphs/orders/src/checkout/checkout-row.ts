@@ -103,7 +103,7 @@ export async function recordSteps(
   if (updated.length === 0) throw new LeaseLostError(`checkout ${id} is no longer ${state}`);
 }
 
-/** Moves the row from `from` to `to` (and records a failure, the order, steps' records); false when it was not in `from`. */
+/** Moves the row from `from` to `to` (and records a failure, the order, steps' records, an empty set of them changing none); false when it was not in `from`. */
 export async function moveCheckout(
   em: EntityManager,
   id: string,

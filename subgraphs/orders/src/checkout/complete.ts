@@ -10,9 +10,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IDEMPOTENCY_KEY_MISMATCH, requestHash, sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import { insertCheckout, readCheckout, type CheckoutRow } from './checkout-row';
+import type { AdmissionDeadline } from './admission';
 import type { CheckoutDeps } from './deps';
 import { CheckoutErrorCode } from './errors';
-import { driveCheckout, type AnswerBy } from './saga';
+import { driveCheckout } from './saga';
 import type { StepUserError } from './steps/outcome';
 import type { CheckoutInput, PricedCart } from './types';
 import { checkoutProblems, orderTenders, type CheckoutCaller } from './validate';
@@ -31,7 +32,7 @@ export interface CheckoutRequest {
    * The request's deadline: a checkout that could not finish within it does not start (the caller
    * is told nothing changed), and one that runs short of it is undone before its order is placed.
    */
-  deadline?: { check(): void; readonly budgetMs: number } & AnswerBy;
+  deadline?: AdmissionDeadline;
 }
 
 export type CheckoutAnswer = { ok: true; orderId: string } | { ok: false; userErrors: StepUserError[] };
@@ -49,10 +50,8 @@ const mismatch = (key: string): CheckoutAnswer => ({
 
 export function completeCheckout(deps: CheckoutDeps, request: CheckoutRequest): Promise<CheckoutAnswer> {
   if (!deps.admission) return completeNow(deps, request);
-  return deps.admission.run(() => {
-    request.deadline?.check();
-    return completeNow(deps, request);
-  }, request.deadline);
+  // Admission refuses a checkout whose turn comes too late (an expired deadline among them).
+  return deps.admission.run(() => completeNow(deps, request), request.deadline);
 }
 
 async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promise<CheckoutAnswer> {

@@ -22,9 +22,8 @@ import type { PosSale } from './types';
 /** Places the order; `unwritten` are step results written with the checkout's move to PLACED. */
 export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow, unwritten: Record<string, StepRecord> = {}): Promise<string> {
   const orderId = randomUUID();
-  const steps = Object.keys(unwritten).length > 0 ? unwritten : undefined;
   await deps.em().transactional(async (em) => {
-    if (!(await moveCheckout(em, checkout.id, 'RUNNING', 'PLACED', { orderId, leaseMs: deps.leaseMs, steps }))) {
+    if (!(await moveCheckout(em, checkout.id, 'RUNNING', 'PLACED', { orderId, leaseMs: deps.leaseMs, steps: unwritten }))) {
       throw new LeaseLostError(`checkout ${checkout.id} is no longer running`);
     }
     const { cart, tenders } = checkout.plan;

@@ -4,8 +4,9 @@
  * and capture. Each remote step writes `started` to the checkout row before its call, so whoever
  * resumes the checkout (this process, or the sweeper after a crash) knows what may have happened;
  * its result goes in with the next write to the row (the next step's start, placing the order or
- * the failure), one statement for both, and a step started and not done is undone by its key. A failure before the order exists runs the compensations of
- * every step that started, in reverse; after it, the remaining steps are retried until done.
+ * the failure), one statement for both, and a step started and not done is undone by its key. A
+ * failure before the order exists runs the compensations of every step that started, in reverse;
+ * after it, the remaining steps are retried until done.
  *
  * A checkout driven for a caller keeps to the caller's deadline, which is shorter than the
  * gateway's: with too little time left for the next step, or for placing the order and
@@ -182,8 +183,7 @@ async function fail(
   failure: FailureRecord,
   unwritten: Record<string, StepRecord> = {},
 ): Promise<CheckoutRow> {
-  const steps = Object.keys(unwritten).length > 0 ? unwritten : undefined;
-  if (!(await moveCheckout(deps.em(), checkout.id, 'RUNNING', 'COMPENSATING', { failure, leaseMs: deps.leaseMs, steps }))) {
+  if (!(await moveCheckout(deps.em(), checkout.id, 'RUNNING', 'COMPENSATING', { failure, leaseMs: deps.leaseMs, steps: unwritten }))) {
     throw new LeaseLostError(`checkout ${checkout.id} is no longer running`);
   }
   const failed: CheckoutRow = { ...checkout, state: 'COMPENSATING', failure };

@@ -2,9 +2,9 @@
  * Step: hold the cart's stock where routing places it (fulfilment/plan.ts): at the pickup store
  * for PICKUP, with no stock figures read, by the SHIP rule otherwise. The placements are written
  * to the checkout row before inventory is asked, so whoever resumes the checkout asks again with
- * the same lines under the same key. When another checkout took the stock between the read and the hold, the cart is
- * routed again on fresh figures (nothing is held under the key after a refusal). Compensation:
- * release it.
+ * the same lines under the same key. When another checkout took the stock between the read and
+ * the hold, the cart is routed again on fresh figures (nothing is held under the key after a
+ * refusal). Compensation: release it.
  */
 import {
   InventoryReservationRelease,
