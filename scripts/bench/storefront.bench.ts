@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
 import { startInProcessSystem } from '../lib/in-process-system';
 import { migrateAll } from '../lib/migrate-all';
 import { seedDemoBusiness } from '../lib/seed-demo';
@@ -89,25 +90,49 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs `work` with this process's fetch recording every call to a known subgraph URL. */
+/**
+ * Runs `work` with every undici call from this process recorded (the gateway calls subgraphs with
+ * undici's `request`; the global fetch goes through the same dispatcher) and returns the calls to
+ * a known subgraph URL.
+ */
 async function recordSubgraphCalls(subgraphByUrl: Map<string, string>, work: () => Promise<void>): Promise<SubgraphCall[]> {
   const calls: SubgraphCall[] = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    const subgraph = subgraphByUrl.get(url);
-    // The gateway's calls only (it names the client's address); a subgraph's calls to another are part of its cost.
-    const headers = new Headers(init?.headers);
-    if (subgraph && typeof init?.body === 'string' && headers.has('x-forwarded-for'))
-      calls.push({ subgraph, url, headers, body: init.body });
-    return realFetch(input, init);
-  };
+  const realDispatcher = getGlobalDispatcher();
+  const recorder = new (class extends Agent {
+    override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
+      const url = `${String(options.origin)}${options.path}`;
+      const subgraph = subgraphByUrl.get(url);
+      const headers = headersOf(options.headers);
+      // The gateway's calls only (it names the client's address); a subgraph's calls to another are part of its cost.
+      if (subgraph && typeof options.body === 'string' && headers.has('x-forwarded-for'))
+        calls.push({ subgraph, url, headers, body: options.body });
+      return super.dispatch(options, handler);
+    }
+  })();
+  setGlobalDispatcher(recorder);
   try {
     await work();
   } finally {
-    globalThis.fetch = realFetch;
+    setGlobalDispatcher(realDispatcher);
+    await recorder.close();
   }
+  if (calls.length === 0) throw new Error('no call from the gateway to a subgraph was recorded');
   return calls;
+}
+
+/** A dispatch's headers, which undici takes as an object, a flat [name, value, …] list or pairs. */
+function headersOf(raw: Dispatcher.DispatchOptions['headers']): Headers {
+  const headers = new Headers();
+  if (!raw) return headers;
+  if (Array.isArray(raw)) {
+    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(String(raw[i]), String(raw[i + 1]));
+    return headers;
+  }
+  for (const [name, value] of Object.entries(raw as Record<string, string | string[] | undefined>)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
 }
 
 /** Sends the calls in turn `replays` times after a warm-up: CPU of this process and wall time per round. */
