@@ -130,7 +130,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
       const results: LoadResult[] = [];
       let failed = 0;
       const cpuBefore = system.cpuMs();
-      const requestsBefore = await system.requests();
+      const countsBefore = await system.counts();
       const databaseBefore = await databaseWork(em);
       results.push(
         await measure(
@@ -141,7 +141,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
         ),
       );
       const cpu = system.cpuMs();
-      const requestsAfter = await system.requests();
+      const countsAfter = await system.counts();
       // PostgreSQL publishes a backend's counts within a second of its transactions.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       const databaseAfter = await databaseWork(em);
@@ -156,7 +156,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
       );
       printResults('checkout through the gateway, each process on its own', results);
       printCpuPerCheckout(cpuBefore, cpu, checkouts - failed);
-      printRequestsPerCheckout(requestsBefore, requestsAfter, checkouts - failed);
+      printRequestsPerCheckout(countsBefore, countsAfter, checkouts - failed);
       printDatabaseWorkPerCheckout(databaseBefore, databaseAfter, checkouts - failed);
       const perSecond = Object.keys(idle).map((name) => `${name} ${(((idle[name] - idleFrom[name]) * 1000) / IDLE_SAMPLE_MS).toFixed(1)}`);
       console.log(`CPU per second with nothing to do, ms: ${perSecond.join(', ')}`);
@@ -179,12 +179,20 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
   }
 }
 
+/** What each process's /metrics says it has done so far. */
+interface ProcessCounts {
+  /** GraphQL requests answered, by operation name. */
+  requests: Record<string, Map<string, number>>;
+  /** SQL statements sent through its database pool. */
+  statements: Record<string, number>;
+}
+
 interface SystemProcesses {
   gatewayUrl: string;
   /** CPU used so far, in ms, by each process (and `postgres`, every PostgreSQL process together; `bench`, this one). */
   cpuMs(): Record<string, number>;
-  /** GraphQL requests each process has answered so far, by operation name (from its /metrics). */
-  requests(): Promise<Record<string, Map<string, number>>>;
+  /** Each process's /metrics so far: GraphQL requests answered, by operation name, and SQL statements sent. */
+  counts(): Promise<ProcessCounts>;
   stop(): Promise<void>;
 }
 
@@ -240,14 +248,16 @@ async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesse
       cpu.bench = (own.user + own.system) / 1000;
       return cpu;
     },
-    requests: async () => {
-      const counts: Record<string, Map<string, number>> = {};
+    counts: async () => {
+      const counts: ProcessCounts = { requests: {}, statements: {} };
       for (const name of names) {
         const text = await (await fetch(`http://127.0.0.1:${ports[name]}/metrics`)).text();
-        counts[name] = new Map();
+        const requests = (counts.requests[name] = new Map<string, number>());
         for (const [, operation, n] of text.matchAll(/^graphql_requests_total\{operation="([^"]*)",outcome="[^"]*"[^}]*\} (\d+)/gm)) {
-          counts[name].set(operation, (counts[name].get(operation) ?? 0) + Number(n));
+          requests.set(operation, (requests.get(operation) ?? 0) + Number(n));
         }
+        const statements = /^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text);
+        if (statements) counts.statements[name] = Number(statements[1]);
       }
       return counts;
     },
@@ -279,15 +289,11 @@ function printCpuPerCheckout(before: Record<string, number>, after: Record<strin
 }
 
 /** The GraphQL requests each process answered per checkout, by operation, over the well-stocked run. */
-function printRequestsPerCheckout(
-  before: Record<string, Map<string, number>>,
-  after: Record<string, Map<string, number>>,
-  orders: number,
-): void {
+function printRequestsPerCheckout(before: ProcessCounts, after: ProcessCounts, orders: number): void {
   console.log('requests answered per checkout:');
-  for (const [name, counts] of Object.entries(after)) {
+  for (const [name, counts] of Object.entries(after.requests)) {
     const per = [...counts]
-      .map(([operation, n]) => [operation, (n - (before[name].get(operation) ?? 0)) / Math.max(orders, 1)] as const)
+      .map(([operation, n]) => [operation, (n - (before.requests[name].get(operation) ?? 0)) / Math.max(orders, 1)] as const)
       .filter(([, n]) => n >= 0.05)
       .sort((a, b) => b[1] - a[1]);
     const total = per.reduce((sum, [, n]) => sum + n, 0);
@@ -295,6 +301,10 @@ function printRequestsPerCheckout(
       `  ${name} ${total.toFixed(1)}: ${per.map(([operation, n]) => `${operation || '(anonymous)'} ${n.toFixed(1)}`).join(', ')}`,
     );
   }
+  const statements = Object.entries(after.statements).map(
+    ([name, n]) => `${name} ${((n - (before.statements[name] ?? 0)) / Math.max(orders, 1)).toFixed(1)}`,
+  );
+  console.log(`SQL statements sent per checkout, BEGIN and COMMIT included (each a round trip): ${statements.join(', ')}`);
 }
 
 interface DatabaseWork {

@@ -5,7 +5,7 @@
  * store's live pick list follows.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { publishEvents } from '#platform/outbox';
+import { publishEvents, type EventInput } from '#platform/outbox';
 import { SCHEMA } from '../constants';
 import { FulfillmentOrderChanged } from '../contract';
 import {
@@ -25,13 +25,17 @@ export interface HeldUnits {
   quantity: number;
 }
 
-/** The order's fulfilment orders, one per location holding its stock; persisted and announced in the caller's transaction. */
-export async function createFulfillmentOrders(
+/**
+ * The order's fulfilment orders, one per location holding its stock, persisted in `em` (the
+ * caller's flush writes them) with the events that announce them, for the caller to publish
+ * with the order's own.
+ */
+export function createFulfillmentOrders(
   em: EntityManager,
   order: Order,
   lines: readonly OrderLine[],
   held: readonly HeldUnits[],
-): Promise<FulfillmentOrder[]> {
+): { fulfillmentOrders: FulfillmentOrder[]; events: EventInput[] } {
   const bySku = new Map(lines.map((line) => [line.sku, line]));
   const byLocation = new Map<string, FulfillmentOrderLineData[]>();
   for (const units of held) {
@@ -55,8 +59,7 @@ export async function createFulfillmentOrders(
     em.persist(fulfillmentOrder);
     made.push(fulfillmentOrder);
   }
-  await announce(em, order, made);
-  return made;
+  return { fulfillmentOrders: made, events: made.map((fo) => changedEvent(order, fo)) };
 }
 
 const positionOf = (lines: readonly OrderLine[], planned: FulfillmentOrderLineData): number =>
@@ -88,18 +91,20 @@ async function announce(em: EntityManager, order: Order, changed: readonly Fulfi
   await publishEvents(
     em,
     SCHEMA,
-    changed.map((fo) =>
-      FulfillmentOrderChanged.event(fo.id, {
-        fulfillmentOrderId: fo.id,
-        orderId: order.id,
-        number: order.number,
-        locationId: fo.locationId,
-        destinationLocationId: fo.destinationLocationId,
-        method: fo.method,
-        status: fo.status,
-        version: fo.version,
-        occurredAt: fo.updatedAt.toISOString(),
-      }),
-    ),
+    changed.map((fo) => changedEvent(order, fo)),
   );
+}
+
+function changedEvent(order: Order, fo: FulfillmentOrder): EventInput {
+  return FulfillmentOrderChanged.event(fo.id, {
+    fulfillmentOrderId: fo.id,
+    orderId: order.id,
+    number: order.number,
+    locationId: fo.locationId,
+    destinationLocationId: fo.destinationLocationId,
+    method: fo.method,
+    status: fo.status,
+    version: fo.version,
+    occurredAt: fo.updatedAt.toISOString(),
+  });
 }

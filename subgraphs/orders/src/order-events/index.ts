@@ -86,21 +86,25 @@ function envelopeOf(order: Order, sequence: number, occurredAt: Date) {
 /**
  * Appends `entries` to the order's history and the outbox, in the caller's transaction; the
  * order must be locked by it. Each happened now, unless its `at` says when (history being recorded).
+ * `alongside` are other events of the same change (a new order's fulfilment orders), written
+ * to the outbox in the same statement.
  */
 export async function appendOrderEvents(
   em: EntityManager,
   order: Order,
   entries: readonly (OrderEventEntry & { at?: Date })[],
+  alongside: readonly EventInput[] = [],
 ): Promise<void> {
-  await appendOrdersEvents(em, [{ order, entries }]);
+  await appendOrdersEvents(em, [{ order, entries }], alongside);
 }
 
 /** `appendOrderEvents` for many orders at once (a till's synced batch): one flush and one outbox write for them all. */
 export async function appendOrdersEvents(
   em: EntityManager,
   batch: readonly { order: Order; entries: readonly (OrderEventEntry & { at?: Date })[] }[],
+  alongside: readonly EventInput[] = [],
 ): Promise<void> {
-  const outbox: EventInput[] = [];
+  const outbox: EventInput[] = [...alongside];
   for (const { order, entries } of batch) {
     for (const entry of entries) {
       order.eventSequence += 1;

@@ -76,8 +76,10 @@ export async function addLines(
   lines: readonly ResolvedLine[],
   path: readonly string[],
   capped = false,
+  fresh = false,
 ): Promise<void> {
-  const existing = await tx.em.find(CartLine, { cartId: cart.id });
+  // A cart made in this transaction has no lines yet: no need to ask.
+  const existing = fresh ? [] : await tx.em.find(CartLine, { cartId: cart.id });
   const bySku = new Map(existing.map((line) => [line.sku, line]));
   let count = existing.length;
   let position = existing.reduce((last, line) => Math.max(last, line.position), 0);
@@ -115,10 +117,11 @@ export async function addLines(
   }
 }
 
-/** Replaces (or, merging, unites) a locked cart's codes. */
-export async function setCodes(tx: OrdersContext, cart: Cart, codes: readonly string[], unite = false): Promise<void> {
+/** Replaces (or, merging, unites) a locked cart's codes; `fresh`: a cart made in this transaction, which has none yet. */
+export async function setCodes(tx: OrdersContext, cart: Cart, codes: readonly string[], unite = false, fresh = false): Promise<void> {
   const wanted = normalizeCodes(codes);
-  const existing = await tx.em.find(CartDiscountCode, { cartId: cart.id });
+  if (wanted.length === 0 && (unite || fresh)) return;
+  const existing = fresh ? [] : await tx.em.find(CartDiscountCode, { cartId: cart.id });
   const have = new Set(existing.map((row) => row.code));
   if (!unite) for (const row of existing) if (!wanted.includes(row.code)) tx.em.remove(row);
   for (const code of wanted) if (!have.has(code)) tx.em.create(CartDiscountCode, { cartId: cart.id, code, createdAt: new Date() });

@@ -43,8 +43,8 @@ export async function createCart(ctx: OrdersContext, input: CartCreateInput): Pr
         cart.channel = input.channel;
         applyBuyer(cart, input.buyerIdentity ?? {}, merging);
         if (input.note) cart.note = input.note;
-        await addLines(tx, cart, resolved.lines, ['input', 'lines'], merging);
-        await setCodes(tx, cart, input.discountCodes ?? [], true);
+        await addLines(tx, cart, resolved.lines, ['input', 'lines'], merging, !merging);
+        await setCodes(tx, cart, input.discountCodes ?? [], true, !merging);
         if (merging) touch(cart);
         return cart;
       },

@@ -8,6 +8,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express from 'express';
+import { Counter } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { requireGatewaySecret } from '../auth/gateway-secret';
@@ -75,6 +76,15 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   const pool = () => (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
   metrics.gauge('db_pool_connections_in_use', 'Database connections in use', () => pool()?.numUsed() ?? 0);
   metrics.gauge('db_pool_acquires_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);
+  const statements = new Counter({
+    name: 'db_statements_total',
+    help: 'SQL statements sent through the database pool, BEGIN and COMMIT included: each is a round trip',
+    registers: [metrics.registry],
+  });
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', () => statements.inc());
   let subscriptions: SubscriptionServer | null = null;
   const service = httpService(app, async () => {
     await subscriptions?.close();
