@@ -5,7 +5,8 @@
  * can capture or void what the dead process authorized. The rules are the in-memory provider's
  * (test-card.ts): the number decides the authorization; capture at most what was authorized,
  * refund at most what was captured, void only what nothing was captured on; every answer is
- * replayed to a repeat of its idempotency key. Each call is one short local transaction.
+ * replayed to a repeat of its idempotency key. An authorization is one statement; a capture,
+ * void or refund one short transaction holding the authorization's row lock.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
@@ -21,80 +22,97 @@ interface AuthorizationRow {
   state: 'PENDING' | 'AUTHORIZED' | 'VOIDED';
 }
 
+/** What an answer changes besides being recorded: a data-modifying statement, run only when the answer is the key's first. */
+interface Effect {
+  /** A CTE body; `exists (select 1 from answer)` in it is true when the answer was recorded. */
+  sql: string;
+  params: unknown[];
+}
+
 /** The TEST_CARD provider on the orders database; `em` gives a fresh EntityManager per call. */
 export class PersistedTestCardProvider implements PaymentProvider {
   readonly method = 'TEST_CARD' as const;
 
   constructor(private readonly em: () => EntityManager) {}
 
-  authorize(request: AuthorizeRequest): Promise<ProviderResult> {
+  /** Decided from the request alone, so the answer and the authorization are written in one statement, without a transaction. */
+  async authorize(request: AuthorizeRequest): Promise<ProviderResult> {
     const { amountMinor, currency, idempotencyKey, source } = request;
-    return this.once(idempotencyKey, ['authorize', amountMinor, currency, source], async (em) => {
-      if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-      if (!/^[A-Z]{3}$/.test(currency)) return declined('INVALID_REQUEST', `Currency "${currency}" is not an ISO 4217 code`);
-      const behaviour = testCardBehaviour(source);
-      if (behaviour === null) return declined('INVALID_SOURCE', 'This is not a test card number');
-      if (behaviour === 'DECLINE') return declined('CARD_DECLINED', 'The card was declined');
-      if (behaviour === 'INSUFFICIENT_FUNDS') return declined('INSUFFICIENT_FUNDS', 'The card has insufficient funds');
-      const reference = `tc_auth_${idempotencyKey}`;
-      const state = behaviour === 'TIMEOUT' ? 'PENDING' : 'AUTHORIZED';
-      await sql(em, `insert into "${SCHEMA}"."test_card_authorization" (reference, amount_minor, state) values (?, ?, ?)`, [
-        reference,
-        amountMinor,
-        state,
-      ]);
-      return { status: state === 'PENDING' ? 'PENDING' : 'SUCCEEDED', reference };
-    });
+    const fingerprint = JSON.stringify(['authorize', amountMinor, currency, source]);
+    const result = authorization(request);
+    const state = result.status === 'PENDING' ? 'PENDING' : 'AUTHORIZED';
+    const effect =
+      result.status === 'DECLINED'
+        ? null
+        : {
+            sql: `insert into "${SCHEMA}"."test_card_authorization" (reference, amount_minor, state)
+                  select ?, ?, ? where exists (select 1 from answer)`,
+            params: [result.reference, amountMinor, state],
+          };
+    const em = this.em();
+    return (await this.record(em, idempotencyKey, fingerprint, result, effect)) ? result : this.earlier(em, idempotencyKey, fingerprint);
   }
 
   capture(request: CaptureRequest): Promise<ProviderResult> {
     const { reference, amountMinor, idempotencyKey } = request;
-    return this.once(idempotencyKey, ['capture', reference, amountMinor], async (em) => {
-      const authorization = await this.lock(em, reference);
+    return this.once(idempotencyKey, ['capture', reference, amountMinor], reference, (authorization) => {
       if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
       if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was voided`);
       if (authorization.state === 'PENDING') return declined('AUTHORIZATION_PENDING', `Authorization ${reference} has not settled`);
       if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
       const capturable = Number(authorization.amount_minor) - Number(authorization.captured_minor);
       if (amountMinor > capturable) return declined('AMOUNT_EXCEEDS_AUTHORIZED', `Only ${capturable} is left to capture`);
-      await this.update(em, reference, 'captured_minor = captured_minor + ?', [amountMinor]);
-      return { status: 'SUCCEEDED', reference: `tc_capture_${idempotencyKey}` };
+      return [{ status: 'SUCCEEDED', reference: `tc_capture_${idempotencyKey}` }, 'captured_minor = captured_minor + ?', [amountMinor]];
     });
   }
 
   void(request: VoidRequest): Promise<ProviderResult> {
     const { reference, idempotencyKey } = request;
-    return this.once(idempotencyKey, ['void', reference], async (em) => {
-      const authorization = await this.lock(em, reference);
+    return this.once(idempotencyKey, ['void', reference], reference, (authorization) => {
       if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
       if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was already voided`);
       if (Number(authorization.captured_minor) > 0) {
         return declined('ALREADY_CAPTURED', `Authorization ${reference} was captured; refund it instead`);
       }
-      await this.update(em, reference, `state = 'VOIDED'`, []);
-      return { status: 'SUCCEEDED', reference: `tc_void_${idempotencyKey}` };
+      return [{ status: 'SUCCEEDED', reference: `tc_void_${idempotencyKey}` }, `state = 'VOIDED'`, []];
     });
   }
 
   refund(request: RefundRequest): Promise<ProviderResult> {
     const { reference, amountMinor, idempotencyKey } = request;
-    return this.once(idempotencyKey, ['refund', reference, amountMinor], async (em) => {
-      const authorization = await this.lock(em, reference);
+    return this.once(idempotencyKey, ['refund', reference, amountMinor], reference, (authorization) => {
       if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
       if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
       const refundable = Number(authorization.captured_minor) - Number(authorization.refunded_minor);
       if (amountMinor > refundable) return declined('AMOUNT_EXCEEDS_CAPTURED', `Only ${refundable} is left to refund`);
-      await this.update(em, reference, 'refunded_minor = refunded_minor + ?', [amountMinor]);
-      return { status: 'SUCCEEDED', reference: `tc_refund_${idempotencyKey}` };
+      return [{ status: 'SUCCEEDED', reference: `tc_refund_${idempotencyKey}` }, 'refunded_minor = refunded_minor + ?', [amountMinor]];
     });
   }
 
-  /** An authorization's standing; a pending one settles (SUCCEEDED) when asked about, as the TIMEOUT card promises. */
+  /**
+   * An operation's standing: a capture, void or refund that succeeded, found by the key its
+   * reference carries; an authorization, a pending one settling (SUCCEEDED) when asked about, as
+   * the TIMEOUT card promises.
+   */
   async status(reference: string): Promise<ProviderResult> {
+    const operation = /^tc_(?:capture|void|refund)_(.+)$/.exec(reference);
+    if (operation) {
+      const [answer] = await sql<{ result: ProviderResult }>(
+        this.em(),
+        `select result from "${SCHEMA}"."test_card_answer" where idempotency_key = ?`,
+        [operation[1]],
+      );
+      const result = answer?.result;
+      return result?.status === 'SUCCEEDED' && result.reference === reference
+        ? result
+        : declined('UNKNOWN_AUTHORIZATION', `No operation ${reference}`);
+    }
     return this.em().transactional(async (em) => {
       const authorization = await this.lock(em, reference);
       if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No operation ${reference}`);
-      if (authorization.state === 'PENDING') await this.update(em, reference, `state = 'AUTHORIZED'`, []);
+      if (authorization.state === 'PENDING') {
+        await sql(em, `update "${SCHEMA}"."test_card_authorization" set state = 'AUTHORIZED' where reference = ?`, [reference]);
+      }
       return { status: 'SUCCEEDED', reference };
     });
   }
@@ -109,30 +127,62 @@ export class PersistedTestCardProvider implements PaymentProvider {
     return rows.map((r) => ({ reference: r.reference, openMinor: Number(r.open) }));
   }
 
-  /** Runs `attempt` once per key in one transaction; a repeat gets the first answer, another request under the key a refusal. */
-  private once(key: string, request: unknown[], attempt: (em: EntityManager) => Promise<ProviderResult>): Promise<ProviderResult> {
+  /**
+   * Decides a request on an authorization under its row lock, in one transaction: the decision
+   * (a refusal, or a result with the change it makes) is recorded under the key together with
+   * the change, unless the key has an answer already, which is then the answer.
+   */
+  private once(
+    key: string,
+    request: unknown[],
+    reference: string,
+    decide: (authorization: AuthorizationRow | null) => ProviderResult | [ProviderResult, string, unknown[]],
+  ): Promise<ProviderResult> {
     const fingerprint = JSON.stringify(request);
     return this.em().transactional(async (em) => {
-      const claimed = await sql(
-        em,
-        `insert into "${SCHEMA}"."test_card_answer" (idempotency_key, request, result) values (?, ?, '{}'::jsonb)
-         on conflict do nothing returning idempotency_key`,
-        [key, fingerprint],
-      );
-      if (claimed.length === 0) {
-        const [earlier] = await sql<{ request: string; result: ProviderResult }>(
-          em,
-          `select request, result from "${SCHEMA}"."test_card_answer" where idempotency_key = ?`,
-          [key],
-        );
-        return earlier.request === fingerprint
-          ? earlier.result
-          : declined('IDEMPOTENCY_KEY_MISMATCH', `Key ${key} was used for a different request`);
-      }
-      const result = await attempt(em);
-      await sql(em, `update "${SCHEMA}"."test_card_answer" set result = ?::jsonb where idempotency_key = ?`, [JSON.stringify(result), key]);
-      return result;
+      const decision = decide(await this.lock(em, reference));
+      const [result, assignment, params] = Array.isArray(decision) ? decision : [decision, null, []];
+      const effect: Effect | null =
+        assignment === null
+          ? null
+          : {
+              sql: `update "${SCHEMA}"."test_card_authorization" set ${assignment} where reference = ? and exists (select 1 from answer)`,
+              params: [...params, reference],
+            };
+      return (await this.record(em, key, fingerprint, result, effect)) ? result : this.earlier(em, key, fingerprint);
     });
+  }
+
+  /** Records `result` as the key's answer and makes `effect`, in one statement; false when the key was answered before. */
+  private async record(
+    em: EntityManager,
+    key: string,
+    fingerprint: string,
+    result: ProviderResult,
+    effect: Effect | null,
+  ): Promise<boolean> {
+    const [row] = await sql<{ claimed: boolean }>(
+      em,
+      `with answer as (
+         insert into "${SCHEMA}"."test_card_answer" (idempotency_key, request, result) values (?, ?, ?::jsonb)
+         on conflict do nothing returning idempotency_key
+       )${effect ? `, effect as (${effect.sql})` : ''}
+       select exists (select 1 from answer) as claimed`,
+      [key, fingerprint, JSON.stringify(result), ...(effect?.params ?? [])],
+    );
+    return row.claimed;
+  }
+
+  /** The answer a key was given: replayed to the same request, refused to another. */
+  private async earlier(em: EntityManager, key: string, fingerprint: string): Promise<ProviderResult> {
+    const [earlier] = await sql<{ request: string; result: ProviderResult }>(
+      em,
+      `select request, result from "${SCHEMA}"."test_card_answer" where idempotency_key = ?`,
+      [key],
+    );
+    return earlier.request === fingerprint
+      ? earlier.result
+      : declined('IDEMPOTENCY_KEY_MISMATCH', `Key ${key} was used for a different request`);
   }
 
   private async lock(em: EntityManager, reference: string): Promise<AuthorizationRow | null> {
@@ -143,8 +193,15 @@ export class PersistedTestCardProvider implements PaymentProvider {
     );
     return row ?? null;
   }
+}
 
-  private async update(em: EntityManager, reference: string, assignment: string, params: unknown[]): Promise<void> {
-    await sql(em, `update "${SCHEMA}"."test_card_authorization" set ${assignment} where reference = ?`, [...params, reference]);
-  }
+/** The card number decides: approved, pending (the timeout card) or declined; a malformed request is refused. */
+function authorization({ amountMinor, currency, idempotencyKey, source }: AuthorizeRequest): ProviderResult {
+  if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
+  if (!/^[A-Z]{3}$/.test(currency)) return declined('INVALID_REQUEST', `Currency "${currency}" is not an ISO 4217 code`);
+  const behaviour = testCardBehaviour(source);
+  if (behaviour === null) return declined('INVALID_SOURCE', 'This is not a test card number');
+  if (behaviour === 'DECLINE') return declined('CARD_DECLINED', 'The card was declined');
+  if (behaviour === 'INSUFFICIENT_FUNDS') return declined('INSUFFICIENT_FUNDS', 'The card has insufficient funds');
+  return { status: behaviour === 'TIMEOUT' ? 'PENDING' : 'SUCCEEDED', reference: `tc_auth_${idempotencyKey}` };
 }
