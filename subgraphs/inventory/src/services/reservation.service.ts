@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { claimIdempotencyKeys, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { claimIdempotencyKeys, isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
 import type { EventAnnouncement } from '#platform/outbox';
 import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
@@ -155,6 +155,17 @@ function insufficient(input: InventoryReserveInput, error: InsufficientStockErro
  * harmless; a hold whose time ran out is RESERVATION_EXPIRED, one that is over RESERVATION_NOT_PENDING.
  */
 export async function confirmReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
+  // The usual case, a live pending hold, is one statement; anything else (confirmed already, over,
+  // expired, unknown) is decided under the row lock below. Found as lockReservation finds it: by id, else by key.
+  ctx.deadline.check();
+  const [row] = await sql<Record<string, unknown>>(
+    ctx.em,
+    `update ${SCHEMA}.reservation set status = ?
+     where ${isUuid(id) ? `id = coalesce((select id from ${SCHEMA}.reservation where id = ?::uuid), (select id from ${SCHEMA}.reservation where key = ?))` : 'key = ?'}
+       and status = ? and expires_at > now() returning *`,
+    [ReservationStatus.CONFIRMED, ...(isUuid(id) ? [id, id] : [id]), ReservationStatus.PENDING],
+  );
+  if (row) return { ok: true, value: ctx.em.map(Reservation, row) };
   return runMutation(ctx, async ({ em }) => {
     const reservation = await lockReservation(em, id);
     if (reservation.status === ReservationStatus.CONFIRMED) return reservation;

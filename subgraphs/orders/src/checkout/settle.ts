@@ -12,7 +12,7 @@ import { createTransfers } from '../fulfilment/ship-to-store';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
-import { Order, Payment, PaymentEventRecord } from '../entities';
+import { Order } from '../entities';
 import { financialStatus, summarizePayment, type PaymentEvent, type PaymentEventKind, type PaymentEventStatus } from '../payments';
 import { moveCheckout, recordSteps, type CheckoutRow, type StepRecord } from './checkout-row';
 import { faultAfter, type CheckoutDeps } from './deps';
@@ -113,22 +113,26 @@ async function recordCapture(
   });
 }
 
-/** Every payment of an order, summed from its events. */
+/** Every payment of an order (oldest first), summed from its events: one statement, after writing what `em` holds unwritten. */
 export async function orderPaymentSummaries(em: EntityManager, orderId: string) {
-  const payments = await em.find(Payment, { orderId }, { orderBy: { createdAt: 'asc' } });
-  const events = await em.find(PaymentEventRecord, { paymentId: { $in: payments.map((p) => p.id) } }, { orderBy: { id: 'asc' } });
-  return payments.map((payment) =>
-    summarizePayment(
-      events
-        .filter((e) => e.paymentId === payment.id)
-        .map(
-          (e) =>
-            ({
-              kind: e.kind as PaymentEventKind,
-              amountMinor: e.amountMinor,
-              status: e.status as PaymentEventStatus,
-            }) satisfies PaymentEvent,
-        ),
-    ),
+  await em.flush();
+  const rows = await sql<{
+    payment_id: string;
+    kind: PaymentEventKind | null;
+    amount_minor: string | null;
+    status: PaymentEventStatus | null;
+  }>(
+    em,
+    `select p.id as payment_id, e.kind, e.amount_minor, e.status
+     from "${SCHEMA}"."payment" p left join "${SCHEMA}"."payment_event" e on e.payment_id = p.id
+     where p.order_id = ? order by p.created_at, p.id, e.id`,
+    [orderId],
   );
+  const byPayment = new Map<string, PaymentEvent[]>();
+  for (const row of rows) {
+    const events = byPayment.get(row.payment_id) ?? [];
+    byPayment.set(row.payment_id, events);
+    if (row.kind && row.status) events.push({ kind: row.kind, amountMinor: Number(row.amount_minor), status: row.status });
+  }
+  return [...byPayment.values()].map((events) => summarizePayment(events));
 }
