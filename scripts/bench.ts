@@ -11,6 +11,7 @@ import { edgeBench } from './bench/edge.bench';
 import { gatewayBench } from './bench/gateway.bench';
 import { checkoutBench } from './bench/checkout.bench';
 import { liveBench } from './bench/live.bench';
+import { overheadBench } from './bench/overhead.bench';
 import { posBench } from './bench/pos.bench';
 import { promotionsBench } from './bench/promotions.bench';
 import { reservationsBench } from './bench/reservations.bench';
@@ -30,6 +31,7 @@ const suites: Record<string, (databaseUrl: string) => Promise<void>> = {
   gateway: gatewayBench,
   cart: cartBench,
   calls: callsBench,
+  overhead: overheadBench,
   pos: posBench,
   reports: reportsBench,
   storefront: storefrontBench,

@@ -173,7 +173,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestIdMiddleware());
-  if (options.accessLog ?? true) {
+  // Access lines are written at info: below that level the middleware (a child logger per request) would only cost time.
+  if ((options.accessLog ?? true) && options.logger.isLevelEnabled('info')) {
     app.use(pinoHttp({ logger: options.logger, genReqId: (_req, res) => String(res.getHeader('x-request-id')), quietReqLogger: true }));
   }
   app.use(cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, maxAge: 600 }));

@@ -69,6 +69,8 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   const tokens = new TokenVerifier({ secret: options.jwtSecret ?? null, external: options.externalTokens });
   const app = express();
   app.disable('x-powered-by');
+  // Only the gateway calls a subgraph, by POST, never conditionally: an ETag (a hash of every answer) would be wasted work.
+  app.set('etag', false);
   app.use(requestIdMiddleware());
   const limits = { ...SUBGRAPH_QUERY_LIMITS, ...options.limits };
   const limitSettings = queryLimitSettings(limits, options.production ?? false);
