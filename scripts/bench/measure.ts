@@ -51,7 +51,8 @@ async function drive(
 
 function summarize(name: string, latencies: number[], elapsedSeconds: number, concurrency: number): LoadResult {
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  // A workload of no requests (a bench told to skip it) has no latencies: 0, not a crash.
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const requests = latencies.length;
   return { name, requests, concurrency, perSecond: requests / elapsedSeconds, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? 0 };
 }
