@@ -139,3 +139,46 @@ it('is woken only by notifications of its schema naming a topic it wants; the ot
     await orm.close();
   }
 });
+
+it('announces what an outbox write committed, in the same statement: ids, topics, keys and numeric versions, and nothing for a rollback', async () => {
+  const orm = await openTestOrm(db, inventorySubgraph);
+  const listener = new Client({ connectionString: db.url });
+  await listener.connect();
+  const heard: string[] = [];
+  listener.on('notification', (message) => heard.push(message.payload ?? ''));
+  await listener.query(`listen ${EVENTS_CHANNEL}`);
+  const waitFor = async (count: number) => {
+    for (let i = 0; i < 100 && heard.length < count; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  try {
+    const ids = await orm.em.fork().transactional((em) =>
+      publishEvents(em, 'inventory', [
+        { topic: 'inventory.level_changed', key: 'a', payload: { version: 7, sku: 'A' } },
+        { topic: 'inventory.low_stock', key: 'b', payload: { version: 'not a number' } },
+      ]),
+    );
+    await waitFor(1);
+    expect(heard.map((payload) => JSON.parse(payload) as unknown)).toEqual([
+      {
+        schema: 'inventory',
+        events: [
+          { id: ids[0], topic: 'inventory.level_changed', key: 'a', version: 7 },
+          { id: ids[1], topic: 'inventory.low_stock', key: 'b' },
+        ],
+      },
+    ]);
+    expect(ids[1]).toBeGreaterThan(ids[0]);
+    await orm.em
+      .fork()
+      .transactional(async (em) => {
+        await publishEvents(em, 'inventory', [{ topic: 't', key: 'rolled back', payload: {} }]);
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard).toHaveLength(1);
+  } finally {
+    await listener.end();
+    await orm.close();
+  }
+});
