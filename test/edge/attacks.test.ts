@@ -111,6 +111,22 @@ describe('limits before planning', () => {
     expect(codes(answer)).toEqual(['MAX_COST_EXCEEDED']);
   });
 
+  it('costs a document asked again by its variables each time: a remembered cost never lets a bigger page through', async () => {
+    const query = 'query($n: Int) { products(first: $n) { nodes { variants(first: $n) { nodes { sku } } } } }';
+    const costOf = async (n: number) => {
+      const answer = await post(system.gateway.url, op(query, { n }));
+      return answer.body.errors ? codes(answer) : answer.body.extensions?.cost?.requestedQueryCost;
+    };
+    // 2 + n × (node 1 + variants (2 + n × node 1))
+    expect(await costOf(10)).toBe(2 + 10 * (1 + 2 + 10));
+    expect(await costOf(10)).toBe(2 + 10 * (1 + 2 + 10));
+    expect(await costOf(100)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(await costOf(100)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(await costOf(3)).toBe(2 + 3 * (1 + 2 + 3));
+    const tooLong = await post(system.gateway.url, op(query, { n: 251 }));
+    expect(tooLong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+  });
+
   it('answers an ordinary storefront query with its cost in extensions.cost', async () => {
     const answer = await post(
       system.gateway.url,

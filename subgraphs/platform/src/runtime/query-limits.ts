@@ -145,6 +145,51 @@ export function operationCost(
   }
 }
 
+/** Variables longer than this (as JSON) are costed afresh each time: keying on them would cost about what costing them does. */
+const COSTED_VARIABLES_CHARS = 2_000;
+/** Costs kept per document: one per operation name and variables seen, up to this many. */
+const COSTS_PER_DOCUMENT = 100;
+
+/**
+ * Costs already computed, per limits, schema and parsed document. Apollo Server keeps one parsed
+ * document per query text, so a document asked again arrives as the same object, and its cost
+ * depends only on the limits, the schema, the operation name and the variables: a repeat (every
+ * storefront page, every internal command) is a lookup instead of a walk of the whole document.
+ * A document that was refused (a list too long, a bad variable) throws before anything is kept.
+ */
+const knownCosts = new WeakMap<QueryLimits, WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>>();
+
+function entryOf<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/** `operationCost`, remembered for a document asked again with the same operation name and variables. */
+export function rememberedOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): number {
+  const variablesKey = variables && Object.keys(variables).length > 0 ? JSON.stringify(variables) : '';
+  if (variablesKey.length > COSTED_VARIABLES_CHARS) return operationCost(schema, document, operationName, variables, limits);
+  const bySchema = entryOf(knownCosts, limits, () => new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>());
+  const byRequest = entryOf(
+    entryOf(bySchema, schema, () => new WeakMap<DocumentNode, Map<string, number>>()),
+    document,
+    () => new Map<string, number>(),
+  );
+  const key = `${operationName ?? ''}\u0000${variablesKey}`;
+  let cost = byRequest.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operationName, variables, limits);
+    if (byRequest.size < COSTS_PER_DOCUMENT) byRequest.set(key, cost);
+  }
+  return cost;
+}
+
 /** What the cost plugin leaves on the context for later hooks (throttling, extensions.cost). */
 export interface CostedContext {
   requestedQueryCost?: number;
@@ -163,7 +208,7 @@ export function costLimitPlugin<C extends BaseContext>(
     requestDidStart: async () => ({
       didResolveOperation: async (request) => {
         if (!request.document) return;
-        const cost = operationCost(request.schema, request.document, request.operationName, request.request.variables, limits);
+        const cost = rememberedOperationCost(request.schema, request.document, request.operationName, request.request.variables, limits);
         (request.contextValue as CostedContext).requestedQueryCost = cost;
         if (cost > limits.maxCost) {
           throw new GraphQLError(
