@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { createLogger } from '#platform/runtime';
@@ -6,6 +7,7 @@ import { loadSupergraph } from '../../gateway/src/supergraph';
 import { startInProcessSubgraphs } from '../lib/in-process-system';
 import { migrateAll } from '../lib/migrate-all';
 import { seedDemoBusiness } from '../lib/seed-demo';
+import { BENCH_JWT_SECRET } from './bench-auth';
 
 /** Queries that one subgraph answers whole: the gateway plans one fetch for each. */
 const QUERIES = [
@@ -27,8 +29,7 @@ export async function overheadBench(databaseUrl: string): Promise<void> {
   await migrateAll(databaseUrl, () => {});
   await seedDemoBusiness(databaseUrl, 'EUR', () => {});
   const logger = createLogger('bench', 'silent');
-  const jwtSecret = new TextEncoder().encode('bench-jwt-secret-0123456789abcdef0123456789');
-  const gatewaySecret = 'bench-gateway-secret-0123456789abcdef';
+  const [jwtSecret, gatewaySecret] = [BENCH_JWT_SECRET, randomBytes(24).toString('hex')];
   const subgraphs = await startInProcessSubgraphs({ databaseUrl, jwtSecret, gatewaySecret, logger });
   const gateway = await createGatewayServer({
     supergraph: await loadSupergraph(),

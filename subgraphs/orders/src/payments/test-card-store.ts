@@ -12,8 +12,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { AuthorizeRequest, CaptureRequest, PaymentProvider, ProviderResult, RefundRequest, VoidRequest } from './provider';
-import { declined, isAmount } from './test-card';
-import { testCardBehaviour } from './test-card-numbers';
+import { authorizationResult, declined, isAmount } from './test-card';
 
 interface AuthorizationRow {
   amount_minor: string;
@@ -39,7 +38,7 @@ export class PersistedTestCardProvider implements PaymentProvider {
   async authorize(request: AuthorizeRequest): Promise<ProviderResult> {
     const { amountMinor, currency, idempotencyKey, source } = request;
     const fingerprint = JSON.stringify(['authorize', amountMinor, currency, source]);
-    const result = authorization(request);
+    const result = authorizationResult(request);
     const state = result.status === 'PENDING' ? 'PENDING' : 'AUTHORIZED';
     const effect =
       result.status === 'DECLINED'
@@ -193,15 +192,4 @@ export class PersistedTestCardProvider implements PaymentProvider {
     );
     return row ?? null;
   }
-}
-
-/** The card number decides: approved, pending (the timeout card) or declined; a malformed request is refused. */
-function authorization({ amountMinor, currency, idempotencyKey, source }: AuthorizeRequest): ProviderResult {
-  if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-  if (!/^[A-Z]{3}$/.test(currency)) return declined('INVALID_REQUEST', `Currency "${currency}" is not an ISO 4217 code`);
-  const behaviour = testCardBehaviour(source);
-  if (behaviour === null) return declined('INVALID_SOURCE', 'This is not a test card number');
-  if (behaviour === 'DECLINE') return declined('CARD_DECLINED', 'The card was declined');
-  if (behaviour === 'INSUFFICIENT_FUNDS') return declined('INSUFFICIENT_FUNDS', 'The card has insufficient funds');
-  return { status: behaviour === 'TIMEOUT' ? 'PENDING' : 'SUCCEEDED', reference: `tc_auth_${idempotencyKey}` };
 }

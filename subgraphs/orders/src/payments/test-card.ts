@@ -41,16 +41,11 @@ export class TestCardProvider implements PaymentProvider {
   async authorize(request: AuthorizeRequest): Promise<ProviderResult> {
     const { amountMinor, currency, idempotencyKey, source } = request;
     return this.once(idempotencyKey, ['authorize', amountMinor, currency, source], () => {
-      if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-      if (!/^[A-Z]{3}$/.test(currency)) return declined('INVALID_REQUEST', `Currency "${currency}" is not an ISO 4217 code`);
-      const behaviour = testCardBehaviour(source);
-      if (behaviour === null) return declined('INVALID_SOURCE', 'This is not a test card number');
-      if (behaviour === 'DECLINE') return declined('CARD_DECLINED', 'The card was declined');
-      if (behaviour === 'INSUFFICIENT_FUNDS') return declined('INSUFFICIENT_FUNDS', 'The card has insufficient funds');
-      const reference = `tc_auth_${idempotencyKey}`;
-      const state = behaviour === 'TIMEOUT' ? 'PENDING' : 'AUTHORIZED';
-      this.authorizations.set(reference, { amountMinor, capturedMinor: 0, refundedMinor: 0, state });
-      return this.record({ status: state === 'PENDING' ? 'PENDING' : 'SUCCEEDED', reference });
+      const result = authorizationResult(request);
+      if (result.status === 'DECLINED') return result;
+      const state = result.status === 'PENDING' ? 'PENDING' : 'AUTHORIZED';
+      this.authorizations.set(result.reference, { amountMinor, capturedMinor: 0, refundedMinor: 0, state });
+      return this.record(result);
     });
   }
 
@@ -129,4 +124,15 @@ export class TestCardProvider implements PaymentProvider {
 /** A positive whole number of minor units. */
 export function isAmount(amountMinor: number): boolean {
   return Number.isSafeInteger(amountMinor) && amountMinor > 0;
+}
+
+/** What the card number makes of an authorization: approved, pending (the timeout card) or declined; a malformed request is refused. */
+export function authorizationResult({ amountMinor, currency, idempotencyKey, source }: AuthorizeRequest): ProviderResult {
+  if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
+  if (!/^[A-Z]{3}$/.test(currency)) return declined('INVALID_REQUEST', `Currency "${currency}" is not an ISO 4217 code`);
+  const behaviour = testCardBehaviour(source);
+  if (behaviour === null) return declined('INVALID_SOURCE', 'This is not a test card number');
+  if (behaviour === 'DECLINE') return declined('CARD_DECLINED', 'The card was declined');
+  if (behaviour === 'INSUFFICIENT_FUNDS') return declined('INSUFFICIENT_FUNDS', 'The card has insufficient funds');
+  return { status: behaviour === 'TIMEOUT' ? 'PENDING' : 'SUCCEEDED', reference: `tc_auth_${idempotencyKey}` };
 }
