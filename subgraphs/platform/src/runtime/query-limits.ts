@@ -166,15 +166,10 @@ function entryOf<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V)
 }
 
 /** `operationCost`, remembered for a document asked again with the same operation name and variables. */
-export function rememberedOperationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined,
-  limits: QueryLimits,
-): number {
+export function rememberedOperationCost(...request: Parameters<typeof operationCost>): number {
+  const [schema, document, operationName, variables, limits] = request;
   const variablesKey = variables && Object.keys(variables).length > 0 ? JSON.stringify(variables) : '';
-  if (variablesKey.length > COSTED_VARIABLES_CHARS) return operationCost(schema, document, operationName, variables, limits);
+  if (variablesKey.length > COSTED_VARIABLES_CHARS) return operationCost(...request);
   const bySchema = entryOf(knownCosts, limits, () => new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>());
   const byRequest = entryOf(
     entryOf(bySchema, schema, () => new WeakMap<DocumentNode, Map<string, number>>()),
@@ -184,7 +179,7 @@ export function rememberedOperationCost(
   const key = `${operationName ?? ''}\u0000${variablesKey}`;
   let cost = byRequest.get(key);
   if (cost === undefined) {
-    cost = operationCost(schema, document, operationName, variables, limits);
+    cost = operationCost(...request);
     if (byRequest.size < COSTS_PER_DOCUMENT) byRequest.set(key, cost);
   }
   return cost;
