@@ -161,6 +161,26 @@ const ledgerUnits = async (where = 'true') =>
   (await writer.query<{ units: string }>(`select coalesce(sum(quantity), 0)::text as units from orders.sales_ledger_row where ${where}`))
     .rows[0].units;
 
+/**
+ * Folds until every ledger row is folded, and says how many rollup rows that wrote. A fold stops
+ * below the oldest transaction still running anywhere on the server (transaction ids are the
+ * cluster's, and other test files run beside this one), so one fold may leave the newest rows
+ * for the next; none is ever folded twice.
+ */
+const foldEverything = async (timeZone: string): Promise<number> => {
+  let written = await foldSalesRollup(orm, timeZone);
+  for (let i = 0; i < 100; i += 1) {
+    const [{ behind }] = await sql<{ behind: boolean }>(
+      orm.em.fork(),
+      `select exists (select 1 from orders.sales_ledger_row where xact_id >= (select folded_below from orders.sales_rollup_state)) as behind`,
+    );
+    if (!behind) return written;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    written += await foldSalesRollup(orm, timeZone);
+  }
+  throw new Error('the rollup never caught up with the ledger');
+};
+
 it('folds every committed row once, whatever order transactions commit in, and reports read it exactly', async () => {
   for (let i = 0; i < 60; i++) await sellOrder(writer);
   for (const at of EDGES) await sellOrder(writer, new Date(at));
@@ -191,7 +211,7 @@ it('folds every committed row once, whatever order transactions commit in, and r
     await holder.end();
   }
   await expectLedgerAnswers();
-  expect(await foldSalesRollup(orm, TIME_ZONE)).toBeGreaterThan(0);
+  expect(await foldEverything(TIME_ZONE)).toBeGreaterThan(0);
   expect((await folded()).units).toBe(await ledgerUnits());
   const once = await folded();
   expect(await foldSalesRollup(orm, TIME_ZONE)).toBe(0);
@@ -211,7 +231,7 @@ it('folds every committed row once, whatever order transactions commit in, and r
   // The shop moves to UTC: the rollup, built for Berlin's days, is not read until the folder builds it again in UTC.
   shopTimeZone = 'UTC';
   await expectLedgerAnswers();
-  expect(await foldSalesRollup(orm, 'UTC')).toBeGreaterThan(0);
+  expect(await foldEverything('UTC')).toBeGreaterThan(0);
   expect((await folded()).units).toBe(await ledgerUnits());
   await expectLedgerAnswers();
 });
