@@ -2,6 +2,13 @@ import { openDatabase } from '#platform/db';
 import { migrate } from '#platform/migrations';
 import { subgraphs } from './subgraphs';
 
+/**
+ * How long one-off work (migrations, the demo seed) waits for a database connection. A request
+ * gives up after 2 s to keep within its caller's deadline; start-up has no such caller, and on a
+ * busy machine (several systems starting at once) a new connection can take longer than that.
+ */
+export const ONE_OFF_ACQUIRE_TIMEOUT_MS = 60_000;
+
 /** The database a subgraph uses: `<NAME>_DATABASE_URL`, else the shared one. */
 export function databaseUrlFor(name: string, sharedUrl: string, env = process.env): string {
   return env[`${name.toUpperCase()}_DATABASE_URL`] ?? sharedUrl;
@@ -16,6 +23,7 @@ export async function migrateAll(sharedUrl: string, log: (line: string) => void 
       entities: [...subgraph.entities],
       migrations: [...subgraph.migrations],
       poolMax: 1,
+      acquireTimeoutMs: ONE_OFF_ACQUIRE_TIMEOUT_MS,
     });
     try {
       const applied = await migrate(orm);

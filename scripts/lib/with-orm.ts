@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { openDatabase } from '#platform/db';
-import { databaseUrlFor } from './migrate-all';
+import { databaseUrlFor, ONE_OFF_ACQUIRE_TIMEOUT_MS } from './migrate-all';
 import type { SubgraphModule } from './subgraphs';
 
 type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
@@ -13,6 +13,7 @@ export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: Entit
     entities: [...info.entities],
     migrations: [...info.migrations],
     poolMax: 2,
+    acquireTimeoutMs: ONE_OFF_ACQUIRE_TIMEOUT_MS,
   });
   try {
     return await work(orm.em.fork());
