@@ -2,8 +2,9 @@
  * TEST_CARD with its state in the database (tables test_card_authorization and
  * test_card_answer), so a restarted process, or another replica, sees what the card did: the
  * TIMEOUT card's pending authorization settles later, and a checkout recovered by the sweeper
- * can capture or void what the dead process authorized. The rules are the in-memory provider's
- * (test-card.ts): the number decides the authorization; capture at most what was authorized,
+ * can capture or void what the dead process authorized. The rules are the ones test-card.ts
+ * gives the in-memory provider too (authorizationResult, captureResult, voidResult,
+ * refundResult): the number decides the authorization; capture at most what was authorized,
  * refund at most what was captured, void only what nothing was captured on; every answer is
  * replayed to a repeat of its idempotency key. An authorization is one statement; a capture,
  * void or refund one short transaction holding the authorization's row lock.
@@ -12,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
 import { SCHEMA } from '../constants';
 import type { AuthorizeRequest, CaptureRequest, PaymentProvider, ProviderResult, RefundRequest, VoidRequest } from './provider';
-import { authorizationResult, declined, isAmount } from './test-card';
+import { authorizationResult, captureResult, declined, refundResult, voidResult, type Authorization } from './test-card';
 
 interface AuthorizationRow {
   amount_minor: string;
@@ -54,38 +55,29 @@ export class PersistedTestCardProvider implements PaymentProvider {
 
   capture(request: CaptureRequest): Promise<ProviderResult> {
     const { reference, amountMinor, idempotencyKey } = request;
-    return this.once(idempotencyKey, ['capture', reference, amountMinor], reference, (authorization) => {
-      if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
-      if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was voided`);
-      if (authorization.state === 'PENDING') return declined('AUTHORIZATION_PENDING', `Authorization ${reference} has not settled`);
-      if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-      const capturable = Number(authorization.amount_minor) - Number(authorization.captured_minor);
-      if (amountMinor > capturable) return declined('AMOUNT_EXCEEDS_AUTHORIZED', `Only ${capturable} is left to capture`);
-      return [{ status: 'SUCCEEDED', reference: `tc_capture_${idempotencyKey}` }, 'captured_minor = captured_minor + ?', [amountMinor]];
-    });
+    return this.once(idempotencyKey, ['capture', reference, amountMinor], reference, (authorization) => [
+      captureResult(authorization, request),
+      'captured_minor = captured_minor + ?',
+      [amountMinor],
+    ]);
   }
 
   void(request: VoidRequest): Promise<ProviderResult> {
     const { reference, idempotencyKey } = request;
-    return this.once(idempotencyKey, ['void', reference], reference, (authorization) => {
-      if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
-      if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was already voided`);
-      if (Number(authorization.captured_minor) > 0) {
-        return declined('ALREADY_CAPTURED', `Authorization ${reference} was captured; refund it instead`);
-      }
-      return [{ status: 'SUCCEEDED', reference: `tc_void_${idempotencyKey}` }, `state = 'VOIDED'`, []];
-    });
+    return this.once(idempotencyKey, ['void', reference], reference, (authorization) => [
+      voidResult(authorization, request),
+      `state = 'VOIDED'`,
+      [],
+    ]);
   }
 
   refund(request: RefundRequest): Promise<ProviderResult> {
     const { reference, amountMinor, idempotencyKey } = request;
-    return this.once(idempotencyKey, ['refund', reference, amountMinor], reference, (authorization) => {
-      if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
-      if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-      const refundable = Number(authorization.captured_minor) - Number(authorization.refunded_minor);
-      if (amountMinor > refundable) return declined('AMOUNT_EXCEEDS_CAPTURED', `Only ${refundable} is left to refund`);
-      return [{ status: 'SUCCEEDED', reference: `tc_refund_${idempotencyKey}` }, 'refunded_minor = refunded_minor + ?', [amountMinor]];
-    });
+    return this.once(idempotencyKey, ['refund', reference, amountMinor], reference, (authorization) => [
+      refundResult(authorization, request),
+      'refunded_minor = refunded_minor + ?',
+      [amountMinor],
+    ]);
   }
 
   /**
@@ -127,27 +119,27 @@ export class PersistedTestCardProvider implements PaymentProvider {
   }
 
   /**
-   * Decides a request on an authorization under its row lock, in one transaction: the decision
-   * (a refusal, or a result with the change it makes) is recorded under the key together with
-   * the change, unless the key has an answer already, which is then the answer.
+   * Decides a request on an authorization under its row lock, in one transaction, by the rules
+   * both providers share: the result is recorded under the key, with the change `assignment`
+   * makes to the authorization when it succeeded, unless the key has an answer already, which is
+   * then the answer.
    */
   private once(
     key: string,
     request: unknown[],
     reference: string,
-    decide: (authorization: AuthorizationRow | null) => ProviderResult | [ProviderResult, string, unknown[]],
+    decide: (authorization: Authorization | null) => [result: ProviderResult, assignment: string, params: unknown[]],
   ): Promise<ProviderResult> {
     const fingerprint = JSON.stringify(request);
     return this.em().transactional(async (em) => {
-      const decision = decide(await this.lock(em, reference));
-      const [result, assignment, params] = Array.isArray(decision) ? decision : [decision, null, []];
+      const [result, assignment, params] = decide(await this.lock(em, reference));
       const effect: Effect | null =
-        assignment === null
-          ? null
-          : {
+        result.status === 'SUCCEEDED'
+          ? {
               sql: `update "${SCHEMA}"."test_card_authorization" set ${assignment} where reference = ? and exists (select 1 from answer)`,
               params: [...params, reference],
-            };
+            }
+          : null;
       return (await this.record(em, key, fingerprint, result, effect)) ? result : this.earlier(em, key, fingerprint);
     });
   }
@@ -184,12 +176,18 @@ export class PersistedTestCardProvider implements PaymentProvider {
       : declined('IDEMPOTENCY_KEY_MISMATCH', `Key ${key} was used for a different request`);
   }
 
-  private async lock(em: EntityManager, reference: string): Promise<AuthorizationRow | null> {
+  private async lock(em: EntityManager, reference: string): Promise<Authorization | null> {
     const [row] = await sql<AuthorizationRow>(
       em,
       `select amount_minor, captured_minor, refunded_minor, state from "${SCHEMA}"."test_card_authorization" where reference = ? for update`,
       [reference],
     );
-    return row ?? null;
+    if (!row) return null;
+    return {
+      amountMinor: Number(row.amount_minor),
+      capturedMinor: Number(row.captured_minor),
+      refundedMinor: Number(row.refunded_minor),
+      state: row.state,
+    };
   }
 }

@@ -19,7 +19,8 @@ import type {
 } from './provider';
 import { testCardBehaviour } from './test-card-numbers';
 
-interface Authorization {
+/** Where an authorization stands: what was authorized, captured and refunded, in minor units. */
+export interface Authorization {
   amountMinor: number;
   capturedMinor: number;
   refundedMinor: number;
@@ -52,42 +53,33 @@ export class TestCardProvider implements PaymentProvider {
   async capture(request: CaptureRequest): Promise<ProviderResult> {
     const { reference, amountMinor, idempotencyKey } = request;
     return this.once(idempotencyKey, ['capture', reference, amountMinor], () => {
-      const authorization = this.authorizations.get(reference);
-      if (authorization === undefined) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
-      if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was voided`);
-      if (authorization.state === 'PENDING') return declined('AUTHORIZATION_PENDING', `Authorization ${reference} has not settled`);
-      if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-      const capturable = authorization.amountMinor - authorization.capturedMinor;
-      if (amountMinor > capturable) return declined('AMOUNT_EXCEEDS_AUTHORIZED', `Only ${capturable} is left to capture`);
+      const authorization = this.authorizations.get(reference) ?? null;
+      const result = captureResult(authorization, request);
+      if (result.status !== 'SUCCEEDED' || !authorization) return result;
       authorization.capturedMinor += amountMinor;
-      return this.record({ status: 'SUCCEEDED', reference: `tc_capture_${idempotencyKey}` });
+      return this.record(result);
     });
   }
 
   async void(request: VoidRequest): Promise<ProviderResult> {
     const { reference, idempotencyKey } = request;
     return this.once(idempotencyKey, ['void', reference], () => {
-      const authorization = this.authorizations.get(reference);
-      if (authorization === undefined) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
-      if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was already voided`);
-      if (authorization.capturedMinor > 0)
-        return declined('ALREADY_CAPTURED', `Authorization ${reference} was captured; refund it instead`);
-      // A pending authorization may be voided: it is how a checkout gives up on a timed-out card.
+      const authorization = this.authorizations.get(reference) ?? null;
+      const result = voidResult(authorization, request);
+      if (result.status !== 'SUCCEEDED' || !authorization) return result;
       authorization.state = 'VOIDED';
-      return this.record({ status: 'SUCCEEDED', reference: `tc_void_${idempotencyKey}` });
+      return this.record(result);
     });
   }
 
   async refund(request: RefundRequest): Promise<ProviderResult> {
     const { reference, amountMinor, idempotencyKey } = request;
     return this.once(idempotencyKey, ['refund', reference, amountMinor], () => {
-      const authorization = this.authorizations.get(reference);
-      if (authorization === undefined) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
-      if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
-      const refundable = authorization.capturedMinor - authorization.refundedMinor;
-      if (amountMinor > refundable) return declined('AMOUNT_EXCEEDS_CAPTURED', `Only ${refundable} is left to refund`);
+      const authorization = this.authorizations.get(reference) ?? null;
+      const result = refundResult(authorization, request);
+      if (result.status !== 'SUCCEEDED' || !authorization) return result;
       authorization.refundedMinor += amountMinor;
-      return this.record({ status: 'SUCCEEDED', reference: `tc_refund_${idempotencyKey}` });
+      return this.record(result);
     });
   }
 
@@ -135,4 +127,38 @@ export function authorizationResult({ amountMinor, currency, idempotencyKey, sou
   if (behaviour === 'DECLINE') return declined('CARD_DECLINED', 'The card was declined');
   if (behaviour === 'INSUFFICIENT_FUNDS') return declined('INSUFFICIENT_FUNDS', 'The card has insufficient funds');
   return { status: behaviour === 'TIMEOUT' ? 'PENDING' : 'SUCCEEDED', reference: `tc_auth_${idempotencyKey}` };
+}
+
+/** Capture at most what is left of a settled authorization that was not voided. */
+export function captureResult(
+  authorization: Authorization | null,
+  { reference, amountMinor, idempotencyKey }: CaptureRequest,
+): ProviderResult {
+  if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
+  if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was voided`);
+  if (authorization.state === 'PENDING') return declined('AUTHORIZATION_PENDING', `Authorization ${reference} has not settled`);
+  if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
+  const capturable = authorization.amountMinor - authorization.capturedMinor;
+  if (amountMinor > capturable) return declined('AMOUNT_EXCEEDS_AUTHORIZED', `Only ${capturable} is left to capture`);
+  return { status: 'SUCCEEDED', reference: `tc_capture_${idempotencyKey}` };
+}
+
+/** Void an authorization nothing was captured on; a pending one may be voided: it is how a checkout gives up on a timed-out card. */
+export function voidResult(authorization: Authorization | null, { reference, idempotencyKey }: VoidRequest): ProviderResult {
+  if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
+  if (authorization.state === 'VOIDED') return declined('AUTHORIZATION_VOIDED', `Authorization ${reference} was already voided`);
+  if (authorization.capturedMinor > 0) return declined('ALREADY_CAPTURED', `Authorization ${reference} was captured; refund it instead`);
+  return { status: 'SUCCEEDED', reference: `tc_void_${idempotencyKey}` };
+}
+
+/** Refund at most what was captured and not refunded yet. */
+export function refundResult(
+  authorization: Authorization | null,
+  { reference, amountMinor, idempotencyKey }: RefundRequest,
+): ProviderResult {
+  if (authorization === null) return declined('UNKNOWN_AUTHORIZATION', `No authorization ${reference}`);
+  if (!isAmount(amountMinor)) return declined('INVALID_REQUEST', `Amount ${amountMinor} is not a positive integer of minor units`);
+  const refundable = authorization.capturedMinor - authorization.refundedMinor;
+  if (amountMinor > refundable) return declined('AMOUNT_EXCEEDS_CAPTURED', `Only ${refundable} is left to refund`);
+  return { status: 'SUCCEEDED', reference: `tc_refund_${idempotencyKey}` };
 }
