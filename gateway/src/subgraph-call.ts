@@ -40,10 +40,15 @@ export async function callSubgraph(url: string, init: FetcherRequestInit | undef
     body: init?.body,
     signal: AbortSignal.timeout(timeoutMs),
   });
+  return textResponse(url, answer.statusCode, headersFrom(answer.headers), await answer.body.text());
+}
+
+/** Node's header record (a name to a value or to a list of them) as WHATWG Headers. */
+export function headersFrom(record: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(answer.headers)) {
+  for (const [name, value] of Object.entries(record)) {
     if (Array.isArray(value)) for (const one of value) headers.append(name, one);
     else if (value !== undefined) headers.set(name, value);
   }
-  return textResponse(url, answer.statusCode, headers, await answer.body.text());
+  return headers;
 }

@@ -156,14 +156,16 @@ function insufficient(input: InventoryReserveInput, error: InsufficientStockErro
  */
 export async function confirmReservation(ctx: InventoryContext, id: string): Promise<MutationOutcome<Reservation>> {
   // The usual case, a live pending hold, is one statement; anything else (confirmed already, over,
-  // expired, unknown) is decided under the row lock below. Found as lockReservation finds it: by id, else by key.
+  // expired, unknown) is decided under the row lock below. A uuid names the reservation with that
+  // id, else the one with that key; any other text a key.
   ctx.deadline.check();
+  const byId = isUuid(id);
   const [row] = await sql<Record<string, unknown>>(
     ctx.em,
     `update ${SCHEMA}.reservation set status = ?
-     where ${isUuid(id) ? `id = coalesce((select id from ${SCHEMA}.reservation where id = ?::uuid), (select id from ${SCHEMA}.reservation where key = ?))` : 'key = ?'}
+     where ${byId ? `id = coalesce((select id from ${SCHEMA}.reservation where id = ?::uuid), (select id from ${SCHEMA}.reservation where key = ?))` : 'key = ?'}
        and status = ? and expires_at > now() returning *`,
-    [ReservationStatus.CONFIRMED, ...(isUuid(id) ? [id, id] : [id]), ReservationStatus.PENDING],
+    [ReservationStatus.CONFIRMED, ...(byId ? [id, id] : [id]), ReservationStatus.PENDING],
   );
   if (row) return { ok: true, value: ctx.em.map(Reservation, row) };
   return runMutation(ctx, async ({ em }) => {

@@ -79,7 +79,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow, unwr
       }));
     }
     // Persisted here, written by the flush that writes the order, its lines and events: one insert per table.
-    const fulfilment = createFulfillmentOrders(em, order, lines, (checkout.steps.stock?.lines ?? []) as HeldUnits[]);
+    const fulfilmentEvents = createFulfillmentOrders(em, order, lines, (checkout.steps.stock?.lines ?? []) as HeldUnits[]);
     const ledgers: PaymentEvent[][] = [];
     tenders.forEach((tender, index) => {
       const record = checkout.steps[`tender:${index}`] ?? {};
@@ -119,7 +119,7 @@ export async function placeOrder(deps: CheckoutDeps, checkout: CheckoutRow, unwr
       em,
       order,
       paid ? [{ type: 'order.placed' }, { type: 'order.paid', data: { paidMinor: order.totalMinor } }] : [{ type: 'order.placed' }],
-      fulfilment.events,
+      fulfilmentEvents,
     );
     await recordOrderSold(em, order, lines);
     await deps.onPlaced?.(em, cart.cartId, orderId);

@@ -26,16 +26,16 @@ export interface HeldUnits {
 }
 
 /**
- * The order's fulfilment orders, one per location holding its stock, persisted in `em` (the
- * caller's flush writes them) with the events that announce them, for the caller to publish
- * with the order's own.
+ * Persists the order's fulfilment orders in `em`, one per location holding its stock (the
+ * caller's flush writes them), and answers the events that announce them, for the caller to
+ * publish with the order's own.
  */
 export function createFulfillmentOrders(
   em: EntityManager,
   order: Order,
   lines: readonly OrderLine[],
   held: readonly HeldUnits[],
-): { fulfillmentOrders: FulfillmentOrder[]; events: EventInput[] } {
+): EventInput[] {
   const bySku = new Map(lines.map((line) => [line.sku, line]));
   const byLocation = new Map<string, FulfillmentOrderLineData[]>();
   for (const units of held) {
@@ -59,7 +59,7 @@ export function createFulfillmentOrders(
     em.persist(fulfillmentOrder);
     made.push(fulfillmentOrder);
   }
-  return { fulfillmentOrders: made, events: made.map((fo) => changedEvent(order, fo)) };
+  return made.map((fo) => changedEvent(order, fo));
 }
 
 const positionOf = (lines: readonly OrderLine[], planned: FulfillmentOrderLineData): number =>
