@@ -282,7 +282,14 @@ describe('throttling', () => {
 
 describe('what operators see', () => {
   it('serves Prometheus metrics on the gateway and each subgraph, counting requests and refusals', async () => {
+    const statements = async () => {
+      const text = await (await fetch(system.urls.products.replace('/graphql', '/metrics'))).text();
+      return Number(/^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1]);
+    };
+    const statementsBefore = await statements();
     await post(system.gateway.url, op('query Shelf { products(first: 1) { nodes { title } } }'));
+    // The products subgraph read the page from PostgreSQL: its statements are counted.
+    expect(await statements()).toBeGreaterThan(statementsBefore);
     const gateway = await (await fetch(system.gateway.url.replace('/graphql', '/metrics'))).text();
     expect(gateway).toMatch(/graphql_requests_total\{[^}]*operation="Shelf"[^}]*outcome="ok"/);
     expect(gateway).toMatch(/graphql_rate_limited_total\{[^}]*reason="MAX_DEPTH_EXCEEDED"/);
