@@ -264,10 +264,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       },
     ]),
   );
-  app.use(healthRouter(checks, { degradable: true }));
-  if (options.metricsToken || !production) app.use(metrics.router(options.metricsToken ?? null));
-  app.use(kioskRouter());
-  app.use(insightsRouter());
+  // GraphQL first: nearly every request is one, and Express tries each mounted router in turn.
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -294,6 +291,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       },
     }),
   );
+  app.use(healthRouter(checks, { degradable: true }));
+  if (options.metricsToken || !production) app.use(metrics.router(options.metricsToken ?? null));
+  app.use(kioskRouter());
+  app.use(insightsRouter());
   app.use(jsonNotFound());
   app.use(jsonErrorHandler((error) => options.logger.error({ err: error }, 'unexpected error before GraphQL')));
   if (options.live) {

@@ -1,32 +1,36 @@
-import { SharedFetches } from './shared-fetch';
-import type { FetcherRequestInit } from './subgraph-call';
+import { parse } from 'graphql';
+import { SharedFetches, type SubgraphRequest } from './shared-fetch';
+import type { SubgraphAnswer } from './subgraph-call';
 
 const QUERY = 'query Q__products__0 { products(first: 2) { nodes { title } } }';
-const init = (query: string, authorization?: string, variables: Record<string, unknown> = {}): FetcherRequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+const init = (query: string, authorization?: string, variables: Record<string, unknown> = {}): SubgraphRequest => ({
+  query,
+  authorization,
   body: JSON.stringify({ query, variables }),
 });
 
 /** A send that answers when told to, counting its calls. */
 function gate() {
   const calls: string[] = [];
-  let release: (response: Response) => void = () => {};
+  let release: (response: SubgraphAnswer) => void = () => {};
   let fail: (error: Error) => void = () => {};
   const send = (label: string) => () => {
     calls.push(label);
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<SubgraphAnswer>((resolve, reject) => {
       release = resolve;
       fail = reject;
     });
   };
-  return { calls, send, release: (r: Response) => release(r), fail: (e: Error) => fail(e) };
+  return { calls, send, release: (r: SubgraphAnswer) => release(r), fail: (e: Error) => fail(e) };
 }
 
-const answer = () =>
-  new Response('{"data":{"products":{"nodes":[{"title":"A"}]}}}', { status: 200, headers: { 'content-type': 'application/json' } });
+const answer = (): SubgraphAnswer => ({
+  status: 200,
+  contentType: 'application/json',
+  body: '{"data":{"products":{"nodes":[{"title":"A"}]}}}',
+});
 
-it('sends identical queries in flight once and gives each caller its own readable response', async () => {
+it('sends identical queries in flight once and gives each caller the answer', async () => {
   const shared = new SharedFetches();
   const { calls, send, release } = gate();
   const waiting = [1, 2, 3].map((i) => shared.fetch('products', init(QUERY), send(`call ${i}`)));
@@ -35,9 +39,8 @@ it('sends identical queries in flight once and gives each caller its own readabl
   const responses = await Promise.all(waiting);
   expect(calls).toEqual(['call 1']);
   for (const response of responses) {
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/json');
-    expect(await response.json()).toEqual({ data: { products: { nodes: [{ title: 'A' }] } } });
+    expect(response).toMatchObject({ status: 200, contentType: 'application/json' });
+    expect(JSON.parse(response.body)).toEqual({ data: { products: { nodes: [{ title: 'A' }] } } });
   }
   // Settled: the next identical query goes out again.
   const next = shared.fetch('products', init(QUERY), send('after'));
@@ -65,10 +68,14 @@ it('never shares a mutation, even one named like a query', async () => {
   void shared.fetch('products', init(mutation), send('first'));
   void shared.fetch('products', init(mutation), send('second'));
   const several = 'query Q { products(first: 1) { nodes { id } } } mutation M { productArchive(id: "1") { product { id } } }';
-  const asM = (): FetcherRequestInit => ({ method: 'POST', body: JSON.stringify({ query: several, operationName: 'M' }) });
+  const asM = (): SubgraphRequest => ({ query: several, operationName: 'M', body: JSON.stringify({ query: several, operationName: 'M' }) });
   void shared.fetch('products', asM(), send('M once'));
   void shared.fetch('products', asM(), send('M twice'));
-  expect(calls).toEqual(['first', 'second', 'M once', 'M twice']);
+  // The same told by the parsed document the query plan hands over.
+  const document = parse(several);
+  void shared.fetch('products', { ...asM(), document }, send('M parsed'));
+  void shared.fetch('products', { ...asM(), document }, send('M parsed again'));
+  expect(calls).toEqual(['first', 'second', 'M once', 'M twice', 'M parsed', 'M parsed again']);
 });
 
 it('gives every waiter the failure of the request they shared, then forgets it', async () => {

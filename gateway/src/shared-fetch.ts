@@ -1,12 +1,16 @@
-import { getOperationAST, OperationTypeNode, parse } from 'graphql';
+import { getOperationAST, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { textResponse, type FetcherRequestInit, type FetcherResponse } from './subgraph-call';
+import type { SubgraphAnswer } from './subgraph-call';
 
-/** What one subgraph answered, read once and handed to every caller that waited for it. */
-interface SharedAnswer {
-  status: number;
-  headers: [string, string][];
-  url: string;
+/** A subgraph call as the gateway is about to send it. */
+export interface SubgraphRequest {
+  /** The operation's text, and its parsed document when the query plan has it at hand. */
+  query: string;
+  document?: DocumentNode;
+  operationName?: string | null;
+  /** The caller's `Authorization` header exactly as sent. */
+  authorization?: string | null;
+  /** The whole body sent: document, variables and operation name. */
   body: string;
 }
 
@@ -25,9 +29,11 @@ interface SharedAnswer {
  * once, and share the answer.
  */
 export class SharedFetches {
-  private readonly inFlight = new Map<string, Promise<SharedAnswer>>();
-  /** Operation type per document: the gateway sends the same few documents over and over. */
+  private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  /** Operation type per document text, for a call that comes without its parsed document. */
   private readonly isQuery = new LRUCache<string, boolean>({ max: 2_000 });
+  /** Operation type per parsed document: the query plan hands over the same few documents over and over. */
+  private readonly isQueryDocument = new WeakMap<DocumentNode, Map<string | null, boolean>>();
 
   /** @param onShared called for each caller that was answered by another's request. */
   constructor(private readonly onShared?: (subgraph: string) => void) {}
@@ -45,65 +51,47 @@ export class SharedFetches {
     this.inFlight.clear();
   }
 
-  /** Answers with `send()`'s response, or with that of an identical request already in flight. */
-  async fetch(subgraph: string, init: FetcherRequestInit | undefined, send: () => Promise<FetcherResponse>): Promise<FetcherResponse> {
-    const key = this.key(subgraph, init);
-    if (key === null) return send();
+  /**
+   * Answers with `send()`'s answer, or with that of an identical request already in flight. Every
+   * waiter gets the same answer object: callers read it and never change it.
+   */
+  async fetch(subgraph: string, request: SubgraphRequest, send: () => Promise<SubgraphAnswer>): Promise<SubgraphAnswer> {
+    if (!this.readsOnly(request)) return send();
+    // JSON.stringify keeps the parts apart: no body or token can make two different keys equal.
+    const key = JSON.stringify([subgraph, request.authorization ?? null, request.body]);
     let answer = this.inFlight.get(key);
     if (answer) {
       this.onShared?.(subgraph);
     } else {
-      const pending = read(send()).finally(() => {
+      const pending = send().finally(() => {
         if (this.inFlight.get(key) === pending) this.inFlight.delete(key);
       });
       this.inFlight.set(key, pending);
       answer = pending;
     }
-    return toResponse(await answer);
+    return answer;
   }
 
-  /** The sharing key of a query, or null for anything else (a mutation, a body the gateway did not build). */
-  private key(subgraph: string, init: FetcherRequestInit | undefined): string | null {
-    const body = init?.body;
-    if (typeof body !== 'string' || (init?.method ?? 'POST').toUpperCase() !== 'POST') return null;
-    let request: { query?: unknown; operationName?: unknown };
-    try {
-      request = JSON.parse(body) as typeof request;
-    } catch {
-      return null;
+  /** Whether the operation the request runs is a query, found once per document. */
+  private readsOnly({ query, document, operationName = null }: SubgraphRequest): boolean {
+    if (document) {
+      let byName = this.isQueryDocument.get(document);
+      if (!byName) this.isQueryDocument.set(document, (byName = new Map<string | null, boolean>()));
+      let reads = byName.get(operationName);
+      if (reads === undefined)
+        byName.set(operationName, (reads = getOperationAST(document, operationName)?.operation === OperationTypeNode.QUERY));
+      return reads;
     }
-    if (typeof request.query !== 'string') return null;
-    const operationName = typeof request.operationName === 'string' ? request.operationName : null;
-    if (!this.readsOnly(request.query, operationName)) return null;
-    const authorization = new Headers(init?.headers).get('authorization');
-    // JSON.stringify keeps the parts apart: no body or token can make two different keys equal.
-    return JSON.stringify([subgraph, authorization, body]);
-  }
-
-  /** Whether the operation the body runs is a query, parsed once per document. */
-  private readsOnly(document: string, operationName: string | null): boolean {
-    const cacheKey = operationName === null ? document : `${operationName}\n${document}`;
-    let query = this.isQuery.get(cacheKey);
-    if (query === undefined) {
+    const cacheKey = operationName === null ? query : `${operationName}\n${query}`;
+    let reads = this.isQuery.get(cacheKey);
+    if (reads === undefined) {
       try {
-        query = getOperationAST(parse(document), operationName)?.operation === OperationTypeNode.QUERY;
+        reads = getOperationAST(parse(query), operationName)?.operation === OperationTypeNode.QUERY;
       } catch {
-        query = false;
+        reads = false;
       }
-      this.isQuery.set(cacheKey, query);
+      this.isQuery.set(cacheKey, reads);
     }
-    return query;
+    return reads;
   }
-}
-
-/** Reads a response's body once, so it can be handed to every waiter. */
-async function read(pending: Promise<FetcherResponse>): Promise<SharedAnswer> {
-  const response = await pending;
-  const body = await response.text();
-  return { status: response.status, headers: [...response.headers], url: response.url, body };
-}
-
-/** A fresh response of a shared answer: each caller gets its own headers and body. */
-function toResponse(answer: SharedAnswer): FetcherResponse {
-  return textResponse(answer.url, answer.status, new Headers(answer.headers), answer.body);
 }

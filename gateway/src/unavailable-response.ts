@@ -1,4 +1,5 @@
 import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { SubgraphAnswer } from './subgraph-call';
 
 /** The response keys a selection set asks for, through inline fragments and fragment spreads; `__typename` aside. */
 function responseKeys(
@@ -49,7 +50,7 @@ export function unansweredPaths(body: string): (string | number)[][] {
  * data and one SUBGRAPH_UNAVAILABLE error per unanswered field, each with its path, so the
  * client sees which fields are null and why while the rest of the response stands.
  */
-export function unavailableResponse(subgraph: string, body: unknown): Response {
+export function unavailableResponse(subgraph: string, body: unknown): SubgraphAnswer {
   const message = `The ${subgraph} service is unavailable; try again shortly`;
   const extensions = { code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraph };
   let paths: (string | number)[][] = [];
@@ -59,5 +60,5 @@ export function unavailableResponse(subgraph: string, body: unknown): Response {
     // Not a request the gateway made itself; one error without a path still says what happened.
   }
   const errors = paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }];
-  return new Response(JSON.stringify({ data: null, errors }), { status: 200, headers: { 'content-type': 'application/json' } });
+  return { status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors }) };
 }

@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
-import { headersFrom } from '../../gateway/src/subgraph-call';
 import { startInProcessSystem } from '../lib/in-process-system';
 import { migrateAll } from '../lib/migrate-all';
 import { seedDemoBusiness } from '../lib/seed-demo';
@@ -124,8 +123,14 @@ async function recordSubgraphCalls(subgraphByUrl: Map<string, string>, work: () 
 /** A dispatch's headers, which undici takes as an object or a flat [name, value, …] list. */
 function headersOf(raw: Dispatcher.DispatchOptions['headers']): Headers {
   if (!raw) return new Headers();
-  if (!Array.isArray(raw)) return headersFrom(raw as Record<string, string | string[] | undefined>);
   const headers = new Headers();
+  if (!Array.isArray(raw)) {
+    for (const [name, value] of Object.entries(raw as Record<string, string | string[] | undefined>)) {
+      if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    return headers;
+  }
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(String(raw[i]), String(raw[i + 1]));
   return headers;
 }
