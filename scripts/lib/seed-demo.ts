@@ -1,3 +1,4 @@
+import { withAdminClient } from '#platform/db';
 import type { CurrencyCode } from '#platform/graphql';
 import { seedDemoPeople } from '../../subgraphs/customers/src/seed/seed-demo-people';
 import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
@@ -12,11 +13,47 @@ import { demoSkus, seedDemoCatalog } from '../../subgraphs/products/src/seed/see
 import { productsSubgraph } from '../../subgraphs/products/src/subgraph';
 import { seedDemoPromotions } from '../../subgraphs/promotions/src/seed/seed-demo-promotions';
 import { promotionsSubgraph } from '../../subgraphs/promotions/src/subgraph';
+import { databaseUrlFor } from './migrate-all';
 import { seedOrderHistory } from './seed-history';
 import { withOrm } from './with-orm';
 
 /** The demo catalog's category (a handle in demo-catalog.ts) that the demo's automatic offer takes 15% off. */
 const PROMOTED_CATEGORY_HANDLE = 'helmets';
+
+/**
+ * Per subgraph, the table whose rows mean its demo data is there (what its seed checks before it
+ * writes anything), and what is said when it is.
+ */
+const SEEDED_WHEN = [
+  { schema: 'products', table: 'product', there: 'products: catalog already has products; demo catalog not seeded' },
+  { schema: 'inventory', table: 'location', there: 'inventory: locations exist; demo stock not seeded' },
+  { schema: 'orders', table: 'tax_rate', there: 'orders: tax rates exist; demo taxes and shipping not seeded' },
+  { schema: 'customers', table: 'staff_member', there: 'customers: staff exist; demo people not seeded' },
+  { schema: 'promotions', table: 'discount', there: 'promotions: discounts exist; demo promotions not seeded' },
+] as const;
+const HISTORY_THERE = { schema: 'orders', table: 'order', there: 'orders: orders exist; no order history seeded' } as const;
+
+/**
+ * Whether every subgraph holds its demo data already (and orders, with `orderHistory`): one
+ * plain statement per database. A start that finds the shop there (every start after the first)
+ * then opens no ORM at all, where the seed's own checks open eight while the subgraph processes
+ * load their modules on the same cores.
+ */
+export async function demoBusinessThere(sharedUrl: string, options: { orderHistory?: number } = {}): Promise<boolean> {
+  const checks = options.orderHistory ? [...SEEDED_WHEN, HISTORY_THERE] : SEEDED_WHEN;
+  const byDatabase = new Map<string, string[]>();
+  for (const { schema, table } of checks) {
+    const url = databaseUrlFor(schema, sharedUrl);
+    byDatabase.set(url, [...(byDatabase.get(url) ?? []), `exists (select 1 from "${schema}"."${table}")`]);
+  }
+  for (const [url, conditions] of byDatabase) {
+    const { rows } = await withAdminClient(url, (client) =>
+      client.query<{ there: boolean }>(`select ${conditions.join(' and ')} as there`),
+    );
+    if (!rows[0].there) return false;
+  }
+  return true;
+}
 
 /**
  * Seeds the demo business into every subgraph that is still empty. Each subgraph is seeded
@@ -31,35 +68,31 @@ export async function seedDemoBusiness(
   log: (line: string) => void = console.log,
   options: { orderHistory?: number } = {},
 ): Promise<void> {
+  if (await demoBusinessThere(sharedUrl, options)) {
+    for (const { there } of options.orderHistory ? [...SEEDED_WHEN, HISTORY_THERE] : SEEDED_WHEN) log(there);
+    return;
+  }
   const catalog = await withOrm(productsSubgraph, sharedUrl, (em) => seedDemoCatalog(em, currency));
   log(
     catalog
       ? `products: seeded ${catalog.categories} categories, ${catalog.products} products, ${catalog.variants} variants`
-      : 'products: catalog already has products; demo catalog not seeded',
+      : SEEDED_WHEN[0].there,
   );
   const stock = await withOrm(inventorySubgraph, sharedUrl, (em) => seedDemoStock(em, demoSkus()));
-  log(
-    stock
-      ? `inventory: seeded ${stock.locations} locations, ${stock.levels} stock levels`
-      : 'inventory: locations exist; demo stock not seeded',
-  );
+  log(stock ? `inventory: seeded ${stock.locations} locations, ${stock.levels} stock levels` : SEEDED_WHEN[1].there);
   const stores = await withOrm(inventorySubgraph, sharedUrl, (em) =>
     em.find(Location, { type: 'STORE' as never }, { orderBy: { name: 'asc' } }),
   );
   const taxes = await withOrm(ordersSubgraph, sharedUrl, (em) => seedDemoTaxesAndShipping(em));
-  log(
-    taxes
-      ? `orders: seeded ${taxes.rates} tax rates (DE, AT, FR, NL) and ${taxes.zones} shipping zones`
-      : 'orders: tax rates exist; demo taxes and shipping not seeded',
-  );
+  log(taxes ? `orders: seeded ${taxes.rates} tax rates (DE, AT, FR, NL) and ${taxes.zones} shipping zones` : SEEDED_WHEN[2].there);
   const people = await withOrm(customersSubgraph, sharedUrl, (em) => seedDemoPeople(em, { locationIds: stores.map((l) => l.id) }));
-  log(people ? 'customers: seeded an admin, a store staff member and a demo customer' : 'customers: staff exist; demo people not seeded');
+  log(people ? 'customers: seeded an admin, a store staff member and a demo customer' : SEEDED_WHEN[3].there);
   const category = await withOrm(productsSubgraph, sharedUrl, (em) => em.findOne(Category, { handle: PROMOTED_CATEGORY_HANDLE }));
   const promotions = await withOrm(promotionsSubgraph, sharedUrl, (em) =>
     seedDemoPromotions(em, { currency, categoryId: category?.id ?? null, customerId: people?.customerId ?? null }),
   );
   if (!promotions) {
-    log('promotions: discounts exist; demo promotions not seeded');
+    log(SEEDED_WHEN[4].there);
   } else {
     const { offers, giftCard, storeCredit, points } = promotions;
     log(
@@ -71,7 +104,7 @@ export async function seedDemoBusiness(
   }
   if (!options.orderHistory) return;
   const hasOrders = await withOrm(ordersSubgraph, sharedUrl, async (em) => (await em.count(Order, {})) > 0);
-  if (hasOrders) return log('orders: orders exist; no order history seeded');
+  if (hasOrders) return log(HISTORY_THERE.there);
   const history = await seedOrderHistory(sharedUrl, currency, options.orderHistory);
   log(
     history
