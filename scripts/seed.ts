@@ -51,7 +51,6 @@ runMain(async () => {
       schema: productsSubgraph.name,
       clientUrl: databaseUrlFor(productsSubgraph.name, database.url),
       entities: [...productsSubgraph.entities],
-      migrations: [...productsSubgraph.migrations],
       poolMax: 2,
     });
     const bar = new SingleBar(

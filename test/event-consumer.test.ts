@@ -21,7 +21,7 @@ const silent = createLogger('consumer-test', 'silent');
 beforeAll(async () => {
   db = await createTestDatabase();
   const open = (info: typeof inventorySubgraph | typeof promotionsSubgraph) =>
-    openDatabase({ schema: info.name, clientUrl: db.url, entities: [...info.entities], migrations: [...info.migrations], poolMax: 4 });
+    openDatabase({ schema: info.name, clientUrl: db.url, entities: [...info.entities], poolMax: 4 });
   [inventory, promotions] = await Promise.all([open(inventorySubgraph), open(promotionsSubgraph)]);
 });
 afterEach(async () => {

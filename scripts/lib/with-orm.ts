@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { openDatabase } from '#platform/db';
 import { databaseUrlFor, ONE_OFF_ACQUIRE_TIMEOUT_MS } from './migrate-all';
-import type { SubgraphModule } from './subgraphs';
+import type { SubgraphInfo } from '#platform/server';
 
-type Info = Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>;
+type Info = Pick<SubgraphInfo, 'name' | 'entities'>;
 
 /** Runs `work` with a short-lived ORM of one subgraph's schema. */
 export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -11,7 +11,6 @@ export async function withOrm<T>(info: Info, sharedUrl: string, work: (em: Entit
     schema: info.name,
     clientUrl: databaseUrlFor(info.name, sharedUrl),
     entities: [...info.entities],
-    migrations: [...info.migrations],
     poolMax: 2,
     acquireTimeoutMs: ONE_OFF_ACQUIRE_TIMEOUT_MS,
   });

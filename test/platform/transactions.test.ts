@@ -81,7 +81,7 @@ class ProbeResolver {
 
 function probeSubgraph(peerUrl: () => string) {
   return defineSubgraph({
-    info: { name: SCHEMA, defaultPort: 0, entities: [], migrations: [] },
+    info: { name: SCHEMA, defaultPort: 0, entities: [] },
     schema: () => buildSubgraphSchema<ProbeContext>({ resolvers: [ProbeResolver] }),
     settings: () => ({}),
     setup: (kit) => {

@@ -57,7 +57,6 @@ export function openTestOrm(db: TestDatabase, subgraph: SubgraphInfo): Promise<O
     schema: subgraph.name,
     clientUrl: db.url,
     entities: [...subgraph.entities],
-    migrations: [...subgraph.migrations],
     poolMax: 2,
   });
 }

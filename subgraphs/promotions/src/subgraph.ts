@@ -1,12 +1,10 @@
 import type { SubgraphInfo } from '#platform/server';
 import { SCHEMA } from './constants';
 import { entities } from './entities';
-import { migrations } from './migrations';
 
-/** What the scripts (migrate, seed, compose) need to know about this subgraph. */
+/** What the server and the scripts (seed, compose) need to know about this subgraph; the scripts add its migrations. */
 export const promotionsSubgraph = {
   name: SCHEMA,
   defaultPort: 4005,
   entities,
-  migrations,
 } satisfies SubgraphInfo;

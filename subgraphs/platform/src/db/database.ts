@@ -13,7 +13,8 @@ export interface DatabaseOptions {
   schema: string;
   clientUrl: string;
   entities: EntityClass<unknown>[];
-  migrations: MigrationObject[];
+  /** The subgraph's migrations, for the scripts that apply or write them; a running server opens it without. */
+  migrations?: MigrationObject[];
   poolMax?: number;
   /** How long a request waits for a pooled connection before it fails (well under any request deadline). */
   acquireTimeoutMs?: number;
@@ -52,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     logger: (message) => options.logger?.debug(message),
     migrations: {
       tableName: `${options.schema}.mikro_orm_migrations`,
-      migrationsList: options.migrations,
+      migrationsList: options.migrations ?? [],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

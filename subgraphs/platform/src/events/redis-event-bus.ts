@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { Logger } from '../runtime/logger';
 import { HandlerSet, type BusEvent, type BusHandler, type EventBus } from './event-bus';
@@ -43,6 +43,8 @@ export class RedisEventBus implements EventBus {
     );
     this.channel = `commerce:events:${rows[0].sys}:${rows[0].db}`;
     this.positionKey = `${this.channel}:position`;
+    // Loaded here: a process on PostgreSQL's bus never needs the Redis client's modules.
+    const { Redis } = await import('ioredis');
     this.publisher = new Redis(this.options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(this.options.redisUrl, { lazyConnect: true });
     await Promise.all([this.publisher.connect(), this.subscriber.connect()]);

@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type StreamTransport from 'nodemailer/lib/stream-transport';
 import type { Logger } from '../runtime/logger';
 
 /** One message to a customer. `id` names it: sending the same id twice writes one file. */
@@ -32,20 +34,27 @@ export interface MailerOptions {
  * what a customer would have received and tests can read it.
  */
 export function createMailer(options: MailerOptions): Mailer {
+  // nodemailer is loaded with the first message, not with the process: most processes that can send mail rarely do.
+  const nodemailer = () => import('nodemailer');
   if (options.smtpUrl) {
-    const transport = createTransport(options.smtpUrl, { from: options.from });
+    const smtpUrl = options.smtpUrl;
+    let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
     return {
       send: async (message) => {
-        const info = await transport.sendMail({ ...message, messageId: `<${message.id}@commerce>` });
+        transport ??= nodemailer().then(({ createTransport }) => createTransport(smtpUrl, { from: options.from }));
+        const info = await (await transport).sendMail({ ...message, messageId: `<${message.id}@commerce>` });
         options.logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, 'mail sent');
         return info.messageId;
       },
     };
   }
-  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: options.from });
+  let transport: Promise<Transporter<StreamTransport.SentMessageInfo>> | undefined;
   return {
     send: async (message) => {
-      const info = await transport.sendMail({ ...message, messageId: `<${message.id}@commerce>` });
+      transport ??= nodemailer().then(({ createTransport }) =>
+        createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: options.from }),
+      );
+      const info = await (await transport).sendMail({ ...message, messageId: `<${message.id}@commerce>` });
       await mkdir(options.directory, { recursive: true });
       const file = join(options.directory, `${safeName(message.id)}.eml`);
       await writeFile(file, info.message as Buffer);

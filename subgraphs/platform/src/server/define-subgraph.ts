@@ -1,4 +1,4 @@
-import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import { ServiceCredentials } from '../auth/service-credentials';
 import type { ExternalTokenSettings } from '../auth/token';
@@ -17,12 +17,16 @@ import { runService } from '../runtime/run-service';
 import type { RequestContext } from './request-context';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 
-/** What scripts and servers need to know about a subgraph, without starting anything. */
+/**
+ * What scripts and servers need to know about a subgraph, without starting anything. Its
+ * migrations are not part of it: a running subgraph never applies them, and they bring the
+ * migrator and its command-line dependencies (a few hundred modules) into every process that
+ * imports them. The scripts that migrate list them (scripts/lib/subgraphs.ts).
+ */
 export interface SubgraphInfo {
   name: string;
   defaultPort: number;
   entities: readonly EntityClass<unknown>[];
-  migrations: readonly MigrationObject[];
 }
 
 /** The settings every subgraph server is built with; index.ts reads them from the environment. */
@@ -109,7 +113,6 @@ export async function buildSubgraph<S, C extends RequestContext>(
     schema: info.name,
     clientUrl: config.databaseUrl,
     entities: [...info.entities],
-    migrations: [...info.migrations],
     poolMax: config.poolMax,
     acquireTimeoutMs: config.acquireTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
