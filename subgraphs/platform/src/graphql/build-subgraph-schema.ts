@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isObjectType, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
 import type { RequestContext } from '../server/request-context';
 import { applyGlobalIds } from './global-ids';
@@ -67,6 +67,10 @@ export interface SubgraphSchemaOptions<C extends RequestContext> {
  * is enforced by the platform's role checker in every subgraph.
  */
 export async function buildSubgraphSchema<C extends RequestContext>(options: SubgraphSchemaOptions<C>): Promise<GraphQLSchema> {
+  // type-graphql lists a field's arguments in the order their decorators ran (the last parameter
+  // first) until one of its resolvers runs, which sorts that list by position in place. Sorted
+  // here, every process prints the same SDL: the arguments in the order they are written.
+  getMetadataStorage().params.sort((a, b) => a.index - b.index);
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
