@@ -31,3 +31,21 @@ describe('the mailer without SMTP', () => {
     expect(await readMailbox(join(directory, 'missing'))).toEqual([]);
   });
 });
+
+describe('the mailer with SMTP', () => {
+  it('refuses an SMTP_URL it cannot read when it is made, not at the first message, without quoting it', () => {
+    // A password with an unescaped "@" and a port that is not a number: the subgraph must not start and then lose every message.
+    for (const smtpUrl of ['smtp://shop:p@ss@mail.example.com:submission', 'not a url']) {
+      const make = () => createMailer({ smtpUrl, directory: tmpdir(), from: 'shop@example.com', logger: createLogger('mail', 'silent') });
+      expect(make).toThrow(/^SMTP_URL is not a URL \(/);
+      expect(make).not.toThrow(smtpUrl);
+    }
+  });
+
+  it('accepts a well-formed SMTP_URL without connecting', () => {
+    const logger = createLogger('mail', 'silent');
+    expect(() =>
+      createMailer({ smtpUrl: 'smtps://shop:p%40ss@mail.example.com:465', directory: tmpdir(), from: 'shop@example.com', logger }),
+    ).not.toThrow();
+  });
+});

@@ -38,6 +38,10 @@ export function createMailer(options: MailerOptions): Mailer {
   const nodemailer = () => import('nodemailer');
   if (options.smtpUrl) {
     const smtpUrl = options.smtpUrl;
+    // Read now, as nodemailer's createTransport did when it ran here: a bad SMTP_URL stops the process at start, not every message later.
+    // Not quoted: it may hold a password.
+    if (!URL.canParse(smtpUrl))
+      throw new Error('SMTP_URL is not a URL (smtp://user:password@host:port, with "@" in a password written %40)');
     let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
     return {
       send: async (message) => {
