@@ -150,6 +150,8 @@ export function createGateway(options: GatewayOptions): { gateway: ApolloGateway
       return { supergraphSdl: options.supergraph.current().sdl, cleanup: async () => void stop() };
     },
     logger: options.logger,
+    // Each planned fetch keeps its operation parsed, so a call tells a query from a mutation (for sharing) without parsing it again.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url: routingUrl }) => {
       const url = options.subgraphUrls[name] ?? routingUrl;
       const call = async (headers: Record<string, string>, body: string) => {
