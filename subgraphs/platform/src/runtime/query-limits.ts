@@ -1,6 +1,20 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
-import { getNamedType, GraphQLError, isCompositeType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  GraphQLError,
+  GraphQLID,
+  GraphQLString,
+  isCompositeType,
+  isInputObjectType,
+  isListType,
+  typeFromAST,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { ErrorCode } from './errors';
 
@@ -145,17 +159,95 @@ export function operationCost(
   }
 }
 
-/** Variables longer than this (as JSON) are costed afresh each time: keying on them would cost about what costing them does. */
-const COSTED_VARIABLES_CHARS = 2_000;
-/** Costs kept per document: one per operation name and variables seen, up to this many. */
+/** Variables whose shape (below) is longer than this are costed afresh each time: keying on them would cost about what costing them does. */
+const COSTED_SHAPE_CHARS = 2_000;
+/** Costs kept per document: one per operation name and shape of variables seen, up to this many. */
 const COSTS_PER_DOCUMENT = 100;
+
+/**
+ * A value as far as its cost and its argument checks can tell: a String or ID only as whether it
+ * holds a NUL character, since no other string changes a cost or fails a check, and everything
+ * else as it is: numbers and booleans (page sizes, `@skip(if:)`), enums and other scalars (they
+ * may fail to parse), each list with its length, each input object with its fields. A field the
+ * type does not have is kept whole, so it fails as it would have.
+ */
+function shapeOf(value: unknown, type: GraphQLInputType): unknown {
+  if (value === null || value === undefined) return value;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    const item = nullable.ofType;
+    return Array.isArray(value) ? value.map((one) => shapeOf(one, item)) : shapeOf(value, item);
+  }
+  if (isInputObjectType(nullable)) {
+    if (typeof value !== 'object' || Array.isArray(value)) return value;
+    const fields = nullable.getFields();
+    return Object.fromEntries(Object.entries(value).map(([name, one]) => [name, fields[name] ? shapeOf(one, fields[name].type) : one]));
+  }
+  if ((nullable === GraphQLString || nullable === GraphQLID) && typeof value === 'string') return value.includes('\u0000') ? '\u0000' : '';
+  return value;
+}
+
+/** Each operation's variables and their types, read once per document and operation name. */
+const variableTypes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Map<string, GraphQLInputType> | null>>>();
+
+function variableTypesOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): Map<string, GraphQLInputType> | null {
+  const byOperation = entryOf(
+    entryOf(variableTypes, schema, () => new WeakMap<DocumentNode, Map<string, Map<string, GraphQLInputType> | null>>()),
+    document,
+    () => new Map<string, Map<string, GraphQLInputType> | null>(),
+  );
+  const name = operationName ?? '';
+  let types = byOperation.get(name);
+  if (types === undefined) {
+    types = new Map();
+    for (const definition of getOperationAST(document, operationName)?.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+      // A type the schema lacks: the operation fails as a whole, and nothing of it is kept.
+      if (!type) {
+        types = null;
+        break;
+      }
+      types.set(definition.variable.name.value, type);
+    }
+    byOperation.set(name, types);
+  }
+  return types;
+}
+
+/**
+ * What of a request's variables its cost and its argument checks depend on, as a key (see
+ * `shapeOf`); null when it cannot be told, and the request is costed afresh. Requests of one
+ * operation whose variables have the same shape cost the same and pass or fail the checks
+ * alike: an id, a SKU, a key or an email never changes a cost.
+ */
+export function variablesShape(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string | null {
+  if (!variables || Object.keys(variables).length === 0) return '';
+  const types = variableTypesOf(schema, document, operationName);
+  if (!types) return null;
+  const shaped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    const type = types.get(name);
+    shaped[name] = type ? shapeOf(value, type) : value;
+  }
+  return JSON.stringify(shaped);
+}
 
 /**
  * Costs already computed, per limits, schema and parsed document. Apollo Server keeps one parsed
  * document per query text, so a document asked again arrives as the same object, and its cost
- * depends only on the limits, the schema, the operation name and the variables: a repeat (every
- * storefront page, every internal command) is a lookup instead of a walk of the whole document.
- * A document that was refused (a list too long, a bad variable) throws before anything is kept.
+ * depends only on the limits, the schema, the operation name and the shape of the variables: a
+ * repeat (every storefront page, every internal command, whatever ids it carries) is a lookup
+ * instead of a walk of the whole document. A request that was refused (a list too long, a NUL
+ * character, a bad variable) throws before anything is kept, so one of the same shape is refused too.
  */
 const knownCosts = new WeakMap<QueryLimits, WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>>();
 
@@ -165,18 +257,18 @@ function entryOf<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V)
   return value;
 }
 
-/** `operationCost`, remembered for a document asked again with the same operation name and variables. */
+/** `operationCost`, remembered for a document asked again with the same operation name and shape of variables. */
 export function rememberedOperationCost(...request: Parameters<typeof operationCost>): number {
   const [schema, document, operationName, variables, limits] = request;
-  const variablesKey = variables && Object.keys(variables).length > 0 ? JSON.stringify(variables) : '';
-  if (variablesKey.length > COSTED_VARIABLES_CHARS) return operationCost(...request);
+  const shape = variablesShape(schema, document, operationName, variables);
+  if (shape === null || shape.length > COSTED_SHAPE_CHARS) return operationCost(...request);
   const bySchema = entryOf(knownCosts, limits, () => new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>());
   const byRequest = entryOf(
     entryOf(bySchema, schema, () => new WeakMap<DocumentNode, Map<string, number>>()),
     document,
     () => new Map<string, number>(),
   );
-  const key = `${operationName ?? ''}\u0000${variablesKey}`;
+  const key = `${operationName ?? ''}\u0000${shape}`;
   let cost = byRequest.get(key);
   if (cost === undefined) {
     cost = operationCost(...request);
