@@ -120,18 +120,18 @@ async function recordSubgraphCalls(subgraphByUrl: Map<string, string>, work: () 
   return calls;
 }
 
-/** A dispatch's headers, which undici takes as an object or a flat [name, value, …] list. */
+/** A dispatch's headers, which undici takes as an object, a flat [name, value, …] list or pairs. */
 function headersOf(raw: Dispatcher.DispatchOptions['headers']): Headers {
-  if (!raw) return new Headers();
   const headers = new Headers();
-  if (!Array.isArray(raw)) {
-    for (const [name, value] of Object.entries(raw as Record<string, string | string[] | undefined>)) {
-      if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-      else if (value !== undefined) headers.set(name, value);
-    }
+  if (!raw) return headers;
+  if (Array.isArray(raw)) {
+    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(String(raw[i]), String(raw[i + 1]));
     return headers;
   }
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(String(raw[i]), String(raw[i + 1]));
+  for (const [name, value] of Object.entries(raw as Record<string, string | string[] | undefined>)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else if (value !== undefined) headers.set(name, value);
+  }
   return headers;
 }
 
