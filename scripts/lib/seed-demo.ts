@@ -33,6 +33,9 @@ const SEEDED_WHEN = [
 ] as const;
 const HISTORY_THERE = { schema: 'orders', table: 'order', there: 'orders: orders exist; no order history seeded' } as const;
 
+/** What must be there for nothing to be seeded: every subgraph's demo data, and orders when history is asked for. */
+const seededWhen = (options: { orderHistory?: number }) => (options.orderHistory ? [...SEEDED_WHEN, HISTORY_THERE] : SEEDED_WHEN);
+
 /**
  * Whether every subgraph holds its demo data already (and orders, with `orderHistory`): one
  * plain statement per database. A start that finds the shop there (every start after the first)
@@ -40,9 +43,8 @@ const HISTORY_THERE = { schema: 'orders', table: 'order', there: 'orders: orders
  * load their modules on the same cores.
  */
 export async function demoBusinessThere(sharedUrl: string, options: { orderHistory?: number } = {}): Promise<boolean> {
-  const checks = options.orderHistory ? [...SEEDED_WHEN, HISTORY_THERE] : SEEDED_WHEN;
   const byDatabase = new Map<string, string[]>();
-  for (const { schema, table } of checks) {
+  for (const { schema, table } of seededWhen(options)) {
     const url = databaseUrlFor(schema, sharedUrl);
     byDatabase.set(url, [...(byDatabase.get(url) ?? []), `exists (select 1 from "${schema}"."${table}")`]);
   }
@@ -69,7 +71,7 @@ export async function seedDemoBusiness(
   options: { orderHistory?: number } = {},
 ): Promise<void> {
   if (await demoBusinessThere(sharedUrl, options)) {
-    for (const { there } of options.orderHistory ? [...SEEDED_WHEN, HISTORY_THERE] : SEEDED_WHEN) log(there);
+    for (const { there } of seededWhen(options)) log(there);
     return;
   }
   const catalog = await withOrm(productsSubgraph, sharedUrl, (em) => seedDemoCatalog(em, currency));
