@@ -1,5 +1,5 @@
 import { ApolloGateway, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '#platform/auth';
 import { currentRequestId, ErrorCode, REQUEST_ID_HEADER, type Logger, type Metrics } from '#platform/runtime';
 import { CATALOG_SUBGRAPHS, type ResponseCache } from './response-cache';
@@ -87,9 +87,9 @@ class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // The caller's token, unchanged: each subgraph verifies it itself.
     if (authorization) headers.authorization = authorization;
     const body = JSON.stringify({ query, variables, operationName, extensions });
-    // An incoming operation's call comes with its parsed document; a health check's does not.
-    const document = 'document' in options ? options.document : undefined;
-    const answer = await this.send({ query, document, operationName, authorization, body }, headers);
+    // A planned fetch comes with its operation parsed (exposeDocumentNodeInFetchNode); a health check's is parsed here.
+    const document = ('document' in options ? options.document : undefined) ?? parse(query);
+    const answer = await this.send({ document, operationName, authorization, body }, headers);
     if (answer.status < 200 || answer.status >= 300) throw this.refusal(answer);
     const json = answer.contentType?.startsWith('application/json') || answer.contentType?.startsWith('application/graphql-response+json');
     const parsed = json ? (JSON.parse(answer.body) as unknown) : answer.body;

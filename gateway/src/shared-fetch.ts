@@ -1,12 +1,10 @@
-import { getOperationAST, OperationTypeNode, parse, type DocumentNode } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import { getOperationAST, OperationTypeNode, type DocumentNode } from 'graphql';
 import type { SubgraphAnswer } from './subgraph-call';
 
 /** A subgraph call as the gateway is about to send it. */
 export interface SubgraphRequest {
-  /** The operation's text, and its parsed document when the query plan has it at hand. */
-  query: string;
-  document?: DocumentNode;
+  /** The operation parsed: the query plan keeps one per fetch, handed over with every call. */
+  document: DocumentNode;
   operationName?: string | null;
   /** The caller's `Authorization` header exactly as sent. */
   authorization?: string | null;
@@ -30,10 +28,8 @@ export interface SubgraphRequest {
  */
 export class SharedFetches {
   private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
-  /** Operation type per document text, for a call that comes without its parsed document. */
-  private readonly isQuery = new LRUCache<string, boolean>({ max: 2_000 });
-  /** Operation type per parsed document: the query plan hands over the same few documents over and over. */
-  private readonly isQueryDocument = new WeakMap<DocumentNode, Map<string | null, boolean>>();
+  /** Operation type per parsed document and operation name: the query plan hands over the same few documents over and over. */
+  private readonly isQuery = new WeakMap<DocumentNode, Map<string | null, boolean>>();
 
   /** @param onShared called for each caller that was answered by another's request. */
   constructor(private readonly onShared?: (subgraph: string) => void) {}
@@ -73,25 +69,12 @@ export class SharedFetches {
   }
 
   /** Whether the operation the request runs is a query, found once per document. */
-  private readsOnly({ query, document, operationName = null }: SubgraphRequest): boolean {
-    if (document) {
-      let byName = this.isQueryDocument.get(document);
-      if (!byName) this.isQueryDocument.set(document, (byName = new Map<string | null, boolean>()));
-      let reads = byName.get(operationName);
-      if (reads === undefined)
-        byName.set(operationName, (reads = getOperationAST(document, operationName)?.operation === OperationTypeNode.QUERY));
-      return reads;
-    }
-    const cacheKey = operationName === null ? query : `${operationName}\n${query}`;
-    let reads = this.isQuery.get(cacheKey);
-    if (reads === undefined) {
-      try {
-        reads = getOperationAST(parse(query), operationName)?.operation === OperationTypeNode.QUERY;
-      } catch {
-        reads = false;
-      }
-      this.isQuery.set(cacheKey, reads);
-    }
+  private readsOnly({ document, operationName = null }: SubgraphRequest): boolean {
+    let byName = this.isQuery.get(document);
+    if (!byName) this.isQuery.set(document, (byName = new Map<string | null, boolean>()));
+    let reads = byName.get(operationName);
+    if (reads === undefined)
+      byName.set(operationName, (reads = getOperationAST(document, operationName)?.operation === OperationTypeNode.QUERY));
     return reads;
   }
 }
