@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '#platform/auth';
 import { sql } from '#platform/db';
 import { freePort } from '../lib/free-port';
+import { startInProcessSystem } from '../lib/in-process-system';
 import { migrateAll } from '../lib/migrate-all';
 import { repoRoot } from '../lib/paths';
 import { seedDemoBusiness } from '../lib/seed-demo';
@@ -12,7 +13,7 @@ import { subgraphs } from '../lib/subgraphs';
 import { Supervisor } from '../lib/supervisor';
 import { withOrm } from '../lib/with-orm';
 import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
-import { BENCH_JWT_SECRET_TEXT, benchHeaders } from './bench-auth';
+import { BENCH_JWT_SECRET, BENCH_JWT_SECRET_TEXT, benchHeaders } from './bench-auth';
 import { processCpuMs } from './child-process';
 import { measure, printResults, type LoadResult } from './measure';
 
@@ -36,16 +37,19 @@ const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: S
  * has settled: no more orders than units, no order for a buyer who was told the checkout failed
  * (or timed out), the units held equal to the orders' units, nothing
  * held for a checkout that did not end in an order, no card authorization left open, every
- * order's money adding up.
+ * order's money adding up. BENCH_CHECKOUT_LAYOUT=one-process runs the same with the gateway and
+ * the subgraphs in this process instead, for what the process layout itself costs.
  */
 export async function checkoutBench(databaseUrl: string): Promise<void> {
   const buyers = Number(process.env.BENCH_CHECKOUT_BUYERS ?? 16);
   const checkouts = Number(process.env.BENCH_CHECKOUTS ?? 200);
   const hotBuyers = Number(process.env.BENCH_HOT_BUYERS ?? 500);
   const hotUnits = Number(process.env.BENCH_HOT_UNITS ?? 50);
+  const layout = process.env.BENCH_CHECKOUT_LAYOUT ?? 'processes';
+  if (layout !== 'processes' && layout !== 'one-process') throw new Error('BENCH_CHECKOUT_LAYOUT is processes or one-process');
   await migrateAll(databaseUrl, () => {});
   await seedDemoBusiness(databaseUrl, 'EUR', () => {}, { orderHistory: 0 });
-  const system = await startSystemProcesses(databaseUrl);
+  const system = layout === 'processes' ? await startSystemProcesses(databaseUrl) : await startSystemInThisProcess(databaseUrl);
   try {
     await withOrm(ordersSubgraph, databaseUrl, async (em) => {
       const admin = await benchHeaders(Role.ADMIN);
@@ -154,7 +158,10 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
           async (i) => void hotAnswers.push(await checkout('BENCH-HOT', i)),
         ),
       );
-      printResults('checkout through the gateway, each process on its own', results);
+      printResults(
+        `checkout through the gateway, ${layout === 'processes' ? 'each process on its own' : 'the gateway, the subgraphs and the buyers in one process'}`,
+        results,
+      );
       printCpuPerCheckout(cpuBefore, cpu, checkouts - failed);
       printRequestsPerCheckout(countsBefore, countsAfter, checkouts - failed);
       printDatabaseWorkPerCheckout(databaseBefore, databaseAfter, checkouts - failed);
@@ -248,20 +255,43 @@ async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesse
       cpu.bench = (own.user + own.system) / 1000;
       return cpu;
     },
-    counts: async () => {
-      const counts: ProcessCounts = { requests: {}, statements: {} };
-      for (const name of names) {
-        const text = await (await fetch(`http://127.0.0.1:${ports[name]}/metrics`)).text();
-        const requests = (counts.requests[name] = new Map<string, number>());
-        for (const [, operation, n] of text.matchAll(/^graphql_requests_total\{operation="([^"]*)",outcome="[^"]*"[^}]*\} (\d+)/gm)) {
-          requests.set(operation, (requests.get(operation) ?? 0) + Number(n));
-        }
-        const statements = /^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text);
-        if (statements) counts.statements[name] = Number(statements[1]);
-      }
-      return counts;
-    },
+    counts: () => countsOf(Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}/metrics`]))),
     stop: () => supervisor.stopAll(),
+  };
+}
+
+/** What each process's /metrics (by name) says it has done so far. */
+async function countsOf(metricsUrls: Record<string, string>): Promise<ProcessCounts> {
+  const counts: ProcessCounts = { requests: {}, statements: {} };
+  for (const [name, url] of Object.entries(metricsUrls)) {
+    const text = await (await fetch(url)).text();
+    const requests = (counts.requests[name] = new Map<string, number>());
+    for (const [, operation, n] of text.matchAll(/^graphql_requests_total\{operation="([^"]*)",outcome="[^"]*"[^}]*\} (\d+)/gm)) {
+      requests.set(operation, (requests.get(operation) ?? 0) + Number(n));
+    }
+    const statements = /^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text);
+    if (statements) counts.statements[name] = Number(statements[1]);
+  }
+  return counts;
+}
+
+/**
+ * The gateway and the five subgraphs in this one process (as the tests run them: sweepers off,
+ * outbox polls every 100 ms), for what the six-process layout itself costs: the same checkouts
+ * with no process switch between the parts. JavaScript then runs on one core, beside the buyers.
+ */
+async function startSystemInThisProcess(databaseUrl: string): Promise<SystemProcesses> {
+  const system = await startInProcessSystem({ databaseUrl, jwtSecret: BENCH_JWT_SECRET, gatewaySecret: randomBytes(24).toString('hex') });
+  const metricsUrls: Record<string, string> = { gateway: system.gatewayUrl, ...system.urls };
+  return {
+    gatewayUrl: system.gatewayUrl,
+    cpuMs: () => {
+      const own = process.cpuUsage();
+      return { bench: (own.user + own.system) / 1000, postgres: postgresCpuMs() };
+    },
+    counts: () =>
+      countsOf(Object.fromEntries(Object.entries(metricsUrls).map(([name, url]) => [name, url.replace(/\/graphql$/, '/metrics')]))),
+    stop: () => system.close(),
   };
 }
 
