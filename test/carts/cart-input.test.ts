@@ -1,7 +1,7 @@
-import diagnostics from 'node:diagnostics_channel';
 import { Role } from '#platform/auth';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { gql, gqlData } from '../support/graphql-client';
+import { internalCalls } from '../support/internal-calls';
 import { CART_FIELDS, createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
@@ -198,28 +198,7 @@ describe('access', () => {
 
 describe('calls to other subgraphs', () => {
   const INTERNAL = ['VariantsForPricing', 'StockAvailability', 'DiscountsEvaluate', 'Entities'];
-
-  /**
-   * The internal calls `work` makes, by operation name, counted as they leave this process: every
-   * HTTP request made through undici (fetch's and the internal client's) is announced on its
-   * diagnostics channel before it is sent.
-   */
-  async function internalCalls(work: () => Promise<unknown>): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    const count = (message: unknown) => {
-      const body = (message as { request: { body?: unknown } }).request.body;
-      const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
-      const name = text.startsWith('{') ? ((JSON.parse(text) as { operationName?: string }).operationName ?? '') : '';
-      if (INTERNAL.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
-    };
-    diagnostics.subscribe('undici:request:create', count);
-    try {
-      await work();
-      return counts;
-    } finally {
-      diagnostics.unsubscribe('undici:request:create', count);
-    }
-  }
+  const callsOf = (work: () => Promise<unknown>) => internalCalls(INTERNAL, work);
 
   it('prices a cart of 2 and of 20 lines with one call each to products, inventory and promotions', async () => {
     const skus = demoSkus().slice(0, 20);
@@ -233,10 +212,10 @@ describe('calls to other subgraphs', () => {
     const once = { VariantsForPricing: 1, StockAvailability: 1, DiscountsEvaluate: 1 };
 
     for (const id of [small, large]) {
-      expect(await internalCalls(() => readCart(id))).toEqual(once);
+      expect(await callsOf(() => readCart(id))).toEqual(once);
     }
     // A change checks its SKUs with the catalog before its transaction and prices its answer with the same read.
-    const added = await internalCalls(() =>
+    const added = await callsOf(() =>
       api(`mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: ${lines(20)}) { ${PAYLOAD} } }`, { id: small }),
     );
     expect(added).toEqual(once);
@@ -247,7 +226,7 @@ describe('calls to other subgraphs', () => {
     const id = await guestCart();
     const handle = `PICKUP:${stores['Velocity Cycles Berlin Mitte'].id}`;
     let answer: Record<string, any> = {};
-    const calls = await internalCalls(async () => {
+    const calls = await callsOf(async () => {
       answer = await api(
         `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { ${PAYLOAD} } }`,
         {

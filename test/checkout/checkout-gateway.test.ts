@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { gqlData } from '../support/graphql-client';
+import { internalCalls } from '../support/internal-calls';
 import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
@@ -20,6 +21,7 @@ beforeAll(async () => {
   berlin = stores['Velocity Cycles Berlin Mitte'].id;
   await createStockedProduct(system, admin, { sku: 'CK-A', price: '60.00', stock: { [berlin]: 5 } });
   await createStockedProduct(system, admin, { sku: 'CK-HOT', price: '10.00', stock: { [berlin]: 3 } });
+  await createStockedProduct(system, admin, { sku: 'CK-CALLS', price: '20.00', stock: { [berlin]: 5 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -88,6 +90,50 @@ it('a signed-in customer takes a cart to a paid order; the cart answers later ch
   });
   const other = await newCustomer(system, 'eve.checkout@example.com');
   expect((await api(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, other.headers)).order).toBeNull();
+});
+
+it('reads the catalog, the discounts and the stock once each, whether the order ships or is collected', async () => {
+  const guest = ANONYMOUS;
+  const email = 'calls@example.com';
+  const pay = (total: string) => ({
+    email,
+    payments: [{ method: 'TEST_CARD', amount: { amount: total }, cardNumber: '4242424242424242' }],
+  });
+  const reads = ['VariantsForPricing', 'DiscountsEvaluate', 'StockAvailability'];
+  const complete = async (cartId: string, total: string) => {
+    let answer: Record<string, any> = {};
+    const calls = await internalCalls(reads, async () => {
+      answer = await api(COMPLETE, { cartId, input: pay(total), key: randomUUID() }, guest);
+    });
+    expect(answer.checkoutComplete.userErrors).toEqual([]);
+    return { calls, order: answer.checkoutComplete.order };
+  };
+  const once = { VariantsForPricing: 1, DiscountsEvaluate: 1, StockAvailability: 1 };
+
+  // Collected: the pricing reads the store with the stock; holding it there reads nothing more.
+  const collected = await pickupCart('CK-CALLS', 1, guest);
+  expect(await complete(collected.id, collected.total)).toMatchObject({ calls: once, order: { fulfillmentMethod: 'PICKUP' } });
+
+  // Shipped: the price depends on no stock, so only the routing reads it.
+  const created = await api(
+    `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "CK-CALLS", quantity: 1 }], buyerIdentity: { countryCode: "DE" } }) { ${PAYLOAD} } }`,
+    {},
+    guest,
+  );
+  const cart = created.cartCreate.cart;
+  const handle = cart.deliveryOptions.find((option: { method: string }) => option.method === 'SHIP').handle as string;
+  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
+  const shipped = await api(
+    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
+    { id: cart.id, delivery: { handle, address } },
+    guest,
+  );
+  expect(shipped.cartDeliveryUpdate.userErrors).toEqual([]);
+  const total = shipped.cartDeliveryUpdate.cart.cost.total.amount as string;
+  expect(await complete(cart.id, total)).toMatchObject({
+    calls: once,
+    order: { fulfillmentMethod: 'SHIP', totals: { total: { amount: total } } },
+  });
 });
 
 it('refuses bad input with clear userErrors and leaves the cart open', async () => {

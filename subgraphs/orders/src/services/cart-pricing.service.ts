@@ -14,7 +14,7 @@ import { evaluateDiscounts } from '../clients/discounts';
 import { readAvailability } from '../clients/stock';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
-import type { Cart } from '../entities';
+import { type Cart, DeliveryMethod } from '../entities';
 import { readShopConfig } from './shop-config.service';
 
 /** A cart's lines (oldest first) and codes, read as plain rows in one statement: what the cart holds at this version. */
@@ -81,10 +81,25 @@ export function stockFor(ctx: OrdersContext, skus: readonly string[]): Promise<A
   return ctx.pricing.stock.availability;
 }
 
-async function computeCartPricing(ctx: OrdersContext, cart: Cart): Promise<CartPricing> {
+/**
+ * The cart priced as a checkout takes it: the same figures, but a cart that ships reads no stock,
+ * as neither its price nor its delivery depends on it (the checkout's routing reads the stock it
+ * places the order with). Its warnings are not a checkout's concern.
+ */
+export function checkoutPricing(ctx: OrdersContext, cart: Cart): Promise<CartPricing> {
+  return cart.deliveryMethod === DeliveryMethod.SHIP ? computeCartPricing(ctx, cart, { stock: false }) : cartPricing(ctx, cart);
+}
+
+/** No stock figures and no locations: what pricing sees when it does not ask. */
+const NO_STOCK: Availability = { levels: [], locations: [] };
+
+async function computeCartPricing(ctx: OrdersContext, cart: Cart, read: { stock: boolean } = { stock: true }): Promise<CartPricing> {
   const [contents, config] = await Promise.all([readCartContents(ctx, cart.id), readShopConfig(ctx)]);
   const skus = contents.lines.map((line) => line.sku);
-  const [catalog, availability] = await Promise.all([catalogFor(ctx, skus, cart.channel), stockFor(ctx, skus)]);
+  const [catalog, availability] = await Promise.all([
+    catalogFor(ctx, skus, cart.channel),
+    read.stock ? stockFor(ctx, skus) : Promise.resolve(NO_STOCK),
+  ]);
   const delivery = deliveryChoice(cart);
   const evaluation = await evaluateDiscounts(ctx, {
     lines: countedLines(contents.lines, catalog),

@@ -13,7 +13,7 @@ import { CartStatus, DeliveryMethod, type Cart, type Order, type OrderDiscountAp
 import { OrdersErrorCode } from '../errors';
 import type { CheckoutCompleteInput } from '../inputs/checkout.input';
 import { PaymentMethodValue } from '../types/order.types';
-import { cartPricing } from './cart-pricing.service';
+import { checkoutPricing } from './cart-pricing.service';
 import { findCart } from './cart-access';
 
 export interface CheckoutPayloadValue {
@@ -102,7 +102,7 @@ export async function completeCartCheckout(
     caller: { customerId: customerId ?? cart.customerId, isStaff: isStaff(viewer) },
     price: async () => {
       if (cart.status !== CartStatus.OPEN) return { ...emptyCart(cart) };
-      return toPricedCart(cart, await cartPricing(ctx, cart));
+      return toPricedCart(cart, await checkoutPricing(ctx, cart));
     },
   });
   if (!answer.ok) return { userErrors: answer.userErrors.map((e) => new UserError(e.field, e.message, e.code)) };
