@@ -92,7 +92,7 @@ it('a signed-in customer takes a cart to a paid order; the cart answers later ch
   expect((await api(`query($id: ID!) { order(id: $id) { id } }`, { id: order.id }, other.headers)).order).toBeNull();
 });
 
-it('reads the catalog, the discounts and the stock once each, whether the order ships or is collected', async () => {
+it('reads the catalog and the discounts once; the stock only to route a shipped order, a collected one not at all', async () => {
   const guest = ANONYMOUS;
   const email = 'calls@example.com';
   const pay = (total: string) => ({
@@ -108,11 +108,14 @@ it('reads the catalog, the discounts and the stock once each, whether the order 
     expect(answer.checkoutComplete.userErrors).toEqual([]);
     return { calls, order: answer.checkoutComplete.order };
   };
-  const once = { VariantsForPricing: 1, DiscountsEvaluate: 1, StockAvailability: 1 };
+  const priced = { VariantsForPricing: 1, DiscountsEvaluate: 1 };
 
-  // Collected: the pricing reads the store with the stock; holding it there reads nothing more.
+  // Collected: taxed where the store was when it was chosen; the hold at the store checks the rest.
   const collected = await pickupCart('CK-CALLS', 1, guest);
-  expect(await complete(collected.id, collected.total)).toMatchObject({ calls: once, order: { fulfillmentMethod: 'PICKUP' } });
+  expect(await complete(collected.id, collected.total)).toMatchObject({
+    calls: priced,
+    order: { fulfillmentMethod: 'PICKUP', totals: { total: { amount: collected.total } } },
+  });
 
   // Shipped: the price depends on no stock, so only the routing reads it.
   const created = await api(
@@ -131,9 +134,48 @@ it('reads the catalog, the discounts and the stock once each, whether the order 
   expect(shipped.cartDeliveryUpdate.userErrors).toEqual([]);
   const total = shipped.cartDeliveryUpdate.cart.cost.total.amount as string;
   expect(await complete(cart.id, total)).toMatchObject({
-    calls: once,
+    calls: { ...priced, StockAvailability: 1 },
     order: { fulfillmentMethod: 'SHIP', totals: { total: { amount: total } } },
   });
+});
+
+it('refuses a pickup at a store that stopped offering it after it was chosen, and holds nothing', async () => {
+  const cart = await pickupCart('CK-CALLS', 2, ANONYMOUS);
+  const reserved = async () => {
+    const levels = await api(`{ inventoryLevels(first: 50, skus: ["CK-CALLS"]) { nodes { reserved location { id } } } }`, {}, admin);
+    return (
+      (levels.inventoryLevels.nodes as { reserved: number; location: { id: string } }[]).find((l) => l.location.id === berlin)?.reserved ??
+      0
+    );
+  };
+  const before = await reserved();
+  const pickup = (enabled: boolean) =>
+    api(
+      `mutation($id: ID!, $on: Boolean!) { locationUpdate(id: $id, input: { pickupEnabled: $on }) { userErrors { code } } }`,
+      { id: berlin, on: enabled },
+      admin,
+    );
+  const input = {
+    email: 'closed.store@example.com',
+    payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }],
+  };
+  expect((await pickup(false)).locationUpdate.userErrors).toEqual([]);
+  try {
+    const refused = await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);
+    expect(refused.checkoutComplete).toEqual({
+      order: null,
+      userErrors: [{ field: ['cartId'], message: expect.stringMatching(/does not offer pickup/), code: 'DELIVERY_NOT_AVAILABLE' }],
+    });
+    expect(await reserved()).toBe(before);
+    const still = await api(`query($id: ID!) { cart(id: $id) { status } }`, { id: cart.id }, ANONYMOUS);
+    expect(still.cart.status).toBe('OPEN');
+  } finally {
+    await pickup(true);
+  }
+  // Offered again: the same cart goes through.
+  const done = await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);
+  expect(done.checkoutComplete.userErrors).toEqual([]);
+  expect(await reserved()).toBe(before + 2);
 });
 
 it('refuses bad input with clear userErrors and leaves the cart open', async () => {

@@ -161,6 +161,29 @@ it('lets a manager override a price with a reason, recorded on the order; a cash
   expect(done.order.flags).toEqual([{ code: 'PRICE_OVERRIDDEN', orderLineId: expect.stringMatching(/^gid:\/\/commerce\/OrderLine\//) }]);
 });
 
+it('sells at a store that offers no pickup to online shoppers: a sale at the counter is no pickup', async () => {
+  const pickup = (enabled: boolean) =>
+    api(
+      `mutation($id: ID!, $on: Boolean!) { locationUpdate(id: $id, input: { pickupEnabled: $on }) { userErrors { code } } }`,
+      { id: berlin, on: enabled },
+      admin,
+    );
+  expect((await pickup(false)).locationUpdate.userErrors).toEqual([]);
+  try {
+    const sale = {
+      clientOrderId: randomUUID(),
+      deviceId: 'till-3',
+      lines: [{ sku: 'TILL-A', quantity: 1 }],
+      payments: [{ method: 'MANUAL', amount: { amount: '20.00' } }],
+    };
+    const sold = (await api(SELL, { input: sale, key: randomUUID() }, cashier)).posOrderCreate;
+    expect(sold.userErrors).toEqual([]);
+    expect(sold.order).toMatchObject({ channel: 'POS', location: { id: berlin }, financialStatus: 'PAID' });
+  } finally {
+    await pickup(true);
+  }
+});
+
 it('refuses what a till should not send, each with a clear error, and sells nothing', async () => {
   const before = await level('TILL-A');
   const base = {

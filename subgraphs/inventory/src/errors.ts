@@ -18,6 +18,8 @@ export const InventoryErrorCode = {
   RESERVATION_NOT_PENDING: StockErrorCode.RESERVATION_NOT_PENDING,
   /** A reservation committed after its time ran out. */
   RESERVATION_EXPIRED: StockErrorCode.RESERVATION_EXPIRED,
+  /** A hold for a pickup at a location that does not offer pickup. */
+  PICKUP_NOT_OFFERED: StockErrorCode.PICKUP_NOT_OFFERED,
   /** The product catalog has no variant with this SKU, so it cannot be stocked. */
   UNKNOWN_SKU: StockErrorCode.UNKNOWN_SKU,
   /** A transfer from a location to itself. */
@@ -39,6 +41,7 @@ export const inventoryUserErrorCodes = describeUserErrorCodes(InventoryErrorCode
   INSUFFICIENT_STOCK: 'Not enough available stock (onHand - reserved) for an adjustment, sale, reservation or shipment; nothing moved.',
   RESERVATION_NOT_PENDING: 'The reservation was already committed, released or expired, so it cannot take this step.',
   RESERVATION_EXPIRED: 'The reservation ran out of time before it was committed; its stock is released.',
+  PICKUP_NOT_OFFERED: 'A hold for a pickup names a location that does not offer pickup; nothing was held.',
   UNKNOWN_SKU: 'The catalog has no product variant with this SKU (or variant id).',
   SAME_LOCATION: 'A transfer from a location to itself.',
   INVALID_STATUS: 'The transfer or purchase order is in a status that does not allow this step.',

@@ -176,6 +176,32 @@ describe('reserve, commit, release', () => {
     expect(other.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
   });
 
+  it('holds for a pickup only at a location that offers it; a replay of the key answers the hold made', async () => {
+    const sku = skus[14];
+    const warehouse = loc['Central Warehouse Leipzig'];
+    const berlin = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(inv, sku, warehouse, 4);
+    await setStock(inv, sku, berlin, 4);
+    const refused = await reserve({ key: 'pickup-1', pickup: true, lines: [{ sku, quantity: 1, locationId: warehouse }] });
+    expect(refused).toEqual({
+      reservation: null,
+      userErrors: [
+        {
+          field: ['input', 'lines', '0', 'locationId'],
+          message: 'Central Warehouse Leipzig does not offer pickup',
+          code: 'PICKUP_NOT_OFFERED',
+        },
+      ],
+    });
+    expect(await levelOf(inv, sku, warehouse)).toMatchObject({ reserved: 0 });
+    const held = await reserve({ key: 'pickup-2', pickup: true, lines: [{ sku, quantity: 1, locationId: berlin }] });
+    expect(held.reservation.lines).toEqual([{ sku, locationId: berlin, quantity: 1 }]);
+    // Whether it is a pickup is checked on a new hold; the same key answers the hold, whatever it says.
+    const replayed = await reserve({ key: 'pickup-2', pickup: false, lines: [{ sku, quantity: 1, locationId: berlin }] });
+    expect(replayed.reservation.id).toBe(held.reservation.id);
+    expect(await levelOf(inv, sku, berlin)).toMatchObject({ reserved: 1 });
+  });
+
   it('refuses bad lines and unknown locations, holding nothing', async () => {
     const movements = await inventoryRows(inv, 'stock_movement');
     const cases: [Record<string, unknown>, string][] = [

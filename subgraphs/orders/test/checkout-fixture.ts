@@ -89,14 +89,38 @@ export async function ordersCall(
   });
 }
 
-/** A SKU with at least `units` available at one location, and that location. */
+/**
+ * A SKU with at least `units` available at a store that offers pickup (received there first when
+ * it has fewer), and that store: the fixture's carts are collected there.
+ */
 export async function stockedSku(system: CheckoutSystem, units: number, skip: string[] = []): Promise<{ sku: string; locationId: string }> {
-  const [row] = await sql<{ sku: string; location_id: string }>(
+  const [row] = await sql<{ sku: string; location_id: string; available: string }>(
     system.subgraphs.servers.inventory.orm.em.fork(),
-    `select sku, location_id from inventory.inventory_level where on_hand - reserved >= ? and not (sku = any(?)) order by sku, location_id limit 1`,
-    [units, skip],
+    `select l.sku, l.location_id, l.on_hand - l.reserved as available
+       from inventory.inventory_level l join inventory.location s on s.id = l.location_id and s.pickup_enabled
+      where not (l.sku = any(?)) order by l.on_hand - l.reserved desc, l.sku, l.location_id limit 1`,
+    [skip],
   );
+  await receiveUpTo(system, row.sku, row.location_id, units);
   return { sku: row.sku, locationId: row.location_id };
+}
+
+/** Receives units of `sku` at a location until at least `units` are available there. */
+export async function receiveUpTo(system: CheckoutSystem, sku: string, locationId: string, units: number): Promise<void> {
+  const [level] = await sql<{ available: string }>(
+    system.subgraphs.servers.inventory.orm.em.fork(),
+    `select on_hand - reserved as available from inventory.inventory_level where sku = ? and location_id = ?`,
+    [sku, locationId],
+  );
+  const missing = units - Number(level?.available ?? 0);
+  if (missing <= 0) return;
+  const { inventoryAdjust } = await adminCall(
+    system,
+    'inventory',
+    `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { code } } }`,
+    { input: { sku, locationId, delta: missing, reason: 'RECEIVED' } },
+  );
+  if (inventoryAdjust.userErrors.length) throw new Error(`inventoryAdjust: ${JSON.stringify(inventoryAdjust.userErrors)}`);
 }
 
 /** Units held for checkouts in flight (beyond what placed orders hold), and checkouts' reservations still pending. */

@@ -18,6 +18,7 @@ import {
   giftCardBalance,
   ordersCall,
   pricedCart,
+  receiveUpTo,
   startCheckoutSystem,
   type CheckoutSystem,
 } from './checkout-fixture';
@@ -30,18 +31,17 @@ let skus: string[];
 beforeAll(async () => {
   system = await startCheckoutSystem();
   const inventory = system.subgraphs.servers.inventory.orm.em.fork();
-  const [pick] = await sql<{ location_id: string }>(
-    inventory,
-    `select location_id from inventory.inventory_level where on_hand - reserved >= 20 group by location_id order by count(*) desc limit 1`,
-  );
-  storeA = pick.location_id;
+  // Store A offers pickup: online orders are collected there.
+  const [pick] = await sql<{ id: string }>(inventory, `select id from inventory.location where pickup_enabled order by name limit 1`);
+  storeA = pick.id;
   skus = (
     await sql<{ sku: string }>(
       inventory,
-      `select sku from inventory.inventory_level where location_id = ? and on_hand - reserved >= 20 order by sku limit 3`,
+      `select sku from inventory.inventory_level where location_id = ? order by on_hand - reserved desc, sku limit 3`,
       [storeA],
     )
   ).map((r) => r.sku);
+  for (const sku of skus) await receiveUpTo(system, sku, storeA, 20);
   const [other] = await sql<{ id: string }>(inventory, `select id from inventory.location where id <> ? order by id limit 1`, [storeA]);
   storeB = other.id;
 }, 120_000);

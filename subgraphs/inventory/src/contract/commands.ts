@@ -65,6 +65,8 @@ export interface InventoryReserveVariables {
     channel?: Channel | null;
     reference?: string | null;
     ttlSeconds?: number | null;
+    /** A hold for a pickup: every location named must offer pickup (PICKUP_NOT_OFFERED). */
+    pickup?: boolean | null;
   };
 }
 

@@ -10,6 +10,8 @@ export const StockErrorCode = {
   RESERVATION_NOT_PENDING: 'RESERVATION_NOT_PENDING',
   /** The reservation's time ran out before it was committed; its stock was or will be released. */
   RESERVATION_EXPIRED: 'RESERVATION_EXPIRED',
+  /** A hold for a pickup at a location that does not offer pickup: nothing was held. */
+  PICKUP_NOT_OFFERED: 'PICKUP_NOT_OFFERED',
   /** The catalog has no product variant with this SKU. */
   UNKNOWN_SKU: 'UNKNOWN_SKU',
   /** A transfer from a location to itself. */

@@ -68,6 +68,14 @@ export class InventoryReserveInput {
   @Min(1)
   @Max(86_400)
   ttlSeconds?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'A hold for a pickup: every location named must offer pickup (PICKUP_NOT_OFFERED otherwise). Checked when the hold is made; a replay of the key answers the hold made.',
+  })
+  pickup?: boolean | null;
 }
 
 @InputType({ description: 'A sale recorded by a till, possibly long after it happened offline.' })

@@ -34,16 +34,28 @@ export async function reserve(ctx: InventoryContext, input: InventoryReserveInpu
   }
   if (errors.length) return { ok: false, userErrors: errors };
 
-  const { key, ...request } = input;
+  // Whether it is a pickup is a check on a new hold, not part of what is held: a replay answers the hold whatever it says.
+  const { key, pickup, ...request } = input;
   let announce: EventAnnouncement[] = [];
   const outcome = await runMutation(ctx, async ({ em }) => {
     const [claim] = await claimIdempotencyKeys<{ reservationId: string }>(em, SCHEMA, RESERVE_SCOPE, [{ key, input: request }]);
     if (claim.state === 'mismatch') throw new UserErrorsException([claim.userError]);
     if (claim.state === 'replay') return em.findOneOrFail(Reservation, { id: claim.result.reservationId });
-    await requireLocations(em, [
+    const named = [
       ...(input.locationId ? [{ id: input.locationId, path: ['input', 'locationId'] }] : []),
       ...input.lines.flatMap((l, i) => (l.locationId ? [{ id: l.locationId, path: ['input', 'lines', String(i), 'locationId'] }] : [])),
-    ]);
+    ];
+    const locations = await requireLocations(em, named);
+    if (pickup) {
+      const closed = named.filter(({ id }) => !locations.get(id)?.pickupEnabled);
+      if (closed.length)
+        throw new UserErrorsException(
+          closed.map(
+            ({ id, path }) =>
+              new UserError(path, `${locations.get(id)?.name ?? id} does not offer pickup`, InventoryErrorCode.PICKUP_NOT_OFFERED),
+          ),
+        );
+    }
     const reservation = Object.assign(new Reservation(), {
       key,
       requestHash: '',

@@ -13,6 +13,8 @@ export const CheckoutErrorCode = {
   EMAIL_REQUIRED: 'EMAIL_REQUIRED',
   /** SHIP without an address, PICKUP without a store, or no delivery chosen. */
   DELIVERY_REQUIRED: 'DELIVERY_REQUIRED',
+  /** The store chosen for pickup no longer offers it: choose another delivery. */
+  DELIVERY_NOT_AVAILABLE: 'DELIVERY_NOT_AVAILABLE',
   /** Store credit or loyalty points without a signed-in customer. */
   CUSTOMER_REQUIRED: 'CUSTOMER_REQUIRED',
   /** A line's stock ran out at the locations that could serve it. */

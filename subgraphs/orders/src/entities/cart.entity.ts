@@ -71,6 +71,14 @@ export class Cart {
   @Property({ type: 'uuid', nullable: true })
   pickupLocationId: string | null = null;
 
+  /**
+   * Where the chosen store is (PICKUP, SHIP_TO_STORE), as inventory told it when the store was
+   * chosen: a pickup checkout is taxed by it without asking again, and the hold at the store
+   * checks that it still offers pickup.
+   */
+  @Property({ type: 'json', nullable: true })
+  pickupStore: CartPickupStore | null = null;
+
   /** The delivery address (SHIP), as entered. */
   @Property({ type: 'json', nullable: true })
   shippingAddress: CartAddress | null = null;
@@ -92,6 +100,13 @@ export class Cart {
 
   @Property({ type: 'integer', default: 1 })
   version = 1;
+}
+
+/** The chosen store as its pickup is taxed: its name and where it is. */
+export interface CartPickupStore {
+  name: string;
+  countryCode: string;
+  province: string | null;
 }
 
 /** A delivery address as the cart keeps it. */

@@ -47,6 +47,7 @@ export async function updateCartDelivery(ctx: OrdersContext, cartId: string, inp
       locked.deliveryMethod = DeliveryMethod.SHIP;
       locked.shippingRateId = target;
       locked.pickupLocationId = null;
+      locked.pickupStore = null;
       if (input.address) locked.shippingAddress = toAddress(input.address);
       return Promise.resolve();
     });
@@ -61,6 +62,7 @@ export async function updateCartDelivery(ctx: OrdersContext, cartId: string, inp
   return changeCart(ctx, cartId, (_tx, locked) => {
     locked.deliveryMethod = method;
     locked.pickupLocationId = target;
+    locked.pickupStore = { name: store.name, countryCode: store.countryCode, province: store.province };
     locked.shippingRateId = null;
     return Promise.resolve();
   });

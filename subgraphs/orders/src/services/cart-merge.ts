@@ -42,6 +42,7 @@ export async function mergeCarts(tx: OrdersContext, source: Cart, target: Cart):
     target.deliveryMethod = source.deliveryMethod;
     target.shippingRateId = source.shippingRateId;
     target.pickupLocationId = source.pickupLocationId;
+    target.pickupStore = source.pickupStore;
     target.shippingAddress = source.shippingAddress;
   }
   source.status = CartStatus.MERGED;

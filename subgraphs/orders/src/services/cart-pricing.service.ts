@@ -82,24 +82,26 @@ export function stockFor(ctx: OrdersContext, skus: readonly string[]): Promise<A
 }
 
 /**
- * The cart priced as a checkout takes it: the same figures, but a cart that ships reads no stock,
- * as neither its price nor its delivery depends on it (the checkout's routing reads the stock it
- * places the order with). Its warnings are not a checkout's concern.
+ * The cart priced as a checkout takes it: the same figures, but without reading stock where
+ * neither the price nor the delivery depends on it. A cart that ships is taxed by its address and
+ * the checkout's routing reads the stock it places the order with; a pickup is taxed where the
+ * store was when it was chosen, and the hold at the store checks that it still offers pickup and
+ * has the units. Warnings, which need the figures, are not a checkout's concern.
  */
 export function checkoutPricing(ctx: OrdersContext, cart: Cart): Promise<CartPricing> {
-  return cart.deliveryMethod === DeliveryMethod.SHIP ? computeCartPricing(ctx, cart, { stock: false }) : cartPricing(ctx, cart);
+  if (cart.deliveryMethod === DeliveryMethod.SHIP) return computeCartPricing(ctx, cart, { levels: [], locations: [] });
+  if (cart.deliveryMethod === DeliveryMethod.PICKUP && cart.pickupLocationId && cart.pickupStore) {
+    const store = { id: cart.pickupLocationId, ...cart.pickupStore, pickupEnabled: true, fulfillsOnlineOrders: false };
+    return computeCartPricing(ctx, cart, { levels: [], locations: [{ ...store, latitude: null, longitude: null, fulfillmentRank: null }] });
+  }
+  return cartPricing(ctx, cart);
 }
 
-/** No stock figures and no locations: what pricing sees when it does not ask. */
-const NO_STOCK: Availability = { levels: [], locations: [] };
-
-async function computeCartPricing(ctx: OrdersContext, cart: Cart, read: { stock: boolean } = { stock: true }): Promise<CartPricing> {
+/** Priced with `known` instead of reading stock when given. */
+async function computeCartPricing(ctx: OrdersContext, cart: Cart, known?: Availability): Promise<CartPricing> {
   const [contents, config] = await Promise.all([readCartContents(ctx, cart.id), readShopConfig(ctx)]);
   const skus = contents.lines.map((line) => line.sku);
-  const [catalog, availability] = await Promise.all([
-    catalogFor(ctx, skus, cart.channel),
-    read.stock ? stockFor(ctx, skus) : Promise.resolve(NO_STOCK),
-  ]);
+  const [catalog, availability] = await Promise.all([catalogFor(ctx, skus, cart.channel), known ?? stockFor(ctx, skus)]);
   const delivery = deliveryChoice(cart);
   const evaluation = await evaluateDiscounts(ctx, {
     lines: countedLines(contents.lines, catalog),

@@ -1,6 +1,7 @@
 /**
  * Step: hold the cart's stock where routing places it (fulfilment/plan.ts): at the pickup store
- * for PICKUP, with no stock figures read, by the SHIP rule otherwise. The placements are written
+ * for PICKUP, with no stock figures read (inventory checks the store still offers pickup), by the
+ * SHIP rule otherwise. The placements are written
  * to the checkout row before inventory is asked, so whoever resumes the checkout asks again with
  * the same lines under the same key. When another checkout took the stock between the read and
  * the hold, the cart is routed again on fresh figures (nothing is held under the key after a
@@ -50,10 +51,14 @@ export async function reserveStock(deps: CheckoutDeps, checkout: CheckoutRow): P
         channel: cart.channel as Channel,
         reference: `checkout:${checkout.id}`,
         ttlSeconds: deps.holdSeconds,
+        // A pickup is online; a till sale is handed over at the counter, wherever the till is.
+        pickup: cart.delivery?.method === 'PICKUP' && !checkout.plan.pos,
       },
     });
     if (result.ok) return held(result.value.reservation, placements);
     if (result.reason === 'UNAVAILABLE') return unavailable('inventory');
+    const closed = result.userErrors.find((e) => e.code === StockErrorCode.PICKUP_NOT_OFFERED);
+    if (closed) return refused(['cartId'], `${closed.message}; choose another delivery`, CheckoutErrorCode.DELIVERY_NOT_AVAILABLE);
     const outOfStock = result.userErrors.find((e) => e.code === StockErrorCode.INSUFFICIENT_STOCK);
     if (!outOfStock) return remoteRefusal(result.userErrors, ['cartId'], CheckoutErrorCode.OUT_OF_STOCK);
     // PICKUP has nowhere else to go; SHIP may find the stock elsewhere on fresh figures.
