@@ -197,7 +197,13 @@ it('folds every committed row once, whatever order transactions commit in, and r
     for (let i = 0; i < 5; i++) await sellOrder(writer);
 
     // Two replicas fold at once: one folds, the other leaves it be; the rows behind the open transaction wait.
-    const written = await Promise.all([foldSalesRollup(orm, TIME_ZONE), foldSalesRollup(orm, TIME_ZONE)]);
+    // A transaction another test file runs on the same server may hold every fold back for a moment: the pair goes again then.
+    let written: number[] = [];
+    for (let attempt = 0; attempt < 50 && !written.some((n) => n > 0); attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      written = await Promise.all([foldSalesRollup(orm, TIME_ZONE), foldSalesRollup(orm, TIME_ZONE)]);
+      expect(written.filter((n) => n > 0).length).toBeLessThanOrEqual(1);
+    }
     expect(written.filter((n) => n > 0)).toHaveLength(1);
     const [state] = await sql<{ folded_below: string }>(orm.em.fork(), `select folded_below::text from orders.sales_rollup_state`);
     expect(BigInt(state.folded_below)).toBeLessThanOrEqual(BigInt(rows[0].xid));
