@@ -2,6 +2,7 @@ import { Role } from '#platform/auth';
 import { demoSkus } from '../../subgraphs/products/src/seed/seed-demo-catalog';
 import { gql, gqlData } from '../support/graphql-client';
 import { internalCalls } from '../support/internal-calls';
+import { countStatements } from '../support/products';
 import { CART_FIELDS, createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
@@ -213,6 +214,8 @@ describe('calls to other subgraphs', () => {
 
     for (const id of [small, large]) {
       expect(await callsOf(() => readCart(id))).toEqual(once);
+      // And two statements: the cart, then its lines and codes with the shop's taxes and zones.
+      expect(await countStatements(system.servers.orders, () => readCart(id))).toBe(2);
     }
     // A change checks its SKUs with the catalog before its transaction and prices its answer with the same read.
     const added = await callsOf(() =>

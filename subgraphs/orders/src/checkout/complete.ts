@@ -58,9 +58,8 @@ async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promis
   const { scope, idempotencyKey, input } = request;
   const hash = requestHash(input);
   const waitMs = request.waitMs ?? 6_000;
-  const earlier = await readCheckout(deps.em(), { scope, key: idempotencyKey });
-  if (earlier) return earlier.request_hash === hash ? waitForAnswer(deps, earlier.id, waitMs) : mismatch(idempotencyKey);
-  const placed = await orderOfCart(deps, input.cartId);
+  const { earlier, placed } = await startingPoint(deps, scope, idempotencyKey, input.cartId);
+  if (earlier) return earlier.requestHash === hash ? waitForAnswer(deps, earlier.id, waitMs) : mismatch(idempotencyKey);
   if (placed) return { ok: true, orderId: placed };
 
   const cart = await request.price();
@@ -106,9 +105,20 @@ const inProgress = (): CheckoutAnswer => ({
   ],
 });
 
-async function orderOfCart(deps: CheckoutDeps, cartId: string): Promise<string | null> {
-  const [row] = await sql<{ id: string }>(deps.em(), `select id from "${SCHEMA}"."order" where cart_id = ?`, [cartId]);
-  return row?.id ?? null;
+/** The checkout this key started, if any, and the order the cart became, if any: one statement. */
+async function startingPoint(
+  deps: CheckoutDeps,
+  scope: string,
+  key: string,
+  cartId: string,
+): Promise<{ earlier: { id: string; requestHash: string } | null; placed: string | null }> {
+  const [row] = await sql<{ id: string | null; request_hash: string | null; placed: string | null }>(
+    deps.em(),
+    `select c.id, c.request_hash, (select id from "${SCHEMA}"."order" where cart_id = ?) as placed
+       from (values (1)) as one left join "${SCHEMA}"."checkout" c on c.caller_scope = ? and c.idempotency_key = ?`,
+    [cartId, scope, key],
+  );
+  return { earlier: row.id ? { id: row.id, requestHash: row.request_hash ?? '' } : null, placed: row.placed };
 }
 
 /** The answer a finished checkout gives: its order, or why it failed. */

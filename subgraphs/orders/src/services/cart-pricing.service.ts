@@ -15,22 +15,41 @@ import { readAvailability } from '../clients/stock';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
 import { type Cart, DeliveryMethod } from '../entities';
-import { readShopConfig } from './shop-config.service';
+import { SHOP_CONFIG_COLUMNS, shopConfigFrom, type ShopConfig, type ShopConfigColumns } from './shop-config.service';
 
-/** A cart's lines (oldest first) and codes, read as plain rows in one statement: what the cart holds at this version. */
-export async function readCartContents(ctx: OrdersContext, cartId: string): Promise<{ lines: CartLineInput[]; codes: string[] }> {
-  const [row] = await sql<{ lines: { id: string; sku: string; quantity: number; priceAtAddMinor: number | null }[]; codes: string[] }>(
-    ctx.em,
-    `select coalesce((select json_agg(json_build_object('id', id, 'sku', sku, 'quantity', quantity, 'priceAtAddMinor', price_at_add_minor)
-                                      order by position, id)
-                        from "${SCHEMA}"."cart_line" where cart_id = ?), '[]') as lines,
-            coalesce((select json_agg(code order by created_at, code) from "${SCHEMA}"."cart_discount_code" where cart_id = ?), '[]') as codes`,
-    [cartId, cartId],
-  );
+type CartContents = { lines: CartLineInput[]; codes: string[] };
+type CartContentsColumns = { lines: { id: string; sku: string; quantity: number; priceAtAddMinor: number | null }[]; codes: string[] };
+
+/** A cart's lines (oldest first) and codes as two JSON columns; binds the cart's id twice. */
+const CART_CONTENTS_COLUMNS = `
+  coalesce((select json_agg(json_build_object('id', id, 'sku', sku, 'quantity', quantity, 'priceAtAddMinor', price_at_add_minor)
+                            order by position, id)
+              from "${SCHEMA}"."cart_line" where cart_id = ?), '[]') as lines,
+  coalesce((select json_agg(code order by created_at, code) from "${SCHEMA}"."cart_discount_code" where cart_id = ?), '[]') as codes`;
+
+function cartContentsFrom(row: CartContentsColumns): CartContents {
   return {
     lines: row.lines.map((line) => ({ ...line, priceAtAddMinor: line.priceAtAddMinor === null ? null : Number(line.priceAtAddMinor) })),
     codes: row.codes,
   };
+}
+
+/** A cart's lines (oldest first) and codes, read as plain rows in one statement: what the cart holds at this version. */
+export async function readCartContents(ctx: OrdersContext, cartId: string): Promise<CartContents> {
+  const [row] = await sql<CartContentsColumns>(ctx.em, `select ${CART_CONTENTS_COLUMNS}`, [cartId, cartId]);
+  return cartContentsFrom(row);
+}
+
+/** The cart's contents and the shop's taxes and zones: one statement, unless the request has read the shop's already. */
+async function readPricingInputs(ctx: OrdersContext, cartId: string): Promise<[CartContents, ShopConfig]> {
+  if (ctx.pricing.config) return Promise.all([readCartContents(ctx, cartId), ctx.pricing.config]);
+  const row = sql<CartContentsColumns & ShopConfigColumns>(ctx.em, `select ${CART_CONTENTS_COLUMNS}, ${SHOP_CONFIG_COLUMNS}`, [
+    cartId,
+    cartId,
+  ]).then(([columns]) => columns);
+  // The request's later reads of the shop's settings take them from this one.
+  const config = (ctx.pricing.config = row.then(shopConfigFrom));
+  return Promise.all([row.then(cartContentsFrom), config]);
 }
 
 /** The SKUs of a cart's lines. */
@@ -99,7 +118,7 @@ export function checkoutPricing(ctx: OrdersContext, cart: Cart): Promise<CartPri
 
 /** Priced with `known` instead of reading stock when given. */
 async function computeCartPricing(ctx: OrdersContext, cart: Cart, known?: Availability): Promise<CartPricing> {
-  const [contents, config] = await Promise.all([readCartContents(ctx, cart.id), readShopConfig(ctx)]);
+  const [contents, config] = await readPricingInputs(ctx, cart.id);
   const skus = contents.lines.map((line) => line.sku);
   const [catalog, availability] = await Promise.all([catalogFor(ctx, skus, cart.channel), known ?? stockFor(ctx, skus)]);
   const delivery = deliveryChoice(cart);
