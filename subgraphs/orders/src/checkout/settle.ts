@@ -95,18 +95,20 @@ async function recordCapture(
 ) {
   await deps.em().transactional(async (em) => {
     const order = await em.findOneOrFail(Order, { checkoutId: checkout.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const [authorization] = await sql<{ payment_id: string }>(
-      em,
-      `select payment_id from "${SCHEMA}"."payment_event" where idempotency_key = ?`,
-      [stepKeys(checkout.id).tender(index)],
-    );
+    // On the payment its authorization is on: one statement when it goes in.
     const inserted = await sql(
       em,
       `insert into "${SCHEMA}"."payment_event" (payment_id, kind, amount_minor, status, idempotency_key, provider_reference, created_at)
-       values (?, 'CAPTURE', ?, 'SUCCEEDED', ?, ?, now()) on conflict (idempotency_key) do nothing returning id`,
-      [authorization.payment_id, amountMinor, key, reference],
+       select payment_id, 'CAPTURE', ?, 'SUCCEEDED', ?, ?, now() from "${SCHEMA}"."payment_event" where idempotency_key = ?
+       on conflict (idempotency_key) do nothing returning id`,
+      [amountMinor, key, reference, stepKeys(checkout.id).tender(index)],
     );
-    if (inserted.length === 0) return;
+    if (inserted.length === 0) {
+      // Recorded before (a retry); a capture with no authorization to go with is a bug, never a silent skip.
+      const [known] = await sql(em, `select 1 from "${SCHEMA}"."payment_event" where idempotency_key = ?`, [key]);
+      if (!known) throw new Error(`checkout ${checkout.id}: tender ${index} was captured but its authorization is not in the ledger`);
+      return;
+    }
     if (financialStatus(await orderPaymentSummaries(em, order.id), order.totalMinor) === 'PAID') {
       await appendOrderEvents(em, order, [{ type: 'order.paid', data: { paidMinor: order.totalMinor } }]);
     }
