@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { gqlData } from '../support/graphql-client';
 import { internalCalls } from '../support/internal-calls';
-import { createStockedProduct, locationsByName, newCustomer, PAYLOAD } from '../support/carts';
+import { createStockedProduct, locationsByName, newCustomer, PAYLOAD, shippedCart } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
 
@@ -118,24 +118,10 @@ it('reads the catalog and the discounts once; the stock only to route a shipped 
   });
 
   // Shipped: the price depends on no stock, so only the routing reads it.
-  const created = await api(
-    `mutation { cartCreate(input: { channel: WEB, lines: [{ sku: "CK-CALLS", quantity: 1 }], buyerIdentity: { countryCode: "DE" } }) { ${PAYLOAD} } }`,
-    {},
-    guest,
-  );
-  const cart = created.cartCreate.cart;
-  const handle = cart.deliveryOptions.find((option: { method: string }) => option.method === 'SHIP').handle as string;
-  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
-  const shipped = await api(
-    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
-    { id: cart.id, delivery: { handle, address } },
-    guest,
-  );
-  expect(shipped.cartDeliveryUpdate.userErrors).toEqual([]);
-  const total = shipped.cartDeliveryUpdate.cart.cost.total.amount as string;
-  expect(await complete(cart.id, total)).toMatchObject({
+  const shipped = await shippedCart(system, guest, { sku: 'CK-CALLS', quantity: 1 });
+  expect(await complete(shipped.id, shipped.total)).toMatchObject({
     calls: { ...priced, StockAvailability: 1 },
-    order: { fulfillmentMethod: 'SHIP', totals: { total: { amount: total } } },
+    order: { fulfillmentMethod: 'SHIP', totals: { total: { amount: shipped.total } } },
   });
 });
 

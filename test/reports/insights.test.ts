@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { sql, type Orm } from '#platform/db';
 import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
-import { locationsByName, newCustomer, PAYLOAD } from '../support/carts';
+import { locationsByName, newCustomer, shippedCart } from '../support/carts';
 import { openTestOrm } from '../support/database';
 import { gql, gqlData } from '../support/graphql-client';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
@@ -81,21 +81,8 @@ async function tillSale(
 
 /** A web order of `quantity` × `sku`, shipped to Berlin and paid by test card, by a guest or a signed-in customer. */
 async function webOrder(headers: AuthHeaders, sku: string, quantity: number, email: string) {
-  const created = await api(
-    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
-    { input: { channel: 'WEB', lines: [{ sku, quantity }], buyerIdentity: { countryCode: 'DE', email } } },
-    headers,
-  );
-  const cart = created.cartCreate.cart;
-  const handle = cart.deliveryOptions.find((o: { method: string }) => o.method === 'SHIP').handle;
-  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
-  const chosen = await api(
-    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
-    { id: cart.id, delivery: { handle, address } },
-    headers,
-  );
-  expect(chosen.cartDeliveryUpdate.userErrors).toEqual([]);
-  const total = chosen.cartDeliveryUpdate.cart.cost.total.amount as string;
+  const cart = await shippedCart(system, headers, { sku, quantity }, email);
+  const total = cart.total;
   const placed = await api(
     `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: String!) {
       checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id lines { id } } userErrors { code } } }`,

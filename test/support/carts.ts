@@ -83,3 +83,29 @@ export async function newCustomer(system: SupergraphHarness, email: string): Pro
   const id = customerCreate.customer.id as string;
   return { id, headers: await bearer(Role.CUSTOMER, { subject: id }) };
 }
+
+/**
+ * A WEB cart of `quantity` × `sku` for a buyer in Germany, shipped to a Berlin address with the
+ * first SHIP option: its id and the total it shows.
+ */
+export async function shippedCart(
+  system: SupergraphHarness,
+  headers: AuthHeaders,
+  line: { sku: string; quantity: number },
+  email: string | null = null,
+): Promise<{ id: string; total: string }> {
+  const api = (query: string, variables: Record<string, unknown>) => gqlData(system.gateway.url, query, variables, headers);
+  const { cartCreate } = await api(`mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`, {
+    input: { channel: 'WEB', lines: [line], buyerIdentity: { countryCode: 'DE', email } },
+  });
+  if (cartCreate.userErrors.length) throw new Error(`cartCreate: ${JSON.stringify(cartCreate.userErrors)}`);
+  const cart = cartCreate.cart;
+  const handle = (cart.deliveryOptions as { method: string; handle: string }[]).find((o) => o.method === 'SHIP')?.handle;
+  const address = { address1: 'Teststraße 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
+  const { cartDeliveryUpdate } = await api(
+    `mutation($id: ID!, $delivery: CartDeliveryInput!) { cartDeliveryUpdate(cartId: $id, delivery: $delivery) { ${PAYLOAD} } }`,
+    { id: cart.id, delivery: { handle, address } },
+  );
+  if (cartDeliveryUpdate.userErrors.length) throw new Error(`cartDeliveryUpdate: ${JSON.stringify(cartDeliveryUpdate.userErrors)}`);
+  return { id: cart.id as string, total: cartDeliveryUpdate.cart.cost.total.amount as string };
+}
