@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
 import { gqlData } from '../support/graphql-client';
+import { dbId } from '../support/ids';
 import { internalCalls } from '../support/internal-calls';
 import { createStockedProduct, locationsByName, newCustomer, PAYLOAD, shippedCart } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
@@ -162,6 +163,37 @@ it('refuses a pickup at a store that stopped offering it after it was chosen, an
   const done = await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);
   expect(done.checkoutComplete.userErrors).toEqual([]);
   expect(await reserved()).toBe(before + 2);
+});
+
+it('taxes a pickup where the store was when it was chosen, on the cart and in its order alike, until it is chosen again', async () => {
+  const cart = await pickupCart('CK-CALLS', 1, ANONYMOUS);
+  const inventory = (text: string) =>
+    system.servers.inventory.orm.em
+      .fork()
+      .getConnection()
+      .execute(text, [dbId(berlin)]);
+  const cost = async () =>
+    (await api(`query($id: ID!) { cart(id: $id) { cost { total { amount } taxCountryCode } } }`, { id: cart.id }, ANONYMOUS)).cart.cost;
+  expect(await cost()).toEqual({ total: { amount: cart.total }, taxCountryCode: 'DE' });
+  // The store's address is corrected to Austria after the shopper chose it.
+  await inventory(`update inventory.location set address_country_code = 'AT' where id = ?`);
+  try {
+    expect(await cost()).toEqual({ total: { amount: cart.total }, taxCountryCode: 'DE' });
+    const input = {
+      email: 'moved.store@example.com',
+      payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }],
+      expectedTotal: { amount: cart.total },
+    };
+    const done = await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);
+    expect(done.checkoutComplete.userErrors).toEqual([]);
+    expect(done.checkoutComplete.order.lines[0].taxLines).toEqual([{ title: expect.stringMatching(/19/), amount: expect.any(Object) }]);
+    // A new cart choosing the store takes its address as it is now.
+    const again = await pickupCart('CK-CALLS', 1, ANONYMOUS);
+    const now = await api(`query($id: ID!) { cart(id: $id) { cost { taxCountryCode } } }`, { id: again.id }, ANONYMOUS);
+    expect(now.cart.cost.taxCountryCode).toBe('AT');
+  } finally {
+    await inventory(`update inventory.location set address_country_code = 'DE' where id = ?`);
+  }
 });
 
 it('refuses bad input with clear userErrors and leaves the cart open', async () => {

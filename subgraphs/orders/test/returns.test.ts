@@ -652,6 +652,27 @@ describe('exchanges', () => {
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: String(900_000 - total) }]);
   });
 
+  it('a customer settles an exchange handed over at a return location that offers no pickup to online shoppers', async () => {
+    const customerId = randomUUID();
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }], { customerId });
+    const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+    const customer = await bearer(Role.CUSTOMER, { subject: customerId });
+    const set = await setLines(returnId, [{ sku: newSku, quantity: 1 }], customer);
+    expect(set.userErrors).toEqual([]);
+    const due = amountOf(minor(set.return.exchangeTotal.amount) - 100);
+    const [{ pickup_enabled: offered }] = await inventoryRows<{ pickup_enabled: boolean }>(
+      `select pickup_enabled from inventory.location where id = ?`,
+      [storeB],
+    );
+    await inventoryRows(`update inventory.location set pickup_enabled = false where id = ?`, [storeB]);
+    try {
+      const done = await settle(returnId, [cardFor(due)], randomUUID(), customer);
+      expect(done.userErrors).toEqual([]);
+    } finally {
+      await inventoryRows(`update inventory.location set pickup_enabled = ? where id = ?`, [offered, storeB]);
+    }
+  });
+
   it('shipped: the exchange order goes to fulfilment once paid, not over the counter', async () => {
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
     const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;

@@ -24,6 +24,12 @@ export interface CheckoutRequest {
   idempotencyKey: string;
   input: CheckoutInput;
   caller: CheckoutCaller;
+  /**
+   * An online shopper's pickup: the hold at the store checks that it still offers pickup to online
+   * shoppers (its pricing read no stock). Not for a till sale or an exchange handed over where it
+   * is settled.
+   */
+  requirePickup?: boolean;
   /** Prices the cart afresh; called only when a new checkout may start. */
   price(): Promise<PricedCart>;
   /** How long to wait for another caller's checkout of the same cart. */
@@ -66,7 +72,13 @@ async function completeNow(deps: CheckoutDeps, request: CheckoutRequest): Promis
   const problems = checkoutProblems(cart, input, request.caller);
   if (problems.length)
     return { ok: false, userErrors: problems.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code })) };
-  const plan = { cart, tenders: orderTenders(input.tenders), email: input.email ?? cart.email, pos: input.pos ?? null };
+  const plan = {
+    cart,
+    tenders: orderTenders(input.tenders),
+    email: input.email ?? cart.email,
+    pos: input.pos ?? null,
+    requirePickup: request.requirePickup === true,
+  };
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const row = await insertCheckout(deps.em(), {
       id: randomUUID(),

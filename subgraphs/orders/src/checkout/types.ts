@@ -107,6 +107,8 @@ export interface PosSale {
 export interface CheckoutPlan {
   /** Set for a till sale (posOrderCreate). */
   pos?: PosSale | null;
+  /** The hold at a pickup store checks that it still offers pickup (an online shopper's pickup, priced without reading stock). */
+  requirePickup?: boolean;
   cart: PricedCart;
   /** Ordered: stored value first, card last. */
   tenders: TenderInput[];

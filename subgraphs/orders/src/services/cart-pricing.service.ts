@@ -1,6 +1,7 @@
 import { sql } from '#platform/db';
 import {
   type Availability,
+  type StockLocation,
   chosenShippingListPrice,
   countedLines,
   priceCart,
@@ -120,7 +121,8 @@ export function checkoutPricing(ctx: OrdersContext, cart: Cart): Promise<CartPri
 async function computeCartPricing(ctx: OrdersContext, cart: Cart, known?: Availability): Promise<CartPricing> {
   const [contents, config] = await readPricingInputs(ctx, cart.id);
   const skus = contents.lines.map((line) => line.sku);
-  const [catalog, availability] = await Promise.all([catalogFor(ctx, skus, cart.channel), known ?? stockFor(ctx, skus)]);
+  const [catalog, read] = await Promise.all([catalogFor(ctx, skus, cart.channel), known ?? stockFor(ctx, skus)]);
+  const availability = whereTheStoreWas(read, cart);
   const delivery = deliveryChoice(cart);
   const evaluation = await evaluateDiscounts(ctx, {
     lines: countedLines(contents.lines, catalog),
@@ -144,6 +146,19 @@ async function computeCartPricing(ctx: OrdersContext, cart: Cart, known?: Availa
     shopCountryCode: ctx.shopCountryCode,
     shipToStoreDays: ctx.shipToStoreDays,
   });
+}
+
+/**
+ * The chosen store where it was when the shopper chose it (the cart keeps that): the cart on
+ * screen and its checkout, which reads no stock, are taxed alike even after the store's address
+ * is corrected. Choosing the store again takes its address as it is then.
+ */
+function whereTheStoreWas(availability: Availability, cart: Cart): Availability {
+  const store = cart.pickupStore;
+  if (!store || !cart.pickupLocationId || cart.deliveryMethod === DeliveryMethod.SHIP) return availability;
+  const located = (location: StockLocation) =>
+    location.id === cart.pickupLocationId ? { ...location, countryCode: store.countryCode, province: store.province } : location;
+  return { ...availability, locations: availability.locations.map(located) };
 }
 
 function deliveryChoice(cart: Cart): DeliveryChoice | null {

@@ -100,6 +100,7 @@ export async function completeCartCheckout(
     idempotencyKey,
     input: { cartId: cart.id, email, tenders, expectedTotalMinor, payAtPickup: input.payAtPickup ?? false },
     caller: { customerId: customerId ?? cart.customerId, isStaff: isStaff(viewer) },
+    requirePickup: cart.deliveryMethod === DeliveryMethod.PICKUP,
     price: async () => {
       if (cart.status !== CartStatus.OPEN) return { ...emptyCart(cart) };
       return toPricedCart(cart, await checkoutPricing(ctx, cart));

@@ -51,8 +51,8 @@ export async function reserveStock(deps: CheckoutDeps, checkout: CheckoutRow): P
         channel: cart.channel as Channel,
         reference: `checkout:${checkout.id}`,
         ttlSeconds: deps.holdSeconds,
-        // A pickup is online; a till sale is handed over at the counter, wherever the till is.
-        pickup: cart.delivery?.method === 'PICKUP' && !checkout.plan.pos,
+        // Only an online shopper's pickup; a till sale or an exchange is handed over where it is settled.
+        ...(checkout.plan.requirePickup ? { pickup: true } : {}),
       },
     });
     if (result.ok) return held(result.value.reservation, placements);
