@@ -3,7 +3,7 @@ import { Role } from '#platform/auth';
 import { gqlData } from '../support/graphql-client';
 import { dbId } from '../support/ids';
 import { internalCalls } from '../support/internal-calls';
-import { createStockedProduct, locationsByName, newCustomer, PAYLOAD, shippedCart } from '../support/carts';
+import { createStockedProduct, locationsByName, newCustomer, offerPickup, PAYLOAD, shippedCart } from '../support/carts';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
 import { ANONYMOUS, bearer, type AuthHeaders } from '../support/tokens';
 
@@ -136,17 +136,11 @@ it('refuses a pickup at a store that stopped offering it after it was chosen, an
     );
   };
   const before = await reserved();
-  const pickup = (enabled: boolean) =>
-    api(
-      `mutation($id: ID!, $on: Boolean!) { locationUpdate(id: $id, input: { pickupEnabled: $on }) { userErrors { code } } }`,
-      { id: berlin, on: enabled },
-      admin,
-    );
   const input = {
     email: 'closed.store@example.com',
     payments: [{ method: 'TEST_CARD', amount: { amount: cart.total }, cardNumber: '4242424242424242' }],
   };
-  expect((await pickup(false)).locationUpdate.userErrors).toEqual([]);
+  await offerPickup(system, berlin, false);
   try {
     const refused = await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);
     expect(refused.checkoutComplete).toEqual({
@@ -157,7 +151,7 @@ it('refuses a pickup at a store that stopped offering it after it was chosen, an
     const still = await api(`query($id: ID!) { cart(id: $id) { status } }`, { id: cart.id }, ANONYMOUS);
     expect(still.cart.status).toBe('OPEN');
   } finally {
-    await pickup(true);
+    await offerPickup(system, berlin, true);
   }
   // Offered again: the same cart goes through.
   const done = await api(COMPLETE, { cartId: cart.id, input, key: randomUUID() }, ANONYMOUS);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '#platform/auth';
-import { createStockedProduct, locationsByName, newCustomer } from '../support/carts';
+import { createStockedProduct, locationsByName, newCustomer, offerPickup } from '../support/carts';
 import { gql, gqlData } from '../support/graphql-client';
 import { eventually } from '../support/processes';
 import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
@@ -162,13 +162,7 @@ it('lets a manager override a price with a reason, recorded on the order; a cash
 });
 
 it('sells at a store that offers no pickup to online shoppers: a sale at the counter is no pickup', async () => {
-  const pickup = (enabled: boolean) =>
-    api(
-      `mutation($id: ID!, $on: Boolean!) { locationUpdate(id: $id, input: { pickupEnabled: $on }) { userErrors { code } } }`,
-      { id: berlin, on: enabled },
-      admin,
-    );
-  expect((await pickup(false)).locationUpdate.userErrors).toEqual([]);
+  await offerPickup(system, berlin, false);
   try {
     const sale = {
       clientOrderId: randomUUID(),
@@ -180,7 +174,7 @@ it('sells at a store that offers no pickup to online shoppers: a sale at the cou
     expect(sold.userErrors).toEqual([]);
     expect(sold.order).toMatchObject({ channel: 'POS', location: { id: berlin }, financialStatus: 'PAID' });
   } finally {
-    await pickup(true);
+    await offerPickup(system, berlin, true);
   }
 });
 

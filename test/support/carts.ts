@@ -109,3 +109,14 @@ export async function shippedCart(
   if (cartDeliveryUpdate.userErrors.length) throw new Error(`cartDeliveryUpdate: ${JSON.stringify(cartDeliveryUpdate.userErrors)}`);
   return { id: cart.id as string, total: cartDeliveryUpdate.cart.cost.total.amount as string };
 }
+
+/** Turns pickup for online shoppers on or off at a location, as an admin; throws when refused. */
+export async function offerPickup(system: SupergraphHarness, locationId: string, enabled: boolean): Promise<void> {
+  const { locationUpdate } = await gqlData(
+    system.gateway.url,
+    `mutation($id: ID!, $on: Boolean!) { locationUpdate(id: $id, input: { pickupEnabled: $on }) { userErrors { field message code } } }`,
+    { id: locationId, on: enabled },
+    await bearer(Role.ADMIN),
+  );
+  if (locationUpdate.userErrors.length) throw new Error(`locationUpdate: ${JSON.stringify(locationUpdate.userErrors)}`);
+}
