@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '#platform/auth';
 import { sql } from '#platform/db';
 import { freePort } from '../lib/free-port';
 import { startInProcessSystem } from '../lib/in-process-system';
 import { migrateAll } from '../lib/migrate-all';
-import { repoRoot } from '../lib/paths';
 import { seedDemoBusiness } from '../lib/seed-demo';
 import { subgraphs } from '../lib/subgraphs';
 import { Supervisor } from '../lib/supervisor';
+import { systemProcesses, type SubgraphLayout } from '../lib/system-processes';
 import { withOrm } from '../lib/with-orm';
 import { ordersSubgraph } from '../../subgraphs/orders/src/subgraph';
 import { BENCH_JWT_SECRET, BENCH_JWT_SECRET_TEXT, benchHeaders } from './bench-auth';
@@ -26,8 +25,8 @@ const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: S
   checkoutComplete(cartId: $cartId, input: $input, idempotencyKey: $key) { order { id } userErrors { code } } }`;
 
 /**
- * Whole checkouts through the real gateway, with the gateway and the five subgraphs each in a
- * process of its own as `npm start` runs them (without the per-client throttle, which a crowd
+ * Whole checkouts through the real gateway, with the gateway and the five subgraphs in processes
+ * as `npm start` runs them (without the per-client throttle, which a crowd
  * from one address would spend): a guest cart with one line, PICKUP at a store, the approving
  * test card. BENCH_CHECKOUT_BUYERS concurrent buyers (default 16) complete BENCH_CHECKOUTS carts
  * (default 200) of a well-stocked SKU; then BENCH_HOT_BUYERS (default 500) race for
@@ -37,19 +36,23 @@ const COMPLETE = `mutation($cartId: ID!, $input: CheckoutCompleteInput!, $key: S
  * has settled: no more orders than units, no order for a buyer who was told the checkout failed
  * (or timed out), the units held equal to the orders' units, nothing
  * held for a checkout that did not end in an order, no card authorization left open, every
- * order's money adding up. BENCH_CHECKOUT_LAYOUT=one-process runs the same with the gateway and
- * the subgraphs in this process instead, for what the process layout itself costs.
+ * order's money adding up. BENCH_CHECKOUT_LAYOUT says how the parts run: `together` (the default,
+ * as `npm start` runs them: the gateway in one process, the five subgraphs in another), `apart`
+ * (each in a process of its own, as the production image runs them) or `one-process` (all of them
+ * in this process, beside the buyers), for what the process layout itself costs.
  */
 export async function checkoutBench(databaseUrl: string): Promise<void> {
   const buyers = Number(process.env.BENCH_CHECKOUT_BUYERS ?? 16);
   const checkouts = Number(process.env.BENCH_CHECKOUTS ?? 200);
   const hotBuyers = Number(process.env.BENCH_HOT_BUYERS ?? 500);
   const hotUnits = Number(process.env.BENCH_HOT_UNITS ?? 50);
-  const layout = process.env.BENCH_CHECKOUT_LAYOUT ?? 'processes';
-  if (layout !== 'processes' && layout !== 'one-process') throw new Error('BENCH_CHECKOUT_LAYOUT is processes or one-process');
+  const layout = process.env.BENCH_CHECKOUT_LAYOUT ?? 'together';
+  if (layout !== 'together' && layout !== 'apart' && layout !== 'one-process') {
+    throw new Error('BENCH_CHECKOUT_LAYOUT is together, apart or one-process');
+  }
   await migrateAll(databaseUrl, () => {});
   await seedDemoBusiness(databaseUrl, 'EUR', () => {}, { orderHistory: 0 });
-  const system = layout === 'processes' ? await startSystemProcesses(databaseUrl) : await startSystemInThisProcess(databaseUrl);
+  const system = layout === 'one-process' ? await startSystemInThisProcess(databaseUrl) : await startSystemProcesses(databaseUrl, layout);
   try {
     await withOrm(ordersSubgraph, databaseUrl, async (em) => {
       const admin = await benchHeaders(Role.ADMIN);
@@ -158,10 +161,7 @@ export async function checkoutBench(databaseUrl: string): Promise<void> {
           async (i) => void hotAnswers.push(await checkout('BENCH-HOT', i)),
         ),
       );
-      printResults(
-        `checkout through the gateway, ${layout === 'processes' ? 'each process on its own' : 'the gateway, the subgraphs and the buyers in one process'}`,
-        results,
-      );
+      printResults(`checkout through the gateway, ${LAYOUT_TITLES[layout]}`, results);
       printCpuPerCheckout(cpuBefore, cpu, checkouts - failed);
       printRequestsPerCheckout(countsBefore, countsAfter, checkouts - failed);
       printDatabaseWorkPerCheckout(databaseBefore, databaseAfter, checkouts - failed);
@@ -203,8 +203,14 @@ interface SystemProcesses {
   stop(): Promise<void>;
 }
 
-/** The gateway and the five subgraphs, each in a process of its own as `npm start` starts them, on free ports. */
-async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesses> {
+const LAYOUT_TITLES: Record<string, string> = {
+  together: 'the gateway in one process, the five subgraphs in another',
+  apart: 'the gateway and each subgraph in a process of its own',
+  'one-process': 'the gateway, the subgraphs and the buyers in one process',
+};
+
+/** The gateway and the five subgraphs as `npm start` starts them in `layout`, on free ports. */
+async function startSystemProcesses(databaseUrl: string, layout: SubgraphLayout): Promise<SystemProcesses> {
   const taken = new Set<number>();
   const pick = async () => {
     let port = await freePort();
@@ -228,18 +234,10 @@ async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesse
   // The processes' own warnings (timeouts under the hot-SKU crowd) would bury the figures: kept, and shown only if a start fails.
   const log: string[] = [];
   const supervisor = new Supervisor((line) => log.push(line) > 200 && log.shift());
-  const names = ['gateway', ...subgraphs.map((s) => s.name)];
+  const children = systemProcesses(layout, env, ports, '127.0.0.1');
+  const names = children.map((child) => child.name);
   try {
-    await Promise.all(
-      names.map((name) =>
-        supervisor.start({
-          name,
-          script: join(repoRoot, 'dist', ...(name === 'gateway' ? ['gateway'] : ['subgraphs', name]), 'src', 'index.js'),
-          env: { ...env, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
-          readyUrl: `http://127.0.0.1:${ports[name]}/health/ready`,
-        }),
-      ),
-    );
+    await Promise.all(children.map((child) => supervisor.start(child)));
   } catch (error) {
     console.log(log.join('\n'));
     await supervisor.stopAll();
@@ -255,7 +253,10 @@ async function startSystemProcesses(databaseUrl: string): Promise<SystemProcesse
       cpu.bench = (own.user + own.system) / 1000;
       return cpu;
     },
-    counts: () => countsOf(Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}/metrics`]))),
+    counts: () =>
+      countsOf(
+        Object.fromEntries(['gateway', ...subgraphs.map((s) => s.name)].map((name) => [name, `http://127.0.0.1:${ports[name]}/metrics`])),
+      ),
     stop: () => supervisor.stopAll(),
   };
 }

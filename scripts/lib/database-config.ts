@@ -2,6 +2,7 @@ import { num, port, str, url } from 'envalid';
 import { loadConfig, ConfigError } from '#platform/config';
 import { isCurrencyCode } from '#platform/graphql';
 import { repoRoot } from './paths';
+import type { SubgraphLayout } from './system-processes';
 
 /** Orders of history the demo shop starts with, so reports and recommendations have something to show. */
 export const DEMO_ORDER_HISTORY = 300;
@@ -16,6 +17,7 @@ export function loadScriptConfig(env = process.env) {
       EMBEDDED_POSTGRES_PORT: port({ default: 54329 }),
       SHOP_CURRENCY: str({ default: 'EUR' }),
       DEMO_ORDER_HISTORY: num({ default: DEMO_ORDER_HISTORY }),
+      SUBGRAPH_LAYOUT: str({ choices: ['together', 'apart'], default: 'together' }),
     },
     // An empty DATABASE_URL (as compose files often leave it) means "not set".
     { ...env, DATABASE_URL: env.DATABASE_URL || undefined },
@@ -35,5 +37,6 @@ export function loadScriptConfig(env = process.env) {
     dataDir: resolve(raw.DATA_DIR),
     embeddedPostgresPort: raw.EMBEDDED_POSTGRES_PORT,
     currency: raw.SHOP_CURRENCY,
+    subgraphLayout: raw.SUBGRAPH_LAYOUT as SubgraphLayout,
   };
 }

@@ -8,13 +8,14 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { subgraphProcess, waitFor } from '../support/processes';
 
 /**
- * The orders process killed with SIGKILL in the middle of checkouts, as `npm start` runs it:
- * each checkout has placed its order and waits there (a test-only hang) when the process dies.
+ * The process running orders killed with SIGKILL in the middle of checkouts, as `npm start` runs
+ * it: with the other four subgraphs, so inventory and promotions die at the same moment. Each
+ * checkout has placed its order and waits there (a test-only hang) when the process dies.
  * `npm start` restarts it, the sweeper takes the checkouts over once their lease lapses and
  * finishes them: every order stands, its stock is committed and its card captured, and a
  * client retrying with its key gets its order.
  */
-describe('checkout when the orders process is killed', () => {
+describe('checkout when the process running orders is killed', () => {
   let dataDir: string;
   let system: RunningSystem;
 
@@ -92,7 +93,7 @@ describe('checkout when the orders process is killed', () => {
     const cut = await Promise.all(inFlight);
     for (const answer of cut) expect(answer.data?.checkoutComplete ?? null).toBeNull();
 
-    await waitFor(() => /orders restarted and ready/.test(system.output()), 60_000);
+    await waitFor(() => /subgraphs restarted and ready/.test(system.output()), 60_000);
     // The sweeper settles them once their lease lapses; a retry under the same key answers the order.
     const settled = await poll(async () => {
       const answers = await Promise.all(carts.map((cart) => complete(cart)));

@@ -115,7 +115,8 @@ describe('npm start', () => {
     }
     expect(first.output()).toMatch(/stopped cleanly/);
 
-    const second = await startSystem(env);
+    // Again, with each subgraph in a process of its own (as the production image runs them), on the same data.
+    const second = await startSystem({ ...env, SUBGRAPH_LAYOUT: 'apart' });
     try {
       expect(second.output()).toMatch(/catalog already has products/);
       const kept = await gqlData(
@@ -162,5 +163,27 @@ describe('a subgraph process', () => {
     expect(result.stderr).toMatch(/PRODUCTS_PORT/);
     expect(result.stderr).toMatch(/PRODUCTS_DATABASE_URL/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses it the same way when the five run together', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'scripts', 'run-subgraphs.js')], {
+      env: { ...process.env, DATABASE_URL: 'not a url', SHOP_CURRENCY: 'EUR' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/PRODUCTS_DATABASE_URL/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npm start', () => {
+  it('refuses an unknown process layout before it starts anything', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'scripts', 'start.js')], {
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SUBGRAPH_LAYOUT: 'sideways' },
+      encoding: 'utf8',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/SUBGRAPH_LAYOUT/);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -58,6 +58,8 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     DEMO_ORDER_HISTORY: '0',
     DATABASE_URL: db.url,
+    // Each subgraph in its own process, so each reports under its own service name.
+    SUBGRAPH_LAYOUT: 'apart',
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
     // Send batches every 200 ms instead of 5 s, so the test need not wait long.
     OTEL_BSP_SCHEDULE_DELAY: '200',

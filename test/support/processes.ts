@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The pid of the subgraph process `npm start` runs on this port (Linux: read from /proc). */
+/** The pid of the process `npm start` runs subgraph `name` in on this port: its own, or the one the five share (Linux: read from /proc). */
 export function subgraphProcess(name: string, port: string): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (cmdline.includes(join('subgraphs', name, 'src', 'index.js')) && environ.includes(`${name.toUpperCase()}_PORT=${port}`))
-        return Number(entry);
+      const serves = cmdline.includes(join('subgraphs', name, 'src', 'index.js')) || cmdline.includes(join('scripts', 'run-subgraphs.js'));
+      if (serves && environ.includes(`${name.toUpperCase()}_PORT=${port}`)) return Number(entry);
     } catch {
       // gone, or not ours to read
     }

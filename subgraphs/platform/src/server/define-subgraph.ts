@@ -13,7 +13,7 @@ import { createLogger, type Logger } from '../runtime/logger';
 import { Metrics } from '../runtime/metrics';
 import { EventConsumer } from '../outbox/event-consumer';
 import { startPeriodicTask } from '../runtime/periodic-task';
-import { runService } from '../runtime/run-service';
+import { runService, type RunningService } from '../runtime/run-service';
 import type { RequestContext } from './request-context';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 
@@ -207,31 +207,41 @@ export async function buildSubgraph<S, C extends RequestContext>(
 }
 
 /**
+ * One subgraph as a process runs it: reads its settings from `env`, builds its server and
+ * listens. Several may share a process (`npm start` runs the five together): each keeps its own
+ * port, database pool, logger, metrics and background tasks.
+ */
+export async function startSubgraph<S, C extends RequestContext>(
+  definition: SubgraphDefinition<S, C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
+  const { info } = definition;
+  const config = loadSubgraphConfig(info.name, info.defaultPort, env);
+  const logger = createLogger(info.name, config.logLevel);
+  const server = await buildSubgraph(definition, {
+    ...definition.settings(env),
+    databaseUrl: config.databaseUrl,
+    poolMax: config.databasePoolMax,
+    debugSql: config.databaseDebug,
+    requestTimeoutMs: config.requestTimeoutMs,
+    acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    logger,
+    jwtSecret: config.jwtSecret,
+    externalTokens: config.externalTokens,
+    gatewaySecret: config.gatewaySecret,
+    production: config.nodeEnv === 'production',
+    metricsToken: config.metricsToken,
+  });
+  const url = await server.listen(config.port, config.host);
+  logger.info({ url: `${url}/graphql` }, `${info.name} subgraph ready`);
+  return { logger, close: () => server.close() };
+}
+
+/**
  * The whole of a subgraph's `index.ts`: reads the environment, builds the server, listens, and
  * stops cleanly on a signal. A bad setting stops the process with a message naming it.
  */
 export function runSubgraph<S, C extends RequestContext>(definition: SubgraphDefinition<S, C>): void {
-  const { info } = definition;
-  runService(info.name, async () => {
-    const env = loadSubgraphConfig(info.name, info.defaultPort);
-    const logger = createLogger(info.name, env.logLevel);
-    const server = await buildSubgraph(definition, {
-      ...definition.settings(process.env),
-      databaseUrl: env.databaseUrl,
-      poolMax: env.databasePoolMax,
-      debugSql: env.databaseDebug,
-      requestTimeoutMs: env.requestTimeoutMs,
-      acquireTimeoutMs: env.databaseAcquireTimeoutMs,
-      statementTimeoutMs: env.databaseStatementTimeoutMs,
-      logger,
-      jwtSecret: env.jwtSecret,
-      externalTokens: env.externalTokens,
-      gatewaySecret: env.gatewaySecret,
-      production: env.nodeEnv === 'production',
-      metricsToken: env.metricsToken,
-    });
-    const url = await server.listen(env.port, env.host);
-    logger.info({ url: `${url}/graphql` }, `${info.name} subgraph ready`);
-    return { logger, close: () => server.close() };
-  });
+  runService(definition.info.name, () => startSubgraph(definition));
 }

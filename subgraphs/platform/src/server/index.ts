@@ -4,6 +4,7 @@ export {
   defineSubgraph,
   buildSubgraph,
   runSubgraph,
+  startSubgraph,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type SubgraphDefinition,
   type SubgraphInfo,
