@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import diagnostics from 'node:diagnostics_channel';
 import { Client } from 'pg';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { sql, runMutation } from '#platform/db';
@@ -33,9 +34,18 @@ const refused = internalCommand<{ value: string }, { value: string | null; userE
   'mutation Refused($value: String!) { refuse(value: $value) { value userErrors { field message code } } }',
 );
 const broken = internalCommand<Record<string, never>, unknown>('query Broken { noSuchField }');
+const whoAsks = internalCommand<Record<string, never>, string>('query WhoAsks { whoAsks }');
+const slowEcho = internalCommand<{ value: string }, { value: string | null; userErrors: UserError[] }>(
+  'mutation SlowEcho($value: String!) { write(value: $value, sleepMs: 1500) { value userErrors { field message code } } }',
+);
 
 @Resolver()
 class ProbeResolver {
+  @Query(() => String, { description: "The request's id and who sent it, as the callee sees them." })
+  whoAsks(@Ctx() ctx: ProbeContext): string {
+    return `${ctx.requestId} ${ctx.viewer.subject ?? 'nobody'}`;
+  }
+
   @Query(() => Int)
   rows(@Ctx() ctx: ProbeContext): Promise<number> {
     return sql<{ n: number }>(ctx.em, `select count(*)::int as n from ${SCHEMA}.probe`).then(([row]) => row.n);
@@ -96,7 +106,13 @@ describe('a mutation is one transaction that never waits on the network', () => 
   const servers: SubgraphServer[] = [];
   let url = '';
 
-  async function start(options: { requestTimeoutMs?: number; poolMax?: number; acquireTimeoutMs?: number; statementTimeoutMs?: number }) {
+  async function start(options: {
+    requestTimeoutMs?: number;
+    poolMax?: number;
+    acquireTimeoutMs?: number;
+    statementTimeoutMs?: number;
+    gatewaySecret?: string;
+  }) {
     const definition = probeSubgraph(() => url);
     const server = await buildSubgraph(definition, {
       databaseUrl: db.url,
@@ -175,20 +191,37 @@ describe('a mutation is one transaction that never waits on the network', () => 
     expect(await rows(url)).toBe(0);
   });
 
-  describe('the internal-call client', () => {
-    function client(target: string): InternalClient {
+  // Every check twice: in-process (the callee is served by this process, as under `npm start`) and over HTTP.
+  describe.each([
+    ['in-process', true],
+    ['over HTTP', false],
+  ])('the internal-call client, %s', (_, inProcess) => {
+    function client(target: string, gatewaySecret: string | null = null): InternalClient {
       return new InternalClient({
         subgraph: 'probe',
         url: target,
-        credentials: new ServiceCredentials('test', TEST_JWT_SECRET, null),
+        credentials: new ServiceCredentials('test', TEST_JWT_SECRET, gatewaySecret),
         logger: createLogger('probe', 'silent'),
         timeoutMs: 1_000,
+        inProcess,
       });
     }
 
-    it('returns the value of a command that succeeded', async () => {
-      const result = await client(url).call({}, echo, { value: 'hello' });
-      expect(result).toEqual({ ok: true, value: { value: 'hello', userErrors: [] } });
+    it('returns the value of a command that succeeded, by the way it was asked to go', async () => {
+      const sockets: unknown[] = [];
+      const count = (message: unknown) => sockets.push(message);
+      diagnostics.subscribe('undici:request:create', count);
+      try {
+        const result = await client(url).call({}, echo, { value: 'hello' });
+        expect(result).toEqual({ ok: true, value: { value: 'hello', userErrors: [] } });
+      } finally {
+        diagnostics.unsubscribe('undici:request:create', count);
+      }
+      expect(sockets).toHaveLength(inProcess ? 0 : 1);
+    });
+
+    it("passes the caller's request id and the service token, which the callee reads as its own request's", async () => {
+      expect(await client(url).call({ requestId: 'checkout-42' }, whoAsks, {})).toEqual({ ok: true, value: 'checkout-42 service:test' });
     });
 
     it("separates the callee's user errors, which changed nothing there", async () => {
@@ -204,6 +237,30 @@ describe('a mutation is one transaction that never waits on the network', () => 
     it('reports a callee it cannot reach as UNAVAILABLE', async () => {
       const result = await client('http://127.0.0.1:9/graphql').call({}, echo, { value: 'x' });
       expect(result).toMatchObject({ ok: false, reason: 'UNAVAILABLE' });
+    });
+
+    it('stops waiting at its deadline and reports UNAVAILABLE, leaving nothing unhandled', async () => {
+      // The callee would answer, after 1.5 s: past the client's 1 s, the caller stops waiting.
+      const result = await client(url).call({}, slowEcho, { value: 'late' });
+      expect(result).toMatchObject({ ok: false, reason: 'UNAVAILABLE' });
+      // The callee finishes on its own deadline, as a request whose client went away does.
+      for (let i = 0; i < 50 && (await rows(url)) === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await rows(url)).toBe(1);
+    });
+
+    it('is refused without the gateway secret of a subgraph that requires one', async () => {
+      const guarded = await start({ gatewaySecret: 'the-gateway-secret' });
+      await expect(client(guarded, 'a-wrong-secret').call({}, echo, { value: 'x' })).rejects.toThrow(/UNAUTHENTICATED/);
+      expect(await client(guarded, 'the-gateway-secret').call({}, echo, { value: 'x' })).toMatchObject({ ok: true });
+    });
+
+    it('reaches a closed subgraph no more', async () => {
+      const closing = await start({});
+      const server = servers.at(-1) as SubgraphServer;
+      expect(await client(closing).call({}, echo, { value: 'x' })).toMatchObject({ ok: true });
+      await server.close();
+      servers.pop();
+      expect(await client(closing).call({}, echo, { value: 'y' })).toMatchObject({ ok: false, reason: 'UNAVAILABLE' });
     });
 
     it('throws for a bug: a document the callee rejects', async () => {

@@ -9,3 +9,11 @@ export {
   type InternalClientOptions,
 } from './internal-client';
 export { fetchEntities, unknownEntityKeys, subgraphUnavailable } from './entity-lookup';
+export {
+  localCallChannel,
+  localEndpoint,
+  serveLocally,
+  type LocalEndpoint,
+  type LocalRequest,
+  type LocalResponse,
+} from './local-endpoints';

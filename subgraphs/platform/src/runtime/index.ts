@@ -7,7 +7,7 @@ export { startPeriodicTask, type PeriodicTask } from './periodic-task';
 export { Deadline, DeadlineExceededError } from './deadline';
 export { badUserInput, ErrorCode, createErrorFormatter } from './errors';
 export { seededRandom } from './seeded-random';
-export { currentRequestId, requestIdMiddleware, REQUEST_ID_HEADER } from './request-id';
+export { currentRequestId, requestIdMiddleware, runWithRequestId, REQUEST_ID_HEADER } from './request-id';
 export { graphqlBody, jsonErrorHandler, jsonNotFound, DEFAULT_MAX_BODY_BYTES } from './http-errors';
 export {
   costLimitPlugin,

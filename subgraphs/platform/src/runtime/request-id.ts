@@ -26,3 +26,8 @@ export function requestIdMiddleware(): RequestHandler {
     storage.run({ requestId }, next);
   };
 }
+
+/** Runs `work` as a request with the caller's id (as `x-request-id` would carry it), or a new one. */
+export function runWithRequestId<T>(given: string | undefined, work: () => T): T {
+  return storage.run({ requestId: given && ACCEPTED.test(given) ? given : randomUUID() }, work);
+}

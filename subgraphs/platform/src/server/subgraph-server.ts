@@ -11,10 +11,11 @@ import express from 'express';
 import { Counter } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { requireGatewaySecret } from '../auth/gateway-secret';
+import { gatewaySecretCheck, NOT_THROUGH_GATEWAY, requireGatewaySecret } from '../auth/gateway-secret';
 import { InvalidTokenError, TokenVerifier, type ExternalTokenSettings } from '../auth/token';
 import type { Viewer } from '../auth/viewer';
 import type { Orm } from '../db/database';
+import { serveLocally, type LocalRequest, type LocalResponse } from '../internal/local-endpoints';
 import { Deadline } from '../runtime/deadline';
 import { createErrorFormatter } from '../runtime/errors';
 import { healthRouter } from '../runtime/health';
@@ -22,7 +23,7 @@ import { graphqlBody, jsonErrorHandler, jsonNotFound } from '../runtime/http-err
 import { httpService, type HttpService } from '../runtime/http-server';
 import type { Logger } from '../runtime/logger';
 import { costLimitPlugin, queryLimitSettings, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from '../runtime/query-limits';
-import { currentRequestId, requestIdMiddleware } from '../runtime/request-id';
+import { currentRequestId, requestIdMiddleware, runWithRequestId } from '../runtime/request-id';
 import { Metrics } from '../runtime/metrics';
 import type { RequestContext } from './request-context';
 import { serveSubscriptions, type SubscriptionServer } from './subscription-server';
@@ -162,5 +163,45 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     });
   }
   app.use(jsonErrorHandler((error) => logger.error({ err: error }, 'unexpected error before GraphQL')));
-  return { ...service, apollo, orm };
+  // Another subgraph in this process calls this one without a socket, through the same checks as POST /graphql.
+  const gatewayCheck = gatewaySecretCheck(options.gatewaySecret);
+  const executeLocal = async (request: LocalRequest): Promise<LocalResponse> => {
+    if (!gatewayCheck(request.gatewaySecret)) return { status: 401, body: { errors: [NOT_THROUGH_GATEWAY] } };
+    let viewer: Viewer;
+    try {
+      viewer = await tokens.verify(request.authorization);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      return { status: 401, body: { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
+    }
+    const answer = runWithRequestId(request.requestId, async (): Promise<LocalResponse> => {
+      const response = await apollo.executeOperation(
+        { query: request.query, variables: request.variables, operationName: request.operationName },
+        { contextValue: makeContext({ viewer, clientAddress: 'in-process' }) },
+      );
+      if (response.body.kind !== 'single') throw new Error('an internal call was answered incrementally');
+      return { status: response.http.status ?? 200, body: response.body.singleResult };
+    });
+    localCalls.add(answer);
+    void answer.finally(() => localCalls.delete(answer)).catch(() => {});
+    return answer;
+  };
+  /** Calls in flight without a socket, which closing waits for as the HTTP server drains its requests. */
+  const localCalls = new Set<Promise<LocalResponse>>();
+  let withdraw = () => {};
+  return {
+    ...service,
+    apollo,
+    orm,
+    listen: async (port, host) => {
+      const url = await service.listen(port, host);
+      withdraw = serveLocally(Number(new URL(url).port), host ?? '127.0.0.1', executeLocal);
+      return url;
+    },
+    close: async () => {
+      withdraw();
+      await Promise.allSettled(localCalls);
+      await service.close();
+    },
+  };
 }
