@@ -18,6 +18,7 @@ import { closeOrderedCart } from './services/checkout.service';
 import { sweepAbandonedCarts } from './services/cart-recovery.service';
 import { sweepPendingFulfillments } from './fulfilment/fulfil';
 import { customerMessagesConsumer } from './fulfilment/customer-messages';
+import { storeAddressUpdatesConsumer } from './services/store-address-updates';
 import { ordersSubgraph } from './subgraph';
 
 /** What the orders subgraph is configured with, beyond what every subgraph is. */
@@ -25,6 +26,8 @@ export interface OrdersSettings {
   currencyCode: CurrencyCode;
   productsUrl: string;
   inventoryUrl: string;
+  /** Where inventory's outbox lives (INVENTORY_DATABASE_URL); this subgraph's database unless set. */
+  inventoryDatabaseUrl?: string;
   promotionsUrl: string;
   /** Where customers is: an offline sale to a customer merged since goes to the one they were merged into. */
   customersUrl?: string;
@@ -67,6 +70,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
       SHOP_CURRENCY: str({ default: 'EUR' }),
       PRODUCTS_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
       INVENTORY_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
+      INVENTORY_DATABASE_URL: url({ default: undefined }),
       PROMOTIONS_URL: url({ default: 'http://127.0.0.1:4005/graphql' }),
       CUSTOMERS_URL: url({ default: 'http://127.0.0.1:4004/graphql' }),
       PRICES_INCLUDE_TAX: bool({ default: true }),
@@ -103,6 +107,7 @@ function readSettings(env: NodeJS.ProcessEnv): OrdersSettings {
     currencyCode: config.SHOP_CURRENCY,
     productsUrl: config.PRODUCTS_URL,
     inventoryUrl: config.INVENTORY_URL,
+    inventoryDatabaseUrl: config.INVENTORY_DATABASE_URL,
     promotionsUrl: config.PROMOTIONS_URL,
     customersUrl: config.CUSTOMERS_URL,
     pricesIncludeTax: config.PRICES_INCLUDE_TAX,
@@ -189,6 +194,15 @@ export const orders = defineSubgraph({
     kit.every('sales rollup', settings.salesRollupFoldMs ?? 10_000, () => foldSalesRollup(kit.orm, shared.shopTimeZone));
     // Tracking links, pickup codes and cancellations reach the customer from this subgraph's own outbox.
     await kit.start(customerMessagesConsumer({ orm: kit.orm, logger: kit.logger, mailer: shared.mailer, pollMs: settings.eventPollMs }));
+    // A store chosen by open carts keeps its corrected address there, read from inventory's outbox.
+    await kit.start(
+      storeAddressUpdatesConsumer({
+        orm: kit.orm,
+        logger: kit.logger,
+        inventoryDatabaseUrl: settings.inventoryDatabaseUrl,
+        pollMs: settings.eventPollMs,
+      }),
+    );
     return (base) => createOrdersContext(base, shared);
   },
 });

@@ -57,8 +57,21 @@ export const InventoryLevelLow = defineEvent(
   z.object({ ...levelState, lowStockThreshold: z.number().int().nonnegative(), ...z.object(movement).partial().shape }),
 );
 
-/** A location was added or changed (its name, address, coordinates, pickup or fulfilment settings). Keyed by its id. */
-export const InventoryLocationChanged = defineEvent('inventory.location.changed', z.object({ locationId: z.string().min(1) }));
+/**
+ * A location was added or changed (its name, address, coordinates, pickup or fulfilment settings).
+ * Keyed by its id. It carries what a cart that chose the store keeps of it (name, country,
+ * province, whether it offers pickup); events written before those fields existed hold the id alone.
+ */
+export const InventoryLocationChanged = defineEvent(
+  'inventory.location.changed',
+  z.object({
+    locationId: z.string().min(1),
+    name: z.string().min(1).optional(),
+    countryCode: z.string().min(1).optional(),
+    province: z.string().nullable().optional(),
+    pickupEnabled: z.boolean().optional(),
+  }),
+);
 
 export type InventoryLevelChangedPayload = ReturnType<typeof InventoryLevelChanged.parse>;
 export type InventoryLevelLowPayload = ReturnType<typeof InventoryLevelLow.parse>;

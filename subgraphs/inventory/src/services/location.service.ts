@@ -29,7 +29,7 @@ export async function createLocation(ctx: InventoryContext, input: LocationCreat
       location.fulfillsOnlineOrders = input.fulfillsOnlineOrders ?? true;
       location.fulfillmentRank = input.fulfillmentRank ?? null;
       await tx.em.persistAndFlush(location);
-      await publishLocationChanged(tx.em, location.id);
+      await publishLocationChanged(tx.em, location);
       return location;
     },
     { onUniqueViolation: (constraint) => (constraint.includes('name') ? nameTaken(input.name.trim()) : undefined) },
@@ -55,14 +55,23 @@ export async function updateLocation(ctx: InventoryContext, id: string, input: L
       if (input.fulfillmentRank !== undefined) location.fulfillmentRank = input.fulfillmentRank;
       location.updatedAt = new Date();
       await tx.em.flush();
-      await publishLocationChanged(tx.em, location.id);
+      await publishLocationChanged(tx.em, location);
       return location;
     },
     { onUniqueViolation: (constraint) => (constraint.includes('name') ? nameTaken(input.name?.trim() ?? '') : undefined) },
   );
 }
 
-/** Records in the caller's transaction that a location changed, for readers that keep what it shows. */
-async function publishLocationChanged(em: EntityManager, locationId: string): Promise<void> {
-  await publishEvents(em, SCHEMA, [InventoryLocationChanged.event(locationId, { locationId })]);
+/** Records in the caller's transaction that a location changed, with what readers keep of it (carts keep a chosen store's address). */
+async function publishLocationChanged(em: EntityManager, location: Location): Promise<void> {
+  const { id, name, address, pickupEnabled } = location;
+  await publishEvents(em, SCHEMA, [
+    InventoryLocationChanged.event(id, {
+      locationId: id,
+      name,
+      countryCode: address.countryCode,
+      province: address.province,
+      pickupEnabled,
+    }),
+  ]);
 }

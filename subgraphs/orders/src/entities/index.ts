@@ -23,7 +23,7 @@ import { SalesRollup, SalesRollupProduct, SalesRollupState } from './sales-rollu
 import { ProductOrderCount, ProductPairCount } from './product-pair-count.entity';
 
 export { Cart, CartLine, CartDiscountCode, Order, TaxRate, ShippingZone, ShippingRate };
-export { newCartId, CART_ID_PATTERN, type CartAddress } from './cart.entity';
+export { newCartId, CART_ID_PATTERN, type CartAddress, type CartPickupStore } from './cart.entity';
 export { CartStatus, DeliveryMethod, TaxClass } from './cart-enums';
 
 /** EventConsumerPosition: how far the customer-messages consumer has read this subgraph's own outbox. */
