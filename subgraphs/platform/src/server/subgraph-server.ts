@@ -180,7 +180,9 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
         { contextValue: makeContext({ viewer, clientAddress: 'in-process' }) },
       );
       if (response.body.kind !== 'single') throw new Error('an internal call was answered incrementally');
-      return { status: response.http.status ?? 200, body: response.body.singleResult };
+      // Through JSON, as POST /graphql would send it: a DateTime is its ISO string (the scalar
+      // serializes to a Date, which only JSON turns into one), and no object has a null prototype.
+      return { status: response.http.status ?? 200, body: JSON.parse(JSON.stringify(response.body.singleResult)) as LocalResponse['body'] };
     });
     localCalls.add(answer);
     void answer.finally(() => localCalls.delete(answer)).catch(() => {});
