@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql'
 import { sql } from '#platform/db';
 import { buildSubgraphSchema } from '#platform/graphql';
 import { ServiceCredentials } from '#platform/auth';
-import { InternalClient, internalCommand } from '#platform/internal';
+import { InternalClient, internalCommand, localEndpoint, type LocalResponse } from '#platform/internal';
 import { createLogger } from '#platform/runtime';
 import { buildSubgraph, defineSubgraph, type RequestContext, type SubgraphServer } from '#platform/server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -97,5 +97,53 @@ describe('an internal call answered in this process', () => {
     const result = await client(url, inProcess).call({}, stamped, {});
     expect(result).toStrictEqual({ ok: true, value: { label: 'x', at: STAMP } });
     expect(Object.getPrototypeOf(result.ok && result.value)).toBe(Object.prototype);
+  });
+
+  it('answers a call that reached it before close(), and only then closes its database', async () => {
+    const server = await build();
+    const url = new URL(`${await server.listen(0)}/graphql`);
+    const endpoint = localEndpoint(url);
+    expect(endpoint).toBeDefined();
+    const { authorization } = await new ServiceCredentials('test', TEST_JWT_SECRET, null).headers();
+    const events: string[] = [];
+    const answer = endpoint!({
+      query: 'query SlowRead { slowRead(ms: 200) }',
+      variables: {},
+      operationName: 'SlowRead',
+      authorization,
+      gatewaySecret: undefined,
+      requestId: undefined,
+    }).then(
+      (response: LocalResponse) => (events.push('answered'), response),
+      (error: unknown) => (events.push('failed'), { status: 0, body: { errors: [{ message: String(error) }] } }),
+    );
+    // Closing starts while the call is still being let in (its token checked), as an HTTP
+    // request already accepted is drained before the server closes.
+    await server.close().then(() => events.push('closed'));
+    servers.splice(servers.indexOf(server), 1);
+    expect(await answer).toEqual({ status: 200, body: { data: { slowRead: 1 } } });
+    expect(events).toEqual(['answered', 'closed']);
+  });
+
+  it('refuses a call that arrives once close() has begun, as a closed port would', async () => {
+    const server = await build();
+    const url = `${await server.listen(0)}/graphql`;
+    const endpoint = localEndpoint(new URL(url));
+    const { authorization } = await new ServiceCredentials('test', TEST_JWT_SECRET, null).headers();
+    const closed = server.close();
+    servers.splice(servers.indexOf(server), 1);
+    // Past the subgraph's background work, which it stops first: the server itself is closing.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(localEndpoint(new URL(url))).toBeUndefined();
+    const late = endpoint!({
+      query: 'query WhoAmI { whoAmI }',
+      variables: {},
+      operationName: 'WhoAmI',
+      authorization,
+      gatewaySecret: undefined,
+      requestId: undefined,
+    });
+    await expect(late).rejects.toThrow(/clos/);
+    await closed;
   });
 });

@@ -165,7 +165,8 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   app.use(jsonErrorHandler((error) => logger.error({ err: error }, 'unexpected error before GraphQL')));
   // Another subgraph in this process calls this one without a socket, through the same checks as POST /graphql.
   const gatewayCheck = gatewaySecretCheck(options.gatewaySecret);
-  const executeLocal = async (request: LocalRequest): Promise<LocalResponse> => {
+  /** One call as POST /graphql would answer it: the gateway secret, the token, then the operation in its own request context. */
+  const answerLocally = async (request: LocalRequest): Promise<LocalResponse> => {
     if (!gatewayCheck(request.gatewaySecret)) return { status: 401, body: { errors: [NOT_THROUGH_GATEWAY] } };
     let viewer: Viewer;
     try {
@@ -174,7 +175,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       if (!(error instanceof InvalidTokenError)) throw error;
       return { status: 401, body: { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
     }
-    const answer = runWithRequestId(request.requestId, async (): Promise<LocalResponse> => {
+    return runWithRequestId(request.requestId, async (): Promise<LocalResponse> => {
       const response = await apollo.executeOperation(
         { query: request.query, variables: request.variables, operationName: request.operationName },
         { contextValue: makeContext({ viewer, clientAddress: 'in-process' }) },
@@ -184,12 +185,21 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       // serializes to a Date, which only JSON turns into one), and no object has a null prototype.
       return { status: response.http.status ?? 200, body: JSON.parse(JSON.stringify(response.body.singleResult)) as LocalResponse['body'] };
     });
+  };
+  /** Calls in flight without a socket, from the moment they arrive (token checks included), which closing waits for as the HTTP server drains its requests. */
+  const localCalls = new Set<Promise<LocalResponse>>();
+  let closing = false;
+  /**
+   * The endpoint other subgraphs of this process call. Once closing has begun a call is refused,
+   * as a closed port refuses a connection, rather than run against a stopping server and its pool.
+   */
+  const executeLocal = (request: LocalRequest): Promise<LocalResponse> => {
+    if (closing) return Promise.reject(new Error(`the ${options.name} subgraph is closing`));
+    const answer = answerLocally(request);
     localCalls.add(answer);
     void answer.finally(() => localCalls.delete(answer)).catch(() => {});
     return answer;
   };
-  /** Calls in flight without a socket, which closing waits for as the HTTP server drains its requests. */
-  const localCalls = new Set<Promise<LocalResponse>>();
   let withdraw = () => {};
   return {
     ...service,
@@ -201,6 +211,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       return url;
     },
     close: async () => {
+      closing = true;
       withdraw();
       await Promise.allSettled(localCalls);
       await service.close();
