@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { sql } from '#platform/db';
 import { buildSubgraphSchema } from '#platform/graphql';
@@ -46,11 +47,13 @@ class LocalProbeResolver {
   }
 }
 
+const whoAmI = internalCommand<Record<string, never>, string>('query WhoAmI { whoAmI }');
 const stamped = internalCommand<Record<string, never>, { label: string; at: string }>('query Stamped { stamped { label at } }');
 
 describe('an internal call answered in this process', () => {
   let db: TestDatabase;
   const servers: SubgraphServer[] = [];
+  const others: Server[] = [];
 
   async function build(): Promise<SubgraphServer> {
     const definition = defineSubgraph({
@@ -67,6 +70,19 @@ describe('an internal call answered in this process', () => {
     });
     servers.push(server);
     return server;
+  }
+
+  /** A server standing for another process on `port` of `host`, answering every POST as that other subgraph. */
+  async function another(port: number, host: string): Promise<void> {
+    const server = createServer((_, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { whoAmI: 'another process' } }));
+    });
+    others.push(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
+    });
   }
 
   function client(url: string, inProcess = true): InternalClient {
@@ -86,6 +102,7 @@ describe('an internal call answered in this process', () => {
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.close()));
+    await Promise.all(others.map((s) => new Promise((resolve) => s.close(resolve))));
     await db.drop();
   });
 
@@ -145,5 +162,45 @@ describe('an internal call answered in this process', () => {
     });
     await expect(late).rejects.toThrow(/clos/);
     await closed;
+  });
+
+  it('never answers for another process listening on the same port at another loopback address', async () => {
+    // This process serves the probe on [::1]:P; another one serves 127.0.0.1:P.
+    const server = await build();
+    const port = Number(new URL(await server.listen(0, '::1')).port);
+    await another(port, '127.0.0.1');
+    expect(await client(`http://127.0.0.1:${port}/graphql`).call({}, whoAmI, {})).toEqual({ ok: true, value: 'another process' });
+    expect(await client(`http://[::1]:${port}/graphql`).call({}, whoAmI, {})).toEqual({ ok: true, value: 'the probe in this process' });
+  });
+
+  it('takes a server on 0.0.0.0 for 127.0.0.1 only, not for [::1] where another process may listen', async () => {
+    const server = await build();
+    const port = Number(new URL(await server.listen(0, '0.0.0.0')).port);
+    await another(port, '::1');
+    expect(await client(`http://[::1]:${port}/graphql`).call({}, whoAmI, {})).toEqual({ ok: true, value: 'another process' });
+    expect(await client(`http://127.0.0.1:${port}/graphql`).call({}, whoAmI, {})).toEqual({ ok: true, value: 'the probe in this process' });
+  });
+
+  it('keeps two servers of this process on one port number at two loopback addresses apart', async () => {
+    const v6 = await build();
+    const port = Number(new URL(await v6.listen(0, '::1')).port);
+    const v4 = await build();
+    await v4.listen(port, '127.0.0.1');
+    // Both answer the same; what matters is that closing one leaves the other reachable in-process.
+    await v6.close();
+    servers.splice(servers.indexOf(v6), 1);
+    expect(localEndpoint(new URL(`http://127.0.0.1:${port}/graphql`))).toBeDefined();
+    expect(localEndpoint(new URL(`http://[::1]:${port}/graphql`))).toBeUndefined();
+  });
+
+  it('takes localhost only for a server both loopbacks reach', async () => {
+    const v4 = await build();
+    const v4Port = Number(new URL(await v4.listen(0, '127.0.0.1')).port);
+    expect(localEndpoint(new URL(`http://localhost:${v4Port}/graphql`))).toBeUndefined();
+    const dual = await build();
+    const dualPort = Number(new URL(await dual.listen(0, '::')).port);
+    expect(localEndpoint(new URL(`http://localhost:${dualPort}/graphql`))).toBeDefined();
+    expect(localEndpoint(new URL(`http://127.0.0.1:${dualPort}/graphql`))).toBeDefined();
+    expect(localEndpoint(new URL(`http://[::1]:${dualPort}/graphql`))).toBeDefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -207,7 +208,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     orm,
     listen: async (port, host) => {
       const url = await service.listen(port, host);
-      withdraw = serveLocally(Number(new URL(url).port), host ?? '127.0.0.1', executeLocal);
+      withdraw = serveLocally(service.httpServer.address() as AddressInfo, executeLocal);
       return url;
     },
     close: async () => {
