@@ -6,7 +6,7 @@ import { buildSubgraphSchema } from '#platform/graphql';
 import { ServiceCredentials } from '#platform/auth';
 import { InternalClient, internalCommand, localEndpoint, type LocalResponse } from '#platform/internal';
 import { createLogger } from '#platform/runtime';
-import { buildSubgraph, defineSubgraph, type RequestContext, type SubgraphServer } from '#platform/server';
+import { buildSubgraph, defineSubgraph, startSubgraph, type RequestContext, type SubgraphServer } from '#platform/server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { TEST_JWT_SECRET } from '../support/tokens';
 
@@ -202,5 +202,23 @@ describe('an internal call answered in this process', () => {
     expect(localEndpoint(new URL(`http://localhost:${dualPort}/graphql`))).toBeDefined();
     expect(localEndpoint(new URL(`http://127.0.0.1:${dualPort}/graphql`))).toBeDefined();
     expect(localEndpoint(new URL(`http://[::1]:${dualPort}/graphql`))).toBeDefined();
+  });
+
+  it('startSubgraph stops what it built when it cannot listen', async () => {
+    const taken = await build();
+    const port = Number(new URL(await taken.listen(0)).port);
+    const stopped: string[] = [];
+    const definition = defineSubgraph({
+      info: { name: 'late_probe', defaultPort: port, entities: [] },
+      schema: () => buildSubgraphSchema<RequestContext>({ resolvers: [LocalProbeResolver] }),
+      settings: () => ({}),
+      setup: async (kit) => {
+        await kit.start({ start: async () => {}, stop: async () => void stopped.push('background part') });
+        return (base: RequestContext) => base;
+      },
+    });
+    const env = { LATE_PROBE_DATABASE_URL: db.url, LATE_PROBE_PORT: String(port), LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32) };
+    await expect(startSubgraph(definition, env)).rejects.toThrow(/EADDRINUSE/);
+    expect(stopped).toEqual(['background part']);
   });
 });

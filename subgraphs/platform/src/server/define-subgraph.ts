@@ -233,7 +233,15 @@ export async function startSubgraph<S, C extends RequestContext>(
     production: config.nodeEnv === 'production',
     metricsToken: config.metricsToken,
   });
-  const url = await server.listen(config.port, config.host);
+  let url: string;
+  try {
+    url = await server.listen(config.port, config.host);
+  } catch (error) {
+    // A port already taken: stop its background work and close its pool, as the process sharing
+    // them (`npm start`'s five together) stops the subgraphs it started before exiting.
+    await server.close();
+    throw error;
+  }
   logger.info({ url: `${url}/graphql` }, `${info.name} subgraph ready`);
   return { logger, close: () => server.close() };
 }
