@@ -221,4 +221,15 @@ describe('an internal call answered in this process', () => {
     await expect(startSubgraph(definition, env)).rejects.toThrow(/EADDRINUSE/);
     expect(stopped).toEqual(['background part']);
   });
+
+  it('closes twice, at once or one after the other, without an error', async () => {
+    const server = await build();
+    const url = `${await server.listen(0)}/graphql`;
+    expect(await client(url).call({}, stamped, {})).toMatchObject({ ok: true });
+    servers.splice(servers.indexOf(server), 1);
+    // Apollo's stop() called while another is under way never resolves (its barrier is left unresolved).
+    await Promise.all([server.close(), server.close()]);
+    await server.close();
+    expect(await client(url).call({}, stamped, {})).toMatchObject({ ok: false, reason: 'UNAVAILABLE' });
+  });
 });

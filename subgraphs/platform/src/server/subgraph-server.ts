@@ -202,6 +202,14 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     return answer;
   };
   let withdraw = () => {};
+  let closed: Promise<void> | undefined;
+  /** Withdraws the in-process endpoint, waits for its calls in flight, then drains and closes the server. */
+  const closeOnce = async () => {
+    closing = true;
+    withdraw();
+    await Promise.allSettled(localCalls);
+    await service.close();
+  };
   return {
     ...service,
     apollo,
@@ -211,11 +219,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
       withdraw = serveLocally(service.httpServer.address() as AddressInfo, executeLocal);
       return url;
     },
-    close: async () => {
-      closing = true;
-      withdraw();
-      await Promise.allSettled(localCalls);
-      await service.close();
-    },
+    // Once: a second close() shares the first's, as Apollo's stop() called during another never resolves.
+    close: () => (closed ??= closeOnce()),
   };
 }
