@@ -234,6 +234,11 @@ describe('a mutation is one transaction that never waits on the network', () => 
       expect(await rows(url)).toBe(0);
     });
 
+    it('refuses a body larger than a subgraph takes, as POST /graphql does, and writes nothing', async () => {
+      await expect(client(url).call({}, echo, { value: 'x'.repeat(2_100_000) })).rejects.toThrow(/too large/);
+      expect(await rows(url)).toBe(0);
+    });
+
     it('reports a callee it cannot reach as UNAVAILABLE', async () => {
       const result = await client('http://127.0.0.1:9/graphql').call({}, echo, { value: 'x' });
       expect(result).toMatchObject({ ok: false, reason: 'UNAVAILABLE' });

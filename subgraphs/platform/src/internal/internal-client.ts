@@ -160,13 +160,16 @@ export class InternalClient {
     { query, operationName, variables, requestId, credentials, budget }: OutgoingCall,
   ): Promise<LocalResponse> {
     localCallChannel.publish({ subgraph: this.subgraph, operationName });
+    const json = JSON.stringify(variables ?? {});
     const answer = endpoint({
       query,
-      variables: JSON.parse(JSON.stringify(variables ?? {})) as Record<string, unknown>,
+      variables: JSON.parse(json) as Record<string, unknown>,
       operationName,
       authorization: credentials.authorization,
       gatewaySecret: credentials[GATEWAY_SECRET_HEADER],
       requestId,
+      // What `{"query":…,"variables":…,"operationName":…}` would weigh, give or take its punctuation.
+      bodyBytes: Buffer.byteLength(json) + Buffer.byteLength(query) + operationName.length + 48,
     });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {

@@ -9,6 +9,8 @@ export interface LocalRequest {
   authorization: string | undefined;
   gatewaySecret: string | undefined;
   requestId: string | undefined;
+  /** The size of the body POST /graphql would have carried, which the callee holds to its limit. */
+  bodyBytes: number;
 }
 
 /** What the subgraph answered, as its HTTP status and JSON body would have said it. */

@@ -7,6 +7,9 @@ function graphqlError(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** What a request body over the limit is answered, with status 413. */
+export const BODY_TOO_LARGE = graphqlError('The request body is too large', 'BAD_REQUEST');
+
 /**
  * What a GraphQL endpoint accepts before Apollo sees the request: a POST must say it is JSON
  * (anything else is 415), its body must parse (400) and be at most `maxBytes` (413). Each refusal
@@ -35,7 +38,7 @@ export function jsonErrorHandler(onUnexpected: (error: unknown) => void): ErrorR
     }
     const { type, status } = (error ?? {}) as { type?: string; status?: number };
     if (type === 'entity.too.large') {
-      res.status(413).json(graphqlError('The request body is too large', 'BAD_REQUEST'));
+      res.status(413).json(BODY_TOO_LARGE);
     } else if (type === 'entity.parse.failed') {
       res.status(400).json(graphqlError('The request body is not valid JSON', 'BAD_REQUEST'));
     } else if (typeof status === 'number' && status >= 400 && status < 500) {

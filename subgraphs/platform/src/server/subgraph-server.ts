@@ -20,7 +20,7 @@ import { serveLocally, type LocalRequest, type LocalResponse } from '../internal
 import { Deadline } from '../runtime/deadline';
 import { createErrorFormatter } from '../runtime/errors';
 import { healthRouter } from '../runtime/health';
-import { graphqlBody, jsonErrorHandler, jsonNotFound } from '../runtime/http-errors';
+import { BODY_TOO_LARGE, graphqlBody, jsonErrorHandler, jsonNotFound } from '../runtime/http-errors';
 import { httpService, type HttpService } from '../runtime/http-server';
 import type { Logger } from '../runtime/logger';
 import { costLimitPlugin, queryLimitSettings, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from '../runtime/query-limits';
@@ -169,6 +169,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   /** One call as POST /graphql would answer it: the gateway secret, the token, then the operation in its own request context. */
   const answerLocally = async (request: LocalRequest): Promise<LocalResponse> => {
     if (!gatewayCheck(request.gatewaySecret)) return { status: 401, body: { errors: [NOT_THROUGH_GATEWAY] } };
+    if (request.bodyBytes > SUBGRAPH_MAX_BODY_BYTES) return { status: 413, body: BODY_TOO_LARGE };
     let viewer: Viewer;
     try {
       viewer = await tokens.verify(request.authorization);
