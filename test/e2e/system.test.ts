@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/free-port';
+import { createTestDatabase } from '../support/database';
 import { repoRoot } from '../../scripts/lib/paths';
 import { gql, gqlData } from '../support/graphql-client';
 import { subscribeLive } from '../support/live';
@@ -174,6 +175,34 @@ describe('a subgraph process', () => {
     expect(result.stderr).toMatch(/PRODUCTS_DATABASE_URL/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('stops cleanly on a SIGTERM that arrives while the five are still starting', async () => {
+    const db = await createTestDatabase();
+    try {
+      const ports = Object.fromEntries(
+        await Promise.all(
+          ['PRODUCTS', 'INVENTORY', 'ORDERS', 'CUSTOMERS', 'PROMOTIONS'].map(async (n) => [`${n}_PORT`, String(await freePort())]),
+        ),
+      );
+      const child = spawn(process.execPath, [join(repoRoot, 'dist', 'scripts', 'run-subgraphs.js')], {
+        env: { ...process.env, ...ports, DATABASE_URL: db.url, LOG_LEVEL: 'info', SHOP_CURRENCY: 'EUR' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      // The first of the five is up; the others are still starting.
+      await waitFor(() => output.includes('products subgraph ready'), 60_000);
+      child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(output).toMatch(/subgraphs stopping/);
+    } finally {
+      await db.drop();
+    }
+  }, 90_000);
 });
 
 describe('npm start', () => {
