@@ -164,8 +164,8 @@ describe('an offline batch', () => {
     ]);
     expect(answers.map((r) => [r.inventoryLevels?.map((l) => l.onHand) ?? null, r.userErrors.map((e) => e.code)])).toEqual([
       [[6], []],
-      // A replay answers with the level as it stands at its turn.
-      [[6], []],
+      // A replay answers what the sale answered when it was recorded, however the level moved since.
+      [[9], []],
       [null, ['IDEMPOTENCY_KEY_MISMATCH']],
       [null, ['BLANK']],
       [[4], []],
@@ -181,6 +181,21 @@ describe('an offline batch', () => {
       .whereIn('key', ['mix-3', 'mix-4', 'mix-5'])
       .pluck('key');
     expect(keys.sort()).toEqual(['mix-3', 'mix-5']);
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+
+  it('answers a replay, alone or in a batch, with what the sale answered when it was recorded: the flag stays with the sale that earned it', async () => {
+    const sku = skus[55];
+    const at = loc['Velocity Cycles Berlin Mitte'];
+    await setStock(inv, sku, at, 1);
+    const sale = (key: string) => ({ idempotencyKey: key, locationId: at, channel: 'POS', offline: true, lines: [{ sku, quantity: 1 }] });
+    const first = await recordOne(sale('replay-1'));
+    expect(first.inventoryLevels?.map((l) => l.onHand)).toEqual([0]);
+    // The next sale takes the level below zero; replays of the first, either way, still answer 0.
+    expect((await recordMany([sale('replay-2')]))[0].inventoryLevels?.map((l) => l.onHand)).toEqual([-1]);
+    expect((await recordOne(sale('replay-1'))).inventoryLevels).toEqual(first.inventoryLevels);
+    expect((await recordMany([sale('replay-1'), sale('replay-2')])).map((r) => r.inventoryLevels?.[0].onHand)).toEqual([0, -1]);
+    expect((await recordOne(sale('replay-2'))).inventoryLevels?.map((l) => l.onHand)).toEqual([-1]);
     expect(await ledgerMismatches(inv)).toEqual([]);
   });
 

@@ -41,7 +41,7 @@ export async function recordOfflineSales(
   if (found.length !== locationIds.length) return null;
 
   const em = tx.em;
-  const claims = await claimIdempotencyKeys<null>(
+  const claims = await claimIdempotencyKeys<RecordedSale | null>(
     em,
     SCHEMA,
     SALE_RECORD_SCOPE,
@@ -59,6 +59,7 @@ export async function recordOfflineSales(
   const movements: Movement[] = [];
   const events: EventInput[] = [];
   const outcomes: Outcome[] = inputs.map((_, index) => ({ ok: false, userErrors: errors[index] }));
+  const results: { key: string; result: RecordedSale }[] = [];
   valid.forEach(({ input, index }, i) => {
     const claim = claims[i];
     if (claim.state === 'mismatch') {
@@ -95,12 +96,21 @@ export async function recordOfflineSales(
         events.push(...levelEvents(level.row, change, recordedAt));
       }
     }
-    // Its SKUs' levels at the store as they stand after it (a replay: as they stand now), by SKU.
+    // A replay answers what the sale answered when it was recorded, so the sale that took a level
+    // below zero stays the one flagged whichever device asks; a record from before results were
+    // kept answers the levels as they stand now.
+    const replayed = claim.state === 'replay' ? claim.result : null;
+    if (replayed) {
+      outcomes[index] = { ok: true, value: recordedLevels(replayed) };
+      return;
+    }
+    // Its SKUs' levels at the store as they stand after it, by SKU.
     const after = input.lines
       .flatMap((line) => levels.get(levelKey(line.sku, input.locationId)) ?? [])
       .sort((a, b) => a.skuRank - b.skuRank)
-      .map((level) => levelOf(level.row));
-    outcomes[index] = { ok: true, value: after };
+      .map((level) => level.row);
+    if (claim.state === 'claimed') results.push({ key: input.idempotencyKey, result: { levels: after } });
+    outcomes[index] = { ok: true, value: after.map(levelOf) };
   });
 
   await writeLevels(
@@ -109,13 +119,37 @@ export async function recordOfflineSales(
   );
   await insertMovements(em, movements, recordedAt);
   await publishEvents(em, SCHEMA, events);
-  await saveIdempotencyResults(
-    em,
-    SCHEMA,
-    SALE_RECORD_SCOPE,
-    fresh.map(({ input }) => ({ key: input.idempotencyKey, result: null })),
-  );
+  await saveIdempotencyResults(em, SCHEMA, SALE_RECORD_SCOPE, results);
   return outcomes;
+}
+
+/**
+ * What a recorded sale answered, kept under its key (by this batch and by a sale recorded on its
+ * own alike): its SKUs' levels right after it, dates as JSON gives them back.
+ */
+export interface RecordedSale {
+  levels: (Omit<LevelRow, 'updated_at'> & { updated_at: Date | string })[];
+}
+
+/** The levels a recorded sale answered, as its replay answers them. */
+export function recordedLevels(sale: RecordedSale): InventoryLevel[] {
+  return sale.levels.map((row) => levelOf({ ...row, updated_at: new Date(row.updated_at) }));
+}
+
+/** A level as a recorded sale keeps it. */
+export function levelRowOf(level: InventoryLevel): LevelRow {
+  return {
+    id: level.id,
+    sku: level.sku,
+    location_id: level.locationId,
+    on_hand: level.onHand,
+    reserved: level.reserved,
+    incoming: level.incoming,
+    low_stock_threshold: level.lowStockThreshold,
+    version: level.version,
+    needs_reconciliation: level.needsReconciliation,
+    updated_at: level.updatedAt,
+  };
 }
 
 interface LevelState {

@@ -6,7 +6,7 @@ import { InventoryLevel, StockMovementReason } from '../entities';
 import { InventoryErrorCode } from '../errors';
 import type { InventorySaleRecordInput } from '../inputs/reservation.input';
 import { requireLocations } from './location-lookup';
-import { recordOfflineSales, SALE_RECORD_SCOPE } from './offline-sales-batch';
+import { levelRowOf, recordedLevels, recordOfflineSales, SALE_RECORD_SCOPE, type RecordedSale } from './offline-sales-batch';
 import { applyStockChanges, InsufficientStockError } from './stock-ledger';
 
 /** How far ahead of this server's clock a till's sale time may be (clocks drift). */
@@ -79,11 +79,16 @@ async function saleProblems(input: InventorySaleRecordInput): Promise<UserError[
   return errors;
 }
 
-/** The sale in the caller's transaction, once per key; the levels of its SKUs at the store afterwards. */
+/**
+ * The sale in the caller's transaction, once per key; the levels of its SKUs at the store right
+ * after it, which a replay answers again (a record from before they were kept: as they stand).
+ */
 async function recordIn(tx: InventoryContext, input: InventorySaleRecordInput): Promise<InventoryLevel[]> {
   const skus = input.lines.map((l) => l.sku);
+  const levelsNow = () =>
+    tx.em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
   const { idempotencyKey, ...request } = input;
-  await idempotent(tx.em, SCHEMA, SALE_RECORD_SCOPE, idempotencyKey, request, async () => {
+  const { result } = await idempotent<RecordedSale | null>(tx.em, SCHEMA, SALE_RECORD_SCOPE, idempotencyKey, request, async () => {
     await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
     try {
       await applyStockChanges(
@@ -107,7 +112,7 @@ async function recordIn(tx: InventoryContext, input: InventorySaleRecordInput): 
         new UserError(['input', 'lines', String(index), 'quantity'], error.message, InventoryErrorCode.INSUFFICIENT_STOCK),
       ]);
     }
-    return null;
+    return { levels: (await levelsNow()).map(levelRowOf) };
   });
-  return tx.em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
+  return result ? recordedLevels(result) : levelsNow();
 }
