@@ -1,8 +1,10 @@
 import { Client } from 'pg';
 import pino from 'pino';
+import { z } from 'zod';
 import { openDatabase, sql, type Orm } from '#platform/db';
 import type { BusEvent } from '#platform/events';
-import { EventConsumer, publishEvents, type EventBatchHandler } from '#platform/outbox';
+import { defineEvent } from '#platform/events';
+import { EventConsumer, publishEvents, type EventHandler } from '#platform/outbox';
 import { createLogger, type Logger } from '#platform/runtime';
 import { inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { promotionsSubgraph } from '../subgraphs/promotions/src/subgraph';
@@ -43,9 +45,9 @@ async function publish(...topics: string[]): Promise<number[]> {
   );
 }
 
-/** A consumer of the inventory outbox for `topics` that records what it is handed. */
-function consumer(name: string, topics: string[], options: { handle?: EventBatchHandler; logger?: Logger } = {}) {
-  const batches: number[][] = [];
+/** A consumer of the inventory outbox for `topics` that records the ids it handled, in order. */
+function consumer(name: string, topics: string[], options: { handle?: EventHandler; logger?: Logger } = {}) {
+  const handled: number[] = [];
   const instance = new EventConsumer({
     name,
     sourceSchema: 'inventory',
@@ -54,13 +56,13 @@ function consumer(name: string, topics: string[], options: { handle?: EventBatch
     logger: options.logger ?? silent,
     pollMs: 50,
     leadRetryMs: 100,
-    handle: async (events: BusEvent[], em) => {
-      await options.handle?.(events, em);
-      batches.push(events.map((event) => event.id));
+    handle: async (event: BusEvent, em) => {
+      await options.handle?.(event, em);
+      handled.push(event.id);
     },
   });
   consumers.push(instance);
-  return { instance, batches, ids: () => batches.flat() };
+  return { instance, ids: () => [...handled] };
 }
 
 async function storedPosition(name: string): Promise<number | null> {
@@ -214,14 +216,45 @@ it('hands a batch whose handler failed over again, with the position unmoved, an
   const ids = await publish('flaky.x', 'flaky.x');
   await flaky.instance.start();
   await waitFor(() => flaky.ids().length === 2, 'the batch to get through on the third try');
-  expect(flaky.batches).toEqual([ids]);
-  expect(positionsSeen).toHaveLength(3);
+  expect(flaky.ids()).toEqual(ids);
+  // The first event failed twice, then both went through: every try inside one batch's transaction.
+  expect(positionsSeen).toHaveLength(4);
   expect(new Set(positionsSeen).size).toBe(1);
   expect(positionsSeen[0]).toBeLessThan(ids[0]);
   await waitFor(async () => (await storedPosition('flaky')) === ids[1], 'the position to move past the batch');
   const failed = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg.startsWith('event handler failed'));
   expect(failed).toHaveLength(2);
   expect(failed[0]).toMatchObject({ consumer: 'flaky', source: 'inventory', eventIds: ids });
+});
+
+it('skips an event whose payload breaks its contract, logging it, and handles the rest of its batch', async () => {
+  const Strict = defineEvent('strict.x', z.object({ n: z.number() }));
+  const lines: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+  const seen: number[] = [];
+  const strict = consumer('strict', [Strict.topic], { logger, handle: async (event) => void seen.push(Strict.parse(event.payload).n) });
+  const ids = await inventory.em.fork().transactional((em) =>
+    publishEvents(em, 'inventory', [
+      { topic: Strict.topic, key: 'k', payload: { n: 1 } },
+      { topic: Strict.topic, key: 'k', payload: { n: 'two' } },
+      { topic: Strict.topic, key: 'k', payload: { n: 3 } },
+    ]),
+  );
+  await strict.instance.start();
+  await waitFor(() => strict.ids().length === 2, 'the two events that keep the contract');
+  expect(seen).toEqual([1, 3]);
+  expect(strict.ids()).toEqual([ids[0], ids[2]]);
+  await waitFor(async () => (await storedPosition('strict')) === ids[2], 'the position to move past the broken event');
+  const logged = lines.map((line) => JSON.parse(line));
+  expect(logged).toEqual([
+    expect.objectContaining({
+      level: 50,
+      msg: 'event breaks its contract; skipped',
+      consumer: 'strict',
+      eventId: ids[1],
+      topic: Strict.topic,
+    }),
+  ]);
 });
 
 it('stores the position past events of only other topics without handing them over, and skips them after a restart', async () => {

@@ -69,10 +69,11 @@ it('skips and logs an event whose payload breaks the contract, and handles the e
   expect(logged).toContainEqual(
     expect.objectContaining({
       level: 50,
-      msg: 'customer event breaks its contract; skipped',
+      msg: 'event breaks its contract; skipped',
+      consumer: 'promotions.customer-events',
       eventId: broken,
       topic: CustomerErased.topic,
     }),
   );
-  expect(logged.filter((line) => line.msg === 'customer event breaks its contract; skipped')).toHaveLength(1);
+  expect(logged.filter((line) => line.msg === 'event breaks its contract; skipped')).toHaveLength(1);
 });

@@ -1,6 +1,5 @@
 import { CartAbandoned } from '#contracts/orders';
 import { sql, type Orm } from '#platform/db';
-import { EventContractError } from '#platform/events';
 import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
 import { SCHEMA } from '../constants';
@@ -20,7 +19,6 @@ export interface CartEventsOptions {
  * longer here are passed over; a merged customer's event lands on the customer kept.
  */
 export function cartEventsConsumer(options: CartEventsOptions): EventConsumer {
-  const logger = options.logger.child({ consumer: 'customers.cart-events' });
   return new EventConsumer({
     name: 'customers.cart-events',
     sourceSchema: 'orders',
@@ -29,35 +27,26 @@ export function cartEventsConsumer(options: CartEventsOptions): EventConsumer {
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
-    handle: async (events, em) => {
-      for (const event of events) {
-        let payload;
-        try {
-          payload = CartAbandoned.parse(event.payload);
-        } catch (error) {
-          if (!(error instanceof EventContractError)) throw error;
-          logger.error({ err: error, eventId: event.id }, 'cart event breaks its contract; skipped');
-          continue;
-        }
-        if (!payload.customerId) continue;
-        await sql(
-          em,
-          `insert into "${SCHEMA}"."customer_event" (customer_id, type, channel, data, occurred_at)
-           select coalesce(c.merged_into_id, c.id), ?, ?, ?::jsonb, ?
-             from "${SCHEMA}"."customer" c
-            where c.id = ? and c.erased_at is null
-              and not exists (select 1 from "${SCHEMA}"."customer_event" e where e.type = ? and e.data->>'eventId' = ?)`,
-          [
-            CustomerEventType.CART_ABANDONED,
-            payload.channel,
-            JSON.stringify({ eventId: payload.eventId, cartId: payload.cartId, lineCount: payload.lineCount }),
-            payload.occurredAt,
-            payload.customerId,
-            CustomerEventType.CART_ABANDONED,
-            payload.eventId,
-          ],
-        );
-      }
+    handle: async (event, em) => {
+      const payload = CartAbandoned.parse(event.payload);
+      if (!payload.customerId) return;
+      await sql(
+        em,
+        `insert into "${SCHEMA}"."customer_event" (customer_id, type, channel, data, occurred_at)
+         select coalesce(c.merged_into_id, c.id), ?, ?, ?::jsonb, ?
+           from "${SCHEMA}"."customer" c
+          where c.id = ? and c.erased_at is null
+            and not exists (select 1 from "${SCHEMA}"."customer_event" e where e.type = ? and e.data->>'eventId' = ?)`,
+        [
+          CustomerEventType.CART_ABANDONED,
+          payload.channel,
+          JSON.stringify({ eventId: payload.eventId, cartId: payload.cartId, lineCount: payload.lineCount }),
+          payload.occurredAt,
+          payload.customerId,
+          CustomerEventType.CART_ABANDONED,
+          payload.eventId,
+        ],
+      );
     },
   });
 }

@@ -12,7 +12,6 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '#platform/db';
 import { sql } from '#platform/db';
-import { EventContractError } from '#platform/events';
 import type { SalesChannel } from '#platform/graphql';
 import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
@@ -38,7 +37,6 @@ export interface OrderEventsOptions {
  * changes nothing, not even the timeline. A payload breaking the contract is logged and skipped.
  */
 export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer {
-  const logger = options.logger.child({ consumer: 'customers.order-events' });
   return new EventConsumer({
     name: 'customers.order-events',
     sourceSchema: 'orders',
@@ -47,16 +45,9 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
-    handle: async (events, em) => {
-      for (const event of events) {
-        try {
-          if (event.topic === OrderPlaced.topic) await recordPlaced(em, OrderPlaced.parse(event.payload));
-          else await recordLater(em, event.topic, event.payload);
-        } catch (error) {
-          if (!(error instanceof EventContractError)) throw error;
-          logger.error({ err: error, eventId: event.id }, 'order event breaks its contract; skipped');
-        }
-      }
+    handle: async (event, em) => {
+      if (event.topic === OrderPlaced.topic) await recordPlaced(em, OrderPlaced.parse(event.payload));
+      else await recordLater(em, event.topic, event.payload);
     },
   });
 }

@@ -8,7 +8,6 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '#platform/db';
-import { EventContractError } from '#platform/events';
 import { formatMinorUnits, type CurrencyCode } from '#platform/graphql';
 import type { Mailer } from '#platform/mail';
 import { EventConsumer } from '#platform/outbox';
@@ -26,7 +25,6 @@ export interface CustomerMessagesOptions {
 const TOPICS = [OrderFulfilled.topic, OrderReadyForPickup.topic, FulfillmentTrackingUpdated.topic, OrderCancelled.topic];
 
 export function customerMessagesConsumer(options: CustomerMessagesOptions): EventConsumer {
-  const logger = options.logger.child({ consumer: 'orders.customer-messages' });
   return new EventConsumer({
     name: 'orders.customer-messages',
     sourceSchema: 'orders',
@@ -34,16 +32,7 @@ export function customerMessagesConsumer(options: CustomerMessagesOptions): Even
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
-    handle: async (events, em) => {
-      for (const event of events) {
-        try {
-          await send(options.mailer, em, event.id, event.topic, event.payload);
-        } catch (error) {
-          if (!(error instanceof EventContractError)) throw error;
-          logger.error({ err: error, eventId: event.id }, 'order event breaks its contract; no message sent');
-        }
-      }
-    },
+    handle: (event, em) => send(options.mailer, em, event.id, event.topic, event.payload),
   });
 }
 

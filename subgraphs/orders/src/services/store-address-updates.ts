@@ -11,7 +11,6 @@
  */
 import { InventoryLocationChanged } from '#contracts/inventory';
 import { sql, type Orm } from '#platform/db';
-import { EventContractError } from '#platform/events';
 import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
 import { SCHEMA } from '../constants';
@@ -26,7 +25,6 @@ export interface StoreAddressUpdatesOptions {
 }
 
 export function storeAddressUpdatesConsumer(options: StoreAddressUpdatesOptions): EventConsumer {
-  const logger = options.logger.child({ consumer: 'orders.store-addresses' });
   return new EventConsumer({
     name: 'orders.store-addresses',
     sourceSchema: 'inventory',
@@ -35,25 +33,16 @@ export function storeAddressUpdatesConsumer(options: StoreAddressUpdatesOptions)
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
-    handle: async (events, em) => {
-      for (const event of events) {
-        let payload;
-        try {
-          payload = InventoryLocationChanged.parse(event.payload);
-        } catch (error) {
-          if (!(error instanceof EventContractError)) throw error;
-          logger.error({ err: error, eventId: event.id }, 'location event breaks its contract; skipped');
-          continue;
-        }
-        if (payload.name === undefined || payload.countryCode === undefined) continue;
-        const kept: CartPickupStore = { name: payload.name, countryCode: payload.countryCode, province: payload.province ?? null };
-        await sql(
-          em,
-          `update "${SCHEMA}"."cart" set pickup_store = ?::jsonb, version = version + 1
-            where status = ? and pickup_location_id = ? and pickup_store is not null and pickup_store <> ?::jsonb`,
-          [JSON.stringify(kept), CartStatus.OPEN, payload.locationId, JSON.stringify(kept)],
-        );
-      }
+    handle: async (event, em) => {
+      const payload = InventoryLocationChanged.parse(event.payload);
+      if (payload.name === undefined || payload.countryCode === undefined) return;
+      const kept: CartPickupStore = { name: payload.name, countryCode: payload.countryCode, province: payload.province ?? null };
+      await sql(
+        em,
+        `update "${SCHEMA}"."cart" set pickup_store = ?::jsonb, version = version + 1
+          where status = ? and pickup_location_id = ? and pickup_store is not null and pickup_store <> ?::jsonb`,
+        [JSON.stringify(kept), CartStatus.OPEN, payload.locationId, JSON.stringify(kept)],
+      );
     },
   });
 }

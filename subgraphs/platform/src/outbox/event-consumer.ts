@@ -5,16 +5,21 @@ import { sql } from '../db/sql';
 import type { Logger } from '../runtime/logger';
 import { startPeriodicTask, type PeriodicTask } from '../runtime/periodic-task';
 import type { BusEvent } from '../events/event-bus';
+import { EventContractError } from '../events/event-contract';
 import { OutboxReader, type BatchPosition } from '../events/outbox-reader';
 
 /** Any fixed number: the advisory lock namespace of durable consumers (the Redis relay has its own). */
 const CONSUMER_LOCK = 7_420_002;
 
 /**
- * Handles a batch inside the transaction that moves the consumer's position, so its writes and
- * the position commit together. Throwing leaves both as they were: the batch comes again.
+ * Handles one event inside the transaction that moves the consumer's position past its batch, so
+ * its writes and the position commit together. Throwing leaves both as they were: the whole
+ * batch comes again, so a handler must tolerate a repeat. The one exception is an
+ * `EventContractError` (a payload that breaks its contract): a producer's bug that no retry can
+ * mend, so the consumer logs it as an error and skips the event, rather than hold up every event
+ * behind it for ever.
  */
-export type EventBatchHandler = (events: BusEvent[], em: EntityManager) => Promise<void>;
+export type EventHandler = (event: BusEvent, em: EntityManager) => Promise<void>;
 
 export interface EventConsumerOptions {
   /** Names the consumer in its position row and its lock, e.g. "promotions.customer-merges". */
@@ -25,7 +30,8 @@ export interface EventConsumerOptions {
   sourceDatabaseUrl?: string;
   /** The topics the handler is given; other events only move the position on. */
   topics: string[];
-  handle: EventBatchHandler;
+  /** Called for each event of those topics in turn, in the order of the outbox. */
+  handle: EventHandler;
   /** The consuming subgraph's database: its schema holds the position table. */
   orm: Orm;
   logger: Logger;
@@ -186,7 +192,7 @@ export class EventConsumer {
     try {
       await this.serially(() =>
         this.options.orm.em.fork().transactional(async (em) => {
-          await this.options.handle(wanted, em);
+          for (const event of wanted) await this.handleOne(event, em);
           await this.storePosition(em, resumeAfter);
         }),
       );
@@ -197,6 +203,15 @@ export class EventConsumer {
         'event handler failed; the batch comes again after a pause',
       );
       throw error;
+    }
+  }
+
+  private async handleOne(event: BusEvent, em: EntityManager): Promise<void> {
+    try {
+      await this.options.handle(event, em);
+    } catch (error) {
+      if (!(error instanceof EventContractError)) throw error;
+      this.logger.error({ err: error, eventId: event.id, topic: event.topic }, 'event breaks its contract; skipped');
     }
   }
 

@@ -1,7 +1,5 @@
 import { CustomerErased, CustomerMerged } from '#contracts/customers';
-import type { BusEvent } from '#platform/events';
 import type { Orm } from '#platform/db';
-import { EventContractError, type EventContract } from '#platform/events';
 import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
 import { forgetCustomer, foldCustomer } from './customer-fold.service';
@@ -22,16 +20,6 @@ export interface CustomerEventsOptions {
  * error and skipped, so it cannot hold up every event behind it for ever.
  */
 export function customerEventsConsumer(options: CustomerEventsOptions): EventConsumer {
-  const logger = options.logger.child({ consumer: 'promotions.customer-events' });
-  const payloadOf = <T extends Record<string, unknown>>(contract: EventContract<T>, event: BusEvent): T | null => {
-    try {
-      return contract.parse(event.payload);
-    } catch (error) {
-      if (!(error instanceof EventContractError)) throw error;
-      logger.error({ err: error, eventId: event.id, topic: event.topic }, 'customer event breaks its contract; skipped');
-      return null;
-    }
-  };
   return new EventConsumer({
     name: 'promotions.customer-events',
     sourceSchema: 'customers',
@@ -40,15 +28,12 @@ export function customerEventsConsumer(options: CustomerEventsOptions): EventCon
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
-    handle: async (events, em) => {
-      for (const event of events) {
-        if (event.topic === CustomerMerged.topic) {
-          const merged = payloadOf(CustomerMerged, event);
-          if (merged) await foldCustomer(em, merged.sourceId, merged.targetId);
-        } else if (event.topic === CustomerErased.topic) {
-          const erased = payloadOf(CustomerErased, event);
-          if (erased) await forgetCustomer(em, erased.customerId);
-        }
+    handle: async (event, em) => {
+      if (event.topic === CustomerMerged.topic) {
+        const merged = CustomerMerged.parse(event.payload);
+        await foldCustomer(em, merged.sourceId, merged.targetId);
+      } else if (event.topic === CustomerErased.topic) {
+        await forgetCustomer(em, CustomerErased.parse(event.payload).customerId);
       }
     },
   });

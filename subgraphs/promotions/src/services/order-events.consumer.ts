@@ -1,6 +1,5 @@
 import { OrderCancelled, OrderPaid, RefundCreated } from '#contracts/orders';
 import type { Orm } from '#platform/db';
-import { EventContractError } from '#platform/events';
 import type { CurrencyCode, SalesChannel } from '#platform/graphql';
 import { EventConsumer } from '#platform/outbox';
 import type { Logger } from '#platform/runtime';
@@ -23,7 +22,6 @@ export interface OrderEventsOptions {
  * orders contract is logged and skipped.
  */
 export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer {
-  const logger = options.logger.child({ consumer: 'promotions.order-events' });
   return new EventConsumer({
     name: 'promotions.order-events',
     sourceSchema: 'orders',
@@ -32,45 +30,34 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
     orm: options.orm,
     logger: options.logger,
     pollMs: options.pollMs,
-    handle: async (events, em) => {
-      for (const event of events) {
-        let parsed;
-        try {
-          parsed =
-            event.topic === OrderCancelled.topic
-              ? OrderCancelled.parse(event.payload)
-              : event.topic === RefundCreated.topic
-                ? RefundCreated.parse(event.payload)
-                : OrderPaid.parse(event.payload);
-        } catch (error) {
-          if (!(error instanceof EventContractError)) throw error;
-          logger.error({ err: error, eventId: event.id }, 'order event breaks its contract; skipped');
-          continue;
-        }
-        if (!parsed.customerId || parsed.currencyCode !== options.currencyCode) continue;
-        if ('refundId' in parsed) {
-          await takeBackPointsForOrder(em, {
-            eventId: parsed.eventId,
-            customerId: parsed.customerId,
-            number: parsed.number,
-            refundedMinor: parsed.refundedMinor,
-            totalMinor: parsed.totalMinor,
-            whole: false,
-            cause: 'refunded',
-          });
-          continue;
-        }
-        if ('whole' in parsed) {
-          await takeBackPointsForOrder(em, {
-            eventId: parsed.eventId,
-            customerId: parsed.customerId,
-            number: parsed.number,
-            refundedMinor: parsed.refundedMinor,
-            totalMinor: parsed.totalMinor,
-            whole: parsed.whole,
-          });
-          continue;
-        }
+    handle: async (event, em) => {
+      const parsed =
+        event.topic === OrderCancelled.topic
+          ? OrderCancelled.parse(event.payload)
+          : event.topic === RefundCreated.topic
+            ? RefundCreated.parse(event.payload)
+            : OrderPaid.parse(event.payload);
+      if (!parsed.customerId || parsed.currencyCode !== options.currencyCode) return;
+      if ('refundId' in parsed) {
+        await takeBackPointsForOrder(em, {
+          eventId: parsed.eventId,
+          customerId: parsed.customerId,
+          number: parsed.number,
+          refundedMinor: parsed.refundedMinor,
+          totalMinor: parsed.totalMinor,
+          whole: false,
+          cause: 'refunded',
+        });
+      } else if ('whole' in parsed) {
+        await takeBackPointsForOrder(em, {
+          eventId: parsed.eventId,
+          customerId: parsed.customerId,
+          number: parsed.number,
+          refundedMinor: parsed.refundedMinor,
+          totalMinor: parsed.totalMinor,
+          whole: parsed.whole,
+        });
+      } else {
         await earnPointsForOrder(em, {
           orderId: parsed.orderId,
           customerId: parsed.customerId,
