@@ -116,6 +116,24 @@ describe('an internal call answered in this process', () => {
     expect(Object.getPrototypeOf(result.ok && result.value)).toBe(Object.prototype);
   });
 
+  it.each([
+    ['in-process', true],
+    ['over HTTP', false],
+  ])('refuses %s a token signed with another secret as UNAUTHENTICATED', async (_, inProcess) => {
+    const url = `${await (await build()).listen(0)}/graphql`;
+    const forged = new InternalClient({
+      subgraph: 'local_probe',
+      url,
+      credentials: new ServiceCredentials('test', new TextEncoder().encode('another secret, of the same length or longer'), null),
+      logger: createLogger('local_probe', 'silent'),
+      timeoutMs: 2_000,
+      inProcess,
+    });
+    await expect(forged.call({}, whoAmI, {})).rejects.toThrow(
+      'WhoAmI on local_probe: UNAUTHENTICATED: Invalid token: signature verification failed',
+    );
+  });
+
   it('answers a call that reached it before close(), and only then closes its database', async () => {
     const server = await build();
     const url = new URL(`${await server.listen(0)}/graphql`);

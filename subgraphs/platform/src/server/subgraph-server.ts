@@ -61,6 +61,8 @@ export interface SubgraphServer extends HttpService {
 
 /** A request body, or a subscription message, at most: looser than the gateway's, as a query plan sends a whole page's entity representations at once. */
 const SUBGRAPH_MAX_BODY_BYTES = 2_000_000;
+/** The code, and over HTTP the status, of a request whose token does not verify. */
+const unauthenticated = (status?: number) => ({ extensions: { code: 'UNAUTHENTICATED', ...(status ? { http: { status } } : {}) } });
 /**
  * Builds a subgraph's HTTP server without listening: GraphQL on POST /graphql and the health
  * endpoints. Each request gets its own EntityManager fork, DataLoaders and deadline; the ORM
@@ -127,6 +129,16 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     return make(orm.em.fork(), false);
   };
 
+  /** Who the Authorization header says is calling; a token that does not verify is answered UNAUTHENTICATED, over HTTP and in-process alike. */
+  const viewerOf = async (authorization: string | undefined): Promise<Viewer | InvalidTokenError> => {
+    try {
+      return await tokens.verify(authorization);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) return error;
+      throw error;
+    }
+  };
+
   if (options.metricsToken || !options.production) app.use(metrics.router(options.metricsToken ?? null));
   app.use(healthRouter({ database: async () => void (await orm.em.getConnection().execute('select 1')) }));
   app.use(
@@ -135,13 +147,8 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     ...graphqlBody(SUBGRAPH_MAX_BODY_BYTES),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        let viewer: Viewer;
-        try {
-          viewer = await tokens.verify(req.get('authorization'));
-        } catch (error) {
-          if (!(error instanceof InvalidTokenError)) throw error;
-          throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
+        const viewer = await viewerOf(req.get('authorization'));
+        if (viewer instanceof InvalidTokenError) throw new GraphQLError(viewer.message, unauthenticated(401));
         const forwarded = req.get('x-forwarded-for')?.split(',')[0]?.trim();
         return makeContext({ viewer, clientAddress: forwarded || req.socket.remoteAddress || 'unknown' });
       },
@@ -170,13 +177,8 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   const answerLocally = async (request: LocalRequest): Promise<LocalResponse> => {
     if (!gatewayCheck(request.gatewaySecret)) return { status: 401, body: { errors: [NOT_THROUGH_GATEWAY] } };
     if (request.bodyBytes > SUBGRAPH_MAX_BODY_BYTES) return { status: 413, body: BODY_TOO_LARGE };
-    let viewer: Viewer;
-    try {
-      viewer = await tokens.verify(request.authorization);
-    } catch (error) {
-      if (!(error instanceof InvalidTokenError)) throw error;
-      return { status: 401, body: { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
-    }
+    const viewer = await viewerOf(request.authorization);
+    if (viewer instanceof InvalidTokenError) return { status: 401, body: { errors: [{ message: viewer.message, ...unauthenticated() }] } };
     return runWithRequestId(request.requestId, async (): Promise<LocalResponse> => {
       const response = await apollo.executeOperation(
         { query: request.query, variables: request.variables, operationName: request.operationName },
