@@ -37,6 +37,8 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-PICK', price: '30.00', stock: { [stores.berlin]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-S2S', price: '80.00', stock: { [stores.leipzig]: 1 } });
   await createStockedProduct(system, admin, { sku: 'FO-HALF', price: '12.00', stock: { [stores.berlin]: 2 } });
+  await createStockedProduct(system, admin, { sku: 'FO-KEY', price: '20.00', stock: { [stores.berlin]: 4 } });
+  await createStockedProduct(system, admin, { sku: 'FO-TWICE', price: '18.00', stock: { [stores.berlin]: 4 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -580,4 +582,103 @@ it('answers what an outsider sends with clear errors and changes nothing', async
   expect(await codes(`query { fulfillmentOrders(locationId: "${stores.berlin}") { nodes { id } } }`, {}, customer.headers)).toEqual([
     'FORBIDDEN',
   ]);
+});
+
+/** A pickup order at Berlin placed "pay at pickup" and marked ready: its id, total and pickup code. */
+async function readyPayAtPickup(sku: string, email: string, berlinStaff: AuthHeaders) {
+  const created = await api(
+    `mutation($input: CartCreateInput!) { cartCreate(input: $input) { ${PAYLOAD} } }`,
+    { input: { channel: 'WEB', lines: [{ sku, quantity: 1 }], buyerIdentity: { countryCode: 'DE', email } } },
+    ANONYMOUS,
+  );
+  const cartId = created.cartCreate.cart.id;
+  await api(
+    `mutation($id: ID!, $handle: String!) { cartDeliveryUpdate(cartId: $id, delivery: { handle: $handle }) { userErrors { code } } }`,
+    { id: cartId, handle: `PICKUP:${stores.berlin}` },
+    ANONYMOUS,
+  );
+  const placed = await api(
+    `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartId: $cartId, input: { payments: [], payAtPickup: true }, idempotencyKey: $key) {
+      order { id totals { total { amount } } } userErrors { code } } }`,
+    { cartId, key: randomUUID() },
+    ANONYMOUS,
+  );
+  expect(placed.checkoutComplete.userErrors).toEqual([]);
+  const { order } = placed.checkoutComplete;
+  const ready = await api(
+    `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { pickupCode } userErrors { code } } }`,
+    { id: order.id },
+    berlinStaff,
+  );
+  expect(ready.orderReadyForPickup.userErrors).toEqual([]);
+  return { id: order.id as string, total: order.totals.total.amount as string, code: ready.orderReadyForPickup.order.pickupCode as string };
+}
+
+const TILL_PICK_UP = `mutation($id: ID!, $input: OrderPickUpInput!, $key: String!) { orderPickUp(orderId: $id, input: $input, idempotencyKey: $key) {
+  order { financialStatus fulfillmentStatus fulfillments { id } } userErrors { field code } } }`;
+const orderState = async (id: string) =>
+  (
+    await api(
+      `query($id: ID!) { order(id: $id) { financialStatus fulfillmentStatus fulfillments { id } payments { amount { amount } } } }`,
+      { id },
+      admin,
+    )
+  ).order;
+
+it('a pickup key used again for another order is IDEMPOTENCY_KEY_MISMATCH: that order is not handed over unpaid', async () => {
+  const berlinStaff = await staffOf(stores.berlin);
+  const first = await readyPayAtPickup('FO-KEY', 'key-first@example.com', berlinStaff);
+  const second = await readyPayAtPickup('FO-KEY', 'key-second@example.com', berlinStaff);
+  const cash = (order: { code: string; total: string }) => ({
+    pickupCode: order.code,
+    payments: [{ method: 'CASH', amount: { amount: order.total } }],
+  });
+  const key = randomUUID();
+  const paid = await api(TILL_PICK_UP, { id: first.id, input: cash(first), key }, berlinStaff);
+  expect(paid.orderPickUp.userErrors).toEqual([]);
+  expect(paid.orderPickUp.order).toMatchObject({ financialStatus: 'PAID', fulfillmentStatus: 'PICKED_UP' });
+  const before = await level('FO-KEY', stores.berlin);
+
+  const reused = await api(TILL_PICK_UP, { id: second.id, input: cash(second), key }, berlinStaff);
+  expect(reused.orderPickUp.userErrors).toEqual([{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' }]);
+  expect(await orderState(second.id)).toEqual({
+    financialStatus: 'PENDING',
+    fulfillmentStatus: 'READY_FOR_PICKUP',
+    fulfillments: [],
+    payments: [],
+  });
+  expect(await level('FO-KEY', stores.berlin)).toEqual(before);
+  // The same key with other tenders for the first order is refused too; its own replay still answers.
+  const otherTenders = { pickupCode: first.code, payments: [{ method: 'MANUAL', amount: { amount: first.total } }] };
+  expect((await api(TILL_PICK_UP, { id: first.id, input: otherTenders, key }, berlinStaff)).orderPickUp.userErrors).toEqual([
+    { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' },
+  ]);
+  expect((await api(TILL_PICK_UP, { id: first.id, input: cash(first), key }, berlinStaff)).orderPickUp).toEqual(paid.orderPickUp);
+  // Under its own key the second order is paid and handed over as usual.
+  const own = await api(TILL_PICK_UP, { id: second.id, input: cash(second), key: randomUUID() }, berlinStaff);
+  expect(own.orderPickUp.userErrors).toEqual([]);
+  expect(own.orderPickUp.order).toMatchObject({ financialStatus: 'PAID', fulfillmentStatus: 'PICKED_UP' });
+});
+
+it('two tills handing over the same order: one hands it over and takes the money, the other is told there is nothing left', async () => {
+  const tillA = await staffOf(stores.berlin);
+  const tillB = await staffOf(stores.berlin);
+  const order = await readyPayAtPickup('FO-TWICE', 'twice@example.com', tillA);
+  const before = await level('FO-TWICE', stores.berlin);
+  const cash = { pickupCode: order.code, payments: [{ method: 'CASH', amount: { amount: order.total } }] };
+  const [a, b] = await Promise.all([
+    api(TILL_PICK_UP, { id: order.id, input: cash, key: randomUUID() }, tillA),
+    api(TILL_PICK_UP, { id: order.id, input: cash, key: randomUUID() }, tillB),
+  ]);
+  const answers = [a.orderPickUp.userErrors, b.orderPickUp.userErrors].map((errors: { code: string }[]) => errors.map((e) => e.code));
+  expect(answers.filter((codes) => codes.length === 0)).toHaveLength(1);
+  const after = await orderState(order.id);
+  expect(after.fulfillments).toHaveLength(1);
+  expect(after.payments).toEqual([{ amount: { amount: order.total } }]);
+  expect(await level('FO-TWICE', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
+
+  // A till asking later under a new key is told nothing is left; it takes no money and hands over nothing.
+  const late = await api(TILL_PICK_UP, { id: order.id, input: { pickupCode: order.code }, key: randomUUID() }, tillB);
+  expect(late.orderPickUp.userErrors).toEqual([{ field: ['orderId'], code: 'NOTHING_TO_FULFIL' }]);
+  expect(await orderState(order.id)).toEqual(after);
 });

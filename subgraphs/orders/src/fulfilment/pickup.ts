@@ -18,6 +18,7 @@ import { OrdersErrorCode } from '../errors';
 import { appendOrderEvents } from '../order-events';
 import type { OrderPickUpInput } from '../inputs/fulfillment.input';
 import { fulfil } from './fulfil';
+import { PickupKey } from './pickup-key';
 import { outstandingMinor, tenderProblems, TillPayment, type TillTender } from './pickup-payment';
 import { touch } from './fulfillment-orders';
 import { readTransfers } from './ship-to-store';
@@ -78,21 +79,37 @@ export async function pickUp(
   const scope = `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
   const tenders = tillTenders(ctx, input);
   if (!tenders.ok) return tenders;
+  const key = await PickupKey.claim(ctx.em.fork(), scope, idempotencyKey, {
+    orderId,
+    pickupCode: input.customerId ? null : (input.pickupCode ?? null),
+    customerId: input.customerId ?? null,
+    tenders: tenders.value,
+  });
+  if (!(key instanceof PickupKey)) return { ok: false, userErrors: [key] };
+  const refuse = async (userErrors: UserError[]): Promise<MutationOutcome<never>> => {
+    await key.release(ctx.em.fork(), orderId, scope);
+    return { ok: false, userErrors };
+  };
+  const toHandOver = (await ctx.em.fork().find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter((fo) =>
+    fo.lines.some((l) => openUnits(l) > 0),
+  );
+  // Another till handed it over already: this one takes no money for it (a retry under its own key answers as before).
+  if (toHandOver.length === 0 && !(await key.handedOver(ctx.em.fork(), orderId, scope))) {
+    return refuse([new UserError(['orderId'], 'Everything on the order was handed over already', OrdersErrorCode.NOTHING_TO_FULFIL)]);
+  }
   // Pay at pickup: what is still owed is paid before the goods leave (a retry finds its tenders recorded).
-  const payment = new TillPayment(ctx.checkout.card, order.value, tenders.value, `${scope}\u0000${idempotencyKey}`);
+  // The order is part of the payment's key: a key forgotten and sent again for another order never finds this one's payment.
+  const payment = new TillPayment(ctx.checkout.card, order.value, tenders.value, `${scope}\u0000${orderId}\u0000${idempotencyKey}`);
   const settledBefore = await payment.recorded(ctx.em.fork());
   if (!settledBefore) {
     const due = await outstandingMinor(ctx.em.fork(), order.value);
     if (due > 0 || tenders.value.length > 0) {
       const problems = tenderProblems(tenders.value, due);
-      if (problems.length) return { ok: false, userErrors: problems };
+      if (problems.length) return refuse(problems);
       const refusal = await payment.authorize();
-      if (refusal) return { ok: false, userErrors: [refusal] };
+      if (refusal) return refuse([refusal]);
     }
   }
-  const toHandOver = (await ctx.em.find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter((fo) =>
-    fo.lines.some((l) => openUnits(l) > 0),
-  );
   for (const fulfillmentOrder of toHandOver) {
     const outcome = await fulfil(
       { em: () => ctx.em.fork(), inventory: ctx.inventory, logger: ctx.logger },
@@ -102,13 +119,13 @@ export async function pickUp(
         kind: FulfillmentKind.PICKUP,
         tracking: [],
         callerScope: scope,
-        idempotencyKey: `${idempotencyKey}:${fulfillmentOrder.id}`,
+        idempotencyKey: PickupKey.fulfillmentKey(idempotencyKey, fulfillmentOrder.id),
         viewer: ctx.viewer,
       },
     );
     if (!outcome.ok) {
       if (!settledBefore) await payment.undo();
-      return outcome;
+      return refuse(outcome.userErrors);
     }
   }
   if (!settledBefore && !(await payment.settle(ctx.em.fork()))) {
