@@ -39,6 +39,7 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-HALF', price: '12.00', stock: { [stores.berlin]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-KEY', price: '20.00', stock: { [stores.berlin]: 4 } });
   await createStockedProduct(system, admin, { sku: 'FO-TWICE', price: '18.00', stock: { [stores.berlin]: 4 } });
+  await createStockedProduct(system, admin, { sku: 'FO-MV', price: '22.00', stock: { [stores.leipzig]: 2 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -681,4 +682,31 @@ it('two tills handing over the same order: one hands it over and takes the money
   const late = await api(TILL_PICK_UP, { id: order.id, input: { pickupCode: order.code }, key: randomUUID() }, tillB);
   expect(late.orderPickUp.userErrors).toEqual([{ field: ['orderId'], code: 'NOTHING_TO_FULFIL' }]);
   expect(await orderState(order.id)).toEqual(after);
+});
+
+it('a move key used again for another fulfilment order is IDEMPOTENCY_KEY_MISMATCH, and nothing moves', async () => {
+  const one = await placeOrder([{ sku: 'FO-MV', quantity: 1 }], shipTo(MUNICH), 'mv-one@example.com');
+  const two = await placeOrder([{ sku: 'FO-MV', quantity: 1 }], shipTo(MUNICH), 'mv-two@example.com');
+  expect([one, two].map((o) => o.fulfillmentOrders[0].location.id)).toEqual([stores.leipzig, stores.leipzig]);
+  await api(
+    `mutation { inventoryAdjust(input: { sku: "FO-MV", locationId: "${stores.erfurt}", delta: 4, reason: RECEIVED }) { userErrors { code } } }`,
+    {},
+    admin,
+  );
+  const MOVE = `mutation($id: ID!, $to: ID!, $key: String!) { fulfillmentOrderMove(fulfillmentOrderId: $id, locationId: $to, idempotencyKey: $key) {
+    movedFulfillmentOrder { id } userErrors { field code } } }`;
+  const leipzigStaff = await staffOf(stores.leipzig);
+  const key = randomUUID();
+  const moved = await api(MOVE, { id: one.fulfillmentOrders[0].id, to: stores.erfurt, key }, leipzigStaff);
+  expect(moved.fulfillmentOrderMove.userErrors).toEqual([]);
+  const levels = [await level('FO-MV', stores.leipzig), await level('FO-MV', stores.erfurt)];
+
+  const reused = await api(MOVE, { id: two.fulfillmentOrders[0].id, to: stores.erfurt, key }, leipzigStaff);
+  expect(reused.fulfillmentOrderMove).toEqual({
+    movedFulfillmentOrder: null,
+    userErrors: [{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' }],
+  });
+  expect([await level('FO-MV', stores.leipzig), await level('FO-MV', stores.erfurt)]).toEqual(levels);
+  const { order } = await api(`query($id: ID!) { order(id: $id) { fulfillmentOrders { status location { id } } } }`, { id: two.id }, admin);
+  expect(order.fulfillmentOrders).toEqual([{ status: 'OPEN', location: { id: stores.leipzig } }]);
 });

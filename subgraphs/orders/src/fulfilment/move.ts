@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { InventoryReservationMove, StockErrorCode } from '#contracts/inventory';
 import { requireLocationAccess } from '#platform/auth';
-import { idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
+import { IDEMPOTENCY_KEY_MISMATCH, idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError } from '#platform/graphql';
 import { subgraphUnavailable } from '#platform/internal';
 import { stepKeys } from '../checkout/keys';
@@ -56,6 +56,13 @@ export async function moveFulfillmentOrder(
       throw subgraphUnavailable('Inventory did not answer; nothing was moved. Ask again with the same key');
     if (!result.ok) {
       const code = result.userErrors[0]?.code;
+      // Inventory's key is made from the caller's: it was sent before for another fulfilment order or location.
+      if (code === IDEMPOTENCY_KEY_MISMATCH)
+        return refused(
+          ['idempotencyKey'],
+          'This key was used to move another fulfilment order or to another location',
+          IDEMPOTENCY_KEY_MISMATCH,
+        );
       const mapped =
         code === StockErrorCode.INSUFFICIENT_STOCK
           ? OrdersErrorCode.INSUFFICIENT_STOCK
