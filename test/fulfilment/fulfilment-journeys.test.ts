@@ -40,6 +40,7 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-KEY', price: '20.00', stock: { [stores.berlin]: 4 } });
   await createStockedProduct(system, admin, { sku: 'FO-TWICE', price: '18.00', stock: { [stores.berlin]: 4 } });
   await createStockedProduct(system, admin, { sku: 'FO-MV', price: '22.00', stock: { [stores.leipzig]: 2 } });
+  await createStockedProduct(system, admin, { sku: 'FO-SHORT', price: '35.00', stock: { [stores.leipzig]: 2 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -709,4 +710,41 @@ it('a move key used again for another fulfilment order is IDEMPOTENCY_KEY_MISMAT
   expect([await level('FO-MV', stores.leipzig), await level('FO-MV', stores.erfurt)]).toEqual(levels);
   const { order } = await api(`query($id: ID!) { order(id: $id) { fulfillmentOrders { status location { id } } } }`, { id: two.id }, admin);
   expect(order.fulfillmentOrders).toEqual([{ status: 'OPEN', location: { id: stores.leipzig } }]);
+});
+
+it('ship to store: a transfer closed short is not "arrived"; the order is not ready while units it waits for were lost', async () => {
+  const order = await placeOrder([{ sku: 'FO-SHORT', quantity: 2 }], { handle: `SHIP_TO_STORE:${stores.hamburg}` }, 'short@example.com');
+  const staffView = await api(`query($id: ID!) { order(id: $id) { fulfillmentOrders { ${FO} } } }`, { id: order.id }, admin);
+  const transferId = staffView.order.fulfillmentOrders[0].transfer.id;
+  const hamburgStaff = await staffOf(stores.hamburg);
+  const shipped = await api(
+    `mutation($id: ID!) { inventoryTransferShip(id: $id, idempotencyKey: "short-ship") { userErrors { code } } }`,
+    { id: transferId },
+    admin,
+  );
+  expect(shipped.inventoryTransferShip.userErrors).toEqual([]);
+  const received = await api(
+    `mutation($id: ID!) { inventoryTransferReceive(id: $id, lines: [{ sku: "FO-SHORT", quantity: 1 }], idempotencyKey: "short-receive") {
+      inventoryTransfer { status } userErrors { code } } }`,
+    { id: transferId },
+    hamburgStaff,
+  );
+  expect(received.inventoryTransferReceive).toEqual({ inventoryTransfer: { status: 'PARTIALLY_RECEIVED' }, userErrors: [] });
+  const closed = await api(
+    `mutation($id: ID!) { inventoryTransferClose(id: $id) { inventoryTransfer { status } userErrors { code } } }`,
+    { id: transferId },
+    admin,
+  );
+  expect(closed.inventoryTransferClose).toEqual({ inventoryTransfer: { status: 'CLOSED' }, userErrors: [] });
+  expect(await level('FO-SHORT', stores.hamburg)).toEqual({ onHand: 1, reserved: 1 });
+
+  const READY = `mutation($id: ID!) { orderReadyForPickup(orderId: $id) { order { fulfillmentStatus pickupCode } userErrors { field code } } }`;
+  const ready = await api(READY, { id: order.id }, hamburgStaff);
+  expect(ready.orderReadyForPickup).toEqual({ order: null, userErrors: [{ field: ['orderId'], code: 'TRANSFER_NOT_RECEIVED' }] });
+  const { order: after } = await api(
+    `query($id: ID!) { order(id: $id) { fulfillmentStatus pickupCode pickupDeadline } }`,
+    { id: order.id },
+    admin,
+  );
+  expect(after).toEqual({ fulfillmentStatus: 'UNFULFILLED', pickupCode: null, pickupDeadline: null });
 });

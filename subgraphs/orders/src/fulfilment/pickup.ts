@@ -8,6 +8,7 @@
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
+import type { TransferResult } from '#contracts/inventory';
 import { requireLocationAccess } from '#platform/auth';
 import { runMutation, type MutationOutcome, isUuid } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
@@ -38,8 +39,12 @@ export async function markReadyForPickup(ctx: OrdersContext, orderId: string): P
       waiting.flatMap((fo) => (fo.transferId ? [fo.transferId] : [])),
     );
     if (!transfers) throw subgraphUnavailable('Transfers cannot be read');
-    const arrived = waiting.every((fo) => fo.transferId && ['RECEIVED', 'CLOSED'].includes(transfers.get(fo.transferId)?.status ?? ''));
-    if (!arrived) return refused(['orderId'], 'The goods have not arrived at the store yet', OrdersErrorCode.TRANSFER_NOT_RECEIVED);
+    const arrived = waiting.every((fo) => fo.transferId && arrivedAll(fo, transfers.get(fo.transferId)));
+    if (!arrived) {
+      const lost = waiting.some((fo) => fo.transferId && transfers.get(fo.transferId)?.status === 'CLOSED');
+      const why = lost ? 'Some units were lost on the way: the transfer was closed short' : 'The goods have not arrived at the store yet';
+      return refused(['orderId'], why, OrdersErrorCode.TRANSFER_NOT_RECEIVED);
+    }
   }
   return runMutation(ctx, async ({ em }) => {
     const locked = await em.findOneOrFail(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -176,6 +181,16 @@ async function pickupOrder(ctx: OrdersContext, orderId: string): Promise<Mutatio
   if (order.status !== OrderStatus.OPEN)
     return refused(['orderId'], `The order is ${order.status.toLowerCase()}`, OrdersErrorCode.ORDER_NOT_OPEN);
   return { ok: true, value: order };
+}
+
+/**
+ * Every unit the fulfilment order still waits for is at the store: its transfer was received in
+ * full, or closed short (the rest lost on the way) with at least those units received.
+ */
+function arrivedAll(fulfillmentOrder: FulfillmentOrder, transfer: TransferResult | undefined): boolean {
+  if (transfer?.status === 'RECEIVED') return true;
+  if (transfer?.status !== 'CLOSED') return false;
+  return fulfillmentOrder.lines.every((line) => openUnits(line) <= (transfer.lines.find((t) => t.sku === line.sku)?.quantityReceived ?? 0));
 }
 
 function verified(order: Order, input: OrderPickUpInput): boolean {
