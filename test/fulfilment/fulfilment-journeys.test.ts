@@ -41,6 +41,7 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-TWICE', price: '18.00', stock: { [stores.berlin]: 4 } });
   await createStockedProduct(system, admin, { sku: 'FO-MV', price: '22.00', stock: { [stores.leipzig]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-SHORT', price: '35.00', stock: { [stores.leipzig]: 2 } });
+  await createStockedProduct(system, admin, { sku: 'FO-SLOW', price: '28.00', stock: { [stores.berlin]: 2 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -748,3 +749,32 @@ it('ship to store: a transfer closed short is not "arrived"; the order is not re
   );
   expect(after).toEqual({ fulfillmentStatus: 'UNFULFILLED', pickupCode: null, pickupDeadline: null });
 });
+
+it('pay at pickup while inventory is slow: the card is kept for the handover that finishes, and the retry takes the money', async () => {
+  const berlinStaff = await staffOf(stores.berlin);
+  const order = await readyPayAtPickup('FO-SLOW', 'slow@example.com', berlinStaff);
+  const before = await level('FO-SLOW', stores.berlin);
+  const card = {
+    pickupCode: order.code,
+    payments: [{ method: 'TEST_CARD', amount: { amount: order.total }, cardNumber: '4242424242424242' }],
+  };
+  const key = randomUUID();
+  // Inventory cannot take the units out of stock while its reservations are locked: the orders service stops waiting.
+  const knex = system.servers.inventory.orm.em.getConnection().getKnex();
+  const blocker = await knex.transaction();
+  await blocker.raw('lock table inventory.reservation in exclusive mode');
+  let slow;
+  try {
+    slow = await api(TILL_PICK_UP, { id: order.id, input: card, key }, berlinStaff);
+  } finally {
+    await blocker.commit();
+  }
+  expect(slow.orderPickUp.userErrors).toEqual([{ field: null, code: 'FULFILMENT_PENDING' }]);
+
+  // Asked again under the key: the handover finishes and the card it was authorized for is captured.
+  const retried = await api(TILL_PICK_UP, { id: order.id, input: card, key }, berlinStaff);
+  expect(retried.orderPickUp.userErrors).toEqual([]);
+  expect(retried.orderPickUp.order).toMatchObject({ financialStatus: 'PAID', fulfillmentStatus: 'PICKED_UP' });
+  expect(await orderState(order.id)).toMatchObject({ payments: [{ amount: { amount: order.total } }] });
+  expect(await level('FO-SLOW', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
+}, 60_000);

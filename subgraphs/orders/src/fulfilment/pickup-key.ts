@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { claimIdempotencyKeys, sql } from '#platform/db';
 import type { UserError } from '#platform/graphql';
 import { SCHEMA } from '../constants';
-import { Fulfillment, FulfillmentOrder } from '../entities';
+import { Fulfillment, FulfillmentOrder, FulfillmentState } from '../entities';
 import type { TillTender } from './pickup-payment';
 
 /** What a pickup is, for comparing a retry with the request its key was first sent with. */
@@ -49,6 +49,14 @@ export class PickupKey {
     const fulfillmentOrders = await em.find(FulfillmentOrder, { orderId }, { fields: ['id'] });
     const keys = fulfillmentOrders.map((fo) => PickupKey.fulfillmentKey(this.key, fo.id));
     return (await em.count(Fulfillment, { orderId, callerScope, idempotencyKey: { $in: keys } })) > 0;
+  }
+
+  /** The fulfilment orders whose handover under this key is recorded but not finished (inventory did not answer). */
+  async unfinished(em: EntityManager, orderId: string, callerScope: string): Promise<Set<string>> {
+    const fulfillmentOrders = await em.find(FulfillmentOrder, { orderId }, { fields: ['id'] });
+    const keys = fulfillmentOrders.map((fo) => PickupKey.fulfillmentKey(this.key, fo.id));
+    const pending = await em.find(Fulfillment, { orderId, callerScope, idempotencyKey: { $in: keys }, state: FulfillmentState.PENDING });
+    return new Set(pending.map((f) => f.fulfillmentOrderId));
   }
 
   /** Lets the key go after a refusal that changed nothing, unless something left under it meanwhile. */

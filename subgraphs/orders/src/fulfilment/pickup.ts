@@ -95,8 +95,10 @@ export async function pickUp(
     await key.release(ctx.em.fork(), orderId, scope);
     return { ok: false, userErrors };
   };
-  const toHandOver = (await ctx.em.fork().find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter((fo) =>
-    fo.lines.some((l) => openUnits(l) > 0),
+  // What is open, and what this key's earlier attempt recorded as leaving but could not finish.
+  const unfinished = await key.unfinished(ctx.em.fork(), orderId, scope);
+  const toHandOver = (await ctx.em.fork().find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter(
+    (fo) => unfinished.has(fo.id) || fo.lines.some((l) => openUnits(l) > 0),
   );
   // Another till handed it over already: this one takes no money for it (a retry under its own key answers as before).
   if (toHandOver.length === 0 && !(await key.handedOver(ctx.em.fork(), orderId, scope))) {
@@ -129,6 +131,8 @@ export async function pickUp(
       },
     );
     if (!outcome.ok) {
+      // Recorded as leaving, finished later: the card stays authorized for the retry under this key to capture.
+      if (outcome.userErrors.some((e) => e.code === OrdersErrorCode.FULFILMENT_PENDING)) return outcome;
       if (!settledBefore) await payment.undo();
       return refuse(outcome.userErrors);
     }
