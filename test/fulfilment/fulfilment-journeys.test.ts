@@ -42,6 +42,7 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-MV', price: '22.00', stock: { [stores.leipzig]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-SHORT', price: '35.00', stock: { [stores.leipzig]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-SLOW', price: '28.00', stock: { [stores.berlin]: 2 } });
+  await createStockedProduct(system, admin, { sku: 'FO-GUARD', price: '16.00', stock: { [stores.leipzig]: 5 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -778,3 +779,60 @@ it('pay at pickup while inventory is slow: the card is kept for the handover tha
   expect(await orderState(order.id)).toMatchObject({ payments: [{ amount: { amount: order.total } }] });
   expect(await level('FO-SLOW', stores.berlin)).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
 }, 60_000);
+
+it('fulfilling: another store, a kiosk, too many units, a reused key, a cancelled order and two packers at once are refused; stock leaves once', async () => {
+  const order = await placeOrder([{ sku: 'FO-GUARD', quantity: 2 }], shipTo(MUNICH), 'guard@example.com');
+  const other = await placeOrder([{ sku: 'FO-GUARD', quantity: 1 }], shipTo(MUNICH), 'guard-other@example.com');
+  const [work] = order.fulfillmentOrders;
+  expect(work.location.id).toBe(stores.leipzig);
+  const lineId = (await api(`query($id: ID!) { order(id: $id) { lines { id } } }`, { id: order.id }, admin)).order.lines[0].id;
+  const before = await level('FO-GUARD', stores.leipzig);
+  const CREATE = `mutation($input: FulfillmentCreateInput!, $key: String!) { fulfillmentCreate(input: $input, idempotencyKey: $key) {
+    fulfillment { id } userErrors { field code } } }`;
+  const codes = async (variables: Record<string, unknown>, headers: AuthHeaders) => {
+    const result = await gql(system.gateway.url, CREATE, variables, headers);
+    return (
+      result.data?.fulfillmentCreate?.userErrors?.map((e: { code: string }) => e.code) ?? result.errors?.map((e) => e.extensions?.code)
+    );
+  };
+  const leipzigStaff = await staffOf(stores.leipzig);
+  const one = (quantity: number) => ({ fulfillmentOrderId: work.id, lines: [{ orderLineId: lineId, quantity }] });
+  expect(await codes({ input: one(1), key: randomUUID() }, await staffOf(stores.berlin))).toEqual(['FORBIDDEN']);
+  expect(await codes({ input: one(1), key: randomUUID() }, await bearer(Role.KIOSK, { locationId: stores.leipzig }))).toEqual([
+    'FORBIDDEN',
+  ]);
+  expect(await codes({ input: one(3), key: randomUUID() }, leipzigStaff)).toEqual(['LESS_THAN_OR_EQUAL_TO']);
+  expect(await level('FO-GUARD', stores.leipzig)).toEqual(before);
+
+  const key = randomUUID();
+  expect(await codes({ input: one(1), key }, leipzigStaff)).toEqual([]);
+  expect(await codes({ input: one(1), key }, leipzigStaff)).toEqual([]);
+  expect(await codes({ input: { fulfillmentOrderId: other.fulfillmentOrders[0].id }, key }, leipzigStaff)).toEqual([
+    'IDEMPOTENCY_KEY_MISMATCH',
+  ]);
+  // Two packers ship the last unit at once: one parcel leaves.
+  const both = await Promise.all([
+    codes({ input: { fulfillmentOrderId: work.id }, key: randomUUID() }, leipzigStaff),
+    codes({ input: { fulfillmentOrderId: work.id }, key: randomUUID() }, await staffOf(stores.leipzig)),
+  ]);
+  expect(both.filter((c) => c.length === 0)).toHaveLength(1);
+  expect(both.flat().every((code: string) => ['NOTHING_TO_FULFIL', 'LESS_THAN_OR_EQUAL_TO'].includes(code))).toBe(true);
+  const { order: shipped } = await api(
+    `query($id: ID!) { order(id: $id) { fulfillmentStatus fulfillments { id } } }`,
+    { id: order.id },
+    admin,
+  );
+  expect(shipped).toMatchObject({ fulfillmentStatus: 'FULFILLED', fulfillments: [{}, {}] });
+  expect(await level('FO-GUARD', stores.leipzig)).toEqual({ onHand: before.onHand - 2, reserved: before.reserved - 2 });
+
+  const cancelled = await api(
+    `mutation($id: ID!) { orderCancel(orderId: $id, reason: "test", idempotencyKey: "guard-cancel") { userErrors { code } } }`,
+    { id: other.id },
+    admin,
+  );
+  expect(cancelled.orderCancel.userErrors).toEqual([]);
+  expect(await codes({ input: { fulfillmentOrderId: other.fulfillmentOrders[0].id }, key: randomUUID() }, leipzigStaff)).toEqual([
+    'ORDER_NOT_OPEN',
+  ]);
+  expect(await level('FO-GUARD', stores.leipzig)).toEqual({ onHand: before.onHand - 2, reserved: before.reserved - 3 });
+});
