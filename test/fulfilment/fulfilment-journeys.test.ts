@@ -658,8 +658,16 @@ it('a pickup key used again for another order is IDEMPOTENCY_KEY_MISMATCH: that 
     { field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' },
   ]);
   expect((await api(TILL_PICK_UP, { id: first.id, input: cash(first), key }, berlinStaff)).orderPickUp).toEqual(paid.orderPickUp);
-  // Under its own key the second order is paid and handed over as usual.
-  const own = await api(TILL_PICK_UP, { id: second.id, input: cash(second), key: randomUUID() }, berlinStaff);
+  // Under its own key the second order is paid and handed over as usual; a refusal changed nothing, so it did not use up the key.
+  const ownKey = randomUUID();
+  const declinedCard = {
+    pickupCode: second.code,
+    payments: [{ method: 'TEST_CARD', amount: { amount: second.total }, cardNumber: '4000000000000002' }],
+  };
+  expect((await api(TILL_PICK_UP, { id: second.id, input: declinedCard, key: ownKey }, berlinStaff)).orderPickUp.userErrors).toEqual([
+    { field: ['input', 'payments', '0'], code: 'PAYMENT_DECLINED' },
+  ]);
+  const own = await api(TILL_PICK_UP, { id: second.id, input: cash(second), key: ownKey }, berlinStaff);
   expect(own.orderPickUp.userErrors).toEqual([]);
   expect(own.orderPickUp.order).toMatchObject({ financialStatus: 'PAID', fulfillmentStatus: 'PICKED_UP' });
 });
