@@ -43,6 +43,7 @@ beforeAll(async () => {
   await createStockedProduct(system, admin, { sku: 'FO-SHORT', price: '35.00', stock: { [stores.leipzig]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-SLOW', price: '28.00', stock: { [stores.berlin]: 2 } });
   await createStockedProduct(system, admin, { sku: 'FO-GUARD', price: '16.00', stock: { [stores.leipzig]: 5 } });
+  await createStockedProduct(system, admin, { sku: 'FO-RACE', price: '19.00', stock: { [stores.leipzig]: 2 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -844,3 +845,70 @@ it('fulfilling: another store, a kiosk, too many units, a reused key, a cancelle
   ]);
   expect(await level('FO-GUARD', stores.leipzig)).toEqual({ onHand: before.onHand - 2, reserved: before.reserved - 3 });
 });
+
+it('a move that races a cancellation of some of its units holds at the new location only what is left to send', async () => {
+  const order = await placeOrder([{ sku: 'FO-RACE', quantity: 2 }], shipTo(MUNICH), 'race@example.com');
+  const [work] = order.fulfillmentOrders;
+  expect(work.location.id).toBe(stores.leipzig);
+  await api(
+    `mutation { inventoryAdjust(input: { sku: "FO-RACE", locationId: "${stores.erfurt}", delta: 5, reason: RECEIVED }) { userErrors { code } } }`,
+    {},
+    admin,
+  );
+  const lineId = (await api(`query($id: ID!) { order(id: $id) { lines { id } } }`, { id: order.id }, admin)).order.lines[0].id;
+  const [leipzigBefore, erfurtBefore] = [await level('FO-RACE', stores.leipzig), await level('FO-RACE', stores.erfurt)];
+  const inventory = system.servers.inventory.orm.em.getConnection().getKnex();
+  const waitingOnReservations = async () =>
+    Number(
+      (
+        await inventory.raw(
+          `select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%inventory%reservation%' and pid <> pg_backend_pid()`,
+        )
+      ).rows[0].n,
+    );
+  const until = async (condition: () => Promise<boolean>, what: string) => {
+    for (const started = Date.now(); !(await condition()); await new Promise((resolve) => setTimeout(resolve, 20)))
+      if (Date.now() - started > 5_000) throw new Error(`timed out waiting for ${what}`);
+  };
+  // Inventory moves the hold while the cancellation takes a unit off: the move read two open units, the cancellation
+  // commits before the move writes its fulfilment orders, and its release at Leipzig finds the hold gone to Erfurt.
+  const blocker = await inventory.transaction();
+  await blocker.raw('lock table inventory.reservation in exclusive mode');
+  let moved, cancelled;
+  try {
+    const move = api(
+      `mutation($id: ID!, $to: ID!) { fulfillmentOrderMove(fulfillmentOrderId: $id, locationId: $to, idempotencyKey: "race-move") {
+        movedFulfillmentOrder { location { id } lines { sku quantity } } userErrors { code } } }`,
+      { id: work.id, to: stores.erfurt },
+      admin,
+    );
+    await until(async () => (await waitingOnReservations()) >= 1, 'the move to wait for inventory');
+    const cancel = api(
+      `mutation($id: ID!, $lines: [OrderLineCancelInput!]!) { orderLinesCancel(orderId: $id, lines: $lines, reason: "damaged", idempotencyKey: "race-cancel") { userErrors { code } } }`,
+      { id: order.id, lines: [{ orderLineId: lineId, quantity: 1 }] },
+      admin,
+    );
+    await until(async () => (await waitingOnReservations()) >= 2, 'the cancellation to wait for inventory');
+    await blocker.commit();
+    [moved, cancelled] = await Promise.all([move, cancel]);
+  } finally {
+    if (!blocker.isCompleted()) await blocker.rollback();
+  }
+  expect(cancelled.orderLinesCancel.userErrors).toEqual([]);
+  expect(moved.fulfillmentOrderMove).toEqual({
+    movedFulfillmentOrder: { location: { id: stores.erfurt }, lines: [{ sku: 'FO-RACE', quantity: 1 }] },
+    userErrors: [],
+  });
+  // One unit is left to send, and only it is held: at Erfurt. Nothing stays held for the cancelled one.
+  expect(await level('FO-RACE', stores.erfurt)).toEqual({ onHand: erfurtBefore.onHand, reserved: erfurtBefore.reserved + 1 });
+  expect(await level('FO-RACE', stores.leipzig)).toEqual({ onHand: leipzigBefore.onHand, reserved: leipzigBefore.reserved - 2 });
+  // Asked again, the move answers the same and lets nothing more go.
+  const replay = await api(
+    `mutation($id: ID!, $to: ID!) { fulfillmentOrderMove(fulfillmentOrderId: $id, locationId: $to, idempotencyKey: "race-move") {
+      movedFulfillmentOrder { location { id } lines { sku quantity } } userErrors { code } } }`,
+    { id: work.id, to: stores.erfurt },
+    admin,
+  );
+  expect(replay).toEqual(moved);
+  expect(await level('FO-RACE', stores.erfurt)).toEqual({ onHand: erfurtBefore.onHand, reserved: erfurtBefore.reserved + 1 });
+}, 60_000);

@@ -4,10 +4,16 @@
  * the caller's), then the fulfilment order's open units are marked moved and a new fulfilment
  * order at the destination takes them, in one transaction under the order's lock. A retry under
  * the same key replays both.
+ *
+ * The open units are read before inventory is asked, and written after, so a cancellation or a
+ * fulfilment can take some of them in between: inventory then moved more than the new fulfilment
+ * order takes, and the cancellation's release at the source finds its units gone. The transaction
+ * sees both numbers under the lock and keeps the difference with the move's result; the surplus is
+ * then let go at the destination, under a key from the move's, by this call or by a retry.
  */
 import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { InventoryReservationMove, StockErrorCode } from '#contracts/inventory';
+import { InventoryReservationMove, InventoryReservationReleaseLines, StockErrorCode, type StockLine } from '#contracts/inventory';
 import { requireLocationAccess } from '#platform/auth';
 import { IDEMPOTENCY_KEY_MISMATCH, idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError } from '#platform/graphql';
@@ -41,15 +47,17 @@ export async function moveFulfillmentOrder(
     const problem = cannotMove(order, source, locationId);
     if (problem) return { ok: false, userErrors: [problem] };
   }
-  const open = source.lines.filter((l) => openUnits(l) > 0);
+  const reservationId = order.checkoutId ? stepKeys(order.checkoutId).stock : `order:${order.id}`;
+  const moveKey = `move:${keyOf(scope, idempotencyKey)}`;
+  const sent: StockLine[] = source.lines.filter((l) => openUnits(l) > 0).map((l) => ({ sku: l.sku, quantity: openUnits(l) }));
   if (!replay) {
     const result = await ctx.inventory.call(ctx, InventoryReservationMove, {
       input: {
-        id: order.checkoutId ? stepKeys(order.checkoutId).stock : `order:${order.id}`,
-        idempotencyKey: `move:${keyOf(scope, idempotencyKey)}`,
+        id: reservationId,
+        idempotencyKey: moveKey,
         fromLocationId: source.locationId,
         toLocationId: locationId,
-        lines: open.map((l) => ({ sku: l.sku, quantity: openUnits(l) })),
+        lines: sent,
       },
     });
     if (!result.ok && result.reason === 'UNAVAILABLE')
@@ -76,7 +84,7 @@ export async function moveFulfillmentOrder(
       return refused(field, result.userErrors[0]?.message ?? 'Refused', mapped);
     }
   }
-  return runMutation(ctx, async ({ em }) => {
+  const outcome = await runMutation(ctx, async ({ em }) => {
     const locked = await em.findOneOrFail(Order, { id: order.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const { result } = await idempotent(em, SCHEMA, `fulfillmentOrderMove:${scope}`, idempotencyKey, request, async () => {
       const original = await em.findOneOrFail(FulfillmentOrder, { id: fulfillmentOrderId });
@@ -96,12 +104,32 @@ export async function moveFulfillmentOrder(
       original.status = statusFromLines(original);
       em.persist(moved);
       await touch(em, locked, [original, moved]);
-      return { originalId: original.id, movedId: moved.id };
+      return { originalId: original.id, movedId: moved.id, surplus: surplusOf(sent, moved.lines) };
     });
     return {
       original: await em.findOneOrFail(FulfillmentOrder, { id: result.originalId }),
       moved: await em.findOneOrFail(FulfillmentOrder, { id: result.movedId }),
+      // Older moves kept no surplus.
+      surplus: result.surplus ?? [],
     };
+  });
+  if (!outcome.ok) return outcome;
+  const { original, moved, surplus } = outcome.value;
+  if (surplus.length > 0) {
+    const released = await ctx.inventory.call(ctx, InventoryReservationReleaseLines, {
+      input: { id: reservationId, idempotencyKey: `${moveKey}:surplus`, locationId, lines: surplus },
+    });
+    // The move stands either way; a retry under the same key lets the surplus go.
+    if (!released.ok) ctx.logger.error({ fulfillmentOrderId, surplus, answer: released }, 'move: the surplus hold could not be let go');
+  }
+  return { ok: true, value: { original, moved } };
+}
+
+/** What inventory moved beyond the units the new fulfilment order takes (taken meanwhile by a cancellation or a fulfilment). */
+function surplusOf(sent: readonly StockLine[], taken: readonly { sku: string; quantity: number }[]): StockLine[] {
+  return sent.flatMap((line) => {
+    const quantity = line.quantity - (taken.find((t) => t.sku === line.sku)?.quantity ?? 0);
+    return quantity > 0 ? [{ sku: line.sku, quantity }] : [];
   });
 }
 
