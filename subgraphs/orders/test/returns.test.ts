@@ -330,6 +330,33 @@ describe('returns and refunds', () => {
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '4000', refunded: '4000' }]);
   });
 
+  it('one key sent at once for two orders: one refund and one return each, the other call IDEMPOTENCY_KEY_MISMATCH, not a crash', async () => {
+    const orders = [
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 1_500, quantity: 1, discountMinor: 0 }]),
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 2_500, quantity: 1, discountMinor: 0 }]),
+    ];
+    for (const { orderId, lineIds } of orders) await returnAll(orderId, lineIds, [1]);
+    const code = (settled: PromiseSettledResult<Data>) =>
+      settled.status === 'fulfilled' ? (settled.value.userErrors[0]?.code ?? 'OK') : `THROWN: ${String(settled.reason)}`;
+    const key = randomUUID();
+    const refunds = await Promise.allSettled(
+      orders.map((o) => refund(o.orderId, [{ orderLineId: o.lineIds[0], quantity: 1 }], 'ORIGINAL', key)),
+    );
+    expect(refunds.map(code).sort()).toEqual(['IDEMPOTENCY_KEY_MISMATCH', 'OK']);
+    expect(await rows(`select id from orders.refund where order_id = any(?)`, [orders.map((o) => o.orderId)])).toHaveLength(1);
+    const more = [
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 1_000, quantity: 1, discountMinor: 0 }]),
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 1_000, quantity: 1, discountMinor: 0 }]),
+    ];
+    const returnKey = randomUUID();
+    const returns = await Promise.allSettled(
+      more.map((o) => returnAt(storeB, o.orderId, [{ orderLineId: o.lineIds[0], quantity: 1 }], returnKey)),
+    );
+    expect(returns.map(code).sort()).toEqual(['IDEMPOTENCY_KEY_MISMATCH', 'OK']);
+    const opened = await rows(`select id from orders.order_return where order_id = any(?)`, [more.map((o) => o.orderId)]);
+    expect(opened).toHaveLength(1);
+  });
+
   it("a customer's request is approved, received damaged (no stock) and refunded to store credit; a declined one frees its units", async () => {
     const customerId = randomUUID();
     await sql(

@@ -27,5 +27,22 @@ export function keyErrors(key: string): UserError[] {
     : [];
 }
 
-export const keyMismatch = (key: string): never =>
-  refuse(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH);
+const mismatchOf = (key: string) =>
+  new UserError(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH);
+
+export const keyMismatch = (key: string): never => {
+  throw new UserErrorsException([mismatchOf(key)]);
+};
+
+/**
+ * For runMutation: the caller's key taken by a concurrent request for another order (each held its own order's lock, so
+ * neither saw the other's row before inserting). The hash names the order, so the two requests differ: a mismatch.
+ */
+export const keyTakenMeanwhile = (constraint: string, key: string) => (violated: string) =>
+  violated === constraint ? mismatchOf(key) : undefined;
+
+/** Whether raw SQL's `error` is `constraint` violated (PostgreSQL's unique_violation, as the driver throws it). */
+export const keyTakenBy = (error: unknown, constraint: string): boolean => {
+  const pg = error as { code?: string; constraint?: string } | null;
+  return pg?.code === '23505' && pg.constraint === constraint;
+};

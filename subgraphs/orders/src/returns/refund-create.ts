@@ -16,7 +16,7 @@ import type { OrdersContext } from '../context';
 import { Order, OrderLine, OrderReturn, PosSession } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
-import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { callerOf, keyErrors, keyMismatch, keyTakenBy, refuse, scopeOf } from './access';
 import { planReturnRefund, type RefundPlanResult } from './refund-plan';
 import { insertRefund, readRefund, refundedShipping, type RefundRow } from './refund-row';
 import { driveRefund } from './refund-saga';
@@ -42,6 +42,9 @@ async function planIn(
     returnId,
   });
 }
+
+/** The refund row's key: two requests for different orders under one key each hold their own order's lock, so both may try it. */
+const REFUND_KEY = 'refund_caller_scope_idempotency_key_unique';
 
 const refused = (result: Extract<RefundPlanResult, { ok: false }>) =>
   new UserErrorsException(result.errors.map((e) => new UserError(e.field, e.message, e.code)));
@@ -112,7 +115,12 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
     const lines = await em.find(OrderLine, { id: { $in: plan.lines.map((l) => l.orderLineId) } });
     for (const line of lines) line.quantityRefunded += plan.lines.find((l) => l.orderLineId === line.id)?.quantity ?? 0;
     const id = randomUUID();
-    await insertRefund(em, { id, scope, key: args.idempotencyKey, hash, plan, leaseMs });
+    try {
+      await insertRefund(em, { id, scope, key: args.idempotencyKey, hash, plan, leaseMs });
+    } catch (error) {
+      if (keyTakenBy(error, REFUND_KEY)) keyMismatch(args.idempotencyKey);
+      throw error;
+    }
     await appendOrderEvents(em, order, [
       {
         type: 'refund.created',
