@@ -717,6 +717,31 @@ describe('exchanges', () => {
     });
   });
 
+  it('a shipped exchange cancelled before it leaves gives the whole original payment back, the credit included', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+    const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+    const shipTo = { address1: 'Hauptstraße 1', city: 'Köln', postalCode: '50667', countryCode: 'DE' };
+    expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }], undefined, shipTo)).userErrors).toEqual([]);
+    const done = await settle(returnId, []);
+    expect(done.userErrors).toEqual([]);
+    const exchangeOrderId = String(done.return.exchangeOrder.id).split('/').pop() as string;
+    const credit = minor(done.return.exchangeOrder.payments[0].amount.amount);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: String(900_000 - credit) }]);
+
+    const cancelled = (
+      await ordersCall(
+        system,
+        `mutation($id: ID!, $key: String!) { orderCancel(orderId: $id, reason: "Changed my mind", idempotencyKey: $key) {
+          order { status } refundTotal { amount } userErrors { code message } } }`,
+        { id: exchangeOrderId, key: randomUUID() },
+        await staffAt(storeB),
+      )
+    ).orderCancel as Data;
+    expect(cancelled).toMatchObject({ order: { status: 'CANCELLED' }, refundTotal: { amount: amountOf(credit) }, userErrors: [] });
+    // Nothing was kept: the credit the exchange used goes back to the card that paid for the returned unit.
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: '900000' }]);
+  });
+
   it('a declined card undoes the claim; a settlement left by a dead process is finished by the sweeper', async () => {
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }]);
     const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
+import type { MoneyBack } from '../cancellation';
 import { SCHEMA } from '../constants';
 import type { RefundRowPlan } from './types';
 
@@ -24,6 +25,22 @@ export interface RefundRow {
   attempts: number;
   created_at: Date;
 }
+
+/** Every remote step's idempotency key, derived from the refund. */
+export const refundKeys = (refundId: string) => ({
+  void: (paymentId: string) => `refund:${refundId}:payment:${paymentId}:void`,
+  refund: (paymentId: string) => `refund:${refundId}:payment:${paymentId}:refund`,
+});
+
+/** The refund as money going back, for the payment step (the request, the sweeper and an exchange's credit all send the same keys). */
+export const refundMoneyBack = (row: Pick<RefundRow, 'id' | 'order_id' | 'plan'>): MoneyBack => ({
+  id: row.id,
+  order_id: row.order_id,
+  plan: row.plan,
+  reason: `Order ${row.plan.number}: refund for returned items`,
+  reference: `refund:${row.id}`,
+  keys: refundKeys(row.id),
+});
 
 export async function insertRefund(
   em: EntityManager,
