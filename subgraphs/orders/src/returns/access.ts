@@ -40,9 +40,3 @@ export const keyMismatch = (key: string): never => {
  */
 export const keyTakenMeanwhile = (constraint: string, key: string) => (violated: string) =>
   violated === constraint ? mismatchOf(key) : undefined;
-
-/** Whether raw SQL's `error` is `constraint` violated (PostgreSQL's unique_violation, as the driver throws it). */
-export const keyTakenBy = (error: unknown, constraint: string): boolean => {
-  const pg = error as { code?: string; constraint?: string } | null;
-  return pg?.code === '23505' && pg.constraint === constraint;
-};

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { isUniqueViolation, isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import type { RefundDestination } from '../cancellation';
 import { orderedPayments } from '../cancellation/accept';
@@ -16,7 +16,7 @@ import type { OrdersContext } from '../context';
 import { Order, OrderLine, OrderReturn, PosSession } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
-import { callerOf, keyErrors, keyMismatch, keyTakenBy, refuse, scopeOf } from './access';
+import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
 import { planReturnRefund, type RefundPlanResult } from './refund-plan';
 import { insertRefund, readRefund, refundedShipping, type RefundRow } from './refund-row';
 import { driveRefund } from './refund-saga';
@@ -118,7 +118,7 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
     try {
       await insertRefund(em, { id, scope, key: args.idempotencyKey, hash, plan, leaseMs });
     } catch (error) {
-      if (keyTakenBy(error, REFUND_KEY)) keyMismatch(args.idempotencyKey);
+      if (isUniqueViolation(error, REFUND_KEY)) keyMismatch(args.idempotencyKey);
       throw error;
     }
     await appendOrderEvents(em, order, [
