@@ -429,6 +429,33 @@ describe('returns and refunds', () => {
     expect(figures.customer.totalSpent).toEqual({ amount: '20.00' });
   });
 
+  it("staff approve a customer's request only for a store they work at, also when the customer named it", async () => {
+    const customerId = randomUUID();
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 1_000, quantity: 1, discountMinor: 0 }], { customerId });
+    const customer = await bearer(Role.CUSTOMER, { subject: customerId });
+    const asked = (
+      await ordersCall(
+        system,
+        `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $locationId: ID, $key: String!) {
+          returnRequest(orderId: $orderId, lines: $lines, locationId: $locationId, idempotencyKey: $key) { ${RETURN} ${ERRORS} } }`,
+        { orderId, locationId: storeB, lines: [{ orderLineId: lineIds[0], quantity: 1, reason: 'Too big' }], key: randomUUID() },
+        customer,
+      )
+    ).returnRequest as Data;
+    expect(asked.userErrors).toEqual([]);
+    const rawId = String(asked.return.id).split('/').pop();
+    // Staff of store A may not approve it at B, whether they name B or leave the customer's choice standing.
+    for (const locationId of [storeB, null]) {
+      await expect(ordersCall(system, RETURN_APPROVE, { id: asked.return.id, locationId }, await staffAt(storeA))).rejects.toThrow(
+        /FORBIDDEN/,
+      );
+    }
+    expect(await rows(`select status from orders.order_return where id = ?`, [rawId])).toEqual([{ status: 'REQUESTED' }]);
+    const approved = (await ordersCall(system, RETURN_APPROVE, { id: asked.return.id, locationId: null }, await staffAt(storeB)))
+      .returnApprove as Data;
+    expect(approved.return.status).toBe('OPEN');
+  });
+
   it('refuses each bad input with a clear code, and nothing changes', async () => {
     const customerId = randomUUID();
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 1_000, quantity: 2, discountMinor: 0 }], { customerId });

@@ -38,6 +38,8 @@ export async function approveReturn(
       return refuse(['returnId'], `The return is ${ret.status}, not REQUESTED`, ReturnErrorCode.RETURN_NOT_OPEN);
     const place = locationId ?? ret.locationId;
     if (!place) return refuse(['locationId'], 'Name the store that takes the return', 'BLANK');
+    // The customer's choice of store binds its staff as a named one does: staff elsewhere cannot open it there.
+    requireLocationAccess(ctx.viewer, place);
     ret.status = 'OPEN';
     ret.locationId = place;
     ret.updatedAt = new Date();
