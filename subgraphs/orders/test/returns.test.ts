@@ -581,6 +581,89 @@ describe('a real promotion', () => {
   });
 });
 
+describe('cash at the till', () => {
+  it("a cash sale refunded as store credit leaves the drawer's expected cash as it was: no cash left it", async () => {
+    const customerId = randomUUID();
+    await sql(
+      system.subgraphs.servers.customers.orm.em.fork(),
+      `insert into customers.customer (id, created_at, updated_at) values (?, now(), now())`,
+      [customerId],
+    );
+    const cashier = await staffAt(storeA);
+    const deviceId = `till-${randomUUID()}`;
+    const opened = (
+      await ordersCall(
+        system,
+        `mutation($at: ID!, $device: String!) { posSessionOpen(locationId: $at, deviceId: $device, openingFloat: { amount: "50.00" }) {
+          session { id } userErrors { code } } }`,
+        { at: storeA, device: deviceId },
+        cashier,
+      )
+    ).posSessionOpen as Data;
+    expect(opened.userErrors).toEqual([]);
+    const { productVariant } = await adminCall(
+      system,
+      'products',
+      `query($sku: String) { productVariant(sku: $sku) { price { amount } } }`,
+      {
+        sku: skus[2],
+      },
+    );
+    const sold = (
+      await ordersCall(
+        system,
+        `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
+          order { id lines { id } } userErrors { code message } } }`,
+        {
+          input: {
+            clientOrderId: randomUUID(),
+            deviceId,
+            customerId,
+            lines: [{ sku: skus[2], quantity: 2 }],
+            payments: [{ method: 'CASH', amount: { amount: amountOf(2 * minor(productVariant.price.amount)) } }],
+          },
+          key: randomUUID(),
+        },
+        cashier,
+      )
+    ).posOrderCreate as Data;
+    expect(sold.userErrors).toEqual([]);
+    const orderId = String(sold.order.id).split('/').pop() as string;
+    const lineId = String(sold.order.lines[0].id).split('/').pop() as string;
+    const expectedCash = async () => {
+      const { posSessions } = await ordersCall(
+        system,
+        `query($at: ID!, $day: DateTime!) { posSessions(locationId: $at, date: $day) { id expectedCash { amount } } }`,
+        { at: storeA, day: new Date().toISOString() },
+        cashier,
+      );
+      return (posSessions as Data[]).find((s) => s.id === opened.session.id)?.expectedCash.amount as string;
+    };
+    const before = await expectedCash();
+    expect(before).toBe(amountOf(5_000 + 2 * minor(productVariant.price.amount)));
+    await returnAll(orderId, [lineId], [2]);
+    // One unit to store credit through the selling till, one with no till named: neither takes cash out of the drawer.
+    const credited = (
+      await ordersCall(
+        system,
+        `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $device: String, $key: String!) {
+          refundCreate(orderId: $orderId, lines: $lines, to: STORE_CREDIT, deviceId: $device, idempotencyKey: $key) { refund { status } ${ERRORS} } }`,
+        { orderId, lines: [{ orderLineId: lineId, quantity: 1 }], device: deviceId, key: randomUUID() },
+        cashier,
+      )
+    ).refundCreate as Data;
+    expect(credited).toEqual({ refund: { status: 'SUCCEEDED' }, userErrors: [] });
+    expect((await refund(orderId, [{ orderLineId: lineId, quantity: 1 }], 'STORE_CREDIT')).refund.status).toBe('SUCCEEDED');
+    const [credit] = await sql<{ balance: string }>(
+      system.subgraphs.servers.promotions.orm.em.fork(),
+      `select coalesce(sum(balance), 0) as balance from promotions.store_credit_account where customer_id = ?`,
+      [customerId],
+    );
+    expect(Number(credit.balance)).toBe(2 * minor(productVariant.price.amount));
+    expect(await expectedCash()).toBe(before);
+  });
+});
+
 const EXCHANGE = `return { id status exchangeStatus exchangeLines { sku quantity unitPrice { amount } total { amount } }
   exchangeTotal { amount } exchangeCredit { amount } exchangeBalance { amount }
   exchangeOrder { id fulfillmentMethod shippingAddress { city } totals { total { amount } } financialStatus fulfillmentStatus payments { method amount { amount } } }

@@ -52,6 +52,9 @@ export const cancellationMoneyBack = (row: CancellationRow): MoneyBack => ({
   keys: cancelKeys(row.id),
 });
 
+/** The ledger reference of money given back as store credit instead of to its tender (cash drawers skip these). */
+export const STORE_CREDIT_REFERENCE = 'store-credit:';
+
 export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refund: PaymentRefund): Promise<StepRecord> {
   const em = deps.em();
   const payment = await em.findOneOrFail(Payment, { id: refund.paymentId });
@@ -96,7 +99,7 @@ export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refu
       idempotencyKey: key,
     });
     if (!result.ok) return failed(deps, row, result);
-    reference = `store-credit:${result.value.entry.id}`;
+    reference = `${STORE_CREDIT_REFERENCE}${result.value.entry.id}`;
   } else if (payment.method === 'TEST_CARD') {
     const result = await deps.card.refund({ reference: payment.providerReference ?? '', amountMinor, idempotencyKey: key });
     if (result.status !== 'SUCCEEDED') return failed(deps, row, result);
@@ -137,7 +140,8 @@ export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refu
     }
   }
   // CASH, MANUAL and CARD_EXTERNAL: staff hand the money back (a terminal's card payment on that terminal); the ledger records it.
-  const posSessionId = payment.method === 'CASH' ? (row.plan.posSessionId ?? null) : null;
+  // Cash given as store credit never leaves a drawer: no till's session counts it (the drawer's sum skips `store-credit:` refunds).
+  const posSessionId = payment.method === 'CASH' && !reference?.startsWith(STORE_CREDIT_REFERENCE) ? (row.plan.posSessionId ?? null) : null;
   await recordPaymentEvent(em, row.order_id, { paymentId: payment.id, kind: 'REFUND', amountMinor, key, reference, posSessionId });
   return { refunded: amountMinor };
 }
