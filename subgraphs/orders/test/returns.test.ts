@@ -852,6 +852,15 @@ describe('exchanges', () => {
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: '900000' }]);
   });
 
+  it('exchange lines on a return whose units were partly refunded already are refused with a code, not an internal error', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 1_000, quantity: 2, discountMinor: 0 }]);
+    const returnId = (await returnAll(orderId, lineIds, [2])).return.id as string;
+    expect((await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }])).userErrors).toEqual([]);
+    const set = await setLines(returnId, [{ sku: newSku, quantity: 1 }]);
+    expect(set.userErrors.map((e: Data) => e.code)).toEqual(['NOT_REFUNDABLE']);
+    expect(await rows(`select exchange from orders.order_return where id = ?`, [returnId.split('/').pop()])).toEqual([{ exchange: null }]);
+  });
+
   it('a declined card undoes the claim; a settlement left by a dead process is finished by the sweeper', async () => {
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }]);
     const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
