@@ -357,6 +357,26 @@ describe('returns and refunds', () => {
     expect(opened).toHaveLength(1);
   });
 
+  it('a refund naming a return refunds only units that came back on it and are not refunded yet', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 1_000, quantity: 3, discountMinor: 0 }]);
+    const first = (await returnAll(orderId, lineIds, [2])).return.id as string;
+    const second = await returnAt(storeB, orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    expect(second.userErrors).toEqual([]);
+    const code = (payload: Data) => payload.userErrors.map((e: Data) => e.code);
+    const line = (quantity: number) => [{ orderLineId: lineIds[0], quantity }];
+    // The second return is not received: nothing came back on it, though two units came back on the first.
+    expect(code(await refund(orderId, line(1), 'ORIGINAL', randomUUID(), second.return.id))).toEqual(['NOT_REFUNDABLE']);
+    expect((await refund(orderId, line(1), 'ORIGINAL', randomUUID(), first)).userErrors).toEqual([]);
+    expect((await refund(orderId, line(1), 'ORIGINAL', randomUUID(), first)).userErrors).toEqual([]);
+    expect(code(await refund(orderId, line(1), 'ORIGINAL', randomUUID(), first))).toEqual(['NOT_REFUNDABLE']);
+    await receive(storeB, second.return.id, [{ returnLineId: second.return.lines[0].id, quantity: 1, disposition: 'RESTOCK' }]);
+    expect(code(await refund(orderId, line(2), 'ORIGINAL', randomUUID(), second.return.id))).toEqual(['NOT_REFUNDABLE']);
+    const last = await refund(orderId, line(1), 'ORIGINAL', randomUUID(), second.return.id);
+    expect(last.userErrors).toEqual([]);
+    expect(last.refund.return.refunds).toEqual([{ id: last.refund.id }]);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '3000', refunded: '3000' }]);
+  });
+
   it("a customer's request is approved, received damaged (no stock) and refunded to store credit; a declined one frees its units", async () => {
     const customerId = randomUUID();
     await sql(

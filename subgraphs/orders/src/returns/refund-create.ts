@@ -17,8 +17,9 @@ import { Order, OrderLine, OrderReturn, PosSession } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
 import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { ReturnErrorCode } from './errors';
 import { planReturnRefund, type RefundPlanResult } from './refund-plan';
-import { insertRefund, readRefund, refundedShipping, type RefundRow } from './refund-row';
+import { insertRefund, readRefund, refundedOnReturn, refundedShipping, type RefundRow } from './refund-row';
 import { driveRefund } from './refund-saga';
 import type { RefundRequest, RefundRowPlan } from './types';
 
@@ -144,14 +145,27 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
   return { ok: true, value: row };
 }
 
-/** The return is the order's, and every refunded line is on it. */
+/**
+ * The return is the order's, and every refunded line is on it with that many units back (restocked or damaged) that no
+ * refund naming the return has refunded yet: Return.refunds never shows more than came back on it.
+ */
 async function requireOnReturn(em: EntityManager, orderId: string, returnId: string, request: RefundRequest): Promise<void> {
   const ret = await em.findOne(OrderReturn, { id: returnId, orderId });
   if (!ret) return refuse(['returnId'], 'No return of this order has this id', 'NOT_FOUND');
-  const refusals = request.lines.flatMap((line, index) =>
-    ret.lines.some((l) => l.orderLineId === line.orderLineId)
-      ? []
-      : [new UserError(['lines', String(index), 'orderLineId'], 'This line is not on the return', 'INVALID')],
-  );
+  const refunded = await refundedOnReturn(em, returnId);
+  const refusals = request.lines.flatMap((line, index) => {
+    const on = ret.lines.filter((l) => l.orderLineId === line.orderLineId);
+    if (on.length === 0) return [new UserError(['lines', String(index), 'orderLineId'], 'This line is not on the return', 'INVALID')];
+    const left = on.reduce((sum, l) => sum + l.restocked + l.damaged, 0) - (refunded.get(line.orderLineId) ?? 0);
+    return line.quantity > left
+      ? [
+          new UserError(
+            ['lines', String(index), 'quantity'],
+            `Only ${Math.max(0, left)} unit(s) of this line came back on the return and are not refunded yet`,
+            ReturnErrorCode.NOT_REFUNDABLE,
+          ),
+        ]
+      : [];
+  });
   if (refusals.length) throw new UserErrorsException(refusals);
 }

@@ -81,6 +81,17 @@ export async function refundedShipping(em: EntityManager, orderId: string): Prom
   return Number(row.minor);
 }
 
+/** Units per order line refunded by the refunds naming the return (refundCreate's, its exchange's). */
+export async function refundedOnReturn(em: EntityManager, returnId: string): Promise<Map<string, number>> {
+  const rows = await sql<{ order_line_id: string; quantity: string }>(
+    em,
+    `select l->>'orderLineId' as order_line_id, sum((l->>'quantity')::int) as quantity
+       from ${TABLE} r, jsonb_array_elements(r.plan->'lines') l where r.plan->>'returnId' = ? group by 1`,
+    [returnId],
+  );
+  return new Map(rows.map((r) => [r.order_line_id, Number(r.quantity)]));
+}
+
 export async function recordRefundStep(em: EntityManager, id: string, step: string, record: Record<string, unknown>, leaseMs: number) {
   await sql(
     em,
