@@ -881,6 +881,24 @@ describe('exchanges', () => {
     expect(await rows(`select exchange from orders.order_return where id = ?`, [returnId.split('/').pop()])).toEqual([{ exchange: null }]);
   });
 
+  it("one settle key used again for another return's exchange is IDEMPOTENCY_KEY_MISMATCH, and that exchange stays unsettled", async () => {
+    const returns: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+      const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+      expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }])).userErrors).toEqual([]);
+      returns.push(returnId);
+    }
+    const key = randomUUID();
+    expect((await settle(returns[0], [], key)).return.exchangeStatus).toBe('SETTLED');
+    const reused = await settle(returns[1], [], key);
+    expect(reused.userErrors.map((e: Data) => e.code)).toEqual(['IDEMPOTENCY_KEY_MISMATCH']);
+    const [other] = await rows(`select exchange->>'status' as status from orders.order_return where id = ?`, [returns[1].split('/').pop()]);
+    expect(other).toEqual({ status: 'AWAITING_PAYMENT' });
+    // The key still answers its own exchange.
+    expect((await settle(returns[0], [], key)).return.exchangeStatus).toBe('SETTLED');
+  });
+
   it('a declined card undoes the claim; a settlement left by a dead process is finished by the sweeper', async () => {
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }]);
     const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
