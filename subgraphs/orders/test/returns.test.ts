@@ -449,7 +449,7 @@ describe('returns and refunds', () => {
     expect(figures.customer.totalSpent).toEqual({ amount: '20.00' });
   });
 
-  it("staff approve a customer's request only for a store they work at, also when the customer named it", async () => {
+  it("staff approve or decline a customer's request only for a store they work at, also when the customer named it", async () => {
     const customerId = randomUUID();
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 1_000, quantity: 1, discountMinor: 0 }], { customerId });
     const customer = await bearer(Role.CUSTOMER, { subject: customerId });
@@ -470,6 +470,8 @@ describe('returns and refunds', () => {
         /FORBIDDEN/,
       );
     }
+    // Nor decline it: the request is store B's to answer.
+    await expect(ordersCall(system, RETURN_DECLINE, { id: asked.return.id }, await staffAt(storeA))).rejects.toThrow(/FORBIDDEN/);
     expect(await rows(`select status from orders.order_return where id = ?`, [rawId])).toEqual([{ status: 'REQUESTED' }]);
     const approved = (await ordersCall(system, RETURN_APPROVE, { id: asked.return.id, locationId: null }, await staffAt(storeB)))
       .returnApprove as Data;
