@@ -267,6 +267,19 @@ describe('cancelling a whole order', () => {
     await expectLedgersSettled(other);
   });
 
+  it('one key sent at once for two orders cancels one and answers the other IDEMPOTENCY_KEY_MISMATCH, never an internal error', async () => {
+    const orders = [
+      await place(pricedCart({ sku, locationId }), [card(11_900)]),
+      await place(pricedCart({ sku, locationId }), [card(11_900)]),
+    ];
+    const key = randomUUID();
+    const settled = await Promise.allSettled(orders.map((orderId) => cancelOrder(orderId, { key })));
+    const codes = settled.map((r) => (r.status === 'fulfilled' ? (r.value.userErrors[0]?.code ?? 'OK') : `THROWN: ${String(r.reason)}`));
+    expect(codes.sort()).toEqual(['IDEMPOTENCY_KEY_MISMATCH', 'OK']);
+    const cancelled = await rows(`select id from orders."order" where id = any(?) and status = 'CANCELLED'`, [orders]);
+    expect(cancelled).toHaveLength(1);
+  });
+
   it('a customer cancels their own order until the shop prepares it; never another’s', async () => {
     const customerId = randomUUID();
     const asCustomer = await bearer(Role.CUSTOMER, { subject: customerId });

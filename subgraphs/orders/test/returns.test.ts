@@ -330,6 +330,53 @@ describe('returns and refunds', () => {
     expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '4000', refunded: '4000' }]);
   });
 
+  it('one key sent at once for two orders: one refund and one return each, the other call IDEMPOTENCY_KEY_MISMATCH, not a crash', async () => {
+    const orders = [
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 1_500, quantity: 1, discountMinor: 0 }]),
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 2_500, quantity: 1, discountMinor: 0 }]),
+    ];
+    for (const { orderId, lineIds } of orders) await returnAll(orderId, lineIds, [1]);
+    const code = (settled: PromiseSettledResult<Data>) =>
+      settled.status === 'fulfilled' ? (settled.value.userErrors[0]?.code ?? 'OK') : `THROWN: ${String(settled.reason)}`;
+    const key = randomUUID();
+    const refunds = await Promise.allSettled(
+      orders.map((o) => refund(o.orderId, [{ orderLineId: o.lineIds[0], quantity: 1 }], 'ORIGINAL', key)),
+    );
+    expect(refunds.map(code).sort()).toEqual(['IDEMPOTENCY_KEY_MISMATCH', 'OK']);
+    expect(await rows(`select id from orders.refund where order_id = any(?)`, [orders.map((o) => o.orderId)])).toHaveLength(1);
+    const more = [
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 1_000, quantity: 1, discountMinor: 0 }]),
+      await placeAndPickUp([{ sku: skus[1], unitMinor: 1_000, quantity: 1, discountMinor: 0 }]),
+    ];
+    const returnKey = randomUUID();
+    const returns = await Promise.allSettled(
+      more.map((o) => returnAt(storeB, o.orderId, [{ orderLineId: o.lineIds[0], quantity: 1 }], returnKey)),
+    );
+    expect(returns.map(code).sort()).toEqual(['IDEMPOTENCY_KEY_MISMATCH', 'OK']);
+    const opened = await rows(`select id from orders.order_return where order_id = any(?)`, [more.map((o) => o.orderId)]);
+    expect(opened).toHaveLength(1);
+  });
+
+  it('a refund naming a return refunds only units that came back on it and are not refunded yet', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 1_000, quantity: 3, discountMinor: 0 }]);
+    const first = (await returnAll(orderId, lineIds, [2])).return.id as string;
+    const second = await returnAt(storeB, orderId, [{ orderLineId: lineIds[0], quantity: 1 }]);
+    expect(second.userErrors).toEqual([]);
+    const code = (payload: Data) => payload.userErrors.map((e: Data) => e.code);
+    const line = (quantity: number) => [{ orderLineId: lineIds[0], quantity }];
+    // The second return is not received: nothing came back on it, though two units came back on the first.
+    expect(code(await refund(orderId, line(1), 'ORIGINAL', randomUUID(), second.return.id))).toEqual(['NOT_REFUNDABLE']);
+    expect((await refund(orderId, line(1), 'ORIGINAL', randomUUID(), first)).userErrors).toEqual([]);
+    expect((await refund(orderId, line(1), 'ORIGINAL', randomUUID(), first)).userErrors).toEqual([]);
+    expect(code(await refund(orderId, line(1), 'ORIGINAL', randomUUID(), first))).toEqual(['NOT_REFUNDABLE']);
+    await receive(storeB, second.return.id, [{ returnLineId: second.return.lines[0].id, quantity: 1, disposition: 'RESTOCK' }]);
+    expect(code(await refund(orderId, line(2), 'ORIGINAL', randomUUID(), second.return.id))).toEqual(['NOT_REFUNDABLE']);
+    const last = await refund(orderId, line(1), 'ORIGINAL', randomUUID(), second.return.id);
+    expect(last.userErrors).toEqual([]);
+    expect(last.refund.return.refunds).toEqual([{ id: last.refund.id }]);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '3000', refunded: '3000' }]);
+  });
+
   it("a customer's request is approved, received damaged (no stock) and refunded to store credit; a declined one frees its units", async () => {
     const customerId = randomUUID();
     await sql(
@@ -400,6 +447,35 @@ describe('returns and refunds', () => {
       id: customerId,
     });
     expect(figures.customer.totalSpent).toEqual({ amount: '20.00' });
+  });
+
+  it("staff approve or decline a customer's request only for a store they work at, also when the customer named it", async () => {
+    const customerId = randomUUID();
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 1_000, quantity: 1, discountMinor: 0 }], { customerId });
+    const customer = await bearer(Role.CUSTOMER, { subject: customerId });
+    const asked = (
+      await ordersCall(
+        system,
+        `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $locationId: ID, $key: String!) {
+          returnRequest(orderId: $orderId, lines: $lines, locationId: $locationId, idempotencyKey: $key) { ${RETURN} ${ERRORS} } }`,
+        { orderId, locationId: storeB, lines: [{ orderLineId: lineIds[0], quantity: 1, reason: 'Too big' }], key: randomUUID() },
+        customer,
+      )
+    ).returnRequest as Data;
+    expect(asked.userErrors).toEqual([]);
+    const rawId = String(asked.return.id).split('/').pop();
+    // Staff of store A may not approve it at B, whether they name B or leave the customer's choice standing.
+    for (const locationId of [storeB, null]) {
+      await expect(ordersCall(system, RETURN_APPROVE, { id: asked.return.id, locationId }, await staffAt(storeA))).rejects.toThrow(
+        /FORBIDDEN/,
+      );
+    }
+    // Nor decline it: the request is store B's to answer.
+    await expect(ordersCall(system, RETURN_DECLINE, { id: asked.return.id }, await staffAt(storeA))).rejects.toThrow(/FORBIDDEN/);
+    expect(await rows(`select status from orders.order_return where id = ?`, [rawId])).toEqual([{ status: 'REQUESTED' }]);
+    const approved = (await ordersCall(system, RETURN_APPROVE, { id: asked.return.id, locationId: null }, await staffAt(storeB)))
+      .returnApprove as Data;
+    expect(approved.return.status).toBe('OPEN');
   });
 
   it('refuses each bad input with a clear code, and nothing changes', async () => {
@@ -524,6 +600,89 @@ describe('a real promotion', () => {
         id: created.discountCreate.discount.id,
       });
     }
+  });
+});
+
+describe('cash at the till', () => {
+  it("a cash sale refunded as store credit leaves the drawer's expected cash as it was: no cash left it", async () => {
+    const customerId = randomUUID();
+    await sql(
+      system.subgraphs.servers.customers.orm.em.fork(),
+      `insert into customers.customer (id, created_at, updated_at) values (?, now(), now())`,
+      [customerId],
+    );
+    const cashier = await staffAt(storeA);
+    const deviceId = `till-${randomUUID()}`;
+    const opened = (
+      await ordersCall(
+        system,
+        `mutation($at: ID!, $device: String!) { posSessionOpen(locationId: $at, deviceId: $device, openingFloat: { amount: "50.00" }) {
+          session { id } userErrors { code } } }`,
+        { at: storeA, device: deviceId },
+        cashier,
+      )
+    ).posSessionOpen as Data;
+    expect(opened.userErrors).toEqual([]);
+    const { productVariant } = await adminCall(
+      system,
+      'products',
+      `query($sku: String) { productVariant(sku: $sku) { price { amount } } }`,
+      {
+        sku: skus[2],
+      },
+    );
+    const sold = (
+      await ordersCall(
+        system,
+        `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
+          order { id lines { id } } userErrors { code message } } }`,
+        {
+          input: {
+            clientOrderId: randomUUID(),
+            deviceId,
+            customerId,
+            lines: [{ sku: skus[2], quantity: 2 }],
+            payments: [{ method: 'CASH', amount: { amount: amountOf(2 * minor(productVariant.price.amount)) } }],
+          },
+          key: randomUUID(),
+        },
+        cashier,
+      )
+    ).posOrderCreate as Data;
+    expect(sold.userErrors).toEqual([]);
+    const orderId = String(sold.order.id).split('/').pop() as string;
+    const lineId = String(sold.order.lines[0].id).split('/').pop() as string;
+    const expectedCash = async () => {
+      const { posSessions } = await ordersCall(
+        system,
+        `query($at: ID!, $day: DateTime!) { posSessions(locationId: $at, date: $day) { id expectedCash { amount } } }`,
+        { at: storeA, day: new Date().toISOString() },
+        cashier,
+      );
+      return (posSessions as Data[]).find((s) => s.id === opened.session.id)?.expectedCash.amount as string;
+    };
+    const before = await expectedCash();
+    expect(before).toBe(amountOf(5_000 + 2 * minor(productVariant.price.amount)));
+    await returnAll(orderId, [lineId], [2]);
+    // One unit to store credit through the selling till, one with no till named: neither takes cash out of the drawer.
+    const credited = (
+      await ordersCall(
+        system,
+        `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $device: String, $key: String!) {
+          refundCreate(orderId: $orderId, lines: $lines, to: STORE_CREDIT, deviceId: $device, idempotencyKey: $key) { refund { status } ${ERRORS} } }`,
+        { orderId, lines: [{ orderLineId: lineId, quantity: 1 }], device: deviceId, key: randomUUID() },
+        cashier,
+      )
+    ).refundCreate as Data;
+    expect(credited).toEqual({ refund: { status: 'SUCCEEDED' }, userErrors: [] });
+    expect((await refund(orderId, [{ orderLineId: lineId, quantity: 1 }], 'STORE_CREDIT')).refund.status).toBe('SUCCEEDED');
+    const [credit] = await sql<{ balance: string }>(
+      system.subgraphs.servers.promotions.orm.em.fork(),
+      `select coalesce(sum(balance), 0) as balance from promotions.store_credit_account where customer_id = ?`,
+      [customerId],
+    );
+    expect(Number(credit.balance)).toBe(2 * minor(productVariant.price.amount));
+    expect(await expectedCash()).toBe(before);
   });
 });
 
@@ -688,6 +847,58 @@ describe('exchanges', () => {
       financialStatus: 'PAID',
       fulfillmentStatus: 'UNFULFILLED',
     });
+  });
+
+  it('a shipped exchange cancelled before it leaves gives the whole original payment back, the credit included', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[2], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+    const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+    const shipTo = { address1: 'Hauptstraße 1', city: 'Köln', postalCode: '50667', countryCode: 'DE' };
+    expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }], undefined, shipTo)).userErrors).toEqual([]);
+    const done = await settle(returnId, []);
+    expect(done.userErrors).toEqual([]);
+    const exchangeOrderId = String(done.return.exchangeOrder.id).split('/').pop() as string;
+    const credit = minor(done.return.exchangeOrder.payments[0].amount.amount);
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: String(900_000 - credit) }]);
+
+    const cancelled = (
+      await ordersCall(
+        system,
+        `mutation($id: ID!, $key: String!) { orderCancel(orderId: $id, reason: "Changed my mind", idempotencyKey: $key) {
+          order { status } refundTotal { amount } userErrors { code message } } }`,
+        { id: exchangeOrderId, key: randomUUID() },
+        await staffAt(storeB),
+      )
+    ).orderCancel as Data;
+    expect(cancelled).toMatchObject({ order: { status: 'CANCELLED' }, refundTotal: { amount: amountOf(credit) }, userErrors: [] });
+    // Nothing was kept: the credit the exchange used goes back to the card that paid for the returned unit.
+    expect(await ledgers(orderId)).toEqual([{ method: 'TEST_CARD', captured: '900000', refunded: '900000' }]);
+  });
+
+  it('exchange lines on a return whose units were partly refunded already are refused with a code, not an internal error', async () => {
+    const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 1_000, quantity: 2, discountMinor: 0 }]);
+    const returnId = (await returnAll(orderId, lineIds, [2])).return.id as string;
+    expect((await refund(orderId, [{ orderLineId: lineIds[0], quantity: 1 }])).userErrors).toEqual([]);
+    const set = await setLines(returnId, [{ sku: newSku, quantity: 1 }]);
+    expect(set.userErrors.map((e: Data) => e.code)).toEqual(['NOT_REFUNDABLE']);
+    expect(await rows(`select exchange from orders.order_return where id = ?`, [returnId.split('/').pop()])).toEqual([{ exchange: null }]);
+  });
+
+  it("one settle key used again for another return's exchange is IDEMPOTENCY_KEY_MISMATCH, and that exchange stays unsettled", async () => {
+    const returns: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+      const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+      expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }])).userErrors).toEqual([]);
+      returns.push(returnId);
+    }
+    const key = randomUUID();
+    expect((await settle(returns[0], [], key)).return.exchangeStatus).toBe('SETTLED');
+    const reused = await settle(returns[1], [], key);
+    expect(reused.userErrors.map((e: Data) => e.code)).toEqual(['IDEMPOTENCY_KEY_MISMATCH']);
+    const [other] = await rows(`select exchange->>'status' as status from orders.order_return where id = ?`, [returns[1].split('/').pop()]);
+    expect(other).toEqual({ status: 'AWAITING_PAYMENT' });
+    // The key still answers its own exchange.
+    expect((await settle(returns[0], [], key)).return.exchangeStatus).toBe('SETTLED');
   });
 
   it('a declined card undoes the claim; a settlement left by a dead process is finished by the sweeper', async () => {

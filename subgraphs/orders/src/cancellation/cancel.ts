@@ -5,13 +5,15 @@
  * whatever remote step is left, the sweeper finishes.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requestHash } from '#platform/db';
+import { isUniqueViolation, requestHash } from '#platform/db';
 import { acceptIn, answerOf } from './accept';
 import { readCancellation } from './cancellation-row';
 import type { CancellationDeps } from './deps';
 import { driveCancellation } from './saga';
 import type { CancelAnswer, CancelRequest } from './types';
+
+/** The cancellation row's (caller_scope, idempotency_key) constraint. */
+const KEY_CONSTRAINT = 'cancellation_caller_scope_idempotency_key_unique';
 
 export const hashOf = (request: CancelRequest) =>
   requestHash({ orderId: request.orderId, lines: request.lines, reason: request.reason, refundTo: request.refundTo });
@@ -24,8 +26,8 @@ export async function cancel(deps: CancellationDeps, request: CancelRequest): Pr
   try {
     accepted = await deps.em().transactional((em) => acceptIn(em, request, hash, deps.leaseMs));
   } catch (error) {
-    // The same key for another order, at the same moment: that one went in.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // The same key for another order, at the same moment: that one went in (the row is inserted by raw SQL).
+    if (!isUniqueViolation(error, KEY_CONSTRAINT)) throw error;
     const row = await readCancellation(deps.em(), { scope: request.scope, key: request.idempotencyKey });
     if (!row) throw error;
     return answerOf(row, hash, request.idempotencyKey);

@@ -7,5 +7,5 @@ export { CancelErrorCode } from './errors';
 export type { CancellationDeps } from './deps';
 export type * from './types';
 /** The money step, shared with refunds of returned units. */
-export { refundPayment, type MoneyBack } from './steps/payment';
+export { refundPayment, STORE_CREDIT_REFERENCE, type MoneyBack } from './steps/payment';
 export { paymentLedger } from './ledger';

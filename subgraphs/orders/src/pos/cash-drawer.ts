@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireLocationAccess } from '#platform/auth';
 import { isUuid, runMutation, sql, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
+import { STORE_CREDIT_REFERENCE } from '../cancellation';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
 import { PosSession } from '../entities';
@@ -73,17 +74,18 @@ export async function closeSession(ctx: OrdersContext, sessionId: string, counte
 /**
  * The float, plus the cash the session's sales kept (handed over less change), less cash given
  * back: a refund counts against the drawer that paid it out (the till named at refundCreate),
- * else against the drawer of the sale.
+ * else against the drawer of the sale; one given as store credit took no cash out of any drawer.
  */
 export async function expectedCash(em: EntityManager, session: PosSession): Promise<number> {
   const [row] = await sql<{ kept: string }>(
     em,
-    `select coalesce(sum(case e.kind when 'SALE' then e.amount_minor when 'CHANGE' then -e.amount_minor when 'REFUND' then -e.amount_minor else 0 end), 0) as kept
+    `select coalesce(sum(case when e.kind = 'SALE' then e.amount_minor when e.kind = 'CHANGE' then -e.amount_minor
+                              when e.kind = 'REFUND' and coalesce(e.provider_reference, '') not like ? then -e.amount_minor else 0 end), 0) as kept
        from "${SCHEMA}"."payment_event" e
        join "${SCHEMA}"."payment" p on p.id = e.payment_id and p.method = 'CASH'
        join "${SCHEMA}"."order" o on o.id = p.order_id
       where e.status = 'SUCCEEDED' and (e.pos_session_id = ? or (e.pos_session_id is null and o.pos_session_id = ?))`,
-    [session.id, session.id],
+    [`${STORE_CREDIT_REFERENCE}%`, session.id, session.id],
   );
   return session.openingFloatMinor + Number(row.kept);
 }

@@ -156,7 +156,7 @@ export class ReturnsResolver {
     @Arg('returnId', () => ID, {
       nullable: true,
       description:
-        'The return the units came back on: the refund is linked to it (Return.refunds, Refund.return) and its lines must be on it.',
+        'The return the units came back on: the refund is linked to it (Return.refunds, Refund.return); its units must have come back on it and not be refunded under it yet (NOT_REFUNDABLE).',
     })
     returnId: string | null,
     @Arg('deviceId', () => String, {

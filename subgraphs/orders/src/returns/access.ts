@@ -27,5 +27,16 @@ export function keyErrors(key: string): UserError[] {
     : [];
 }
 
-export const keyMismatch = (key: string): never =>
-  refuse(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH);
+const mismatchOf = (key: string) =>
+  new UserError(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH);
+
+export const keyMismatch = (key: string): never => {
+  throw new UserErrorsException([mismatchOf(key)]);
+};
+
+/**
+ * For runMutation: the caller's key taken by a concurrent request for another order (each held its own order's lock, so
+ * neither saw the other's row before inserting). The hash names the order, so the two requests differ: a mismatch.
+ */
+export const keyTakenMeanwhile = (constraint: string, key: string) => (violated: string) =>
+  violated === constraint ? mismatchOf(key) : undefined;

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '#platform/db';
 import { orderedPayments } from '../cancellation/accept';
+import { SCHEMA } from '../constants';
 import { plannedRefunds } from '../cancellation/cancellation-row';
 import { OrderLine, type ReturnExchangeData } from '../entities';
 import { appendOrderEvents } from '../order-events';
@@ -18,6 +20,21 @@ export type Settlement = NonNullable<ReturnExchangeData['settlement']>;
 
 /** Keys of the exchange's own rows (its checkout, its refund), apart from the caller's other mutations under the same key. */
 export const checkoutKey = (returnId: string, key: string) => `return:${returnId}:exchange:${key}`;
+
+/**
+ * Whether the caller settled (or tried to settle) another return's exchange under `key`: its checkout is there under their
+ * scope (the unique index's first column narrows it to the caller's own checkouts).
+ */
+export async function keyUsedElsewhere(em: EntityManager, scope: string, key: string, returnId: string): Promise<boolean> {
+  const suffix = `:exchange:${key}`;
+  const rows = await sql(
+    em,
+    `select 1 from "${SCHEMA}"."checkout" where caller_scope = ? and idempotency_key like 'return:%' and right(idempotency_key, ?) = ?
+        and idempotency_key <> ? limit 1`,
+    [scope, suffix.length, suffix, checkoutKey(returnId, key)],
+  );
+  return rows.length > 0;
+}
 
 /**
  * The exchange order `orderId` is placed: the returned units' refund is written (the credit kept

@@ -21,7 +21,7 @@ import { priceTillSale } from '../pos/till-sale';
 import { toAddress } from '../services/cart-delivery.service';
 import { callerOf, refuse, type ReturnCaller } from './access';
 import { ReturnErrorCode } from './errors';
-import { expectedUnits, unitsValue } from './exchange-credit';
+import { expectedUnits, unitsValue, type CreditUnits } from './exchange-credit';
 import { lockedReturn } from './return-review';
 
 export interface ExchangeLineRequest {
@@ -97,6 +97,15 @@ export async function setExchangeLines(
     const { ret: locked } = await lockedReturn(em, returnId);
     requireChangeable(locked);
     const orderLines = await em.find(OrderLine, { orderId: locked.orderId });
+    const units = expectedUnits(locked.lines);
+    // Units of the return refunded already (refundCreate) are worth nothing toward an exchange: settling would refuse them too.
+    if (units.some((u) => refundedAlready(orderLines, u))) {
+      return refuse(
+        ['returnId'],
+        'Units of this return were refunded already: they cannot pay for an exchange',
+        ReturnErrorCode.NOT_REFUNDABLE,
+      );
+    }
     const exchange: ReturnExchangeData = {
       status: 'AWAITING_PAYMENT',
       lines: cart.lines.map((l) => ({
@@ -113,7 +122,7 @@ export async function setExchangeLines(
       cart,
       flags: priced.flags,
       totalMinor: cart.totals.totalMinor,
-      creditMinor: unitsValue(orderLines, expectedUnits(locked.lines)),
+      creditMinor: unitsValue(orderLines, units),
       settlement: null,
       orderId: null,
       refundId: null,
@@ -123,6 +132,12 @@ export async function setExchangeLines(
     await em.flush();
     return locked;
   });
+}
+
+/** Whether fewer of the line's units are left unrefunded than the return counts on. */
+function refundedAlready(orderLines: readonly OrderLine[], units: CreditUnits): boolean {
+  const line = orderLines.find((l) => l.id === units.orderLineId);
+  return !line || units.quantity > line.quantity - line.quantityCancelled - line.quantityRefunded;
 }
 
 function shipToErrors(ctx: OrdersContext, shipTo: ExchangeShipTo): UserError[] {

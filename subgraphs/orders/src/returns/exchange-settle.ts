@@ -34,7 +34,7 @@ import { returnFor } from './exchange-set';
 import { planReturnRefund } from './refund-plan';
 import { driveRefund } from './refund-saga';
 import { lockedReturn } from './return-review';
-import { checkoutKey, recordExchangeRefund, releaseExchangeClaim, type Settlement } from './exchange-finish';
+import { checkoutKey, keyUsedElsewhere, recordExchangeRefund, releaseExchangeClaim, type Settlement } from './exchange-finish';
 
 export interface ExchangeSettleArgs {
   returnId: string;
@@ -70,6 +70,7 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
       }
       return exchange.settlement.hash === hash ? { order, exchange } : keyMismatch(args.idempotencyKey);
     }
+    if (await keyUsedElsewhere(em, scope, args.idempotencyKey, ret.id)) return keyMismatch(args.idempotencyKey);
     if (ret.status !== 'RECEIVED') {
       return refuse(['returnId'], 'Receive every unit of the return before settling its exchange', ReturnErrorCode.RETURN_NOT_OPEN);
     }

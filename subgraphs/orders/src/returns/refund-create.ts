@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { isUniqueViolation, isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import type { RefundDestination } from '../cancellation';
 import { orderedPayments } from '../cancellation/accept';
@@ -17,8 +17,9 @@ import { Order, OrderLine, OrderReturn, PosSession } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
 import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { ReturnErrorCode } from './errors';
 import { planReturnRefund, type RefundPlanResult } from './refund-plan';
-import { insertRefund, readRefund, refundedShipping, type RefundRow } from './refund-row';
+import { insertRefund, readRefund, refundedOnReturn, refundedShipping, type RefundRow } from './refund-row';
 import { driveRefund } from './refund-saga';
 import type { RefundRequest, RefundRowPlan } from './types';
 
@@ -42,6 +43,9 @@ async function planIn(
     returnId,
   });
 }
+
+/** The refund row's key: two requests for different orders under one key each hold their own order's lock, so both may try it. */
+const REFUND_KEY = 'refund_caller_scope_idempotency_key_unique';
 
 const refused = (result: Extract<RefundPlanResult, { ok: false }>) =>
   new UserErrorsException(result.errors.map((e) => new UserError(e.field, e.message, e.code)));
@@ -112,7 +116,12 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
     const lines = await em.find(OrderLine, { id: { $in: plan.lines.map((l) => l.orderLineId) } });
     for (const line of lines) line.quantityRefunded += plan.lines.find((l) => l.orderLineId === line.id)?.quantity ?? 0;
     const id = randomUUID();
-    await insertRefund(em, { id, scope, key: args.idempotencyKey, hash, plan, leaseMs });
+    try {
+      await insertRefund(em, { id, scope, key: args.idempotencyKey, hash, plan, leaseMs });
+    } catch (error) {
+      if (isUniqueViolation(error, REFUND_KEY)) keyMismatch(args.idempotencyKey);
+      throw error;
+    }
     await appendOrderEvents(em, order, [
       {
         type: 'refund.created',
@@ -136,14 +145,27 @@ export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): 
   return { ok: true, value: row };
 }
 
-/** The return is the order's, and every refunded line is on it. */
+/**
+ * The return is the order's, and every refunded line is on it with that many units back (restocked or damaged) that no
+ * refund naming the return has refunded yet: Return.refunds never shows more than came back on it.
+ */
 async function requireOnReturn(em: EntityManager, orderId: string, returnId: string, request: RefundRequest): Promise<void> {
   const ret = await em.findOne(OrderReturn, { id: returnId, orderId });
   if (!ret) return refuse(['returnId'], 'No return of this order has this id', 'NOT_FOUND');
-  const refusals = request.lines.flatMap((line, index) =>
-    ret.lines.some((l) => l.orderLineId === line.orderLineId)
-      ? []
-      : [new UserError(['lines', String(index), 'orderLineId'], 'This line is not on the return', 'INVALID')],
-  );
+  const refunded = await refundedOnReturn(em, returnId);
+  const refusals = request.lines.flatMap((line, index) => {
+    const on = ret.lines.filter((l) => l.orderLineId === line.orderLineId);
+    if (on.length === 0) return [new UserError(['lines', String(index), 'orderLineId'], 'This line is not on the return', 'INVALID')];
+    const left = on.reduce((sum, l) => sum + l.restocked + l.damaged, 0) - (refunded.get(line.orderLineId) ?? 0);
+    return line.quantity > left
+      ? [
+          new UserError(
+            ['lines', String(index), 'quantity'],
+            `Only ${Math.max(0, left)} unit(s) of this line came back on the return and are not refunded yet`,
+            ReturnErrorCode.NOT_REFUNDABLE,
+          ),
+        ]
+      : [];
+  });
   if (refusals.length) throw new UserErrorsException(refusals);
 }

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '#platform/db';
+import type { MoneyBack } from '../cancellation';
 import { SCHEMA } from '../constants';
 import type { RefundRowPlan } from './types';
 
@@ -24,6 +25,22 @@ export interface RefundRow {
   attempts: number;
   created_at: Date;
 }
+
+/** Every remote step's idempotency key, derived from the refund. */
+export const refundKeys = (refundId: string) => ({
+  void: (paymentId: string) => `refund:${refundId}:payment:${paymentId}:void`,
+  refund: (paymentId: string) => `refund:${refundId}:payment:${paymentId}:refund`,
+});
+
+/** The refund as money going back, for the payment step (the request, the sweeper and an exchange's credit all send the same keys). */
+export const refundMoneyBack = (row: Pick<RefundRow, 'id' | 'order_id' | 'plan'>): MoneyBack => ({
+  id: row.id,
+  order_id: row.order_id,
+  plan: row.plan,
+  reason: `Order ${row.plan.number}: refund for returned items`,
+  reference: `refund:${row.id}`,
+  keys: refundKeys(row.id),
+});
 
 export async function insertRefund(
   em: EntityManager,
@@ -62,6 +79,17 @@ export async function refundedShipping(em: EntityManager, orderId: string): Prom
     [orderId],
   );
   return Number(row.minor);
+}
+
+/** Units per order line refunded by the refunds naming the return (refundCreate's, its exchange's). */
+export async function refundedOnReturn(em: EntityManager, returnId: string): Promise<Map<string, number>> {
+  const rows = await sql<{ order_line_id: string; quantity: string }>(
+    em,
+    `select l->>'orderLineId' as order_line_id, sum((l->>'quantity')::int) as quantity
+       from ${TABLE} r, jsonb_array_elements(r.plan->'lines') l where r.plan->>'returnId' = ? group by 1`,
+    [returnId],
+  );
+  return new Map(rows.map((r) => [r.order_line_id, Number(r.quantity)]));
 }
 
 export async function recordRefundStep(em: EntityManager, id: string, step: string, record: Record<string, unknown>, leaseMs: number) {

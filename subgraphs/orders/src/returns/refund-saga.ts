@@ -4,23 +4,8 @@
  * points), keyed by the refund and the payment; the ledger records only what moved. A step that
  * fails is left to the sweeper, which runs what is left until the row is COMPLETED.
  */
-import { refundPayment, type CancellationDeps, type MoneyBack } from '../cancellation';
-import { completeRefund, claimStalledRefunds, readRefund, recordRefundStep, type RefundRow } from './refund-row';
-
-/** Every remote step's idempotency key, derived from the refund. */
-export const refundKeys = (refundId: string) => ({
-  void: (paymentId: string) => `refund:${refundId}:payment:${paymentId}:void`,
-  refund: (paymentId: string) => `refund:${refundId}:payment:${paymentId}:refund`,
-});
-
-const moneyBackOf = (row: RefundRow): MoneyBack => ({
-  id: row.id,
-  order_id: row.order_id,
-  plan: row.plan,
-  reason: `Order ${row.plan.number}: refund for returned items`,
-  reference: `refund:${row.id}`,
-  keys: refundKeys(row.id),
-});
+import { refundPayment, type CancellationDeps } from '../cancellation';
+import { completeRefund, claimStalledRefunds, readRefund, recordRefundStep, refundMoneyBack } from './refund-row';
 
 /** Runs the payment steps left; true when the refund is COMPLETED. */
 export async function driveRefund(deps: CancellationDeps, id: string): Promise<boolean> {
@@ -32,7 +17,7 @@ export async function driveRefund(deps: CancellationDeps, id: string): Promise<b
     const name = `payment:${refund.paymentId}`;
     if (row.steps[name]?.done) continue;
     try {
-      const record = await refundPayment(deps, moneyBackOf(row), refund);
+      const record = await refundPayment(deps, refundMoneyBack(row), refund);
       if (record) await recordRefundStep(deps.em(), row.id, name, record, deps.leaseMs);
       else all = false;
     } catch (error) {

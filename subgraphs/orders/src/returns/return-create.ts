@@ -15,7 +15,7 @@ import { UserError, UserErrorsException } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { Fulfillment, Order, OrderLine, OrderReturn, type ReturnLineData } from '../entities';
 import { appendOrderEvents } from '../order-events';
-import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { callerOf, keyErrors, keyMismatch, keyTakenMeanwhile, refuse, scopeOf } from './access';
 import { ReturnErrorCode } from './errors';
 import type { ReturnLineRequest } from './types';
 
@@ -47,77 +47,81 @@ export async function createReturn(ctx: OrdersContext, args: ReturnCreateArgs): 
   }
   const scope = scopeOf(ctx.viewer);
   const hash = requestHash({ orderId: args.orderId, lines: args.lines, locationId: args.locationId });
-  return runMutation(ctx, async ({ em }) => {
-    const order = await em.findOne(Order, { id: args.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!order || (caller.kind === 'customer' && order.customerId !== caller.customerId)) {
-      return refuse(['orderId'], 'No order has this id', 'NOT_FOUND');
-    }
-    const earlier = await em.findOne(OrderReturn, { callerScope: scope, idempotencyKey: args.idempotencyKey });
-    if (earlier) return earlier.requestHash === hash ? earlier : keyMismatch(args.idempotencyKey);
-    if (caller.kind === 'customer') await requireWithinWindow(em, order.id, ctx.returnWindowDays);
+  return runMutation(
+    ctx,
+    async ({ em }) => {
+      const order = await em.findOne(Order, { id: args.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!order || (caller.kind === 'customer' && order.customerId !== caller.customerId)) {
+        return refuse(['orderId'], 'No order has this id', 'NOT_FOUND');
+      }
+      const earlier = await em.findOne(OrderReturn, { callerScope: scope, idempotencyKey: args.idempotencyKey });
+      if (earlier) return earlier.requestHash === hash ? earlier : keyMismatch(args.idempotencyKey);
+      if (caller.kind === 'customer') await requireWithinWindow(em, order.id, ctx.returnWindowDays);
 
-    const orderLines = await em.find(OrderLine, { orderId: order.id });
-    const lines: ReturnLineData[] = [];
-    const refusals: UserError[] = [];
-    args.lines.forEach((wanted, index) => {
-      const field = ['lines', String(index)];
-      const line = orderLines.find((l) => l.id === wanted.orderLineId);
-      if (!line) return refusals.push(new UserError([...field, 'orderLineId'], 'No line of this order has this id', 'NOT_FOUND'));
-      if (lines.some((l) => l.orderLineId === line.id)) {
-        return refusals.push(new UserError([...field, 'orderLineId'], 'This line is named twice', 'INVALID'));
-      }
-      const left = returnableUnits(line);
-      if (wanted.quantity > left) {
-        const notLeft = line.quantity - line.quantityCancelled - line.quantityFulfilled;
-        return refusals.push(
-          new UserError(
-            [...field, 'quantity'],
-            `Only ${left} unit(s) of this line can be returned (${line.quantityFulfilled} left the shop, ${line.quantityReturned} returned, ` +
-              `${line.quantityReturnRequested} on a return)${notLeft > 0 ? `; ${notLeft} never left: cancel those instead` : ''}`,
-            ReturnErrorCode.NOT_RETURNABLE,
-          ),
-        );
-      }
-      line.quantityReturnRequested += wanted.quantity;
-      lines.push({
-        id: randomUUID(),
-        orderLineId: line.id,
-        sku: line.sku,
-        quantity: wanted.quantity,
-        reason: wanted.reason.trim(),
-        restocked: 0,
-        damaged: 0,
-        missing: 0,
+      const orderLines = await em.find(OrderLine, { orderId: order.id });
+      const lines: ReturnLineData[] = [];
+      const refusals: UserError[] = [];
+      args.lines.forEach((wanted, index) => {
+        const field = ['lines', String(index)];
+        const line = orderLines.find((l) => l.id === wanted.orderLineId);
+        if (!line) return refusals.push(new UserError([...field, 'orderLineId'], 'No line of this order has this id', 'NOT_FOUND'));
+        if (lines.some((l) => l.orderLineId === line.id)) {
+          return refusals.push(new UserError([...field, 'orderLineId'], 'This line is named twice', 'INVALID'));
+        }
+        const left = returnableUnits(line);
+        if (wanted.quantity > left) {
+          const notLeft = line.quantity - line.quantityCancelled - line.quantityFulfilled;
+          return refusals.push(
+            new UserError(
+              [...field, 'quantity'],
+              `Only ${left} unit(s) of this line can be returned (${line.quantityFulfilled} left the shop, ${line.quantityReturned} returned, ` +
+                `${line.quantityReturnRequested} on a return)${notLeft > 0 ? `; ${notLeft} never left: cancel those instead` : ''}`,
+              ReturnErrorCode.NOT_RETURNABLE,
+            ),
+          );
+        }
+        line.quantityReturnRequested += wanted.quantity;
+        lines.push({
+          id: randomUUID(),
+          orderLineId: line.id,
+          sku: line.sku,
+          quantity: wanted.quantity,
+          reason: wanted.reason.trim(),
+          restocked: 0,
+          damaged: 0,
+          missing: 0,
+        });
       });
-    });
-    if (refusals.length) throw new UserErrorsException(refusals);
+      if (refusals.length) throw new UserErrorsException(refusals);
 
-    const created = Object.assign(new OrderReturn(), {
-      orderId: order.id,
-      status: caller.kind === 'staff' ? 'OPEN' : 'REQUESTED',
-      locationId: args.locationId,
-      // Taken back at a store, it is a store (POS) movement; sent back, it belongs to the order's channel.
-      channel: caller.kind === 'staff' ? 'POS' : order.channel,
-      lines,
-      callerScope: scope,
-      idempotencyKey: args.idempotencyKey,
-      requestHash: hash,
-    });
-    em.persist(created);
-    await appendOrderEvents(em, order, [
-      {
-        type: 'return.requested',
-        data: {
-          returnId: created.id,
-          status: created.status as 'OPEN' | 'REQUESTED',
-          locationId: created.locationId,
-          lines: lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, quantity: l.quantity })),
+      const created = Object.assign(new OrderReturn(), {
+        orderId: order.id,
+        status: caller.kind === 'staff' ? 'OPEN' : 'REQUESTED',
+        locationId: args.locationId,
+        // Taken back at a store, it is a store (POS) movement; sent back, it belongs to the order's channel.
+        channel: caller.kind === 'staff' ? 'POS' : order.channel,
+        lines,
+        callerScope: scope,
+        idempotencyKey: args.idempotencyKey,
+        requestHash: hash,
+      });
+      em.persist(created);
+      await appendOrderEvents(em, order, [
+        {
+          type: 'return.requested',
+          data: {
+            returnId: created.id,
+            status: created.status as 'OPEN' | 'REQUESTED',
+            locationId: created.locationId,
+            lines: lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, quantity: l.quantity })),
+          },
         },
-      },
-    ]);
-    await em.flush();
-    return created;
-  });
+      ]);
+      await em.flush();
+      return created;
+    },
+    { onUniqueViolation: keyTakenMeanwhile('order_return_caller_scope_idempotency_key_unique', args.idempotencyKey) },
+  );
 }
 
 function linesErrors(lines: readonly ReturnLineRequest[]): UserError[] {

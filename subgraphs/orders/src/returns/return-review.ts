@@ -1,7 +1,8 @@
 /**
  * Staff answer a customer's return request: approve it (OPEN, at the store that will take the
  * units) or decline it (DECLINED, the units free to be returned another time), under the order's
- * lock. Asking again for what is already so answers the return as it is.
+ * lock; a request naming a store is answered by that store's staff. Asking again for what is
+ * already so answers the return as it is.
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -38,6 +39,8 @@ export async function approveReturn(
       return refuse(['returnId'], `The return is ${ret.status}, not REQUESTED`, ReturnErrorCode.RETURN_NOT_OPEN);
     const place = locationId ?? ret.locationId;
     if (!place) return refuse(['locationId'], 'Name the store that takes the return', 'BLANK');
+    // The customer's choice of store binds its staff as a named one does: staff elsewhere cannot open it there.
+    requireLocationAccess(ctx.viewer, place);
     ret.status = 'OPEN';
     ret.locationId = place;
     ret.updatedAt = new Date();
@@ -55,6 +58,8 @@ export async function declineReturn(ctx: OrdersContext, returnId: string, reason
     if (ret.status === 'DECLINED') return ret;
     if (ret.status !== 'REQUESTED')
       return refuse(['returnId'], `The return is ${ret.status}, not REQUESTED`, ReturnErrorCode.RETURN_NOT_OPEN);
+    // A request naming a store is that store's to answer, as approving it is; one naming none, any staff's.
+    if (ret.locationId) requireLocationAccess(ctx.viewer, ret.locationId);
     const lines = await em.find(OrderLine, { id: { $in: ret.lines.map((l) => l.orderLineId) } });
     for (const line of lines) line.quantityReturnRequested -= ret.lines.find((l) => l.orderLineId === line.id)?.quantity ?? 0;
     ret.status = 'DECLINED';

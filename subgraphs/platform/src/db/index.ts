@@ -4,7 +4,7 @@ export { ensureDatabase, dropDatabase, withAdminClient, withDatabase } from './a
 export { startEmbeddedPostgres, DataDirUnreachableError, type EmbeddedPostgres } from './embedded-postgres';
 export { entityLoader, entityListLoader, plainListLoader, isUuid } from './entity-loader';
 export { runMutation, type MutationOutcome, type MutationOptions } from './run-mutation';
-export { plainRowMapper, selectPlain, sql } from './sql';
+export { isUniqueViolation, plainRowMapper, selectPlain, sql } from './sql';
 export { IdempotencyRecord } from './idempotency-record.entity';
 export {
   idempotent,

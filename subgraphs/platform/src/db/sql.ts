@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /**
@@ -9,6 +10,16 @@ export async function sql<T = Record<string, unknown>>(em: EntityManager, text: 
   const runner = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
   const result: { rows: T[] } = await runner.raw(text, params as Knex.RawBinding[]);
   return result.rows;
+}
+
+/**
+ * Whether `error` is `constraint` violated: the ORM throws UniqueConstraintViolationException, raw SQL (`sql`) the
+ * driver's own error (PostgreSQL's unique_violation, 23505); both name the constraint.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const named = error as { code?: string; constraint?: string } | null;
+  if (error instanceof UniqueConstraintViolationException) return named?.constraint === constraint;
+  return named?.code === '23505' && named.constraint === constraint;
 }
 
 /**

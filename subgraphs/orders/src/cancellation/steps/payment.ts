@@ -5,7 +5,8 @@
  * value goes back through promotions: gift card refunds, store credit, loyalty points. With
  * refundTo STORE_CREDIT, whatever was taken goes back as store credit instead. Each call is keyed
  * by the cancellation (or refund) and the payment, and the ledger gets its VOID or REFUND once it
- * moved. Refunds of returned units run the same step (returns/), with keys of their own.
+ * moved. Refunds of returned units run the same step (returns/), with keys of their own. Exchange
+ * credit goes back to the tenders of the order whose returned units paid it (exchange-credit.ts).
  */
 import { GiftCardRefund, LoyaltyPointsAdjust, StoreCreditIssue } from '#contracts/promotions';
 import { formatMinorUnits, type CurrencyCode } from '#platform/graphql';
@@ -15,6 +16,7 @@ import { Payment } from '../../entities';
 import { shareOfFirst } from '../../returns/refund-allocation';
 import type { CancellationRow } from '../cancellation-row';
 import type { CancellationDeps } from '../deps';
+import { exchangeCreditBack } from './exchange-credit';
 import { cancelKeys } from '../keys';
 import { paymentLedger, recordPaymentEvent } from '../ledger';
 import type { PaymentRefund, RefundDestination } from '../types';
@@ -49,6 +51,9 @@ export const cancellationMoneyBack = (row: CancellationRow): MoneyBack => ({
   reference: `cancel:${row.id}`,
   keys: cancelKeys(row.id),
 });
+
+/** The ledger reference of money given back as store credit instead of to its tender (cash drawers skip these). */
+export const STORE_CREDIT_REFERENCE = 'store-credit:';
 
 export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refund: PaymentRefund): Promise<StepRecord> {
   const em = deps.em();
@@ -94,11 +99,15 @@ export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refu
       idempotencyKey: key,
     });
     if (!result.ok) return failed(deps, row, result);
-    reference = `store-credit:${result.value.entry.id}`;
+    reference = `${STORE_CREDIT_REFERENCE}${result.value.entry.id}`;
   } else if (payment.method === 'TEST_CARD') {
     const result = await deps.card.refund({ reference: payment.providerReference ?? '', amountMinor, idempotencyKey: key });
     if (result.status !== 'SUCCEEDED') return failed(deps, row, result);
     reference = result.reference;
+  } else if (payment.method === 'EXCHANGE_CREDIT') {
+    const refundId = await exchangeCreditBack(deps, payment, amountMinor, key, (back, share) => refundPayment(deps, back, share));
+    if (!refundId) return failed(deps, row, { exchangeCredit: 'the original order is not refunded yet' });
+    reference = `refund:${refundId}`;
   } else if (payment.method === 'GIFT_CARD') {
     const record = await tenderRecord(deps, row, tenderIndex);
     const result = await deps.promotions.call({}, GiftCardRefund, {
@@ -131,7 +140,8 @@ export async function refundPayment(deps: CancellationDeps, row: MoneyBack, refu
     }
   }
   // CASH, MANUAL and CARD_EXTERNAL: staff hand the money back (a terminal's card payment on that terminal); the ledger records it.
-  const posSessionId = payment.method === 'CASH' ? (row.plan.posSessionId ?? null) : null;
+  // Cash given as store credit never leaves a drawer: no till's session counts it (the drawer's sum skips `store-credit:` refunds).
+  const posSessionId = payment.method === 'CASH' && !reference?.startsWith(STORE_CREDIT_REFERENCE) ? (row.plan.posSessionId ?? null) : null;
   await recordPaymentEvent(em, row.order_id, { paymentId: payment.id, kind: 'REFUND', amountMinor, key, reference, posSessionId });
   return { refunded: amountMinor };
 }
