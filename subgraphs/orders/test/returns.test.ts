@@ -901,6 +901,26 @@ describe('exchanges', () => {
     expect((await settle(returns[0], [], key)).return.exchangeStatus).toBe('SETTLED');
   });
 
+  it("one settle key sent at once for two returns' exchanges settles one of them; the other is IDEMPOTENCY_KEY_MISMATCH", async () => {
+    const returns: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
+      const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
+      expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }])).userErrors).toEqual([]);
+      returns.push(returnId);
+    }
+    const key = randomUUID();
+    const staff = await staffAt(storeB);
+    const answers = await Promise.all(returns.map((returnId) => settle(returnId, [], key, staff)));
+    const codes = answers.map((answer) => answer.userErrors.map((e: Data) => e.code));
+    expect(codes.sort()).toEqual([[], ['IDEMPOTENCY_KEY_MISMATCH']]);
+    const statuses = await rows<{ status: string }>(
+      `select exchange->>'status' as status from orders.order_return where id = any(?) order by exchange->>'status'`,
+      [returns.map((id) => id.split('/').pop())],
+    );
+    expect(statuses).toEqual([{ status: 'AWAITING_PAYMENT' }, { status: 'SETTLED' }]);
+  });
+
   it('a declined card undoes the claim; a settlement left by a dead process is finished by the sweeper', async () => {
     const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[0], unitMinor: 100, quantity: 1, discountMinor: 0 }]);
     const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;

@@ -16,12 +16,13 @@
  *    process left SETTLING when it died, the sweeper finishes or undoes (exchange-recovery.ts).
  */
 import { requireLocationAccess } from '#platform/auth';
-import { requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { claimIdempotencyKeys, requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { formatMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
 import { orderedPayments } from '../cancellation/accept';
 import { plannedRefunds } from '../cancellation/cancellation-row';
 import { completeCheckout, type TenderInput } from '../checkout';
 import { CheckoutErrorCode } from '../checkout/errors';
+import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
 import { Order, OrderLine, type OrderReturn } from '../entities';
 import type { PosPaymentInput } from '../inputs/pos.input';
@@ -70,6 +71,13 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
       }
       return exchange.settlement.hash === hash ? { order, exchange } : keyMismatch(args.idempotencyKey);
     }
+    // The key is bound to this return in this transaction, so two settles of two returns sent at once under one key meet
+    // at the key's row: the second waits for the first to commit and is refused. A refusal below rolls the binding back.
+    const [binding] = await claimIdempotencyKeys(em, SCHEMA, `returnExchangeSettle:${scope}`, [
+      { key: args.idempotencyKey, input: { returnId: ret.id } },
+    ]);
+    if (binding.state === 'mismatch') return keyMismatch(args.idempotencyKey);
+    // Settlements from before keys were bound are found by their checkouts.
     if (await keyUsedElsewhere(em, scope, args.idempotencyKey, ret.id)) return keyMismatch(args.idempotencyKey);
     if (ret.status !== 'RECEIVED') {
       return refuse(['returnId'], 'Receive every unit of the return before settling its exchange', ReturnErrorCode.RETURN_NOT_OPEN);
