@@ -883,7 +883,8 @@ describe('exchanges', () => {
     expect(await rows(`select exchange from orders.order_return where id = ?`, [returnId.split('/').pop()])).toEqual([{ exchange: null }]);
   });
 
-  it("one settle key used again for another return's exchange is IDEMPOTENCY_KEY_MISMATCH, and that exchange stays unsettled", async () => {
+  /** Two returns of one unit each, received, with exchange lines set and nothing to pay. */
+  const twoExchanges = async (): Promise<string[]> => {
     const returns: string[] = [];
     for (let i = 0; i < 2; i++) {
       const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
@@ -891,6 +892,11 @@ describe('exchanges', () => {
       expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }])).userErrors).toEqual([]);
       returns.push(returnId);
     }
+    return returns;
+  };
+
+  it("one settle key used again for another return's exchange is IDEMPOTENCY_KEY_MISMATCH, and that exchange stays unsettled", async () => {
+    const returns = await twoExchanges();
     const key = randomUUID();
     expect((await settle(returns[0], [], key)).return.exchangeStatus).toBe('SETTLED');
     const reused = await settle(returns[1], [], key);
@@ -902,13 +908,7 @@ describe('exchanges', () => {
   });
 
   it("one settle key sent at once for two returns' exchanges settles one of them; the other is IDEMPOTENCY_KEY_MISMATCH", async () => {
-    const returns: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const { orderId, lineIds } = await placeAndPickUp([{ sku: skus[1], unitMinor: 900_000, quantity: 1, discountMinor: 0 }]);
-      const returnId = (await returnAll(orderId, lineIds, [1])).return.id as string;
-      expect((await setLines(returnId, [{ sku: newSku, quantity: 1 }])).userErrors).toEqual([]);
-      returns.push(returnId);
-    }
+    const returns = await twoExchanges();
     const key = randomUUID();
     const staff = await staffAt(storeB);
     const answers = await Promise.all(returns.map((returnId) => settle(returnId, [], key, staff)));
