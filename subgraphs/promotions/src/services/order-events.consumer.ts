@@ -38,24 +38,17 @@ export function orderEventsConsumer(options: OrderEventsOptions): EventConsumer 
             ? RefundCreated.parse(event.payload)
             : OrderPaid.parse(event.payload);
       if (!parsed.customerId || parsed.currencyCode !== options.currencyCode) return;
-      if ('refundId' in parsed) {
+      if ('refundId' in parsed || 'whole' in parsed) {
+        // A refund of returned units takes back its share; a cancellation its share, or all when whole.
+        const refunded = 'refundId' in parsed;
         await takeBackPointsForOrder(em, {
           eventId: parsed.eventId,
           customerId: parsed.customerId,
           number: parsed.number,
           refundedMinor: parsed.refundedMinor,
           totalMinor: parsed.totalMinor,
-          whole: false,
-          cause: 'refunded',
-        });
-      } else if ('whole' in parsed) {
-        await takeBackPointsForOrder(em, {
-          eventId: parsed.eventId,
-          customerId: parsed.customerId,
-          number: parsed.number,
-          refundedMinor: parsed.refundedMinor,
-          totalMinor: parsed.totalMinor,
-          whole: parsed.whole,
+          whole: !refunded && parsed.whole,
+          cause: refunded ? 'refunded' : 'cancelled',
         });
       } else {
         await earnPointsForOrder(em, {
