@@ -127,14 +127,25 @@ async function takeOverCheckout(em: EntityManager, checkoutId: string): Promise<
   );
 }
 
-/** The order's payments in the order checkout took them (stored value first, the card last). */
+/** Stored value is debited when it is taken, so such a payment with no event that succeeded took nothing. */
+const STORED_VALUE = ['GIFT_CARD', 'STORE_CREDIT', 'LOYALTY_POINTS'];
+
+/**
+ * The order's payments in the order checkout took them (stored value first, the card last), less
+ * stored value that was never debited (taken by an offline till, waiting for follow-up): money
+ * goes back only to what took it.
+ */
 export async function orderedPayments(em: EntityManager, orderId: string): Promise<Payment[]> {
   const payments = await em.find(Payment, { orderId });
-  const firsts = await sql<{ payment_id: string; first: string }>(
+  const firsts = await sql<{ payment_id: string; first: string; moved: boolean }>(
     em,
-    `select payment_id, min(id) as first from "${SCHEMA}"."payment_event" where payment_id = any(?) group by payment_id`,
+    `select payment_id, min(id) as first, bool_or(status = 'SUCCEEDED') as moved
+       from "${SCHEMA}"."payment_event" where payment_id = any(?) group by payment_id`,
     [payments.map((p) => p.id)],
   );
   const rank = new Map(firsts.map((f) => [f.payment_id, Number(f.first)]));
-  return payments.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const moved = new Set(firsts.flatMap((f) => (f.moved ? [f.payment_id] : [])));
+  return payments
+    .filter((p) => !STORED_VALUE.includes(p.method) || moved.has(p.id))
+    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 }

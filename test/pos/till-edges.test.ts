@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '#platform/auth';
+import { createStockedProduct, locationsByName, newCustomer } from '../support/carts';
+import { gqlData } from '../support/graphql-client';
+import { startSupergraph, type SupergraphHarness } from '../support/supergraph';
+import { bearer, type AuthHeaders } from '../support/tokens';
+
+/**
+ * The till's edges, through the gateway: what an offline sale's stored value may get back, and
+ * the cash drawer's count when a till's sale is exchanged or refunded.
+ */
+let system: SupergraphHarness;
+let admin: AuthHeaders;
+let berlin: string;
+let cashier: AuthHeaders;
+
+beforeAll(async () => {
+  system = await startSupergraph();
+  admin = await bearer(Role.ADMIN);
+  berlin = (await locationsByName(system))['Velocity Cycles Berlin Mitte'].id;
+  cashier = await bearer(Role.STAFF, { locationId: berlin });
+  await createStockedProduct(system, admin, { sku: 'ATK-A', price: '10.00', stock: { [berlin]: 50 } });
+}, 120_000);
+afterAll(() => system?.close());
+
+const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: AuthHeaders) =>
+  gqlData<T>(system.gateway.url, query, variables, headers);
+
+const SYNC = `mutation($device: String!, $orders: [PosOfflineOrderInput!]!) { posOrdersSync(deviceId: $device, orders: $orders) {
+  results { clientOrderId status order { id processedAt flags { code } financialStatus lines { id } } userErrors { field code } }
+  userErrors { field code } } }`;
+
+/** A return of the order's first line, received: its units are back and may be refunded. */
+async function returned(orderId: string, orderLineId: string): Promise<void> {
+  const { returnCreate } = await api(
+    `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $at: ID!, $key: String!) {
+      returnCreate(orderId: $orderId, lines: $lines, locationId: $at, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
+    { orderId, lines: [{ orderLineId, quantity: 1, reason: 'Broken' }], at: berlin, key: randomUUID() },
+    cashier,
+  );
+  expect(returnCreate.userErrors).toEqual([]);
+  const { returnReceive } = await api(
+    `mutation($id: ID!, $lines: [ReturnReceiveLineInput!]!) { returnReceive(returnId: $id, lines: $lines) { userErrors { code } } }`,
+    { id: returnCreate.return.id, lines: [{ returnLineId: returnCreate.return.lines[0].id, quantity: 1, disposition: 'DAMAGED' }] },
+    cashier,
+  );
+  expect(returnReceive.userErrors).toEqual([]);
+}
+
+const offline = (lines: Record<string, unknown>[], payments: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
+  clientOrderId: randomUUID(),
+  soldAt: new Date(Date.now() - 3_600_000).toISOString(),
+  lines,
+  payments,
+  ...extra,
+});
+
+it('a refund of an offline sale paid with store credit gives back nothing that was never debited', async () => {
+  const customer = await newCustomer(system, 'offline-credit@example.com');
+  const credit = async () =>
+    (await api(`query($id: ID!) { customer(id: $id) { storeCredit { amount } } }`, { id: customer.id }, admin)).customer.storeCredit;
+  const before = await credit();
+  const sale = offline(
+    [{ sku: 'ATK-A', quantity: 1, unitPrice: { amount: '10.00' } }],
+    [{ method: 'STORE_CREDIT', amount: { amount: '10.00' } }],
+    {
+      customerId: customer.id,
+    },
+  );
+  const [synced] = (await api(SYNC, { device: 'atk-1', orders: [sale] }, cashier)).posOrdersSync.results;
+  expect(synced).toMatchObject({ status: 'CREATED', order: { financialStatus: 'PENDING', flags: [{ code: 'STORED_VALUE_FOLLOW_UP' }] } });
+  await returned(synced.order.id, synced.order.lines[0].id);
+
+  // The store credit was never debited offline: there is nothing to give back to it.
+  const { refundCreate } = await api(
+    `mutation($orderId: ID!, $lines: [RefundLineInput!]!, $key: String!) {
+      refundCreate(orderId: $orderId, lines: $lines, idempotencyKey: $key) { refund { id } userErrors { field code } } }`,
+    { orderId: synced.order.id, lines: [{ orderLineId: synced.order.lines[0].id, quantity: 1 }], key: randomUUID() },
+    cashier,
+  );
+  expect(refundCreate).toEqual({ refund: null, userErrors: [{ field: ['lines'], code: 'NOT_REFUNDABLE' }] });
+  expect(await credit()).toEqual(before);
+  const { order } = await api(
+    `query($id: ID!) { order(id: $id) { financialStatus refunds { id } payments { refunded { amount } } } }`,
+    { id: synced.order.id },
+    admin,
+  );
+  expect(order).toEqual({ financialStatus: 'PENDING', refunds: [], payments: [{ refunded: { amount: '0.00' } }] });
+});
