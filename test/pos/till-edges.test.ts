@@ -20,6 +20,7 @@ beforeAll(async () => {
   berlin = (await locationsByName(system))['Velocity Cycles Berlin Mitte'].id;
   cashier = await bearer(Role.STAFF, { locationId: berlin });
   await createStockedProduct(system, admin, { sku: 'ATK-A', price: '10.00', stock: { [berlin]: 50 } });
+  await createStockedProduct(system, admin, { sku: 'ATK-B', price: '25.00', stock: { [berlin]: 50 } });
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -31,7 +32,7 @@ const SYNC = `mutation($device: String!, $orders: [PosOfflineOrderInput!]!) { po
   userErrors { field code } } }`;
 
 /** A return of the order's first line, received: its units are back and may be refunded. */
-async function returned(orderId: string, orderLineId: string): Promise<void> {
+async function returned(orderId: string, orderLineId: string): Promise<string> {
   const { returnCreate } = await api(
     `mutation($orderId: ID!, $lines: [ReturnLineInput!]!, $at: ID!, $key: String!) {
       returnCreate(orderId: $orderId, lines: $lines, locationId: $at, idempotencyKey: $key) { return { id lines { id } } userErrors { code } } }`,
@@ -45,6 +46,7 @@ async function returned(orderId: string, orderLineId: string): Promise<void> {
     cashier,
   );
   expect(returnReceive.userErrors).toEqual([]);
+  return returnCreate.return.id as string;
 }
 
 const offline = (lines: Record<string, unknown>[], payments: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
@@ -86,4 +88,66 @@ it('a refund of an offline sale paid with store credit gives back nothing that w
     admin,
   );
   expect(order).toEqual({ financialStatus: 'PENDING', refunds: [], payments: [{ refunded: { amount: '0.00' } }] });
+});
+
+const SELL = `mutation($input: PosOrderCreateInput!, $key: String!) { posOrderCreate(input: $input, idempotencyKey: $key) {
+  order { id lines { id } } userErrors { field code } } }`;
+
+it('cash taken at the counter for an exchange of a till sale is counted in the drawer of the till that took it', async () => {
+  const { posSessionOpen } = await api(
+    `mutation($at: ID!) { posSessionOpen(locationId: $at, deviceId: "till-exchange", openingFloat: { amount: "0.00" }) {
+      session { id } userErrors { code } } }`,
+    { at: berlin },
+    cashier,
+  );
+  expect(posSessionOpen.userErrors).toEqual([]);
+  const session = posSessionOpen.session.id as string;
+  const expected = async () =>
+    (
+      await api(
+        `query($at: ID!, $day: DateTime!) { posSessions(locationId: $at, date: $day) { id expectedCash { amount } } }`,
+        { at: berlin, day: new Date().toISOString() },
+        cashier,
+      )
+    ).posSessions.find((s: { id: string }) => s.id === session).expectedCash.amount;
+  const { posOrderCreate: sold } = await api(
+    SELL,
+    {
+      input: {
+        clientOrderId: randomUUID(),
+        deviceId: 'till-exchange',
+        lines: [{ sku: 'ATK-A', quantity: 1 }],
+        payments: [{ method: 'CASH', amount: { amount: '10.00' } }],
+      },
+      key: randomUUID(),
+    },
+    cashier,
+  );
+  expect(sold.userErrors).toEqual([]);
+  expect(await expected()).toBe('10.00');
+  const returnId = await returned(sold.order.id, sold.order.lines[0].id);
+
+  // ATK-A (10.00) back for ATK-B (25.00): 15.00 due, paid in cash from a 20.00 note at the same till.
+  const { returnExchangeLinesSet } = await api(
+    `mutation($id: ID!, $lines: [ExchangeLineInput!]!) { returnExchangeLinesSet(returnId: $id, lines: $lines) {
+      return { exchangeBalance { amount } } userErrors { code } } }`,
+    { id: returnId, lines: [{ sku: 'ATK-B', quantity: 1 }] },
+    cashier,
+  );
+  expect(returnExchangeLinesSet).toEqual({ return: { exchangeBalance: { amount: '15.00' } }, userErrors: [] });
+  const { returnExchangeSettle } = await api(
+    `mutation($id: ID!, $payments: [PosPaymentInput!]!, $device: String, $key: String!) {
+      returnExchangeSettle(returnId: $id, payments: $payments, deviceId: $device, idempotencyKey: $key) {
+        return { exchangeStatus } userErrors { field code } } }`,
+    {
+      id: returnId,
+      payments: [{ method: 'CASH', amount: { amount: '15.00' }, amountTendered: { amount: '20.00' } }],
+      device: 'till-exchange',
+      key: randomUUID(),
+    },
+    cashier,
+  );
+  expect(returnExchangeSettle).toEqual({ return: { exchangeStatus: 'SETTLED' }, userErrors: [] });
+  // The drawer holds the sale's 10.00 and the exchange's 15.00 (20.00 in, 5.00 change out).
+  expect(await expected()).toBe('25.00');
 });

@@ -137,8 +137,14 @@ export class ReturnsResolver {
     @Arg('payments', () => [PosPaymentInput], { defaultValue: [], description: 'The tenders paying the balance (any mix that adds up).' })
     payments: PosPaymentInput[],
     @Arg('idempotencyKey', () => String, { description: KEY_DESCRIPTION }) idempotencyKey: string,
+    @Arg('deviceId', () => String, {
+      nullable: true,
+      description:
+        "The till taking the balance at the counter, for cash: its open drawer session's expected cash counts what it kept (staff of the return's store).",
+    })
+    deviceId: string | null,
   ) {
-    return toPayload(await settleExchange(ctx, { returnId, payments, idempotencyKey }), (ret) => returnPayload(ctx, ret));
+    return toPayload(await settleExchange(ctx, { returnId, payments, deviceId, idempotencyKey }), (ret) => returnPayload(ctx, ret));
   }
 
   @Authorized(STAFF_ROLES)

@@ -24,7 +24,7 @@ import { completeCheckout, type TenderInput } from '../checkout';
 import { CheckoutErrorCode } from '../checkout/errors';
 import { SCHEMA } from '../constants';
 import type { OrdersContext } from '../context';
-import { Order, OrderLine, type OrderReturn } from '../entities';
+import { Order, OrderLine, PosSession, type OrderReturn } from '../entities';
 import type { PosPaymentInput } from '../inputs/pos.input';
 import type { PaymentMethod } from '../payments';
 import { handOver, tendersOf } from '../pos/till-sale';
@@ -40,6 +40,8 @@ import { checkoutKey, keyUsedElsewhere, recordExchangeRefund, releaseExchangeCla
 export interface ExchangeSettleArgs {
   returnId: string;
   payments: readonly PosPaymentInput[];
+  /** The till taking the balance at the counter: its open drawer session at the return's store counts the cash. */
+  deviceId?: string | null;
   idempotencyKey: string;
 }
 
@@ -51,14 +53,24 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
   const caller = callerOf(ctx.viewer);
   const errors = keyErrors(args.idempotencyKey);
   if (args.payments.length > 10) errors.push(new UserError(['payments'], 'Pay with at most 10 tenders', 'TOO_MANY'));
+  const deviceId = args.deviceId?.trim() || null;
+  if (deviceId !== null && deviceId.length > 100)
+    errors.push(new UserError(['deviceId'], 'Send the till’s id (1 to 100 characters)', 'INVALID'));
   if (errors.length) return { ok: false, userErrors: errors };
   const found = await returnFor(ctx.em.fork(), caller, args.returnId);
   if (!caller || !found) return { ok: false, userErrors: [new UserError(['returnId'], 'No return has this id', 'NOT_FOUND')] };
   if (caller.kind === 'staff' && found.ret.locationId) requireLocationAccess(ctx.viewer, found.ret.locationId);
+  if (deviceId !== null && (caller.kind !== 'staff' || !found.ret.locationId)) {
+    return { ok: false, userErrors: [new UserError(['deviceId'], 'A till belongs to a store: settle as that store’s staff', 'INVALID')] };
+  }
+  // Cash taken at the counter goes into this till's drawer: its open session counts it.
+  const drawer = deviceId
+    ? await ctx.em.fork().findOne(PosSession, { deviceId, locationId: found.ret.locationId as string, closedAt: null })
+    : null;
   const tenders = tendersOf(ctx, args.payments);
   if (!tenders.ok) return { ok: false, userErrors: unwrapped(tenders.userErrors) };
   const scope = scopeOf(ctx.viewer);
-  const hash = requestHash({ returnId: args.returnId, payments: args.payments });
+  const hash = requestHash({ returnId: args.returnId, payments: args.payments, ...(deviceId ? { deviceId } : {}) });
 
   // 1. Claim the returned units and record the settlement.
   const claimed = await runMutation(ctx, async ({ em }) => {
@@ -152,10 +164,10 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
           ? {
               locationId,
               staffId: ctx.viewer.subject as string,
-              deviceId: 'exchange',
+              deviceId: deviceId ?? 'exchange',
               clientOrderId: `exchange:${args.returnId}`,
               requestHash: hash,
-              sessionId: null,
+              sessionId: drawer?.id ?? null,
               flags: exchange.flags,
             }
           : null,
