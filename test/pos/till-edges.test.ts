@@ -151,3 +151,18 @@ it('cash taken at the counter for an exchange of a till sale is counted in the d
   // The drawer holds the sale's 10.00 and the exchange's 15.00 (20.00 in, 5.00 change out).
   expect(await expected()).toBe('25.00');
 });
+
+it('two stores may each have a till of the same name with its own drawer open; a till at one store cannot block the other', async () => {
+  const hamburg = (await locationsByName(system))['Velocity Cycles Hamburg Altona'].id;
+  const hamburgCashier = await bearer(Role.STAFF, { locationId: hamburg });
+  const OPEN = `mutation($at: ID!) { posSessionOpen(locationId: $at, deviceId: "till-front", openingFloat: { amount: "50.00" }) {
+    session { id location { id } } userErrors { field code } } }`;
+  const there = (await api(OPEN, { at: hamburg }, hamburgCashier)).posSessionOpen;
+  expect(there.userErrors).toEqual([]);
+  const here = (await api(OPEN, { at: berlin }, cashier)).posSessionOpen;
+  expect(here).toEqual({ session: { id: expect.any(String), location: { id: berlin } }, userErrors: [] });
+  // Still one open drawer per till at a store.
+  expect((await api(OPEN, { at: berlin }, cashier)).posSessionOpen.userErrors).toEqual([
+    { field: ['deviceId'], code: 'SESSION_ALREADY_OPEN' },
+  ]);
+});

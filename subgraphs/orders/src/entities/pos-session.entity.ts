@@ -6,13 +6,13 @@ import { SCHEMA } from '../constants';
  * A cash drawer at one till, from opening with a float to closing with the cash counted. Its
  * expected cash is the float plus what its cash tenders kept (handed over less change), less cash
  * refunds; the difference is counted − expected, recorded at closing. One open session per
- * device (a partial unique index).
+ * device at a store (a partial unique index): tills name themselves, so two stores may both have a "till-1".
  */
 @Entity({ tableName: 'pos_session' })
 @Index({ properties: ['locationId', 'openedAt'] })
 @Index({
   name: 'pos_session_open_device_unique',
-  expression: `create unique index "pos_session_open_device_unique" on "${SCHEMA}"."pos_session" ("device_id") where "closed_at" is null`,
+  expression: `create unique index "pos_session_open_device_unique" on "${SCHEMA}"."pos_session" ("location_id", "device_id") where "closed_at" is null`,
 })
 export class PosSession {
   @PrimaryKey({ type: 'uuid' })

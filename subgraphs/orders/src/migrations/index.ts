@@ -14,6 +14,7 @@ import { Migration20261203080000 } from './Migration20261203080000';
 import { Migration20261203093050 } from './Migration20261203093050';
 import { Migration20261203105010 } from './Migration20261203105010';
 import { Migration20261204053111 } from './Migration20261204053111';
+import { Migration20261204134000 } from './Migration20261204134000';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` appends to this list. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203093050', class: Migration20261203093050 },
   { name: 'Migration20261203105010', class: Migration20261203105010 },
   { name: 'Migration20261204053111', class: Migration20261204053111 },
+  { name: 'Migration20261204134000', class: Migration20261204134000 },
 ];
