@@ -49,6 +49,15 @@ async function returned(orderId: string, orderLineId: string): Promise<string> {
   return returnCreate.return.id as string;
 }
 
+async function level(sku: string): Promise<{ onHand: number; reserved: number }> {
+  const { inventoryLevels } = await api(
+    `query($skus: [String!], $at: [ID!]) { inventoryLevels(skus: $skus, locationIds: $at, first: 1) { nodes { onHand reserved } } }`,
+    { skus: [sku], at: [berlin] },
+    admin,
+  );
+  return inventoryLevels.nodes[0];
+}
+
 const offline = (lines: Record<string, unknown>[], payments: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
   clientOrderId: randomUUID(),
   soldAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -165,4 +174,24 @@ it('two stores may each have a till of the same name with its own drawer open; a
   expect((await api(OPEN, { at: berlin }, cashier)).posSessionOpen.userErrors).toEqual([
     { field: ['deviceId'], code: 'SESSION_ALREADY_OPEN' },
   ]);
+});
+
+it('an offline sale too large to record is refused on its own: the good sales of its batch are recorded, its stock untouched', async () => {
+  await createStockedProduct(system, admin, { sku: 'ATK-C', price: '10.00', stock: { [berlin]: 10 } });
+  const before = await level('ATK-C');
+  const good = offline([{ sku: 'ATK-C', quantity: 1, unitPrice: { amount: '10.00' } }], [{ method: 'CASH', amount: { amount: '10.00' } }]);
+  // Each amount parses, but twice the unit price is past what can be counted exactly.
+  const huge = offline(
+    [{ sku: 'ATK-C', quantity: 2, unitPrice: { amount: '90071992547409.91' } }],
+    [
+      { method: 'MANUAL', amount: { amount: '90071992547409.91' } },
+      { method: 'MANUAL', amount: { amount: '90071992547409.91' } },
+    ],
+  );
+  const results = (await api(SYNC, { device: 'atk-h', orders: [good, huge] }, cashier)).posOrdersSync.results;
+  expect(results.map((r: { status: string; userErrors: { field: string[]; code: string }[] }) => [r.status, r.userErrors])).toEqual([
+    ['CREATED', []],
+    ['REJECTED', [{ field: ['lines', '0', 'unitPrice'], code: 'INVALID' }]],
+  ]);
+  expect(await level('ATK-C')).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
 });

@@ -191,6 +191,8 @@ async function syncBatch(batch: BatchContext, sales: readonly PosOfflineOrderInp
  * sales at the same moment, its order wins the unique clientOrderId and this transaction fails
  * whole (rare); then the batch is written again a sale per savepoint, so each still gets its own
  * answer: CREATED, or DUPLICATE to be answered with the other device's order (or a conflict).
+ * So it is when one sale cannot be written for any other reason: that sale is answered SYNC_LATER
+ * and the others of its batch are still recorded.
  */
 async function writeOrders(batch: BatchContext, recorded: readonly Candidate[], results: SyncResult[]): Promise<void> {
   const created = (candidate: Candidate, order: Order): SyncResult => ({
@@ -204,7 +206,8 @@ async function writeOrders(batch: BatchContext, recorded: readonly Candidate[], 
     recorded.forEach((candidate, i) => (results[candidate.index] = created(candidate, orders[i])));
     return;
   } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    if (!(error instanceof UniqueConstraintViolationException))
+      batch.ctx.logger.warn({ err: error }, 'pos sync: the batch could not be written at once; writing it a sale at a time');
   }
   await batch.ctx.em.fork().transactional(async (em) => {
     for (const candidate of recorded) {
@@ -212,8 +215,12 @@ async function writeOrders(batch: BatchContext, recorded: readonly Candidate[], 
         const [order] = await em.transactional((savepoint) => recordOrders(savepoint, batch, [candidate]));
         results[candidate.index] = created(candidate, order);
       } catch (error) {
-        if (!(error instanceof UniqueConstraintViolationException)) throw error;
-        results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'DUPLICATE', order: null, userErrors: [] };
+        if (error instanceof UniqueConstraintViolationException) {
+          results[candidate.index] = { clientOrderId: candidate.clientOrderId, status: 'DUPLICATE', order: null, userErrors: [] };
+        } else {
+          batch.ctx.logger.error({ err: error, clientOrderId: candidate.clientOrderId }, 'pos sync: a sale could not be written');
+          results[candidate.index] = syncLater(candidate.clientOrderId);
+        }
       }
     }
   });
@@ -369,6 +376,9 @@ function saleFacts(
     }
     const unitPriceMinor = money(line.unitPrice, [...field, 'unitPrice']);
     const discountMinor = money(line.discount, [...field, 'discount']);
+    // Every amount parses on its own, but a line's total must still count exactly (tax, ledgers and the order are sums of it).
+    if (!Number.isSafeInteger(unitPriceMinor * line.quantity))
+      errors.push(new UserError([...field, 'unitPrice'], 'The line’s total is too large', OrdersErrorCode.INVALID));
     if (discountMinor > unitPriceMinor * line.quantity)
       errors.push(new UserError([...field, 'discount'], 'A discount above the line’s price', OrdersErrorCode.INVALID));
     const listMinor = parseMinorUnits(variant.price.amount, ctx.currencyCode);
@@ -413,6 +423,8 @@ function saleFacts(
   });
   const totalMinor = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity - l.discountMinor, 0);
   const paid = tenders.reduce((sum, t) => sum + t.amountMinor, 0);
+  if (errors.length === 0 && (!Number.isSafeInteger(totalMinor) || !Number.isSafeInteger(paid)))
+    errors.push(new UserError(['lines'], 'The sale’s total is too large', OrdersErrorCode.INVALID));
   if (errors.length === 0 && paid !== totalMinor) {
     errors.push(new UserError(['payments'], `The payments add up to ${paid}, not the sale's ${totalMinor}`, CheckoutMismatch));
   }
