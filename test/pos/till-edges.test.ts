@@ -195,3 +195,55 @@ it('an offline sale too large to record is refused on its own: the good sales of
   ]);
   expect(await level('ATK-C')).toEqual({ onHand: before.onHand - 1, reserved: before.reserved });
 });
+
+it('cash owed back on an exchange at another till comes out of the drawer of the till that settles it', async () => {
+  const open = async (deviceId: string) =>
+    (
+      await api(
+        `mutation($at: ID!, $device: String!) { posSessionOpen(locationId: $at, deviceId: $device, openingFloat: { amount: "50.00" }) {
+          session { id } userErrors { code } } }`,
+        { at: berlin, device: deviceId },
+        cashier,
+      )
+    ).posSessionOpen.session.id as string;
+  const [selling, settling] = [await open('till-sold-b'), await open('till-settles')];
+  const { posOrderCreate: sold } = await api(
+    SELL,
+    {
+      input: {
+        clientOrderId: randomUUID(),
+        deviceId: 'till-sold-b',
+        lines: [{ sku: 'ATK-B', quantity: 1 }],
+        payments: [{ method: 'CASH', amount: { amount: '25.00' } }],
+      },
+      key: randomUUID(),
+    },
+    cashier,
+  );
+  expect(sold.userErrors).toEqual([]);
+  const returnId = await returned(sold.order.id, sold.order.lines[0].id);
+  // ATK-B (25.00) back for ATK-A (10.00): 15.00 goes back in cash, paid out at the settling till.
+  const { returnExchangeLinesSet } = await api(
+    `mutation($id: ID!, $lines: [ExchangeLineInput!]!) { returnExchangeLinesSet(returnId: $id, lines: $lines) { userErrors { code } } }`,
+    { id: returnId, lines: [{ sku: 'ATK-A', quantity: 1 }] },
+    cashier,
+  );
+  expect(returnExchangeLinesSet.userErrors).toEqual([]);
+  const { returnExchangeSettle } = await api(
+    `mutation($id: ID!, $device: String, $key: String!) {
+      returnExchangeSettle(returnId: $id, payments: [], deviceId: $device, idempotencyKey: $key) {
+        return { exchangeStatus refunds { total { amount } transactions { method amount { amount } } } } userErrors { field code } } }`,
+    { id: returnId, device: 'till-settles', key: randomUUID() },
+    cashier,
+  );
+  expect(returnExchangeSettle.userErrors).toEqual([]);
+  expect(returnExchangeSettle.return.exchangeStatus).toBe('SETTLED');
+  const { posSessions } = await api(
+    `query($at: ID!, $day: DateTime!) { posSessions(locationId: $at, date: $day) { id expectedCash { amount } } }`,
+    { at: berlin, day: new Date().toISOString() },
+    cashier,
+  );
+  const expected = (id: string) => posSessions.find((s: { id: string }) => s.id === id).expectedCash.amount;
+  expect(expected(selling)).toBe('75.00');
+  expect(expected(settling)).toBe('35.00');
+});

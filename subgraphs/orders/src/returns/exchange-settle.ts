@@ -111,7 +111,8 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
         returnId: ret.id,
       });
       if (!result.ok) throw new UserErrorsException(result.errors.map((e) => new UserError(e.field, e.message, e.code)));
-      plan = result.plan;
+      // Cash owed back on the exchange is paid out of the till settling it.
+      plan = { ...result.plan, posSessionId: drawer?.id ?? null };
     }
     const creditMinor = plan?.refundTotalMinor ?? 0;
     const dueMinor = Math.max(0, exchange.totalMinor - creditMinor);
