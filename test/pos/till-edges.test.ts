@@ -247,3 +247,26 @@ it('cash owed back on an exchange at another till comes out of the drawer of the
   expect(expected(selling)).toBe('75.00');
   expect(expected(settling)).toBe('35.00');
 });
+
+it('a till sale’s key answers only the sale it was first sent with: reused for other content or another sale, it is IDEMPOTENCY_KEY_MISMATCH', async () => {
+  const sale = (clientOrderId: string, quantity: number) => ({
+    clientOrderId,
+    deviceId: 'till-keys',
+    lines: [{ sku: 'ATK-A', quantity }],
+    payments: [{ method: 'CASH', amount: { amount: `${10 * quantity}.00` } }],
+  });
+  const [first, second] = [randomUUID(), randomUUID()];
+  const key = randomUUID();
+  const sold = (await api(SELL, { input: sale(first, 1), key }, cashier)).posOrderCreate;
+  expect(sold.userErrors).toEqual([]);
+  const otherSale = (await api(SELL, { input: sale(second, 1), key: randomUUID() }, cashier)).posOrderCreate;
+  expect(otherSale.userErrors).toEqual([]);
+  const before = await level('ATK-A');
+  const mismatch = [{ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' }];
+  // The same key with the same sale's id but other content; the same key naming another (existing) sale.
+  expect((await api(SELL, { input: sale(first, 2), key }, cashier)).posOrderCreate).toEqual({ order: null, userErrors: mismatch });
+  expect((await api(SELL, { input: sale(second, 1), key }, cashier)).posOrderCreate).toEqual({ order: null, userErrors: mismatch });
+  // Replayed as sent, it answers its sale.
+  expect((await api(SELL, { input: sale(first, 1), key }, cashier)).posOrderCreate.order.id).toBe(sold.order.id);
+  expect(await level('ATK-A')).toEqual(before);
+});

@@ -1,5 +1,6 @@
 /** Checkout: the saga that turns a priced cart into an order, its recovery sweeper, and their contract. */
 export { completeCheckout, type CheckoutRequest, type CheckoutAnswer } from './complete';
+export { readCheckout } from './checkout-row';
 export { sweepCheckouts } from './sweeper';
 export { CheckoutAdmission } from './admission';
 export { driveCheckout, PLACE_TIME_MS, SETTLE_TIME_MS, STEP_TIME_MS, type AnswerBy } from './saga';

@@ -9,12 +9,12 @@
  * is a CONFLICT. Once placed, the goods are handed over at once: they leave stock there as a sale.
  */
 import { MANAGER_ROLES } from '#platform/auth';
-import { requestHash } from '#platform/db';
+import { IDEMPOTENCY_KEY_MISMATCH, requestHash } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, SalesChannel, UserError, type MoneyInput } from '#platform/graphql';
 import { VariantsForPricing, type PricingVariant } from '#contracts/products';
 import { subgraphUnavailable } from '#platform/internal';
 import { countedLines, priceCart, type CartLineInput, type CatalogRow } from '../cart-pricing';
-import { completeCheckout, type PosSale, type TenderInput } from '../checkout';
+import { completeCheckout, readCheckout, type PosSale, type TenderInput } from '../checkout';
 import { catalogRow } from '../clients/catalog';
 import { evaluateDiscounts } from '../clients/discounts';
 import { readAvailability } from '../clients/stock';
@@ -42,11 +42,23 @@ export async function sellAtTill(ctx: OrdersContext, input: PosOrderCreateInput,
   const clientOrderId = input.clientOrderId.trim();
   const hash = requestHash({ ...input, locationId });
 
+  // A key answers only the sale it was first sent with: another sale, or this one with other content, is a key reused.
+  const scope = `${viewer.role.toLowerCase()}:${viewer.subject}`;
+  const keyed = await readCheckout(ctx.em.fork(), { scope, key: idempotencyKey });
+  const keyReused = refused(
+    ['idempotencyKey'],
+    `Idempotency key "${idempotencyKey}" was already used for a different request`,
+    IDEMPOTENCY_KEY_MISMATCH,
+  );
+  if (keyed && keyed.cart_id !== `pos:${clientOrderId}`) return keyReused;
+
   // One order per device id: the same content answers it, other content is a conflict.
   const earlier = await ctx.em.fork().findOne(Order, { clientOrderId });
   if (earlier) {
     if (earlier.clientRequestHash !== hash)
-      return refused(['input', 'clientOrderId'], 'This clientOrderId was used for another sale', OrdersErrorCode.CONFLICT);
+      return keyed
+        ? keyReused
+        : refused(['input', 'clientOrderId'], 'This clientOrderId was used for another sale', OrdersErrorCode.CONFLICT);
     return { ok: true, order: await handOver(ctx, earlier, idempotencyKey) };
   }
 
@@ -69,7 +81,7 @@ export async function sellAtTill(ctx: OrdersContext, input: PosOrderCreateInput,
   };
   const answer = await completeCheckout(ctx.checkout, {
     deadline: ctx.deadline,
-    scope: `${viewer.role.toLowerCase()}:${viewer.subject}`,
+    scope,
     idempotencyKey,
     input: { cartId: priced.cart.cartId, email: null, tenders: tenders.value, expectedTotalMinor: null, pos },
     caller: { customerId: input.customerId ?? null, isStaff: true },
