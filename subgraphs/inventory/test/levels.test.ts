@@ -177,6 +177,36 @@ describe('inventoryCount', () => {
   });
 });
 
+describe('a level counted or adjusted for the first time', () => {
+  const COUNT = `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { inventoryLevels { sku onHand } userErrors { field code } } }`;
+  const CREATE = `mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { id } userErrors { code } } }`;
+  const newLocation = async (name: string) =>
+    (
+      await gqlData(inv.url, CREATE, {
+        input: { name, type: 'WAREHOUSE', address: { address1: 'Lager 1', city: 'Kassel', countryCode: 'DE' } },
+      })
+    ).locationCreate.location.id as string;
+
+  it('counts of a SKU never stocked here sent at once set onHand to what was counted, not to the sum of the counts', async () => {
+    const depot = await newLocation('Velocity Cycles Depot Kassel');
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => gqlData(inv.url, COUNT, { input: { locationId: depot, counts: [{ sku: SKU, counted: 5 }] } })),
+    );
+    for (const r of results) expect(r.inventoryCount.userErrors).toEqual([]);
+    expect((await levelOf(inv, SKU, depot))!.onHand).toBe(5);
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+
+  it('adjustments expecting 0 on hand of a SKU never stocked here sent at once apply once; the others are STALE_QUANTITY', async () => {
+    const depot = await newLocation('Velocity Cycles Depot Fulda');
+    const input = { sku: SKU2, locationId: depot, delta: 3, reason: 'RECEIVED', expectedOnHand: 0 };
+    const results = await Promise.all(Array.from({ length: 4 }, () => gqlData(inv.url, ADJUST, { input })));
+    const codes = results.flatMap((r) => r.inventoryAdjust.userErrors.map((e) => e.code));
+    expect(codes).toEqual(['STALE_QUANTITY', 'STALE_QUANTITY', 'STALE_QUANTITY']);
+    expect((await levelOf(inv, SKU2, depot))!.onHand).toBe(3);
+  });
+});
+
 describe('low stock', () => {
   it('lists levels at or below their threshold and raises an event when one crosses it', async () => {
     const leipzig = loc['Central Warehouse Leipzig'];

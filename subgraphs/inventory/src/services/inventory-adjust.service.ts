@@ -10,7 +10,7 @@ import type { InventoryAdjustInput, InventoryCountInput } from '../inputs/invent
 import { adjustmentErrors, repeatedCountErrors, staleQuantity } from '../rules/stock-adjustment';
 import { requireLocations } from './location-lookup';
 import { unknownSkuErrors } from './sku-check';
-import { applyStockChanges, InsufficientStockError, type LevelRow } from './stock-ledger';
+import { applyStockChanges, inLevelOrder, InsufficientStockError, type LevelRow } from './stock-ledger';
 
 /**
  * Staff change stock by a delta with a reason. With `expectedOnHand` the change applies only
@@ -118,12 +118,19 @@ export async function countInventory(
   });
 }
 
-/** The levels of these SKUs at a location, locked until the transaction ends, so what was compared cannot move before it is applied. */
+/**
+ * The levels of these SKUs at a location, locked until the transaction ends, so what was compared cannot move before it is
+ * applied. A level not there yet is created (empty) and locked too: otherwise two counts of a SKU new here both compare
+ * against nothing and both add what they counted. One statement in SKU order, the order every writer locks levels in.
+ */
 async function lockLevels(em: EntityManager, skus: string[], locationId: string): Promise<Map<string, LevelRow>> {
   const rows = await sql<LevelRow>(
     em,
-    `select * from ${SCHEMA}.inventory_level where sku = any(?) and location_id = ? order by sku for update`,
-    [skus, locationId],
+    `insert into ${SCHEMA}.inventory_level (id, sku, location_id, on_hand, reserved, incoming, version, needs_reconciliation, updated_at)
+     select gen_random_uuid(), t.sku, ?, 0, 0, 0, 0, false, now() from unnest(?::text[]) with ordinality as t(sku, n) order by t.n
+     on conflict (sku, location_id) do update set sku = excluded.sku
+     returning *`,
+    [locationId, inLevelOrder(skus.map((sku) => ({ sku, locationId }))).map((level) => level.sku)],
   );
   return new Map(rows.map((r) => [r.sku, r]));
 }
