@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import {
@@ -107,6 +108,19 @@ describe('inventoryAdjust', () => {
     const reused = (await gqlData(inv.url, ADJUST, { input: { ...input, delta: 3 }, key: 'adj-1' })).inventoryAdjust;
     expect(reused.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
     expect(await inventoryRows(inv, 'stock_movement')).toBe(before.movements + 1);
+  });
+
+  it('refuses an idempotency key longer than 200 characters with a user error, changing nothing', async () => {
+    const before = await snapshot();
+    const key = randomBytes(3_000).toString('base64');
+    const input = { sku: SKU, locationId: berlin, delta: 1, reason: 'RECEIVED' };
+    const result = (await gqlData(inv.url, ADJUST, { input, key })).inventoryAdjust;
+    expect(result.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'INVALID' })]);
+    const COUNT = `mutation($input: InventoryCountInput!, $key: String) { inventoryCount(input: $input, idempotencyKey: $key) { userErrors { field code } } }`;
+    const count = (await gqlData(inv.url, COUNT, { input: { locationId: berlin, counts: [{ sku: SKU, counted: 1 }] }, key }))
+      .inventoryCount;
+    expect(count.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'INVALID' })]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('applies concurrent retries under one key exactly once', async () => {

@@ -7,6 +7,7 @@ import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
 import { InventoryErrorCode } from '../errors';
 import type { InventoryAdjustInput, InventoryCountInput } from '../inputs/inventory-adjust.input';
+import { idempotencyKeyErrors } from '../rules/idempotency-key';
 import { adjustmentErrors, repeatedCountErrors, staleQuantity } from '../rules/stock-adjustment';
 import { requireLocations } from './location-lookup';
 import { unknownSkuErrors } from './sku-check';
@@ -23,7 +24,7 @@ export async function adjustInventory(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryLevel>> {
   requireLocationAccess(ctx.viewer, input.locationId);
-  const errors = [...(await validateInput(input, ['input'])), ...adjustmentErrors(input)];
+  const errors = [...(await validateInput(input, ['input'])), ...adjustmentErrors(input), ...idempotencyKeyErrors(idempotencyKey)];
   if (!errors.length) errors.push(...(await unknownSkuErrors(ctx, [{ sku: input.sku, path: ['input', 'sku'] }])));
   if (errors.length) return { ok: false, userErrors: errors };
 
@@ -74,7 +75,11 @@ export async function countInventory(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryLevel[]>> {
   requireLocationAccess(ctx.viewer, input.locationId);
-  const errors = [...(await validateInput(input, ['input'])), ...repeatedCountErrors(input.counts)];
+  const errors = [
+    ...(await validateInput(input, ['input'])),
+    ...repeatedCountErrors(input.counts),
+    ...idempotencyKeyErrors(idempotencyKey),
+  ];
   if (!errors.length) {
     errors.push(
       ...(await unknownSkuErrors(

@@ -6,6 +6,7 @@ import type { InventoryContext } from '../context';
 import { PurchaseOrder, PurchaseOrderStatus, StockMovementReason } from '../entities';
 import type { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
 import type { StockLineInput } from '../inputs/stock-line.input';
+import { idempotencyKeyErrors } from '../rules/idempotency-key';
 import { purchaseOrderOutstanding } from '../rules/receipts';
 import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
@@ -68,6 +69,8 @@ export async function submitPurchaseOrder(
   id: string,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
+  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  if (keyErrors.length) return { ok: false, userErrors: keyErrors };
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
     const { result } = await idempotent(em, SCHEMA, 'purchaseOrderSubmit', idempotencyKey, { id }, async () => {
@@ -99,7 +102,7 @@ export async function receivePurchaseOrder(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
   await requireDocumentAccess(ctx, PurchaseOrder, id, (order) => [order.locationId]);
-  const errors = await validateLines(lines, ['lines']);
+  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey)];
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {

@@ -8,6 +8,7 @@ import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus 
 import { InventoryErrorCode } from '../errors';
 import type { StockLineInput } from '../inputs/stock-line.input';
 import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
+import { idempotencyKeyErrors } from '../rules/idempotency-key';
 import { transferReceipts } from '../rules/receipts';
 import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
@@ -90,6 +91,8 @@ export async function shipTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId]);
+  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  if (keyErrors.length) return { ok: false, userErrors: keyErrors };
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
     const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
@@ -170,7 +173,7 @@ export async function receiveTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.toLocationId]);
-  const errors = await validateLines(lines, ['lines']);
+  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey)];
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {
