@@ -123,6 +123,15 @@ describe('inventoryAdjust', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('answers a retry with the level as the first attempt left it, even after later stock changes', async () => {
+    const input = { sku: SKU2, locationId: berlin, delta: 2, reason: 'RECEIVED' };
+    const first = (await gqlData(inv.url, ADJUST, { input, key: 'adj-replay-later' })).inventoryAdjust;
+    expect(first.userErrors).toEqual([]);
+    await gqlData(inv.url, ADJUST, { input: { sku: SKU2, locationId: berlin, delta: -1, reason: 'DAMAGED' } });
+    const again = (await gqlData(inv.url, ADJUST, { input, key: 'adj-replay-later' })).inventoryAdjust;
+    expect(again).toEqual(first);
+  });
+
   it('applies concurrent retries under one key exactly once', async () => {
     const input = { sku: SKU3, locationId: berlin, delta: 4, reason: 'RECEIVED' };
     const before = await levelOf(inv, SKU3, berlin);
@@ -166,6 +175,18 @@ describe('inventoryCount', () => {
       { sku: SKU, loc: hamburg },
     );
     expect(last.stockMovements.nodes[0]).toEqual({ reason: 'COUNT_CORRECTION', quantity: 3, reference: 'count-2026-11' });
+  });
+
+  it('answers a retried count with the levels as the count left them, even after later stock changes', async () => {
+    const leipzig = loc['Central Warehouse Leipzig'];
+    const COUNT_KEYED = `mutation($input: InventoryCountInput!, $key: String) { inventoryCount(input: $input, idempotencyKey: $key) {
+      inventoryLevels { sku onHand version } userErrors { field code } } }`;
+    const input = { locationId: leipzig, counts: [{ sku: SKU3, counted: 7 }] };
+    const first = (await gqlData(inv.url, COUNT_KEYED, { input, key: 'count-replay-later' })).inventoryCount;
+    expect(first.userErrors).toEqual([]);
+    await gqlData(inv.url, ADJUST, { input: { sku: SKU3, locationId: leipzig, delta: -1, reason: 'DAMAGED' } });
+    const again = (await gqlData(inv.url, COUNT_KEYED, { input, key: 'count-replay-later' })).inventoryCount;
+    expect(again).toEqual(first);
   });
 
   it('refuses duplicates, stale expectations, negative counts and unknown SKUs, changing nothing', async () => {

@@ -10,6 +10,7 @@ import type { InventoryAdjustInput, InventoryCountInput } from '../inputs/invent
 import { idempotencyKeyErrors } from '../rules/idempotency-key';
 import { adjustmentErrors, repeatedCountErrors, staleQuantity } from '../rules/stock-adjustment';
 import { requireLocations } from './location-lookup';
+import { levelRowOf, recordedLevels, type RecordedSale } from './offline-sales-batch';
 import { unknownSkuErrors } from './sku-check';
 import { applyStockChanges, inLevelOrder, InsufficientStockError, type LevelRow } from './stock-ledger';
 
@@ -29,7 +30,8 @@ export async function adjustInventory(
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {
-    const { result } = await idempotent(tx.em, SCHEMA, 'inventoryAdjust', idempotencyKey, input, async () => {
+    // The level as this adjustment left it is kept with the key, so a retry answers it, not the level as it stands by then.
+    const { result } = await idempotent<AdjustResult>(tx.em, SCHEMA, 'inventoryAdjust', idempotencyKey, input, async () => {
       await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
       if (input.expectedOnHand != null) {
         const onHand = (await lockLevels(tx.em, [input.sku], input.locationId)).get(input.sku)?.on_hand ?? 0;
@@ -48,7 +50,7 @@ export async function adjustInventory(
             actor: tx.viewer.subject,
           },
         ]);
-        return { levelId: level.id };
+        return { levelId: level.id, levels: [level] };
       } catch (error) {
         if (!(error instanceof InsufficientStockError)) throw error;
         throw new UserErrorsException([
@@ -60,8 +62,22 @@ export async function adjustInventory(
         ]);
       }
     });
+    if (result.levels) return recordedLevels({ levels: result.levels })[0];
+    // A key recorded before levels were kept answers the level as it stands.
     return tx.em.findOneOrFail(InventoryLevel, { id: result.levelId }, { refresh: true });
   });
+}
+
+/** What an adjustment keeps under its key: its level, and (since they are kept) the level right after it. */
+interface AdjustResult {
+  levelId: string;
+  levels?: RecordedSale['levels'];
+}
+
+/** What a count keeps under its key: its SKUs, and (since they are kept) their levels right after it. */
+interface CountResult {
+  skus: string[];
+  levels?: RecordedSale['levels'];
 }
 
 /**
@@ -92,7 +108,9 @@ export async function countInventory(
 
   return runMutation(ctx, async (tx) => {
     const skus = input.counts.map((c) => c.sku);
-    await idempotent(tx.em, SCHEMA, 'inventoryCount', idempotencyKey, input, async () => {
+    const levelsNow = () =>
+      tx.em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
+    const { result } = await idempotent<CountResult>(tx.em, SCHEMA, 'inventoryCount', idempotencyKey, input, async () => {
       await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
       const current = await lockLevels(tx.em, skus, input.locationId);
       const onHandOf = (sku: string) => current.get(sku)?.on_hand ?? 0;
@@ -117,9 +135,10 @@ export async function countInventory(
             actor: tx.viewer.subject,
           })),
       );
-      return { skus };
+      return { skus, levels: (await levelsNow()).map(levelRowOf) };
     });
-    return tx.em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
+    // A retry answers the levels as the count left them; a key recorded before they were kept, the levels as they stand.
+    return result.levels ? recordedLevels({ levels: result.levels }) : levelsNow();
   });
 }
 
