@@ -10,7 +10,9 @@ import {
   type InventoryHarness,
 } from '../../../test/support/inventory';
 import { ADJUST_STOCK } from '../../../test/support/documents';
+import { Role } from '#platform/auth';
 import { SalesChannel } from '#platform/graphql';
+import { bearer } from '../../../test/support/tokens';
 import { InventoryLevelChanged, InventoryLevelLow } from '../src/contract';
 import { StockMovementReason } from '../src/entities';
 import { applyStockChanges, levelEvents, type StockChange } from '../src/services/stock-ledger';
@@ -130,6 +132,29 @@ describe('inventoryAdjust', () => {
     await gqlData(inv.url, ADJUST, { input: { sku: SKU2, locationId: berlin, delta: -1, reason: 'DAMAGED' } });
     const again = (await gqlData(inv.url, ADJUST, { input, key: 'adj-replay-later' })).inventoryAdjust;
     expect(again).toEqual(first);
+  });
+
+  it("keeps each caller's idempotency keys apart: another caller's equal key neither replays nor refuses their change", async () => {
+    const hamburg = loc['Velocity Cycles Hamburg Altona'];
+    const [berlinStaff, otherBerlinStaff, hamburgStaff] = await Promise.all([
+      bearer(Role.STAFF, { locationId: berlin }),
+      bearer(Role.STAFF, { locationId: berlin }),
+      bearer(Role.STAFF, { locationId: hamburg }),
+    ]);
+    const input = { sku: SKU3, locationId: berlin, delta: 1, reason: 'RECEIVED' };
+    const before = { berlin: (await levelOf(inv, SKU3, berlin))!.onHand, hamburg: (await levelOf(inv, SKU3, hamburg))!.onHand };
+    const first = (await gqlData(inv.url, ADJUST, { input, key: 'till-1' }, berlinStaff)).inventoryAdjust;
+    expect(first.userErrors).toEqual([]);
+    const elsewhere = (await gqlData(inv.url, ADJUST, { input: { ...input, locationId: hamburg }, key: 'till-1' }, hamburgStaff))
+      .inventoryAdjust;
+    expect(elsewhere.userErrors).toEqual([]);
+    const colleague = (await gqlData(inv.url, ADJUST, { input, key: 'till-1' }, otherBerlinStaff)).inventoryAdjust;
+    expect(colleague.userErrors).toEqual([]);
+    expect((await levelOf(inv, SKU3, berlin))!.onHand).toBe(before.berlin + 2);
+    expect((await levelOf(inv, SKU3, hamburg))!.onHand).toBe(before.hamburg + 1);
+    const retry = (await gqlData(inv.url, ADJUST, { input, key: 'till-1' }, berlinStaff)).inventoryAdjust;
+    expect(retry).toEqual(first);
+    expect((await levelOf(inv, SKU3, berlin))!.onHand).toBe(before.berlin + 2);
   });
 
   it('applies concurrent retries under one key exactly once', async () => {

@@ -1,3 +1,4 @@
+import type { Viewer } from '#platform/auth';
 import { UserError } from '#platform/graphql';
 import { InventoryErrorCode } from '../errors';
 
@@ -15,4 +16,13 @@ export function idempotencyKeyErrors(key: string | null | undefined): UserError[
         ),
       ]
     : [];
+}
+
+/**
+ * The idempotency scope of a staff mutation for one caller: keys are the caller's own (as orders
+ * scopes checkout keys), so another store's or colleague's equal key neither replays their
+ * change to this caller nor refuses this caller's change as IDEMPOTENCY_KEY_MISMATCH.
+ */
+export function callerScope(viewer: Pick<Viewer, 'role' | 'subject'>, mutation: string): string {
+  return `${mutation}:${viewer.role.toLowerCase()}:${viewer.subject ?? ''}`;
 }

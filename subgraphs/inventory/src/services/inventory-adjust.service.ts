@@ -7,7 +7,7 @@ import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
 import { InventoryErrorCode } from '../errors';
 import type { InventoryAdjustInput, InventoryCountInput } from '../inputs/inventory-adjust.input';
-import { idempotencyKeyErrors } from '../rules/idempotency-key';
+import { callerScope, idempotencyKeyErrors } from '../rules/idempotency-key';
 import { adjustmentErrors, repeatedCountErrors, staleQuantity } from '../rules/stock-adjustment';
 import { requireLocations } from './location-lookup';
 import { levelRowOf, recordedLevels, type RecordedSale } from './offline-sales-batch';
@@ -31,37 +31,44 @@ export async function adjustInventory(
 
   return runMutation(ctx, async (tx) => {
     // The level as this adjustment left it is kept with the key, so a retry answers it, not the level as it stands by then.
-    const { result } = await idempotent<AdjustResult>(tx.em, SCHEMA, 'inventoryAdjust', idempotencyKey, input, async () => {
-      await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
-      if (input.expectedOnHand != null) {
-        const onHand = (await lockLevels(tx.em, [input.sku], input.locationId)).get(input.sku)?.on_hand ?? 0;
-        const stale = staleQuantity(['input', 'expectedOnHand'], input.expectedOnHand, onHand);
-        if (stale) throw new UserErrorsException([stale]);
-      }
-      try {
-        const [level] = await applyStockChanges(tx.em, [
-          {
-            sku: input.sku,
-            locationId: input.locationId,
-            onHand: input.delta,
-            reason: input.reason,
-            guard: 'available',
-            reference: input.reference ?? null,
-            actor: tx.viewer.subject,
-          },
-        ]);
-        return { levelId: level.id, levels: [level] };
-      } catch (error) {
-        if (!(error instanceof InsufficientStockError)) throw error;
-        throw new UserErrorsException([
-          new UserError(
-            ['input', 'delta'],
-            `Cannot remove ${-input.delta}: ${error.message.split(';')[0]}`,
-            InventoryErrorCode.INSUFFICIENT_STOCK,
-          ),
-        ]);
-      }
-    });
+    const { result } = await idempotent<AdjustResult>(
+      tx.em,
+      SCHEMA,
+      callerScope(tx.viewer, 'inventoryAdjust'),
+      idempotencyKey,
+      input,
+      async () => {
+        await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
+        if (input.expectedOnHand != null) {
+          const onHand = (await lockLevels(tx.em, [input.sku], input.locationId)).get(input.sku)?.on_hand ?? 0;
+          const stale = staleQuantity(['input', 'expectedOnHand'], input.expectedOnHand, onHand);
+          if (stale) throw new UserErrorsException([stale]);
+        }
+        try {
+          const [level] = await applyStockChanges(tx.em, [
+            {
+              sku: input.sku,
+              locationId: input.locationId,
+              onHand: input.delta,
+              reason: input.reason,
+              guard: 'available',
+              reference: input.reference ?? null,
+              actor: tx.viewer.subject,
+            },
+          ]);
+          return { levelId: level.id, levels: [level] };
+        } catch (error) {
+          if (!(error instanceof InsufficientStockError)) throw error;
+          throw new UserErrorsException([
+            new UserError(
+              ['input', 'delta'],
+              `Cannot remove ${-input.delta}: ${error.message.split(';')[0]}`,
+              InventoryErrorCode.INSUFFICIENT_STOCK,
+            ),
+          ]);
+        }
+      },
+    );
     if (result.levels) return recordedLevels({ levels: result.levels })[0];
     // A key recorded before levels were kept answers the level as it stands.
     return tx.em.findOneOrFail(InventoryLevel, { id: result.levelId }, { refresh: true });
@@ -110,33 +117,40 @@ export async function countInventory(
     const skus = input.counts.map((c) => c.sku);
     const levelsNow = () =>
       tx.em.find(InventoryLevel, { sku: { $in: skus }, locationId: input.locationId }, { orderBy: { sku: 'asc' }, refresh: true });
-    const { result } = await idempotent<CountResult>(tx.em, SCHEMA, 'inventoryCount', idempotencyKey, input, async () => {
-      await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
-      const current = await lockLevels(tx.em, skus, input.locationId);
-      const onHandOf = (sku: string) => current.get(sku)?.on_hand ?? 0;
-      const stale = input.counts.flatMap((c, i) =>
-        c.expectedOnHand == null
-          ? []
-          : [staleQuantity(['input', 'counts', String(i), 'expectedOnHand'], c.expectedOnHand, onHandOf(c.sku), c.sku)],
-      );
-      if (stale.some((e) => e)) throw new UserErrorsException(stale.filter((e): e is UserError => e !== null));
-      await applyStockChanges(
-        tx.em,
-        input.counts
-          .map((c) => ({ sku: c.sku, diff: c.counted - onHandOf(c.sku) }))
-          .filter((c) => c.diff !== 0)
-          .map((c) => ({
-            sku: c.sku,
-            locationId: input.locationId,
-            onHand: c.diff,
-            reason: StockMovementReason.COUNT_CORRECTION,
-            guard: 'none' as const,
-            reference: input.reference ?? null,
-            actor: tx.viewer.subject,
-          })),
-      );
-      return { skus, levels: (await levelsNow()).map(levelRowOf) };
-    });
+    const { result } = await idempotent<CountResult>(
+      tx.em,
+      SCHEMA,
+      callerScope(tx.viewer, 'inventoryCount'),
+      idempotencyKey,
+      input,
+      async () => {
+        await requireLocations(tx.em, [{ id: input.locationId, path: ['input', 'locationId'] }]);
+        const current = await lockLevels(tx.em, skus, input.locationId);
+        const onHandOf = (sku: string) => current.get(sku)?.on_hand ?? 0;
+        const stale = input.counts.flatMap((c, i) =>
+          c.expectedOnHand == null
+            ? []
+            : [staleQuantity(['input', 'counts', String(i), 'expectedOnHand'], c.expectedOnHand, onHandOf(c.sku), c.sku)],
+        );
+        if (stale.some((e) => e)) throw new UserErrorsException(stale.filter((e): e is UserError => e !== null));
+        await applyStockChanges(
+          tx.em,
+          input.counts
+            .map((c) => ({ sku: c.sku, diff: c.counted - onHandOf(c.sku) }))
+            .filter((c) => c.diff !== 0)
+            .map((c) => ({
+              sku: c.sku,
+              locationId: input.locationId,
+              onHand: c.diff,
+              reason: StockMovementReason.COUNT_CORRECTION,
+              guard: 'none' as const,
+              reference: input.reference ?? null,
+              actor: tx.viewer.subject,
+            })),
+        );
+        return { skus, levels: (await levelsNow()).map(levelRowOf) };
+      },
+    );
     // A retry answers the levels as the count left them; a key recorded before they were kept, the levels as they stand.
     return result.levels ? recordedLevels({ levels: result.levels }) : levelsNow();
   });
