@@ -214,6 +214,25 @@ describe('inventoryCount', () => {
     expect(again).toEqual(first);
   });
 
+  it('clears the reconciliation flag an offline sale raised once the SKU is counted', async () => {
+    const erfurt = loc['MarketHub Fulfilment Erfurt'];
+    const RECORD = `mutation($input: InventorySaleRecordInput!) { inventorySaleRecord(input: $input) { inventoryLevels { onHand needsReconciliation } userErrors { code } } }`;
+    const service = await bearer(Role.SERVICE, { subject: 'service:test' });
+    await gqlData(inv.url, COUNT, { input: { locationId: erfurt, counts: [{ sku: SKU2, counted: 1 }] } });
+    const input = {
+      idempotencyKey: 'offline-recount',
+      locationId: erfurt,
+      channel: 'POS',
+      lines: [{ sku: SKU2, quantity: 3 }],
+      offline: true,
+    };
+    const sold = (await gqlData(inv.url, RECORD, { input }, service)).inventorySaleRecord;
+    expect(sold.inventoryLevels).toEqual([{ onHand: -2, needsReconciliation: true }]);
+    const counted = (await gqlData(inv.url, COUNT, { input: { locationId: erfurt, counts: [{ sku: SKU2, counted: 4 }] } })).inventoryCount;
+    expect(counted.inventoryLevels).toEqual([{ sku: SKU2, onHand: 4, needsReconciliation: false }]);
+    expect((await levelOf(inv, SKU2, erfurt))!.needsReconciliation).toBe(false);
+  });
+
   it('refuses duplicates, stale expectations, negative counts and unknown SKUs, changing nothing', async () => {
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
     const movements = await inventoryRows(inv, 'stock_movement');

@@ -90,7 +90,8 @@ interface CountResult {
 /**
  * Records a stock count: for each SKU the difference from onHand becomes a COUNT_CORRECTION.
  * A count is the truth about the shelf, so it applies even where units are reserved; a level
- * whose available goes negative is flagged for reconciliation.
+ * whose available goes negative is flagged for reconciliation, and a flagged level it leaves
+ * with available at zero or more is reconciled.
  */
 export async function countInventory(
   ctx: InventoryContext,
@@ -147,6 +148,13 @@ export async function countInventory(
               reference: input.reference ?? null,
               actor: tx.viewer.subject,
             })),
+        );
+        // The count is what a flagged level asked for: it stays flagged only if the count itself leaves available negative.
+        await sql(
+          tx.em,
+          `update ${SCHEMA}.inventory_level set needs_reconciliation = on_hand - reserved < 0
+            where location_id = ? and sku = any(?) and needs_reconciliation`,
+          [input.locationId, skus],
         );
         return { skus, levels: (await levelsNow()).map(levelRowOf) };
       },
