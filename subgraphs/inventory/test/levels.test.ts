@@ -365,6 +365,17 @@ describe('the ledger', () => {
     expect(await ledgerMismatches(inv)).toEqual([]);
   });
 
+  it('refuses a forged cursor past the largest movement id as BAD_USER_INPUT, not an internal error', async () => {
+    const after = Buffer.from(JSON.stringify(['99999999999999999999999'])).toString('base64url');
+    for (const [argument, page] of [
+      ['after', 'first: 2, after: $c'],
+      ['before', 'last: 2, before: $c'],
+    ]) {
+      const result = await gql(inv.url, `query($c: String) { stockMovements(${page}) { nodes { id } } }`, { c: after });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
+    }
+  });
+
   it('answers "when and through which channel was this sold", newest first, page by page', async () => {
     await gqlData(inv.url, ADJUST, { input: { sku: SKU2, locationId: berlin, delta: -1, reason: 'SALE', reference: 'till-receipt-9' } });
     const sales = await gqlData(
