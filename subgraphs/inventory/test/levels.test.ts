@@ -365,6 +365,26 @@ describe('the ledger', () => {
     expect(await ledgerMismatches(inv)).toEqual([]);
   });
 
+  it('refuses forged list cursors the database cannot read (a NUL in a SKU, a date out of range) as BAD_USER_INPUT', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const probes: [string, unknown[]][] = [
+      ['inventoryLevels', ['a\u0000', id]],
+      ['inventoryTransfers', ['+275760-09-13T00:00:00.000Z', id]],
+      ['inventoryTransfers', ['-000001-01-01T00:00:00Z', id]],
+      ['purchaseOrders', ['+275760-09-13T00:00:00.000Z', id]],
+    ];
+    for (const [list, values] of probes) {
+      const result = await gql(inv.url, `query($c: String) { ${list}(first: 2, after: $c) { nodes { __typename } } }`, {
+        c: cursor(values),
+      });
+      expect([list, result.errors?.[0].extensions]).toEqual([
+        list,
+        expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'after' }),
+      ]);
+    }
+  });
+
   it('refuses a forged cursor past the largest movement id as BAD_USER_INPUT, not an internal error', async () => {
     const after = Buffer.from(JSON.stringify(['99999999999999999999999'])).toString('base64url');
     for (const [argument, page] of [
