@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { demoSkus } from '../../products/src/seed/seed-demo-catalog';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import {
@@ -9,7 +10,9 @@ import {
   type InventoryHarness,
 } from '../../../test/support/inventory';
 import { ADJUST_STOCK } from '../../../test/support/documents';
+import { Role } from '#platform/auth';
 import { SalesChannel } from '#platform/graphql';
+import { bearer } from '../../../test/support/tokens';
 import { InventoryLevelChanged, InventoryLevelLow } from '../src/contract';
 import { StockMovementReason } from '../src/entities';
 import { applyStockChanges, levelEvents, type StockChange } from '../src/services/stock-ledger';
@@ -109,6 +112,51 @@ describe('inventoryAdjust', () => {
     expect(await inventoryRows(inv, 'stock_movement')).toBe(before.movements + 1);
   });
 
+  it('refuses an idempotency key longer than 200 characters with a user error, changing nothing', async () => {
+    const before = await snapshot();
+    const key = randomBytes(3_000).toString('base64');
+    const input = { sku: SKU, locationId: berlin, delta: 1, reason: 'RECEIVED' };
+    const result = (await gqlData(inv.url, ADJUST, { input, key })).inventoryAdjust;
+    expect(result.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'INVALID' })]);
+    const COUNT = `mutation($input: InventoryCountInput!, $key: String) { inventoryCount(input: $input, idempotencyKey: $key) { userErrors { field code } } }`;
+    const count = (await gqlData(inv.url, COUNT, { input: { locationId: berlin, counts: [{ sku: SKU, counted: 1 }] }, key }))
+      .inventoryCount;
+    expect(count.userErrors).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'INVALID' })]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers a retry with the level as the first attempt left it, even after later stock changes', async () => {
+    const input = { sku: SKU2, locationId: berlin, delta: 2, reason: 'RECEIVED' };
+    const first = (await gqlData(inv.url, ADJUST, { input, key: 'adj-replay-later' })).inventoryAdjust;
+    expect(first.userErrors).toEqual([]);
+    await gqlData(inv.url, ADJUST, { input: { sku: SKU2, locationId: berlin, delta: -1, reason: 'DAMAGED' } });
+    const again = (await gqlData(inv.url, ADJUST, { input, key: 'adj-replay-later' })).inventoryAdjust;
+    expect(again).toEqual(first);
+  });
+
+  it("keeps each caller's idempotency keys apart: another caller's equal key neither replays nor refuses their change", async () => {
+    const hamburg = loc['Velocity Cycles Hamburg Altona'];
+    const [berlinStaff, otherBerlinStaff, hamburgStaff] = await Promise.all([
+      bearer(Role.STAFF, { locationId: berlin }),
+      bearer(Role.STAFF, { locationId: berlin }),
+      bearer(Role.STAFF, { locationId: hamburg }),
+    ]);
+    const input = { sku: SKU3, locationId: berlin, delta: 1, reason: 'RECEIVED' };
+    const before = { berlin: (await levelOf(inv, SKU3, berlin))!.onHand, hamburg: (await levelOf(inv, SKU3, hamburg))!.onHand };
+    const first = (await gqlData(inv.url, ADJUST, { input, key: 'till-1' }, berlinStaff)).inventoryAdjust;
+    expect(first.userErrors).toEqual([]);
+    const elsewhere = (await gqlData(inv.url, ADJUST, { input: { ...input, locationId: hamburg }, key: 'till-1' }, hamburgStaff))
+      .inventoryAdjust;
+    expect(elsewhere.userErrors).toEqual([]);
+    const colleague = (await gqlData(inv.url, ADJUST, { input, key: 'till-1' }, otherBerlinStaff)).inventoryAdjust;
+    expect(colleague.userErrors).toEqual([]);
+    expect((await levelOf(inv, SKU3, berlin))!.onHand).toBe(before.berlin + 2);
+    expect((await levelOf(inv, SKU3, hamburg))!.onHand).toBe(before.hamburg + 1);
+    const retry = (await gqlData(inv.url, ADJUST, { input, key: 'till-1' }, berlinStaff)).inventoryAdjust;
+    expect(retry).toEqual(first);
+    expect((await levelOf(inv, SKU3, berlin))!.onHand).toBe(before.berlin + 2);
+  });
+
   it('applies concurrent retries under one key exactly once', async () => {
     const input = { sku: SKU3, locationId: berlin, delta: 4, reason: 'RECEIVED' };
     const before = await levelOf(inv, SKU3, berlin);
@@ -154,6 +202,37 @@ describe('inventoryCount', () => {
     expect(last.stockMovements.nodes[0]).toEqual({ reason: 'COUNT_CORRECTION', quantity: 3, reference: 'count-2026-11' });
   });
 
+  it('answers a retried count with the levels as the count left them, even after later stock changes', async () => {
+    const leipzig = loc['Central Warehouse Leipzig'];
+    const COUNT_KEYED = `mutation($input: InventoryCountInput!, $key: String) { inventoryCount(input: $input, idempotencyKey: $key) {
+      inventoryLevels { sku onHand version } userErrors { field code } } }`;
+    const input = { locationId: leipzig, counts: [{ sku: SKU3, counted: 7 }] };
+    const first = (await gqlData(inv.url, COUNT_KEYED, { input, key: 'count-replay-later' })).inventoryCount;
+    expect(first.userErrors).toEqual([]);
+    await gqlData(inv.url, ADJUST, { input: { sku: SKU3, locationId: leipzig, delta: -1, reason: 'DAMAGED' } });
+    const again = (await gqlData(inv.url, COUNT_KEYED, { input, key: 'count-replay-later' })).inventoryCount;
+    expect(again).toEqual(first);
+  });
+
+  it('clears the reconciliation flag an offline sale raised once the SKU is counted', async () => {
+    const erfurt = loc['MarketHub Fulfilment Erfurt'];
+    const RECORD = `mutation($input: InventorySaleRecordInput!) { inventorySaleRecord(input: $input) { inventoryLevels { onHand needsReconciliation } userErrors { code } } }`;
+    const service = await bearer(Role.SERVICE, { subject: 'service:test' });
+    await gqlData(inv.url, COUNT, { input: { locationId: erfurt, counts: [{ sku: SKU2, counted: 1 }] } });
+    const input = {
+      idempotencyKey: 'offline-recount',
+      locationId: erfurt,
+      channel: 'POS',
+      lines: [{ sku: SKU2, quantity: 3 }],
+      offline: true,
+    };
+    const sold = (await gqlData(inv.url, RECORD, { input }, service)).inventorySaleRecord;
+    expect(sold.inventoryLevels).toEqual([{ onHand: -2, needsReconciliation: true }]);
+    const counted = (await gqlData(inv.url, COUNT, { input: { locationId: erfurt, counts: [{ sku: SKU2, counted: 4 }] } })).inventoryCount;
+    expect(counted.inventoryLevels).toEqual([{ sku: SKU2, onHand: 4, needsReconciliation: false }]);
+    expect((await levelOf(inv, SKU2, erfurt))!.needsReconciliation).toBe(false);
+  });
+
   it('refuses duplicates, stale expectations, negative counts and unknown SKUs, changing nothing', async () => {
     const hamburg = loc['Velocity Cycles Hamburg Altona'];
     const movements = await inventoryRows(inv, 'stock_movement');
@@ -174,6 +253,36 @@ describe('inventoryCount', () => {
       expect(result.userErrors.map((e: { code: string }) => e.code)).toContain(code);
     }
     expect(await inventoryRows(inv, 'stock_movement')).toBe(movements);
+  });
+});
+
+describe('a level counted or adjusted for the first time', () => {
+  const COUNT = `mutation($input: InventoryCountInput!) { inventoryCount(input: $input) { inventoryLevels { sku onHand } userErrors { field code } } }`;
+  const CREATE = `mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { id } userErrors { code } } }`;
+  const newLocation = async (name: string) =>
+    (
+      await gqlData(inv.url, CREATE, {
+        input: { name, type: 'WAREHOUSE', address: { address1: 'Lager 1', city: 'Kassel', countryCode: 'DE' } },
+      })
+    ).locationCreate.location.id as string;
+
+  it('counts of a SKU never stocked here sent at once set onHand to what was counted, not to the sum of the counts', async () => {
+    const depot = await newLocation('Velocity Cycles Depot Kassel');
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => gqlData(inv.url, COUNT, { input: { locationId: depot, counts: [{ sku: SKU, counted: 5 }] } })),
+    );
+    for (const r of results) expect(r.inventoryCount.userErrors).toEqual([]);
+    expect((await levelOf(inv, SKU, depot))!.onHand).toBe(5);
+    expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+
+  it('adjustments expecting 0 on hand of a SKU never stocked here sent at once apply once; the others are STALE_QUANTITY', async () => {
+    const depot = await newLocation('Velocity Cycles Depot Fulda');
+    const input = { sku: SKU2, locationId: depot, delta: 3, reason: 'RECEIVED', expectedOnHand: 0 };
+    const results = await Promise.all(Array.from({ length: 4 }, () => gqlData(inv.url, ADJUST, { input })));
+    const codes = results.flatMap((r) => r.inventoryAdjust.userErrors.map((e) => e.code));
+    expect(codes).toEqual(['STALE_QUANTITY', 'STALE_QUANTITY', 'STALE_QUANTITY']);
+    expect((await levelOf(inv, SKU2, depot))!.onHand).toBe(3);
   });
 });
 
@@ -254,6 +363,37 @@ describe('low stock', () => {
 describe('the ledger', () => {
   it('sums to onHand and reserved for every level after all of the above', async () => {
     expect(await ledgerMismatches(inv)).toEqual([]);
+  });
+
+  it('refuses forged list cursors the database cannot read (a NUL in a SKU, a date out of range) as BAD_USER_INPUT', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const probes: [string, unknown[]][] = [
+      ['inventoryLevels', ['a\u0000', id]],
+      ['inventoryTransfers', ['+275760-09-13T00:00:00.000Z', id]],
+      ['inventoryTransfers', ['-000001-01-01T00:00:00Z', id]],
+      ['purchaseOrders', ['+275760-09-13T00:00:00.000Z', id]],
+    ];
+    for (const [list, values] of probes) {
+      const result = await gql(inv.url, `query($c: String) { ${list}(first: 2, after: $c) { nodes { __typename } } }`, {
+        c: cursor(values),
+      });
+      expect([list, result.errors?.[0].extensions]).toEqual([
+        list,
+        expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'after' }),
+      ]);
+    }
+  });
+
+  it('refuses a forged cursor past the largest movement id as BAD_USER_INPUT, not an internal error', async () => {
+    const after = Buffer.from(JSON.stringify(['99999999999999999999999'])).toString('base64url');
+    for (const [argument, page] of [
+      ['after', 'first: 2, after: $c'],
+      ['before', 'last: 2, before: $c'],
+    ]) {
+      const result = await gql(inv.url, `query($c: String) { stockMovements(${page}) { nodes { id } } }`, { c: after });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
+    }
   });
 
   it('answers "when and through which channel was this sold", newest first, page by page', async () => {

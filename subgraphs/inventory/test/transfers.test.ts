@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { gql, gqlData } from '../../../test/support/graphql-client';
 import { startInventory, type InventoryHarness } from '../../../test/support/inventory';
 import {
@@ -365,6 +366,19 @@ describe('idempotent ship and receive', () => {
     const different = await expectRejected([[a, storeB]], () => receive(id, [{ sku: a, quantity: 1 }], 'receive-key-1'));
     expect(different).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_MISMATCH' })]);
     expect(await ledgerMismatches(harness)).toEqual([]);
+  });
+
+  it('refuses an idempotency key longer than 200 characters on ship and receive, moving nothing', async () => {
+    const [a] = freshSkus(1);
+    await addStock(harness, a, warehouse, 5);
+    const id = await draft(warehouse, storeA, [{ sku: a, quantity: 2 }]);
+    const key = randomBytes(3_000).toString('base64');
+    const shipped = await expectRejected([[a, warehouse]], () => ship(id, key));
+    expect(shipped).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'INVALID' })]);
+    expect((await ship(id)).userErrors).toEqual([]);
+    const received = await expectRejected([[a, storeA]], () => receive(id, [{ sku: a, quantity: 2 }], key));
+    expect(received).toEqual([expect.objectContaining({ field: ['idempotencyKey'], code: 'INVALID' })]);
+    expect(await statusOf(id)).toBe('IN_TRANSIT');
   });
 
   it('ships once when the same request races itself under one key', async () => {

@@ -6,6 +6,7 @@ import type { InventoryContext } from '../context';
 import { PurchaseOrder, PurchaseOrderStatus, StockMovementReason } from '../entities';
 import type { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
 import type { StockLineInput } from '../inputs/stock-line.input';
+import { callerScope, idempotencyKeyErrors } from '../rules/idempotency-key';
 import { purchaseOrderOutstanding } from '../rules/receipts';
 import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
@@ -68,9 +69,11 @@ export async function submitPurchaseOrder(
   id: string,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
+  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  if (keyErrors.length) return { ok: false, userErrors: keyErrors };
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
-    const { result } = await idempotent(em, SCHEMA, 'purchaseOrderSubmit', idempotencyKey, { id }, async () => {
+    const { result } = await idempotent(em, SCHEMA, callerScope(tx.viewer, 'purchaseOrderSubmit'), idempotencyKey, { id }, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.DRAFT], 'submitted', LABEL);
       await applyStockChanges(
@@ -99,13 +102,13 @@ export async function receivePurchaseOrder(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
   await requireDocumentAccess(ctx, PurchaseOrder, id, (order) => [order.locationId]);
-  const errors = await validateLines(lines, ['lines']);
+  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey)];
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
     const request = { id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), allowOverReceipt };
-    const { result } = await idempotent(em, SCHEMA, 'purchaseOrderReceive', idempotencyKey, request, async () => {
+    const { result } = await idempotent(em, SCHEMA, callerScope(tx.viewer, 'purchaseOrderReceive'), idempotencyKey, request, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'received', LABEL);
       const remaining = purchaseOrderOutstanding(order, lines, allowOverReceipt);

@@ -65,6 +65,9 @@ export async function changesSince(
   return rows.map((row) => ctx.em.map(StockMovement, row));
 }
 
+/** The largest id a movement can have (PostgreSQL's bigint). */
+const MAX_MOVEMENT_ID = 9_223_372_036_854_775_807n;
+
 /** The ledger, newest first: when, why and through which channel each unit moved. */
 export async function listMovements(
   ctx: InventoryContext,
@@ -86,7 +89,10 @@ export async function listMovements(
   if (page.after) {
     const [id] = page.after;
     const argument = page.backward ? 'before' : 'after';
-    if (typeof id !== 'string' || !/^\d+$/.test(id)) throw badUserInput(`"${argument}" is not a cursor of this list`, argument);
+    // A movement id is a bigint: a longer run of digits is a forged cursor, not one past the end.
+    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id) || BigInt(id) > MAX_MOVEMENT_ID) {
+      throw badUserInput(`"${argument}" is not a cursor of this list`, argument);
+    }
     where.id = order === 'desc' ? { $lt: id } : { $gt: id };
   }
   const rows = await ctx.em.find(StockMovement, where, { orderBy: { id: order }, limit: page.limit });

@@ -8,6 +8,7 @@ import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus 
 import { InventoryErrorCode } from '../errors';
 import type { StockLineInput } from '../inputs/stock-line.input';
 import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
+import { callerScope, idempotencyKeyErrors } from '../rules/idempotency-key';
 import { transferReceipts } from '../rules/receipts';
 import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
@@ -53,26 +54,33 @@ export async function createTransfer(
     ctx,
     async ({ em }) => {
       const { idempotencyKey, ...request } = input;
-      const { result } = await idempotent(em, SCHEMA, 'inventoryTransferCreate', idempotencyKey, request, async () => {
-        await requireLocations(em, [
-          { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
-          { id: input.toLocationId, path: ['input', 'toLocationId'] },
-        ]);
-        const reservationId = input.reservationId
-          ? await requireHeldForTransfer(em, input.reservationId, input.fromLocationId, input.lines)
-          : null;
-        const transfer = Object.assign(new InventoryTransfer(), {
-          number: await freeNumber(em, InventoryTransfer, 'TR'),
-          fromLocationId: input.fromLocationId,
-          toLocationId: input.toLocationId,
-          lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, quantityReceived: 0 })),
-          note: input.note?.trim() || null,
-          reference: input.reference?.trim() || null,
-          reservationId,
-        });
-        await em.persistAndFlush(transfer);
-        return { transferId: transfer.id };
-      });
+      const { result } = await idempotent(
+        em,
+        SCHEMA,
+        callerScope(ctx.viewer, 'inventoryTransferCreate'),
+        idempotencyKey,
+        request,
+        async () => {
+          await requireLocations(em, [
+            { id: input.fromLocationId, path: ['input', 'fromLocationId'] },
+            { id: input.toLocationId, path: ['input', 'toLocationId'] },
+          ]);
+          const reservationId = input.reservationId
+            ? await requireHeldForTransfer(em, input.reservationId, input.fromLocationId, input.lines)
+            : null;
+          const transfer = Object.assign(new InventoryTransfer(), {
+            number: await freeNumber(em, InventoryTransfer, 'TR'),
+            fromLocationId: input.fromLocationId,
+            toLocationId: input.toLocationId,
+            lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, quantityReceived: 0 })),
+            note: input.note?.trim() || null,
+            reference: input.reference?.trim() || null,
+            reservationId,
+          });
+          await em.persistAndFlush(transfer);
+          return { transferId: transfer.id };
+        },
+      );
       return em.findOneOrFail(InventoryTransfer, { id: result.transferId });
     },
     { onUniqueViolation: numberTaken },
@@ -90,9 +98,11 @@ export async function shipTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId]);
+  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  if (keyErrors.length) return { ok: false, userErrors: keyErrors };
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
-    const { result } = await idempotent(em, SCHEMA, 'inventoryTransferShip', idempotencyKey, { id }, async () => {
+    const { result } = await idempotent(em, SCHEMA, callerScope(tx.viewer, 'inventoryTransferShip'), idempotencyKey, { id }, async () => {
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.DRAFT], 'shipped', LABEL);
       // Units a reservation holds leave its hold, not available stock.
@@ -170,39 +180,49 @@ export async function receiveTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.toLocationId]);
-  const errors = await validateLines(lines, ['lines']);
+  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey)];
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
     const request = { id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) };
-    const { result } = await idempotent(em, SCHEMA, 'inventoryTransferReceive', idempotencyKey, request, async () => {
-      const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
-      assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'received', LABEL);
-      const received = transferReceipts(transfer, lines);
-      // Units a reservation has on this transfer are held for it again here.
-      const held = await holdOnReceipt(em, transfer, lines);
-      await applyStockChanges(
-        em,
-        lines.map((line) => ({
-          sku: line.sku,
-          locationId: transfer.toLocationId,
-          onHand: line.quantity,
-          reserved: held.get(line.sku) ?? 0,
-          incoming: -line.quantity,
-          reason: StockMovementReason.TRANSFER_IN,
-          guard: 'none' as const,
-          reference: reference(transfer),
-          actor: tx.viewer.subject,
-        })),
-      );
-      transfer.lines = transfer.lines.map((line) => ({ ...line, quantityReceived: line.quantityReceived + (received.get(line.sku) ?? 0) }));
-      const complete = transfer.lines.every((line) => line.quantityReceived >= line.quantity);
-      transfer.status = complete ? TransferStatus.RECEIVED : TransferStatus.PARTIALLY_RECEIVED;
-      if (complete) transfer.receivedAt = new Date();
-      await em.flush();
-      return { transferId: transfer.id };
-    });
+    const { result } = await idempotent(
+      em,
+      SCHEMA,
+      callerScope(tx.viewer, 'inventoryTransferReceive'),
+      idempotencyKey,
+      request,
+      async () => {
+        const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
+        assertStatus(transfer.status, [TransferStatus.IN_TRANSIT, TransferStatus.PARTIALLY_RECEIVED], 'received', LABEL);
+        const received = transferReceipts(transfer, lines);
+        // Units a reservation has on this transfer are held for it again here.
+        const held = await holdOnReceipt(em, transfer, lines);
+        await applyStockChanges(
+          em,
+          lines.map((line) => ({
+            sku: line.sku,
+            locationId: transfer.toLocationId,
+            onHand: line.quantity,
+            reserved: held.get(line.sku) ?? 0,
+            incoming: -line.quantity,
+            reason: StockMovementReason.TRANSFER_IN,
+            guard: 'none' as const,
+            reference: reference(transfer),
+            actor: tx.viewer.subject,
+          })),
+        );
+        transfer.lines = transfer.lines.map((line) => ({
+          ...line,
+          quantityReceived: line.quantityReceived + (received.get(line.sku) ?? 0),
+        }));
+        const complete = transfer.lines.every((line) => line.quantityReceived >= line.quantity);
+        transfer.status = complete ? TransferStatus.RECEIVED : TransferStatus.PARTIALLY_RECEIVED;
+        if (complete) transfer.receivedAt = new Date();
+        await em.flush();
+        return { transferId: transfer.id };
+      },
+    );
     return em.findOneOrFail(InventoryTransfer, { id: result.transferId }, { refresh: true });
   });
 }

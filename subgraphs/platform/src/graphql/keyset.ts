@@ -23,9 +23,17 @@ function fits(kind: KeyKind, value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (kind === 'uuid') return isUuid(value);
   if (kind === 'bigint') return /^\d{1,18}$/.test(value);
-  if (kind === 'date') return !Number.isNaN(new Date(value).getTime());
-  return true;
+  if (kind === 'date') {
+    const time = new Date(value).getTime();
+    return time >= FIRST_DATE && time <= LAST_DATE;
+  }
+  // PostgreSQL text cannot hold a NUL.
+  return !value.includes('\u0000');
 }
+
+/** Dates a cursor may carry: years 1 to 9999, which every row's timestamp is and the driver writes as PostgreSQL reads them. */
+const FIRST_DATE = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_DATE = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**
  * A MikroORM filter for the rows after (sort value, id) in a list ordered by `field` then `id`,
