@@ -872,8 +872,13 @@ it('a move that races a cancellation of some of its units holds at the new locat
   };
   // Inventory moves the hold while the cancellation takes a unit off: the move read two open units, the cancellation
   // commits before the move writes its fulfilment orders, and its release at Leipzig finds the hold gone to Erfurt.
+  // The order's hold is locked, so both queue on its row, the move first (a table lock would wake both at once).
   const blocker = await inventory.transaction();
-  await blocker.raw('lock table inventory.reservation in exclusive mode');
+  const held = await blocker.raw(
+    `select r.id from inventory.reservation r join orders."order" o on r.reference = 'checkout:' || o.checkout_id where o.id = ? for update of r`,
+    [order.id.split('/').pop()],
+  );
+  expect(held.rows).toHaveLength(1);
   let moved, cancelled;
   try {
     const move = api(
