@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireLocationAccess } from '#platform/auth';
-import { idempotent, runMutation, sql, type MutationOutcome } from '#platform/db';
+import { callerScope, requireLocationAccess } from '#platform/auth';
+import { idempotencyKeyErrors, idempotent, runMutation, sql, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { InventoryLevel, StockMovementReason } from '../entities';
 import { InventoryErrorCode } from '../errors';
 import type { InventoryAdjustInput, InventoryCountInput } from '../inputs/inventory-adjust.input';
-import { callerScope, idempotencyKeyErrors } from '../rules/idempotency-key';
 import { adjustmentErrors, repeatedCountErrors, staleQuantity } from '../rules/stock-adjustment';
 import { requireLocations } from './location-lookup';
 import { levelRowOf, recordedLevels, type RecordedSale } from './offline-sales-batch';
@@ -25,7 +24,11 @@ export async function adjustInventory(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryLevel>> {
   requireLocationAccess(ctx.viewer, input.locationId);
-  const errors = [...(await validateInput(input, ['input'])), ...adjustmentErrors(input), ...idempotencyKeyErrors(idempotencyKey)];
+  const errors = [
+    ...(await validateInput(input, ['input'])),
+    ...adjustmentErrors(input),
+    ...idempotencyKeyErrors(idempotencyKey, { optional: true }),
+  ];
   if (!errors.length) errors.push(...(await unknownSkuErrors(ctx, [{ sku: input.sku, path: ['input', 'sku'] }])));
   if (errors.length) return { ok: false, userErrors: errors };
 
@@ -34,7 +37,7 @@ export async function adjustInventory(
     const { result } = await idempotent<AdjustResult>(
       tx.em,
       SCHEMA,
-      callerScope(tx.viewer, 'inventoryAdjust'),
+      `inventoryAdjust:${callerScope(tx.viewer)}`,
       idempotencyKey,
       input,
       async () => {
@@ -102,7 +105,7 @@ export async function countInventory(
   const errors = [
     ...(await validateInput(input, ['input'])),
     ...repeatedCountErrors(input.counts),
-    ...idempotencyKeyErrors(idempotencyKey),
+    ...idempotencyKeyErrors(idempotencyKey, { optional: true }),
   ];
   if (!errors.length) {
     errors.push(
@@ -121,7 +124,7 @@ export async function countInventory(
     const { result } = await idempotent<CountResult>(
       tx.em,
       SCHEMA,
-      callerScope(tx.viewer, 'inventoryCount'),
+      `inventoryCount:${callerScope(tx.viewer)}`,
       idempotencyKey,
       input,
       async () => {

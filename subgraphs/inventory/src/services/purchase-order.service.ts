@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
+import { callerScope } from '#platform/auth';
+import { idempotencyKeyErrors, idempotent, runMutation, type MutationOutcome } from '#platform/db';
 import { validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
 import { PurchaseOrder, PurchaseOrderStatus, StockMovementReason } from '../entities';
 import type { PurchaseOrderCreateInput } from '../inputs/purchase-order.input';
 import type { StockLineInput } from '../inputs/stock-line.input';
-import { callerScope, idempotencyKeyErrors } from '../rules/idempotency-key';
 import { purchaseOrderOutstanding } from '../rules/receipts';
 import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
@@ -69,11 +69,11 @@ export async function submitPurchaseOrder(
   id: string,
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
-  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  const keyErrors = idempotencyKeyErrors(idempotencyKey, { optional: true });
   if (keyErrors.length) return { ok: false, userErrors: keyErrors };
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
-    const { result } = await idempotent(em, SCHEMA, callerScope(tx.viewer, 'purchaseOrderSubmit'), idempotencyKey, { id }, async () => {
+    const { result } = await idempotent(em, SCHEMA, `purchaseOrderSubmit:${callerScope(tx.viewer)}`, idempotencyKey, { id }, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.DRAFT], 'submitted', LABEL);
       await applyStockChanges(
@@ -102,13 +102,13 @@ export async function receivePurchaseOrder(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<PurchaseOrder>> {
   await requireDocumentAccess(ctx, PurchaseOrder, id, (order) => [order.locationId]);
-  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey)];
+  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey, { optional: true })];
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
     const request = { id, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), allowOverReceipt };
-    const { result } = await idempotent(em, SCHEMA, callerScope(tx.viewer, 'purchaseOrderReceive'), idempotencyKey, request, async () => {
+    const { result } = await idempotent(em, SCHEMA, `purchaseOrderReceive:${callerScope(tx.viewer)}`, idempotencyKey, request, async () => {
       const order = await lockDocument(em, PurchaseOrder, id, LABEL);
       assertStatus(order.status, [PurchaseOrderStatus.SUBMITTED, PurchaseOrderStatus.PARTIALLY_RECEIVED], 'received', LABEL);
       const remaining = purchaseOrderOutstanding(order, lines, allowOverReceipt);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireLocationAccess, Role } from '#platform/auth';
-import { idempotent, runMutation, type MutationOutcome } from '#platform/db';
+import { callerScope, requireLocationAccess, Role } from '#platform/auth';
+import { idempotencyKeyErrors, idempotent, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException, validateInput } from '#platform/graphql';
 import { SCHEMA } from '../constants';
 import type { InventoryContext } from '../context';
@@ -8,7 +8,6 @@ import { InventoryLevel, InventoryTransfer, StockMovementReason, TransferStatus 
 import { InventoryErrorCode } from '../errors';
 import type { StockLineInput } from '../inputs/stock-line.input';
 import type { InventoryTransferCreateInput } from '../inputs/transfer.input';
-import { callerScope, idempotencyKeyErrors } from '../rules/idempotency-key';
 import { transferReceipts } from '../rules/receipts';
 import { assertStatus, duplicateSkus, numberTaken, validateLines } from '../rules/stock-document';
 import { requireLocations } from './location-lookup';
@@ -57,7 +56,7 @@ export async function createTransfer(
       const { result } = await idempotent(
         em,
         SCHEMA,
-        callerScope(ctx.viewer, 'inventoryTransferCreate'),
+        `inventoryTransferCreate:${callerScope(ctx.viewer)}`,
         idempotencyKey,
         request,
         async () => {
@@ -98,11 +97,11 @@ export async function shipTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.fromLocationId]);
-  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  const keyErrors = idempotencyKeyErrors(idempotencyKey, { optional: true });
   if (keyErrors.length) return { ok: false, userErrors: keyErrors };
   return runMutation(ctx, async (tx) => {
     const { em } = tx;
-    const { result } = await idempotent(em, SCHEMA, callerScope(tx.viewer, 'inventoryTransferShip'), idempotencyKey, { id }, async () => {
+    const { result } = await idempotent(em, SCHEMA, `inventoryTransferShip:${callerScope(tx.viewer)}`, idempotencyKey, { id }, async () => {
       const transfer = await lockDocument(em, InventoryTransfer, id, LABEL);
       assertStatus(transfer.status, [TransferStatus.DRAFT], 'shipped', LABEL);
       // Units a reservation holds leave its hold, not available stock.
@@ -180,7 +179,7 @@ export async function receiveTransfer(
   idempotencyKey?: string | null,
 ): Promise<MutationOutcome<InventoryTransfer>> {
   await requireDocumentAccess(ctx, InventoryTransfer, id, (t) => [t.toLocationId]);
-  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey)];
+  const errors = [...(await validateLines(lines, ['lines'])), ...idempotencyKeyErrors(idempotencyKey, { optional: true })];
   if (errors.length) return { ok: false, userErrors: errors };
 
   return runMutation(ctx, async (tx) => {
@@ -189,7 +188,7 @@ export async function receiveTransfer(
     const { result } = await idempotent(
       em,
       SCHEMA,
-      callerScope(tx.viewer, 'inventoryTransferReceive'),
+      `inventoryTransferReceive:${callerScope(tx.viewer)}`,
       idempotencyKey,
       request,
       async () => {

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { InventoryReservationMove, InventoryReservationReleaseLines, StockErrorCode, type StockLine } from '#contracts/inventory';
-import { requireLocationAccess } from '#platform/auth';
+import { callerScope, requireLocationAccess } from '#platform/auth';
 import { IDEMPOTENCY_KEY_MISMATCH, idempotent, isUuid, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError } from '#platform/graphql';
 import { subgraphUnavailable } from '#platform/internal';
@@ -40,7 +40,7 @@ export async function moveFulfillmentOrder(
   if (!source) return refused(['fulfillmentOrderId'], 'No fulfilment order has this id', OrdersErrorCode.NOT_FOUND);
   requireLocationAccess(ctx.viewer, source.locationId);
   const order = await ctx.em.fork().findOneOrFail(Order, { id: source.orderId });
-  const scope = `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
+  const scope = callerScope(ctx.viewer);
   const request = { fulfillmentOrderId, locationId };
   const replay = await ctx.em.fork().findOne(FulfillmentOrder, { movedFromId: fulfillmentOrderId, moveKey: keyOf(scope, idempotencyKey) });
   if (!replay) {

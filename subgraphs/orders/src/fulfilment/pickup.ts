@@ -9,7 +9,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { TransferResult } from '#contracts/inventory';
-import { requireLocationAccess } from '#platform/auth';
+import { callerScope, requireLocationAccess } from '#platform/auth';
 import { runMutation, type MutationOutcome, isUuid } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
 import { subgraphUnavailable } from '#platform/internal';
@@ -81,7 +81,7 @@ export async function pickUp(
   if (!verified(order.value, input)) {
     return refused(['input'], 'The pickup code or the customer does not match the order', OrdersErrorCode.PICKUP_NOT_VERIFIED);
   }
-  const scope = `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
+  const scope = callerScope(ctx.viewer);
   const tenders = tillTenders(ctx, input);
   if (!tenders.ok) return tenders;
   const key = await PickupKey.claim(ctx.em.fork(), scope, idempotencyKey, {

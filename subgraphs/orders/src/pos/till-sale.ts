@@ -8,8 +8,8 @@
  * completes, so one id is one order however often it is sent; the same id with other content
  * is a CONFLICT. Once placed, the goods are handed over at once: they leave stock there as a sale.
  */
-import { MANAGER_ROLES } from '#platform/auth';
-import { IDEMPOTENCY_KEY_MISMATCH, requestHash } from '#platform/db';
+import { callerScope, MANAGER_ROLES } from '#platform/auth';
+import { IDEMPOTENCY_KEY_MISMATCH, idempotencyKeyErrors, requestHash } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, SalesChannel, UserError, type MoneyInput } from '#platform/graphql';
 import { VariantsForPricing, type PricingVariant } from '#contracts/products';
 import { subgraphUnavailable } from '#platform/internal';
@@ -43,7 +43,7 @@ export async function sellAtTill(ctx: OrdersContext, input: PosOrderCreateInput,
   const hash = requestHash({ ...input, locationId });
 
   // A key answers only the sale it was first sent with: another sale, or this one with other content, is a key reused.
-  const scope = `${viewer.role.toLowerCase()}:${viewer.subject}`;
+  const scope = callerScope(viewer);
   const keyed = await readCheckout(ctx.em.fork(), { scope, key: idempotencyKey });
   const keyReused = refused(
     ['idempotencyKey'],
@@ -116,9 +116,7 @@ export async function handOver(ctx: OrdersContext, order: Order, idempotencyKey:
 }
 
 function inputProblems(ctx: OrdersContext, input: PosOrderCreateInput, idempotencyKey: string): UserError[] {
-  const errors: UserError[] = [];
-  if (!idempotencyKey.trim() || idempotencyKey.length > 200)
-    errors.push(new UserError(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID));
+  const errors: UserError[] = idempotencyKeyErrors(idempotencyKey);
   if (!input.clientOrderId.trim())
     errors.push(new UserError(['input', 'clientOrderId'], 'Send the sale’s id from the till', OrdersErrorCode.BLANK));
   if (!input.deviceId.trim()) errors.push(new UserError(['input', 'deviceId'], 'Send the till’s id', OrdersErrorCode.BLANK));

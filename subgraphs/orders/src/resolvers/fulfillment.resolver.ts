@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { STAFF_ROLES } from '#platform/auth';
-import { toPayload, UserError, validateInput, type ConnectionShape } from '#platform/graphql';
+import { callerScope, STAFF_ROLES } from '#platform/auth';
+import { idempotencyKeyErrors } from '#platform/db';
+import { toPayload, validateInput, type ConnectionShape } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { FulfillmentKind, Order } from '../entities';
-import { OrdersErrorCode } from '../errors';
 import { fulfil } from '../fulfilment/fulfil';
 import { updateTracking } from '../fulfilment/tracking';
 import { moveFulfillmentOrder } from '../fulfilment/move';
@@ -20,13 +20,6 @@ import {
 } from '../payloads/fulfillment.payloads';
 import { FulfillmentOrderConnection, FulfillmentOrdersArgs, FulfillmentOrderView } from '../types/fulfillment.types';
 
-/** A key of 1 to 200 characters, or the userError that says so. */
-const keyErrors = (key: string): UserError[] =>
-  key.trim() && key.length <= 200
-    ? []
-    : [new UserError(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID)];
-
-const scopeOf = (ctx: OrdersContext): string => `${ctx.viewer.role.toLowerCase()}:${ctx.viewer.subject}`;
 const fulfilDeps = (ctx: OrdersContext) => ({ em: () => ctx.em.fork(), inventory: ctx.inventory, logger: ctx.logger });
 const trackingOf = (tracking: TrackingInput | null | undefined) =>
   tracking && (tracking.company || tracking.number || tracking.url)
@@ -71,14 +64,14 @@ export class FulfillmentResolver {
     @Arg('idempotencyKey', () => String, { description: 'Required: a retry with the same key records the parcel once.' })
     idempotencyKey: string,
   ) {
-    const errors = [...keyErrors(idempotencyKey), ...(await validateInput(input, ['input']))];
+    const errors = [...idempotencyKeyErrors(idempotencyKey), ...(await validateInput(input, ['input']))];
     if (errors.length) return { userErrors: errors };
     const outcome = await fulfil(fulfilDeps(ctx), {
       fulfillmentOrderId: input.fulfillmentOrderId,
       lines: input.lines ?? null,
       kind: FulfillmentKind.SHIPMENT,
       tracking: trackingOf(input.tracking),
-      callerScope: scopeOf(ctx),
+      callerScope: callerScope(ctx.viewer),
       idempotencyKey,
       viewer: ctx.viewer,
     });
@@ -115,7 +108,8 @@ export class FulfillmentResolver {
     @Arg('locationId', () => ID, { description: 'Where it leaves from instead.' }) locationId: string,
     @Arg('idempotencyKey', () => String, { description: 'Required: a retry with the same key moves once.' }) idempotencyKey: string,
   ) {
-    if (keyErrors(idempotencyKey).length) return { userErrors: keyErrors(idempotencyKey) };
+    const keyErrors = idempotencyKeyErrors(idempotencyKey);
+    if (keyErrors.length) return { userErrors: keyErrors };
     const outcome = await moveFulfillmentOrder(ctx, fulfillmentOrderId, locationId, idempotencyKey);
     if (!outcome.ok) return { userErrors: outcome.userErrors };
     const [originalFulfillmentOrder, movedFulfillmentOrder] = await fulfillmentOrderViews(ctx.em.fork(), [
@@ -145,7 +139,7 @@ export class FulfillmentResolver {
     @Arg('input', () => OrderPickUpInput, { description: 'The pickup code, or the customer.' }) input: OrderPickUpInput,
     @Arg('idempotencyKey', () => String, { description: 'Required: a retry with the same key hands over once.' }) idempotencyKey: string,
   ) {
-    const errors = [...keyErrors(idempotencyKey), ...(await validateInput(input, ['input']))];
+    const errors = [...idempotencyKeyErrors(idempotencyKey), ...(await validateInput(input, ['input']))];
     if (errors.length) return { userErrors: errors };
     return toPayload(await pickUp(ctx, orderId, input, idempotencyKey), (order) => ({ order }));
   }

@@ -2,7 +2,6 @@
 import { isStaff, Role, type Viewer } from '#platform/auth';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import { IDEMPOTENCY_KEY_MISMATCH } from '#platform/db';
-import { OrdersErrorCode } from '../errors';
 
 export type ReturnCaller = { kind: 'staff' } | { kind: 'customer'; customerId: string };
 
@@ -13,19 +12,9 @@ export function callerOf(viewer: Viewer): ReturnCaller | null {
   return null;
 }
 
-/** Whose key it is: `staff:<id>`, `customer:<id>`… */
-export const scopeOf = (viewer: Viewer) => `${viewer.role.toLowerCase()}:${viewer.subject ?? 'anonymous'}`;
-
 export const refuse = (field: string[] | null, message: string, code: string): never => {
   throw new UserErrorsException([new UserError(field, message, code)]);
 };
-
-/** The key's own checks: 1 to 200 characters. */
-export function keyErrors(key: string): UserError[] {
-  return !key.trim() || key.length > 200
-    ? [new UserError(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID)]
-    : [];
-}
 
 const mismatchOf = (key: string) =>
   new UserError(['idempotencyKey'], `Idempotency key "${key}" was already used for a different request`, IDEMPOTENCY_KEY_MISMATCH);

@@ -15,8 +15,8 @@
  *    declined card…): step 1 is undone and nothing changed. A retry with the same key resumes; what a
  *    process left SETTLING when it died, the sweeper finishes or undoes (exchange-recovery.ts).
  */
-import { requireLocationAccess } from '#platform/auth';
-import { claimIdempotencyKeys, requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { callerScope, requireLocationAccess } from '#platform/auth';
+import { claimIdempotencyKeys, idempotencyKeyErrors, requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { formatMinorUnits, UserError, UserErrorsException } from '#platform/graphql';
 import { orderedPayments } from '../cancellation/accept';
 import { plannedRefunds } from '../cancellation/cancellation-row';
@@ -28,7 +28,7 @@ import { Order, OrderLine, PosSession, type OrderReturn } from '../entities';
 import type { PosPaymentInput } from '../inputs/pos.input';
 import type { PaymentMethod } from '../payments';
 import { handOver, tendersOf } from '../pos/till-sale';
-import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { callerOf, keyMismatch, refuse } from './access';
 import { ReturnErrorCode } from './errors';
 import { receivedUnits } from './exchange-credit';
 import { returnFor } from './exchange-set';
@@ -51,7 +51,7 @@ const unwrapped = (errors: readonly { field?: string[] | null; message: string; 
 
 export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArgs): Promise<MutationOutcome<OrderReturn>> {
   const caller = callerOf(ctx.viewer);
-  const errors = keyErrors(args.idempotencyKey);
+  const errors = idempotencyKeyErrors(args.idempotencyKey);
   if (args.payments.length > 10) errors.push(new UserError(['payments'], 'Pay with at most 10 tenders', 'TOO_MANY'));
   const deviceId = args.deviceId?.trim() || null;
   if (deviceId !== null && deviceId.length > 100)
@@ -69,7 +69,7 @@ export async function settleExchange(ctx: OrdersContext, args: ExchangeSettleArg
     : null;
   const tenders = tendersOf(ctx, args.payments);
   if (!tenders.ok) return { ok: false, userErrors: unwrapped(tenders.userErrors) };
-  const scope = scopeOf(ctx.viewer);
+  const scope = callerScope(ctx.viewer);
   const hash = requestHash({ returnId: args.returnId, payments: args.payments, ...(deviceId ? { deviceId } : {}) });
 
   // 1. Claim the returned units and record the settlement.

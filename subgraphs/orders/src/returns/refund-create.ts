@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUniqueViolation, isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { callerScope } from '#platform/auth';
+import { idempotencyKeyErrors, isUniqueViolation, isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import type { RefundDestination } from '../cancellation';
 import { orderedPayments } from '../cancellation/accept';
@@ -16,7 +17,7 @@ import type { OrdersContext } from '../context';
 import { Order, OrderLine, OrderReturn, PosSession } from '../entities';
 import { appendOrderEvents } from '../order-events';
 import type { PaymentMethod } from '../payments';
-import { callerOf, keyErrors, keyMismatch, refuse, scopeOf } from './access';
+import { callerOf, keyMismatch, refuse } from './access';
 import { ReturnErrorCode } from './errors';
 import { planReturnRefund, type RefundPlanResult } from './refund-plan';
 import { insertRefund, readRefund, refundedOnReturn, refundedShipping, type RefundRow } from './refund-row';
@@ -72,13 +73,13 @@ export interface RefundCreateArgs extends RefundRequest {
 
 /** Refunds returned units (and shipping) by staff; the answer stands once committed, whatever payment step is left to the sweeper. */
 export async function createRefund(ctx: OrdersContext, args: RefundCreateArgs): Promise<MutationOutcome<RefundRow>> {
-  const errors = keyErrors(args.idempotencyKey);
+  const errors = idempotencyKeyErrors(args.idempotencyKey);
   if (args.lines.length > 250) errors.push(new UserError(['lines'], 'Name at most 250 lines', 'TOO_MANY'));
   if (errors.length) return { ok: false, userErrors: errors };
   if (callerOf(ctx.viewer)?.kind !== 'staff' || !isUuid(args.orderId)) {
     return { ok: false, userErrors: [new UserError(['orderId'], 'No order has this id', 'NOT_FOUND')] };
   }
-  const scope = scopeOf(ctx.viewer);
+  const scope = callerScope(ctx.viewer);
   const returnId = args.returnId ?? null;
   if (returnId !== null && !isUuid(returnId)) {
     return { ok: false, userErrors: [new UserError(['returnId'], 'No return of this order has this id', 'NOT_FOUND')] };

@@ -9,13 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireLocationAccess } from '#platform/auth';
-import { isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
+import { callerScope, requireLocationAccess } from '#platform/auth';
+import { idempotencyKeyErrors, isUuid, requestHash, runMutation, type MutationOutcome } from '#platform/db';
 import { UserError, UserErrorsException } from '#platform/graphql';
 import type { OrdersContext } from '../context';
 import { Fulfillment, Order, OrderLine, OrderReturn, type ReturnLineData } from '../entities';
 import { appendOrderEvents } from '../order-events';
-import { callerOf, keyErrors, keyMismatch, keyTakenMeanwhile, refuse, scopeOf } from './access';
+import { callerOf, keyMismatch, keyTakenMeanwhile, refuse } from './access';
 import { ReturnErrorCode } from './errors';
 import type { ReturnLineRequest } from './types';
 
@@ -35,7 +35,7 @@ const DAY_MS = 86_400_000;
 /** Opens a return (staff: OPEN at `locationId`; a customer: REQUESTED, for staff to approve). */
 export async function createReturn(ctx: OrdersContext, args: ReturnCreateArgs): Promise<MutationOutcome<OrderReturn>> {
   const caller = callerOf(ctx.viewer);
-  const errors = [...keyErrors(args.idempotencyKey), ...linesErrors(args.lines)];
+  const errors = [...idempotencyKeyErrors(args.idempotencyKey), ...linesErrors(args.lines)];
   if (errors.length) return { ok: false, userErrors: errors };
   if (!caller || !isUuid(args.orderId)) return { ok: false, userErrors: [new UserError(['orderId'], 'No order has this id', 'NOT_FOUND')] };
   if (args.locationId !== null && !isUuid(args.locationId)) {
@@ -45,7 +45,7 @@ export async function createReturn(ctx: OrdersContext, args: ReturnCreateArgs): 
     if (!args.locationId) return { ok: false, userErrors: [new UserError(['locationId'], 'Name the store taking the return', 'BLANK')] };
     requireLocationAccess(ctx.viewer, args.locationId);
   }
-  const scope = scopeOf(ctx.viewer);
+  const scope = callerScope(ctx.viewer);
   const hash = requestHash({ orderId: args.orderId, lines: args.lines, locationId: args.locationId });
   return runMutation(
     ctx,

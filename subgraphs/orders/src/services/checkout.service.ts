@@ -2,8 +2,8 @@
  * checkoutComplete over the cart: who the caller is, the cart's fresh pricing as the saga's
  * "priced cart", and the saga's answer as a payload. The saga itself (../checkout) knows no cart.
  */
-import { isStaff, Role } from '#platform/auth';
-import { sql } from '#platform/db';
+import { callerScope, isStaff, Role } from '#platform/auth';
+import { idempotencyKeyErrors, sql } from '#platform/db';
 import { MoneyFormatError, parseMinorUnits, UserError } from '#platform/graphql';
 import type { CartPricing } from '../cart-pricing';
 import { completeCheckout, type CheckoutDeps, type PricedCart, type TenderInput } from '../checkout';
@@ -31,9 +31,8 @@ export async function completeCartCheckout(
   input: CheckoutCompleteInput,
   idempotencyKey: string,
 ): Promise<CheckoutPayloadValue> {
-  if (!idempotencyKey.trim() || idempotencyKey.length > 200) {
-    return refusal(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID);
-  }
+  const keyErrors = idempotencyKeyErrors(idempotencyKey);
+  if (keyErrors.length) return { userErrors: keyErrors };
   const cart = await findCart(ctx, cartId);
   if (!cart) return refusal(['cartId'], 'No cart has this id', OrdersErrorCode.CART_NOT_FOUND);
   if (cart.status === CartStatus.MERGED) {
@@ -91,8 +90,7 @@ export async function completeCartCheckout(
   const viewer = ctx.viewer;
   const customerId = viewer.role === Role.CUSTOMER ? viewer.subject : null;
   // A key is the caller's: a signed-in caller's own, a guest's the cart's, since the cart is all a guest holds.
-  const scope =
-    viewer.subject && viewer.role !== Role.ANONYMOUS ? `${viewer.role.toLowerCase()}:${viewer.subject}` : `guest-cart:${cart.id}`;
+  const scope = viewer.subject && viewer.role !== Role.ANONYMOUS ? callerScope(viewer) : `guest-cart:${cart.id}`;
   const email = input.email?.trim().toLowerCase() || cart.email || null;
   const answer = await completeCheckout(ctx.checkout, {
     deadline: ctx.deadline,

@@ -2,8 +2,8 @@
  * orderCancel and orderLinesCancel over the cancellation saga (../cancellation): who the caller
  * is and whose key it is, the arguments checked, and the saga's answer as a payload.
  */
-import { isStaff, Role } from '#platform/auth';
-import { isUuid } from '#platform/db';
+import { callerScope, isStaff, Role } from '#platform/auth';
+import { idempotencyKeyErrors, isUuid } from '#platform/db';
 import { Money, UserError, type CurrencyCode } from '#platform/graphql';
 import { cancel, type CancelCaller, type CancelLineRequest } from '../cancellation';
 import type { OrdersContext } from '../context';
@@ -31,9 +31,8 @@ const refusal = (field: string[], message: string, code: string): CancelPayloadV
 });
 
 export async function cancelOrderUnits(ctx: OrdersContext, args: CancelArgs): Promise<CancelPayloadValue> {
-  if (!args.idempotencyKey.trim() || args.idempotencyKey.length > 200) {
-    return refusal(['idempotencyKey'], 'Send an idempotency key of 1 to 200 characters', OrdersErrorCode.INVALID);
-  }
+  const keyErrors = idempotencyKeyErrors(args.idempotencyKey);
+  if (keyErrors.length) return { userErrors: keyErrors };
   const reason = args.reason.trim();
   if (!reason) return refusal(['reason'], 'Say why the order is cancelled', OrdersErrorCode.BLANK);
   if (reason.length > 500) return refusal(['reason'], 'A reason of at most 500 characters', OrdersErrorCode.TOO_LONG);
@@ -52,7 +51,7 @@ export async function cancelOrderUnits(ctx: OrdersContext, args: CancelArgs): Pr
     lines,
     reason,
     refundTo: args.refundTo,
-    scope: `${viewer.role.toLowerCase()}:${viewer.subject ?? 'anonymous'}`,
+    scope: callerScope(viewer),
     idempotencyKey: args.idempotencyKey,
     caller,
   });

@@ -27,6 +27,14 @@ export function canActAtLocation(viewer: Viewer, locationId: string): boolean {
   return (viewer.role === Role.STAFF || viewer.role === Role.KIOSK) && viewer.locationId === locationId;
 }
 
+/**
+ * Whose an idempotency key is: the caller's role and subject. Keys are scoped to it, so another caller's equal key neither
+ * replays their change to this one nor refuses this one's as IDEMPOTENCY_KEY_MISMATCH.
+ */
+export function callerScope(viewer: Pick<Viewer, 'role' | 'subject'>): string {
+  return `${viewer.role.toLowerCase()}:${viewer.subject ?? 'anonymous'}`;
+}
+
 /** Refuses staff of another store (and everyone who is not staff); passes if any location given is theirs. */
 export function requireLocationAccess(viewer: Viewer, ...locationIds: string[]): void {
   if (locationIds.some((id) => canActAtLocation(viewer, id))) return;

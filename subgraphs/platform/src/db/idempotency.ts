@@ -1,9 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserError, UserErrorsException } from '../graphql/user-error';
+import { UserError, UserErrorCode, UserErrorsException } from '../graphql/user-error';
 import { sql } from './sql';
 
 export const IDEMPOTENCY_KEY_MISMATCH = 'IDEMPOTENCY_KEY_MISMATCH';
+
+/** The longest idempotency key a mutation takes: the (scope, key) indexes hold no more, and the inputs say so. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * A caller's idempotency key checked before anything runs: 1 to 200 characters, or the INVALID userError on
+ * `idempotencyKey` that says so. A mutation whose key is optional takes none when it is left out or empty.
+ */
+export function idempotencyKeyErrors(key: string | null | undefined, options: { optional?: boolean } = {}): UserError[] {
+  const refused = options.optional
+    ? !!key && key.length > MAX_IDEMPOTENCY_KEY_LENGTH
+    : !key?.trim() || key.length > MAX_IDEMPOTENCY_KEY_LENGTH;
+  return refused
+    ? [new UserError(['idempotencyKey'], `Send an idempotency key of 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, UserErrorCode.INVALID)]
+    : [];
+}
 
 /** A stable hash of a request: same fields, same values, in any key order. */
 export function requestHash(input: unknown): string {

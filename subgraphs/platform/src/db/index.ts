@@ -8,6 +8,8 @@ export { isUniqueViolation, plainRowMapper, selectPlain, sql } from './sql';
 export { IdempotencyRecord } from './idempotency-record.entity';
 export {
   idempotent,
+  idempotencyKeyErrors,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
   claimIdempotencyKeys,
   saveIdempotencyResults,
   requestHash,
