@@ -91,17 +91,16 @@ export async function pickUp(
     tenders: tenders.value,
   });
   if (!(key instanceof PickupKey)) return { ok: false, userErrors: [key] };
+  const pickup = { orderId, fulfillmentOrders: await ctx.em.fork().find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } }) };
   const refuse = async (userErrors: UserError[]): Promise<MutationOutcome<never>> => {
-    await key.release(ctx.em.fork(), orderId, scope);
+    await key.release(ctx.em.fork(), pickup);
     return { ok: false, userErrors };
   };
   // What is open, and what this key's earlier attempt recorded as leaving but could not finish.
-  const unfinished = await key.unfinished(ctx.em.fork(), orderId, scope);
-  const toHandOver = (await ctx.em.fork().find(FulfillmentOrder, { orderId }, { orderBy: { createdAt: 'asc' } })).filter(
-    (fo) => unfinished.has(fo.id) || fo.lines.some((l) => openUnits(l) > 0),
-  );
+  const unfinished = await key.unfinished(ctx.em.fork(), pickup);
+  const toHandOver = pickup.fulfillmentOrders.filter((fo) => unfinished.has(fo.id) || fo.lines.some((l) => openUnits(l) > 0));
   // Another till handed it over already: this one takes no money for it (a retry under its own key answers as before).
-  if (toHandOver.length === 0 && !(await key.handedOver(ctx.em.fork(), orderId, scope))) {
+  if (toHandOver.length === 0 && !(await key.handedOver(ctx.em.fork(), pickup))) {
     return refuse([new UserError(['orderId'], 'Everything on the order was handed over already', OrdersErrorCode.NOTHING_TO_FULFIL)]);
   }
   // Pay at pickup: what is still owed is paid before the goods leave (a retry finds its tenders recorded).
