@@ -14,7 +14,7 @@ import { Fulfillment, FulfillmentOrder, FulfillmentOrderStatus, Order, OrderLine
 import { statusFromLines, touch } from '../fulfilment/fulfillment-orders';
 import { appendOrderEvents } from '../order-events';
 import { recordOrderCancelled } from '../reports';
-import type { PaymentMethod } from '../payments';
+import { isStoredValue, type PaymentMethod } from '../payments';
 import { insertCancellation, plannedRefunds, readCancellation, type CancellationRow } from './cancellation-row';
 import { CancelErrorCode } from './errors';
 import { planCancellation } from './plan';
@@ -127,9 +127,6 @@ async function takeOverCheckout(em: EntityManager, checkoutId: string): Promise<
   );
 }
 
-/** Stored value is debited when it is taken, so such a payment with no event that succeeded took nothing. */
-const STORED_VALUE = ['GIFT_CARD', 'STORE_CREDIT', 'LOYALTY_POINTS'];
-
 /**
  * The order's payments in the order checkout took them (stored value first, the card last), less
  * stored value that was never debited (taken by an offline till, waiting for follow-up): money
@@ -145,7 +142,10 @@ export async function orderedPayments(em: EntityManager, orderId: string): Promi
   );
   const rank = new Map(firsts.map((f) => [f.payment_id, Number(f.first)]));
   const moved = new Set(firsts.flatMap((f) => (f.moved ? [f.payment_id] : [])));
-  return payments
-    .filter((p) => !STORED_VALUE.includes(p.method) || moved.has(p.id))
-    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  return (
+    payments
+      // Stored value is debited when it is taken: such a payment with no event that succeeded took nothing.
+      .filter((p) => !isStoredValue(p.method) || moved.has(p.id))
+      .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+  );
 }

@@ -31,7 +31,8 @@ import { authorizeCard, voidCard } from './steps/card';
 import { releaseDiscounts, reserveDiscounts } from './steps/discounts';
 import type { StepOutcome } from './steps/outcome';
 import { releaseStock, reserveStock } from './steps/stock';
-import { debitTender, isStoredValue, undoTender } from './steps/stored-value';
+import { debitTender, undoTender } from './steps/stored-value';
+import { isStoredValue } from '../payments';
 
 interface ForwardStep {
   /** The key in the checkout row's `steps`. */
@@ -49,7 +50,7 @@ function forwardSteps(checkout: CheckoutRow): ForwardStep[] {
     { record: 'stock', fault: 'stock', recordsItsStart: true, run: reserveStock },
     { record: 'discounts', fault: 'discounts', run: reserveDiscounts },
     ...tenders.flatMap((tender, index) =>
-      isStoredValue(tender)
+      isStoredValue(tender.method)
         ? [
             {
               record: `tender:${index}`,
@@ -203,7 +204,7 @@ export async function compensate(deps: CheckoutDeps, checkout: CheckoutRow): Pro
   if (steps.discounts) undo.push(() => releaseDiscounts(deps, checkout));
   checkout.plan.tenders.forEach((tender, index) => {
     const record = steps[`tender:${index}`];
-    if (isStoredValue(tender)) undo.push(() => undoTender(deps, checkout, index, record));
+    if (isStoredValue(tender.method)) undo.push(() => undoTender(deps, checkout, index, record));
   });
   checkout.plan.tenders.forEach((tender, index) => {
     if (tender.method === 'TEST_CARD') undo.push(() => voidCard(deps, checkout, index, steps[`tender:${index}`]));

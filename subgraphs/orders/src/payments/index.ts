@@ -6,5 +6,6 @@ export { TEST_CARD_NUMBERS, type TestCardNumber, type TestCardBehaviour } from '
 export { summarizePayment, PaymentLedgerError } from './ledger';
 export { financialStatus } from './financial-status';
 export { cashChange } from './cash';
+export { isStoredValue } from './stored-value';
 export type * from './types';
 export { PersistedTestCardProvider } from './test-card-store';

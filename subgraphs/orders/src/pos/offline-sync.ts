@@ -40,7 +40,7 @@ import {
 import { CheckoutErrorCode, OrdersErrorCode } from '../errors';
 import { PosPaymentMethod, type PosOfflineOrderInput } from '../inputs/pos.input';
 import { appendOrdersEvents, type OrderEventEntry } from '../order-events';
-import { financialStatus, summarizePayment, type PaymentEvent } from '../payments';
+import { financialStatus, isStoredValue, summarizePayment, type PaymentEvent } from '../payments';
 import { recordOrdersSold } from '../reports';
 import { readShopConfig } from '../services/shop-config.service';
 import type { ShippingZone } from '../pricing';
@@ -406,7 +406,7 @@ function saleFacts(
           OrdersErrorCode.INVALID,
         ),
       );
-    if (STORED_VALUE.includes(payment.method)) {
+    if (isStoredValue(payment.method)) {
       if ((payment.method === PosPaymentMethod.STORE_CREDIT || payment.method === PosPaymentMethod.LOYALTY_POINTS) && !sale.customerId)
         errors.push(new UserError(field, 'Store credit and points need the customer', CheckoutErrorCode.CUSTOMER_REQUIRED));
       flags.push({
@@ -432,11 +432,6 @@ function saleFacts(
 }
 
 const CheckoutMismatch = CheckoutErrorCode.PAYMENT_MISMATCH;
-const STORED_VALUE: readonly PosPaymentMethod[] = [
-  PosPaymentMethod.GIFT_CARD,
-  PosPaymentMethod.STORE_CREDIT,
-  PosPaymentMethod.LOYALTY_POINTS,
-];
 
 /** Codes the till applied that no longer apply (ended, used up): honoured, and flagged. */
 async function codeFlags(batch: BatchContext, sale: PosOfflineOrderInput, facts: SaleFacts): Promise<OrderFlagData[]> {
@@ -619,7 +614,7 @@ function placeOrder(
     });
     em.persist(payment);
     // Stored value taken offline is not debited: the payment waits, PENDING, for staff to follow up.
-    const events: PaymentEvent[] = STORED_VALUE.includes(tender.method)
+    const events: PaymentEvent[] = isStoredValue(tender.method)
       ? [{ kind: 'SALE', amountMinor: tender.amountMinor, status: 'PENDING' }]
       : [{ kind: 'SALE', amountMinor: tender.tenderedMinor, status: 'SUCCEEDED' }];
     if (tender.method === PosPaymentMethod.CASH && tender.tenderedMinor > tender.amountMinor)

@@ -19,11 +19,7 @@ import type { CheckoutRow, StepRecord } from '../checkout-row';
 import type { CheckoutDeps } from '../deps';
 import { CheckoutErrorCode } from '../errors';
 import { stepKeys } from '../keys';
-import type { TenderInput } from '../types';
 import { refused, remoteRefusal, unavailable, type StepOutcome } from './outcome';
-
-export const isStoredValue = (tender: TenderInput) =>
-  tender.method === 'GIFT_CARD' || tender.method === 'STORE_CREDIT' || tender.method === 'LOYALTY_POINTS';
 
 const money = (checkout: CheckoutRow, minor: number) => ({
   amount: formatMinorUnits(minor, checkout.plan.cart.currencyCode as CurrencyCode),
